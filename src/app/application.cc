@@ -1,0 +1,41 @@
+#include "app/application.h"
+
+#include "ops/ops_routes.h"
+#include "storage/migrator.h"
+
+namespace deltalabs {
+
+Result<std::unique_ptr<Database>> open_configured_database(const Config& config) {
+  DatabaseOptions options;
+  options.url = config.database;
+  options.pool_size = config.db_pool > 0 ? config.db_pool : config.resolved_threads() + 2;
+  return open_database(options);
+}
+
+Application::Application(Config config) : config_(std::move(config)) {}
+
+Application::~Application() = default;
+
+Result<std::unique_ptr<Application>> Application::create(const Config& config) {
+  std::unique_ptr<Application> app(new Application(config));
+  DL_ASSIGN_OR_RETURN(app->db_, open_configured_database(config));
+  Migrator migrator(*app->db_);
+  DL_TRY(migrator.migrate());
+
+  http::PipelineOptions pipeline_options;
+  pipeline_options.cors_origins = config.cors_origins;
+  pipeline_options.access_log = config.access_log;
+  app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, app->metrics_, pipeline_options);
+
+  ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});
+  Database* db = app->db_.get();
+  app->metrics_.add_gauge("db_pool_connections", "Open database connections",
+                          [db] { return static_cast<double>(db->stats().size); });
+  app->metrics_.add_gauge("db_pool_in_use", "Database connections in use",
+                          [db] { return static_cast<double>(db->stats().in_use); });
+  app->metrics_.add_gauge("db_pool_waiting", "Requests waiting for a database connection",
+                          [db] { return static_cast<double>(db->stats().waiting); });
+  return app;
+}
+
+}  // namespace deltalabs

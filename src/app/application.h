@@ -1,0 +1,48 @@
+#pragma once
+
+#include <memory>
+
+#include "app/config.h"
+#include "core/result.h"
+#include "http/metrics.h"
+#include "http/pipeline.h"
+#include "http/router.h"
+#include "storage/database.h"
+
+namespace deltalabs {
+
+class IdentityModule;
+
+// A wired service: the database (migrated), every domain module, the routes
+// and the request pipeline. What `serve` runs and what other subcommands use
+// to reach the same services without HTTP.
+class Application {
+ public:
+  // Opens and migrates the database, builds every module and registers routes.
+  static Result<std::unique_ptr<Application>> create(const Config& config);
+  ~Application();
+  Application(const Application&) = delete;
+  Application& operator=(const Application&) = delete;
+
+  const Config& config() const { return config_; }
+  Database& db() { return *db_; }
+  http::Router& router() { return router_; }
+  http::Pipeline& pipeline() { return *pipeline_; }
+  http::Metrics& metrics() { return metrics_; }
+  // identity accessor: added with the identity module
+
+ private:
+  explicit Application(Config config);
+
+  Config config_;
+  std::unique_ptr<Database> db_;
+  http::Router router_;
+  http::Metrics metrics_;
+  std::unique_ptr<http::Pipeline> pipeline_;
+
+};
+
+// Opens (and creates) the configured database without migrating it.
+Result<std::unique_ptr<Database>> open_configured_database(const Config& config);
+
+}  // namespace deltalabs

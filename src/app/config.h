@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace deltalabs {
+
+// Every setting of the service. Sources, strongest first: command-line flags,
+// the TOML file given by --config, DELTALABS_* environment variables, defaults.
+struct Config {
+  // Storage (every data subcommand).
+  std::string database = "sqlite:./var/deltalabs.db";
+  std::size_t db_pool = 0;  // 0 = threads + 2
+
+  // HTTP (serve).
+  std::string listen = "127.0.0.1:8080";
+  std::size_t threads = 0;  // 0 = hardware threads
+  std::size_t body_limit = 1 << 20;
+  std::vector<std::string> cors_origins;
+  std::string assets_dir;   // swagger-ui-dist; empty = search the usual places
+  bool access_log = true;
+
+  // Logs.
+  std::string log_level = "info";
+
+  // Identity.
+  std::string jwt_keys;          // "kid1:secret1,kid2:secret2"; the first signs
+  std::string jwt_issuer = "deltalabs";
+  std::string jwt_audience = "deltalabs-api";
+  int access_token_ttl_s = 15 * 60;
+  int refresh_token_ttl_s = 30 * 24 * 3600;
+  int auth_rate_limit = 10;      // per minute per address and per account; 0 = off
+  std::string smtp_url;          // smtp://host:port; empty = mail stays in the outbox
+  std::string mail_from = "Delta Labs <no-reply@deltalabs.local>";
+  std::string public_url = "http://127.0.0.1:8080";
+
+  // The host part of `listen`.
+  std::string listen_host() const;
+  // The port part of `listen` (0 when malformed).
+  unsigned short listen_port() const;
+  // Worker threads after resolving 0 to the hardware.
+  std::size_t resolved_threads() const;
+};
+
+}  // namespace deltalabs

@@ -1,0 +1,71 @@
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <iostream>
+
+#include "app/application.h"
+#include "app/cli.h"
+#include "app/logging.h"
+#include "http/server.h"
+
+namespace deltalabs {
+
+namespace {
+
+int serve(const Config& config) {
+  // Block the stop signals in every thread; this one waits for them below.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  if (config.listen_port() == 0 && config.listen.substr(config.listen.rfind(':') + 1) != "0") {
+    std::cerr << "deltalabs: --listen must be HOST:PORT, not '" << config.listen << "'\n";
+    return 2;
+  }
+  auto app = Application::create(config);
+  if (!app.ok()) {
+    std::cerr << "deltalabs: " << app.error().message << (app.error().cause.empty() ? "" : " (" + app.error().cause + ")")
+              << "\n";
+    return 1;
+  }
+  http::ServerOptions options;
+  options.host = config.listen_host();
+  options.port = config.listen_port();
+  options.threads = config.resolved_threads();
+  options.body_limit = config.body_limit;
+  http::Server server(options, (*app)->pipeline());
+  if (auto started = server.start(); !started.ok()) {
+    std::cerr << "deltalabs: " << started.error().message << "\n";
+    return 1;
+  }
+  spdlog::info(R"({{"msg":"listening","address":"{}","port":{},"database":"{}","threads":{}}})", options.host,
+               server.port(), (*app)->db().describe(), options.threads);
+  spdlog::default_logger()->flush();
+
+  int received = 0;
+  sigwait(&signals, &received);
+  spdlog::info(R"({{"msg":"shutting down","signal":{}}})", received);
+  server.stop();
+  server.wait();
+  spdlog::info(R"({"msg":"stopped"})");
+  spdlog::shutdown();
+  return 0;
+}
+
+}  // namespace
+
+Command serve_command(CLI::App& app, const Config& config) {
+  CLI::App* cmd = app.add_subcommand("serve", "Migrate the database and serve the HTTP API");
+  return {cmd, [&config] {
+            if (!setup_logging(config.log_level)) {
+              std::cerr << "deltalabs: unknown log level '" << config.log_level << "'\n";
+              return 2;
+            }
+            return serve(config);
+          }};
+}
+
+}  // namespace deltalabs

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace prometheus {
+class Registry;
+template <class T>
+class Family;
+class Counter;
+class Histogram;
+class Gauge;
+}  // namespace prometheus
+
+namespace deltalabs::http {
+
+// Prometheus metrics of the service: requests and latency per route template,
+// method and status, plus gauges sampled at scrape time (pool use).
+class Metrics {
+ public:
+  Metrics();
+  ~Metrics();
+  Metrics(const Metrics&) = delete;
+  Metrics& operator=(const Metrics&) = delete;
+
+  // Records one finished request.
+  void observe(std::string_view route, std::string_view method, int status, double seconds);
+  // Registers a gauge whose value is read at every scrape.
+  void add_gauge(const std::string& name, const std::string& help, std::function<double()> sample);
+  // The text exposition format (version 0.0.4).
+  std::string render();
+
+ private:
+  struct SampledGauge {
+    prometheus::Gauge* gauge;
+    std::function<double()> sample;
+  };
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Counter>* requests_;
+  prometheus::Family<prometheus::Histogram>* latency_;
+  std::vector<SampledGauge> gauges_;
+};
+
+}  // namespace deltalabs::http

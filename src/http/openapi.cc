@@ -1,0 +1,139 @@
+#include "http/openapi.h"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+namespace deltalabs::http {
+
+std::string openapi_path(const std::string& route_path) {
+  std::string out;
+  bool in_param = false;
+  for (char c : route_path) {
+    if (c == ':') {
+      out += '{';
+      in_param = true;
+    } else if (c == '/' && in_param) {
+      out += "}/";
+      in_param = false;
+    } else {
+      out += c;
+    }
+  }
+  if (in_param) out += '}';
+  return out;
+}
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+std::string operation_id(const Route& r) {
+  std::string id = lower(method_name(r.method));
+  bool upper_next = true;
+  for (char c : r.path) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      id += upper_next ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+      upper_next = false;
+    } else {
+      upper_next = true;
+    }
+  }
+  return id;
+}
+
+boost::json::object problem_response_doc(const char* description) {
+  return {{"description", description},
+          {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+}
+
+boost::json::object problem_schema() {
+  boost::json::object props;
+  for (const char* s : {"type", "title", "detail", "code", "message", "requestId"}) props[s] = {{"type", "string"}};
+  props["status"] = {{"type", "integer"}};
+  boost::json::object detail_props{{"field", {{"type", "string"}}}, {"message", {{"type", "string"}}}};
+  boost::json::object item{{"type", "object"}, {"properties", std::move(detail_props)}};
+  props["details"] = {{"type", "array"}, {"items", std::move(item)}};
+  return {{"type", "object"}, {"properties", std::move(props)}, {"required", {"type", "title", "status", "code"}}};
+}
+
+const char* status_text(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 503: return "Unavailable";
+    default: return "Response";
+  }
+}
+
+boost::json::object operation(const Route& r) {
+  boost::json::object op;
+  op["operationId"] = operation_id(r);
+  op["summary"] = r.summary;
+  if (!r.tag.empty()) op["tags"] = {r.tag};
+  if (!r.permission.empty()) op["x-permission"] = r.permission;
+  boost::json::array params;
+  std::string_view rest = r.path;
+  while (true) {
+    const auto colon = rest.find(':');
+    if (colon == std::string_view::npos) break;
+    rest.remove_prefix(colon + 1);
+    const std::string name(rest.substr(0, rest.find('/')));
+    params.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+  }
+  for (const auto& q : r.query) {
+    boost::json::object p{{"name", q.name}, {"in", "query"}, {"required", false}, {"schema", {{"type", q.type}}}};
+    if (!q.description.empty()) p["description"] = q.description;
+    params.push_back(std::move(p));
+  }
+  if (!params.empty()) op["parameters"] = std::move(params);
+  if (r.body) {
+    op["requestBody"] = {{"required", true},
+                         {"content", {{"application/json", {{"schema", r.body->to_json_schema()}}}}}};
+  }
+  boost::json::object responses;
+  for (int status : r.responses) {
+    boost::json::object resp{{"description", status_text(status)}};
+    if (status != 204) resp["content"] = {{r.produces, boost::json::object{}}};
+    responses[std::to_string(status)] = std::move(resp);
+  }
+  if (r.body) responses["400"] = problem_response_doc("Invalid input");
+  if (r.access == Access::kAuthenticated) {
+    responses["401"] = problem_response_doc("Missing or invalid access token");
+    op["security"] = {{{"bearerAuth", boost::json::array{}}}};
+  }
+  if (!r.permission.empty()) responses["403"] = problem_response_doc("Not allowed");
+  if (!r.rate_limit.empty()) responses["429"] = problem_response_doc("Rate limited");
+  responses["default"] = problem_response_doc("Error");
+  op["responses"] = std::move(responses);
+  return op;
+}
+
+}  // namespace
+
+boost::json::object build_openapi(const Router& router, const std::string& version) {
+  boost::json::object paths;
+  for (const Route& r : router.routes()) {
+    const std::string path = openapi_path(r.path);
+    if (!paths.contains(path)) paths[path] = boost::json::object{};
+    paths[path].as_object()[lower(method_name(r.method))] = operation(r);
+  }
+  return {{"openapi", "3.1.0"},
+          {"info",
+           {{"title", "Delta Labs API"},
+            {"version", version},
+            {"description", "The Delta Labs learning platform API. Errors are RFC 9457 problem+json."}}},
+          {"paths", std::move(paths)},
+          {"components",
+           {{"securitySchemes", {{"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}}}}},
+            {"schemas", {{"Problem", problem_schema()}}}}}};
+}
+
+}  // namespace deltalabs::http

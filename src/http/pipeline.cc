@@ -1,0 +1,202 @@
+#include "http/pipeline.h"
+
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <strings.h>
+
+#include "core/uuid.h"
+#include "http/problem.h"
+
+namespace deltalabs::http {
+
+bool is_sane_request_id(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+  });
+}
+
+Pipeline::Pipeline(const Router& router, Metrics& metrics, PipelineOptions options)
+    : router_(router), metrics_(metrics), options_(std::move(options)) {}
+
+void Pipeline::set_rate_limit_policy(RateLimitPolicy policy) {
+  std::string name = policy.name;
+  policies_[name] = std::move(policy);
+}
+
+const RateLimitPolicy* Pipeline::policy(std::string_view name) const {
+  auto it = policies_.find(name);
+  return it == policies_.end() ? nullptr : &it->second;
+}
+
+bool Pipeline::is_blocking(Method method, std::string_view path) const {
+  const RouteMatch m = router_.match(method, path);
+  return m.route != nullptr && m.route->blocking;
+}
+
+Response Pipeline::handle(Request& req) {
+  const auto started = std::chrono::steady_clock::now();
+  const std::string_view client_id = req.header("X-Request-Id");
+  req.request_id = is_sane_request_id(client_id) ? std::string(client_id) : new_uuid_v7();
+
+  RouteMatch match = router_.match(req.method, req.path);
+  Response resp;
+  std::string_view label = "unmatched";
+  if (match.route == nullptr) {
+    resp = not_routed(req, match);
+  } else {
+    req.route = match.route;
+    req.path_params = std::move(match.params);
+    label = match.route->path;
+    std::vector<std::pair<std::string, std::string>> extra;
+    try {
+      Result<Response> r = run_route(req, extra);
+      if (r.ok()) {
+        resp = std::move(r).value();
+      } else {
+        const Error& e = r.error();
+        if (e.kind == ErrorKind::kInternal || e.kind == ErrorKind::kUnavailable) {
+          spdlog::error("{{\"msg\":\"request failed\",\"request_id\":\"{}\",\"code\":\"{}\",\"cause\":{}}}",
+                        req.request_id, e.code, boost::json::serialize(boost::json::value(e.cause)));
+        }
+        resp = problem_response(e, req.request_id);
+      }
+    } catch (const std::exception& ex) {
+      spdlog::error("{{\"msg\":\"handler threw\",\"request_id\":\"{}\",\"cause\":{}}}", req.request_id,
+                    boost::json::serialize(boost::json::value(ex.what())));
+      resp = problem_response(Error::internal(ex.what()), req.request_id);
+    } catch (...) {
+      spdlog::error("{{\"msg\":\"handler threw\",\"request_id\":\"{}\"}}", req.request_id);
+      resp = problem_response(Error::internal("unknown exception"), req.request_id);
+    }
+    for (auto& h : extra) resp.headers.push_back(std::move(h));
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  finish(req, resp, label, seconds);
+  return resp;
+}
+
+Result<Response> Pipeline::run_route(Request& req, std::vector<std::pair<std::string, std::string>>& extra) {
+  const Route& route = *req.route;
+  if (!route.rate_limit.empty()) {
+    if (const RateLimitPolicy* p = policy(route.rate_limit); p != nullptr && p->limit > 0) {
+      const RateLimitDecision d = limiter_.hit(*p, req.remote_address);
+      extra = RateLimiter::headers(*p, d);
+      if (!d.allowed) {
+        return Error{ErrorKind::kTooManyRequests, "RATE_LIMITED",
+                     "Too many requests; retry after " + std::to_string(d.reset_seconds) + " seconds.", {}, {}};
+      }
+    }
+  }
+  DL_TRY(authenticate(req));
+  DL_TRY(read_body(req));
+  return route.handler(req);
+}
+
+Status Pipeline::authenticate(Request& req) {
+  if (req.route->access == Access::kPublic) return {};
+  const std::string_view auth = req.header("Authorization");
+  if (auth.empty()) {
+    if (req.route->access == Access::kOptionalAuth) return {};
+    return Error::unauthorized("A bearer access token is required.", "AUTHENTICATION_REQUIRED");
+  }
+  constexpr std::string_view kScheme = "Bearer ";
+  if (auth.size() <= kScheme.size() || strncasecmp(auth.data(), kScheme.data(), kScheme.size()) != 0) {
+    return Error::unauthorized("The Authorization header must be 'Bearer <token>'.", "INVALID_TOKEN");
+  }
+  if (authenticator_ == nullptr) return Error::unauthorized("Tokens cannot be checked.", "INVALID_TOKEN");
+  DL_ASSIGN_OR_RETURN(Actor actor, authenticator_->authenticate(auth.substr(kScheme.size())));
+  req.actor = std::move(actor);
+  return {};
+}
+
+Status Pipeline::read_body(Request& req) {
+  const Route& route = *req.route;
+  if (!route.body) return {};
+  const std::string_view type = req.header("Content-Type");
+  const std::string_view media = type.substr(0, type.find(';'));
+  const bool is_json = media == "application/json" || (media.size() > 5 && media.substr(media.size() - 5) == "+json");
+  if (!req.body.empty() && !is_json) {
+    return Error{ErrorKind::kUnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                 "The body must be JSON (Content-Type: application/json).", {}, {}};
+  }
+  const std::string_view text = req.body.empty() ? std::string_view("{}") : req.body;
+  boost::system::error_code ec;
+  boost::json::parse_options opts;
+  opts.max_depth = 32;
+  req.json = boost::json::parse(text, ec, {}, opts);
+  if (ec) {
+    return Error::bad_request("MALFORMED_JSON", "The body is not valid JSON: " + ec.message() + ".");
+  }
+  return route.body->validate(req.json);
+}
+
+Response Pipeline::not_routed(const Request& req, const RouteMatch& match) {
+  if (!match.path_known) {
+    return problem_response({ErrorKind::kNotFound, "ROUTE_NOT_FOUND", "No resource lives at this path.", {}, {}},
+                            req.request_id);
+  }
+  std::string allow;
+  for (Method m : match.allowed) allow += (allow.empty() ? "" : ", ") + std::string(method_name(m));
+  if (req.method == Method::kOptions) {
+    Response r = Response::no_content();
+    r.header("Allow", allow);
+    if (!req.header("Origin").empty() && !req.header("Access-Control-Request-Method").empty()) {
+      r.header("Access-Control-Allow-Methods", allow);
+      r.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key, X-Request-Id");
+      r.header("Access-Control-Max-Age", "600");
+    }
+    return r;
+  }
+  Response r = problem_response({ErrorKind::kMethodNotAllowed, "METHOD_NOT_ALLOWED",
+                                 "This path does not accept " + std::string(req.method_text) + ".", {}, {}},
+                                req.request_id);
+  r.header("Allow", allow);
+  return r;
+}
+
+void Pipeline::add_cors(const Request& req, Response& resp) const {
+  const std::string_view origin = req.header("Origin");
+  if (origin.empty() || options_.cors_origins.empty()) return;
+  const bool any = std::find(options_.cors_origins.begin(), options_.cors_origins.end(), "*") !=
+                   options_.cors_origins.end();
+  if (!any && std::find(options_.cors_origins.begin(), options_.cors_origins.end(), origin) ==
+                  options_.cors_origins.end()) {
+    return;
+  }
+  resp.header("Access-Control-Allow-Origin", std::string(origin));
+  resp.header("Vary", "Origin");
+  resp.header("Access-Control-Expose-Headers", "X-Request-Id, Retry-After, RateLimit, RateLimit-Policy, Location");
+}
+
+void Pipeline::finish(const Request& req, Response& resp, std::string_view route_label, double seconds) {
+  resp.header("X-Request-Id", req.request_id);
+  add_cors(req, resp);
+  metrics_.observe(route_label, method_name(req.method), resp.status, seconds);
+  if (!options_.access_log) return;
+  spdlog::info(
+      "{{\"msg\":\"request\",\"method\":{},\"path\":{},\"route\":\"{}\",\"status\":{},\"duration_ms\":{:.3f},"
+      "\"request_id\":\"{}\",\"user_id\":\"{}\",\"remote\":\"{}\"}}",
+      boost::json::serialize(boost::json::value(std::string(req.method_text))),
+      boost::json::serialize(boost::json::value(std::string(req.path.substr(0, 512)))), route_label, resp.status,
+      seconds * 1000.0, req.request_id, req.actor ? req.actor->user_id : "", req.remote_address);
+}
+
+Response Pipeline::reject(const Error& error, std::string_view client_request_id, std::string_view method,
+                          std::string_view path) {
+  Request req;
+  req.method = parse_method(method);
+  req.method_text = method;
+  req.path = path;
+  req.request_id = is_sane_request_id(client_request_id) ? std::string(client_request_id) : new_uuid_v7();
+  Response resp = problem_response(error, req.request_id);
+  finish(req, resp, "rejected", 0);
+  return resp;
+}
+
+}  // namespace deltalabs::http

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/string_map.h"
+#include "http/authenticator.h"
+#include "http/metrics.h"
+#include "http/rate_limiter.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "http/router.h"
+
+namespace deltalabs::http {
+
+// Settings of the request pipeline.
+struct PipelineOptions {
+  std::vector<std::string> cors_origins;  // exact origins, or "*"
+  bool access_log = true;
+};
+
+// Everything between a parsed HTTP request and its response: request id,
+// routing (404/405), CORS, rate limits, authentication, JSON body parsing and
+// validation (400/415), the handler, problem+json errors, metrics and the
+// access log. Thread-safe; never throws.
+class Pipeline {
+ public:
+  Pipeline(const Router& router, Metrics& metrics, PipelineOptions options);
+
+  // Sets who resolves bearer tokens; without one, authenticated routes answer 401.
+  void set_authenticator(Authenticator* authenticator) { authenticator_ = authenticator; }
+  // Adds or replaces a named rate-limit policy that routes refer to.
+  void set_rate_limit_policy(RateLimitPolicy policy);
+  // The limiter, for services that also limit per account.
+  RateLimiter& rate_limiter() { return limiter_; }
+  // A policy by name, or nullptr.
+  const RateLimitPolicy* policy(std::string_view name) const;
+
+  // Handles one request end to end.
+  Response handle(Request& req);
+  // True when the request's route must run on the blocking pool.
+  bool is_blocking(Method method, std::string_view path) const;
+  // The response for a request the server could not read (bad HTTP, size
+  // limits): a problem body carrying a fresh or the client's request id.
+  Response reject(const Error& error, std::string_view client_request_id, std::string_view method,
+                  std::string_view path);
+
+ private:
+  Result<Response> run_route(Request& req, std::vector<std::pair<std::string, std::string>>& extra);
+  Status authenticate(Request& req);
+  Status read_body(Request& req);
+  Response not_routed(const Request& req, const RouteMatch& match);
+  void finish(const Request& req, Response& resp, std::string_view route_label, double seconds);
+  void add_cors(const Request& req, Response& resp) const;
+
+  const Router& router_;
+  Metrics& metrics_;
+  PipelineOptions options_;
+  Authenticator* authenticator_ = nullptr;
+  RateLimiter limiter_;
+  StringMap<RateLimitPolicy> policies_;
+};
+
+// True when a client-sent X-Request-Id is safe to echo: 1..128 of [A-Za-z0-9._-].
+bool is_sane_request_id(std::string_view id);
+
+}  // namespace deltalabs::http

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/string_map.h"
+
+namespace deltalabs::http {
+
+// A named limit: at most `limit` hits per `window` for one key.
+struct RateLimitPolicy {
+  std::string name;
+  std::uint32_t limit = 10;
+  std::chrono::seconds window{60};
+};
+
+// The verdict on one hit, with what the RateLimit headers report.
+struct RateLimitDecision {
+  bool allowed = true;
+  std::uint32_t limit = 0;
+  std::uint32_t remaining = 0;
+  std::int64_t reset_seconds = 0;  // until the window ends
+};
+
+// Fixed-window counters per (policy, key), in memory, sharded to keep lock
+// hold times short. A limit of 0 disables a policy.
+class RateLimiter {
+ public:
+  // Counts one hit against `key` under `policy`.
+  RateLimitDecision hit(const RateLimitPolicy& policy, std::string_view key);
+
+  // Adds the IETF RateLimit-Policy and RateLimit header values for a decision.
+  static std::vector<std::pair<std::string, std::string>> headers(const RateLimitPolicy& policy,
+                                                                   const RateLimitDecision& d);
+
+ private:
+  struct Window {
+    std::int64_t start = 0;
+    std::uint32_t count = 0;
+  };
+  struct Shard {
+    std::mutex mutex;
+    StringMap<Window> windows;
+  };
+  static constexpr std::size_t kShards = 16;
+  Shard shards_[kShards];
+};
+
+}  // namespace deltalabs::http

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <boost/json/fwd.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace deltalabs::http {
+
+// What a handler answers: status, body and extra headers. The pipeline adds
+// X-Request-Id, CORS and content headers.
+struct Response {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  // A JSON body with the given status.
+  static Response json(int status, const boost::json::value& body);
+  // 204 with no body.
+  static Response no_content();
+  // A body of any type.
+  static Response text(int status, std::string body, std::string content_type);
+
+  // Adds a header; returns *this for chaining.
+  Response& header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+};
+
+}  // namespace deltalabs::http

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/body_schema.h"
+#include "core/result.h"
+#include "http/method.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace deltalabs::http {
+
+// A handler: parse what the pipeline has not, call a service, render the result.
+using Handler = std::function<Result<Response>(Request&)>;
+
+// Who may call a route before the service decides.
+enum class Access {
+  kPublic,         // anyone; a bearer token, if sent, is ignored
+  kOptionalAuth,   // anyone; a valid bearer token identifies the caller
+  kAuthenticated,  // a valid bearer token is required (401 otherwise)
+};
+
+// A documented query parameter.
+struct QueryParam {
+  std::string name;
+  std::string type = "string";  // JSON Schema type
+  std::string description;
+};
+
+// One endpoint: its method and path template (`/v1/users/:id`), its handler
+// and everything the pipeline and the OpenAPI document need to know about it.
+struct Route {
+  Method method = Method::kGet;
+  std::string path;
+  Handler handler;
+  std::string summary;
+  std::string tag;
+  Access access = Access::kPublic;
+  std::string permission;                    // documented permission slug, checked by the service
+  std::shared_ptr<const BodySchema> body;    // validated JSON body, when the route takes one
+  std::vector<QueryParam> query;
+  std::vector<int> responses = {200};        // documented statuses besides the error ones
+  std::string rate_limit;                    // name of a rate-limit policy, or empty
+  bool blocking = false;                     // runs on the bounded blocking pool (password hashing)
+  std::string produces = "application/json";
+};
+
+}  // namespace deltalabs::http

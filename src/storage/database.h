@@ -1,0 +1,131 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+#include <type_traits>
+#include <utility>
+
+#include "core/result.h"
+#include "storage/connection.h"
+
+namespace deltalabs {
+
+// A connection borrowed from a Database; returned to its pool on destruction.
+class ConnectionLease {
+ public:
+  ConnectionLease(Connection* connection, std::function<void(Connection*)> release)
+      : connection_(connection), release_(std::move(release)) {}
+  ConnectionLease(ConnectionLease&& other) noexcept
+      : connection_(std::exchange(other.connection_, nullptr)), release_(std::move(other.release_)) {}
+  ConnectionLease& operator=(ConnectionLease&&) = delete;
+  ConnectionLease(const ConnectionLease&) = delete;
+  ConnectionLease& operator=(const ConnectionLease&) = delete;
+  ~ConnectionLease() {
+    if (connection_ != nullptr) release_(connection_);
+  }
+
+  Connection& operator*() const { return *connection_; }
+  Connection* operator->() const { return connection_; }
+
+ private:
+  Connection* connection_;
+  std::function<void(Connection*)> release_;
+};
+
+// How busy a connection pool is, for /metrics.
+struct PoolStats {
+  std::size_t size = 0;
+  std::size_t in_use = 0;
+  std::size_t waiting = 0;
+};
+
+// A database: a pool of connections to one SQLite file or PostgreSQL server.
+// Thread-safe. Reads may run in parallel; write transactions go through
+// transaction(), which retries serialization failures.
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  // The dialect of every connection.
+  virtual Dialect dialect() const = 0;
+  // Borrows a connection for reads (autocommit).
+  virtual Result<ConnectionLease> read() = 0;
+  // Borrows the connection a write transaction runs on (SQLite has one writer).
+  virtual Result<ConnectionLease> write() = 0;
+  // Checks that the database answers a trivial query.
+  virtual Status ping() = 0;
+  // Current pool use.
+  virtual PoolStats stats() const = 0;
+  // The location without credentials, for logs.
+  virtual std::string describe() const = 0;
+
+  // Runs fn(Connection&) inside one transaction and returns its Result. Commits
+  // when fn succeeds, rolls back when it returns an error or throws, and runs
+  // fn again (up to 5 times) when the database reports a serialization failure.
+  template <class F>
+  auto transaction(F&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    using R = decltype(fn(std::declval<Connection&>()));
+    for (int attempt = 1;; ++attempt) {
+      auto lease = write();
+      if (!lease.ok()) return R(std::move(lease).error());
+      Connection& conn = **lease;
+      if (auto begun = conn.execute_script(begin_statement()); !begun.ok()) return R(std::move(begun).error());
+      RollbackGuard guard(conn);
+      R result = fn(conn);
+      if (result.ok()) {
+        auto committed = conn.execute_script("COMMIT");
+        guard.disarm();
+        if (committed.ok()) return result;
+        static_cast<void>(conn.execute_script("ROLLBACK"));
+        if (!is_retryable(committed.error()) || attempt >= kMaxAttempts) return R(std::move(committed).error());
+      } else {
+        guard.rollback_now();
+        if (!is_retryable(result.error()) || attempt >= kMaxAttempts) return result;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(attempt * 2));
+    }
+  }
+
+ protected:
+  // The statement that opens a write transaction.
+  virtual const char* begin_statement() const = 0;
+
+ private:
+  static constexpr int kMaxAttempts = 5;
+
+  static bool is_retryable(const Error& e) { return e.code == storage_code::kSerializationFailure; }
+
+  // Rolls back a transaction left open by an exception.
+  class RollbackGuard {
+   public:
+    explicit RollbackGuard(Connection& conn) : conn_(&conn) {}
+    RollbackGuard(const RollbackGuard&) = delete;
+    RollbackGuard& operator=(const RollbackGuard&) = delete;
+    ~RollbackGuard() { rollback_now(); }
+    void disarm() { conn_ = nullptr; }
+    void rollback_now() {
+      if (conn_ != nullptr) static_cast<void>(conn_->execute_script("ROLLBACK"));
+      conn_ = nullptr;
+    }
+
+   private:
+    Connection* conn_;
+  };
+};
+
+// Options shared by every backend.
+struct DatabaseOptions {
+  std::string url = "sqlite:./var/deltalabs.db";
+  std::size_t pool_size = 8;
+  std::chrono::milliseconds busy_timeout{5000};
+};
+
+// Opens the database a URL names: `sqlite:PATH` (or a path ending in .db) or
+// `postgresql://...` / `postgres://...`. Creates a SQLite file and its folder if needed.
+Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options);
+
+}  // namespace deltalabs

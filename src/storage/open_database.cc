@@ -1,0 +1,18 @@
+#include "storage/database.h"
+#include "storage/postgres_database.h"
+#include "storage/sqlite_database.h"
+
+namespace deltalabs {
+
+Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options) {
+  const std::string& url = options.url;
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    return PostgresDatabase::open(url, options);
+  }
+  if (url.rfind("sqlite:", 0) == 0) return SqliteDatabase::open(url.substr(7), options);
+  if (url.find("://") == std::string::npos && !url.empty()) return SqliteDatabase::open(url, options);
+  return Error::bad_request("UNSUPPORTED_DATABASE_URL",
+                            "Database URLs start with sqlite: or postgresql://, not '" + url + "'.");
+}
+
+}  // namespace deltalabs

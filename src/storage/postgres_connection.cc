@@ -1,0 +1,182 @@
+#include "storage/postgres_connection.h"
+
+#include <libpq-fe.h>
+
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace deltalabs {
+
+namespace {
+
+// Type OIDs from pg_type.h, which libpq does not install.
+constexpr Oid kBoolOid = 16;
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kInt2Oid = 21;
+constexpr Oid kInt4Oid = 23;
+constexpr Oid kFloat4Oid = 700;
+constexpr Oid kFloat8Oid = 701;
+constexpr Oid kTimestampOid = 1114;
+constexpr Oid kTimestampTzOid = 1184;
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+Error error_from_result(const PGresult* res, pg_conn* conn, std::string_view sql) {
+  const char* state = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  const char* constraint = res != nullptr ? PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME) : nullptr;
+  std::string cause = PQerrorMessage(conn);
+  if (res != nullptr && PQresultErrorMessage(res)[0] != '\0') cause = PQresultErrorMessage(res);
+  if (constraint != nullptr) cause += std::string(" constraint=") + constraint;
+  cause += " [" + std::string(sql.substr(0, 200)) + "]";
+  const std::string s = state != nullptr ? state : "";
+  if (s == "23505") return {ErrorKind::kConflict, storage_code::kUniqueViolation, "A unique rule was violated.", {}, cause};
+  if (s == "23503") return {ErrorKind::kConflict, storage_code::kForeignKeyViolation, "A reference is not valid.", {}, cause};
+  if (s == "23514") return {ErrorKind::kInvalidInput, storage_code::kCheckViolation, "A value is not allowed.", {}, cause};
+  if (s == "23502") return {ErrorKind::kInvalidInput, storage_code::kNotNullViolation, "A value is missing.", {}, cause};
+  if (s == "40001" || s == "40P01" || s == "55P03") {
+    return {ErrorKind::kConflict, storage_code::kSerializationFailure, "The database is busy.", {}, cause};
+  }
+  if (s.rfind("22", 0) == 0) return {ErrorKind::kInvalidInput, "INVALID_VALUE", "A value has the wrong form.", {}, cause};
+  if (s.rfind("08", 0) == 0 || s.rfind("57P", 0) == 0 || PQstatus(conn) != CONNECTION_OK) {
+    return Error::unavailable(storage_code::kDatabaseUnavailable, "The database is unavailable.", cause);
+  }
+  return Error{ErrorKind::kInternal, storage_code::kDatabaseError, "An unexpected error occurred.", {}, cause};
+}
+
+// "2026-11-24 09:30:00.5+00" -> "2026-11-24T09:30:00.500Z" (the session runs in UTC).
+std::string normalise_timestamp(const char* text) {
+  std::string s(text);
+  if (s.size() < 19) return s;
+  std::string out = s.substr(0, 19);
+  out[10] = 'T';
+  std::string fraction;
+  if (s.size() > 19 && s[19] == '.') {
+    std::size_t i = 20;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') fraction += s[i++];
+  }
+  fraction.resize(3, '0');
+  return out + "." + fraction.substr(0, 3) + "Z";
+}
+
+Value to_value(const PGresult* res, int row, int col) {
+  if (PQgetisnull(res, row, col)) return std::monostate{};
+  const char* text = PQgetvalue(res, row, col);
+  switch (PQftype(res, col)) {
+    case kBoolOid:
+      return text[0] == 't';
+    case kInt2Oid:
+    case kInt4Oid:
+    case kInt8Oid:
+      return static_cast<std::int64_t>(std::strtoll(text, nullptr, 10));
+    case kFloat4Oid:
+    case kFloat8Oid:
+      return std::strtod(text, nullptr);
+    case kTimestampOid:
+    case kTimestampTzOid:
+      return normalise_timestamp(text);
+    default:
+      return std::string(text, static_cast<std::size_t>(PQgetlength(res, row, col)));
+  }
+}
+
+}  // namespace
+
+PostgresConnection::PostgresConnection(const std::string& url) {
+  conn_ = PQconnectdb(url.c_str());
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    open_status_ = Error::unavailable(storage_code::kDatabaseUnavailable, "The database is unavailable.",
+                                      PQerrorMessage(conn_));
+    return;
+  }
+  open_status_ = execute_script("SET TIME ZONE 'UTC'; SET client_min_messages = warning");
+}
+
+PostgresConnection::~PostgresConnection() {
+  if (conn_ != nullptr) PQfinish(conn_);
+}
+
+bool PostgresConnection::broken() const { return conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK; }
+
+Result<PGresult*> PostgresConnection::run(std::string_view sql, const Params& params) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    if (cache_.size() >= kStatementCacheLimit) {
+      ResultPtr(PQexec(conn_, "DEALLOCATE ALL"));
+      cache_.clear();
+    }
+    Prepared p{"s" + std::to_string(next_statement_++)};
+    const std::string text(sql);
+    ResultPtr res(PQprepare(conn_, p.name.c_str(), text.c_str(), 0, nullptr));
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return error_from_result(res.get(), conn_, sql);
+    it = cache_.emplace(text, std::move(p)).first;
+  }
+  const auto& values = params.values();
+  std::vector<std::string> storage(values.size());
+  std::vector<const char*> pointers(values.size(), nullptr);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const Value& v = values[i];
+    if (const auto* n = std::get_if<std::int64_t>(&v)) {
+      storage[i] = std::to_string(*n);
+    } else if (const auto* d = std::get_if<double>(&v)) {
+      storage[i] = std::to_string(*d);
+    } else if (const auto* s = std::get_if<std::string>(&v)) {
+      pointers[i] = s->c_str();
+      continue;
+    } else if (const auto* b = std::get_if<bool>(&v)) {
+      storage[i] = *b ? "true" : "false";
+    } else {
+      continue;  // NULL
+    }
+    pointers[i] = storage[i].c_str();
+  }
+  PGresult* res = PQexecPrepared(conn_, it->second.name.c_str(), static_cast<int>(values.size()), pointers.data(),
+                                 nullptr, nullptr, 0);
+  const auto status = PQresultStatus(res);
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+    Error e = error_from_result(res, conn_, sql);
+    PQclear(res);
+    return e;
+  }
+  return res;
+}
+
+Result<RowSet> PostgresConnection::query(std::string_view sql, const Params& params) {
+  DL_ASSIGN_OR_RETURN(PGresult * raw, run(sql, params));
+  ResultPtr res(raw);
+  const int ncols = PQnfields(res.get());
+  const int nrows = PQntuples(res.get());
+  std::vector<std::string> columns;
+  columns.reserve(ncols);
+  for (int c = 0; c < ncols; ++c) columns.emplace_back(PQfname(res.get(), c));
+  RowSet rows(std::move(columns));
+  for (int r = 0; r < nrows; ++r) {
+    std::vector<Value> row;
+    row.reserve(ncols);
+    for (int c = 0; c < ncols; ++c) row.push_back(to_value(res.get(), r, c));
+    rows.add_row(std::move(row));
+  }
+  return rows;
+}
+
+Result<std::int64_t> PostgresConnection::execute(std::string_view sql, const Params& params) {
+  DL_ASSIGN_OR_RETURN(PGresult * raw, run(sql, params));
+  ResultPtr res(raw);
+  const char* affected = PQcmdTuples(res.get());
+  return static_cast<std::int64_t>(affected[0] != '\0' ? std::strtoll(affected, nullptr, 10) : 0);
+}
+
+Status PostgresConnection::execute_script(std::string_view sql) {
+  const std::string text(sql);
+  ResultPtr res(PQexec(conn_, text.c_str()));
+  const auto status = PQresultStatus(res.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
+    return error_from_result(res.get(), conn_, sql);
+  }
+  return {};
+}
+
+}  // namespace deltalabs

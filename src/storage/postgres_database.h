@@ -1,0 +1,38 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "storage/connection_pool.h"
+#include "storage/database.h"
+
+namespace deltalabs {
+
+// A PostgreSQL server reached through one pool of libpq connections; reads and
+// write transactions (READ COMMITTED, retried on serialization failure) share it.
+class PostgresDatabase final : public Database {
+ public:
+  // Connects once to check the URL, then pools lazily.
+  static Result<std::unique_ptr<Database>> open(const std::string& url, const DatabaseOptions& options);
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
+  Result<ConnectionLease> read() override { return pool_->acquire(); }
+  Result<ConnectionLease> write() override { return pool_->acquire(); }
+  Status ping() override;
+  PoolStats stats() const override { return pool_->stats(); }
+  std::string describe() const override { return redacted_; }
+
+ protected:
+  const char* begin_statement() const override { return "BEGIN"; }
+
+ private:
+  PostgresDatabase(const std::string& url, const DatabaseOptions& options);
+
+  std::string redacted_;
+  std::unique_ptr<ConnectionPool> pool_;
+};
+
+// `url` with any password replaced by ***.
+std::string redact_database_url(const std::string& url);
+
+}  // namespace deltalabs

@@ -1,0 +1,162 @@
+#include "storage/sqlite_connection.h"
+
+#include <sqlite3.h>
+
+#include <cstdlib>
+
+namespace deltalabs {
+
+SqliteConnection::SqliteConnection(const std::string& path, bool create, int busy_timeout_ms) {
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  if (const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr); rc != SQLITE_OK) {
+    open_status_ = Error::unavailable(storage_code::kDatabaseUnavailable, "The database cannot be opened.",
+                                      db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+    return;
+  }
+  sqlite3_busy_timeout(db_, busy_timeout_ms);
+  sqlite3_extended_result_codes(db_, 1);
+  // synchronous=NORMAL is durable across process crashes in WAL mode; see docs/decisions.
+  open_status_ = execute_script("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+}
+
+SqliteConnection::~SqliteConnection() {
+  clear_cache();
+  if (db_ != nullptr) sqlite3_close_v2(db_);
+}
+
+void SqliteConnection::clear_cache() {
+  for (auto& [sql, p] : cache_) sqlite3_finalize(p.stmt);
+  cache_.clear();
+}
+
+Error SqliteConnection::error_from(int rc, std::string_view sql) const {
+  std::string cause = std::string(sqlite3_errmsg(db_)) + " [" + std::string(sql.substr(0, 200)) + "]";
+  switch (rc) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return {ErrorKind::kConflict, storage_code::kUniqueViolation, "A unique rule was violated.", {}, cause};
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return {ErrorKind::kConflict, storage_code::kForeignKeyViolation, "A reference is not valid.", {}, cause};
+    case SQLITE_CONSTRAINT_CHECK:
+      return {ErrorKind::kInvalidInput, storage_code::kCheckViolation, "A value is not allowed.", {}, cause};
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return {ErrorKind::kInvalidInput, storage_code::kNotNullViolation, "A value is missing.", {}, cause};
+    default:
+      break;
+  }
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
+    return {ErrorKind::kConflict, storage_code::kSerializationFailure, "The database is busy.", {}, cause};
+  }
+  return Error{ErrorKind::kInternal, storage_code::kDatabaseError, "An unexpected error occurred.", {}, cause};
+}
+
+Result<SqliteConnection::Prepared*> SqliteConnection::prepare(std::string_view sql) {
+  if (auto it = cache_.find(sql); it != cache_.end()) return &it->second;
+  if (cache_.size() >= kStatementCacheLimit) clear_cache();
+  Prepared p;
+  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                    &p.stmt, nullptr);
+  if (rc != SQLITE_OK) return error_from(rc, sql);
+  // SQLite treats $N as a named parameter; map each number to its bind slot.
+  const int count = sqlite3_bind_parameter_count(p.stmt);
+  for (int slot = 1; slot <= count; ++slot) {
+    const char* name = sqlite3_bind_parameter_name(p.stmt, slot);
+    if (name == nullptr || name[0] != '$') continue;
+    const int number = std::atoi(name + 1);
+    if (number <= 0) continue;
+    if (static_cast<int>(p.slot_of_param.size()) < number) p.slot_of_param.resize(number, 0);
+    p.slot_of_param[number - 1] = slot;
+  }
+  return &cache_.emplace(std::string(sql), p).first->second;
+}
+
+Status SqliteConnection::bind(Prepared& p, const Params& params) {
+  sqlite3_reset(p.stmt);
+  sqlite3_clear_bindings(p.stmt);
+  const auto& values = params.values();
+  for (std::size_t i = 0; i < values.size() && i < p.slot_of_param.size(); ++i) {
+    const int slot = p.slot_of_param[i];
+    if (slot == 0) continue;
+    const Value& v = values[i];
+    int rc = SQLITE_OK;
+    if (const auto* n = std::get_if<std::int64_t>(&v)) {
+      rc = sqlite3_bind_int64(p.stmt, slot, *n);
+    } else if (const auto* d = std::get_if<double>(&v)) {
+      rc = sqlite3_bind_double(p.stmt, slot, *d);
+    } else if (const auto* s = std::get_if<std::string>(&v)) {
+      rc = sqlite3_bind_text(p.stmt, slot, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+    } else if (const auto* b = std::get_if<bool>(&v)) {
+      rc = sqlite3_bind_int64(p.stmt, slot, *b ? 1 : 0);
+    } else {
+      rc = sqlite3_bind_null(p.stmt, slot);
+    }
+    if (rc != SQLITE_OK) return error_from(rc, "bind");
+  }
+  return {};
+}
+
+Result<RowSet> SqliteConnection::query(std::string_view sql, const Params& params) {
+  DL_ASSIGN_OR_RETURN(Prepared * p, prepare(sql));
+  DL_TRY(bind(*p, params));
+  const int ncols = sqlite3_column_count(p->stmt);
+  std::vector<std::string> columns;
+  columns.reserve(ncols);
+  for (int i = 0; i < ncols; ++i) columns.emplace_back(sqlite3_column_name(p->stmt, i));
+  RowSet rows(std::move(columns));
+  for (;;) {
+    const int rc = sqlite3_step(p->stmt);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) {
+      Error e = error_from(sqlite3_extended_errcode(db_), sql);
+      sqlite3_reset(p->stmt);
+      return e;
+    }
+    std::vector<Value> row;
+    row.reserve(ncols);
+    for (int i = 0; i < ncols; ++i) {
+      switch (sqlite3_column_type(p->stmt, i)) {
+        case SQLITE_INTEGER:
+          row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(p->stmt, i)));
+          break;
+        case SQLITE_FLOAT:
+          row.emplace_back(sqlite3_column_double(p->stmt, i));
+          break;
+        case SQLITE_NULL:
+          row.emplace_back(std::monostate{});
+          break;
+        default: {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(p->stmt, i));
+          row.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(p->stmt, i))));
+        }
+      }
+    }
+    rows.add_row(std::move(row));
+  }
+  sqlite3_reset(p->stmt);
+  return rows;
+}
+
+Result<std::int64_t> SqliteConnection::execute(std::string_view sql, const Params& params) {
+  DL_ASSIGN_OR_RETURN(Prepared * p, prepare(sql));
+  DL_TRY(bind(*p, params));
+  int rc = SQLITE_ROW;
+  while (rc == SQLITE_ROW) rc = sqlite3_step(p->stmt);
+  if (rc != SQLITE_DONE) {
+    Error e = error_from(sqlite3_extended_errcode(db_), sql);
+    sqlite3_reset(p->stmt);
+    return e;
+  }
+  sqlite3_reset(p->stmt);
+  return static_cast<std::int64_t>(sqlite3_changes64(db_));
+}
+
+Status SqliteConnection::execute_script(std::string_view sql) {
+  const std::string text(sql);
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+  if (message != nullptr) sqlite3_free(message);
+  if (rc != SQLITE_OK) return error_from(sqlite3_extended_errcode(db_), sql);
+  return {};
+}
+
+}  // namespace deltalabs

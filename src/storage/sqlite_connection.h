@@ -1,0 +1,47 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "storage/connection.h"
+#include "storage/statement_cache.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace deltalabs {
+
+// A connection to a SQLite file with foreign keys on and a busy timeout.
+class SqliteConnection final : public Connection {
+ public:
+  // Opens `path`; creates it when `create` is set. Check ok() afterwards.
+  SqliteConnection(const std::string& path, bool create, int busy_timeout_ms);
+  ~SqliteConnection() override;
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  // The open error, if opening failed.
+  const Status& open_status() const { return open_status_; }
+
+  Result<RowSet> query(std::string_view sql, const Params& params) override;
+  Result<std::int64_t> execute(std::string_view sql, const Params& params) override;
+  Status execute_script(std::string_view sql) override;
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+ private:
+  struct Prepared {
+    sqlite3_stmt* stmt = nullptr;
+    std::vector<int> slot_of_param;  // $N -> bind slot (0 when $N is unused)
+  };
+
+  Result<Prepared*> prepare(std::string_view sql);
+  Status bind(Prepared& p, const Params& params);
+  Error error_from(int rc, std::string_view sql) const;
+  void clear_cache();
+
+  sqlite3* db_ = nullptr;
+  Status open_status_;
+  StatementCache<Prepared> cache_;
+};
+
+}  // namespace deltalabs

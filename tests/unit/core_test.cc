@@ -1,0 +1,75 @@
+// Core value types: ids, time, tokens. These are the building blocks every
+// domain relies on, so their contracts are pinned here.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/uuid.h"
+
+namespace deltalabs {
+namespace {
+
+class CoreTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { crypto_init(); }
+};
+
+TEST_F(CoreTest, UuidV7IsCanonicalVersion7AndSortsInCreationOrder) {
+  std::string previous;
+  std::set<std::string> seen;
+  for (int i = 0; i < 5000; ++i) {
+    const std::string id = new_uuid_v7();
+    ASSERT_TRUE(is_uuid(id)) << id;
+    EXPECT_EQ(id[14], '7') << id;
+    EXPECT_TRUE(id[19] == '8' || id[19] == '9' || id[19] == 'a' || id[19] == 'b') << id;
+    EXPECT_LT(previous, id);
+    previous = id;
+    seen.insert(id);
+  }
+  EXPECT_EQ(seen.size(), 5000u);
+}
+
+TEST_F(CoreTest, IsUuidRejectsNearMisses) {
+  EXPECT_FALSE(is_uuid(""));
+  EXPECT_FALSE(is_uuid("0190a0b0-0000-7000-8000-00000000000"));
+  EXPECT_FALSE(is_uuid("0190a0b0-0000-7000-8000-00000000000g"));
+  EXPECT_FALSE(is_uuid("0190a0b0x0000-7000-8000-000000000000"));
+  EXPECT_TRUE(is_uuid("0190A0B0-0000-7000-8000-000000000000"));
+}
+
+TEST_F(CoreTest, Rfc3339RoundTripsWithFixedWidth) {
+  const auto t = parse_rfc3339("2026-11-24T09:30:00.123Z");
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(format_rfc3339(*t), "2026-11-24T09:30:00.123Z");
+  EXPECT_EQ(format_rfc3339(*parse_rfc3339("2026-11-24T10:30:00+01:00")), "2026-11-24T09:30:00.000Z");
+}
+
+TEST_F(CoreTest, Rfc3339RejectsMalformedText) {
+  for (const char* bad : {"", "2026-11-24", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-24T09:30:00",
+                          "2026-11-24T25:00:00Z", "2026-11-24T09:30:00.Z", "2026-11-24T09:30:00Zjunk"}) {
+    EXPECT_FALSE(parse_rfc3339(bad).has_value()) << bad;
+  }
+}
+
+TEST_F(CoreTest, Base64UrlRoundTripsAndRejectsOtherAlphabets) {
+  const std::string data("\x00\xff\xfe binary", 10);
+  const auto encoded = base64url_encode(data);
+  EXPECT_EQ(encoded.find('='), std::string::npos);
+  ASSERT_TRUE(base64url_decode(encoded).ok());
+  EXPECT_EQ(base64url_decode(encoded).value(), data);
+  EXPECT_FALSE(base64url_decode("ab+/").ok());
+}
+
+TEST_F(CoreTest, TokensAreRandomAndHashesStable) {
+  EXPECT_NE(random_token(), random_token());
+  EXPECT_EQ(random_token(32).size(), 43u);
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_TRUE(constant_time_equal("same", "same"));
+  EXPECT_FALSE(constant_time_equal("same", "sane"));
+  EXPECT_FALSE(constant_time_equal("short", "longer"));
+}
+
+}  // namespace
+}  // namespace deltalabs
