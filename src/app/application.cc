@@ -1,5 +1,7 @@
 #include "app/application.h"
 
+#include "core/crypto.h"
+#include "identity/identity_module.h"
 #include "ops/ops_routes.h"
 #include "storage/migrator.h"
 
@@ -26,6 +28,14 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   pipeline_options.cors_origins = config.cors_origins;
   pipeline_options.access_log = config.access_log;
   app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, app->metrics_, pipeline_options);
+
+  // Cursors are signed with a key derived from the first JWT key, so they stay
+  // valid across restarts and instances that share the configuration.
+  app->cursors_ = std::make_unique<CursorCodec>(
+      config.jwt_keys.empty() ? random_token(32) : hmac_sha256(config.jwt_keys, "deltalabs pagination cursors"));
+  DL_ASSIGN_OR_RETURN(app->identity_, identity::IdentityModule::create(*app->db_, config, *app->pipeline_, *app->cursors_));
+  app->identity_->register_routes(app->router_);
+  app->pipeline_->set_authenticator(&app->identity_->authenticator());
 
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});
   Database* db = app->db_.get();

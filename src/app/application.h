@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/config.h"
+#include "core/cursor_codec.h"
 #include "core/result.h"
 #include "http/metrics.h"
 #include "http/pipeline.h"
@@ -11,7 +12,9 @@
 
 namespace deltalabs {
 
+namespace identity {
 class IdentityModule;
+}
 
 // A wired service: the database (migrated), every domain module, the routes
 // and the request pipeline. What `serve` runs and what other subcommands use
@@ -29,7 +32,8 @@ class Application {
   http::Router& router() { return router_; }
   http::Pipeline& pipeline() { return *pipeline_; }
   http::Metrics& metrics() { return metrics_; }
-  // identity accessor: added with the identity module
+  identity::IdentityModule& identity() { return *identity_; }
+  const CursorCodec& cursors() const { return *cursors_; }
 
  private:
   explicit Application(Config config);
@@ -39,6 +43,8 @@ class Application {
   http::Router router_;
   http::Metrics metrics_;
   std::unique_ptr<http::Pipeline> pipeline_;
+  std::unique_ptr<CursorCodec> cursors_;
+  std::unique_ptr<identity::IdentityModule> identity_;
 
 };
 

@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
       deltalabs::serve_command(app, config),
       deltalabs::migrate_command(app, config),
       deltalabs::routes_command(app, config),
+      deltalabs::schema_command(app, config),
+      deltalabs::check_command(app, config),
   };
   CLI11_PARSE(app, argc, argv);
   for (const auto& command : commands) {

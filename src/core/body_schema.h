@@ -78,6 +78,7 @@ class BodySchema {
  public:
   BodySchema() = default;
   BodySchema(std::initializer_list<FieldSpec> fields);  // NOLINT(google-explicit-constructor)
+  explicit BodySchema(std::vector<FieldSpec> fields) : fields_(std::move(fields)) {}
 
   // Checks `body` and returns a VALIDATION_FAILED error listing each bad field.
   Status validate(const boost::json::value& body) const;

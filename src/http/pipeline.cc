@@ -20,6 +20,18 @@ bool is_sane_request_id(std::string_view id) {
   });
 }
 
+namespace {
+
+Error rate_limited(const RateLimitDecision& d) {
+  return {ErrorKind::kTooManyRequests, "RATE_LIMITED",
+          "Too many requests; retry after " + std::to_string(std::max<std::int64_t>(1, d.reset_seconds)) +
+              " seconds.",
+          {},
+          {}};
+}
+
+}  // namespace
+
 Pipeline::Pipeline(const Router& router, Metrics& metrics, PipelineOptions options)
     : router_(router), metrics_(metrics), options_(std::move(options)) {}
 
@@ -81,16 +93,23 @@ Response Pipeline::handle(Request& req) {
   return resp;
 }
 
+std::optional<Response> Pipeline::limit(const Request& req, std::string_view policy_name, std::string_view key) {
+  const RateLimitPolicy* p = policy(policy_name);
+  if (p == nullptr || p->limit == 0) return std::nullopt;
+  const RateLimitDecision d = limiter_.hit(*p, key);
+  if (d.allowed) return std::nullopt;
+  Response r = problem_response(rate_limited(d), req.request_id);
+  for (auto& h : RateLimiter::headers(*p, d)) r.headers.push_back(std::move(h));
+  return r;
+}
+
 Result<Response> Pipeline::run_route(Request& req, std::vector<std::pair<std::string, std::string>>& extra) {
   const Route& route = *req.route;
   if (!route.rate_limit.empty()) {
     if (const RateLimitPolicy* p = policy(route.rate_limit); p != nullptr && p->limit > 0) {
       const RateLimitDecision d = limiter_.hit(*p, req.remote_address);
       extra = RateLimiter::headers(*p, d);
-      if (!d.allowed) {
-        return Error{ErrorKind::kTooManyRequests, "RATE_LIMITED",
-                     "Too many requests; retry after " + std::to_string(d.reset_seconds) + " seconds.", {}, {}};
-      }
+      if (!d.allowed) return rate_limited(d);
     }
   }
   DL_TRY(authenticate(req));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,10 @@ class Pipeline {
   RateLimiter& rate_limiter() { return limiter_; }
   // A policy by name, or nullptr.
   const RateLimitPolicy* policy(std::string_view name) const;
+
+  // Counts a hit of `key` (an account, say) under a named policy; returns the
+  // 429 problem response when the limit is reached.
+  std::optional<Response> limit(const Request& req, std::string_view policy_name, std::string_view key);
 
   // Handles one request end to end.
   Response handle(Request& req);

@@ -31,9 +31,12 @@ std::optional<std::string> Request::query(std::string_view name) const {
   return std::nullopt;
 }
 
-const Actor& Request::caller() const {
-  static const Actor kAnonymous;
-  return actor ? *actor : kAnonymous;
+Actor Request::caller() const {
+  Actor a = actor ? *actor : Actor{};
+  a.request_id = request_id;
+  a.ip_address = remote_address;
+  a.user_agent = std::string(header("User-Agent").substr(0, 512));
+  return a;
 }
 
 std::string percent_decode(std::string_view text) {

@@ -39,8 +39,8 @@ struct Request {
   std::string_view param(std::string_view name) const;
   // A query parameter, percent-decoded; nullopt when absent.
   std::optional<std::string> query(std::string_view name) const;
-  // The signed-in actor, or an anonymous one.
-  const Actor& caller() const;
+  // The signed-in actor (or an anonymous one) with this request's id and address.
+  Actor caller() const;
 };
 
 // Decodes %XX escapes and '+' (as space) in a query component.

@@ -48,4 +48,9 @@ struct Route {
   std::string produces = "application/json";
 };
 
+// Wraps a schema for Route::body.
+inline std::shared_ptr<const BodySchema> json_body(BodySchema schema) {
+  return std::make_shared<const BodySchema>(std::move(schema));
+}
+
 }  // namespace deltalabs::http

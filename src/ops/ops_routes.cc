@@ -68,7 +68,7 @@ void register_routes(http::Router& router, OpsContext ctx) {
               .tag = "Operations"});
 
   register_docs_routes(router, ctx.config);
-  // register_schema_routes(router, ctx.db);
+  register_schema_routes(router, ctx.db);
 }
 
 }  // namespace deltalabs::ops

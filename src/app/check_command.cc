@@ -1,0 +1,166 @@
+#include <cstdint>
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "app/application.h"
+#include "app/cli.h"
+#include "storage/migrator.h"
+#include "storage/schema_catalog.h"
+#include "storage/schema_sql_text.h"
+
+namespace deltalabs {
+
+namespace {
+
+constexpr const char* kIntegrityCheck = "PRAGMA integrity_check";
+constexpr const char* kForeignKeyCheck = "PRAGMA foreign_key_check";
+constexpr const char* kAppliedMigrations = "SELECT version, name, checksum FROM schema_migrations ORDER BY version";
+// Filled in per foreign key: {child}, {parent}, {not_null} and {match}.
+constexpr const char* kOrphanCount =
+    "SELECT count(*) FROM {child} c WHERE {not_null} AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE {match})";
+
+// Collects one line per check and counts the failed ones.
+class Report {
+ public:
+  // Records a passed check.
+  void ok(const std::string& line) { std::cout << "ok      " << line << "\n"; }
+  // Records a violation.
+  void failed(const std::string& line) {
+    std::cout << "FAILED  " << line << "\n";
+    ++violations_;
+  }
+  // Records a check that could not run; it counts as a violation.
+  void error(const std::string& what, const Error& e) {
+    failed(what + ": could not run (" + e.message + (e.cause.empty() ? "" : ": " + e.cause) + ")");
+  }
+  // The number of failed checks.
+  int violations() const { return violations_; }
+
+ private:
+  int violations_ = 0;
+};
+
+std::string replace(std::string text, const std::string& placeholder, const std::string& value) {
+  const std::size_t at = text.find(placeholder);
+  if (at != std::string::npos) text.replace(at, placeholder.size(), value);
+  return text;
+}
+
+void check_sqlite(Connection& conn, Report& report) {
+  auto integrity = conn.query(kIntegrityCheck);
+  if (!integrity.ok()) {
+    report.error("integrity_check", integrity.error());
+  } else if (integrity->size() == 1 && (*integrity)[0].text(0) == "ok") {
+    report.ok("integrity_check");
+  } else {
+    report.failed("integrity_check: " + std::to_string(integrity->size()) + " problem(s), first: " +
+                  (*integrity)[0].text(0));
+  }
+  auto orphans = conn.query(kForeignKeyCheck);
+  if (!orphans.ok()) return report.error("foreign_key_check", orphans.error());
+  std::map<std::pair<std::string, std::string>, std::int64_t> by_reference;  // (child, parent) -> rows
+  for (std::size_t i = 0; i < orphans->size(); ++i) ++by_reference[{(*orphans)[i].text(0), (*orphans)[i].text(2)}];
+  if (by_reference.empty()) return report.ok("foreign_key_check: 0 orphan rows");
+  for (const auto& [reference, count] : by_reference) {
+    report.failed("foreign_key_check: " + std::to_string(count) + " orphan row(s) in " + reference.first + " → " +
+                  reference.second);
+  }
+}
+
+void check_postgres(Connection& conn, Report& report) {
+  auto catalog = read_schema_catalog(conn);
+  if (!catalog.ok()) return report.error("foreign keys", catalog.error());
+  std::size_t checked = 0;
+  for (const TableInfo& t : catalog->tables) {
+    for (const ForeignKeyInfo& fk : t.foreign_keys) {
+      std::string not_null;
+      std::string match;
+      std::string columns;
+      for (std::size_t i = 0; i < fk.columns.size(); ++i) {
+        const std::string sep = i == 0 ? "" : " AND ";
+        not_null += sep + "c." + quote_identifier(fk.columns[i]) + " IS NOT NULL";
+        match += sep + "p." + quote_identifier(fk.references[i]) + " = c." + quote_identifier(fk.columns[i]);
+        columns += (i == 0 ? "" : ", ") + fk.columns[i];
+      }
+      std::string sql = replace(kOrphanCount, "{child}", quote_identifier(t.name));
+      sql = replace(replace(sql, "{not_null}", not_null), "{match}", match);
+      sql = replace(sql, "{parent}", quote_identifier(fk.table));
+      const std::string what = "foreign key " + t.name + "(" + columns + ") → " + fk.table;
+      auto count = conn.query(sql);
+      ++checked;
+      if (!count.ok()) {
+        report.error(what, count.error());
+      } else if (const std::int64_t n = (*count)[0].integer(0); n > 0) {
+        report.failed(what + ": " + std::to_string(n) + " orphan row(s)");
+      } else {
+        report.ok(what + ": 0 orphan rows");
+      }
+    }
+  }
+  if (checked == 0) report.ok("foreign keys: none to check");
+}
+
+// Every applied migration must still be one this binary knows, unchanged.
+void check_migrations(Database& db, Connection& conn, Report& report) {
+  auto applied = conn.query(kAppliedMigrations);
+  if (!applied.ok()) return report.error("migrations", applied.error());
+  std::map<int, const Migration*> known;
+  const Migrator migrator(db);
+  for (const Migration& m : migrator.migrations()) known[m.version] = &m;
+  std::set<int> seen;
+  bool clean = true;
+  for (std::size_t i = 0; i < applied->size(); ++i) {
+    const Row r = (*applied)[i];
+    const int version = static_cast<int>(r.integer(0));
+    seen.insert(version);
+    const auto it = known.find(version);
+    if (it == known.end()) {
+      report.failed("migration " + r.text(1) + ": applied but unknown to this binary");
+      clean = false;
+    } else if (it->second->checksum != r.text(2)) {
+      report.failed("migration " + r.text(1) + ": changed after it was applied (" + it->second->files + ")");
+      clean = false;
+    }
+  }
+  if (!clean) return;
+  report.ok("migrations: " + std::to_string(applied->size()) + " applied, all known and unchanged, " +
+            std::to_string(known.size() - seen.size()) + " pending");
+}
+
+}  // namespace
+
+Command check_command(CLI::App& app, const Config& config) {
+  CLI::App* cmd = app.add_subcommand(
+      "check", "Audit the database: integrity, orphan rows behind every foreign key, applied migrations");
+  return {cmd, [&config] {
+            auto db = open_configured_database(config);
+            if (!db.ok()) {
+              std::cerr << "deltalabs: " << db.error().message << " (" << db.error().cause << ")\n";
+              return 1;
+            }
+            auto conn = (*db)->read();
+            if (!conn.ok()) {
+              std::cerr << "deltalabs: " << conn.error().message << " (" << conn.error().cause << ")\n";
+              return 1;
+            }
+            std::cout << "checking " << (*db)->describe() << "\n";
+            Report report;
+            if ((*conn)->dialect() == Dialect::kSqlite) {
+              check_sqlite(**conn, report);
+            } else {
+              check_postgres(**conn, report);
+            }
+            check_migrations(**db, **conn, report);
+            if (report.violations() > 0) {
+              std::cout << "check FAILED: " << report.violations() << " violation(s)\n";
+              return 1;
+            }
+            std::cout << "check passed: no violations\n";
+            return 0;
+          }};
+}
+
+}  // namespace deltalabs

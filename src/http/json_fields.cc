@@ -1,0 +1,47 @@
+#include "http/json_fields.h"
+
+#include <boost/json.hpp>
+
+namespace deltalabs::http {
+
+std::optional<std::string> optional_string(const boost::json::object& body, std::string_view key) {
+  const auto* v = body.if_contains(key);
+  if (v == nullptr || !v->is_string()) return std::nullopt;
+  return std::string(v->get_string());
+}
+
+std::string required_string(const boost::json::object& body, std::string_view key) {
+  return optional_string(body, key).value_or("");
+}
+
+std::optional<std::int64_t> optional_int(const boost::json::object& body, std::string_view key) {
+  const auto* v = body.if_contains(key);
+  if (v == nullptr) return std::nullopt;
+  if (v->is_int64()) return v->get_int64();
+  if (v->is_uint64()) return static_cast<std::int64_t>(v->get_uint64());
+  return std::nullopt;
+}
+
+std::optional<bool> optional_bool(const boost::json::object& body, std::string_view key) {
+  const auto* v = body.if_contains(key);
+  if (v == nullptr || !v->is_bool()) return std::nullopt;
+  return v->get_bool();
+}
+
+std::optional<std::vector<std::string>> optional_strings(const boost::json::object& body, std::string_view key) {
+  const auto* v = body.if_contains(key);
+  if (v == nullptr || !v->is_array()) return std::nullopt;
+  std::vector<std::string> out;
+  for (const auto& item : v->get_array()) {
+    if (item.is_string()) out.emplace_back(item.get_string());
+  }
+  return out;
+}
+
+std::optional<std::string> optional_json_text(const boost::json::object& body, std::string_view key) {
+  const auto* v = body.if_contains(key);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  return boost::json::serialize(*v);
+}
+
+}  // namespace deltalabs::http

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace deltalabs::http {
+
+// Readers for fields of a body that BodySchema has already validated, so
+// types are known to be right; absent fields read as nullopt.
+
+// A string field, or nullopt when absent or null.
+std::optional<std::string> optional_string(const boost::json::object& body, std::string_view key);
+// A required string field ("" if absent; the schema guarantees presence).
+std::string required_string(const boost::json::object& body, std::string_view key);
+// An integer field, or nullopt.
+std::optional<std::int64_t> optional_int(const boost::json::object& body, std::string_view key);
+// A boolean field, or nullopt.
+std::optional<bool> optional_bool(const boost::json::object& body, std::string_view key);
+// An array of strings, or nullopt.
+std::optional<std::vector<std::string>> optional_strings(const boost::json::object& body, std::string_view key);
+// A nested object serialised back to JSON text, or nullopt.
+std::optional<std::string> optional_json_text(const boost::json::object& body, std::string_view key);
+// True when the key is present (even as null).
+inline bool has_field(const boost::json::object& body, std::string_view key) { return body.contains(key); }
+
+}  // namespace deltalabs::http

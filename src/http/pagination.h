@@ -1,0 +1,23 @@
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "core/cursor_codec.h"
+#include "core/page.h"
+#include "http/request.h"
+#include "http/route.h"
+
+namespace deltalabs::http {
+
+// Reads ?limit= (1..100, default 20) and ?cursor= into a PageRequest.
+Result<PageRequest> read_page_request(const Request& req, const CursorCodec& codec);
+
+// {"items": [...], "next_cursor": "..." | null}.
+boost::json::object page_body(boost::json::array items, const std::optional<std::string>& next,
+                              const CursorCodec& codec);
+
+// The documented query parameters of a paginated list, plus any filters.
+std::vector<QueryParam> page_query(std::vector<QueryParam> filters = {});
+
+}  // namespace deltalabs::http

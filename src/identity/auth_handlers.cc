@@ -1,0 +1,146 @@
+#include "identity/auth_handlers.h"
+
+#include <boost/json.hpp>
+
+#include "http/json_fields.h"
+#include "identity/identity_json.h"
+
+namespace deltalabs::identity {
+
+namespace {
+
+using http::Access;
+using http::Method;
+using http::Request;
+using http::Response;
+
+constexpr const char* kTag = "Identity";
+constexpr const char* kAddressPolicy = "auth";
+constexpr const char* kAccountPolicy = "auth-account";
+
+FieldSpec password_field(const char* name) {
+  return field::string(name, 128).length(8, 128).required().describe("8 to 128 characters, any Unicode");
+}
+
+std::string lowercase(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+void register_auth_routes(http::Router& router, AuthService& auth, http::Pipeline& pipeline) {
+  router.add({.method = Method::kPost,
+              .path = "/v1/auth/register",
+              .handler = [&auth](Request& req) -> Result<Response> {
+                const auto& b = req.json.as_object();
+                Registration input{http::required_string(b, "email"), http::required_string(b, "password"),
+                                   http::required_string(b, "first_name"), http::required_string(b, "last_name"),
+                                   http::optional_string(b, "username")};
+                DL_ASSIGN_OR_RETURN(User user, auth.register_user(req.caller(), input));
+                return Response::json(201, {{"user", user_json(user)}}).header("Location", "/v1/users/" + user.id);
+              },
+              .summary = "Create an account (role student)",
+              .tag = kTag,
+              .body = http::json_body({field::email("email").required(), password_field("password"),
+                              field::string("first_name", 100).length(1, 100).required(),
+                              field::string("last_name", 100).length(1, 100).required(),
+                              field::string("username", 32).length(3, 32)}),
+              .responses = {201, 409},
+              .rate_limit = kAddressPolicy,
+              .blocking = true});
+
+  router.add({.method = Method::kPost,
+              .path = "/v1/auth/login",
+              .handler = [&auth, &pipeline](Request& req) -> Result<Response> {
+                const auto& b = req.json.as_object();
+                const auto email = http::optional_string(b, "email");
+                const auto username = http::optional_string(b, "username");
+                if (email.has_value() == username.has_value()) {
+                  return Error::invalid("The request body is not valid.",
+                                        {{"email", "give exactly one of email or username"}});
+                }
+                const std::string login = email ? *email : *username;
+                if (auto limited = pipeline.limit(req, kAccountPolicy, "login:" + lowercase(login))) return *limited;
+                DL_ASSIGN_OR_RETURN(SignIn signin, auth.login(req.caller(), login, !email,
+                                                              http::required_string(b, "password")));
+                boost::json::object body = tokens_json(signin.tokens);
+                body["user"] = user_json(signin.user);
+                return Response::json(200, body).header("Cache-Control", "no-store");
+              },
+              .summary = "Sign in with email or username and password",
+              .tag = kTag,
+              .body = http::json_body({field::email("email"), field::string("username", 32),
+                              field::string("password", 128).length(1, 128).required()}),
+              .responses = {200},
+              .rate_limit = kAddressPolicy,
+              .blocking = true});
+
+  router.add({.method = Method::kPost,
+              .path = "/v1/auth/refresh",
+              .handler = [&auth](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(TokenPair tokens, auth.refresh(req.caller(), http::required_string(
+                                                                                    req.json.as_object(), "refresh_token")));
+                return Response::json(200, tokens_json(tokens)).header("Cache-Control", "no-store");
+              },
+              .summary = "Rotate a refresh token into a new token pair",
+              .tag = kTag,
+              .body = http::json_body({field::string("refresh_token", 200).required()}),
+              .responses = {200},
+              .rate_limit = kAddressPolicy});
+
+  router.add({.method = Method::kPost,
+              .path = "/v1/auth/logout",
+              .handler = [&auth](Request& req) -> Result<Response> {
+                DL_TRY(auth.logout(req.caller(), http::required_string(req.json.as_object(), "refresh_token")));
+                return Response::no_content();
+              },
+              .summary = "End the session of a refresh token",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .body = http::json_body({field::string("refresh_token", 200).required()}),
+              .responses = {204}});
+
+  router.add({.method = Method::kPost,
+              .path = "/v1/auth/forgot-password",
+              .handler = [&auth, &pipeline](Request& req) -> Result<Response> {
+                const std::string email = http::required_string(req.json.as_object(), "email");
+                if (auto limited = pipeline.limit(req, kAccountPolicy, "forgot:" + lowercase(email))) return *limited;
+                DL_TRY(auth.forgot_password(req.caller(), email));
+                return Response::json(202, {{"status", "accepted"}});
+              },
+              .summary = "Mail a password reset token (202 whether or not the account exists)",
+              .tag = kTag,
+              .body = http::json_body({field::email("email").required()}),
+              .responses = {202},
+              .rate_limit = kAddressPolicy});
+
+  router.add({.method = Method::kPost,
+              .path = "/v1/auth/reset-password",
+              .handler = [&auth](Request& req) -> Result<Response> {
+                const auto& b = req.json.as_object();
+                DL_TRY(auth.reset_password(req.caller(), http::required_string(b, "token"),
+                                           http::required_string(b, "new_password")));
+                return Response::no_content();
+              },
+              .summary = "Set a new password with a reset token; ends every session",
+              .tag = kTag,
+              .body = http::json_body({field::string("token", 200).required(), password_field("new_password")}),
+              .responses = {204},
+              .rate_limit = kAddressPolicy,
+              .blocking = true});
+
+  router.add({.method = Method::kPost,
+              .path = "/v1/auth/verify-email",
+              .handler = [&auth](Request& req) -> Result<Response> {
+                DL_TRY(auth.verify_email(req.caller(), http::required_string(req.json.as_object(), "token")));
+                return Response::no_content();
+              },
+              .summary = "Confirm an email address with a verification token",
+              .tag = kTag,
+              .body = http::json_body({field::string("token", 200).required()}),
+              .responses = {204},
+              .rate_limit = kAddressPolicy});
+}
+
+}  // namespace deltalabs::identity

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <memory>
+
+#include "app/config.h"
+#include "core/cursor_codec.h"
+#include "http/pipeline.h"
+#include "http/router.h"
+#include "identity/auth_service.h"
+#include "identity/authorization_service.h"
+#include "identity/password_hasher.h"
+#include "identity/token_authenticator.h"
+#include "identity/token_signer.h"
+#include "identity/user_service.h"
+#include "storage/database.h"
+
+namespace deltalabs::identity {
+
+// The identity domain wired together: password hashing, token signing, the
+// services other domains call (authorization first of all) and the routes.
+class IdentityModule {
+ public:
+  // Builds the services from configuration and installs the auth rate-limit policies.
+  static Result<std::unique_ptr<IdentityModule>> create(Database& db, const Config& config,
+                                                        http::Pipeline& pipeline, const CursorCodec& cursors);
+
+  // Adds every identity route.
+  void register_routes(http::Router& router);
+
+  // Resolves bearer tokens for the pipeline.
+  http::Authenticator& authenticator() { return authenticator_; }
+  // "May this actor do that?" for every domain.
+  const AuthorizationService& authorization() const { return authorization_; }
+  // Accounts and credentials.
+  AuthService& auth() { return auth_; }
+  // Profiles and user administration.
+  UserService& users() { return users_; }
+
+ private:
+  IdentityModule(Database& db, const Config& config, http::Pipeline& pipeline, const CursorCodec& cursors,
+                 std::vector<SigningKey> keys);
+
+  Database& db_;
+  http::Pipeline& pipeline_;
+  const CursorCodec& cursors_;
+  PasswordHasher hasher_;
+  TokenSigner signer_;
+  TokenAuthenticator authenticator_;
+  AuthorizationService authorization_;
+  AuthService auth_;
+  UserService users_;
+};
+
+}  // namespace deltalabs::identity

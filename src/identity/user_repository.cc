@@ -1,0 +1,187 @@
+#include "identity/user_repository.h"
+
+#include "core/clock.h"
+#include "core/uuid.h"
+#include "identity/identity_sql.h"
+
+namespace deltalabs::identity {
+
+namespace {
+
+constexpr const char* kDefaultNotifications = R"({"email":true,"push":true,"digest":"weekly"})";
+constexpr const char* kDefaultPrivacy = R"({"profile_visible":true,"show_progress":false})";
+
+User user_from(const Row& r) {
+  User u;
+  u.id = r.text(0);
+  u.email = r.text(1);
+  u.username = r.optional_text(2);
+  u.first_name = r.text(3);
+  u.last_name = r.text(4);
+  u.status = r.text(5);
+  u.email_verified = r.boolean(6);
+  u.created_at = r.text(7);
+  u.updated_at = r.text(8);
+  return u;
+}
+
+// Which unique rule a duplicate broke, from the driver's message.
+Error duplicate_error(const Error& e) {
+  if (e.cause.find("users_username_key") != std::string::npos) {
+    return Error::conflict("USERNAME_TAKEN", "That username is already taken.");
+  }
+  return Error::conflict("EMAIL_TAKEN", "An account with that email already exists.");
+}
+
+Result<std::vector<RoleRef>> roles_of(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUserRoles, {id}));
+  std::vector<RoleRef> roles;
+  for (std::size_t i = 0; i < rows.size(); ++i) roles.push_back({rows[i].text(0), rows[i].text(1), rows[i].text(2)});
+  return roles;
+}
+
+std::string like_pattern(const std::string& q) {
+  std::string out = "%";
+  for (char ch : q) {
+    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return out + "%";
+}
+
+}  // namespace
+
+Result<std::string> UserRepository::insert(Connection& c, const NewUser& user, const std::string& role_slug) {
+  const std::string id = new_uuid_v7();
+  const std::string at = format_rfc3339(now());
+  auto inserted = c.execute(sql::kInsertUser,
+                            {id, user.email, user.username, user.password_hash, user.first_name, user.last_name, at});
+  if (!inserted.ok()) {
+    if (inserted.error().code == storage_code::kUniqueViolation) return duplicate_error(inserted.error());
+    return std::move(inserted).error();
+  }
+  DL_TRY(c.execute(sql::kInsertDefaultPreferences, {id, kDefaultNotifications, kDefaultPrivacy, at}));
+  DL_TRY(c.execute(sql::kGrantRoleBySlug, {id, role_slug, at}));
+  return id;
+}
+
+Result<User> UserRepository::find(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUserById, {id}));
+  if (rows.empty()) return Error::not_found("user");
+  User u = user_from(rows[0]);
+  DL_ASSIGN_OR_RETURN(u.roles, roles_of(c, id));
+  return u;
+}
+
+Result<std::optional<Credentials>> UserRepository::credentials(Connection& c, const std::string& login,
+                                                               bool by_username) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(by_username ? sql::kSelectCredentialsByUsername : sql::kSelectCredentialsByEmail, {login}));
+  if (rows.empty()) return std::optional<Credentials>{};
+  return std::optional<Credentials>(Credentials{rows[0].text(0), rows[0].text(1), rows[0].text(2)});
+}
+
+Result<std::optional<std::string>> UserRepository::id_by_email(Connection& c, const std::string& email) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUserIdByEmail, {email}));
+  if (rows.empty() || rows[0].text(1) != "active") return std::optional<std::string>{};
+  return std::optional<std::string>(rows[0].text(0));
+}
+
+Result<std::optional<std::pair<std::string, bool>>> UserRepository::status_and_session(
+    Connection& c, const std::string& user_id, const std::string& session_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUserStatusAndSession, {user_id, session_id}));
+  if (rows.empty()) return std::optional<std::pair<std::string, bool>>{};
+  return std::optional<std::pair<std::string, bool>>(std::make_pair(rows[0].text(0), !rows[0].is_null(1)));
+}
+
+Status UserRepository::update_profile(Connection& c, const std::string& id, const ProfileChange& change) {
+  auto updated = c.execute(sql::kUpdateProfile, {id, change.first_name, change.last_name, change.username_set ? 1 : 0,
+                                                 change.username, format_rfc3339(now())});
+  if (!updated.ok()) {
+    if (updated.error().code == storage_code::kUniqueViolation) return duplicate_error(updated.error());
+    return std::move(updated).error();
+  }
+  return {};
+}
+
+Status UserRepository::set_status(Connection& c, const std::string& id, const std::string& status) {
+  DL_TRY(c.execute(sql::kUpdateStatus, {id, status, format_rfc3339(now())}));
+  return {};
+}
+
+Status UserRepository::set_password(Connection& c, const std::string& id, const std::string& hash) {
+  DL_TRY(c.execute(sql::kUpdatePassword, {id, hash, format_rfc3339(now())}));
+  return {};
+}
+
+Status UserRepository::mark_email_verified(Connection& c, const std::string& id) {
+  DL_TRY(c.execute(sql::kMarkEmailVerified, {id, format_rfc3339(now())}));
+  return {};
+}
+
+Status UserRepository::set_roles(Connection& c, const std::string& id, const std::vector<std::string>& role_ids) {
+  for (const auto& role_id : role_ids) {
+    DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kCountRolesById, {role_id}));
+    if (rows[0].integer(0) == 0) {
+      return Error::invalid("The request body is not valid.", {{"role_ids", "role " + role_id + " does not exist"}});
+    }
+  }
+  DL_TRY(c.execute(sql::kDeleteUserRoles, {id}));
+  const std::string at = format_rfc3339(now());
+  for (const auto& role_id : role_ids) {
+    auto granted = c.execute(sql::kGrantRole, {id, role_id, at});
+    if (!granted.ok() && granted.error().code != storage_code::kUniqueViolation) return std::move(granted).error();
+  }
+  return {};
+}
+
+Result<std::vector<std::string>> UserRepository::permissions(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUserPermissions, {id}));
+  std::vector<std::string> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows[i].text(0));
+  return out;
+}
+
+Result<bool> UserRepository::has_permission(Connection& c, const std::string& id, const std::string& permission,
+                                            const std::optional<std::string>& organization_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kHasPermission, {id, permission, organization_id}));
+  return !rows.empty();
+}
+
+Result<Page<User>> UserRepository::list(Connection& c, const UserFilter& filter, const PageRequest& page) {
+  std::optional<std::string> pattern;
+  if (filter.q && !filter.q->empty()) pattern = like_pattern(*filter.q);
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListUsers, {pattern, filter.status, filter.role, page.after, page.limit + 1}));
+  std::vector<User> users;
+  for (std::size_t i = 0; i < rows.size(); ++i) users.push_back(user_from(rows[i]));
+  auto result = make_page(std::move(users), page.limit, [](const User& u) { return u.id; });
+  for (auto& u : result.items) {
+    DL_ASSIGN_OR_RETURN(u.roles, roles_of(c, u.id));
+  }
+  return result;
+}
+
+Result<Preferences> UserRepository::preferences(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectPreferences, {id}));
+  Preferences p;
+  if (rows.empty()) {
+    p.notifications = kDefaultNotifications;
+    p.privacy = kDefaultPrivacy;
+    return p;
+  }
+  p.theme = rows[0].text(0);
+  p.language = rows[0].text(1);
+  p.notifications = rows[0].text(2);
+  p.privacy = rows[0].text(3);
+  p.updated_at = rows[0].text(4);
+  return p;
+}
+
+Status UserRepository::save_preferences(Connection& c, const std::string& id, const Preferences& p) {
+  DL_TRY(c.execute(sql::kUpsertPreferences, {id, p.theme, p.language, p.notifications, p.privacy, format_rfc3339(now())}));
+  return {};
+}
+
+}  // namespace deltalabs::identity
