@@ -1,0 +1,306 @@
+"""Fixtures of the API scenario tests.
+
+Every test talks HTTP to the REAL `deltalabs serve` binary on a fresh,
+empty database, so what passes here is what a client of the service sees.
+
+Backends: SQLite by default (a temp file per server). With
+DELTALABS_TEST_BACKEND=postgresql and DELTALABS_TEST_PG=postgresql://user@host:port/db
+(a server where that user may CREATE DATABASE; scripts/test starts one), each
+server gets its own `CREATE DATABASE t_<random>`, dropped afterwards.
+
+Fixtures:
+  server          one server per test module (default flags)
+  client          a Client on that server, per test; fails the test if the
+                  server answered 500, logged a 500, or died
+  server_factory  start more servers with custom flags or databases:
+                  server_factory(extra_args=["--cors-origin", "http://a.example"])
+  databases       fresh database URLs, plus `execute(url, sql)` to poke at them
+  cli             run other subcommands: cli("migrate", "--status", database=url)
+
+Every server is stopped with SIGTERM and must exit 0 within 10 s.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import signal
+import socket
+import sqlite3
+import subprocess
+import time
+import urllib.parse
+from pathlib import Path
+
+import pytest
+import requests
+
+from client import Client
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD_DIR = ROOT / os.environ.get("BUILD_DIR", "build")
+BINARY = Path(os.environ.get("DELTALABS_BINARY", str(BUILD_DIR / "deltalabs")))
+ASSETS_DIR = ROOT / "node_modules" / "swagger-ui-dist"
+BACKEND = os.environ.get("DELTALABS_TEST_BACKEND", "sqlite")
+PG_ADMIN_URL = os.environ.get("DELTALABS_TEST_PG", "")
+
+STARTUP_TIMEOUT_S = 20
+SHUTDOWN_TIMEOUT_S = 10
+# Flags every test server gets unless the test passes its own value.
+DEFAULT_FLAGS = {"--auth-rate-limit": "0", "--assets-dir": str(ASSETS_DIR)}
+STATUS_500 = re.compile(r'"status":\s*500\b')
+
+
+def child_env() -> dict:
+    """The environment for the binary: ours minus DELTALABS_* settings, so a
+    developer's exported configuration cannot change what the tests see."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("DELTALABS_")}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def pytest_configure(config):
+    if not BINARY.exists():
+        raise pytest.UsageError(f"{BINARY} does not exist; run scripts/build (or set DELTALABS_BINARY)")
+    if BACKEND not in ("sqlite", "postgresql"):
+        raise pytest.UsageError(f"DELTALABS_TEST_BACKEND must be sqlite or postgresql, not {BACKEND!r}")
+    if BACKEND == "postgresql" and not PG_ADMIN_URL:
+        raise pytest.UsageError("DELTALABS_TEST_BACKEND=postgresql needs DELTALABS_TEST_PG=postgresql://...")
+
+
+def pytest_report_header(config):
+    return f"deltalabs: {BINARY} on {BACKEND}" + (f" ({PG_ADMIN_URL})" if BACKEND == "postgresql" else "")
+
+
+# --- databases ---------------------------------------------------------------
+class Databases:
+    """Creates fresh databases on the backend under test and removes them at the end."""
+
+    def __init__(self, backend: str, tmpdir: Path, pg_admin_url: str):
+        self.backend = backend
+        self.tmpdir = tmpdir
+        self.pg_admin_url = pg_admin_url
+        self.created: list[str] = []
+
+    def create(self) -> str:
+        """A URL of a new, empty database."""
+        name = "t_" + secrets.token_hex(6)
+        if self.backend == "sqlite":
+            url = f"sqlite:{self.tmpdir / (name + '.db')}"
+        else:
+            self._psql(self.pg_admin_url, f"CREATE DATABASE {name}")
+            parts = urllib.parse.urlsplit(self.pg_admin_url)
+            url = urllib.parse.urlunsplit(parts._replace(path="/" + name))
+        self.created.append(url)
+        return url
+
+    def execute(self, url: str, sql: str) -> list[tuple]:
+        """Runs SQL directly on a database (bypassing the service); returns rows as text tuples."""
+        if url.startswith("sqlite:"):
+            with sqlite3.connect(url[len("sqlite:"):]) as conn:
+                return [tuple(str(v) for v in row) for row in conn.execute(sql).fetchall()]
+        out = self._psql(url, sql, tuples=True)
+        return [tuple(line.split("|")) for line in out.splitlines() if line]
+
+    def drop_all(self) -> None:
+        if self.backend != "postgresql":
+            return  # temp files go with the temp dir
+        for url in self.created:
+            name = urllib.parse.urlsplit(url).path.lstrip("/")
+            self._psql(self.pg_admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    @staticmethod
+    def _psql(url: str, sql: str, tuples: bool = False) -> str:
+        args = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql]
+        if tuples:
+            args[1:1] = ["-A", "-t"]
+        done = subprocess.run(args, capture_output=True, text=True, timeout=60)
+        if done.returncode != 0:
+            raise RuntimeError(f"psql failed ({sql}): {done.stderr.strip()}")
+        return done.stdout
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory):
+    dbs = Databases(BACKEND, tmp_path_factory.mktemp("db"), PG_ADMIN_URL)
+    yield dbs
+    dbs.drop_all()
+
+
+# --- servers -----------------------------------------------------------------
+class Server:
+    """One `deltalabs serve` process on a free local port."""
+
+    def __init__(self, database_url: str, extra_args, workdir: Path):
+        self.database_url = database_url
+        self.extra_args = list(extra_args)
+        self.workdir = workdir
+        self.log_path = workdir / "server.log"
+        self.host = "127.0.0.1"
+        self.port = 0
+        self.proc: subprocess.Popen | None = None
+        self.stopped = False  # stop() was called
+        self.killed = False  # it ignored SIGTERM for too long
+        self._log_checked = 0  # bytes of the log already scanned for 500s
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def command(self) -> list[str]:
+        given = {a.split("=", 1)[0] for a in self.extra_args if a.startswith("--")}
+        args = [str(BINARY), "--database", self.database_url, "--listen", f"{self.host}:{self.port}"]
+        for flag, value in DEFAULT_FLAGS.items():
+            if flag not in given:
+                args += [flag, value]
+        return args + ["serve"] + self.extra_args
+
+    def start(self) -> "Server":
+        # A free port can be taken between our probe and the bind: retry then.
+        for _ in range(3):
+            self.port = free_port()
+            with open(self.log_path, "ab") as log:
+                self.proc = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT,
+                                             stdin=subprocess.DEVNULL, cwd=self.workdir, env=child_env())
+            if self._wait_ready():
+                return self
+            if "Cannot listen" not in self.log_text():
+                break
+        raise RuntimeError(f"deltalabs serve did not become ready:\n$ {' '.join(self.command())}\n{self.log_tail()}")
+
+    def _wait_ready(self) -> bool:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                return False
+            try:
+                if requests.get(self.base_url + "/health", timeout=1).status_code == 200:
+                    return True
+            except requests.RequestException:
+                pass
+            time.sleep(0.05)
+        self.proc.kill()
+        self.proc.wait()
+        return False
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def client(self) -> Client:
+        return Client(self.base_url)
+
+    def stop(self, sig=signal.SIGTERM, timeout: float = SHUTDOWN_TIMEOUT_S) -> int | None:
+        """Signals the process and waits; returns its exit code, or None if it had to be killed."""
+        if self.proc is None:
+            return None
+        self.stopped = True
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+                self.killed = True
+        return None if self.killed else self.proc.returncode
+
+    def log_text(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")
+        except FileNotFoundError:
+            return ""
+
+    def log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log_text().splitlines()[-lines:])
+
+    def new_500_lines(self) -> list[str]:
+        """Log lines recording a 500 since the last call."""
+        text = self.log_text()
+        fresh, self._log_checked = text[self._log_checked:], len(text)
+        return [line for line in fresh.splitlines() if STATUS_500.search(line)]
+
+    def problems_after_stop(self) -> list[str]:
+        """Why this server's run counts as a failure (empty when it was fine)."""
+        problems = []
+        if self.killed:
+            problems.append(f"did not exit within {SHUTDOWN_TIMEOUT_S}s of SIGTERM (killed)")
+        elif self.proc.returncode != 0:
+            problems.append(f"exit code {self.proc.returncode}, expected 0 after SIGTERM")
+        problems += [f"logged a 500: {line}" for line in self.new_500_lines()]
+        return problems
+
+
+def _fail_if(problems: list[str], server: Server, what: str) -> None:
+    if problems:
+        pytest.fail(f"{what}:\n  " + "\n  ".join(problems) + f"\n--- server log (tail) ---\n{server.log_tail()}",
+                    pytrace=False)
+
+
+def _start(databases: Databases, tmp_path_factory, extra_args=(), database: str | None = None) -> Server:
+    workdir = tmp_path_factory.mktemp("server")
+    return Server(database or databases.create(), extra_args, workdir).start()
+
+
+@pytest.fixture(scope="module")
+def server(databases, tmp_path_factory):
+    srv = _start(databases, tmp_path_factory)
+    yield srv
+    srv.stop()
+    _fail_if(srv.problems_after_stop(), srv, "the module's server misbehaved")
+
+
+@pytest.fixture
+def server_factory(databases, tmp_path_factory):
+    """start(extra_args=(), database=None) -> a started Server, stopped after the test.
+
+    A test may stop a server itself (server.stop()) to assert on shutdown;
+    otherwise it is stopped here and must exit 0 without having logged a 500.
+    """
+    started: list[Server] = []
+
+    def start(extra_args=(), database: str | None = None) -> Server:
+        srv = _start(databases, tmp_path_factory, extra_args, database)
+        started.append(srv)
+        return srv
+
+    yield start
+    problems = []
+    for srv in started:
+        stopped_by_test = srv.stopped
+        srv.stop()
+        found = srv.problems_after_stop()
+        if stopped_by_test:  # the test already judged the exit code
+            found = [p for p in found if p.startswith("logged")]
+        problems += [f"{srv.base_url}: {p}" for p in found]
+    if problems:
+        pytest.fail("a server started by the test misbehaved:\n  " + "\n  ".join(problems), pytrace=False)
+
+
+@pytest.fixture
+def client(server):
+    c = server.client()
+    yield c
+    c.close()
+    problems = list(c.server_errors)
+    problems += [f"logged a 500: {line}" for line in server.new_500_lines()]
+    if not server.alive():
+        problems.append(f"the server died (exit code {server.proc.returncode})")
+    _fail_if(problems, server, "the server failed during this test")
+
+
+# --- other subcommands -------------------------------------------------------
+@pytest.fixture(scope="session")
+def cli():
+    """cli(*args, database=URL, timeout=60) -> CompletedProcess of `deltalabs [--database URL] args...`."""
+
+    def run(*args, database: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+        cmd = [str(BINARY)] + (["--database", database] if database else []) + [str(a) for a in args]
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=child_env(),
+                              stdin=subprocess.DEVNULL)
+
+    return run
