@@ -16,6 +16,8 @@ constexpr const char* kDue =
     "SELECT id, user_id, to_address, subject, body, status, attempts, next_attempt_at, last_error, created_at, "
     "sent_at FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id "
     "LIMIT $2";
+constexpr const char* kClaim =
+    "UPDATE mail_outbox SET next_attempt_at = $2 WHERE id = $1 AND status = 'pending' AND next_attempt_at <= $3";
 constexpr const char* kMarkSent =
     "UPDATE mail_outbox SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1";
 constexpr const char* kMarkRetry =
@@ -46,6 +48,11 @@ Result<std::vector<MailMessage>> MailOutbox::list(Connection& c, int limit) { re
 
 Result<std::vector<MailMessage>> MailOutbox::due(Connection& c, int limit) {
   return read(c, kDue, {format_rfc3339(now()), limit});
+}
+
+Result<bool> MailOutbox::claim(Connection& c, const std::string& id, TimePoint lease_until) {
+  DL_ASSIGN_OR_RETURN(std::int64_t changed, c.execute(kClaim, {id, format_rfc3339(lease_until), format_rfc3339(now())}));
+  return changed == 1;
 }
 
 Status MailOutbox::mark_sent(Connection& c, const std::string& id) {

@@ -36,6 +36,9 @@ class MailOutbox {
   static Result<std::vector<MailMessage>> list(Connection& c, int limit);
   // Pending messages whose next attempt is due, oldest first.
   static Result<std::vector<MailMessage>> due(Connection& c, int limit);
+  // Takes a due message for delivery until `lease_until`; false when another
+  // sender took it first.
+  static Result<bool> claim(Connection& c, const std::string& id, TimePoint lease_until);
   // Marks a message delivered.
   static Status mark_sent(Connection& c, const std::string& id);
   // Records a failed attempt; retries at `retry_at`, or gives up (failed) when nullopt.

@@ -23,6 +23,8 @@ void add_global_options(CLI::App& app, Config& config);
 Command serve_command(CLI::App& app, const Config& config);
 Command migrate_command(CLI::App& app, const Config& config);
 Command routes_command(CLI::App& app, const Config& config);
+Command admin_command(CLI::App& app, const Config& config);
+Command mail_command(CLI::App& app, const Config& config);
 Command schema_command(CLI::App& app, const Config& config);
 Command check_command(CLI::App& app, const Config& config);
 

@@ -1,10 +1,12 @@
 #include <CLI/CLI.hpp>
+#include <curl/curl.h>
 
 #include "app/cli.h"
 #include "core/crypto.h"
 
 int main(int argc, char** argv) {
   deltalabs::crypto_init();
+  curl_global_init(CURL_GLOBAL_DEFAULT);
   CLI::App app{"Delta Labs backend: the learning platform API service"};
   app.require_subcommand(1);
   deltalabs::Config config;
@@ -13,6 +15,8 @@ int main(int argc, char** argv) {
       deltalabs::serve_command(app, config),
       deltalabs::migrate_command(app, config),
       deltalabs::routes_command(app, config),
+      deltalabs::admin_command(app, config),
+      deltalabs::mail_command(app, config),
       deltalabs::schema_command(app, config),
       deltalabs::check_command(app, config),
   };

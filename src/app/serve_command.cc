@@ -5,6 +5,7 @@
 
 #include "app/application.h"
 #include "app/cli.h"
+#include "ai/mail_sender.h"
 #include "app/logging.h"
 #include "http/server.h"
 
@@ -41,6 +42,14 @@ int serve(const Config& config) {
     std::cerr << "deltalabs: " << started.error().message << "\n";
     return 1;
   }
+  // Mail goes out only when an SMTP server is configured; otherwise it waits in
+  // the outbox (`deltalabs mail list`).
+  std::unique_ptr<MailSender> mail;
+  if (!config.smtp_url.empty()) {
+    mail = std::make_unique<MailSender>((*app)->db(), std::make_unique<SmtpTransport>(config.smtp_url),
+                                        config.mail_from);
+    mail->start();
+  }
   spdlog::info(R"({{"msg":"listening","address":"{}","port":{},"database":"{}","threads":{}}})", options.host,
                server.port(), (*app)->db().describe(), options.threads);
   spdlog::default_logger()->flush();
@@ -50,6 +59,7 @@ int serve(const Config& config) {
   spdlog::info(R"({{"msg":"shutting down","signal":{}}})", received);
   server.stop();
   server.wait();
+  if (mail) mail->stop();
   spdlog::info(R"({"msg":"stopped"})");
   spdlog::shutdown();
   return 0;
