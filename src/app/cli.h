@@ -25,6 +25,7 @@ Command migrate_command(CLI::App& app, const Config& config);
 Command routes_command(CLI::App& app, const Config& config);
 Command admin_command(CLI::App& app, const Config& config);
 Command mail_command(CLI::App& app, const Config& config);
+Command seed_command(CLI::App& app, const Config& config);
 Command schema_command(CLI::App& app, const Config& config);
 Command check_command(CLI::App& app, const Config& config);
 

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
       deltalabs::routes_command(app, config),
       deltalabs::admin_command(app, config),
       deltalabs::mail_command(app, config),
+      deltalabs::seed_command(app, config),
       deltalabs::schema_command(app, config),
       deltalabs::check_command(app, config),
   };

@@ -156,6 +156,11 @@ Status Pipeline::read_body(Request& req) {
 }
 
 Response Pipeline::not_routed(const Request& req, const RouteMatch& match) {
+  if (req.method == Method::kOptions && req.path == "*") {
+    Response r = Response::no_content();
+    r.header("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+    return r;
+  }
   if (!match.path_known) {
     return problem_response({ErrorKind::kNotFound, "ROUTE_NOT_FOUND", "No resource lives at this path.", {}, {}},
                             req.request_id);

@@ -108,6 +108,7 @@ class Session : public std::enable_shared_from_this<Session> {
     busy_ = true;
     if (ec) {
       closing_ = true;
+      request_ = Request{};  // not the previous request: its method decides whether a body is sent
       const auto& header = parser_->get();
       return write(shared_.pipeline.reject(error_for_read_failure(ec), header["X-Request-Id"],
                                            header.method_string(), header.target()));
@@ -120,7 +121,12 @@ class Session : public std::enable_shared_from_this<Session> {
     request_ = Request{};
     request_.method_text = raw.method_string();
     request_.method = parse_method(request_.method_text);
-    const std::string_view target = raw.target();
+    std::string_view target = raw.target();
+    // absolute-form (RFC 9112 section 3.2.2): keep only the path and query.
+    if (target.rfind("http://", 0) == 0 || target.rfind("https://", 0) == 0) {
+      const auto slash = target.find('/', target.find("//") + 2);
+      target = slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
+    }
     const auto q = target.find('?');
     request_.path = target.substr(0, q);
     if (q != std::string_view::npos) request_.query_string = target.substr(q + 1);
