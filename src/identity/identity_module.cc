@@ -1,6 +1,10 @@
 #include "identity/identity_module.h"
 
 #include "identity/auth_handlers.h"
+#include "identity/organization_handlers.h"
+#include "identity/organization_type_handlers.h"
+#include "identity/permission_handlers.h"
+#include "identity/role_handlers.h"
 #include "identity/user_handlers.h"
 
 namespace deltalabs::identity {
@@ -25,7 +29,12 @@ IdentityModule::IdentityModule(Database& db, const Config& config, http::Pipelin
       authenticator_(db, signer_),
       authorization_(db),
       auth_(db, hasher_, signer_, settings_from(config)),
-      users_(db, authorization_) {}
+      users_(db, authorization_),
+      roles_(db, authorization_),
+      permissions_(db, authorization_),
+      organization_types_(db, authorization_),
+      organizations_(db, authorization_),
+      organization_members_(db, authorization_) {}
 
 Result<std::unique_ptr<IdentityModule>> IdentityModule::create(Database& db, const Config& config,
                                                                http::Pipeline& pipeline, const CursorCodec& cursors) {
@@ -39,6 +48,10 @@ Result<std::unique_ptr<IdentityModule>> IdentityModule::create(Database& db, con
 void IdentityModule::register_routes(http::Router& router) {
   register_auth_routes(router, auth_, pipeline_);
   register_user_routes(router, users_, cursors_);
+  register_role_routes(router, roles_, cursors_);
+  register_permission_routes(router, permissions_, cursors_);
+  register_organization_type_routes(router, organization_types_, cursors_);
+  register_organization_routes(router, organizations_, organization_members_, cursors_);
 }
 
 }  // namespace deltalabs::identity

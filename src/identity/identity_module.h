@@ -8,7 +8,12 @@
 #include "http/router.h"
 #include "identity/auth_service.h"
 #include "identity/authorization_service.h"
+#include "identity/organization_member_service.h"
+#include "identity/organization_service.h"
+#include "identity/organization_type_service.h"
 #include "identity/password_hasher.h"
+#include "identity/permission_service.h"
+#include "identity/role_service.h"
 #include "identity/token_authenticator.h"
 #include "identity/token_signer.h"
 #include "identity/user_service.h"
@@ -35,6 +40,16 @@ class IdentityModule {
   AuthService& auth() { return auth_; }
   // Profiles and user administration.
   UserService& users() { return users_; }
+  // Roles and the permissions they grant.
+  RoleService& roles() { return roles_; }
+  // The catalog of permission slugs.
+  PermissionService& permissions() { return permissions_; }
+  // Kinds of organization.
+  OrganizationTypeService& organization_types() { return organization_types_; }
+  // The organization tree.
+  OrganizationService& organizations() { return organizations_; }
+  // Memberships of organizations with their scoped roles.
+  OrganizationMemberService& organization_members() { return organization_members_; }
 
  private:
   IdentityModule(Database& db, const Config& config, http::Pipeline& pipeline, const CursorCodec& cursors,
@@ -49,6 +64,11 @@ class IdentityModule {
   AuthorizationService authorization_;
   AuthService auth_;
   UserService users_;
+  RoleService roles_;
+  PermissionService permissions_;
+  OrganizationTypeService organization_types_;
+  OrganizationService organizations_;
+  OrganizationMemberService organization_members_;
 };
 
 }  // namespace deltalabs::identity

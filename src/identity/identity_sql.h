@@ -112,4 +112,135 @@ inline constexpr const char* kConsumeOneTimeToken =
 inline constexpr const char* kSelectOneTimeTokenUser =
     "SELECT user_id FROM one_time_tokens WHERE token_hash = $1 AND purpose = $2";
 
+// --- roles -------------------------------------------------------------------
+inline constexpr const char* kInsertRole =
+    "INSERT INTO roles (id, slug, name, description, is_system, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, FALSE, $5, $5)";
+inline constexpr const char* kSelectRoleById =
+    "SELECT id, slug, name, description, is_system, created_at, updated_at FROM roles "
+    "WHERE id = $1";
+inline constexpr const char* kListRoles =
+    "SELECT id, slug, name, description, is_system, created_at, updated_at FROM roles "
+    "WHERE ($1 = '' OR CAST(id AS TEXT) > $1) ORDER BY id LIMIT $2";
+inline constexpr const char* kUpdateRole =
+    "UPDATE roles SET slug = COALESCE($2, slug), name = COALESCE($3, name), "
+    "description = COALESCE($4, description), updated_at = $5 WHERE id = $1";
+inline constexpr const char* kDeleteRole = "DELETE FROM roles WHERE id = $1";
+
+// --- permissions of roles ----------------------------------------------------
+inline constexpr const char* kListRolePermissions =
+    "SELECT p.id, p.slug, p.name, p.resource, p.action, p.description, p.created_at, p.updated_at, "
+    "rp.granted_at FROM role_permissions rp JOIN permissions p ON p.id = rp.permission_id "
+    "WHERE rp.role_id = $1 AND ($2 = '' OR CAST(p.id AS TEXT) > $2) ORDER BY p.id LIMIT $3";
+inline constexpr const char* kSelectRolePermission =
+    "SELECT p.id, p.slug, p.name, p.resource, p.action, p.description, p.created_at, p.updated_at, "
+    "rp.granted_at FROM role_permissions rp JOIN permissions p ON p.id = rp.permission_id "
+    "WHERE rp.role_id = $1 AND rp.permission_id = $2";
+inline constexpr const char* kSelectRolePermissionIds =
+    "SELECT permission_id FROM role_permissions WHERE role_id = $1 ORDER BY permission_id";
+inline constexpr const char* kInsertRolePermission =
+    "INSERT INTO role_permissions (role_id, permission_id, granted_at) VALUES ($1, $2, $3)";
+inline constexpr const char* kDeleteRolePermission =
+    "DELETE FROM role_permissions WHERE role_id = $1 AND permission_id = $2";
+
+// --- permissions -------------------------------------------------------------
+inline constexpr const char* kInsertPermission =
+    "INSERT INTO permissions "
+    "(id, slug, name, resource, action, description, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $7)";
+inline constexpr const char* kSelectPermissionById =
+    "SELECT id, slug, name, resource, action, description, created_at, updated_at FROM permissions "
+    "WHERE id = $1";
+inline constexpr const char* kListPermissions =
+    "SELECT id, slug, name, resource, action, description, created_at, updated_at FROM permissions "
+    "WHERE (CAST($1 AS TEXT) IS NULL OR resource = $1) AND ($2 = '' OR CAST(id AS TEXT) > $2) "
+    "ORDER BY id LIMIT $3";
+inline constexpr const char* kUpdatePermission =
+    "UPDATE permissions SET name = COALESCE($2, name), description = COALESCE($3, description), "
+    "updated_at = $4 WHERE id = $1";
+inline constexpr const char* kDeletePermission = "DELETE FROM permissions WHERE id = $1";
+inline constexpr const char* kCountPermissionGrants =
+    "SELECT count(*) FROM role_permissions WHERE permission_id = $1";
+
+// --- organization types ------------------------------------------------------
+inline constexpr const char* kInsertOrganizationType =
+    "INSERT INTO organization_types (id, slug, name, description, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $5)";
+inline constexpr const char* kSelectOrganizationTypeById =
+    "SELECT id, slug, name, description, created_at, updated_at FROM organization_types "
+    "WHERE id = $1";
+inline constexpr const char* kListOrganizationTypes =
+    "SELECT id, slug, name, description, created_at, updated_at FROM organization_types "
+    "WHERE ($1 = '' OR CAST(id AS TEXT) > $1) ORDER BY id LIMIT $2";
+inline constexpr const char* kUpdateOrganizationType =
+    "UPDATE organization_types SET slug = COALESCE($2, slug), name = COALESCE($3, name), "
+    "description = COALESCE($4, description), updated_at = $5 WHERE id = $1";
+inline constexpr const char* kDeleteOrganizationType =
+    "DELETE FROM organization_types WHERE id = $1";
+inline constexpr const char* kCountOrganizationsOfType =
+    "SELECT count(*) FROM organizations WHERE type_id = $1";
+
+// --- organizations -----------------------------------------------------------
+inline constexpr const char* kInsertOrganization =
+    "INSERT INTO organizations "
+    "(id, type_id, parent_id, name, slug, settings, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $7)";
+inline constexpr const char* kSelectOrganizationById =
+    "SELECT id, type_id, parent_id, name, slug, settings, created_at, updated_at "
+    "FROM organizations WHERE id = $1";
+inline constexpr const char* kListOrganizations =
+    "SELECT id, type_id, parent_id, name, slug, settings, created_at, updated_at "
+    "FROM organizations "
+    "WHERE (CAST($1 AS TEXT) IS NULL OR CAST(type_id AS TEXT) = $1) "
+    "  AND (CAST($2 AS TEXT) IS NULL OR CAST(parent_id AS TEXT) = $2) "
+    "  AND ($3 = '' OR CAST(id AS TEXT) > $3) ORDER BY id LIMIT $4";
+// $3 = 1 when parent_id was sent ($4 may then be NULL: the organization becomes a root).
+inline constexpr const char* kUpdateOrganization =
+    "UPDATE organizations SET type_id = COALESCE($2, type_id), "
+    "parent_id = CASE WHEN $3 = 1 THEN $4 ELSE parent_id END, name = COALESCE($5, name), "
+    "slug = COALESCE($6, slug), settings = COALESCE($7, settings), updated_at = $8 WHERE id = $1";
+inline constexpr const char* kDeleteOrganization = "DELETE FROM organizations WHERE id = $1";
+inline constexpr const char* kCountChildOrganizations =
+    "SELECT count(*) FROM organizations WHERE parent_id = $1";
+inline constexpr const char* kSelectOrganizationParent =
+    "SELECT parent_id FROM organizations WHERE id = $1";
+// Takes the row lock of an organization (a no-op write), so two concurrent
+// re-parentings that would form a cycle wait for each other instead.
+inline constexpr const char* kLockOrganization =
+    "UPDATE organizations SET updated_at = updated_at WHERE id = $1";
+
+// --- memberships -------------------------------------------------------------
+inline constexpr const char* kCountUsersById = "SELECT count(*) FROM users WHERE id = $1";
+inline constexpr const char* kInsertMembership =
+    "INSERT INTO user_organizations (user_id, organization_id, role_id, joined_at) "
+    "VALUES ($1, $2, $3, $4)";
+inline constexpr const char* kListMembers =
+    "SELECT uo.organization_id, u.id, u.email, u.username, u.first_name, u.last_name, "
+    "r.id, r.slug, r.name, uo.joined_at "
+    "FROM user_organizations uo JOIN users u ON u.id = uo.user_id "
+    "LEFT JOIN roles r ON r.id = uo.role_id "
+    "WHERE uo.organization_id = $1 AND ($2 = '' OR CAST(u.id AS TEXT) > $2) "
+    "ORDER BY u.id LIMIT $3";
+inline constexpr const char* kSelectMembership =
+    "SELECT uo.organization_id, u.id, u.email, u.username, u.first_name, u.last_name, "
+    "r.id, r.slug, r.name, uo.joined_at "
+    "FROM user_organizations uo JOIN users u ON u.id = uo.user_id "
+    "LEFT JOIN roles r ON r.id = uo.role_id "
+    "WHERE uo.organization_id = $1 AND uo.user_id = $2";
+inline constexpr const char* kDeleteMembership =
+    "DELETE FROM user_organizations WHERE organization_id = $1 AND user_id = $2";
+// Permissions of role $1 that user $2 holds neither globally nor inside organization $3:
+// what handing out that role would add beyond the actor's own reach.
+inline constexpr const char* kSelectPermissionsBeyondActor =
+    "SELECT p.slug FROM role_permissions rp JOIN permissions p ON p.id = rp.permission_id "
+    "WHERE rp.role_id = $1 "
+    "  AND NOT EXISTS (SELECT 1 FROM user_roles ur "
+    "                  JOIN role_permissions g ON g.role_id = ur.role_id "
+    "                  WHERE ur.user_id = $2 AND g.permission_id = rp.permission_id) "
+    "  AND NOT EXISTS (SELECT 1 FROM user_organizations uo "
+    "                  JOIN role_permissions g ON g.role_id = uo.role_id "
+    "                  WHERE uo.user_id = $2 AND uo.organization_id = $3 "
+    "                    AND g.permission_id = rp.permission_id) "
+    "ORDER BY p.slug";
+
 }  // namespace deltalabs::identity::sql

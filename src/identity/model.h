@@ -93,4 +93,119 @@ struct TokenPair {
   std::string session_id;
 };
 
+// --- roles, permissions and organizations ------------------------------------
+
+// A role: a named set of permissions; system roles are seeded and cannot be deleted.
+struct Role {
+  std::string id;
+  std::string slug;
+  std::string name;
+  std::string description;
+  bool is_system = false;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// A new role or a change to one; for a change nullopt = unchanged.
+struct RoleInput {
+  std::optional<std::string> slug;
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+};
+
+// A permission slug `resource:action` that services check.
+struct Permission {
+  std::string id;
+  std::string slug;
+  std::string name;
+  std::string resource;
+  std::string action;
+  std::string description;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// A new permission (slug == resource:action).
+struct NewPermission {
+  std::string slug;
+  std::string name;
+  std::string resource;
+  std::string action;
+  std::string description;
+};
+
+// What may change on a permission; its slug, resource and action are fixed.
+struct PermissionChange {
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+};
+
+// A permission as granted to a role, with when it was granted.
+struct RolePermission {
+  Permission permission;
+  std::string granted_at;
+};
+
+// A kind of organization (school, company, lab network, ...).
+struct OrganizationType {
+  std::string id;
+  std::string slug;
+  std::string name;
+  std::string description;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// A new organization type or a change to one; for a change nullopt = unchanged.
+struct OrganizationTypeInput {
+  std::optional<std::string> slug;
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+};
+
+// An organization in the tree of organizations; settings kept as JSON text.
+struct Organization {
+  std::string id;
+  std::string type_id;
+  std::optional<std::string> parent_id;
+  std::string name;
+  std::string slug;
+  std::string settings = "{}";
+  std::string created_at;
+  std::string updated_at;
+};
+
+// A new organization or a change to one; for a change nullopt = unchanged.
+struct OrganizationInput {
+  std::optional<std::string> type_id;
+  bool parent_set = false;  // with a change: parent_id was sent (null = make root)
+  std::optional<std::string> parent_id;
+  std::optional<std::string> name;
+  std::optional<std::string> slug;
+  std::optional<std::string> settings;  // JSON object text
+};
+
+// An organization list query.
+struct OrganizationFilter {
+  std::optional<std::string> type_id;
+  std::optional<std::string> parent_id;
+};
+
+// A member as a list of members shows them.
+struct MemberUser {
+  std::string id;
+  std::string email;
+  std::optional<std::string> username;
+  std::string first_name;
+  std::string last_name;
+};
+
+// One membership: a user in an organization with an optional scoped role.
+struct Membership {
+  std::string organization_id;
+  MemberUser user;
+  std::optional<RoleRef> role;
+  std::string joined_at;
+};
+
 }  // namespace deltalabs::identity

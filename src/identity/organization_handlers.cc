@@ -1,0 +1,180 @@
+#include "identity/organization_handlers.h"
+
+#include <boost/json.hpp>
+
+#include "http/json_fields.h"
+#include "http/pagination.h"
+#include "identity/access_control_json.h"
+
+namespace deltalabs::identity {
+
+namespace {
+
+using http::Access;
+using http::Method;
+using http::Request;
+using http::Response;
+
+constexpr const char* kTag = "Identity";
+
+std::vector<FieldSpec> organization_fields(bool create) {
+  FieldSpec type_id = field::uuid("type_id");
+  FieldSpec name = field::string("name", 200).length(1, 200);
+  FieldSpec slug = field::string("slug", 64).length(1, 64).describe("a-z, 0-9, '_' and '-'");
+  FieldSpec parent = field::uuid("parent_id").nullable().describe("null: a top-level organization");
+  if (create) {
+    type_id.required();
+    name.required();
+    slug.required();
+  }
+  return {type_id, name, slug, parent, field::any_object("settings")};
+}
+
+OrganizationInput organization_input(const boost::json::object& b) {
+  OrganizationInput in;
+  in.type_id = http::optional_string(b, "type_id");
+  in.parent_set = http::has_field(b, "parent_id");
+  in.parent_id = http::optional_string(b, "parent_id");
+  in.name = http::optional_string(b, "name");
+  in.slug = http::optional_string(b, "slug");
+  in.settings = http::optional_json_text(b, "settings");
+  return in;
+}
+
+std::string param(const Request& req, std::string_view name) {
+  return std::string(req.param(name));
+}
+
+}  // namespace
+
+void register_organization_routes(http::Router& router, OrganizationService& organizations,
+                                  OrganizationMemberService& members, const CursorCodec& cursors) {
+  router.add(
+      {.method = Method::kGet,
+       .path = "/v1/organizations",
+       .handler = [&organizations, &cursors](Request& req) -> Result<Response> {
+         DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+         OrganizationFilter filter{req.query("type_id"), req.query("parent_id")};
+         DL_ASSIGN_OR_RETURN(Page<Organization> result,
+                             organizations.list(req.caller(), filter, page));
+         boost::json::array items;
+         for (const auto& o : result.items) items.push_back(organization_json(o));
+         return Response::json(200, http::page_body(std::move(items), result.next, cursors));
+       },
+       .summary = "List organizations",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .permission = "organizations:list",
+       .query = http::page_query({{"type_id", "string", "Only organizations of this type"},
+                                  {"parent_id", "string", "Only children of this organization"}})});
+
+  router.add({.method = Method::kPost,
+              .path = "/v1/organizations",
+              .handler = [&organizations](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(
+                    Organization o,
+                    organizations.create(req.caller(), organization_input(req.json.as_object())));
+                return Response::json(201, organization_json(o))
+                    .header("Location", "/v1/organizations/" + o.id);
+              },
+              .summary = "Create an organization (organizations:create globally or in the parent); "
+                         "unknown type or parent: 400; duplicate slug: 409 SLUG_TAKEN",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "organizations:create",
+              .body = http::json_body(BodySchema(organization_fields(true))),
+              .responses = {201, 409}});
+
+  router.add({.method = Method::kGet,
+              .path = "/v1/organizations/:id",
+              .handler = [&organizations](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(Organization o,
+                                    organizations.get(req.caller(), param(req, "id")));
+                return Response::json(200, organization_json(o));
+              },
+              .summary = "One organization (organizations:read globally or in it)",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "organizations:read",
+              .responses = {200, 404}});
+
+  router.add({.method = Method::kPatch,
+              .path = "/v1/organizations/:id",
+              .handler = [&organizations](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(Organization o,
+                                    organizations.update(req.caller(), param(req, "id"),
+                                                         organization_input(req.json.as_object())));
+                return Response::json(200, organization_json(o));
+              },
+              .summary = "Change an organization (organizations:update globally or in it; a new "
+                         "parent also needs organizations:create there); parent_id itself or a "
+                         "descendant: 400 PARENT_CYCLE",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "organizations:update",
+              .body = http::json_body(BodySchema(organization_fields(false))),
+              .responses = {200, 404, 409}});
+
+  router.add({.method = Method::kDelete,
+              .path = "/v1/organizations/:id",
+              .handler = [&organizations](Request& req) -> Result<Response> {
+                DL_TRY(organizations.remove(req.caller(), param(req, "id")));
+                return Response::no_content();
+              },
+              .summary = "Delete an organization and its memberships; while it has child "
+                         "organizations: 409 HAS_CHILDREN",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "organizations:delete",
+              .responses = {204, 404, 409}});
+
+  router.add({.method = Method::kGet,
+              .path = "/v1/organizations/:id/members",
+              .handler = [&members, &cursors](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+                DL_ASSIGN_OR_RETURN(Page<Membership> result,
+                                    members.list(req.caller(), param(req, "id"), page));
+                boost::json::array items;
+                for (const auto& m : result.items) items.push_back(membership_json(m));
+                return Response::json(200, http::page_body(std::move(items), result.next, cursors));
+              },
+              .summary = "Members of an organization with their scoped roles",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "organizations:members",
+              .query = http::page_query(),
+              .responses = {200, 404}});
+
+  router.add({.method = Method::kPost,
+              .path = "/v1/organizations/:id/members",
+              .handler = [&members](Request& req) -> Result<Response> {
+                const auto& b = req.json.as_object();
+                DL_ASSIGN_OR_RETURN(Membership m, members.add(req.caller(), param(req, "id"),
+                                                              http::required_string(b, "user_id"),
+                                                              http::optional_string(b, "role_id")));
+                return Response::json(201, membership_json(m));
+              },
+              .summary = "Add a member, optionally with a role scoped to this organization; once "
+                         "per user (409 ALREADY_MEMBER); a role granting more than you hold here: "
+                         "403 ROLE_BEYOND_YOUR_PERMISSIONS",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "organizations:members",
+              .body = http::json_body(
+                  {field::uuid("user_id").required(), field::uuid("role_id").nullable()}),
+              .responses = {201, 404, 409}});
+
+  router.add({.method = Method::kDelete,
+              .path = "/v1/organizations/:id/members/:userId",
+              .handler = [&members](Request& req) -> Result<Response> {
+                DL_TRY(members.remove(req.caller(), param(req, "id"), param(req, "userId")));
+                return Response::no_content();
+              },
+              .summary = "Remove a member; not a member: 404 MEMBER_NOT_FOUND",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "organizations:members",
+              .responses = {204, 404}});
+}
+
+}  // namespace deltalabs::identity

@@ -1,0 +1,66 @@
+#include "identity/organization_member_repository.h"
+
+#include "core/clock.h"
+#include "identity/identity_sql.h"
+
+namespace deltalabs::identity {
+
+namespace {
+
+Membership membership_from(const Row& r) {
+  Membership m;
+  m.organization_id = r.text(0);
+  m.user = MemberUser{r.text(1), r.text(2), r.optional_text(3), r.text(4), r.text(5)};
+  if (!r.is_null(6)) m.role = RoleRef{r.text(6), r.text(7), r.text(8)};
+  m.joined_at = r.text(9);
+  return m;
+}
+
+}  // namespace
+
+Status OrganizationMemberRepository::insert(Connection& c, const std::string& organization_id,
+                                            const std::string& user_id,
+                                            const std::optional<std::string>& role_id) {
+  auto inserted =
+      c.execute(sql::kInsertMembership, {user_id, organization_id, role_id, format_rfc3339(now())});
+  if (!inserted.ok()) {
+    if (inserted.error().code == storage_code::kUniqueViolation) {
+      return Error::conflict("ALREADY_MEMBER",
+                             "The user is already a member of this organization.");
+    }
+    return std::move(inserted).error();
+  }
+  return {};
+}
+
+Result<Membership> OrganizationMemberRepository::find(Connection& c,
+                                                      const std::string& organization_id,
+                                                      const std::string& user_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectMembership, {organization_id, user_id}));
+  if (rows.empty()) return Error::not_found("member");
+  return membership_from(rows[0]);
+}
+
+Result<Page<Membership>> OrganizationMemberRepository::list(Connection& c,
+                                                            const std::string& organization_id,
+                                                            const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListMembers, {organization_id, page.after, page.limit + 1}));
+  std::vector<Membership> members;
+  for (std::size_t i = 0; i < rows.size(); ++i) members.push_back(membership_from(rows[i]));
+  return make_page(std::move(members), page.limit, [](const Membership& m) { return m.user.id; });
+}
+
+Result<bool> OrganizationMemberRepository::remove(Connection& c, const std::string& organization_id,
+                                                  const std::string& user_id) {
+  DL_ASSIGN_OR_RETURN(std::int64_t n,
+                      c.execute(sql::kDeleteMembership, {organization_id, user_id}));
+  return n > 0;
+}
+
+Result<bool> OrganizationMemberRepository::user_exists(Connection& c, const std::string& user_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kCountUsersById, {user_id}));
+  return rows[0].integer(0) > 0;
+}
+
+}  // namespace deltalabs::identity

@@ -1,0 +1,101 @@
+#include "identity/organization_repository.h"
+
+#include "core/clock.h"
+#include "core/uuid.h"
+#include "identity/identity_sql.h"
+
+namespace deltalabs::identity {
+
+namespace {
+
+// Deeper than any real organization tree; guards the walk against bad data.
+constexpr int kMaxDepth = 1000;
+
+Organization organization_from(const Row& r) {
+  return Organization{r.text(0), r.text(1), r.optional_text(2), r.text(3),
+                      r.text(4), r.text(5), r.text(6),          r.text(7)};
+}
+
+Error slug_taken() {
+  return Error::conflict("SLUG_TAKEN", "An organization with that slug already exists.");
+}
+
+Error has_children() {
+  return Error::conflict("HAS_CHILDREN",
+                         "The organization has child organizations; move or delete them first.");
+}
+
+}  // namespace
+
+Result<std::string> OrganizationRepository::insert(Connection& c, const OrganizationInput& org) {
+  const std::string id = new_uuid_v7();
+  auto inserted =
+      c.execute(sql::kInsertOrganization, {id, org.type_id, org.parent_id, org.name, org.slug,
+                                           org.settings.value_or("{}"), format_rfc3339(now())});
+  if (!inserted.ok()) {
+    if (inserted.error().code == storage_code::kUniqueViolation) return slug_taken();
+    return std::move(inserted).error();
+  }
+  return id;
+}
+
+Result<Organization> OrganizationRepository::find(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectOrganizationById, {id}));
+  if (rows.empty()) return Error::not_found("organization");
+  return organization_from(rows[0]);
+}
+
+Result<bool> OrganizationRepository::exists(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectOrganizationParent, {id}));
+  return !rows.empty();
+}
+
+Result<Page<Organization>> OrganizationRepository::list(Connection& c,
+                                                        const OrganizationFilter& filter,
+                                                        const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListOrganizations,
+                              {filter.type_id, filter.parent_id, page.after, page.limit + 1}));
+  std::vector<Organization> orgs;
+  for (std::size_t i = 0; i < rows.size(); ++i) orgs.push_back(organization_from(rows[i]));
+  return make_page(std::move(orgs), page.limit, [](const Organization& o) { return o.id; });
+}
+
+Status OrganizationRepository::update(Connection& c, const std::string& id,
+                                      const OrganizationInput& change) {
+  auto updated = c.execute(sql::kUpdateOrganization,
+                           {id, change.type_id, change.parent_set ? 1 : 0, change.parent_id,
+                            change.name, change.slug, change.settings, format_rfc3339(now())});
+  if (!updated.ok()) {
+    if (updated.error().code == storage_code::kUniqueViolation) return slug_taken();
+    return std::move(updated).error();
+  }
+  return {};
+}
+
+Status OrganizationRepository::remove(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet children, c.query(sql::kCountChildOrganizations, {id}));
+  if (children[0].integer(0) > 0) return has_children();
+  auto deleted = c.execute(sql::kDeleteOrganization, {id});
+  if (!deleted.ok()) {
+    // A child created concurrently still references it (ON DELETE RESTRICT).
+    if (deleted.error().code == storage_code::kForeignKeyViolation) return has_children();
+    return std::move(deleted).error();
+  }
+  return {};
+}
+
+Result<bool> OrganizationRepository::is_self_or_ancestor(Connection& c, const std::string& ancestor,
+                                                         const std::string& id) {
+  std::optional<std::string> current = id;
+  for (int depth = 0; current && depth < kMaxDepth; ++depth) {
+    if (*current == ancestor) return true;
+    DL_TRY(c.execute(sql::kLockOrganization, {*current}));
+    DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectOrganizationParent, {*current}));
+    if (rows.empty()) return false;
+    current = rows[0].optional_text(0);
+  }
+  return current.has_value();  // too deep to be a tree: treat as a cycle
+}
+
+}  // namespace deltalabs::identity

@@ -1,0 +1,64 @@
+#include "identity/permission_repository.h"
+
+#include "core/clock.h"
+#include "core/uuid.h"
+#include "identity/identity_sql.h"
+
+namespace deltalabs::identity {
+
+namespace {
+
+Permission permission_from(const Row& r) {
+  return Permission{r.text(0), r.text(1), r.text(2), r.text(3),
+                    r.text(4), r.text(5), r.text(6), r.text(7)};
+}
+
+}  // namespace
+
+Result<std::string> PermissionRepository::insert(Connection& c, const NewPermission& p) {
+  const std::string id = new_uuid_v7();
+  auto inserted = c.execute(sql::kInsertPermission, {id, p.slug, p.name, p.resource, p.action,
+                                                     p.description, format_rfc3339(now())});
+  if (!inserted.ok()) {
+    if (inserted.error().code == storage_code::kUniqueViolation) {
+      return Error::conflict("SLUG_TAKEN", "A permission with that slug already exists.");
+    }
+    return std::move(inserted).error();
+  }
+  return id;
+}
+
+Result<Permission> PermissionRepository::find(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectPermissionById, {id}));
+  if (rows.empty()) return Error::not_found("permission");
+  return permission_from(rows[0]);
+}
+
+Result<Page<Permission>> PermissionRepository::list(Connection& c,
+                                                    const std::optional<std::string>& resource,
+                                                    const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListPermissions, {resource, page.after, page.limit + 1}));
+  std::vector<Permission> permissions;
+  for (std::size_t i = 0; i < rows.size(); ++i) permissions.push_back(permission_from(rows[i]));
+  return make_page(std::move(permissions), page.limit, [](const Permission& p) { return p.id; });
+}
+
+Status PermissionRepository::update(Connection& c, const std::string& id,
+                                    const PermissionChange& change) {
+  DL_TRY(c.execute(sql::kUpdatePermission,
+                   {id, change.name, change.description, format_rfc3339(now())}));
+  return {};
+}
+
+Status PermissionRepository::remove(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet grants, c.query(sql::kCountPermissionGrants, {id}));
+  if (grants[0].integer(0) > 0) {
+    return Error::conflict("PERMISSION_IN_USE",
+                           "Roles still grant this permission; revoke it from them first.");
+  }
+  DL_TRY(c.execute(sql::kDeletePermission, {id}));
+  return {};
+}
+
+}  // namespace deltalabs::identity

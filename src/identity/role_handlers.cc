@@ -1,0 +1,177 @@
+#include "identity/role_handlers.h"
+
+#include <boost/json.hpp>
+
+#include "http/json_fields.h"
+#include "http/pagination.h"
+#include "identity/access_control_json.h"
+
+namespace deltalabs::identity {
+
+namespace {
+
+using http::Access;
+using http::Method;
+using http::Request;
+using http::Response;
+
+constexpr const char* kTag = "Identity";
+
+// What a client may set on a role; is_system is never theirs to set.
+std::vector<FieldSpec> role_fields(bool create) {
+  FieldSpec name = field::string("name", 100).length(1, 100);
+  FieldSpec slug = field::string("slug", 64).length(1, 64).describe("a-z, 0-9, '_' and '-'");
+  if (create) {
+    name.required();
+    slug.required();
+  }
+  return {name, slug, field::string("description", 2000)};
+}
+
+RoleInput role_input(const boost::json::object& b) {
+  return RoleInput{http::optional_string(b, "slug"), http::optional_string(b, "name"),
+                   http::optional_string(b, "description")};
+}
+
+std::string param(const Request& req, std::string_view name) {
+  return std::string(req.param(name));
+}
+
+}  // namespace
+
+void register_role_routes(http::Router& router, RoleService& roles, const CursorCodec& cursors) {
+  router.add({.method = Method::kGet,
+              .path = "/v1/roles",
+              .handler = [&roles, &cursors](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+                DL_ASSIGN_OR_RETURN(Page<Role> result, roles.list(req.caller(), page));
+                boost::json::array items;
+                for (const auto& r : result.items) items.push_back(role_json(r));
+                return Response::json(200, http::page_body(std::move(items), result.next, cursors));
+              },
+              .summary = "List roles",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "roles:list",
+              .query = http::page_query()});
+
+  router.add({.method = Method::kPost,
+              .path = "/v1/roles",
+              .handler = [&roles](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(Role r,
+                                    roles.create(req.caller(), role_input(req.json.as_object())));
+                return Response::json(201, role_json(r)).header("Location", "/v1/roles/" + r.id);
+              },
+              .summary = "Create a role (never a system role); duplicate slug: 409 SLUG_TAKEN",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "roles:create",
+              .body = http::json_body(BodySchema(role_fields(true))),
+              .responses = {201, 409}});
+
+  router.add({.method = Method::kGet,
+              .path = "/v1/roles/:id",
+              .handler = [&roles](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(Role r, roles.get(req.caller(), param(req, "id")));
+                return Response::json(200, role_json(r));
+              },
+              .summary = "One role",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "roles:read",
+              .responses = {200, 404}});
+
+  router.add({.method = Method::kPatch,
+              .path = "/v1/roles/:id",
+              .handler = [&roles](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(Role r, roles.update(req.caller(), param(req, "id"),
+                                                         role_input(req.json.as_object())));
+                return Response::json(200, role_json(r));
+              },
+              .summary = "Change a role's name, slug or description; a system role keeps its slug "
+                         "(409 SYSTEM_ROLE)",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "roles:update",
+              .body = http::json_body(BodySchema(role_fields(false))),
+              .responses = {200, 404, 409}});
+
+  router.add({.method = Method::kDelete,
+              .path = "/v1/roles/:id",
+              .handler = [&roles](Request& req) -> Result<Response> {
+                DL_TRY(roles.remove(req.caller(), param(req, "id")));
+                return Response::no_content();
+              },
+              .summary = "Delete a role and its grants; a system role cannot be deleted (409 "
+                         "SYSTEM_ROLE)",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "roles:delete",
+              .responses = {204, 404, 409}});
+
+  router.add({.method = Method::kGet,
+              .path = "/v1/roles/:id/permissions",
+              .handler = [&roles, &cursors](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+                DL_ASSIGN_OR_RETURN(Page<RolePermission> result,
+                                    roles.permissions(req.caller(), param(req, "id"), page));
+                boost::json::array items;
+                for (const auto& g : result.items) items.push_back(role_permission_json(g));
+                return Response::json(200, http::page_body(std::move(items), result.next, cursors));
+              },
+              .summary = "The permissions a role grants, with when each was granted",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "roles:read",
+              .query = http::page_query(),
+              .responses = {200, 404}});
+
+  router.add({.method = Method::kPut,
+              .path = "/v1/roles/:id/permissions",
+              .handler = [&roles](Request& req) -> Result<Response> {
+                const auto ids = http::optional_strings(req.json.as_object(), "permission_ids");
+                DL_ASSIGN_OR_RETURN(
+                    auto grants, roles.set_permissions(req.caller(), param(req, "id"),
+                                                       ids.value_or(std::vector<std::string>{})));
+                boost::json::array items;
+                for (const auto& g : grants) items.push_back(role_permission_json(g));
+                return Response::json(200, {{"items", std::move(items)}, {"next_cursor", nullptr}});
+              },
+              .summary = "Set the full list of a role's permissions; answers the whole new list; "
+                         "unknown ids: 400 with a detail per id",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "roles:update",
+              .body = http::json_body(
+                  {field::array("permission_ids", field::uuid("permission_id"), 500).required()}),
+              .responses = {200, 404}});
+
+  router.add({.method = Method::kPost,
+              .path = "/v1/roles/:id/permissions/:permissionId",
+              .handler = [&roles](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(RolePermission g, roles.grant(req.caller(), param(req, "id"),
+                                                                  param(req, "permissionId")));
+                return Response::json(201, role_permission_json(g));
+              },
+              .summary = "Grant one permission to a role (201); granted already: 409 "
+                         "ALREADY_GRANTED, which a retrying client may treat as success",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "roles:update",
+              .responses = {201, 404, 409}});
+
+  router.add({.method = Method::kDelete,
+              .path = "/v1/roles/:id/permissions/:permissionId",
+              .handler = [&roles](Request& req) -> Result<Response> {
+                DL_TRY(roles.revoke(req.caller(), param(req, "id"), param(req, "permissionId")));
+                return Response::no_content();
+              },
+              .summary = "Revoke one permission from a role; not granted: 404 "
+                         "PERMISSION_GRANT_NOT_FOUND",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "roles:update",
+              .responses = {204, 404}});
+}
+
+}  // namespace deltalabs::identity

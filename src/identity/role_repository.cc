@@ -1,0 +1,131 @@
+#include "identity/role_repository.h"
+
+#include "core/clock.h"
+#include "core/uuid.h"
+#include "identity/identity_sql.h"
+
+namespace deltalabs::identity {
+
+namespace {
+
+// Enough for "every permission" of a role in one read.
+constexpr int kAllRows = 100000;
+
+Role role_from(const Row& r) {
+  return Role{r.text(0), r.text(1), r.text(2), r.text(3), r.boolean(4), r.text(5), r.text(6)};
+}
+
+RolePermission grant_from(const Row& r) {
+  Permission p{r.text(0), r.text(1), r.text(2), r.text(3),
+               r.text(4), r.text(5), r.text(6), r.text(7)};
+  return RolePermission{std::move(p), r.text(8)};
+}
+
+Error slug_taken() {
+  return Error::conflict("SLUG_TAKEN", "A role with that slug already exists.");
+}
+
+}  // namespace
+
+Result<std::string> RoleRepository::insert(Connection& c, const RoleInput& role) {
+  const std::string id = new_uuid_v7();
+  auto inserted =
+      c.execute(sql::kInsertRole,
+                {id, role.slug, role.name, role.description.value_or(""), format_rfc3339(now())});
+  if (!inserted.ok()) {
+    if (inserted.error().code == storage_code::kUniqueViolation) return slug_taken();
+    return std::move(inserted).error();
+  }
+  return id;
+}
+
+Result<Role> RoleRepository::find(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectRoleById, {id}));
+  if (rows.empty()) return Error::not_found("role");
+  return role_from(rows[0]);
+}
+
+Result<Page<Role>> RoleRepository::list(Connection& c, const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListRoles, {page.after, page.limit + 1}));
+  std::vector<Role> roles;
+  for (std::size_t i = 0; i < rows.size(); ++i) roles.push_back(role_from(rows[i]));
+  return make_page(std::move(roles), page.limit, [](const Role& r) { return r.id; });
+}
+
+Status RoleRepository::update(Connection& c, const std::string& id, const RoleInput& change) {
+  auto updated = c.execute(
+      sql::kUpdateRole, {id, change.slug, change.name, change.description, format_rfc3339(now())});
+  if (!updated.ok()) {
+    if (updated.error().code == storage_code::kUniqueViolation) return slug_taken();
+    return std::move(updated).error();
+  }
+  return {};
+}
+
+Status RoleRepository::remove(Connection& c, const std::string& id) {
+  DL_TRY(c.execute(sql::kDeleteRole, {id}));
+  return {};
+}
+
+Result<Page<RolePermission>> RoleRepository::permissions(Connection& c, const std::string& role_id,
+                                                         const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListRolePermissions, {role_id, page.after, page.limit + 1}));
+  std::vector<RolePermission> grants;
+  for (std::size_t i = 0; i < rows.size(); ++i) grants.push_back(grant_from(rows[i]));
+  return make_page(std::move(grants), page.limit,
+                   [](const RolePermission& g) { return g.permission.id; });
+}
+
+Result<std::vector<RolePermission>> RoleRepository::all_permissions(Connection& c,
+                                                                    const std::string& role_id) {
+  DL_ASSIGN_OR_RETURN(auto page, permissions(c, role_id, PageRequest{kAllRows, ""}));
+  return std::move(page.items);
+}
+
+Result<std::vector<std::string>> RoleRepository::permission_ids(Connection& c,
+                                                                const std::string& role_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectRolePermissionIds, {role_id}));
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < rows.size(); ++i) ids.push_back(rows[i].text(0));
+  return ids;
+}
+
+Result<RolePermission> RoleRepository::grant_of(Connection& c, const std::string& role_id,
+                                                const std::string& permission_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectRolePermission, {role_id, permission_id}));
+  if (rows.empty()) return Error::not_found("permission grant");
+  return grant_from(rows[0]);
+}
+
+Status RoleRepository::grant(Connection& c, const std::string& role_id,
+                             const std::string& permission_id) {
+  auto granted =
+      c.execute(sql::kInsertRolePermission, {role_id, permission_id, format_rfc3339(now())});
+  if (!granted.ok()) {
+    if (granted.error().code == storage_code::kUniqueViolation) {
+      return Error::conflict("ALREADY_GRANTED", "The role already grants that permission.");
+    }
+    return std::move(granted).error();
+  }
+  return {};
+}
+
+Result<bool> RoleRepository::revoke(Connection& c, const std::string& role_id,
+                                    const std::string& permission_id) {
+  DL_ASSIGN_OR_RETURN(std::int64_t n,
+                      c.execute(sql::kDeleteRolePermission, {role_id, permission_id}));
+  return n > 0;
+}
+
+Result<std::vector<std::string>> RoleRepository::permissions_beyond(
+    Connection& c, const std::string& role_id, const std::string& user_id,
+    const std::string& organization_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectPermissionsBeyondActor,
+                                           {role_id, user_id, organization_id}));
+  std::vector<std::string> slugs;
+  for (std::size_t i = 0; i < rows.size(); ++i) slugs.push_back(rows[i].text(0));
+  return slugs;
+}
+
+}  // namespace deltalabs::identity

@@ -1,0 +1,185 @@
+#include "identity/role_service.h"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+#include "ai/audit_log.h"
+#include "core/uuid.h"
+#include "identity/input_rules.h"
+#include "identity/permission_repository.h"
+#include "identity/role_repository.h"
+
+namespace deltalabs::identity {
+
+namespace {
+
+boost::json::array json_ids(const std::vector<std::string>& ids) {
+  boost::json::array a;
+  for (const auto& id : ids) a.emplace_back(id);
+  return a;
+}
+
+// {"slug": ..., "name": ...} of the fields a create or change sets.
+std::string role_details(const RoleInput& input) {
+  boost::json::object o;
+  if (input.slug) o["slug"] = *input.slug;
+  if (input.name) o["name"] = *input.name;
+  if (input.description) o["description"] = *input.description;
+  return boost::json::serialize(o);
+}
+
+Error system_role() {
+  return Error::conflict("SYSTEM_ROLE", "A system role cannot be deleted or renamed.");
+}
+
+Status check_slug(const std::optional<std::string>& slug) {
+  if (!slug) return {};
+  if (auto problem = slug_problem("slug", *slug)) {
+    return Error::invalid("The request body is not valid.", {*problem});
+  }
+  return {};
+}
+
+std::string grant_details(const Permission& p) {
+  return boost::json::serialize(boost::json::object{{"permission_id", p.id}, {"slug", p.slug}});
+}
+
+}  // namespace
+
+Result<Page<Role>> RoleService::list(const Actor& actor, const PageRequest& page) {
+  DL_TRY(authz_.require(actor, "roles:list"));
+  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
+  return RoleRepository::list(*conn, page);
+}
+
+Result<Role> RoleService::create(const Actor& actor, const RoleInput& input) {
+  DL_TRY(authz_.require(actor, "roles:create"));
+  DL_TRY(check_slug(input.slug));
+  return db_.transaction([&](Connection& c) -> Result<Role> {
+    DL_ASSIGN_OR_RETURN(std::string id, RoleRepository::insert(c, input));
+    DL_TRY(AuditLog::record(c, actor, {"role.created", "role", id, role_details(input)}));
+    return RoleRepository::find(c, id);
+  });
+}
+
+Result<Role> RoleService::get(const Actor& actor, const std::string& id) {
+  DL_TRY(authz_.require(actor, "roles:read"));
+  if (!is_uuid(id)) return Error::not_found("role");
+  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
+  return RoleRepository::find(*conn, canonical_id(id));
+}
+
+Result<Role> RoleService::update(const Actor& actor, const std::string& raw_id,
+                                 const RoleInput& change) {
+  DL_TRY(authz_.require(actor, "roles:update"));
+  if (!is_uuid(raw_id)) return Error::not_found("role");
+  DL_TRY(check_slug(change.slug));
+  const std::string id = canonical_id(raw_id);
+  return db_.transaction([&](Connection& c) -> Result<Role> {
+    DL_ASSIGN_OR_RETURN(Role before, RoleRepository::find(c, id));
+    if (before.is_system && change.slug && *change.slug != before.slug) return system_role();
+    DL_TRY(RoleRepository::update(c, id, change));
+    DL_TRY(AuditLog::record(c, actor, {"role.updated", "role", id, role_details(change)}));
+    return RoleRepository::find(c, id);
+  });
+}
+
+Status RoleService::remove(const Actor& actor, const std::string& raw_id) {
+  DL_TRY(authz_.require(actor, "roles:delete"));
+  if (!is_uuid(raw_id)) return Error::not_found("role");
+  const std::string id = canonical_id(raw_id);
+  return db_.transaction([&](Connection& c) -> Status {
+    DL_ASSIGN_OR_RETURN(Role before, RoleRepository::find(c, id));
+    if (before.is_system) return system_role();
+    DL_TRY(RoleRepository::remove(c, id));
+    return AuditLog::record(c, actor,
+                            {"role.deleted", "role", id,
+                             boost::json::serialize(boost::json::object{{"slug", before.slug},
+                                                                        {"name", before.name}})});
+  });
+}
+
+Result<Page<RolePermission>> RoleService::permissions(const Actor& actor, const std::string& id,
+                                                      const PageRequest& page) {
+  DL_TRY(authz_.require(actor, "roles:read"));
+  if (!is_uuid(id)) return Error::not_found("role");
+  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
+  DL_TRY(RoleRepository::find(*conn, canonical_id(id)));
+  return RoleRepository::permissions(*conn, canonical_id(id), page);
+}
+
+Result<std::vector<RolePermission>> RoleService::set_permissions(
+    const Actor& actor, const std::string& raw_id, const std::vector<std::string>& permission_ids) {
+  DL_TRY(authz_.require(actor, "roles:update"));
+  if (!is_uuid(raw_id)) return Error::not_found("role");
+  const std::string id = canonical_id(raw_id);
+  std::vector<std::string> wanted;
+  for (const auto& p : permission_ids) wanted.push_back(canonical_id(p));
+  return db_.transaction([&](Connection& c) -> Result<std::vector<RolePermission>> {
+    DL_TRY(RoleRepository::find(c, id));
+    std::vector<FieldError> unknown;
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+      auto found = PermissionRepository::find(c, wanted[i]);
+      if (found.ok()) continue;
+      if (found.error().kind != ErrorKind::kNotFound) return std::move(found).error();
+      unknown.push_back({"permission_ids[" + std::to_string(i) + "]",
+                         "permission " + wanted[i] + " does not exist"});
+    }
+    if (!unknown.empty())
+      return Error::invalid("The request body is not valid.", std::move(unknown));
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    DL_ASSIGN_OR_RETURN(std::vector<std::string> current, RoleRepository::permission_ids(c, id));
+    std::sort(current.begin(), current.end());
+    std::vector<std::string> added;
+    std::vector<std::string> removed;
+    std::set_difference(wanted.begin(), wanted.end(), current.begin(), current.end(),
+                        std::back_inserter(added));
+    std::set_difference(current.begin(), current.end(), wanted.begin(), wanted.end(),
+                        std::back_inserter(removed));
+    for (const auto& p : removed) DL_TRY(RoleRepository::revoke(c, id, p));
+    for (const auto& p : added) DL_TRY(RoleRepository::grant(c, id, p));
+    DL_TRY(AuditLog::record(
+        c, actor,
+        {"role.permissions_changed", "role", id,
+         boost::json::serialize(boost::json::object{{"permission_ids", json_ids(wanted)},
+                                                    {"added", json_ids(added)},
+                                                    {"removed", json_ids(removed)}})}));
+    return RoleRepository::all_permissions(c, id);
+  });
+}
+
+Result<RolePermission> RoleService::grant(const Actor& actor, const std::string& raw_id,
+                                          const std::string& raw_permission_id) {
+  DL_TRY(authz_.require(actor, "roles:update"));
+  if (!is_uuid(raw_id)) return Error::not_found("role");
+  if (!is_uuid(raw_permission_id)) return Error::not_found("permission");
+  const std::string id = canonical_id(raw_id);
+  const std::string permission_id = canonical_id(raw_permission_id);
+  return db_.transaction([&](Connection& c) -> Result<RolePermission> {
+    DL_TRY(RoleRepository::find(c, id));
+    DL_ASSIGN_OR_RETURN(Permission p, PermissionRepository::find(c, permission_id));
+    DL_TRY(RoleRepository::grant(c, id, permission_id));
+    DL_TRY(AuditLog::record(c, actor, {"role.permission_granted", "role", id, grant_details(p)}));
+    return RoleRepository::grant_of(c, id, permission_id);
+  });
+}
+
+Status RoleService::revoke(const Actor& actor, const std::string& raw_id,
+                           const std::string& raw_permission_id) {
+  DL_TRY(authz_.require(actor, "roles:update"));
+  if (!is_uuid(raw_id)) return Error::not_found("role");
+  if (!is_uuid(raw_permission_id)) return Error::not_found("permission");
+  const std::string id = canonical_id(raw_id);
+  const std::string permission_id = canonical_id(raw_permission_id);
+  return db_.transaction([&](Connection& c) -> Status {
+    DL_TRY(RoleRepository::find(c, id));
+    DL_ASSIGN_OR_RETURN(Permission p, PermissionRepository::find(c, permission_id));
+    DL_ASSIGN_OR_RETURN(bool revoked, RoleRepository::revoke(c, id, permission_id));
+    if (!revoked) return Error::not_found("permission grant");
+    return AuditLog::record(c, actor, {"role.permission_revoked", "role", id, grant_details(p)});
+  });
+}
+
+}  // namespace deltalabs::identity
