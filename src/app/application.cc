@@ -1,5 +1,7 @@
 #include "app/application.h"
 
+#include "catalog/catalog_module.h"
+#include "content/content_module.h"
 #include "core/crypto.h"
 #include "identity/identity_module.h"
 #include "ops/ops_routes.h"
@@ -36,6 +38,10 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   DL_ASSIGN_OR_RETURN(app->identity_, identity::IdentityModule::create(*app->db_, config, *app->pipeline_, *app->cursors_));
   app->identity_->register_routes(app->router_);
   app->pipeline_->set_authenticator(&app->identity_->authenticator());
+  app->catalog_ = std::make_unique<catalog::CatalogModule>(*app->db_, app->identity_->authorization(), *app->cursors_);
+  app->catalog_->register_routes(app->router_);
+  app->content_ = std::make_unique<content::ContentModule>(*app->db_, app->catalog_->courses(), *app->cursors_);
+  app->content_->register_routes(app->router_);
 
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});
   Database* db = app->db_.get();

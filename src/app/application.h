@@ -15,6 +15,12 @@ namespace deltalabs {
 namespace identity {
 class IdentityModule;
 }
+namespace catalog {
+class CatalogModule;
+}
+namespace content {
+class ContentModule;
+}
 
 // A wired service: the database (migrated), every domain module, the routes
 // and the request pipeline. What `serve` runs and what other subcommands use
@@ -33,6 +39,8 @@ class Application {
   http::Pipeline& pipeline() { return *pipeline_; }
   http::Metrics& metrics() { return metrics_; }
   identity::IdentityModule& identity() { return *identity_; }
+  catalog::CatalogModule& catalog() { return *catalog_; }
+  content::ContentModule& content() { return *content_; }
   const CursorCodec& cursors() const { return *cursors_; }
 
  private:
@@ -45,6 +53,8 @@ class Application {
   std::unique_ptr<http::Pipeline> pipeline_;
   std::unique_ptr<CursorCodec> cursors_;
   std::unique_ptr<identity::IdentityModule> identity_;
+  std::unique_ptr<catalog::CatalogModule> catalog_;
+  std::unique_ptr<content::ContentModule> content_;
 
 };
 

@@ -1,8 +1,13 @@
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "app/application.h"
 #include "app/cli.h"
+#include "catalog/catalog_module.h"
+#include "content/content_module.h"
+#include "content/demo_catalog.h"
+#include "identity/authorization_service.h"
 #include "identity/admin_bootstrap.h"
 #include "storage/migrator.h"
 
@@ -24,6 +29,7 @@ constexpr const char* kDemoPassword = "deltalabs-demo";
 constexpr DemoAccount kDemoAccounts[] = {
     {"admin@deltalabs.local", "super_admin", "Ada", "Admin"},
     {"instructor@deltalabs.local", "instructor", "Ines", "Instructor"},
+    {"instructor2@deltalabs.local", "instructor", "Ivo", "Instructor"},
     {"ta@deltalabs.local", "ta", "Theo", "Assistant"},
     {"lab@deltalabs.local", "lab_assistant", "Lara", "Labs"},
     {"learner1@deltalabs.local", "student", "Lena", "Learner"},
@@ -39,10 +45,22 @@ int fail(const Error& e) {
 // Loads the demo data set; running it again changes nothing.
 Status seed_demo(Database& db) {
   identity::PasswordHasher hasher;
+  std::map<std::string, std::string> ids;  // email -> user id
   for (const auto& a : kDemoAccounts) {
-    DL_TRY(identity::bootstrap_account(db, hasher, a.email, kDemoPassword, a.role, a.first_name, a.last_name));
+    DL_ASSIGN_OR_RETURN(auto done, identity::bootstrap_account(db, hasher, a.email, kDemoPassword, a.role,
+                                                               a.first_name, a.last_name));
+    ids[a.email] = done.user_id;
   }
-  return {};
+  // The catalog goes through the same services the API uses, acting as the demo admin.
+  identity::AuthorizationService authz(db);
+  CursorCodec cursors("seed");
+  catalog::CatalogModule catalog(db, authz, cursors);
+  content::ContentModule content(db, catalog.courses(), cursors);
+  Actor admin;
+  admin.user_id = ids["admin@deltalabs.local"];
+  admin.request_id = "seed-demo";
+  return content::DemoCatalog::load(catalog, content, admin, ids["instructor@deltalabs.local"],
+                                    ids["instructor2@deltalabs.local"]);
 }
 
 }  // namespace

@@ -1,0 +1,21 @@
+#include "catalog/catalog_module.h"
+
+#include "catalog/catalog_sql.h"
+#include "catalog/course_handlers.h"
+#include "catalog/reference_handlers.h"
+
+namespace deltalabs::catalog {
+
+CatalogModule::CatalogModule(Database& db, const identity::AuthorizationService& authz, const CursorCodec& cursors)
+    : cursors_(cursors),
+      categories_(db, authz, {sql::kInsertCategory, sql::kSelectCategory, sql::kListCategories, "course category"}),
+      levels_(db, authz, {sql::kInsertLevel, sql::kSelectLevel, sql::kListLevels, "course level"}),
+      instructors_(db, authz),
+      courses_(db, authz) {}
+
+void CatalogModule::register_routes(http::Router& router) {
+  register_reference_routes(router, categories_, levels_, instructors_, cursors_);
+  register_course_routes(router, courses_, cursors_);
+}
+
+}  // namespace deltalabs::catalog

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <functional>
+#include <string>
+
+#include "core/cursor_codec.h"
+#include "core/page.h"
+#include "http/pagination.h"
+#include "http/route.h"
+#include "http/router.h"
+
+namespace deltalabs::catalog {
+
+// The shape shared by every "GET lists a page, POST adds one" collection of
+// the catalog and content domains (categories, levels, instructors, sections,
+// items, ...): the handlers parse the page or body, call the service and
+// render, so each collection only says what differs.
+template <class T>
+struct CollectionRoutes {
+  std::string path;        // e.g. /v1/course-categories or /v1/courses/:id/sections
+  std::string noun;        // e.g. "course category", for summaries
+  std::string tag;         // OpenAPI tag
+  http::Access list_access = http::Access::kPublic;
+  std::string create_permission;
+  std::vector<http::QueryParam> filters;
+  std::function<Result<Page<T>>(http::Request&, const PageRequest&)> list;
+  std::function<Result<T>(http::Request&)> create;
+  std::function<boost::json::object(const T&)> render;
+  std::function<std::string(const T&)> location;  // Location of a created item
+  BodySchema body;
+  std::vector<int> create_responses = {201};
+};
+
+// Registers GET and POST on the collection's path.
+template <class T>
+void register_collection(http::Router& router, const CursorCodec& cursors, CollectionRoutes<T> spec) {
+  auto shared = std::make_shared<CollectionRoutes<T>>(std::move(spec));
+  router.add({.method = http::Method::kGet,
+              .path = shared->path,
+              .handler = [shared, &cursors](http::Request& req) -> Result<http::Response> {
+                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+                DL_ASSIGN_OR_RETURN(Page<T> result, shared->list(req, page));
+                boost::json::array items;
+                for (const auto& item : result.items) items.push_back(shared->render(item));
+                return http::Response::json(200, http::page_body(std::move(items), result.next, cursors));
+              },
+              .summary = "List " + shared->noun + " entries",
+              .tag = shared->tag,
+              .access = shared->list_access,
+              .query = http::page_query(shared->filters),
+              .responses = {200, 404}});
+  router.add({.method = http::Method::kPost,
+              .path = shared->path,
+              .handler = [shared](http::Request& req) -> Result<http::Response> {
+                DL_ASSIGN_OR_RETURN(T created, shared->create(req));
+                return http::Response::json(201, shared->render(created)).header("Location", shared->location(created));
+              },
+              .summary = "Add a " + shared->noun,
+              .tag = shared->tag,
+              .access = http::Access::kAuthenticated,
+              .permission = shared->create_permission,
+              .body = http::json_body(shared->body),
+              .responses = shared->create_responses});
+}
+
+}  // namespace deltalabs::catalog

@@ -1,0 +1,123 @@
+#include "catalog/course_catalog_repository.h"
+
+#include <cctype>
+#include <charconv>
+
+#include "catalog/catalog_sql.h"
+#include "catalog/course_repository.h"
+
+namespace deltalabs::catalog {
+
+namespace {
+
+constexpr std::size_t kMaxWords = 8;
+constexpr std::size_t kMaxWordBytes = 64;
+constexpr std::size_t kScoreColumn = 17;  // after the course columns
+
+const char* sort_name(CourseSort sort) {
+  switch (sort) {
+    case CourseSort::kRelevance: return "relevance";
+    case CourseSort::kPopular: return "popular";
+    case CourseSort::kPrice: return "price";
+    case CourseSort::kNewest: break;
+  }
+  return "newest";
+}
+
+const char* statement_for(Dialect dialect, CourseSort sort) {
+  const bool pg = dialect == Dialect::kPostgres;
+  switch (sort) {
+    case CourseSort::kRelevance: return pg ? sql::kPgCatalogByRelevance : sql::kSqliteCatalogByRelevance;
+    case CourseSort::kPopular: return pg ? sql::kPgCatalogByPopular : sql::kSqliteCatalogByPopular;
+    case CourseSort::kPrice: return pg ? sql::kPgCatalogByPrice : sql::kSqliteCatalogByPrice;
+    case CourseSort::kNewest: break;
+  }
+  return pg ? sql::kPgCatalogByNewest : sql::kSqliteCatalogByNewest;
+}
+
+// The query text as each dialect wants it: FTS5 quoted words, or plain words for plainto_tsquery.
+std::string match_text(Dialect dialect, const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ' ';
+    out += dialect == Dialect::kSqlite ? "\"" + w + "\"" : w;
+  }
+  return out;
+}
+
+std::int64_t sort_key(CourseSort sort, const Row& r) {
+  switch (sort) {
+    case CourseSort::kRelevance: return r.integer(kScoreColumn);
+    case CourseSort::kPopular: return r.integer(12);
+    case CourseSort::kPrice: return r.integer(8);
+    case CourseSort::kNewest: break;
+  }
+  return 0;
+}
+
+struct Position {
+  std::optional<std::int64_t> key;
+  std::optional<std::string> id;
+};
+
+Result<Position> parse_position(const std::string& after, CourseSort sort) {
+  if (after.empty()) return Position{};
+  const auto bad = Error::bad_request("INVALID_CURSOR", "The cursor does not belong to this listing.");
+  const auto first = after.find('|');
+  const auto second = after.find('|', first == std::string::npos ? first : first + 1);
+  if (first == std::string::npos || second == std::string::npos) return bad;
+  if (after.substr(0, first) != sort_name(sort)) return bad;
+  std::int64_t key = 0;
+  const char* begin = after.data() + first + 1;
+  const char* end = after.data() + second;
+  if (std::from_chars(begin, end, key).ptr != end) return bad;
+  return Position{key, after.substr(second + 1)};
+}
+
+}  // namespace
+
+std::vector<std::string> CourseCatalogRepository::words_of(const std::string& q) {
+  std::vector<std::string> words;
+  std::string current;
+  auto flush = [&] {
+    if (!current.empty() && words.size() < kMaxWords) words.push_back(current.substr(0, kMaxWordBytes));
+    current.clear();
+  };
+  for (unsigned char ch : q) {
+    if (std::isalnum(ch) || ch >= 0x80) {
+      current += static_cast<char>(std::tolower(ch));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+Result<Page<Course>> CourseCatalogRepository::list(Connection& c, const CourseQuery& query,
+                                                   const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(Position position, parse_position(page.after, query.sort));
+  std::optional<std::string> text;
+  if (query.q) {
+    const auto words = words_of(*query.q);
+    if (words.empty()) return Page<Course>{};  // nothing searchable matches nothing
+    text = match_text(c.dialect(), words);
+  }
+  std::optional<std::string> free;
+  if (query.free) free = *query.free ? "true" : "false";
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(statement_for(c.dialect(), query.sort),
+                              {text, query.category, query.level, query.instructor_id, query.language,
+                               query.price_max, free, position.key, position.id, page.limit + 1}));
+  std::vector<std::pair<Course, std::int64_t>> found;
+  for (std::size_t i = 0; i < rows.size(); ++i) found.emplace_back(course_from_row(rows[i]), sort_key(query.sort, rows[i]));
+  auto keyed = make_page(std::move(found), page.limit, [&](const std::pair<Course, std::int64_t>& last) {
+    return std::string(sort_name(query.sort)) + "|" + std::to_string(last.second) + "|" + last.first.id;
+  });
+  Page<Course> out;
+  out.next = std::move(keyed.next);
+  for (auto& [course, key] : keyed.items) out.items.push_back(std::move(course));
+  return out;
+}
+
+}  // namespace deltalabs::catalog

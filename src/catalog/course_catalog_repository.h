@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+#include "catalog/model.h"
+#include "core/page.h"
+#include "core/result.h"
+#include "storage/connection.h"
+
+namespace deltalabs::catalog {
+
+// The public catalog: published courses filtered, searched in full text and
+// ordered, one keyset page at a time. Positions are "<sort>|<key>|<id>", so a
+// page continues exactly after the last row seen even when courses are added.
+class CourseCatalogRepository {
+ public:
+  // A page of published courses matching the query (instructor ids not filled in).
+  static Result<Page<Course>> list(Connection& c, const CourseQuery& query, const PageRequest& page);
+  // The words of a free-text query: runs of letters and digits, lower-cased, at most 8.
+  static std::vector<std::string> words_of(const std::string& q);
+};
+
+}  // namespace deltalabs::catalog

@@ -1,0 +1,122 @@
+#include "catalog/course_repository.h"
+
+#include "catalog/catalog_sql.h"
+#include "core/clock.h"
+#include "core/uuid.h"
+
+namespace deltalabs::catalog {
+
+Course course_from_row(const Row& r) {
+  Course course;
+  course.id = r.text(0);
+  course.slug = r.text(1);
+  course.title = r.text(2);
+  course.subtitle = r.text(3);
+  course.description = r.text(4);
+  course.category_id = r.text(5);
+  course.level_id = r.text(6);
+  course.language = r.text(7);
+  course.price = Money{r.integer(8), r.text(9)};
+  course.status = r.text(10);
+  course.max_students = r.optional_integer(11);
+  course.enrollment_count = r.integer(12);
+  course.created_by = r.optional_text(13);
+  course.published_at = r.optional_text(14);
+  course.created_at = r.text(15);
+  course.updated_at = r.text(16);
+  return course;
+}
+
+namespace {
+
+Result<bool> exists(Connection& c, const char* statement, const std::string& id) {
+  if (!is_uuid(id)) return false;
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(statement, {id}));
+  return rows[0].integer(0) > 0;
+}
+
+std::optional<std::int64_t> amount_of(const std::optional<Money>& m) {
+  return m ? std::optional<std::int64_t>(m->amount_minor) : std::nullopt;
+}
+
+std::optional<std::string> currency_of(const std::optional<Money>& m) {
+  return m ? std::optional<std::string>(m->currency) : std::nullopt;
+}
+
+}  // namespace
+
+Result<std::string> CourseRepository::insert(Connection& c, const std::string& slug, const CourseInput& in,
+                                              const std::string& created_by) {
+  const std::string id = new_uuid_v7();
+  DL_TRY(c.execute(sql::kInsertCourse,
+                   {id, slug, in.title.value_or(""), in.subtitle.value_or(""), in.description.value_or(""),
+                    in.category_id.value_or(""), in.level_id.value_or(""), in.language.value_or("en"),
+                    amount_of(in.price).value_or(0), currency_of(in.price).value_or("USD"), in.max_students,
+                    created_by, format_rfc3339(now())}));
+  return id;
+}
+
+Result<Course> CourseRepository::find(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectCourse, {id}));
+  if (rows.empty()) return Error::not_found("course");
+  Course course = course_from_row(rows[0]);
+  DL_ASSIGN_OR_RETURN(RowSet ids, c.query(sql::kSelectCourseInstructorIds, {id}));
+  for (std::size_t i = 0; i < ids.size(); ++i) course.instructor_ids.push_back(ids[i].text(0));
+  return course;
+}
+
+Status CourseRepository::update(Connection& c, const std::string& id, const CourseInput& ch) {
+  DL_TRY(c.execute(sql::kUpdateCourse,
+                   {id, ch.title, ch.subtitle, ch.description, ch.category_id, ch.level_id, ch.language,
+                    amount_of(ch.price), currency_of(ch.price), ch.set_max_students ? 1 : 0, ch.max_students,
+                    format_rfc3339(now())}));
+  return {};
+}
+
+Result<bool> CourseRepository::transition(Connection& c, const std::string& id, const std::string& from,
+                                          const std::string& to) {
+  DL_ASSIGN_OR_RETURN(std::int64_t changed, c.execute(sql::kTransitionCourse, {id, from, to, format_rfc3339(now())}));
+  return changed == 1;
+}
+
+Status CourseRepository::set_instructors(Connection& c, const std::string& id,
+                                         const std::vector<std::string>& instructor_ids) {
+  DL_TRY(c.execute(sql::kDeleteCourseInstructors, {id}));
+  const std::string at = format_rfc3339(now());
+  for (const auto& instructor_id : instructor_ids) {
+    DL_TRY(c.execute(sql::kInsertCourseInstructor, {id, instructor_id, at}));
+  }
+  return {};
+}
+
+Result<bool> CourseRepository::is_instructor(Connection& c, const std::string& id, const std::string& user_id) {
+  if (user_id.empty()) return false;
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kIsCourseInstructor, {id, user_id}));
+  return rows[0].integer(0) > 0;
+}
+
+Result<bool> CourseRepository::slug_free(Connection& c, const std::string& slug) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kCountCoursesBySlug, {slug}));
+  return rows[0].integer(0) == 0;
+}
+
+Result<std::vector<FieldError>> CourseRepository::missing_references(Connection& c, const CourseInput& in) {
+  std::vector<FieldError> problems;
+  if (in.category_id) {
+    DL_ASSIGN_OR_RETURN(bool found, exists(c, sql::kCountCategoriesById, *in.category_id));
+    if (!found) problems.push_back({"category_id", "no course category has this id"});
+  }
+  if (in.level_id) {
+    DL_ASSIGN_OR_RETURN(bool found, exists(c, sql::kCountLevelsById, *in.level_id));
+    if (!found) problems.push_back({"level_id", "no course level has this id"});
+  }
+  if (in.instructor_ids) {
+    for (std::size_t i = 0; i < in.instructor_ids->size(); ++i) {
+      DL_ASSIGN_OR_RETURN(bool found, exists(c, sql::kCountInstructorsById, (*in.instructor_ids)[i]));
+      if (!found) problems.push_back({"instructor_ids[" + std::to_string(i) + "]", "no instructor has this id"});
+    }
+  }
+  return problems;
+}
+
+}  // namespace deltalabs::catalog

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "catalog/model.h"
+#include "core/actor.h"
+#include "core/page.h"
+#include "core/result.h"
+#include "identity/authorization_service.h"
+#include "storage/database.h"
+
+namespace deltalabs::catalog {
+
+// Tells whether a course has at least one section with at least one item;
+// provided by the content domain, asked inside the publish transaction.
+using ContentCheck = std::function<Result<bool>(Connection&, const std::string& course_id)>;
+
+// Courses and their lifecycle (draft -> published -> archived, see
+// kTransitions in the .cc). Who may do what:
+//  - anyone reads published and archived courses; archived ones are not listed;
+//  - a draft is visible only to its instructors and holders of courses:update
+//    (404 to everyone else, so its existence does not leak);
+//  - holders of courses:create create courses; the course's instructors and
+//    holders of courses:update edit it (403 otherwise); publishing also admits
+//    courses:publish and archiving (DELETE) courses:delete.
+// Other domains reach courses only through this class.
+class CourseService {
+ public:
+  CourseService(Database& db, const identity::AuthorizationService& authz) : db_(db), authz_(authz) {}
+
+  // Installs the check publishing runs (the content domain's).
+  void set_content_check(ContentCheck check) { content_check_ = std::move(check); }
+
+  // A page of the public catalog.
+  Result<Page<Course>> list(const CourseQuery& query, const PageRequest& page);
+  // One course the actor may see; 404 COURSE_NOT_FOUND otherwise.
+  Result<Course> get(const Actor& actor, const std::string& id);
+  // Creates a draft (courses:create); instructors default to the actor's own profile.
+  Result<Course> create(const Actor& actor, CourseInput input);
+  // Changes a course (its instructors or courses:update).
+  Result<Course> update(const Actor& actor, const std::string& id, CourseInput change);
+  // draft -> published; 409 COURSE_HAS_NO_CONTENT without a section holding an item.
+  Result<Course> publish(const Actor& actor, const std::string& id);
+  // draft or published -> archived (what DELETE /v1/courses/:id does).
+  Status archive(const Actor& actor, const std::string& id);
+  // The course when the actor may edit it: 404 when they may not even see it, 403 when only see.
+  Result<Course> require_editor(const Actor& actor, const std::string& id);
+  // The instructors of a course the actor may see.
+  Result<std::vector<Instructor>> instructors(const Actor& actor, const std::string& id);
+
+ private:
+  Result<bool> can_edit(Connection& c, const Actor& actor, const Course& course, const char* permission);
+  Result<Course> visible(Connection& c, const Actor& actor, const std::string& id);
+  Result<Course> editable(Connection& c, const Actor& actor, const std::string& id, const char* permission);
+  Status check_input(Connection& c, const CourseInput& input);
+  Result<Course> transition_to(const Actor& actor, const std::string& id, const std::string& to, const char* permission);
+
+  Database& db_;
+  const identity::AuthorizationService& authz_;
+  ContentCheck content_check_;
+};
+
+}  // namespace deltalabs::catalog

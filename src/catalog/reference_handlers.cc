@@ -1,0 +1,72 @@
+#include "catalog/reference_handlers.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "catalog/catalog_json.h"
+#include "catalog/collection_routes.h"
+#include "http/json_fields.h"
+
+namespace deltalabs::catalog {
+
+namespace {
+
+constexpr const char* kTag = "Catalog";
+
+BodySchema reference_body() {
+  return BodySchema{field::string("slug", 64).length(1, 64).required().describe("a-z, 0-9, '-' and '_'"),
+                    field::string("name", 120).length(1, 120).required(), field::string("description", 2000)};
+}
+
+CollectionRoutes<ReferenceEntry> reference_routes(ReferenceService& service, std::string path, std::string noun) {
+  CollectionRoutes<ReferenceEntry> spec;
+  spec.path = std::move(path);
+  spec.location = [base = spec.path](const ReferenceEntry& e) { return base + "/" + e.id; };
+  spec.noun = std::move(noun);
+  spec.tag = kTag;
+  spec.create_permission = "catalog:manage";
+  spec.list = [&service](http::Request&, const PageRequest& page) { return service.list(page); };
+  spec.create = [&service](http::Request& req) {
+    const auto& b = req.json.as_object();
+    return service.create(req.caller(), {http::required_string(b, "slug"), http::required_string(b, "name"),
+                                         http::optional_string(b, "description").value_or("")});
+  };
+  spec.render = reference_json;
+  spec.body = reference_body();
+  spec.create_responses = {201, 409};
+  return spec;
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  return text;
+}
+
+}  // namespace
+
+void register_reference_routes(http::Router& router, ReferenceService& categories, ReferenceService& levels,
+                               InstructorService& instructors, const CursorCodec& cursors) {
+  register_collection(router, cursors, reference_routes(categories, "/v1/course-categories", "course category"));
+  register_collection(router, cursors, reference_routes(levels, "/v1/course-levels", "course level"));
+
+  CollectionRoutes<Instructor> spec;
+  spec.path = "/v1/instructors";
+  spec.noun = "instructor profile";
+  spec.tag = kTag;
+  spec.create_permission = "catalog:manage";
+  spec.list = [&instructors](http::Request&, const PageRequest& page) { return instructors.list(page); };
+  spec.create = [&instructors](http::Request& req) {
+    const auto& b = req.json.as_object();
+    return instructors.create(req.caller(), {lower(http::required_string(b, "user_id")),
+                                             http::optional_string(b, "headline").value_or(""),
+                                             http::optional_string(b, "bio").value_or("")});
+  };
+  spec.render = instructor_json;
+  spec.location = [](const Instructor& i) { return "/v1/instructors/" + i.id; };
+  spec.body = BodySchema{field::uuid("user_id").required(), field::string("headline", 200),
+                         field::string("bio", 5000)};
+  spec.create_responses = {201, 403, 409};
+  register_collection(router, cursors, std::move(spec));
+}
+
+}  // namespace deltalabs::catalog

@@ -1,0 +1,119 @@
+#include "content/content_handlers.h"
+
+#include <boost/json.hpp>
+
+#include "catalog/collection_routes.h"
+#include "content/content_json.h"
+#include "http/json_fields.h"
+
+namespace deltalabs::content {
+
+namespace {
+
+using http::Access;
+using http::Method;
+using http::Request;
+using http::Response;
+
+constexpr const char* kTag = "Content";
+
+std::vector<FieldSpec> section_fields(bool create) {
+  FieldSpec title = field::string("title", 200).length(1, 200);
+  if (create) return {title.required(), field::string("summary", 2000)};
+  return {title, field::string("summary", 2000),
+          field::integer("position").range(1, 100000).describe("move the section here (1 = first)")};
+}
+
+SectionInput section_input(const boost::json::object& b) {
+  return {http::optional_string(b, "title"), http::optional_string(b, "summary"), http::optional_int(b, "position")};
+}
+
+ContentItemInput item_input(const boost::json::object& b) {
+  return {http::required_string(b, "item_type"), http::required_string(b, "title"),
+          http::optional_json_text(b, "body").value_or("{}"), http::optional_bool(b, "is_required").value_or(true)};
+}
+
+std::string id_param(const Request& req) { return std::string(req.param("id")); }
+
+}  // namespace
+
+void register_content_routes(http::Router& router, SectionService& sections, ContentItemService& items,
+                             const CursorCodec& cursors) {
+  router.add({.method = Method::kGet,
+              .path = "/v1/courses/:id/intro",
+              .handler = [&sections](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(CourseIntro intro, sections.intro(req.caller(), id_param(req)));
+                return Response::json(200, course_intro_json(intro));
+              },
+              .summary = "A course's overview, instructors, syllabus (section titles) and counts",
+              .tag = kTag,
+              .access = Access::kOptionalAuth,
+              .responses = {200, 404}});
+
+  catalog::CollectionRoutes<Section> section_routes;
+  section_routes.path = "/v1/courses/:id/sections";
+  section_routes.noun = "course section";
+  section_routes.tag = kTag;
+  section_routes.list_access = Access::kOptionalAuth;
+  section_routes.create_permission = "courses:update";
+  section_routes.list = [&sections](Request& req, const PageRequest& page) {
+    return sections.list(req.caller(), id_param(req), page);
+  };
+  section_routes.create = [&sections](Request& req) {
+    return sections.create(req.caller(), id_param(req), section_input(req.json.as_object()));
+  };
+  section_routes.render = section_json;
+  section_routes.location = [](const Section& s) { return "/v1/sections/" + s.id; };
+  section_routes.body = BodySchema(section_fields(true));
+  section_routes.create_responses = {201, 403, 404};
+  catalog::register_collection(router, cursors, std::move(section_routes));
+
+  router.add({.method = Method::kPatch,
+              .path = "/v1/sections/:id",
+              .handler = [&sections](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(Section s,
+                                    sections.update(req.caller(), id_param(req), section_input(req.json.as_object())));
+                return Response::json(200, section_json(s));
+              },
+              .summary = "Rename a section or move it to another position (the others shift)",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "courses:update",
+              .body = http::json_body(BodySchema(section_fields(false))),
+              .responses = {200, 403, 404}});
+
+  router.add({.method = Method::kDelete,
+              .path = "/v1/sections/:id",
+              .handler = [&sections](Request& req) -> Result<Response> {
+                DL_TRY(sections.remove(req.caller(), id_param(req)));
+                return Response::no_content();
+              },
+              .summary = "Delete a section with its items; later sections move up",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "courses:update",
+              .responses = {204, 403, 404}});
+
+  catalog::CollectionRoutes<ContentItem> item_routes;
+  item_routes.path = "/v1/sections/:id/items";
+  item_routes.noun = "content item";
+  item_routes.tag = kTag;
+  item_routes.list_access = Access::kOptionalAuth;
+  item_routes.create_permission = "courses:update";
+  item_routes.list = [&items](Request& req, const PageRequest& page) {
+    return items.list(req.caller(), id_param(req), page);
+  };
+  item_routes.create = [&items](Request& req) {
+    return items.create(req.caller(), id_param(req), item_input(req.json.as_object()));
+  };
+  item_routes.render = content_item_json;
+  item_routes.location = [](const ContentItem& i) { return "/v1/sections/" + i.section_id + "/items"; };
+  item_routes.body = BodySchema{
+      field::string("item_type", 20).one_of({"video", "text", "file", "link", "exercise_ref"}).required(),
+      field::string("title", 200).length(1, 200).required(), field::any_object("body").required(),
+      field::boolean("is_required")};
+  item_routes.create_responses = {201, 403, 404};
+  catalog::register_collection(router, cursors, std::move(item_routes));
+}
+
+}  // namespace deltalabs::content

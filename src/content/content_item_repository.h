@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+#include "content/model.h"
+#include "core/page.h"
+#include "core/result.h"
+#include "storage/connection.h"
+
+namespace deltalabs::content {
+
+// Reads and writes the content items of sections. Stateless.
+class ContentItemRepository {
+ public:
+  // Appends an item to its section; returns its id.
+  static Result<std::string> insert(Connection& c, const std::string& section_id, const ContentItemInput& input);
+  // The item, or 404 CONTENT_ITEM_NOT_FOUND.
+  static Result<ContentItem> find(Connection& c, const std::string& id);
+  // A page of a section's items in order; positions are the cursor.
+  static Result<Page<ContentItem>> list(Connection& c, const std::string& section_id, const PageRequest& page);
+};
+
+}  // namespace deltalabs::content

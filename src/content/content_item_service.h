@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+
+#include "content/model.h"
+#include "content/section_service.h"
+#include "core/actor.h"
+#include "core/page.h"
+#include "core/result.h"
+#include "storage/database.h"
+
+namespace deltalabs::content {
+
+// The typed content items of sections: visible with their course, added by
+// whoever may edit it.
+class ContentItemService {
+ public:
+  ContentItemService(Database& db, SectionService& sections) : db_(db), sections_(sections) {}
+
+  // A page of a visible section's items in order.
+  Result<Page<ContentItem>> list(const Actor& actor, const std::string& section_id, const PageRequest& page);
+  // Appends an item to a section the actor may edit.
+  Result<ContentItem> create(const Actor& actor, const std::string& section_id, const ContentItemInput& input);
+
+ private:
+  Database& db_;
+  SectionService& sections_;
+};
+
+}  // namespace deltalabs::content

@@ -1,0 +1,20 @@
+#include "content/content_module.h"
+
+#include "content/content_handlers.h"
+#include "content/material_handlers.h"
+#include "content/section_repository.h"
+
+namespace deltalabs::content {
+
+ContentModule::ContentModule(Database& db, catalog::CourseService& courses, const CursorCodec& cursors)
+    : cursors_(cursors), sections_(db, courses), items_(db, sections_), materials_(db, courses) {
+  courses.set_content_check(
+      [](Connection& c, const std::string& course_id) { return SectionRepository::has_content(c, course_id); });
+}
+
+void ContentModule::register_routes(http::Router& router) {
+  register_content_routes(router, sections_, items_, cursors_);
+  register_material_routes(router, materials_, cursors_);
+}
+
+}  // namespace deltalabs::content

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "catalog/course_service.h"
+#include "content/content_item_service.h"
+#include "content/course_material_service.h"
+#include "content/section_service.h"
+#include "core/cursor_codec.h"
+#include "http/router.h"
+#include "storage/database.h"
+
+namespace deltalabs::content {
+
+// The content domain wired together: sections and their items, supplements
+// and resources, with routes.
+// Construction installs the "has content" check courses need to publish.
+class ContentModule {
+ public:
+  // Builds the services; course visibility and edit rights come from `courses`.
+  ContentModule(Database& db, catalog::CourseService& courses, const CursorCodec& cursors);
+
+  // Adds every content route.
+  void register_routes(http::Router& router);
+
+  // Course sections and course intros.
+  SectionService& sections() { return sections_; }
+  // Content items of sections.
+  ContentItemService& items() { return items_; }
+  // Supplements and resources of courses.
+  CourseMaterialService& materials() { return materials_; }
+
+ private:
+  const CursorCodec& cursors_;
+  SectionService sections_;
+  ContentItemService items_;
+  CourseMaterialService materials_;
+};
+
+}  // namespace deltalabs::content

@@ -1,0 +1,73 @@
+#pragma once
+
+// Every SQL statement of the content domain. Placeholders are $1..$N on both
+// backends. Positions are 1..n per parent; moves first negate the affected
+// range, so UNIQUE (parent, position) holds after every single row change.
+namespace deltalabs::content::sql {
+
+// --- sections ----------------------------------------------------------------
+#define DL_SECTION_SELECT                                                                                     \
+  "SELECT s.id, s.course_id, s.title, s.summary, s.position, "                                               \
+  "(SELECT count(*) FROM content_items i WHERE i.section_id = s.id), s.created_at, s.updated_at "             \
+  "FROM course_sections s "
+inline constexpr const char* kInsertSection =
+    "INSERT INTO course_sections (id, course_id, title, summary, position, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), 0) + 1 FROM course_sections WHERE course_id = $2), "
+    "$5, $5)";
+inline constexpr const char* kSelectSection = DL_SECTION_SELECT "WHERE s.id = $1";
+inline constexpr const char* kListSections =
+    DL_SECTION_SELECT "WHERE s.course_id = $1 AND s.position > $2 ORDER BY s.position LIMIT $3";
+inline constexpr const char* kCountSections = "SELECT count(*) FROM course_sections WHERE course_id = $1";
+inline constexpr const char* kUpdateSection =
+    "UPDATE course_sections SET title = COALESCE($2, title), summary = COALESCE($3, summary), updated_at = $4 "
+    "WHERE id = $1";
+inline constexpr const char* kNegateSectionRange =
+    "UPDATE course_sections SET position = -position WHERE course_id = $1 AND position BETWEEN $2 AND $3";
+// $2 the moved section, $3 its new position, $4 the shift (+1 or -1) of the others in the range.
+inline constexpr const char* kPlaceSectionRange =
+    "UPDATE course_sections SET position = CASE WHEN id = $2 THEN $3 ELSE -position + $4 END "
+    "WHERE course_id = $1 AND position < 0";
+inline constexpr const char* kDeleteSection = "DELETE FROM course_sections WHERE id = $1";
+inline constexpr const char* kNegateSectionsAfter =
+    "UPDATE course_sections SET position = -position WHERE course_id = $1 AND position > $2";
+inline constexpr const char* kCloseSectionGap =
+    "UPDATE course_sections SET position = -position - 1 WHERE course_id = $1 AND position < 0";
+inline constexpr const char* kCountSectionsWithItems =
+    "SELECT count(*) FROM course_sections s WHERE s.course_id = $1 "
+    "AND EXISTS (SELECT 1 FROM content_items i WHERE i.section_id = s.id)";
+inline constexpr const char* kCountItemsOfCourse =
+    "SELECT count(*) FROM content_items i JOIN course_sections s ON s.id = i.section_id WHERE s.course_id = $1";
+#undef DL_SECTION_SELECT
+
+// --- content items -------------------------------------------------------------
+inline constexpr const char* kInsertItem =
+    "INSERT INTO content_items (id, section_id, item_type, title, body, is_required, position, created_at, "
+    "updated_at) VALUES ($1, $2, $3, $4, $5, $6, "
+    "(SELECT COALESCE(MAX(position), 0) + 1 FROM content_items WHERE section_id = $2), $7, $7)";
+inline constexpr const char* kSelectItem =
+    "SELECT id, section_id, item_type, title, body, is_required, position, created_at, updated_at "
+    "FROM content_items WHERE id = $1";
+inline constexpr const char* kListItems =
+    "SELECT id, section_id, item_type, title, body, is_required, position, created_at, updated_at "
+    "FROM content_items WHERE section_id = $1 AND position > $2 ORDER BY position LIMIT $3";
+
+// --- supplements and resources (cursor: id) ------------------------------------
+inline constexpr const char* kInsertSupplement =
+    "INSERT INTO supplement_resources (id, course_id, kind, title, url, body, created_by, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+inline constexpr const char* kSelectSupplement =
+    "SELECT id, course_id, kind, title, url, body, created_at FROM supplement_resources WHERE id = $1";
+inline constexpr const char* kListSupplements =
+    "SELECT id, course_id, kind, title, url, body, created_at FROM supplement_resources "
+    "WHERE course_id = $1 AND ($2 = '' OR CAST(id AS TEXT) > $2) ORDER BY id LIMIT $3";
+inline constexpr const char* kInsertResource =
+    "INSERT INTO resources (id, course_id, title, description, mode, price_amount_minor, price_currency, stock, "
+    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)";
+inline constexpr const char* kSelectResource =
+    "SELECT id, course_id, title, description, mode, price_amount_minor, price_currency, stock, created_at, "
+    "updated_at FROM resources WHERE id = $1";
+inline constexpr const char* kListResources =
+    "SELECT id, course_id, title, description, mode, price_amount_minor, price_currency, stock, created_at, "
+    "updated_at FROM resources WHERE course_id = $1 AND ($2 = '' OR CAST(id AS TEXT) > $2) ORDER BY id LIMIT $3";
+
+}  // namespace deltalabs::content::sql

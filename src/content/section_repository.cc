@@ -1,0 +1,87 @@
+#include "content/section_repository.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "content/content_sql.h"
+#include "core/clock.h"
+#include "core/uuid.h"
+
+namespace deltalabs::content {
+
+namespace {
+
+Section section_from(const Row& r) {
+  return Section{r.text(0), r.text(1), r.text(2), r.text(3), r.integer(4), r.integer(5), r.text(6), r.text(7)};
+}
+
+Result<std::int64_t> count(Connection& c, const char* statement, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(statement, {id}));
+  return rows[0].integer(0);
+}
+
+}  // namespace
+
+Result<std::int64_t> position_after(const PageRequest& page) {
+  if (page.after.empty()) return std::int64_t{0};
+  std::int64_t n = 0;
+  const char* end = page.after.data() + page.after.size();
+  if (std::from_chars(page.after.data(), end, n).ptr != end) {
+    return Error::bad_request("INVALID_CURSOR", "The cursor does not belong to this listing.");
+  }
+  return n;
+}
+
+Result<std::string> SectionRepository::insert(Connection& c, const std::string& course_id, const SectionInput& in) {
+  const std::string id = new_uuid_v7();
+  DL_TRY(c.execute(sql::kInsertSection,
+                   {id, course_id, in.title.value_or(""), in.summary.value_or(""), format_rfc3339(now())}));
+  return id;
+}
+
+Result<Section> SectionRepository::find(Connection& c, const std::string& id) {
+  if (!is_uuid(id)) return Error::not_found("section");
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectSection, {id}));
+  if (rows.empty()) return Error::not_found("section");
+  return section_from(rows[0]);
+}
+
+Result<Page<Section>> SectionRepository::list(Connection& c, const std::string& course_id, const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(std::int64_t after, position_after(page));
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListSections, {course_id, after, page.limit + 1}));
+  std::vector<Section> sections;
+  for (std::size_t i = 0; i < rows.size(); ++i) sections.push_back(section_from(rows[i]));
+  return make_page(std::move(sections), page.limit, [](const Section& s) { return std::to_string(s.position); });
+}
+
+Status SectionRepository::update(Connection& c, const Section& s, const SectionInput& in) {
+  DL_TRY(c.execute(sql::kUpdateSection, {s.id, in.title, in.summary, format_rfc3339(now())}));
+  if (!in.position) return {};
+  DL_ASSIGN_OR_RETURN(std::int64_t n, count(c, sql::kCountSections, s.course_id));
+  const std::int64_t target = std::clamp<std::int64_t>(*in.position, 1, n);
+  if (target == s.position) return {};
+  const std::int64_t lo = std::min(target, s.position);
+  const std::int64_t hi = std::max(target, s.position);
+  const std::int64_t shift = target > s.position ? -1 : 1;
+  DL_TRY(c.execute(sql::kNegateSectionRange, {s.course_id, lo, hi}));
+  DL_TRY(c.execute(sql::kPlaceSectionRange, {s.course_id, s.id, target, shift}));
+  return {};
+}
+
+Status SectionRepository::remove(Connection& c, const Section& s) {
+  DL_TRY(c.execute(sql::kDeleteSection, {s.id}));
+  DL_TRY(c.execute(sql::kNegateSectionsAfter, {s.course_id, s.position}));
+  DL_TRY(c.execute(sql::kCloseSectionGap, {s.course_id}));
+  return {};
+}
+
+Result<bool> SectionRepository::has_content(Connection& c, const std::string& course_id) {
+  DL_ASSIGN_OR_RETURN(std::int64_t n, count(c, sql::kCountSectionsWithItems, course_id));
+  return n > 0;
+}
+
+Result<std::int64_t> SectionRepository::item_count(Connection& c, const std::string& course_id) {
+  return count(c, sql::kCountItemsOfCourse, course_id);
+}
+
+}  // namespace deltalabs::content
