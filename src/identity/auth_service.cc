@@ -175,6 +175,7 @@ Status AuthService::reset_password(const Actor& actor, const std::string& token,
     DL_ASSIGN_OR_RETURN(auto user_id, SessionRepository::consume_one_time_token(c, sha256_hex(token), kResetPurpose));
     if (!user_id) return Error::bad_request("INVALID_TOKEN", "The reset token is not valid or has expired.");
     DL_TRY(UserRepository::set_password(c, *user_id, hash));
+    DL_TRY(SessionRepository::discard_one_time_tokens(c, *user_id, kResetPurpose));
     DL_TRY(SessionRepository::revoke_user(c, *user_id, "password reset"));
     Actor self = actor;
     self.user_id = *user_id;

@@ -57,7 +57,8 @@ class AuthService {
   Status logout(const Actor& actor, const std::string& refresh_token);
   // Mails a one-time reset token when the account exists; silent otherwise.
   Status forgot_password(const Actor& actor, const std::string& email);
-  // Sets a new password with a reset token and revokes every session.
+  // Sets a new password with a reset token; revokes every session and every
+  // other outstanding reset token.
   Status reset_password(const Actor& actor, const std::string& token, const std::string& new_password);
   // Marks the email verified with a verification token.
   Status verify_email(const Actor& actor, const std::string& token);

@@ -27,7 +27,7 @@ inline constexpr const char* kSelectCredentialsByUsername =
 inline constexpr const char* kSelectUserIdByEmail =
     "SELECT id, status FROM users WHERE lower(email) = lower($1)";
 inline constexpr const char* kSelectUserStatusAndSession =
-    "SELECT u.status, s.revoked_at FROM users u LEFT JOIN sessions s ON s.id = $2 AND s.user_id = u.id "
+    "SELECT u.status, s.revoked_at, s.id FROM users u LEFT JOIN sessions s ON s.id = $2 AND s.user_id = u.id "
     "WHERE u.id = $1";
 inline constexpr const char* kUpdateProfile =
     "UPDATE users SET first_name = COALESCE($2, first_name), last_name = COALESCE($3, last_name), "
@@ -111,6 +111,8 @@ inline constexpr const char* kConsumeOneTimeToken =
     "AND expires_at > $3";
 inline constexpr const char* kSelectOneTimeTokenUser =
     "SELECT user_id FROM one_time_tokens WHERE token_hash = $1 AND purpose = $2";
+inline constexpr const char* kDiscardOneTimeTokens =
+    "UPDATE one_time_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL";
 
 // --- roles -------------------------------------------------------------------
 inline constexpr const char* kInsertRole =

@@ -74,4 +74,10 @@ Result<std::optional<std::string>> SessionRepository::consume_one_time_token(Con
   return std::optional<std::string>(rows[0].text(0));
 }
 
+Status SessionRepository::discard_one_time_tokens(Connection& c, const std::string& user_id,
+                                                  const std::string& purpose) {
+  DL_TRY(c.execute(sql::kDiscardOneTimeTokens, {user_id, purpose, format_rfc3339(now())}));
+  return {};
+}
+
 }  // namespace deltalabs::identity

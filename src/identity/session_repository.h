@@ -38,6 +38,8 @@ class SessionRepository {
   // Consumes an unexpired, unused one-time token; returns its user, or nullopt.
   static Result<std::optional<std::string>> consume_one_time_token(Connection& c, const std::string& token_hash,
                                                                     const std::string& purpose);
+  // Uses up every outstanding one-time token of a user for a purpose.
+  static Status discard_one_time_tokens(Connection& c, const std::string& user_id, const std::string& purpose);
 };
 
 }  // namespace deltalabs::identity

@@ -120,12 +120,13 @@ Result<AccessClaims> TokenSigner::verify(std::string_view token) const {
   const auto exp = int_claim(*payload, "exp");
   const auto nbf = int_claim(*payload, "nbf");
   if (typ == nullptr || *typ != "access" || iss == nullptr || *iss != issuer_ || !audience_matches(*payload, audience_) ||
-      sub == nullptr || !is_uuid(*sub) || sid == nullptr || !exp || !nbf) {
+      sub == nullptr || !is_uuid(*sub) || sid == nullptr || !is_uuid(*sid) || !exp || !nbf) {
     return invalid_token();
   }
   const std::int64_t now_s = unix_seconds(now());
-  if (*exp + kLeewaySeconds <= now_s) return Error::unauthorized("The access token has expired.", "TOKEN_EXPIRED");
-  if (*nbf - kLeewaySeconds > now_s) return invalid_token();
+  // Compared on the side of `now` so extreme claim values cannot overflow.
+  if (*exp <= now_s - kLeewaySeconds) return Error::unauthorized("The access token has expired.", "TOKEN_EXPIRED");
+  if (*nbf > now_s + kLeewaySeconds) return invalid_token();
   return AccessClaims{std::string(*sub), std::string(*sid), TimePoint(std::chrono::seconds(*exp))};
 }
 

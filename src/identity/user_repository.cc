@@ -1,5 +1,7 @@
 #include "identity/user_repository.h"
 
+#include <algorithm>
+
 #include "core/clock.h"
 #include "core/uuid.h"
 #include "identity/identity_sql.h"
@@ -91,7 +93,8 @@ Result<std::optional<std::pair<std::string, bool>>> UserRepository::status_and_s
     Connection& c, const std::string& user_id, const std::string& session_id) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUserStatusAndSession, {user_id, session_id}));
   if (rows.empty()) return std::optional<std::pair<std::string, bool>>{};
-  return std::optional<std::pair<std::string, bool>>(std::make_pair(rows[0].text(0), !rows[0].is_null(1)));
+  const bool revoked = rows[0].is_null(2) || !rows[0].is_null(1);  // no such session of this user, or ended
+  return std::optional<std::pair<std::string, bool>>(std::make_pair(rows[0].text(0), revoked));
 }
 
 Status UserRepository::update_profile(Connection& c, const std::string& id, const ProfileChange& change) {
@@ -120,7 +123,15 @@ Status UserRepository::mark_email_verified(Connection& c, const std::string& id)
 }
 
 Status UserRepository::set_roles(Connection& c, const std::string& id, const std::vector<std::string>& role_ids) {
-  for (const auto& role_id : role_ids) {
+  // Each role once, whatever the case of its id: a duplicate insert would
+  // abort a PostgreSQL transaction, and SQLite compares ids as text.
+  std::vector<std::string> unique_ids = role_ids;
+  for (auto& role_id : unique_ids) {
+    for (char& ch : role_id) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  std::sort(unique_ids.begin(), unique_ids.end());
+  unique_ids.erase(std::unique(unique_ids.begin(), unique_ids.end()), unique_ids.end());
+  for (const auto& role_id : unique_ids) {
     DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kCountRolesById, {role_id}));
     if (rows[0].integer(0) == 0) {
       return Error::invalid("The request body is not valid.", {{"role_ids", "role " + role_id + " does not exist"}});
@@ -128,10 +139,7 @@ Status UserRepository::set_roles(Connection& c, const std::string& id, const std
   }
   DL_TRY(c.execute(sql::kDeleteUserRoles, {id}));
   const std::string at = format_rfc3339(now());
-  for (const auto& role_id : role_ids) {
-    auto granted = c.execute(sql::kGrantRole, {id, role_id, at});
-    if (!granted.ok() && granted.error().code != storage_code::kUniqueViolation) return std::move(granted).error();
-  }
+  for (const auto& role_id : unique_ids) DL_TRY(c.execute(sql::kGrantRole, {id, role_id, at}));
   return {};
 }
 
