@@ -17,10 +17,12 @@ namespace {
 
 constexpr const char* kIntegrityCheck = "PRAGMA integrity_check";
 constexpr const char* kForeignKeyCheck = "PRAGMA foreign_key_check";
-constexpr const char* kAppliedMigrations = "SELECT version, name, checksum FROM schema_migrations ORDER BY version";
+constexpr const char* kAppliedMigrations =
+    "SELECT version, name, checksum FROM schema_migrations ORDER BY version";
 // Filled in per foreign key: {child}, {parent}, {not_null} and {match}.
 constexpr const char* kOrphanCount =
-    "SELECT count(*) FROM {child} c WHERE {not_null} AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE {match})";
+    "SELECT count(*) FROM {child} c WHERE {not_null} AND NOT EXISTS (SELECT 1 FROM {parent} p "
+    "WHERE {match})";
 
 // Collects one line per check and counts the failed ones.
 class Report {
@@ -56,17 +58,20 @@ void check_sqlite(Connection& conn, Report& report) {
   } else if (integrity->size() == 1 && (*integrity)[0].text(0) == "ok") {
     report.ok("integrity_check");
   } else {
-    report.failed("integrity_check: " + std::to_string(integrity->size()) + " problem(s), first: " +
-                  (*integrity)[0].text(0));
+    report.failed("integrity_check: " + std::to_string(integrity->size()) +
+                  " problem(s), first: " + (*integrity)[0].text(0));
   }
   auto orphans = conn.query(kForeignKeyCheck);
   if (!orphans.ok()) return report.error("foreign_key_check", orphans.error());
-  std::map<std::pair<std::string, std::string>, std::int64_t> by_reference;  // (child, parent) -> rows
-  for (std::size_t i = 0; i < orphans->size(); ++i) ++by_reference[{(*orphans)[i].text(0), (*orphans)[i].text(2)}];
+  // (child, parent) -> orphan rows
+  std::map<std::pair<std::string, std::string>, std::int64_t> by_reference;
+  for (std::size_t i = 0; i < orphans->size(); ++i) {
+    ++by_reference[{(*orphans)[i].text(0), (*orphans)[i].text(2)}];
+  }
   if (by_reference.empty()) return report.ok("foreign_key_check: 0 orphan rows");
   for (const auto& [reference, count] : by_reference) {
-    report.failed("foreign_key_check: " + std::to_string(count) + " orphan row(s) in " + reference.first + " → " +
-                  reference.second);
+    report.failed("foreign_key_check: " + std::to_string(count) + " orphan row(s) in " +
+                  reference.first + " → " + reference.second);
   }
 }
 
@@ -82,7 +87,8 @@ void check_postgres(Connection& conn, Report& report) {
       for (std::size_t i = 0; i < fk.columns.size(); ++i) {
         const std::string sep = i == 0 ? "" : " AND ";
         not_null += sep + "c." + quote_identifier(fk.columns[i]) + " IS NOT NULL";
-        match += sep + "p." + quote_identifier(fk.references[i]) + " = c." + quote_identifier(fk.columns[i]);
+        match += sep + "p." + quote_identifier(fk.references[i]) + " = c." +
+                 quote_identifier(fk.columns[i]);
         columns += (i == 0 ? "" : ", ") + fk.columns[i];
       }
       std::string sql = replace(kOrphanCount, "{child}", quote_identifier(t.name));
@@ -121,20 +127,23 @@ void check_migrations(Database& db, Connection& conn, Report& report) {
       report.failed("migration " + r.text(1) + ": applied but unknown to this binary");
       clean = false;
     } else if (it->second->checksum != r.text(2)) {
-      report.failed("migration " + r.text(1) + ": changed after it was applied (" + it->second->files + ")");
+      report.failed("migration " + r.text(1) + ": changed after it was applied (" +
+                    it->second->files + ")");
       clean = false;
     }
   }
   if (!clean) return;
-  report.ok("migrations: " + std::to_string(applied->size()) + " applied, all known and unchanged, " +
-            std::to_string(known.size() - seen.size()) + " pending");
+  report.ok("migrations: " + std::to_string(applied->size()) +
+            " applied, all known and unchanged, " + std::to_string(known.size() - seen.size()) +
+            " pending");
 }
 
 }  // namespace
 
 Command check_command(CLI::App& app, const Config& config) {
   CLI::App* cmd = app.add_subcommand(
-      "check", "Audit the database: integrity, orphan rows behind every foreign key, applied migrations");
+      "check",
+      "Audit the database: integrity, orphan rows behind every foreign key, applied migrations");
   return {cmd, [&config] {
             auto db = open_configured_database(config);
             if (!db.ok()) {
@@ -143,7 +152,8 @@ Command check_command(CLI::App& app, const Config& config) {
             }
             auto conn = (*db)->read();
             if (!conn.ok()) {
-              std::cerr << "deltalabs: " << conn.error().message << " (" << conn.error().cause << ")\n";
+              std::cerr << "deltalabs: " << conn.error().message << " (" << conn.error().cause
+                        << ")\n";
               return 1;
             }
             std::cout << "checking " << (*db)->describe() << "\n";

@@ -37,20 +37,27 @@ bool write_file(const std::string& path, const std::string& text) {
 
 Command schema_command(CLI::App& app, const Config& config) {
   CLI::App* cmd = app.add_subcommand(
-      "schema", "Migrate the database and print the data-model document generated from its catalog");
+      "schema",
+      "Migrate the database and print the data-model document generated from its catalog");
   auto format = std::make_shared<std::string>("markdown");
   auto output = std::make_shared<std::string>();
-  cmd->add_option("--format", *format, "markdown (docs/data-model.md), mermaid (ER diagram only) or json")
+  cmd->add_option("--format", *format,
+                  "markdown (docs/data-model.md), mermaid (ER diagram only) or json")
       ->check(CLI::IsMember({"markdown", "mermaid", "json"}))
       ->capture_default_str();
   cmd->add_option("--output,-o", *output, "Write the document to FILE instead of standard output");
   return {cmd, [&config, format, output] {
             const auto chosen = ops::DataModelDocument::parse_format(*format);
-            if (!chosen) return std::cerr << "deltalabs: unknown format '" << *format << "'\n", 2;
+            if (!chosen) {
+              std::cerr << "deltalabs: unknown format '" << *format << "'\n";
+              return 2;
+            }
             auto db = open_configured_database(config);
             if (!db.ok()) return print_error(db.error()), 1;
             Migrator migrator(**db);
-            if (auto migrated = migrator.migrate(); !migrated.ok()) return print_error(migrated.error()), 1;
+            if (auto migrated = migrator.migrate(); !migrated.ok()) {
+              return print_error(migrated.error()), 1;
+            }
             auto conn = (*db)->read();
             if (!conn.ok()) return print_error(conn.error()), 1;
             auto catalog = read_schema_catalog(**conn);
@@ -61,7 +68,10 @@ Command schema_command(CLI::App& app, const Config& config) {
               std::cout << text << std::flush;
               return std::cout ? 0 : 1;
             }
-            if (!write_file(*output, text)) return std::cerr << "deltalabs: cannot write " << *output << "\n", 1;
+            if (!write_file(*output, text)) {
+              std::cerr << "deltalabs: cannot write " << *output << "\n";
+              return 1;
+            }
             return 0;
           }};
 }

@@ -11,28 +11,32 @@ void register_schema_routes(http::Router& router, Database& db) {
   using http::Request;
   using http::Response;
 
-  router.add({.method = http::Method::kGet,
-              .path = "/v1/schema",
-              .handler = [&db](Request& request) -> Result<Response> {
-                const std::string name = request.query("format").value_or("json");
-                const auto format = DataModelDocument::parse_format(name);
-                if (!format) {
-                  return Error::bad_request("INVALID_FORMAT",
-                                            "format must be json, markdown or mermaid, not '" + name + "'.");
-                }
-                DL_ASSIGN_OR_RETURN(auto conn, db.read());
-                DL_ASSIGN_OR_RETURN(SchemaCatalog catalog, read_schema_catalog(*conn));
-                const DataModelDocument document(std::move(catalog));
-                return Response::text(200, document.render(*format), DataModelDocument::content_type(*format));
-              },
-              .summary = "The data model (tables, fields, relations, cardinality) read from the live database",
-              .tag = "Operations",
-              .access = http::Access::kPublic,
-              .query = {{.name = "format",
-                         .type = "string",
-                         .description = "json (default), markdown (the docs/data-model.md document) or mermaid "
-                                        "(the ER diagram only)"}},
-              .responses = {200, 400}});
+  router.add(
+      {.method = http::Method::kGet,
+       .path = "/v1/schema",
+       .handler = [&db](Request& request) -> Result<Response> {
+         const std::string name = request.query("format").value_or("json");
+         const auto format = DataModelDocument::parse_format(name);
+         if (!format) {
+           return Error::bad_request(
+               "INVALID_FORMAT",
+               "format must be json, markdown or mermaid, not '" + name.substr(0, 40) + "'.");
+         }
+         DL_ASSIGN_OR_RETURN(auto conn, db.read());
+         DL_ASSIGN_OR_RETURN(SchemaCatalog catalog, read_schema_catalog(*conn));
+         const DataModelDocument document(std::move(catalog));
+         return Response::text(200, document.render(*format),
+                               DataModelDocument::content_type(*format));
+       },
+       .summary =
+           "The data model (tables, fields, relations, cardinality) read from the live database",
+       .tag = "Operations",
+       .access = http::Access::kPublic,
+       .query = {{.name = "format",
+                  .type = "string",
+                  .description =
+                      "json (default), markdown (the docs/data-model.md document) or mermaid "
+                      "(the ER diagram only); anything else is a 400 INVALID_FORMAT problem"}}});
 }
 
 }  // namespace deltalabs::ops

@@ -19,11 +19,14 @@ constexpr const char* kSqliteTables = "SELECT name, sql FROM sqlite_master WHERE
 constexpr const char* kSqliteColumns =
     "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info($1) ORDER BY cid";
 constexpr const char* kSqliteForeignKeys =
-    "SELECT id, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list($1) ORDER BY id, seq";
+    "SELECT id, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list($1) ORDER BY "
+    "id, seq";
 constexpr const char* kSqliteUniqueIndexes =
     "SELECT name, partial FROM pragma_index_list($1) WHERE \"unique\" = 1 AND origin <> 'pk'";
-constexpr const char* kSqliteIndexColumns = "SELECT cid, name FROM pragma_index_info($1) ORDER BY seqno";
-constexpr const char* kSqliteIndexSql = "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = $1";
+constexpr const char* kSqliteIndexColumns =
+    "SELECT cid, name FROM pragma_index_info($1) ORDER BY seqno";
+constexpr const char* kSqliteIndexSql =
+    "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = $1";
 
 // PostgreSQL: pg_catalog, schema public, ordinary and partitioned tables.
 constexpr const char* kPgTables =
@@ -35,7 +38,8 @@ constexpr const char* kPgColumns =
     " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
     " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-    " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
+    " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT "
+    "a.attisdropped"
     " ORDER BY c.relname, a.attnum";
 constexpr const char* kPgPrimaryKeys =
     "SELECT c.relname, a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid"
@@ -54,7 +58,8 @@ constexpr const char* kPgForeignKeys =
 constexpr const char* kPgUnique =
     "SELECT c.relname, ic.relname, pg_get_expr(i.indpred, i.indrelid, true),"
     " pg_get_indexdef(i.indexrelid, k.ord, true)"
-    " FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid"
+    " FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class ic ON ic.oid = "
+    "i.indexrelid"
     " JOIN pg_namespace n ON n.oid = c.relnamespace"
     " CROSS JOIN LATERAL generate_series(1, i.indnkeyatts::int) AS k(ord)"
     " WHERE i.indisunique AND NOT i.indisprimary AND n.nspname = 'public'"
@@ -67,17 +72,20 @@ constexpr const char* kPgChecks =
 // Annotations, on both backends.
 constexpr const char* kSqliteHasAnnotations =
     "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_annotations'";
-constexpr const char* kPgHasAnnotations = "SELECT to_regclass('public.schema_annotations') IS NOT NULL";
+constexpr const char* kPgHasAnnotations =
+    "SELECT to_regclass('public.schema_annotations') IS NOT NULL";
 constexpr const char* kAnnotations = "SELECT table_name, domain, note FROM schema_annotations";
 
 // Tables that belong to the machinery, not to the data model.
 bool is_internal(std::string_view name) {
-  return name.rfind("sqlite_", 0) == 0 || name == "schema_migrations" || name == "schema_annotations";
+  return name.rfind("sqlite_", 0) == 0 || name == "schema_migrations" ||
+         name == "schema_annotations";
 }
 
 // The shadow tables SQLite keeps for a virtual table (FTS3/4/5, R*Tree).
 constexpr std::array<std::string_view, 11> kShadowSuffixes = {
-    "_data", "_idx", "_content", "_docsize", "_config", "_segments", "_segdir", "_stat", "_node", "_parent", "_rowid"};
+    "_data",   "_idx",  "_content", "_docsize", "_config", "_segments",
+    "_segdir", "_stat", "_node",    "_parent",  "_rowid"};
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
@@ -113,8 +121,8 @@ Status read_sqlite_table(Connection& conn, TableInfo& t, const std::string& crea
   DL_ASSIGN_OR_RETURN(RowSet cols, conn.query(kSqliteColumns, {t.name}));
   for (std::size_t i = 0; i < cols.size(); ++i) {
     const Row r = cols[i];
-    ColumnInfo c{r.text(0), normalise_type(r.text(1)), r.integer(2) == 0 && r.integer(4) == 0, std::nullopt,
-                 r.integer(4) > 0};
+    ColumnInfo c{r.text(0), normalise_type(r.text(1)), r.integer(2) == 0 && r.integer(4) == 0,
+                 std::nullopt, r.integer(4) > 0};
     if (!r.is_null(3)) c.default_value = normalise_expression(r.text(3));
     t.columns.push_back(std::move(c));
   }
@@ -133,7 +141,8 @@ Status read_sqlite_table(Connection& conn, TableInfo& t, const std::string& crea
     if (!r.is_null(3)) fk.references.push_back(r.text(3));
   }
   for (ForeignKeyInfo& fk : t.foreign_keys) {
-    if (fk.references.size() == fk.columns.size()) continue;  // `REFERENCES parent` names its primary key
+    if (fk.references.size() == fk.columns.size()) continue;
+    // `REFERENCES parent` without columns names the parent's primary key.
     DL_ASSIGN_OR_RETURN(fk.references, sqlite_primary_key(conn, fk.table));
   }
 
@@ -165,7 +174,9 @@ Result<SchemaCatalog> read_sqlite(Connection& conn) {
   DL_ASSIGN_OR_RETURN(RowSet tables, conn.query(kSqliteTables));
   std::set<std::string> virtual_tables;
   for (std::size_t i = 0; i < tables.size(); ++i) {
-    if (starts_with_ci(tables[i].text(1), "CREATE VIRTUAL TABLE")) virtual_tables.insert(tables[i].text(0));
+    if (starts_with_ci(tables[i].text(1), "CREATE VIRTUAL TABLE")) {
+      virtual_tables.insert(tables[i].text(0));
+    }
   }
   auto is_shadow = [&](const std::string& name) {
     for (const auto& v : virtual_tables) {
@@ -231,7 +242,9 @@ Result<SchemaCatalog> read_postgres(Connection& conn) {
     TableInfo* t = find(r.text(0));
     if (t == nullptr) continue;
     const std::string key = r.text(0) + "\n" + r.text(1);
-    if (key != previous) t->unique.push_back({{}, r.is_null(2) ? "" : normalise_expression(r.text(2))});
+    if (key != previous) {
+      t->unique.push_back({{}, r.is_null(2) ? "" : normalise_expression(r.text(2))});
+    }
     previous = key;
     t->unique.back().columns.push_back(normalise_expression(r.text(3)));
   }
@@ -240,7 +253,9 @@ Result<SchemaCatalog> read_postgres(Connection& conn) {
     TableInfo* t = find(checks[i].text(0));
     if (t == nullptr) continue;
     std::string def = checks[i].text(1);  // "CHECK (expr)" [NOT VALID]
-    if (def.size() > 10 && def.compare(def.size() - 10, 10, " NOT VALID") == 0) def.resize(def.size() - 10);
+    if (def.size() > 10 && def.compare(def.size() - 10, 10, " NOT VALID") == 0) {
+      def.resize(def.size() - 10);
+    }
     if (starts_with_ci(def, "CHECK ")) def = def.substr(6);
     t->checks.push_back(normalise_expression(def));
   }
@@ -248,7 +263,8 @@ Result<SchemaCatalog> read_postgres(Connection& conn) {
   SchemaCatalog catalog;
   for (auto& [name, t] : by_name) {
     for (ColumnInfo& c : t.columns) {
-      c.primary_key = std::find(t.primary_key.begin(), t.primary_key.end(), c.name) != t.primary_key.end();
+      c.primary_key =
+          std::find(t.primary_key.begin(), t.primary_key.end(), c.name) != t.primary_key.end();
       c.nullable = c.nullable && !c.primary_key;
     }
     catalog.tables.push_back(std::move(t));
@@ -258,11 +274,14 @@ Result<SchemaCatalog> read_postgres(Connection& conn) {
 
 Status apply_annotations(Connection& conn, SchemaCatalog& catalog) {
   const bool sqlite = conn.dialect() == Dialect::kSqlite;
-  DL_ASSIGN_OR_RETURN(RowSet exists, conn.query(sqlite ? kSqliteHasAnnotations : kPgHasAnnotations));
+  DL_ASSIGN_OR_RETURN(RowSet exists,
+                      conn.query(sqlite ? kSqliteHasAnnotations : kPgHasAnnotations));
   std::map<std::string, std::pair<std::string, std::string>> notes;
   if (!exists.empty() && (sqlite || exists[0].boolean(0))) {
     DL_ASSIGN_OR_RETURN(RowSet rows, conn.query(kAnnotations));
-    for (std::size_t i = 0; i < rows.size(); ++i) notes[rows[i].text(0)] = {rows[i].text(1), rows[i].text(2)};
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      notes[rows[i].text(0)] = {rows[i].text(1), rows[i].text(2)};
+    }
   }
   for (TableInfo& t : catalog.tables) {
     const auto it = notes.find(t.name);
@@ -305,11 +324,15 @@ void sort_schema_catalog(SchemaCatalog& catalog) {
   std::sort(catalog.tables.begin(), catalog.tables.end(),
             [](const TableInfo& a, const TableInfo& b) { return a.name < b.name; });
   for (TableInfo& t : catalog.tables) {
-    std::sort(t.foreign_keys.begin(), t.foreign_keys.end(), [](const ForeignKeyInfo& a, const ForeignKeyInfo& b) {
-      return std::tie(a.columns, a.table, a.references) < std::tie(b.columns, b.table, b.references);
-    });
+    std::sort(t.foreign_keys.begin(), t.foreign_keys.end(),
+              [](const ForeignKeyInfo& a, const ForeignKeyInfo& b) {
+                return std::tie(a.columns, a.table, a.references) <
+                       std::tie(b.columns, b.table, b.references);
+              });
     // A unique rule that restates the primary key says nothing new.
-    std::erase_if(t.unique, [&](const UniqueRule& u) { return u.where.empty() && u.columns == t.primary_key; });
+    std::erase_if(t.unique, [&](const UniqueRule& u) {
+      return u.where.empty() && u.columns == t.primary_key;
+    });
     std::sort(t.unique.begin(), t.unique.end(), [](const UniqueRule& a, const UniqueRule& b) {
       return std::tie(a.columns, a.where) < std::tie(b.columns, b.where);
     });
@@ -324,7 +347,8 @@ void sort_schema_catalog(SchemaCatalog& catalog) {
 }
 
 Result<SchemaCatalog> read_schema_catalog(Connection& conn) {
-  Result<SchemaCatalog> read = conn.dialect() == Dialect::kSqlite ? read_sqlite(conn) : read_postgres(conn);
+  Result<SchemaCatalog> read =
+      conn.dialect() == Dialect::kSqlite ? read_sqlite(conn) : read_postgres(conn);
   if (!read.ok()) return read;
   SchemaCatalog catalog = std::move(read).value();
   DL_TRY(apply_annotations(conn, catalog));

@@ -4,133 +4,65 @@
 #include <array>
 #include <cctype>
 #include <cstddef>
+#include <set>
+
+#include "storage/sql_tokenizer.h"
 
 namespace deltalabs {
 
 namespace {
 
+using Token = SqlToken;
+using Kind = SqlToken::Kind;
+
 // Words printed upper-case in a normalised expression; every other unquoted
 // word (identifiers, function names) is case-insensitive SQL and printed lower-case.
-constexpr std::array<std::string_view, 31> kKeywords = {
-    "AND",  "OR",    "NOT",  "IS",     "IN",   "LIKE",    "GLOB",   "ILIKE",
-    "BETWEEN", "ANY", "ALL", "ARRAY",  "CASE", "WHEN",    "THEN",   "ELSE",
-    "END",  "NULL",  "TRUE", "FALSE",  "CAST", "AS",      "COLLATE", "ASC",
-    "DESC", "WHERE", "ON",   "EXISTS", "DISTINCT", "CURRENT_TIMESTAMP", "CURRENT_DATE"};
-
-enum class Kind { kWord, kString, kQuoted, kNumber, kPunct };
-
-struct Token {
-  Kind kind;
-  std::string text;
-  std::size_t begin = 0;  // offsets into the scanned text
-  std::size_t end = 0;
-};
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
+constexpr std::array<std::string_view, 32> kKeywords = {
+    "AND",          "OR",    "NOT",     "IS",     "IN",       "LIKE",
+    "GLOB",         "ILIKE", "BETWEEN", "ANY",    "ALL",      "ARRAY",
+    "CASE",         "WHEN",  "THEN",    "ELSE",   "END",      "NULL",
+    "TRUE",         "FALSE", "CAST",    "AS",     "COLLATE",  "ASC",
+    "DESC",         "WHERE", "ON",      "EXISTS", "DISTINCT", "CURRENT_TIMESTAMP",
+    "CURRENT_DATE", "ESCAPE"};
 
 bool is_keyword(std::string_view word) {
-  const std::string u = upper(word);
-  return std::find(kKeywords.begin(), kKeywords.end(), u) != kKeywords.end();
+  return std::find(kKeywords.begin(), kKeywords.end(), ascii_upper(word)) != kKeywords.end();
 }
 
-bool is_word_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$';
+bool is(const Token& t, std::string_view punct) { return t.is(punct); }
+bool is_word(const Token& t, std::string_view word) { return t.is_word(word); }
+std::size_t matching(const std::vector<Token>& t, std::size_t open) {
+  return matching_bracket(t, open);
 }
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
-// The end of a literal opened at text[i] by `quote` (doubled quotes escape).
-std::size_t end_of_quoted(std::string_view text, std::size_t i, char quote) {
-  for (std::size_t j = i + 1; j < text.size(); ++j) {
-    if (text[j] != quote) continue;
-    if (j + 1 < text.size() && text[j + 1] == quote) {
-      ++j;
-      continue;
-    }
-    return j + 1;
+bool is_numeric_type(const std::string& word) {
+  for (std::string_view n : {"integer", "int", "int2", "int4", "int8", "smallint", "bigint",
+                             "numeric", "decimal", "real", "double", "float4", "float8"}) {
+    if (word == n) return true;
   }
-  return text.size();
+  return false;
 }
 
-// Splits SQL text into tokens, dropping whitespace and comments.
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const char c = text[i];
-    const char next = i + 1 < text.size() ? text[i + 1] : '\0';
-    std::size_t end = i + 1;
-    Kind kind = Kind::kPunct;
-    if (std::isspace(static_cast<unsigned char>(c)) != 0) {
-      ++i;
-      continue;
-    }
-    if (c == '-' && next == '-') {
-      const std::size_t eol = text.find('\n', i);
-      i = eol == std::string_view::npos ? text.size() : eol;
-      continue;
-    }
-    if (c == '/' && next == '*') {
-      const std::size_t close = text.find("*/", i + 2);
-      i = close == std::string_view::npos ? text.size() : close + 2;
-      continue;
-    }
-    if (c == '\'') {
-      kind = Kind::kString;
-      end = end_of_quoted(text, i, '\'');
-    } else if (c == '"' || c == '`') {
-      kind = Kind::kQuoted;
-      end = end_of_quoted(text, i, c);
-    } else if (std::isdigit(static_cast<unsigned char>(c)) != 0) {
-      kind = Kind::kNumber;
-      while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) != 0 || text[end] == '.')) {
-        ++end;
-      }
-    } else if (is_word_char(c)) {
-      kind = Kind::kWord;
-      while (end < text.size() && is_word_char(text[end])) ++end;
-    } else {
-      for (std::string_view op : {"::", "<=", ">=", "<>", "!=", "||", "=="}) {
-        if (text.substr(i, 2) == op) end = i + 2;
-      }
-    }
-    tokens.push_back({kind, std::string(text.substr(i, end - i)), i, end});
-    i = end;
-  }
-  return tokens;
-}
-
-bool is(const Token& t, std::string_view punct) { return t.kind == Kind::kPunct && t.text == punct; }
-
-bool is_word(const Token& t, std::string_view word) { return t.kind == Kind::kWord && upper(t.text) == word; }
-
-// The index of the token closing the bracket opened at tokens[open], or tokens.size().
-std::size_t matching(const std::vector<Token>& tokens, std::size_t open) {
-  const std::string_view o = tokens[open].text;
-  const std::string_view c = o == "(" ? ")" : "]";
-  int depth = 0;
-  for (std::size_t i = open; i < tokens.size(); ++i) {
-    if (is(tokens[i], o)) ++depth;
-    if (is(tokens[i], c) && --depth == 0) return i;
-  }
-  return tokens.size();
-}
-
-// Drops `::type` casts, including multi-word types, type modifiers and [] suffixes.
+// Drops `::type` casts, including multi-word types, type modifiers and [] suffixes;
+// PostgreSQL's '-1'::integer becomes the number -1 again.
 std::vector<Token> strip_casts(const std::vector<Token>& in) {
   std::vector<Token> out;
   for (std::size_t i = 0; i < in.size(); ++i) {
     if (!is(in[i], "::")) {
       out.push_back(in[i]);
       continue;
+    }
+    if (!out.empty() && out.back().kind == Kind::kString && i + 1 < in.size() &&
+        is_numeric_type(lower(in[i + 1].text))) {
+      std::string number = out.back().text.substr(1, out.back().text.size() - 2);
+      const bool numeric =
+          !number.empty() && number.find_first_not_of("-.0123456789") == std::string::npos;
+      if (numeric) {
+        out.pop_back();
+        if (number[0] == '-') out.push_back({Kind::kPunct, "-"});
+        out.push_back({Kind::kNumber, number[0] == '-' ? number.substr(1) : number});
+      }
     }
     std::size_t j = i + 1;
     while (j < in.size() && (in[j].kind == Kind::kWord || in[j].kind == Kind::kQuoted)) {
@@ -140,11 +72,15 @@ std::vector<Token> strip_casts(const std::vector<Token>& in) {
         ++j;  // schema-qualified type
         continue;
       }
-      const bool multi = w == "character" || w == "double" || w == "timestamp" || w == "time" || w == "bit" ||
-                         w == "with" || w == "without" || w == "varying" || w == "precision";
+      const bool multi = w == "character" || w == "double" || w == "timestamp" || w == "time" ||
+                         w == "bit" || w == "with" || w == "without" || w == "varying" ||
+                         w == "precision";
       if (!multi || j >= in.size() || in[j].kind != Kind::kWord) break;
       const std::string n = lower(in[j].text);
-      if (n != "varying" && n != "precision" && n != "with" && n != "without" && n != "time" && n != "zone") break;
+      if (n != "varying" && n != "precision" && n != "with" && n != "without" && n != "time" &&
+          n != "zone") {
+        break;
+      }
     }
     if (j < in.size() && is(in[j], "(")) j = matching(in, j) + 1;
     while (j + 1 < in.size() && is(in[j], "[") && is(in[j + 1], "]")) j += 2;
@@ -153,21 +89,102 @@ std::vector<Token> strip_casts(const std::vector<Token>& in) {
   return out;
 }
 
-// Removes parentheses around a lone operand, e.g. `(status)` or `(ARRAY[...])`
-// left behind by casts, unless they are a call's or an IN list's.
-std::vector<Token> drop_lone_parens(std::vector<Token> t) {
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (!is(t[i], "(") || (i > 0 && (t[i - 1].kind == Kind::kWord || is(t[i - 1], "]")))) continue;
-    const std::size_t close = matching(t, i);
-    if (close >= t.size()) continue;
-    bool lone = close == i + 2 && t[i + 1].kind != Kind::kPunct;
-    if (!lone && close > i + 2 && is_word(t[i + 1], "ARRAY") && is(t[i + 2], "[")) {
-      lone = matching(t, i + 2) == close - 1;
+// How loosely the operators at the top level of a parenthesised group bind.
+enum class Level { kAtom, kArith, kCompare, kAnd, kOr, kOpaque };
+
+Level op_level(const Token& t) {
+  if (t.kind == Kind::kPunct) {
+    for (std::string_view op : {"||", "+", "-", "*", "/", "%"}) {
+      if (t.text == op) return Level::kArith;
     }
-    if (!lone) continue;
-    t.erase(t.begin() + static_cast<std::ptrdiff_t>(close));
-    t.erase(t.begin() + static_cast<std::ptrdiff_t>(i));
-    i = i == 0 ? static_cast<std::size_t>(-1) : i - 2;  // look again at the enclosing bracket
+    for (std::string_view op : {"=", "==", "<>", "!=", "<", ">", "<=", ">=", "~"}) {
+      if (t.text == op) return Level::kCompare;
+    }
+    return t.text == "," || t.text == ";" ? Level::kOpaque : Level::kAtom;
+  }
+  if (t.kind != Kind::kWord) return Level::kAtom;
+  const std::string w = ascii_upper(t.text);
+  if (w == "AND") return Level::kAnd;
+  if (w == "OR") return Level::kOr;
+  for (std::string_view c : {"IS", "IN", "LIKE", "GLOB", "ILIKE", "NOT"}) {
+    if (w == c) return Level::kCompare;
+  }
+  for (std::string_view o : {"BETWEEN", "CASE", "WHEN", "CAST", "EXISTS", "ESCAPE", "COLLATE"}) {
+    if (w == o) return Level::kOpaque;
+  }
+  return Level::kAtom;
+}
+
+// Whether the parentheses t[open] .. t[close] can go without changing the
+// meaning: the operators inside bind tighter than those beside them (or are the
+// same left-associative one, as PostgreSQL prints `((a || b) || c)`).
+bool redundant_parens(const std::vector<Token>& t, std::size_t open, std::size_t close) {
+  Level level = Level::kAtom;
+  std::set<std::string> arith;
+  for (std::size_t i = open + 1; i < close; ++i) {
+    if (is(t[i], "(") || is(t[i], "[")) {
+      i = matching(t, i);
+      continue;
+    }
+    const Level l = op_level(t[i]);
+    if (l == Level::kArith) arith.insert(t[i].text);
+    level = std::max(level, l);
+  }
+  if (level == Level::kOpaque) return false;
+  const Token* p = open > 0 ? &t[open - 1] : nullptr;
+  const Token* n = close + 1 < t.size() ? &t[close + 1] : nullptr;
+  const Level pl = p == nullptr ? Level::kOpaque : op_level(*p);
+  const Level nl = n == nullptr ? Level::kOpaque : op_level(*n);
+  const bool p_edge = p == nullptr || is(*p, "(") || is(*p, ",");
+  const bool n_edge = n == nullptr || is(*n, ")") || is(*n, ",");
+  if (p != nullptr && !p_edge && (p->kind == Kind::kWord || is(*p, "]")) && pl != Level::kAnd &&
+      pl != Level::kOr && !(level == Level::kAtom && is_word(*p, "NOT"))) {
+    return false;  // a call's arguments, an IN list, ANY (...)
+  }
+  switch (level) {
+    case Level::kAtom:
+      return true;
+    case Level::kArith: {
+      const bool p_ok = p_edge || pl == Level::kAnd || pl == Level::kOr ||
+                        (pl == Level::kCompare && p->kind == Kind::kPunct);
+      const bool n_loose = n_edge || nl == Level::kAnd || nl == Level::kOr ||
+                           (nl == Level::kCompare && n->kind == Kind::kPunct);
+      if (!p_ok) return false;
+      if (n_loose) return true;
+      if (nl != Level::kArith) return false;
+      auto only = [&](std::initializer_list<std::string_view> ops) {
+        return std::all_of(arith.begin(), arith.end(), [&](const std::string& op) {
+          return std::find(ops.begin(), ops.end(), op) != ops.end();
+        });
+      };
+      if (n->text == "||") return only({"||"});
+      if (n->text == "+" || n->text == "-") return only({"+", "-", "*", "/", "%"});
+      return only({"*", "/", "%"});
+    }
+    case Level::kCompare:
+    case Level::kAnd:
+      return (p_edge || pl == Level::kAnd || pl == Level::kOr) &&
+             (n_edge || nl == Level::kAnd || nl == Level::kOr);
+    case Level::kOr:
+      return (p_edge || pl == Level::kOr) && (n_edge || nl == Level::kOr);
+    case Level::kOpaque:
+      break;
+  }
+  return false;
+}
+
+// Removes every pair of redundant parentheses, innermost first.
+std::vector<Token> unwrap_parens(std::vector<Token> t) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t i = t.size(); i-- > 0;) {
+      if (!is(t[i], "(")) continue;
+      const std::size_t close = matching(t, i);
+      if (close >= t.size() || close == i + 1 || !redundant_parens(t, i, close)) continue;
+      t.erase(t.begin() + static_cast<std::ptrdiff_t>(close));
+      t.erase(t.begin() + static_cast<std::ptrdiff_t>(i));
+      changed = true;
+    }
   }
   return t;
 }
@@ -208,20 +225,29 @@ std::string emit(const std::vector<Token>& tokens) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     std::string text = t.text;
-    if (t.kind == Kind::kWord) text = is_keyword(text) ? upper(text) : lower(text);
+    if (t.kind == Kind::kWord) text = is_keyword(text) ? ascii_upper(text) : lower(text);
     if (t.kind == Kind::kQuoted && text.size() > 2) {
       const std::string inner = text.substr(1, text.size() - 2);
-      const bool plain = std::all_of(inner.begin(), inner.end(),
-                                     [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '_' ||
-                                                         std::isdigit(static_cast<unsigned char>(c)); }) &&
-                         std::isdigit(static_cast<unsigned char>(inner[0])) == 0 && !is_keyword(inner);
+      const bool plain =
+          std::all_of(inner.begin(), inner.end(),
+                      [](char c) {
+                        return std::islower(static_cast<unsigned char>(c)) || c == '_' ||
+                               std::isdigit(static_cast<unsigned char>(c));
+                      }) &&
+          std::isdigit(static_cast<unsigned char>(inner[0])) == 0 && !is_keyword(inner);
       if (plain) text = inner;
     }
     if (i > 0) {
       const Token& p = tokens[i - 1];
-      const bool glue_left = is(p, "(") || is(p, "[") || is(p, ".");
+      const bool unary = (is(p, "-") || is(p, "+")) &&
+                         (i == 1 ||
+                          (tokens[i - 2].kind == Kind::kPunct && !is(tokens[i - 2], ")") &&
+                           !is(tokens[i - 2], "]")) ||
+                          (tokens[i - 2].kind == Kind::kWord && is_keyword(tokens[i - 2].text)));
+      const bool glue_left = is(p, "(") || is(p, "[") || is(p, ".") || unary;
       const bool glue_right = is(t, ")") || is(t, "]") || is(t, ",") || is(t, ".") || is(t, "[") ||
-                              (is(t, "(") && ((p.kind == Kind::kWord && !is_keyword(p.text)) || p.kind == Kind::kQuoted));
+                              (is(t, "(") && ((p.kind == Kind::kWord && !is_keyword(p.text)) ||
+                                              p.kind == Kind::kQuoted));
       if (!glue_left && !glue_right) out += ' ';
     }
     out += text;
@@ -244,7 +270,9 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 }  // namespace
 
@@ -257,20 +285,25 @@ std::string normalise_type(std::string_view declared) {
       t += c;
     }
   }
-  if (t.size() > 2 && t.compare(t.size() - 2, 2, "[]") == 0) return normalise_type(t.substr(0, t.size() - 2)) + "[]";
+  if (t.size() > 2 && t.compare(t.size() - 2, 2, "[]") == 0) {
+    return normalise_type(t.substr(0, t.size() - 2)) + "[]";
+  }
   if (t.empty()) return "any";
-  if (starts_with(t, "timestamptz") || (starts_with(t, "timestamp") && t.find("with time zone") != std::string::npos &&
-                                        t.find("without") == std::string::npos)) {
+  if (starts_with(t, "timestamptz") ||
+      (starts_with(t, "timestamp") && t.find("with time zone") != std::string::npos &&
+       t.find("without") == std::string::npos)) {
     return "timestamptz";
   }
   if (starts_with(t, "timestamp") || t == "datetime") return "timestamp";
   if (t == "uuid") return "uuid";
-  if (t == "text" || starts_with(t, "varchar") || starts_with(t, "character") || starts_with(t, "char") ||
-      starts_with(t, "nvarchar") || t == "citext" || t == "clob" || t == "string") {
+  if (t == "text" || starts_with(t, "varchar") || starts_with(t, "character") ||
+      starts_with(t, "char") || starts_with(t, "nvarchar") || t == "citext" || t == "clob" ||
+      t == "string") {
     return "text";
   }
-  for (std::string_view i : {"integer", "int", "int2", "int4", "int8", "smallint", "bigint", "tinyint", "mediumint",
-                             "serial", "bigserial", "smallserial", "unsigned big int"}) {
+  for (std::string_view i :
+       {"integer", "int", "int2", "int4", "int8", "smallint", "bigint", "tinyint", "mediumint",
+        "serial", "bigserial", "smallserial", "unsigned big int"}) {
     if (t == i) return "integer";
   }
   if (t == "boolean" || t == "bool") return "boolean";
@@ -284,27 +317,28 @@ std::string normalise_type(std::string_view declared) {
 }
 
 std::string normalise_expression(std::string_view expression) {
-  std::vector<Token> t = strip_casts(tokenize(expression));
-  t = rewrite_any_array(drop_lone_parens(std::move(t)));
+  std::vector<Token> t = unwrap_parens(strip_casts(tokenize_sql(expression)));
+  t = unwrap_parens(rewrite_any_array(t));
   strip_outer_parens(t);
   return emit(t);
 }
 
 std::vector<std::string> extract_checks(std::string_view create_table_sql) {
-  const std::vector<Token> t = tokenize(create_table_sql);
+  const std::vector<Token> t = tokenize_sql(create_table_sql);
   std::vector<std::string> checks;
   for (std::size_t i = 0; i + 1 < t.size(); ++i) {
     if (!is_word(t[i], "CHECK") || !is(t[i + 1], "(")) continue;
     const std::size_t close = matching(t, i + 1);
     if (close >= t.size()) break;
-    checks.push_back(normalise_expression(create_table_sql.substr(t[i + 1].end, t[close].begin - t[i + 1].end)));
+    checks.push_back(
+        normalise_expression(create_table_sql.substr(t[i + 1].end, t[close].begin - t[i + 1].end)));
     i = close;
   }
   return checks;
 }
 
 std::optional<IndexText> parse_create_index(std::string_view sql) {
-  const std::vector<Token> t = tokenize(sql);
+  const std::vector<Token> t = tokenize_sql(sql);
   const auto open = std::find_if(t.begin(), t.end(), [](const Token& x) { return is(x, "("); });
   if (open == t.end()) return std::nullopt;
   const std::size_t first = static_cast<std::size_t>(open - t.begin());
@@ -320,7 +354,10 @@ std::optional<IndexText> parse_create_index(std::string_view sql) {
     std::size_t end = i;  // drop a trailing ASC/DESC and COLLATE name
     if (end > start && (is_word(t[end - 1], "ASC") || is_word(t[end - 1], "DESC"))) --end;
     if (end > start + 1 && is_word(t[end - 2], "COLLATE")) end -= 2;
-    if (end > start) out.terms.push_back(normalise_expression(sql.substr(t[start].begin, t[end - 1].end - t[start].begin)));
+    if (end > start) {
+      out.terms.push_back(
+          normalise_expression(sql.substr(t[start].begin, t[end - 1].end - t[start].begin)));
+    }
     start = i + 1;
   }
   if (close + 1 < t.size() && is_word(t[close + 1], "WHERE") && close + 2 < t.size()) {
@@ -330,13 +367,14 @@ std::optional<IndexText> parse_create_index(std::string_view sql) {
 }
 
 std::optional<EnumCheck> parse_enum_check(std::string_view expression) {
-  const std::vector<Token> t = tokenize(expression);
-  if (t.size() < 5 || (t[0].kind != Kind::kWord && t[0].kind != Kind::kQuoted) || !is_word(t[1], "IN") ||
-      !is(t[2], "(") || !is(t.back(), ")")) {
+  const std::vector<Token> t = tokenize_sql(expression);
+  if (t.size() < 5 || (t[0].kind != Kind::kWord && t[0].kind != Kind::kQuoted) ||
+      !is_word(t[1], "IN") || !is(t[2], "(") || !is(t.back(), ")")) {
     return std::nullopt;
   }
   EnumCheck out;
-  out.column = t[0].kind == Kind::kQuoted ? t[0].text.substr(1, t[0].text.size() - 2) : lower(t[0].text);
+  out.column =
+      t[0].kind == Kind::kQuoted ? t[0].text.substr(1, t[0].text.size() - 2) : lower(t[0].text);
   for (std::size_t i = 3; i + 1 < t.size(); i += 2) {
     if (t[i].kind != Kind::kString) return std::nullopt;
     out.values.push_back(unquote_string(t[i].text));

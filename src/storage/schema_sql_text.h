@@ -28,9 +28,10 @@ struct IndexText {
 // numeric, bytea; anything else is returned lower-cased.
 std::string normalise_type(std::string_view declared);
 
-// An expression in one canonical spelling: `::type` casts removed, redundant
-// outer parentheses dropped, whitespace collapsed, `x = ANY (ARRAY[...])`
-// written as `x IN (...)` and SQL keywords upper-cased (literals kept as written).
+// An expression (a CHECK, an index term or predicate, a default) in one
+// canonical spelling: `::type` casts removed, parentheses the operators do not
+// need dropped, whitespace collapsed, `x = ANY (ARRAY[...])` written as
+// `x IN (...)`, keywords upper-case and identifiers lower-case (literals kept).
 std::string normalise_expression(std::string_view expression);
 
 // The expressions of every CHECK (...) in a CREATE TABLE statement, in order.
