@@ -40,7 +40,8 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   app->pipeline_->set_authenticator(&app->identity_->authenticator());
   app->catalog_ = std::make_unique<catalog::CatalogModule>(*app->db_, app->identity_->authorization(), *app->cursors_);
   app->catalog_->register_routes(app->router_);
-  app->content_ = std::make_unique<content::ContentModule>(*app->db_, app->catalog_->courses(), *app->cursors_);
+  app->content_ = std::make_unique<content::ContentModule>(*app->db_, app->identity_->authorization(),
+                                                              app->catalog_->courses(), *app->cursors_);
   app->content_->register_routes(app->router_);
 
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});

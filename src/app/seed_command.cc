@@ -55,7 +55,7 @@ Status seed_demo(Database& db) {
   identity::AuthorizationService authz(db);
   CursorCodec cursors("seed");
   catalog::CatalogModule catalog(db, authz, cursors);
-  content::ContentModule content(db, catalog.courses(), cursors);
+  content::ContentModule content(db, authz, catalog.courses(), cursors);
   Actor admin;
   admin.user_id = ids["admin@deltalabs.local"];
   admin.request_id = "seed-demo";

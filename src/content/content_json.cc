@@ -78,4 +78,23 @@ boost::json::object resource_json(const Resource& r) {
           {"updated_at", r.updated_at}};
 }
 
+boost::json::object super_course_json(const SuperCourse& c) {
+  return {{"id", c.id},
+          {"slug", c.slug},
+          {"title", c.title},
+          {"description", c.description},
+          {"status", c.status},
+          {"created_by", c.created_by ? boost::json::value(*c.created_by) : boost::json::value(nullptr)},
+          {"section_count", c.section_count},
+          {"created_at", c.created_at},
+          {"updated_at", c.updated_at}};
+}
+
+boost::json::object super_course_section_json(const SuperCourseSection& s) {
+  return {{"id", s.id},         {"super_course_id", s.super_course_id},
+          {"section_id", s.section_id}, {"course_id", s.course_id},
+          {"title", s.title},   {"position", s.position},
+          {"created_at", s.created_at}};
+}
+
 }  // namespace deltalabs::content

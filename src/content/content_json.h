@@ -21,4 +21,9 @@ boost::json::object supplement_json(const Supplement& supplement);
 // {id, course_id, title, description, mode, price: {amount_minor, currency}, stock, created_at, updated_at}
 boost::json::object resource_json(const Resource& resource);
 
+// {id, slug, title, description, status, created_by, section_count, created_at, updated_at}
+boost::json::object super_course_json(const SuperCourse& course);
+// {id, super_course_id, section_id, course_id, title, position, created_at}
+boost::json::object super_course_section_json(const SuperCourseSection& section);
+
 }  // namespace deltalabs::content

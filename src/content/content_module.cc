@@ -3,11 +3,17 @@
 #include "content/content_handlers.h"
 #include "content/material_handlers.h"
 #include "content/section_repository.h"
+#include "content/super_course_handlers.h"
 
 namespace deltalabs::content {
 
-ContentModule::ContentModule(Database& db, catalog::CourseService& courses, const CursorCodec& cursors)
-    : cursors_(cursors), sections_(db, courses), items_(db, sections_), materials_(db, courses) {
+ContentModule::ContentModule(Database& db, const identity::AuthorizationService& authz,
+                             catalog::CourseService& courses, const CursorCodec& cursors)
+    : cursors_(cursors),
+      sections_(db, courses),
+      items_(db, sections_),
+      materials_(db, courses),
+      super_courses_(db, authz, sections_) {
   courses.set_content_check(
       [](Connection& c, const std::string& course_id) { return SectionRepository::has_content(c, course_id); });
 }
@@ -15,6 +21,7 @@ ContentModule::ContentModule(Database& db, catalog::CourseService& courses, cons
 void ContentModule::register_routes(http::Router& router) {
   register_content_routes(router, sections_, items_, cursors_);
   register_material_routes(router, materials_, cursors_);
+  register_super_course_routes(router, super_courses_, cursors_);
 }
 
 }  // namespace deltalabs::content

@@ -70,4 +70,31 @@ inline constexpr const char* kListResources =
     "SELECT id, course_id, title, description, mode, price_amount_minor, price_currency, stock, created_at, "
     "updated_at FROM resources WHERE course_id = $1 AND ($2 = '' OR CAST(id AS TEXT) > $2) ORDER BY id LIMIT $3";
 
+// --- super-courses -------------------------------------------------------------------
+#define DL_SUPER_COURSE_SELECT                                                                          \
+  "SELECT c.id, c.slug, c.title, c.description, c.status, c.created_by, "                              \
+  "(SELECT count(*) FROM super_course_sections s WHERE s.super_course_id = c.id), c.created_at, c.updated_at " \
+  "FROM super_courses c "
+inline constexpr const char* kInsertSuperCourse =
+    "INSERT INTO super_courses (id, slug, title, description, status, created_by, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, 'draft', $5, $6, $6)";
+inline constexpr const char* kSelectSuperCourse = DL_SUPER_COURSE_SELECT "WHERE c.id = $1";
+inline constexpr const char* kListPublishedSuperCourses =
+    DL_SUPER_COURSE_SELECT "WHERE c.status = 'published' AND ($1 = '' OR CAST(c.id AS TEXT) > $1) "
+    "ORDER BY c.id LIMIT $2";
+inline constexpr const char* kCountSuperCoursesBySlug = "SELECT count(*) FROM super_courses WHERE slug = $1";
+inline constexpr const char* kUpdateSuperCourse =
+    "UPDATE super_courses SET title = COALESCE($2, title), description = COALESCE($3, description), "
+    "updated_at = $4 WHERE id = $1";
+inline constexpr const char* kPublishSuperCourse =
+    "UPDATE super_courses SET status = 'published', updated_at = $2 WHERE id = $1 AND status = 'draft'";
+inline constexpr const char* kInsertSuperCourseSection =
+    "INSERT INTO super_course_sections (id, super_course_id, section_id, position, created_at) VALUES ($1, $2, $3, "
+    "(SELECT COALESCE(MAX(position), 0) + 1 FROM super_course_sections WHERE super_course_id = $2), $4)";
+inline constexpr const char* kListSuperCourseSections =
+    "SELECT x.id, x.super_course_id, x.section_id, s.course_id, s.title, x.position, x.created_at "
+    "FROM super_course_sections x JOIN course_sections s ON s.id = x.section_id "
+    "WHERE x.super_course_id = $1 AND x.position > $2 ORDER BY x.position LIMIT $3";
+#undef DL_SUPER_COURSE_SELECT
+
 }  // namespace deltalabs::content::sql

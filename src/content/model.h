@@ -92,4 +92,34 @@ struct ResourceInput {
   std::int64_t stock = 0;
 };
 
+// A course made of sections taken from several courses: draft, published or archived.
+struct SuperCourse {
+  std::string id;
+  std::string slug;
+  std::string title;
+  std::string description;
+  std::string status;
+  std::optional<std::string> created_by;
+  std::int64_t section_count = 0;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// A new super-course or a change to one; for a change nullopt = unchanged.
+struct SuperCourseInput {
+  std::optional<std::string> title;
+  std::optional<std::string> description;
+};
+
+// One section of a super-course, pointing at a section of some course.
+struct SuperCourseSection {
+  std::string id;
+  std::string super_course_id;
+  std::string section_id;
+  std::string course_id;
+  std::string title;
+  std::int64_t position = 0;
+  std::string created_at;
+};
+
 }  // namespace deltalabs::content
