@@ -1,5 +1,6 @@
 #include "app/application.h"
 
+#include "ai/idempotency_keys.h"
 #include "catalog/catalog_module.h"
 #include "content/content_module.h"
 #include "core/crypto.h"
@@ -30,6 +31,8 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   pipeline_options.cors_origins = config.cors_origins;
   pipeline_options.access_log = config.access_log;
   app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, app->metrics_, pipeline_options);
+  app->idempotency_ = std::make_unique<IdempotencyKeys>(*app->db_);
+  app->pipeline_->set_idempotency_store(app->idempotency_.get());
 
   // Cursors are signed with a key derived from the first JWT key, so they stay
   // valid across restarts and instances that share the configuration.

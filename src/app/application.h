@@ -12,6 +12,7 @@
 
 namespace deltalabs {
 
+class IdempotencyKeys;
 namespace identity {
 class IdentityModule;
 }
@@ -52,6 +53,7 @@ class Application {
   http::Metrics metrics_;
   std::unique_ptr<http::Pipeline> pipeline_;
   std::unique_ptr<CursorCodec> cursors_;
+  std::unique_ptr<IdempotencyKeys> idempotency_;
   std::unique_ptr<identity::IdentityModule> identity_;
   std::unique_ptr<catalog::CatalogModule> catalog_;
   std::unique_ptr<content::ContentModule> content_;

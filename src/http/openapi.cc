@@ -93,6 +93,13 @@ boost::json::object operation(const Route& r) {
     if (!q.description.empty()) p["description"] = q.description;
     params.push_back(std::move(p));
   }
+  if (r.idempotency != Idempotency::kNone) {
+    params.push_back({{"name", "Idempotency-Key"},
+                      {"in", "header"},
+                      {"required", r.idempotency == Idempotency::kRequired},
+                      {"description", "Retries with the same key and body replay the first response (24 h)"},
+                      {"schema", {{"type", "string"}, {"maxLength", 255}}}});
+  }
   if (!params.empty()) op["parameters"] = std::move(params);
   if (r.body) {
     op["requestBody"] = {{"required", true},
@@ -111,6 +118,10 @@ boost::json::object operation(const Route& r) {
   }
   if (!r.permission.empty()) responses["403"] = problem_response_doc("Not allowed");
   if (!r.rate_limit.empty()) responses["429"] = problem_response_doc("Rate limited");
+  if (r.idempotency != Idempotency::kNone) {
+    responses["409"] = problem_response_doc("Conflict, or the same Idempotency-Key is still running");
+    responses["422"] = problem_response_doc("Idempotency-Key reused with a different request");
+  }
   responses["default"] = problem_response_doc("Error");
   op["responses"] = std::move(responses);
   return op;

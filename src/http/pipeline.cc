@@ -8,6 +8,7 @@
 #include <exception>
 #include <strings.h>
 
+#include "core/crypto.h"
 #include "core/uuid.h"
 #include "http/problem.h"
 
@@ -114,7 +115,56 @@ Result<Response> Pipeline::run_route(Request& req, std::vector<std::pair<std::st
   }
   DL_TRY(authenticate(req));
   DL_TRY(read_body(req));
+  if (route.idempotency != Idempotency::kNone) return run_idempotent(req);
   return route.handler(req);
+}
+
+Result<Response> Pipeline::run_idempotent(Request& req) {
+  const Route& route = *req.route;
+  const std::string_view key = req.header("Idempotency-Key");
+  if (key.empty() || idempotency_ == nullptr) {
+    if (route.idempotency == Idempotency::kRequired) {
+      return Error::bad_request("IDEMPOTENCY_KEY_REQUIRED", "This request needs an Idempotency-Key header.");
+    }
+    return route.handler(req);
+  }
+  if (key.size() > 255 || !std::all_of(key.begin(), key.end(), [](char c) { return c > 32 && c < 127; })) {
+    return Error::bad_request("INVALID_IDEMPOTENCY_KEY", "The Idempotency-Key must be 1 to 255 visible ASCII characters.");
+  }
+  // Keys are per caller and route; the hash pins the request they were first used with.
+  const std::string caller = req.actor ? req.actor->user_id : "anonymous:" + req.remote_address;
+  const std::string scope = caller + " " + std::string(method_name(req.method)) + " " + route.path + " " + std::string(key);
+  const std::string body = route.body ? boost::json::serialize(req.json) : std::string(req.body);
+  const std::string hash = sha256_hex(std::string(req.path) + "\n" + body);
+  std::optional<std::string> user_id;
+  if (req.actor) user_id = req.actor->user_id;
+  DL_ASSIGN_OR_RETURN(Claim claim, idempotency_->claim(scope, hash, user_id));
+  switch (claim.outcome) {
+    case ClaimOutcome::kMismatch:
+      return Error::unprocessable("IDEMPOTENCY_KEY_REUSED",
+                                  "This Idempotency-Key was used with a different request.");
+    case ClaimOutcome::kInProgress:
+      return Error::conflict("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still running.");
+    case ClaimOutcome::kReplay:
+      return std::move(*claim.stored);
+    case ClaimOutcome::kClaimed:
+      break;
+  }
+  Result<Response> result = [&]() -> Result<Response> {
+    try {
+      return route.handler(req);
+    } catch (...) {
+      static_cast<void>(idempotency_->release(scope));
+      throw;
+    }
+  }();
+  Response response = result.ok() ? std::move(result).value() : problem_response(result.error(), req.request_id);
+  if (response.status >= 500) {
+    static_cast<void>(idempotency_->release(scope));  // let a retry run again
+  } else {
+    DL_TRY(idempotency_->complete(scope, response));
+  }
+  return response;
 }
 
 Status Pipeline::authenticate(Request& req) {

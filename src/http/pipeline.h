@@ -8,6 +8,7 @@
 
 #include "core/string_map.h"
 #include "http/authenticator.h"
+#include "http/idempotency_store.h"
 #include "http/metrics.h"
 #include "http/rate_limiter.h"
 #include "http/request.h"
@@ -32,6 +33,8 @@ class Pipeline {
 
   // Sets who resolves bearer tokens; without one, authenticated routes answer 401.
   void set_authenticator(Authenticator* authenticator) { authenticator_ = authenticator; }
+  // Sets where idempotency keys are kept; without one, keys are ignored.
+  void set_idempotency_store(IdempotencyStore* store) { idempotency_ = store; }
   // Adds or replaces a named rate-limit policy that routes refer to.
   void set_rate_limit_policy(RateLimitPolicy policy);
   // The limiter, for services that also limit per account.
@@ -56,6 +59,7 @@ class Pipeline {
   Result<Response> run_route(Request& req, std::vector<std::pair<std::string, std::string>>& extra);
   Status authenticate(Request& req);
   Status read_body(Request& req);
+  Result<Response> run_idempotent(Request& req);
   Response not_routed(const Request& req, const RouteMatch& match);
   void finish(const Request& req, Response& resp, std::string_view route_label, double seconds);
   void add_cors(const Request& req, Response& resp) const;
@@ -64,6 +68,7 @@ class Pipeline {
   Metrics& metrics_;
   PipelineOptions options_;
   Authenticator* authenticator_ = nullptr;
+  IdempotencyStore* idempotency_ = nullptr;
   RateLimiter limiter_;
   StringMap<RateLimitPolicy> policies_;
 };

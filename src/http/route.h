@@ -23,6 +23,10 @@ enum class Access {
   kAuthenticated,  // a valid bearer token is required (401 otherwise)
 };
 
+// Whether a route honours the Idempotency-Key header (POSTs that create
+// money or seat state do).
+enum class Idempotency { kNone, kOptional, kRequired };
+
 // A documented query parameter.
 struct QueryParam {
   std::string name;
@@ -45,6 +49,7 @@ struct Route {
   std::vector<int> responses = {200};        // documented statuses besides the error ones
   std::string rate_limit;                    // name of a rate-limit policy, or empty
   bool blocking = false;                     // runs on the bounded blocking pool (password hashing)
+  Idempotency idempotency = Idempotency::kNone;
   std::string produces = "application/json";
 };
 

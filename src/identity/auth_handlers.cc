@@ -32,9 +32,11 @@ std::string lowercase(std::string s) {
 void register_auth_routes(http::Router& router, AuthService& auth, http::Pipeline& pipeline) {
   router.add({.method = Method::kPost,
               .path = "/v1/auth/register",
-              .handler = [&auth](Request& req) -> Result<Response> {
+              .handler = [&auth, &pipeline](Request& req) -> Result<Response> {
                 const auto& b = req.json.as_object();
-                Registration input{http::required_string(b, "email"), http::required_string(b, "password"),
+                const std::string email = http::required_string(b, "email");
+                if (auto limited = pipeline.limit(req, kAccountPolicy, "register:" + lowercase(email))) return *limited;
+                Registration input{email, http::required_string(b, "password"),
                                    http::required_string(b, "first_name"), http::required_string(b, "last_name"),
                                    http::optional_string(b, "username")};
                 DL_ASSIGN_OR_RETURN(User user, auth.register_user(req.caller(), input));

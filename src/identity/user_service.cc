@@ -4,6 +4,7 @@
 
 #include "ai/audit_log.h"
 #include "core/uuid.h"
+#include "identity/input_rules.h"
 #include "identity/session_repository.h"
 #include "identity/user_repository.h"
 
@@ -53,16 +54,18 @@ Result<Page<User>> UserService::list(const Actor& actor, const UserFilter& filte
   return UserRepository::list(*conn, filter, page);
 }
 
-Result<User> UserService::get(const Actor& actor, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("user");
+Result<User> UserService::get(const Actor& actor, const std::string& raw_id) {
+  if (!is_uuid(raw_id)) return Error::not_found("user");
+  const std::string id = canonical_id(raw_id);
   if (actor.user_id != id) DL_TRY(authz_.require(actor, "users:read"));
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
   return UserRepository::find(*conn, id);
 }
 
-Result<User> UserService::update(const Actor& actor, const std::string& id, const UserChange& change) {
+Result<User> UserService::update(const Actor& actor, const std::string& raw_id, const UserChange& change) {
   DL_TRY(authz_.require(actor, "users:update"));
-  if (!is_uuid(id)) return Error::not_found("user");
+  if (!is_uuid(raw_id)) return Error::not_found("user");
+  const std::string id = canonical_id(raw_id);
   return db_.transaction([&](Connection& c) -> Result<User> {
     DL_ASSIGN_OR_RETURN(User before, UserRepository::find(c, id));
     DL_TRY(UserRepository::update_profile(c, id, change.profile));
@@ -74,16 +77,19 @@ Result<User> UserService::update(const Actor& actor, const std::string& id, cons
                                              {"from", before.status}, {"to", *change.status}})}));
     }
     if (change.role_ids) {
-      DL_TRY(UserRepository::set_roles(c, id, *change.role_ids));
-      DL_TRY(AuditLog::record(c, actor, {"user.roles_changed", "user", id, ids_json(*change.role_ids)}));
+      std::vector<std::string> role_ids;
+      for (const auto& r : *change.role_ids) role_ids.push_back(canonical_id(r));
+      DL_TRY(UserRepository::set_roles(c, id, role_ids));
+      DL_TRY(AuditLog::record(c, actor, {"user.roles_changed", "user", id, ids_json(role_ids)}));
     }
     return UserRepository::find(c, id);
   });
 }
 
-Status UserService::deactivate(const Actor& actor, const std::string& id) {
+Status UserService::deactivate(const Actor& actor, const std::string& raw_id) {
   DL_TRY(authz_.require(actor, "users:delete"));
-  if (!is_uuid(id)) return Error::not_found("user");
+  if (!is_uuid(raw_id)) return Error::not_found("user");
+  const std::string id = canonical_id(raw_id);
   return db_.transaction([&](Connection& c) -> Status {
     DL_ASSIGN_OR_RETURN(User before, UserRepository::find(c, id));
     if (before.status == "deleted") return {};

@@ -58,6 +58,10 @@ std::vector<Migration> build(const std::vector<embedded::EmbeddedFile>& files, D
     const ParsedName p = parse_name(f.name);
     if (p.version < 0 || (!p.dialect.empty() && p.dialect != mine)) continue;
     Migration& m = by_version[p.version];
+    if (!m.name.empty() && m.name != p.base) {
+      // Two files claim one number: refuse rather than merge them.
+      m.conflict = m.name + " and " + p.base;
+    }
     m.version = p.version;
     m.name = p.base;
     m.files += (m.files.empty() ? "" : " + ") + std::string(f.name);
@@ -118,7 +122,18 @@ Status Migrator::verify_applied(const std::vector<MigrationStatus>& states) cons
   return {};
 }
 
+Status Migrator::verify_numbering() const {
+  for (const auto& m : migrations_) {
+    if (!m.conflict.empty()) {
+      return Error::conflict("MIGRATION_NUMBER_TAKEN", "Migrations " + m.conflict + " share the number " +
+                                                           std::to_string(m.version) + "; renumber the newer one.");
+    }
+  }
+  return {};
+}
+
 Result<int> Migrator::migrate() {
+  DL_TRY(verify_numbering());
   DL_ASSIGN_OR_RETURN(auto states, status());
   DL_TRY(verify_applied(states));
   int applied = 0;

@@ -17,6 +17,7 @@ struct Migration {
   std::string files;      // the file names it is made of, for messages
   std::string sql;        // the text that runs
   std::string checksum;   // SHA-256 of sql
+  std::string conflict;   // set when two differently named files share the number
 };
 
 // The state of one migration in a database.
@@ -47,6 +48,7 @@ class Migrator {
  private:
   Status ensure_table();
   Status verify_applied(const std::vector<MigrationStatus>& states) const;
+  Status verify_numbering() const;
 
   Database& db_;
   std::vector<Migration> migrations_;
