@@ -3,6 +3,7 @@
 # Source it; it expects `set -euo pipefail` and sets a cleanup trap.
 
 bench_work=$(mktemp -d)
+chmod 755 "$bench_work"  # nginx workers (www-data) read the static file from here
 bench_pids=()
 bench_cleanup() {
   for p in "${bench_pids[@]}"; do kill "$p" 2>/dev/null || true; done
