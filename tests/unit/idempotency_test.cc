@@ -96,8 +96,9 @@ TEST_F(IdempotencyTest, MissingKeyFailsWith400WhenRequired) {
 }
 
 TEST_F(IdempotencyTest, KeyStillRunningFailsWith409) {
-  auto claim = store_->claim("anonymous:127.0.0.1 POST /v1/things key-3",
-                             sha256_hex(std::string("/v1/things\n") + R"({"name":"a"})"), std::nullopt);
+  // The pipeline hashes the path, a newline and the canonical JSON body.
+  const std::string first_request = "/v1/things\n{\"name\":\"a\"}";
+  auto claim = store_->claim("anonymous:127.0.0.1 POST /v1/things key-3", sha256_hex(first_request), std::nullopt);
   ASSERT_TRUE(claim.ok());
   const Response r = post(R"({"name":"a"})", "key-3");
   EXPECT_EQ(r.status, 409);
