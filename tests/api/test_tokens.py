@@ -27,7 +27,7 @@ import pytest
 import requests
 
 from client import assert_problem
-from identity_support import (JWT_SECRET, Account, b64url, jwt_part, login, mint_jwt, register, start_module_server,
+from identity_support import (Account, b64url, jwt_part, login, mint_jwt, register, start_module_server,
                               stop_module_server, unique_email)
 
 
@@ -52,7 +52,7 @@ def me_status(client, token) -> int:
 
 
 # --- the happy path and its control ------------------------------------------------------
-def test_me_succeeds_with_the_access_token_from_login(client, account):
+def test_me_succeeds_when_the_access_token_comes_from_login(client, account):
     resp = account.client.get("/v1/users/me")
     assert resp.status_code == 200, resp.text
     me = resp.json()
@@ -61,13 +61,13 @@ def test_me_succeeds_with_the_access_token_from_login(client, account):
     assert isinstance(me["permissions"], list) and "users:list" not in me["permissions"]
 
 
-def test_me_fails_with_401_without_a_bearer_token(client):
+def test_me_fails_with_401_when_there_is_no_bearer_token(client):
     assert_problem(client.get("/v1/users/me"), 401, "AUTHENTICATION_REQUIRED")
     assert_problem(client.get("/v1/users/me", headers={"Authorization": "Basic dXNlcjpwYXNz"}), 401)
     assert_problem(client.get("/v1/users/me", headers={"Authorization": "Bearer"}), 401)
 
 
-def test_me_succeeds_with_a_token_minted_like_the_servers_own(client, account):
+def test_me_succeeds_when_the_token_is_minted_like_the_servers_own(client, account):
     # The control for every attack below: same claims, same key, accepted.
     claims = jwt_part(account.access_token, 1)
     token = mint_jwt({"sub": claims["sub"], "sid": claims["sid"]})
@@ -143,7 +143,7 @@ def test_me_fails_with_401_when_a_refresh_token_is_used_as_bearer(client, accoun
     assert_problem(client.with_token(account.refresh_token).get("/v1/users/me"), 401, "INVALID_TOKEN")
 
 
-def test_access_token_fails_with_401_once_its_ttl_has_passed(server_factory):
+def test_access_token_fails_with_401_when_its_ttl_has_passed(server_factory):
     srv = server_factory(extra_args=["--access-token-ttl", "1"])
     c = srv.client()
     email_address = unique_email()
@@ -159,7 +159,7 @@ def test_access_token_fails_with_401_once_its_ttl_has_passed(server_factory):
 
 
 # --- key rotation ------------------------------------------------------------------
-def test_old_tokens_keep_working_after_key_rotation_until_the_old_key_is_removed(server_factory, databases):
+def test_old_access_token_succeeds_after_key_rotation_and_fails_when_its_key_is_removed(server_factory, databases):
     s1, s2 = "first-secret-0123456789", "second-secret-0123456789"
     database = databases.create()
 
@@ -185,14 +185,14 @@ def test_old_tokens_keep_working_after_key_rotation_until_the_old_key_is_removed
     assert me_status(c, new_token) == 200
 
 
-def test_server_refuses_to_start_with_a_short_jwt_secret(cli, databases):
+def test_serve_fails_to_start_when_a_jwt_secret_is_short(cli, databases):
     done = cli("--jwt-keys", "k:short", "--listen", "127.0.0.1:0", "serve", database=databases.create(), timeout=30)
     assert done.returncode != 0
     assert "16" in (done.stderr + done.stdout)
 
 
 # --- refresh rotation ----------------------------------------------------------------
-def test_refresh_succeeds_with_a_new_pair_and_the_old_refresh_token_stops_working(client, account):
+def test_refresh_succeeds_with_a_new_pair_when_the_refresh_token_is_current(client, account):
     first = refresh(client, account.refresh_token)
     assert first.status_code == 200, first.text
     pair = first.json()
@@ -249,7 +249,7 @@ def test_refresh_succeeds_at_most_once_when_one_token_is_presented_concurrently(
 
 
 @pytest.mark.parametrize("token", ["", "x" * 43, "not a token at all"])
-def test_refresh_fails_with_401_for_an_unknown_refresh_token(client, token):
+def test_refresh_fails_with_401_when_the_refresh_token_is_unknown(client, token):
     assert_problem(refresh(client, token), 401)
 
 
@@ -259,7 +259,7 @@ def test_refresh_fails_with_400_when_the_body_is_not_a_refresh_request(client):
     assert_problem(client.post("/v1/auth/refresh", json={"refresh_token": "x" * 201}), 400, "VALIDATION_FAILED")
 
 
-def test_refresh_fails_with_401_once_the_refresh_token_has_expired(server_factory):
+def test_refresh_fails_with_401_when_the_refresh_token_has_expired(server_factory):
     srv = server_factory(extra_args=["--refresh-token-ttl", "1"])
     c = srv.client()
     email_address = unique_email()
@@ -270,7 +270,7 @@ def test_refresh_fails_with_401_once_the_refresh_token_has_expired(server_factor
 
 
 # --- logout ------------------------------------------------------------------------
-def test_logout_succeeds_with_204_and_ends_the_session(client, account):
+def test_logout_succeeds_with_204_and_ends_the_session_when_the_refresh_token_is_mine(client, account):
     other_session = login(client, account.email)
     resp = account.client.post("/v1/auth/logout", json={"refresh_token": account.refresh_token})
     assert resp.status_code == 204 and resp.content == b""
@@ -280,12 +280,12 @@ def test_logout_succeeds_with_204_and_ends_the_session(client, account):
     assert me_status(client, other_session["access_token"]) == 200
 
 
-def test_logout_fails_with_401_without_an_access_token(client, account):
+def test_logout_fails_with_401_when_there_is_no_access_token(client, account):
     assert_problem(client.post("/v1/auth/logout", json={"refresh_token": account.refresh_token}), 401)
     assert refresh(client, account.refresh_token).status_code == 200
 
 
-def test_logout_fails_with_401_for_another_users_refresh_token(client, account):
+def test_logout_fails_with_401_when_the_refresh_token_is_another_users(client, account):
     victim = Account(client)
     assert_problem(account.client.post("/v1/auth/logout", json={"refresh_token": victim.refresh_token}), 401)
     assert me_status(client, victim.access_token) == 200

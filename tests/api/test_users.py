@@ -85,11 +85,13 @@ def test_patch_me_fails_with_400_and_changes_nothing_when_a_privileged_field_is_
     assert after == before
 
 
-def test_patch_me_succeeds_changing_names_and_username(client, student):
+def test_patch_me_succeeds_when_changing_names_and_username(client, student):
     username = unique_username("New")
-    resp = student.client.patch("/v1/users/me", json={"first_name": "Marie", "last_name": "Curie", "username": username})
+    resp = student.client.patch("/v1/users/me",
+                                json={"first_name": "Marie", "last_name": "Curie", "username": username})
     assert resp.status_code == 200, resp.text
-    assert (resp.json()["first_name"], resp.json()["last_name"], resp.json()["username"]) == ("Marie", "Curie", username)
+    body = resp.json()
+    assert (body["first_name"], body["last_name"], body["username"]) == ("Marie", "Curie", username)
     me = student.client.get("/v1/users/me").json()
     assert (me["first_name"], me["last_name"], me["username"]) == ("Marie", "Curie", username)
     assert [r["slug"] for r in me["roles"]] == ["student"] and me["status"] == "active"
@@ -114,7 +116,7 @@ def test_patch_me_fails_with_400_when_a_name_is_invalid(student, body, field):
 
 
 @pytest.mark.parametrize("text", HOSTILE)
-def test_names_with_injection_strings_are_stored_and_returned_verbatim(client, databases, server, admin, text):
+def test_names_succeed_verbatim_when_they_hold_injection_strings(client, databases, server, admin, text):
     account = Account(client, first_name=text, last_name=text)
     assert (account.user["first_name"], account.user["last_name"]) == (text, text)
     me = account.client.get("/v1/users/me").json()
@@ -129,7 +131,7 @@ def test_names_with_injection_strings_are_stored_and_returned_verbatim(client, d
 
 
 # --- preferences -----------------------------------------------------------------------
-def test_preferences_succeed_with_defaults_then_a_full_replacement(student):
+def test_preferences_succeed_when_read_as_defaults_then_fully_replaced(student):
     resp = student.client.get("/v1/users/me/preferences")
     assert resp.status_code == 200, resp.text
     prefs = resp.json()
@@ -157,7 +159,7 @@ def test_preferences_succeed_with_defaults_then_a_full_replacement(student):
     ({"font": "comic"}, "font"),
 ], ids=["theme-enum", "theme-null", "unknown-nested", "digest-enum", "bool-type", "privacy-type", "language-long",
         "unknown-top"])
-def test_put_preferences_fails_with_400_naming_the_field_and_changes_nothing(student, change, field):
+def test_put_preferences_fails_with_400_naming_the_field_when_a_value_is_invalid(student, change, field):
     before = student.client.get("/v1/users/me/preferences").json()
     body = {"theme": "light", "language": "en", "notifications": {"email": True}, "privacy": {}, **change}
     problem = assert_problem(student.client.put("/v1/users/me/preferences", json=body), 400, "VALIDATION_FAILED")
@@ -165,18 +167,18 @@ def test_put_preferences_fails_with_400_naming_the_field_and_changes_nothing(stu
     assert student.client.get("/v1/users/me/preferences").json() == before
 
 
-def test_put_preferences_fails_with_400_naming_each_missing_field(student):
+def test_put_preferences_fails_with_400_naming_each_field_when_fields_are_missing(student):
     problem = assert_problem(student.client.put("/v1/users/me/preferences", json={}), 400, "VALIDATION_FAILED")
     assert detail_fields(problem) == {"theme", "language", "notifications", "privacy"}
 
 
-def test_preferences_fail_with_401_without_a_token(client):
+def test_preferences_fail_with_401_when_there_is_no_token(client):
     assert_problem(client.get("/v1/users/me/preferences"), 401)
     assert_problem(client.put("/v1/users/me/preferences", json={}), 401)
 
 
 # --- who may see and change whom ------------------------------------------------------------
-def test_student_fails_with_403_reading_listing_or_changing_other_users(client, student):
+def test_student_fails_with_403_when_reading_listing_or_changing_other_users(client, student):
     other = Account(client)
     assert_problem(student.client.get(f"/v1/users/{other.id}"), 403, "FORBIDDEN")
     assert_problem(student.client.get("/v1/users"), 403, "FORBIDDEN")
@@ -189,19 +191,19 @@ def test_student_fails_with_403_reading_listing_or_changing_other_users(client, 
     assert other.client.get("/v1/users/me").json()["status"] == "active"
 
 
-def test_student_succeeds_reading_their_own_user_by_id(student):
+def test_student_succeeds_when_reading_their_own_user_by_id(student):
     resp = student.client.get(f"/v1/users/{student.id}")
     assert resp.status_code == 200 and resp.json()["id"] == student.id
 
 
-def test_user_routes_fail_with_401_without_a_token(client, student):
+def test_user_routes_fail_with_401_when_there_is_no_token(client, student):
     assert_problem(client.get("/v1/users"), 401)
     assert_problem(client.get(f"/v1/users/{student.id}"), 401)
     assert_problem(client.delete(f"/v1/users/{student.id}"), 401)
 
 
 # --- the admin list ------------------------------------------------------------------------
-def test_admin_list_succeeds_with_q_status_and_role_filters(client, admin):
+def test_admin_list_succeeds_when_filtered_by_q_status_and_role(client, admin):
     marker = unique_username("zq")
     members = [Account(client, last_name=f"Member {marker}") for _ in range(3)]
     ids = sorted(m.id for m in members)
@@ -222,7 +224,7 @@ def test_admin_list_succeeds_with_q_status_and_role_filters(client, admin):
     assert admin.client.get("/v1/users", params={"q": marker, "role": "nope"}).json()["items"] == []
 
 
-def test_admin_list_succeeds_walking_every_page_with_limit_1(client, admin):
+def test_admin_list_succeeds_without_repeats_when_walking_every_page_with_limit_1(client, admin):
     marker = unique_username("pg")
     ids = sorted(Account(client, first_name=f"Pager {marker}").id for _ in range(4))
     items = walk(admin.client, f"q={marker}&limit=1")
@@ -250,7 +252,8 @@ def test_admin_list_fails_with_400_invalid_cursor_when_the_cursor_is_tampered(cl
 
 
 # --- admin changes ---------------------------------------------------------------------------
-def test_admin_patch_status_suspended_revokes_the_users_tokens_at_once(client, admin, databases, server):
+def test_admin_patch_succeeds_and_revokes_tokens_at_once_when_status_becomes_suspended(client, admin, databases,
+                                                                                        server):
     target = Account(client)
     resp = admin.client.patch(f"/v1/users/{target.id}", json={"status": "suspended"})
     assert resp.status_code == 200 and resp.json()["status"] == "suspended"
@@ -270,7 +273,7 @@ def test_admin_patch_status_suspended_revokes_the_users_tokens_at_once(client, a
     assert_problem(target.client.get("/v1/users/me"), 401)
 
 
-def test_admin_delete_deactivates_the_user_and_revokes_their_sessions(client, admin):
+def test_admin_delete_succeeds_and_revokes_sessions_when_deactivating_a_user(client, admin):
     target = Account(client)
     resp = admin.client.delete(f"/v1/users/{target.id}")
     assert resp.status_code == 204 and resp.content == b""
@@ -282,13 +285,13 @@ def test_admin_delete_deactivates_the_user_and_revokes_their_sessions(client, ad
 
 
 @pytest.mark.parametrize("bad_id", ["01900000-0000-7000-8000-0000000000ff", "not-a-uuid", "1; DROP TABLE users"])
-def test_admin_user_routes_fail_with_404_for_an_unknown_user(admin, bad_id):
+def test_admin_user_routes_fail_with_404_when_the_user_is_unknown(admin, bad_id):
     assert_problem(admin.client.get(f"/v1/users/{bad_id}"), 404)
     assert_problem(admin.client.patch(f"/v1/users/{bad_id}", json={"first_name": "X"}), 404)
     assert_problem(admin.client.delete(f"/v1/users/{bad_id}"), 404)
 
 
-def test_admin_patch_role_ids_succeeds_and_the_new_permissions_apply(client, admin):
+def test_admin_patch_role_ids_succeeds_and_permissions_apply_when_the_roles_exist(client, admin):
     target = Account(client)
     resp = admin.client.patch(f"/v1/users/{target.id}", json={"role_ids": [TEACHER_ROLE_ID, STUDENT_ROLE_ID]})
     assert resp.status_code == 200, resp.text
@@ -301,8 +304,8 @@ def test_admin_patch_role_ids_succeeds_and_the_new_permissions_apply(client, adm
 def test_admin_patch_role_ids_fails_with_400_and_changes_nothing_when_a_role_does_not_exist(client, admin):
     target = Account(client)
     bogus = "01900000-0001-7000-8000-0000000000ff"
-    resp = admin.client.patch(f"/v1/users/{target.id}",
-                              json={"role_ids": [TEACHER_ROLE_ID, bogus], "status": "suspended", "first_name": "Changed"})
+    change = {"role_ids": [TEACHER_ROLE_ID, bogus], "status": "suspended", "first_name": "Changed"}
+    resp = admin.client.patch(f"/v1/users/{target.id}", json=change)
     body = assert_problem(resp, 400, "VALIDATION_FAILED")
     assert "role_ids" in detail_fields(body)
     after = admin.client.get(f"/v1/users/{target.id}").json()
