@@ -12,14 +12,17 @@ constexpr const char* kInsert =
     "INSERT INTO idempotency_keys (scope, user_id, request_hash, state, created_at, expires_at) "
     "VALUES ($1, $2, $3, 'in_progress', $4, $5) ON CONFLICT (scope) DO NOTHING";
 constexpr const char* kSelect =
-    "SELECT request_hash, state, response_status, response_content_type, response_headers, response_body, "
+    "SELECT request_hash, state, response_status, response_content_type, response_headers, "
+    "response_body, "
     "created_at, expires_at FROM idempotency_keys WHERE scope = $1";
 constexpr const char* kRestart =
     "UPDATE idempotency_keys SET request_hash = $2, state = 'in_progress', response_status = NULL, "
-    "response_content_type = NULL, response_headers = NULL, response_body = NULL, created_at = $3, expires_at = $4 "
+    "response_content_type = NULL, response_headers = NULL, response_body = NULL, created_at = $3, "
+    "expires_at = $4 "
     "WHERE scope = $1";
 constexpr const char* kComplete =
-    "UPDATE idempotency_keys SET state = 'completed', response_status = $2, response_content_type = $3, "
+    "UPDATE idempotency_keys SET state = 'completed', response_status = $2, response_content_type "
+    "= $3, "
     "response_headers = $4, response_body = $5 WHERE scope = $1";
 constexpr const char* kDelete = "DELETE FROM idempotency_keys WHERE scope = $1";
 
@@ -32,7 +35,8 @@ http::Response stored_response(const Row& r) {
   const auto headers = boost::json::parse(r.text(4), ec);
   if (!ec && headers.is_array()) {
     for (const auto& h : headers.get_array()) {
-      if (h.is_array() && h.get_array().size() == 2 && h.get_array()[0].is_string() && h.get_array()[1].is_string()) {
+      if (h.is_array() && h.get_array().size() == 2 && h.get_array()[0].is_string() &&
+          h.get_array()[1].is_string()) {
         resp.headers.emplace_back(std::string(h.get_array()[0].get_string()),
                                   std::string(h.get_array()[1].get_string()));
       }
@@ -44,16 +48,20 @@ http::Response stored_response(const Row& r) {
 
 }  // namespace
 
-Result<http::Claim> IdempotencyKeys::claim(const std::string& scope, const std::string& request_hash,
+Result<http::Claim> IdempotencyKeys::claim(const std::string& scope,
+                                           const std::string& request_hash,
                                            const std::optional<std::string>& user_id) {
   return db_.transaction([&](Connection& c) -> Result<http::Claim> {
     const TimePoint at = now();
     const std::string now_text = format_rfc3339(at);
     const std::string expires = format_rfc3339(at + retention_);
-    DL_ASSIGN_OR_RETURN(std::int64_t inserted, c.execute(kInsert, {scope, user_id, request_hash, now_text, expires}));
+    DL_ASSIGN_OR_RETURN(std::int64_t inserted,
+                        c.execute(kInsert, {scope, user_id, request_hash, now_text, expires}));
     if (inserted == 1) return http::Claim{http::ClaimOutcome::kClaimed, std::nullopt};
     DL_ASSIGN_OR_RETURN(RowSet rows, c.query(kSelect, {scope}));
-    if (rows.empty()) return Error::conflict("IDEMPOTENCY_IN_PROGRESS", "A request with this key is still running.");
+    if (rows.empty())
+      return Error::conflict("IDEMPOTENCY_IN_PROGRESS",
+                             "A request with this key is still running.");
     const Row r = rows[0];
     const bool expired = r.text(7) <= now_text;
     const bool stale = r.text(1) == "in_progress" && r.text(6) <= format_rfc3339(at - stale_after_);
@@ -62,7 +70,8 @@ Result<http::Claim> IdempotencyKeys::claim(const std::string& scope, const std::
       return http::Claim{http::ClaimOutcome::kClaimed, std::nullopt};
     }
     if (r.text(0) != request_hash) return http::Claim{http::ClaimOutcome::kMismatch, std::nullopt};
-    if (r.text(1) == "in_progress") return http::Claim{http::ClaimOutcome::kInProgress, std::nullopt};
+    if (r.text(1) == "in_progress")
+      return http::Claim{http::ClaimOutcome::kInProgress, std::nullopt};
     return http::Claim{http::ClaimOutcome::kReplay, stored_response(r)};
   });
 }
@@ -73,8 +82,8 @@ Status IdempotencyKeys::complete(const std::string& scope, const http::Response&
     if (name == "Location" || name == "Content-Location") headers.push_back({name, value});
   }
   return db_.transaction([&](Connection& c) -> Status {
-    DL_TRY(c.execute(kComplete, {scope, response.status, response.content_type, boost::json::serialize(headers),
-                                 response.body}));
+    DL_TRY(c.execute(kComplete, {scope, response.status, response.content_type,
+                                 boost::json::serialize(headers), response.body}));
     return {};
   });
 }

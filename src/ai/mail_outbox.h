@@ -30,8 +30,8 @@ struct MailMessage {
 class MailOutbox {
  public:
   // Queues a message for delivery now.
-  static Status enqueue(Connection& c, const std::optional<std::string>& user_id, const std::string& to,
-                        const std::string& subject, const std::string& body);
+  static Status enqueue(Connection& c, const std::optional<std::string>& user_id,
+                        const std::string& to, const std::string& subject, const std::string& body);
   // The newest messages first.
   static Result<std::vector<MailMessage>> list(Connection& c, int limit);
   // Pending messages whose next attempt is due, oldest first.

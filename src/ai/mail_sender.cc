@@ -21,11 +21,16 @@ std::chrono::seconds backoff(int attempts) {
 
 MailSender::MailSender(Database& db, std::unique_ptr<MailTransport> transport, std::string from,
                        std::chrono::milliseconds poll_interval)
-    : db_(db), transport_(std::move(transport)), from_(std::move(from)), poll_interval_(poll_interval) {}
+    : db_(db),
+      transport_(std::move(transport)),
+      from_(std::move(from)),
+      poll_interval_(poll_interval) {}
 
 MailSender::~MailSender() { stop(); }
 
-void MailSender::start() { thread_ = std::thread([this] { run(); }); }
+void MailSender::start() {
+  thread_ = std::thread([this] { run(); });
+}
 
 void MailSender::stop() {
   {
@@ -71,7 +76,8 @@ Result<int> MailSender::deliver_due() {
     if (delivered.ok()) {
       ++sent;
     } else {
-      spdlog::warn(R"({{"msg":"mail delivery failed","mail_id":"{}","attempt":{}}})", m.id, m.attempts + 1);
+      spdlog::warn(R"({{"msg":"mail delivery failed","mail_id":"{}","attempt":{}}})", m.id,
+                   m.attempts + 1);
     }
   }
   return sent;

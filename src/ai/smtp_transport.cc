@@ -49,7 +49,9 @@ std::string format_rfc5322(const MailMessage& m, const std::string& from) {
   text += "To: <" + m.to + ">\r\n";
   text += "Message-ID: <" + m.id + "@deltalabs>\r\n";
   text += "Subject: " + m.subject + "\r\n";
-  text += "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
+  text +=
+      "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: "
+      "8bit\r\n\r\n";
   text += m.body;
   return text;
 }
@@ -75,7 +77,8 @@ Status SmtpTransport::send(const MailMessage& message, const std::string& from) 
   curl_slist_free_all(recipients);
   curl_easy_cleanup(curl);
   if (rc != CURLE_OK) {
-    return Error::unavailable("SMTP_FAILED", "The mail server did not accept the message.", curl_easy_strerror(rc));
+    return Error::unavailable("SMTP_FAILED", "The mail server did not accept the message.",
+                              curl_easy_strerror(rc));
   }
   return {};
 }

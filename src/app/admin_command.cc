@@ -29,11 +29,14 @@ int fail(const Error& e) {
 
 Command admin_command(CLI::App& app, const Config& config) {
   CLI::App* cmd = app.add_subcommand("admin", "Administer accounts without the HTTP server");
-  CLI::App* create = cmd->add_subcommand("create", "Create an account with a role, or give an existing one the role");
+  CLI::App* create = cmd->add_subcommand(
+      "create", "Create an account with a role, or give an existing one the role");
   cmd->require_subcommand(1);
   auto args = std::make_shared<AdminArgs>();
   create->add_option("--email", args->email, "Email of the account")->required();
-  create->add_option("--password", args->password, "Password for a new account (8 to 128 characters)")->required();
+  create
+      ->add_option("--password", args->password, "Password for a new account (8 to 128 characters)")
+      ->required();
   create->add_option("--role", args->role, "Role slug to grant")->capture_default_str();
   create->add_option("--first-name", args->first_name, "First name of a new account");
   create->add_option("--last-name", args->last_name, "Last name of a new account");
@@ -43,11 +46,11 @@ Command admin_command(CLI::App& app, const Config& config) {
             Migrator migrator(**db);
             if (auto migrated = migrator.migrate(); !migrated.ok()) return fail(migrated.error());
             identity::PasswordHasher hasher;
-            auto done = identity::bootstrap_account(**db, hasher, args->email, args->password, args->role,
-                                                    args->first_name, args->last_name);
+            auto done = identity::bootstrap_account(**db, hasher, args->email, args->password,
+                                                    args->role, args->first_name, args->last_name);
             if (!done.ok()) return fail(done.error());
-            std::cout << (done->created ? "created " : "promoted ") << args->email << " (" << done->user_id
-                      << ") with role " << args->role << "\n";
+            std::cout << (done->created ? "created " : "promoted ") << args->email << " ("
+                      << done->user_id << ") with role " << args->role << "\n";
             return 0;
           }};
 }

@@ -37,14 +37,17 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   // Cursors are signed with a key derived from the first JWT key, so they stay
   // valid across restarts and instances that share the configuration.
   app->cursors_ = std::make_unique<CursorCodec>(
-      config.jwt_keys.empty() ? random_token(32) : hmac_sha256(config.jwt_keys, "deltalabs pagination cursors"));
-  DL_ASSIGN_OR_RETURN(app->identity_, identity::IdentityModule::create(*app->db_, config, *app->pipeline_, *app->cursors_));
+      config.jwt_keys.empty() ? random_token(32)
+                              : hmac_sha256(config.jwt_keys, "deltalabs pagination cursors"));
+  DL_ASSIGN_OR_RETURN(app->identity_, identity::IdentityModule::create(
+                                          *app->db_, config, *app->pipeline_, *app->cursors_));
   app->identity_->register_routes(app->router_);
   app->pipeline_->set_authenticator(&app->identity_->authenticator());
-  app->catalog_ = std::make_unique<catalog::CatalogModule>(*app->db_, app->identity_->authorization(), *app->cursors_);
+  app->catalog_ = std::make_unique<catalog::CatalogModule>(
+      *app->db_, app->identity_->authorization(), *app->cursors_);
   app->catalog_->register_routes(app->router_);
-  app->content_ = std::make_unique<content::ContentModule>(*app->db_, app->identity_->authorization(),
-                                                              app->catalog_->courses(), *app->cursors_);
+  app->content_ = std::make_unique<content::ContentModule>(
+      *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
   app->content_->register_routes(app->router_);
 
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});

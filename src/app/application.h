@@ -57,7 +57,6 @@ class Application {
   std::unique_ptr<identity::IdentityModule> identity_;
   std::unique_ptr<catalog::CatalogModule> catalog_;
   std::unique_ptr<content::ContentModule> content_;
-
 };
 
 // Opens (and creates) the configured database without migrating it.

@@ -5,34 +5,52 @@ namespace deltalabs {
 void add_global_options(CLI::App& app, Config& c) {
   app.set_config("--config", "", "Read settings from a TOML file (keys as the long option names)");
   app.add_option("--database", c.database, "sqlite:PATH or postgresql://user:pass@host:port/db")
-      ->envname("DELTALABS_DATABASE")->capture_default_str();
-  app.add_option("--db-pool", c.db_pool, "Database connections (0 = threads + 2)")->envname("DELTALABS_DB_POOL");
+      ->envname("DELTALABS_DATABASE")
+      ->capture_default_str();
+  app.add_option("--db-pool", c.db_pool, "Database connections (0 = threads + 2)")
+      ->envname("DELTALABS_DB_POOL");
   app.add_option("--log-level", c.log_level, "trace, debug, info, warn, error or off")
-      ->envname("DELTALABS_LOG_LEVEL")->capture_default_str();
-  app.add_option("--listen", c.listen, "HOST:PORT to serve on")->envname("DELTALABS_LISTEN")->capture_default_str();
+      ->envname("DELTALABS_LOG_LEVEL")
+      ->capture_default_str();
+  app.add_option("--listen", c.listen, "HOST:PORT to serve on")
+      ->envname("DELTALABS_LISTEN")
+      ->capture_default_str();
   app.add_option("--threads", c.threads, "HTTP worker threads (0 = one per core, at least 2)")
       ->envname("DELTALABS_THREADS");
   app.add_option("--body-limit", c.body_limit, "Largest request body in bytes")
-      ->envname("DELTALABS_BODY_LIMIT")->capture_default_str();
+      ->envname("DELTALABS_BODY_LIMIT")
+      ->capture_default_str();
   app.add_option("--cors-origin", c.cors_origins, "Allowed CORS origin (repeatable, or *)")
-      ->envname("DELTALABS_CORS_ORIGINS")->delimiter(',');
-  app.add_option("--assets-dir", c.assets_dir, "Folder of swagger-ui-dist for /docs")->envname("DELTALABS_ASSETS_DIR");
+      ->envname("DELTALABS_CORS_ORIGINS")
+      ->delimiter(',');
+  app.add_option("--assets-dir", c.assets_dir, "Folder of swagger-ui-dist for /docs")
+      ->envname("DELTALABS_ASSETS_DIR");
   app.add_flag("!--no-access-log", c.access_log, "Do not log one line per request")
       ->envname("DELTALABS_ACCESS_LOG");
-  app.add_option("--jwt-keys", c.jwt_keys, "Signing keys as kid:secret[,kid:secret]; the first signs")
+  app.add_option("--jwt-keys", c.jwt_keys,
+                 "Signing keys as kid:secret[,kid:secret]; the first signs")
       ->envname("DELTALABS_JWT_KEYS");
-  app.add_option("--jwt-issuer", c.jwt_issuer, "iss of access tokens")->envname("DELTALABS_JWT_ISSUER");
-  app.add_option("--jwt-audience", c.jwt_audience, "aud of access tokens")->envname("DELTALABS_JWT_AUDIENCE");
+  app.add_option("--jwt-issuer", c.jwt_issuer, "iss of access tokens")
+      ->envname("DELTALABS_JWT_ISSUER");
+  app.add_option("--jwt-audience", c.jwt_audience, "aud of access tokens")
+      ->envname("DELTALABS_JWT_AUDIENCE");
   app.add_option("--access-token-ttl", c.access_token_ttl_s, "Access token lifetime in seconds")
-      ->envname("DELTALABS_ACCESS_TOKEN_TTL")->capture_default_str();
+      ->envname("DELTALABS_ACCESS_TOKEN_TTL")
+      ->capture_default_str();
   app.add_option("--refresh-token-ttl", c.refresh_token_ttl_s, "Refresh token lifetime in seconds")
-      ->envname("DELTALABS_REFRESH_TOKEN_TTL")->capture_default_str();
-  app.add_option("--auth-rate-limit", c.auth_rate_limit, "Auth requests per minute per address and account (0 = off)")
-      ->envname("DELTALABS_AUTH_RATE_LIMIT")->capture_default_str();
-  app.add_option("--smtp-url", c.smtp_url, "smtp://host:port to deliver mail; empty keeps it in the outbox")
+      ->envname("DELTALABS_REFRESH_TOKEN_TTL")
+      ->capture_default_str();
+  app.add_option("--auth-rate-limit", c.auth_rate_limit,
+                 "Auth requests per minute per address and account (0 = off)")
+      ->envname("DELTALABS_AUTH_RATE_LIMIT")
+      ->capture_default_str();
+  app.add_option("--smtp-url", c.smtp_url,
+                 "smtp://host:port to deliver mail; empty keeps it in the outbox")
       ->envname("DELTALABS_SMTP_URL");
-  app.add_option("--mail-from", c.mail_from, "From address of outgoing mail")->envname("DELTALABS_MAIL_FROM");
-  app.add_option("--public-url", c.public_url, "Base URL used in mailed links")->envname("DELTALABS_PUBLIC_URL");
+  app.add_option("--mail-from", c.mail_from, "From address of outgoing mail")
+      ->envname("DELTALABS_MAIL_FROM");
+  app.add_option("--public-url", c.public_url, "Base URL used in mailed links")
+      ->envname("DELTALABS_PUBLIC_URL");
   app.fallthrough();
 }
 

@@ -8,7 +8,8 @@ namespace deltalabs {
 std::string Config::listen_host() const {
   const auto colon = listen.rfind(':');
   std::string host = colon == std::string::npos ? listen : listen.substr(0, colon);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   return host.empty() ? "0.0.0.0" : host;
 }
 

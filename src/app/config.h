@@ -18,20 +18,20 @@ struct Config {
   std::size_t threads = 0;  // 0 = hardware threads
   std::size_t body_limit = 1 << 20;
   std::vector<std::string> cors_origins;
-  std::string assets_dir;   // swagger-ui-dist; empty = search the usual places
+  std::string assets_dir;  // swagger-ui-dist; empty = search the usual places
   bool access_log = true;
 
   // Logs.
   std::string log_level = "info";
 
   // Identity.
-  std::string jwt_keys;          // "kid1:secret1,kid2:secret2"; the first signs
+  std::string jwt_keys;  // "kid1:secret1,kid2:secret2"; the first signs
   std::string jwt_issuer = "deltalabs";
   std::string jwt_audience = "deltalabs-api";
   int access_token_ttl_s = 15 * 60;
   int refresh_token_ttl_s = 30 * 24 * 3600;
-  int auth_rate_limit = 10;      // per minute per address and per account; 0 = off
-  std::string smtp_url;          // smtp://host:port; empty = mail stays in the outbox
+  int auth_rate_limit = 10;  // per minute per address and per account; 0 = off
+  std::string smtp_url;      // smtp://host:port; empty = mail stays in the outbox
   std::string mail_from = "Delta Labs <no-reply@deltalabs.local>";
   std::string public_url = "http://127.0.0.1:8080";
 

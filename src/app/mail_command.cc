@@ -27,10 +27,11 @@ Command mail_command(CLI::App& app, const Config& config) {
             auto conn = (*db)->read();
             if (!conn.ok()) return std::cerr << "deltalabs: " << conn.error().message << "\n", 1;
             auto messages = MailOutbox::list(**conn, *limit);
-            if (!messages.ok()) return std::cerr << "deltalabs: " << messages.error().message << "\n", 1;
+            if (!messages.ok())
+              return std::cerr << "deltalabs: " << messages.error().message << "\n", 1;
             for (const auto& m : *messages) {
-              std::cout << m.created_at << "  " << std::left << std::setw(8) << m.status << " attempts=" << m.attempts
-                        << "  " << m.to << "  " << m.subject << "\n";
+              std::cout << m.created_at << "  " << std::left << std::setw(8) << m.status
+                        << " attempts=" << m.attempts << "  " << m.to << "  " << m.subject << "\n";
               if (m.last_error) std::cout << "    last error: " << *m.last_error << "\n";
               if (*bodies) std::cout << "    " << m.body << "\n";
             }

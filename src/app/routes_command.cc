@@ -9,7 +9,8 @@
 namespace deltalabs {
 
 Command routes_command(CLI::App& app, const Config& config) {
-  CLI::App* cmd = app.add_subcommand("routes", "Print every route as METHOD PATH (what the router serves)");
+  CLI::App* cmd =
+      app.add_subcommand("routes", "Print every route as METHOD PATH (what the router serves)");
   return {cmd, [&config] {
             auto built = Application::create(config);
             if (!built.ok()) {

@@ -7,8 +7,8 @@
 #include "catalog/catalog_module.h"
 #include "content/content_module.h"
 #include "content/demo_catalog.h"
-#include "identity/authorization_service.h"
 #include "identity/admin_bootstrap.h"
+#include "identity/authorization_service.h"
 #include "storage/migrator.h"
 
 namespace deltalabs {
@@ -47,8 +47,8 @@ Status seed_demo(Database& db) {
   identity::PasswordHasher hasher;
   std::map<std::string, std::string> ids;  // email -> user id
   for (const auto& a : kDemoAccounts) {
-    DL_ASSIGN_OR_RETURN(auto done, identity::bootstrap_account(db, hasher, a.email, kDemoPassword, a.role,
-                                                               a.first_name, a.last_name));
+    DL_ASSIGN_OR_RETURN(auto done, identity::bootstrap_account(db, hasher, a.email, kDemoPassword,
+                                                               a.role, a.first_name, a.last_name));
     ids[a.email] = done.user_id;
   }
   // The catalog goes through the same services the API uses, acting as the demo admin.
@@ -68,7 +68,8 @@ Status seed_demo(Database& db) {
 Command seed_command(CLI::App& app, const Config& config) {
   CLI::App* cmd = app.add_subcommand("seed", "Load data into the database");
   auto demo = std::make_shared<bool>(false);
-  cmd->add_flag("--demo", *demo, "A small, believable data set for trying the service (idempotent)");
+  cmd->add_flag("--demo", *demo,
+                "A small, believable data set for trying the service (idempotent)");
   cmd->require_option(1);
   return {cmd, [&config, demo] {
             auto db = open_configured_database(config);
@@ -77,9 +78,10 @@ Command seed_command(CLI::App& app, const Config& config) {
             if (auto migrated = migrator.migrate(); !migrated.ok()) return fail(migrated.error());
             if (*demo) {
               if (auto seeded = seed_demo(**db); !seeded.ok()) return fail(seeded.error());
-              std::cout << "demo data loaded into " << (*db)->describe() << "; accounts (password '" << kDemoPassword
-                        << "'):\n";
-              for (const auto& a : kDemoAccounts) std::cout << "  " << a.email << "  (" << a.role << ")\n";
+              std::cout << "demo data loaded into " << (*db)->describe() << "; accounts (password '"
+                        << kDemoPassword << "'):\n";
+              for (const auto& a : kDemoAccounts)
+                std::cout << "  " << a.email << "  (" << a.role << ")\n";
             }
             return 0;
           }};

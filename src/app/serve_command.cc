@@ -3,9 +3,9 @@
 #include <csignal>
 #include <iostream>
 
+#include "ai/mail_sender.h"
 #include "app/application.h"
 #include "app/cli.h"
-#include "ai/mail_sender.h"
 #include "app/logging.h"
 #include "http/server.h"
 
@@ -28,8 +28,8 @@ int serve(const Config& config) {
   }
   auto app = Application::create(config);
   if (!app.ok()) {
-    std::cerr << "deltalabs: " << app.error().message << (app.error().cause.empty() ? "" : " (" + app.error().cause + ")")
-              << "\n";
+    std::cerr << "deltalabs: " << app.error().message
+              << (app.error().cause.empty() ? "" : " (" + app.error().cause + ")") << "\n";
     return 1;
   }
   http::ServerOptions options;
@@ -46,12 +46,12 @@ int serve(const Config& config) {
   // the outbox (`deltalabs mail list`).
   std::unique_ptr<MailSender> mail;
   if (!config.smtp_url.empty()) {
-    mail = std::make_unique<MailSender>((*app)->db(), std::make_unique<SmtpTransport>(config.smtp_url),
-                                        config.mail_from);
+    mail = std::make_unique<MailSender>(
+        (*app)->db(), std::make_unique<SmtpTransport>(config.smtp_url), config.mail_from);
     mail->start();
   }
-  spdlog::info(R"({{"msg":"listening","address":"{}","port":{},"database":"{}","threads":{}}})", options.host,
-               server.port(), (*app)->db().describe(), options.threads);
+  spdlog::info(R"({{"msg":"listening","address":"{}","port":{},"database":"{}","threads":{}}})",
+               options.host, server.port(), (*app)->db().describe(), options.threads);
   spdlog::default_logger()->flush();
 
   int received = 0;

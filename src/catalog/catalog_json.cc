@@ -13,13 +13,16 @@ boost::json::value or_null(const std::optional<std::string>& v) {
 }  // namespace
 
 boost::json::object reference_json(const ReferenceEntry& e) {
-  return {{"id", e.id}, {"slug", e.slug}, {"name", e.name}, {"description", e.description},
+  return {{"id", e.id},
+          {"slug", e.slug},
+          {"name", e.name},
+          {"description", e.description},
           {"created_at", e.created_at}};
 }
 
 boost::json::object instructor_json(const Instructor& i) {
-  return {{"id", i.id},       {"user_id", i.user_id}, {"name", i.name},
-          {"headline", i.headline}, {"bio", i.bio},   {"created_at", i.created_at}};
+  return {{"id", i.id},   {"user_id", i.user_id},      {"name", i.name}, {"headline", i.headline},
+          {"bio", i.bio}, {"created_at", i.created_at}};
 }
 
 boost::json::object money_json(const Money& m) {
@@ -39,7 +42,8 @@ boost::json::object course_json(const Course& c) {
           {"language", c.language},
           {"price", money_json(c.price)},
           {"status", c.status},
-          {"max_students", c.max_students ? boost::json::value(*c.max_students) : boost::json::value(nullptr)},
+          {"max_students",
+           c.max_students ? boost::json::value(*c.max_students) : boost::json::value(nullptr)},
           {"enrollment_count", c.enrollment_count},
           {"instructor_ids", std::move(instructors)},
           {"created_by", or_null(c.created_by)},

@@ -6,9 +6,12 @@
 
 namespace deltalabs::catalog {
 
-CatalogModule::CatalogModule(Database& db, const identity::AuthorizationService& authz, const CursorCodec& cursors)
+CatalogModule::CatalogModule(Database& db, const identity::AuthorizationService& authz,
+                             const CursorCodec& cursors)
     : cursors_(cursors),
-      categories_(db, authz, {sql::kInsertCategory, sql::kSelectCategory, sql::kListCategories, "course category"}),
+      categories_(
+          db, authz,
+          {sql::kInsertCategory, sql::kSelectCategory, sql::kListCategories, "course category"}),
       levels_(db, authz, {sql::kInsertLevel, sql::kSelectLevel, sql::kListLevels, "course level"}),
       instructors_(db, authz),
       courses_(db, authz) {}

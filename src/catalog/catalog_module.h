@@ -16,8 +16,10 @@ namespace deltalabs::catalog {
 // instructor profiles and courses, with their routes.
 class CatalogModule {
  public:
-  // Builds the services over `db`; permissions are asked of `authz`, list cursors sealed by `cursors`.
-  CatalogModule(Database& db, const identity::AuthorizationService& authz, const CursorCodec& cursors);
+  // Builds the services over `db`; permissions are asked of `authz`, list cursors sealed by
+  // `cursors`.
+  CatalogModule(Database& db, const identity::AuthorizationService& authz,
+                const CursorCodec& cursors);
 
   // Adds every catalog route.
   void register_routes(http::Router& router);

@@ -7,14 +7,16 @@ namespace deltalabs::catalog::sql {
 
 // --- reference data: categories and levels --------------------------------
 inline constexpr const char* kInsertCategory =
-    "INSERT INTO course_categories (id, slug, name, description, created_at) VALUES ($1, $2, $3, $4, $5)";
+    "INSERT INTO course_categories (id, slug, name, description, created_at) VALUES ($1, $2, $3, "
+    "$4, $5)";
 inline constexpr const char* kSelectCategory =
     "SELECT id, slug, name, description, created_at FROM course_categories WHERE id = $1";
 inline constexpr const char* kListCategories =
     "SELECT id, slug, name, description, created_at FROM course_categories "
     "WHERE ($1 = '' OR slug > $1) ORDER BY slug LIMIT $2";
 inline constexpr const char* kInsertLevel =
-    "INSERT INTO course_levels (id, slug, name, description, created_at) VALUES ($1, $2, $3, $4, $5)";
+    "INSERT INTO course_levels (id, slug, name, description, created_at) VALUES ($1, $2, $3, $4, "
+    "$5)";
 inline constexpr const char* kSelectLevel =
     "SELECT id, slug, name, description, created_at FROM course_levels WHERE id = $1";
 inline constexpr const char* kListLevels =
@@ -22,49 +24,60 @@ inline constexpr const char* kListLevels =
     "WHERE ($1 = '' OR slug > $1) ORDER BY slug LIMIT $2";
 
 // --- instructors -------------------------------------------------------------
-#define DL_INSTRUCTOR_SELECT                                                                  \
+#define DL_INSTRUCTOR_SELECT                                                                     \
   "SELECT i.id, i.user_id, u.first_name || ' ' || u.last_name, i.headline, i.bio, i.created_at " \
   "FROM instructors i JOIN users u ON u.id = i.user_id "
 inline constexpr const char* kInsertInstructor =
-    "INSERT INTO instructors (id, user_id, headline, bio, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)";
+    "INSERT INTO instructors (id, user_id, headline, bio, created_at, updated_at) VALUES ($1, $2, "
+    "$3, $4, $5, $5)";
 inline constexpr const char* kSelectInstructor = DL_INSTRUCTOR_SELECT "WHERE i.id = $1";
 inline constexpr const char* kSelectInstructorByUser = DL_INSTRUCTOR_SELECT "WHERE i.user_id = $1";
 inline constexpr const char* kListInstructors =
     DL_INSTRUCTOR_SELECT "WHERE ($1 = '' OR CAST(i.id AS TEXT) > $1) ORDER BY i.id LIMIT $2";
-inline constexpr const char* kListInstructorsOfCourse =
-    DL_INSTRUCTOR_SELECT "JOIN course_instructors ci ON ci.instructor_id = i.id WHERE ci.course_id = $1 "
+inline constexpr const char* kListInstructorsOfCourse = DL_INSTRUCTOR_SELECT
+    "JOIN course_instructors ci ON ci.instructor_id = i.id WHERE ci.course_id = $1 "
     "ORDER BY ci.added_at, i.id";
 inline constexpr const char* kCountUsersById = "SELECT count(*) FROM users WHERE id = $1";
 #undef DL_INSTRUCTOR_SELECT
 
 // --- courses -----------------------------------------------------------------
-#define DL_COURSE_COLUMNS                                                                              \
-  "c.id, c.slug, c.title, c.subtitle, c.description, c.category_id, c.level_id, c.language, "          \
-  "c.price_amount_minor, c.price_currency, c.status, c.max_students, c.enrollment_count, c.created_by, " \
+#define DL_COURSE_COLUMNS                                                                     \
+  "c.id, c.slug, c.title, c.subtitle, c.description, c.category_id, c.level_id, c.language, " \
+  "c.price_amount_minor, c.price_currency, c.status, c.max_students, c.enrollment_count, "    \
+  "c.created_by, "                                                                            \
   "c.published_at, c.created_at, c.updated_at"
 
 inline constexpr const char* kInsertCourse =
     "INSERT INTO courses (id, slug, title, subtitle, description, category_id, level_id, language, "
-    "price_amount_minor, price_currency, status, max_students, enrollment_count, created_by, created_at, "
+    "price_amount_minor, price_currency, status, max_students, enrollment_count, created_by, "
+    "created_at, "
     "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, 0, $12, $13, $13)";
-inline constexpr const char* kSelectCourse = "SELECT " DL_COURSE_COLUMNS " FROM courses c WHERE c.id = $1";
+inline constexpr const char* kSelectCourse =
+    "SELECT " DL_COURSE_COLUMNS " FROM courses c WHERE c.id = $1";
 inline constexpr const char* kCountCoursesBySlug = "SELECT count(*) FROM courses WHERE slug = $1";
 inline constexpr const char* kUpdateCourse =
     "UPDATE courses SET title = COALESCE($2, title), subtitle = COALESCE($3, subtitle), "
     "description = COALESCE($4, description), category_id = COALESCE($5, category_id), "
     "level_id = COALESCE($6, level_id), language = COALESCE($7, language), "
-    "price_amount_minor = COALESCE($8, price_amount_minor), price_currency = COALESCE($9, price_currency), "
-    "max_students = CASE WHEN $10 = 1 THEN $11 ELSE max_students END, updated_at = $12 WHERE id = $1";
+    "price_amount_minor = COALESCE($8, price_amount_minor), price_currency = COALESCE($9, "
+    "price_currency), "
+    "max_students = CASE WHEN $10 = 1 THEN $11 ELSE max_students END, updated_at = $12 WHERE id = "
+    "$1";
 // Moves a course from one status to another; changes nothing when it is no longer in `from`.
 inline constexpr const char* kTransitionCourse =
     "UPDATE courses SET status = $3, updated_at = $4, "
-    "published_at = CASE WHEN $3 = 'published' THEN $4 ELSE published_at END WHERE id = $1 AND status = $2";
-inline constexpr const char* kCountCategoriesById = "SELECT count(*) FROM course_categories WHERE id = $1";
+    "published_at = CASE WHEN $3 = 'published' THEN $4 ELSE published_at END WHERE id = $1 AND "
+    "status = $2";
+inline constexpr const char* kCountCategoriesById =
+    "SELECT count(*) FROM course_categories WHERE id = $1";
 inline constexpr const char* kCountLevelsById = "SELECT count(*) FROM course_levels WHERE id = $1";
-inline constexpr const char* kCountInstructorsById = "SELECT count(*) FROM instructors WHERE id = $1";
+inline constexpr const char* kCountInstructorsById =
+    "SELECT count(*) FROM instructors WHERE id = $1";
 inline constexpr const char* kSelectCourseInstructorIds =
-    "SELECT instructor_id FROM course_instructors WHERE course_id = $1 ORDER BY added_at, instructor_id";
-inline constexpr const char* kDeleteCourseInstructors = "DELETE FROM course_instructors WHERE course_id = $1";
+    "SELECT instructor_id FROM course_instructors WHERE course_id = $1 ORDER BY added_at, "
+    "instructor_id";
+inline constexpr const char* kDeleteCourseInstructors =
+    "DELETE FROM course_instructors WHERE course_id = $1";
 inline constexpr const char* kInsertCourseInstructor =
     "INSERT INTO course_instructors (course_id, instructor_id, added_at) VALUES ($1, $2, $3)";
 inline constexpr const char* kIsCourseInstructor =
@@ -79,21 +92,22 @@ inline constexpr const char* kIsCourseInstructor =
 // $10 the row limit. Relevance is a column-weighted match score (title 4,
 // subtitle 2, description 1) that does not depend on other rows, so a cursor
 // on (score, id) stays exact when courses are added between pages.
-#define DL_CATALOG_FILTERS                                                                               \
-  "c.status = 'published' "                                                                              \
-  "AND (CAST($2 AS TEXT) IS NULL OR c.category_id IN "                                                   \
-  "     (SELECT id FROM course_categories WHERE slug = $2 OR CAST(id AS TEXT) = $2)) "                  \
-  "AND (CAST($3 AS TEXT) IS NULL OR c.level_id IN "                                                      \
-  "     (SELECT id FROM course_levels WHERE slug = $3 OR CAST(id AS TEXT) = $3)) "                       \
-  "AND (CAST($4 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM course_instructors ci "                        \
-  "     WHERE ci.course_id = c.id AND CAST(ci.instructor_id AS TEXT) = $4)) "                             \
-  "AND (CAST($5 AS TEXT) IS NULL OR c.language = $5) "                                                   \
-  "AND (CAST($6 AS BIGINT) IS NULL OR c.price_amount_minor <= $6) "                                      \
-  "AND (CAST($7 AS TEXT) IS NULL OR ($7 = 'true' AND c.price_amount_minor = 0) "                         \
+#define DL_CATALOG_FILTERS                                                             \
+  "c.status = 'published' "                                                            \
+  "AND (CAST($2 AS TEXT) IS NULL OR c.category_id IN "                                 \
+  "     (SELECT id FROM course_categories WHERE slug = $2 OR CAST(id AS TEXT) = $2)) " \
+  "AND (CAST($3 AS TEXT) IS NULL OR c.level_id IN "                                    \
+  "     (SELECT id FROM course_levels WHERE slug = $3 OR CAST(id AS TEXT) = $3)) "     \
+  "AND (CAST($4 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM course_instructors ci "      \
+  "     WHERE ci.course_id = c.id AND CAST(ci.instructor_id AS TEXT) = $4)) "          \
+  "AND (CAST($5 AS TEXT) IS NULL OR c.language = $5) "                                 \
+  "AND (CAST($6 AS BIGINT) IS NULL OR c.price_amount_minor <= $6) "                    \
+  "AND (CAST($7 AS TEXT) IS NULL OR ($7 = 'true' AND c.price_amount_minor = 0) "       \
   "     OR ($7 = 'false' AND c.price_amount_minor > 0)) "
 
-#define DL_SQLITE_MATCH(columns) "c.rowid IN (SELECT rowid FROM courses_fts WHERE courses_fts MATCH " columns ")"
-#define DL_SQLITE_SCORED                                                                              \
+#define DL_SQLITE_MATCH(columns) \
+  "c.rowid IN (SELECT rowid FROM courses_fts WHERE courses_fts MATCH " columns ")"
+#define DL_SQLITE_SCORED \
   "SELECT " DL_COURSE_COLUMNS ", "                                                                    \
   "(CASE WHEN CAST($1 AS TEXT) IS NULL THEN 0 ELSE "                                                 \
   "  4 * (" DL_SQLITE_MATCH("'title : (' || $1 || ')'") ") + "                                       \
@@ -103,7 +117,7 @@ inline constexpr const char* kIsCourseInstructor =
   "AND (CAST($1 AS TEXT) IS NULL OR " DL_SQLITE_MATCH("$1") ") "
 
 #define DL_PG_VECTOR(expr) "to_tsvector('english', " expr ") @@ plainto_tsquery('english', $1)"
-#define DL_PG_SCORED                                                                                   \
+#define DL_PG_SCORED \
   "SELECT " DL_COURSE_COLUMNS ", "                                                                    \
   "(CASE WHEN CAST($1 AS TEXT) IS NULL THEN 0 ELSE "                                                 \
   "  4 * CAST(" DL_PG_VECTOR("c.title") " AS INTEGER) + "                                             \
@@ -114,28 +128,35 @@ inline constexpr const char* kIsCourseInstructor =
   DL_PG_VECTOR("c.title || ' ' || c.subtitle || ' ' || c.description") ") "
 
 // Keyset conditions and orders, one per sort; `s` is the scored row set.
-#define DL_BY_RELEVANCE                                                                               \
-  "WHERE CAST($9 AS TEXT) IS NULL OR s.score < $8 OR (s.score = $8 AND CAST(s.id AS TEXT) > $9) "     \
+#define DL_BY_RELEVANCE                                                                           \
+  "WHERE CAST($9 AS TEXT) IS NULL OR s.score < $8 OR (s.score = $8 AND CAST(s.id AS TEXT) > $9) " \
   "ORDER BY s.score DESC, s.id ASC LIMIT $10"
-#define DL_BY_NEWEST                                                                                  \
-  "WHERE CAST($9 AS TEXT) IS NULL OR (CAST($8 AS BIGINT) >= 0 AND CAST(s.id AS TEXT) < $9) "          \
+#define DL_BY_NEWEST                                                                         \
+  "WHERE CAST($9 AS TEXT) IS NULL OR (CAST($8 AS BIGINT) >= 0 AND CAST(s.id AS TEXT) < $9) " \
   "ORDER BY s.id DESC LIMIT $10"
-#define DL_BY_POPULAR                                                                                  \
-  "WHERE CAST($9 AS TEXT) IS NULL OR s.enrollment_count < $8 "                                         \
-  "OR (s.enrollment_count = $8 AND CAST(s.id AS TEXT) < $9) "                                          \
+#define DL_BY_POPULAR                                          \
+  "WHERE CAST($9 AS TEXT) IS NULL OR s.enrollment_count < $8 " \
+  "OR (s.enrollment_count = $8 AND CAST(s.id AS TEXT) < $9) "  \
   "ORDER BY s.enrollment_count DESC, s.id DESC LIMIT $10"
-#define DL_BY_PRICE                                                                                   \
-  "WHERE CAST($9 AS TEXT) IS NULL OR s.price_amount_minor > $8 "                                      \
-  "OR (s.price_amount_minor = $8 AND CAST(s.id AS TEXT) > $9) "                                       \
+#define DL_BY_PRICE                                              \
+  "WHERE CAST($9 AS TEXT) IS NULL OR s.price_amount_minor > $8 " \
+  "OR (s.price_amount_minor = $8 AND CAST(s.id AS TEXT) > $9) "  \
   "ORDER BY s.price_amount_minor ASC, s.id ASC LIMIT $10"
 
-inline constexpr const char* kSqliteCatalogByRelevance = "SELECT * FROM (" DL_SQLITE_SCORED ") s " DL_BY_RELEVANCE;
-inline constexpr const char* kSqliteCatalogByNewest = "SELECT * FROM (" DL_SQLITE_SCORED ") s " DL_BY_NEWEST;
-inline constexpr const char* kSqliteCatalogByPopular = "SELECT * FROM (" DL_SQLITE_SCORED ") s " DL_BY_POPULAR;
-inline constexpr const char* kSqliteCatalogByPrice = "SELECT * FROM (" DL_SQLITE_SCORED ") s " DL_BY_PRICE;
-inline constexpr const char* kPgCatalogByRelevance = "SELECT * FROM (" DL_PG_SCORED ") s " DL_BY_RELEVANCE;
-inline constexpr const char* kPgCatalogByNewest = "SELECT * FROM (" DL_PG_SCORED ") s " DL_BY_NEWEST;
-inline constexpr const char* kPgCatalogByPopular = "SELECT * FROM (" DL_PG_SCORED ") s " DL_BY_POPULAR;
+inline constexpr const char* kSqliteCatalogByRelevance =
+    "SELECT * FROM (" DL_SQLITE_SCORED ") s " DL_BY_RELEVANCE;
+inline constexpr const char* kSqliteCatalogByNewest =
+    "SELECT * FROM (" DL_SQLITE_SCORED ") s " DL_BY_NEWEST;
+inline constexpr const char* kSqliteCatalogByPopular =
+    "SELECT * FROM (" DL_SQLITE_SCORED ") s " DL_BY_POPULAR;
+inline constexpr const char* kSqliteCatalogByPrice =
+    "SELECT * FROM (" DL_SQLITE_SCORED ") s " DL_BY_PRICE;
+inline constexpr const char* kPgCatalogByRelevance =
+    "SELECT * FROM (" DL_PG_SCORED ") s " DL_BY_RELEVANCE;
+inline constexpr const char* kPgCatalogByNewest =
+    "SELECT * FROM (" DL_PG_SCORED ") s " DL_BY_NEWEST;
+inline constexpr const char* kPgCatalogByPopular =
+    "SELECT * FROM (" DL_PG_SCORED ") s " DL_BY_POPULAR;
 inline constexpr const char* kPgCatalogByPrice = "SELECT * FROM (" DL_PG_SCORED ") s " DL_BY_PRICE;
 
 #undef DL_BY_PRICE

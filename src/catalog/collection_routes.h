@@ -20,9 +20,9 @@ namespace deltalabs::catalog {
 // render, so each collection only says what differs.
 template <class T>
 struct CollectionRoutes {
-  std::string path;        // e.g. /v1/course-categories or /v1/courses/:id/sections
-  std::string noun;        // e.g. "course category", for summaries
-  std::string tag;         // OpenAPI tag
+  std::string path;  // e.g. /v1/course-categories or /v1/courses/:id/sections
+  std::string noun;  // e.g. "course category", for summaries
+  std::string tag;   // OpenAPI tag
   http::Access list_access = http::Access::kPublic;
   std::string create_permission;
   std::vector<http::QueryParam> filters;
@@ -36,7 +36,8 @@ struct CollectionRoutes {
 
 // Registers GET and POST on the collection's path.
 template <class T>
-void register_collection(http::Router& router, const CursorCodec& cursors, CollectionRoutes<T> spec) {
+void register_collection(http::Router& router, const CursorCodec& cursors,
+                         CollectionRoutes<T> spec) {
   auto shared = std::make_shared<CollectionRoutes<T>>(std::move(spec));
   router.add({.method = http::Method::kGet,
               .path = shared->path,
@@ -45,7 +46,8 @@ void register_collection(http::Router& router, const CursorCodec& cursors, Colle
                 DL_ASSIGN_OR_RETURN(Page<T> result, shared->list(req, page));
                 boost::json::array items;
                 for (const auto& item : result.items) items.push_back(shared->render(item));
-                return http::Response::json(200, http::page_body(std::move(items), result.next, cursors));
+                return http::Response::json(
+                    200, http::page_body(std::move(items), result.next, cursors));
               },
               .summary = "List " + shared->noun + " entries",
               .tag = shared->tag,
@@ -56,7 +58,8 @@ void register_collection(http::Router& router, const CursorCodec& cursors, Colle
               .path = shared->path,
               .handler = [shared](http::Request& req) -> Result<http::Response> {
                 DL_ASSIGN_OR_RETURN(T created, shared->create(req));
-                return http::Response::json(201, shared->render(created)).header("Location", shared->location(created));
+                return http::Response::json(201, shared->render(created))
+                    .header("Location", shared->location(created));
               },
               .summary = "Add a " + shared->noun,
               .tag = shared->tag,

@@ -16,10 +16,14 @@ constexpr std::size_t kScoreColumn = 17;  // after the course columns
 
 const char* sort_name(CourseSort sort) {
   switch (sort) {
-    case CourseSort::kRelevance: return "relevance";
-    case CourseSort::kPopular: return "popular";
-    case CourseSort::kPrice: return "price";
-    case CourseSort::kNewest: break;
+    case CourseSort::kRelevance:
+      return "relevance";
+    case CourseSort::kPopular:
+      return "popular";
+    case CourseSort::kPrice:
+      return "price";
+    case CourseSort::kNewest:
+      break;
   }
   return "newest";
 }
@@ -27,10 +31,14 @@ const char* sort_name(CourseSort sort) {
 const char* statement_for(Dialect dialect, CourseSort sort) {
   const bool pg = dialect == Dialect::kPostgres;
   switch (sort) {
-    case CourseSort::kRelevance: return pg ? sql::kPgCatalogByRelevance : sql::kSqliteCatalogByRelevance;
-    case CourseSort::kPopular: return pg ? sql::kPgCatalogByPopular : sql::kSqliteCatalogByPopular;
-    case CourseSort::kPrice: return pg ? sql::kPgCatalogByPrice : sql::kSqliteCatalogByPrice;
-    case CourseSort::kNewest: break;
+    case CourseSort::kRelevance:
+      return pg ? sql::kPgCatalogByRelevance : sql::kSqliteCatalogByRelevance;
+    case CourseSort::kPopular:
+      return pg ? sql::kPgCatalogByPopular : sql::kSqliteCatalogByPopular;
+    case CourseSort::kPrice:
+      return pg ? sql::kPgCatalogByPrice : sql::kSqliteCatalogByPrice;
+    case CourseSort::kNewest:
+      break;
   }
   return pg ? sql::kPgCatalogByNewest : sql::kSqliteCatalogByNewest;
 }
@@ -47,10 +55,14 @@ std::string match_text(Dialect dialect, const std::vector<std::string>& words) {
 
 std::int64_t sort_key(CourseSort sort, const Row& r) {
   switch (sort) {
-    case CourseSort::kRelevance: return r.integer(kScoreColumn);
-    case CourseSort::kPopular: return r.integer(12);
-    case CourseSort::kPrice: return r.integer(8);
-    case CourseSort::kNewest: break;
+    case CourseSort::kRelevance:
+      return r.integer(kScoreColumn);
+    case CourseSort::kPopular:
+      return r.integer(12);
+    case CourseSort::kPrice:
+      return r.integer(8);
+    case CourseSort::kNewest:
+      break;
   }
   return 0;
 }
@@ -62,7 +74,8 @@ struct Position {
 
 Result<Position> parse_position(const std::string& after, CourseSort sort) {
   if (after.empty()) return Position{};
-  const auto bad = Error::bad_request("INVALID_CURSOR", "The cursor does not belong to this listing.");
+  const auto bad =
+      Error::bad_request("INVALID_CURSOR", "The cursor does not belong to this listing.");
   const auto first = after.find('|');
   const auto second = after.find('|', first == std::string::npos ? first : first + 1);
   if (first == std::string::npos || second == std::string::npos) return bad;
@@ -80,7 +93,8 @@ std::vector<std::string> CourseCatalogRepository::words_of(const std::string& q)
   std::vector<std::string> words;
   std::string current;
   auto flush = [&] {
-    if (!current.empty() && words.size() < kMaxWords) words.push_back(current.substr(0, kMaxWordBytes));
+    if (!current.empty() && words.size() < kMaxWords)
+      words.push_back(current.substr(0, kMaxWordBytes));
     current.clear();
   };
   for (unsigned char ch : q) {
@@ -105,15 +119,18 @@ Result<Page<Course>> CourseCatalogRepository::list(Connection& c, const CourseQu
   }
   std::optional<std::string> free;
   if (query.free) free = *query.free ? "true" : "false";
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(statement_for(c.dialect(), query.sort),
-                              {text, query.category, query.level, query.instructor_id, query.language,
-                               query.price_max, free, position.key, position.id, page.limit + 1}));
+  DL_ASSIGN_OR_RETURN(
+      RowSet rows, c.query(statement_for(c.dialect(), query.sort),
+                           {text, query.category, query.level, query.instructor_id, query.language,
+                            query.price_max, free, position.key, position.id, page.limit + 1}));
   std::vector<std::pair<Course, std::int64_t>> found;
-  for (std::size_t i = 0; i < rows.size(); ++i) found.emplace_back(course_from_row(rows[i]), sort_key(query.sort, rows[i]));
-  auto keyed = make_page(std::move(found), page.limit, [&](const std::pair<Course, std::int64_t>& last) {
-    return std::string(sort_name(query.sort)) + "|" + std::to_string(last.second) + "|" + last.first.id;
-  });
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    found.emplace_back(course_from_row(rows[i]), sort_key(query.sort, rows[i]));
+  auto keyed =
+      make_page(std::move(found), page.limit, [&](const std::pair<Course, std::int64_t>& last) {
+        return std::string(sort_name(query.sort)) + "|" + std::to_string(last.second) + "|" +
+               last.first.id;
+      });
   Page<Course> out;
   out.next = std::move(keyed.next);
   for (auto& [course, key] : keyed.items) out.items.push_back(std::move(course));

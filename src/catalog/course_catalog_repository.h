@@ -15,7 +15,8 @@ namespace deltalabs::catalog {
 class CourseCatalogRepository {
  public:
   // A page of published courses matching the query (instructor ids not filled in).
-  static Result<Page<Course>> list(Connection& c, const CourseQuery& query, const PageRequest& page);
+  static Result<Page<Course>> list(Connection& c, const CourseQuery& query,
+                                   const PageRequest& page);
   // The words of a free-text query: runs of letters and digits, lower-cased, at most 8.
   static std::vector<std::string> words_of(const std::string& q);
 };

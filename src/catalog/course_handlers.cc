@@ -21,8 +21,9 @@ constexpr const char* kTag = "Catalog";
 constexpr std::int64_t kMaxPriceMinor = 1'000'000'000'000;
 
 std::vector<FieldSpec> course_fields(bool create) {
-  BodySchema price{field::integer("amount_minor").range(0, kMaxPriceMinor).required(),
-                   field::string("currency", 3).length(3, 3).required().describe("ISO 4217, e.g. USD")};
+  BodySchema price{
+      field::integer("amount_minor").range(0, kMaxPriceMinor).required(),
+      field::string("currency", 3).length(3, 3).required().describe("ISO 4217, e.g. USD")};
   std::vector<FieldSpec> fields = {
       field::string("title", 200).length(1, 200),
       field::string("subtitle", 300),
@@ -36,8 +37,8 @@ std::vector<FieldSpec> course_fields(bool create) {
   };
   if (create) {
     for (auto& f : fields) {
-      if (f.name == "title" || f.name == "description" || f.name == "category_id" || f.name == "level_id" ||
-          f.name == "price") {
+      if (f.name == "title" || f.name == "description" || f.name == "category_id" ||
+          f.name == "level_id" || f.name == "price") {
         f.required();
       }
     }
@@ -68,7 +69,8 @@ Result<CourseSort> parse_sort(const std::optional<std::string>& text) {
   if (*text == "relevance") return CourseSort::kRelevance;
   if (*text == "popular") return CourseSort::kPopular;
   if (*text == "price") return CourseSort::kPrice;
-  return Error::invalid("The query is not valid.", {{"sort", "must be relevance, newest, popular or price"}});
+  return Error::invalid("The query is not valid.",
+                        {{"sort", "must be relevance, newest, popular or price"}});
 }
 
 Result<CourseQuery> course_query(const Request& req) {
@@ -85,7 +87,8 @@ Result<CourseQuery> course_query(const Request& req) {
   q.level = req.query("level");
   q.language = req.query("language");
   q.instructor_id = req.query("instructor_id");
-  if (q.instructor_id && !is_uuid(*q.instructor_id)) problems.push_back({"instructor_id", "must be a UUID"});
+  if (q.instructor_id && !is_uuid(*q.instructor_id))
+    problems.push_back({"instructor_id", "must be a UUID"});
   if (auto max = req.query("price_max")) {
     std::int64_t n = -1;
     const auto [ptr, ec] = std::from_chars(max->data(), max->data() + max->size(), n);
@@ -102,7 +105,8 @@ Result<CourseQuery> course_query(const Request& req) {
       problems.push_back({"free", "must be true or false"});
     }
   }
-  // Without an explicit sort, a text query ranks by relevance and a plain listing shows the newest first.
+  // Without an explicit sort, a text query ranks by relevance and a plain listing shows the newest
+  // first.
   const auto sort_text = req.query("sort");
   auto sort = parse_sort(sort_text);
   if (!sort.ok()) {
@@ -118,7 +122,8 @@ std::string id_param(const Request& req) { return std::string(req.param("id")); 
 
 }  // namespace
 
-void register_course_routes(http::Router& router, CourseService& courses, const CursorCodec& cursors) {
+void register_course_routes(http::Router& router, CourseService& courses,
+                            const CursorCodec& cursors) {
   router.add({.method = Method::kGet,
               .path = "/v1/courses",
               .handler = [&courses, &cursors](Request& req) -> Result<Response> {
@@ -132,48 +137,55 @@ void register_course_routes(http::Router& router, CourseService& courses, const 
               .summary = "The public catalog: published courses, searched, filtered and sorted",
               .tag = kTag,
               .access = Access::kPublic,
-              .query = http::page_query({{"q", "string", "Full-text query over title, subtitle and description"},
-                                         {"category", "string", "Category slug or id"},
-                                         {"level", "string", "Level slug or id"},
-                                         {"instructor_id", "string", "Instructor profile id"},
-                                         {"language", "string", "Language tag, e.g. en"},
-                                         {"price_max", "integer", "Highest price in minor units"},
-                                         {"free", "boolean", "true: only free courses; false: only paid"},
-                                         {"sort", "string", "relevance (default with q), newest (default without), popular, price"}}),
+              .query = http::page_query(
+                  {{"q", "string", "Full-text query over title, subtitle and description"},
+                   {"category", "string", "Category slug or id"},
+                   {"level", "string", "Level slug or id"},
+                   {"instructor_id", "string", "Instructor profile id"},
+                   {"language", "string", "Language tag, e.g. en"},
+                   {"price_max", "integer", "Highest price in minor units"},
+                   {"free", "boolean", "true: only free courses; false: only paid"},
+                   {"sort", "string",
+                    "relevance (default with q), newest (default without), popular, price"}}),
               .responses = {200}});
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/courses",
-              .handler = [&courses](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Course c, courses.create(req.caller(), course_input(req.json.as_object())));
-                return Response::json(201, course_json(c)).header("Location", "/v1/courses/" + c.id);
-              },
-              .summary = "Create a draft course; instructors default to the caller's own profile",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "courses:create",
-              .body = http::json_body(BodySchema(course_fields(true))),
-              .responses = {201}});
+  router.add(
+      {.method = Method::kPost,
+       .path = "/v1/courses",
+       .handler = [&courses](Request& req) -> Result<Response> {
+         DL_ASSIGN_OR_RETURN(Course c,
+                             courses.create(req.caller(), course_input(req.json.as_object())));
+         return Response::json(201, course_json(c)).header("Location", "/v1/courses/" + c.id);
+       },
+       .summary = "Create a draft course; instructors default to the caller's own profile",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .permission = "courses:create",
+       .body = http::json_body(BodySchema(course_fields(true))),
+       .responses = {201}});
 
-  router.add({.method = Method::kGet,
-              .path = "/v1/courses/:id",
-              .handler = [&courses](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Course c, courses.get(req.caller(), id_param(req)));
-                return Response::json(200, course_json(c));
-              },
-              .summary = "One course; drafts only for their instructors and catalog editors (404 otherwise)",
-              .tag = kTag,
-              .access = Access::kOptionalAuth,
-              .responses = {200, 404}});
+  router.add(
+      {.method = Method::kGet,
+       .path = "/v1/courses/:id",
+       .handler = [&courses](Request& req) -> Result<Response> {
+         DL_ASSIGN_OR_RETURN(Course c, courses.get(req.caller(), id_param(req)));
+         return Response::json(200, course_json(c));
+       },
+       .summary =
+           "One course; drafts only for their instructors and catalog editors (404 otherwise)",
+       .tag = kTag,
+       .access = Access::kOptionalAuth,
+       .responses = {200, 404}});
 
   router.add({.method = Method::kPatch,
               .path = "/v1/courses/:id",
               .handler = [&courses](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Course c,
-                                    courses.update(req.caller(), id_param(req), course_input(req.json.as_object())));
+                DL_ASSIGN_OR_RETURN(Course c, courses.update(req.caller(), id_param(req),
+                                                             course_input(req.json.as_object())));
                 return Response::json(200, course_json(c));
               },
-              .summary = "Change a course (its instructors or courses:update); status changes through publish and DELETE",
+              .summary = "Change a course (its instructors or courses:update); status changes "
+                         "through publish and DELETE",
               .tag = kTag,
               .access = Access::kAuthenticated,
               .permission = "courses:update",
@@ -192,17 +204,18 @@ void register_course_routes(http::Router& router, CourseService& courses, const 
               .permission = "courses:delete",
               .responses = {204, 403, 404, 409}});
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/courses/:id/publish",
-              .handler = [&courses](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Course c, courses.publish(req.caller(), id_param(req)));
-                return Response::json(200, course_json(c));
-              },
-              .summary = "Publish a draft; 409 COURSE_HAS_NO_CONTENT without a section holding an item",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "courses:publish",
-              .responses = {200, 403, 404, 409}});
+  router.add(
+      {.method = Method::kPost,
+       .path = "/v1/courses/:id/publish",
+       .handler = [&courses](Request& req) -> Result<Response> {
+         DL_ASSIGN_OR_RETURN(Course c, courses.publish(req.caller(), id_param(req)));
+         return Response::json(200, course_json(c));
+       },
+       .summary = "Publish a draft; 409 COURSE_HAS_NO_CONTENT without a section holding an item",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .permission = "courses:publish",
+       .responses = {200, 403, 404, 409}});
 }
 
 }  // namespace deltalabs::catalog

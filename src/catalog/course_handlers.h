@@ -7,6 +7,7 @@
 namespace deltalabs::catalog {
 
 // GET, POST /v1/courses; GET, PATCH, DELETE /v1/courses/:id; POST /v1/courses/:id/publish.
-void register_course_routes(http::Router& router, CourseService& courses, const CursorCodec& cursors);
+void register_course_routes(http::Router& router, CourseService& courses,
+                            const CursorCodec& cursors);
 
 }  // namespace deltalabs::catalog

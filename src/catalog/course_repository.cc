@@ -45,14 +45,15 @@ std::optional<std::string> currency_of(const std::optional<Money>& m) {
 
 }  // namespace
 
-Result<std::string> CourseRepository::insert(Connection& c, const std::string& slug, const CourseInput& in,
-                                              const std::string& created_by) {
+Result<std::string> CourseRepository::insert(Connection& c, const std::string& slug,
+                                             const CourseInput& in, const std::string& created_by) {
   const std::string id = new_uuid_v7();
-  DL_TRY(c.execute(sql::kInsertCourse,
-                   {id, slug, in.title.value_or(""), in.subtitle.value_or(""), in.description.value_or(""),
-                    in.category_id.value_or(""), in.level_id.value_or(""), in.language.value_or("en"),
-                    amount_of(in.price).value_or(0), currency_of(in.price).value_or("USD"), in.max_students,
-                    created_by, format_rfc3339(now())}));
+  DL_TRY(c.execute(
+      sql::kInsertCourse,
+      {id, slug, in.title.value_or(""), in.subtitle.value_or(""), in.description.value_or(""),
+       in.category_id.value_or(""), in.level_id.value_or(""), in.language.value_or("en"),
+       amount_of(in.price).value_or(0), currency_of(in.price).value_or("USD"), in.max_students,
+       created_by, format_rfc3339(now())}));
   return id;
 }
 
@@ -67,15 +68,16 @@ Result<Course> CourseRepository::find(Connection& c, const std::string& id) {
 
 Status CourseRepository::update(Connection& c, const std::string& id, const CourseInput& ch) {
   DL_TRY(c.execute(sql::kUpdateCourse,
-                   {id, ch.title, ch.subtitle, ch.description, ch.category_id, ch.level_id, ch.language,
-                    amount_of(ch.price), currency_of(ch.price), ch.set_max_students ? 1 : 0, ch.max_students,
-                    format_rfc3339(now())}));
+                   {id, ch.title, ch.subtitle, ch.description, ch.category_id, ch.level_id,
+                    ch.language, amount_of(ch.price), currency_of(ch.price),
+                    ch.set_max_students ? 1 : 0, ch.max_students, format_rfc3339(now())}));
   return {};
 }
 
-Result<bool> CourseRepository::transition(Connection& c, const std::string& id, const std::string& from,
-                                          const std::string& to) {
-  DL_ASSIGN_OR_RETURN(std::int64_t changed, c.execute(sql::kTransitionCourse, {id, from, to, format_rfc3339(now())}));
+Result<bool> CourseRepository::transition(Connection& c, const std::string& id,
+                                          const std::string& from, const std::string& to) {
+  DL_ASSIGN_OR_RETURN(std::int64_t changed,
+                      c.execute(sql::kTransitionCourse, {id, from, to, format_rfc3339(now())}));
   return changed == 1;
 }
 
@@ -89,7 +91,8 @@ Status CourseRepository::set_instructors(Connection& c, const std::string& id,
   return {};
 }
 
-Result<bool> CourseRepository::is_instructor(Connection& c, const std::string& id, const std::string& user_id) {
+Result<bool> CourseRepository::is_instructor(Connection& c, const std::string& id,
+                                             const std::string& user_id) {
   if (user_id.empty()) return false;
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kIsCourseInstructor, {id, user_id}));
   return rows[0].integer(0) > 0;
@@ -100,7 +103,8 @@ Result<bool> CourseRepository::slug_free(Connection& c, const std::string& slug)
   return rows[0].integer(0) == 0;
 }
 
-Result<std::vector<FieldError>> CourseRepository::missing_references(Connection& c, const CourseInput& in) {
+Result<std::vector<FieldError>> CourseRepository::missing_references(Connection& c,
+                                                                     const CourseInput& in) {
   std::vector<FieldError> problems;
   if (in.category_id) {
     DL_ASSIGN_OR_RETURN(bool found, exists(c, sql::kCountCategoriesById, *in.category_id));
@@ -112,8 +116,11 @@ Result<std::vector<FieldError>> CourseRepository::missing_references(Connection&
   }
   if (in.instructor_ids) {
     for (std::size_t i = 0; i < in.instructor_ids->size(); ++i) {
-      DL_ASSIGN_OR_RETURN(bool found, exists(c, sql::kCountInstructorsById, (*in.instructor_ids)[i]));
-      if (!found) problems.push_back({"instructor_ids[" + std::to_string(i) + "]", "no instructor has this id"});
+      DL_ASSIGN_OR_RETURN(bool found,
+                          exists(c, sql::kCountInstructorsById, (*in.instructor_ids)[i]));
+      if (!found)
+        problems.push_back(
+            {"instructor_ids[" + std::to_string(i) + "]", "no instructor has this id"});
     }
   }
   return problems;

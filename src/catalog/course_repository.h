@@ -18,8 +18,8 @@ Course course_from_row(const Row& r);
 class CourseRepository {
  public:
   // Inserts a draft course with a complete input; returns its id.
-  static Result<std::string> insert(Connection& c, const std::string& slug, const CourseInput& input,
-                                    const std::string& created_by);
+  static Result<std::string> insert(Connection& c, const std::string& slug,
+                                    const CourseInput& input, const std::string& created_by);
   // The course with its instructor ids, or 404 COURSE_NOT_FOUND.
   static Result<Course> find(Connection& c, const std::string& id);
   // Applies a change (nullopt fields stay).
@@ -28,13 +28,16 @@ class CourseRepository {
   static Result<bool> transition(Connection& c, const std::string& id, const std::string& from,
                                  const std::string& to);
   // Replaces the course's instructors.
-  static Status set_instructors(Connection& c, const std::string& id, const std::vector<std::string>& instructor_ids);
+  static Status set_instructors(Connection& c, const std::string& id,
+                                const std::vector<std::string>& instructor_ids);
   // True when `user_id` teaches the course.
-  static Result<bool> is_instructor(Connection& c, const std::string& id, const std::string& user_id);
+  static Result<bool> is_instructor(Connection& c, const std::string& id,
+                                    const std::string& user_id);
   // True when no course uses the slug.
   static Result<bool> slug_free(Connection& c, const std::string& slug);
   // Field problems for references that do not exist (category, level, instructors).
-  static Result<std::vector<FieldError>> missing_references(Connection& c, const CourseInput& input);
+  static Result<std::vector<FieldError>> missing_references(Connection& c,
+                                                            const CourseInput& input);
 };
 
 }  // namespace deltalabs::catalog

@@ -32,7 +32,8 @@ bool allowed(const std::string& from, const std::string& to) {
 }
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char ch) { return std::tolower(ch); });
   return text;
 }
 
@@ -57,7 +58,8 @@ std::string details(const std::string& slug, const std::string& status) {
 
 Result<Page<Course>> CourseService::list(const CourseQuery& query, const PageRequest& page) {
   CourseQuery effective = query;
-  if (effective.sort == CourseSort::kRelevance && !effective.q) effective.sort = CourseSort::kNewest;
+  if (effective.sort == CourseSort::kRelevance && !effective.q)
+    effective.sort = CourseSort::kNewest;
   if (effective.instructor_id) effective.instructor_id = lower(*effective.instructor_id);
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
   DL_ASSIGN_OR_RETURN(Page<Course> result, CourseCatalogRepository::list(*conn, effective, page));
@@ -92,14 +94,17 @@ Result<Course> CourseService::create(const Actor& actor, CourseInput input) {
   });
 }
 
-Result<Course> CourseService::update(const Actor& actor, const std::string& id, CourseInput change) {
+Result<Course> CourseService::update(const Actor& actor, const std::string& id,
+                                     CourseInput change) {
   normalise(change);
   return db_.transaction([&](Connection& c) -> Result<Course> {
     DL_ASSIGN_OR_RETURN(Course course, editable(c, actor, id, "courses:update"));
-    if (course.status == "archived") return Error::conflict("COURSE_ARCHIVED", "An archived course cannot change.");
+    if (course.status == "archived")
+      return Error::conflict("COURSE_ARCHIVED", "An archived course cannot change.");
     DL_TRY(check_input(c, change));
     DL_TRY(CourseRepository::update(c, course.id, change));
-    if (change.instructor_ids) DL_TRY(CourseRepository::set_instructors(c, course.id, *change.instructor_ids));
+    if (change.instructor_ids)
+      DL_TRY(CourseRepository::set_instructors(c, course.id, *change.instructor_ids));
     return CourseRepository::find(c, course.id);
   });
 }
@@ -118,14 +123,15 @@ Result<Course> CourseService::require_editor(const Actor& actor, const std::stri
   return editable(*conn, actor, id, "courses:update");
 }
 
-Result<std::vector<Instructor>> CourseService::instructors(const Actor& actor, const std::string& id) {
+Result<std::vector<Instructor>> CourseService::instructors(const Actor& actor,
+                                                           const std::string& id) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
   DL_ASSIGN_OR_RETURN(Course course, visible(*conn, actor, id));
   return InstructorRepository::of_course(*conn, course.id);
 }
 
-Result<Course> CourseService::transition_to(const Actor& actor, const std::string& id, const std::string& to,
-                                   const char* permission) {
+Result<Course> CourseService::transition_to(const Actor& actor, const std::string& id,
+                                            const std::string& to, const char* permission) {
   return db_.transaction([&](Connection& c) -> Result<Course> {
     DL_ASSIGN_OR_RETURN(Course course, editable(c, actor, id, permission));
     if (!allowed(course.status, to)) {
@@ -135,13 +141,15 @@ Result<Course> CourseService::transition_to(const Actor& actor, const std::strin
     if (to == "published" && content_check_) {
       DL_ASSIGN_OR_RETURN(bool has_content, content_check_(c, course.id));
       if (!has_content) {
-        return Error::conflict("COURSE_HAS_NO_CONTENT",
-                               "Add at least one section with at least one item before publishing.");
+        return Error::conflict(
+            "COURSE_HAS_NO_CONTENT",
+            "Add at least one section with at least one item before publishing.");
       }
     }
     DL_ASSIGN_OR_RETURN(bool moved, CourseRepository::transition(c, course.id, course.status, to));
     if (!moved) return Error::conflict("STALE_STATUS", "The course changed meanwhile; try again.");
-    DL_TRY(AuditLog::record(c, actor, {"course." + to, "course", course.id, details(course.slug, to)}));
+    DL_TRY(AuditLog::record(c, actor,
+                            {"course." + to, "course", course.id, details(course.slug, to)}));
     return CourseRepository::find(c, course.id);
   });
 }
@@ -169,7 +177,8 @@ Result<Course> CourseService::editable(Connection& c, const Actor& actor, const 
                                        const char* permission) {
   DL_ASSIGN_OR_RETURN(Course course, visible(c, actor, id));
   DL_ASSIGN_OR_RETURN(bool editor, can_edit(c, actor, course, permission));
-  if (!editor) return Error::forbidden("Only the course's instructors and catalog editors may change it.");
+  if (!editor)
+    return Error::forbidden("Only the course's instructors and catalog editors may change it.");
   return course;
 }
 
@@ -180,7 +189,8 @@ Status CourseService::check_input(Connection& c, const CourseInput& input) {
   }
   DL_ASSIGN_OR_RETURN(auto missing, CourseRepository::missing_references(c, input));
   problems.insert(problems.end(), missing.begin(), missing.end());
-  if (!problems.empty()) return Error::invalid("The request body is not valid.", std::move(problems));
+  if (!problems.empty())
+    return Error::invalid("The request body is not valid.", std::move(problems));
   return {};
 }
 

@@ -28,7 +28,8 @@ using ContentCheck = std::function<Result<bool>(Connection&, const std::string& 
 // Other domains reach courses only through this class.
 class CourseService {
  public:
-  CourseService(Database& db, const identity::AuthorizationService& authz) : db_(db), authz_(authz) {}
+  CourseService(Database& db, const identity::AuthorizationService& authz)
+      : db_(db), authz_(authz) {}
 
   // Installs the check publishing runs (the content domain's).
   void set_content_check(ContentCheck check) { content_check_ = std::move(check); }
@@ -51,11 +52,14 @@ class CourseService {
   Result<std::vector<Instructor>> instructors(const Actor& actor, const std::string& id);
 
  private:
-  Result<bool> can_edit(Connection& c, const Actor& actor, const Course& course, const char* permission);
+  Result<bool> can_edit(Connection& c, const Actor& actor, const Course& course,
+                        const char* permission);
   Result<Course> visible(Connection& c, const Actor& actor, const std::string& id);
-  Result<Course> editable(Connection& c, const Actor& actor, const std::string& id, const char* permission);
+  Result<Course> editable(Connection& c, const Actor& actor, const std::string& id,
+                          const char* permission);
   Status check_input(Connection& c, const CourseInput& input);
-  Result<Course> transition_to(const Actor& actor, const std::string& id, const std::string& to, const char* permission);
+  Result<Course> transition_to(const Actor& actor, const std::string& id, const std::string& to,
+                               const char* permission);
 
   Database& db_;
   const identity::AuthorizationService& authz_;

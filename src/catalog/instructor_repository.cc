@@ -22,8 +22,8 @@ std::vector<Instructor> all_from(const RowSet& rows) {
 
 Result<std::string> InstructorRepository::insert(Connection& c, const InstructorInput& input) {
   const std::string id = new_uuid_v7();
-  auto inserted =
-      c.execute(sql::kInsertInstructor, {id, input.user_id, input.headline, input.bio, format_rfc3339(now())});
+  auto inserted = c.execute(sql::kInsertInstructor,
+                            {id, input.user_id, input.headline, input.bio, format_rfc3339(now())});
   if (!inserted.ok()) {
     if (inserted.error().code == storage_code::kUniqueViolation) {
       return Error::conflict("INSTRUCTOR_EXISTS", "That user already has an instructor profile.");
@@ -39,7 +39,8 @@ Result<Instructor> InstructorRepository::find(Connection& c, const std::string& 
   return instructor_from(rows[0]);
 }
 
-Result<std::optional<Instructor>> InstructorRepository::find_by_user(Connection& c, const std::string& user_id) {
+Result<std::optional<Instructor>> InstructorRepository::find_by_user(Connection& c,
+                                                                     const std::string& user_id) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectInstructorByUser, {user_id}));
   if (rows.empty()) return std::optional<Instructor>{};
   return std::optional<Instructor>{instructor_from(rows[0])};
@@ -50,7 +51,8 @@ Result<Page<Instructor>> InstructorRepository::list(Connection& c, const PageReq
   return make_page(all_from(rows), page.limit, [](const Instructor& i) { return i.id; });
 }
 
-Result<std::vector<Instructor>> InstructorRepository::of_course(Connection& c, const std::string& course_id) {
+Result<std::vector<Instructor>> InstructorRepository::of_course(Connection& c,
+                                                                const std::string& course_id) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListInstructorsOfCourse, {course_id}));
   return all_from(rows);
 }

@@ -16,12 +16,14 @@ Result<Instructor> InstructorService::create(const Actor& actor, const Instructo
   if (!manager) {
     DL_ASSIGN_OR_RETURN(bool author, authz_.allows(actor, "courses:create"));
     if (!author || input.user_id != actor.user_id) {
-      return Error::forbidden("You need the permission 'catalog:manage' to create other users' profiles.");
+      return Error::forbidden(
+          "You need the permission 'catalog:manage' to create other users' profiles.");
     }
   }
   return db_.transaction([&](Connection& c) -> Result<Instructor> {
     DL_ASSIGN_OR_RETURN(bool known, InstructorRepository::user_exists(c, input.user_id));
-    if (!known) return Error::invalid("The request body is not valid.", {{"user_id", "no user has this id"}});
+    if (!known)
+      return Error::invalid("The request body is not valid.", {{"user_id", "no user has this id"}});
     DL_ASSIGN_OR_RETURN(std::string id, InstructorRepository::insert(c, input));
     return InstructorRepository::find(c, id);
   });

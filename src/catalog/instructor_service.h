@@ -16,7 +16,8 @@ namespace deltalabs::catalog {
 // for anyone, and a user who may create courses creates their own.
 class InstructorService {
  public:
-  InstructorService(Database& db, const identity::AuthorizationService& authz) : db_(db), authz_(authz) {}
+  InstructorService(Database& db, const identity::AuthorizationService& authz)
+      : db_(db), authz_(authz) {}
 
   // A page of profiles (public).
   Result<Page<Instructor>> list(const PageRequest& page);

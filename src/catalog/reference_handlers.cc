@@ -14,11 +14,13 @@ namespace {
 constexpr const char* kTag = "Catalog";
 
 BodySchema reference_body() {
-  return BodySchema{field::string("slug", 64).length(1, 64).required().describe("a-z, 0-9, '-' and '_'"),
-                    field::string("name", 120).length(1, 120).required(), field::string("description", 2000)};
+  return BodySchema{
+      field::string("slug", 64).length(1, 64).required().describe("a-z, 0-9, '-' and '_'"),
+      field::string("name", 120).length(1, 120).required(), field::string("description", 2000)};
 }
 
-CollectionRoutes<ReferenceEntry> reference_routes(ReferenceService& service, std::string path, std::string noun) {
+CollectionRoutes<ReferenceEntry> reference_routes(ReferenceService& service, std::string path,
+                                                  std::string noun) {
   CollectionRoutes<ReferenceEntry> spec;
   spec.path = std::move(path);
   spec.location = [base = spec.path](const ReferenceEntry& e) { return base + "/" + e.id; };
@@ -28,8 +30,9 @@ CollectionRoutes<ReferenceEntry> reference_routes(ReferenceService& service, std
   spec.list = [&service](http::Request&, const PageRequest& page) { return service.list(page); };
   spec.create = [&service](http::Request& req) {
     const auto& b = req.json.as_object();
-    return service.create(req.caller(), {http::required_string(b, "slug"), http::required_string(b, "name"),
-                                         http::optional_string(b, "description").value_or("")});
+    return service.create(req.caller(),
+                          {http::required_string(b, "slug"), http::required_string(b, "name"),
+                           http::optional_string(b, "description").value_or("")});
   };
   spec.render = reference_json;
   spec.body = reference_body();
@@ -38,23 +41,29 @@ CollectionRoutes<ReferenceEntry> reference_routes(ReferenceService& service, std
 }
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char ch) { return std::tolower(ch); });
   return text;
 }
 
 }  // namespace
 
-void register_reference_routes(http::Router& router, ReferenceService& categories, ReferenceService& levels,
-                               InstructorService& instructors, const CursorCodec& cursors) {
-  register_collection(router, cursors, reference_routes(categories, "/v1/course-categories", "course category"));
-  register_collection(router, cursors, reference_routes(levels, "/v1/course-levels", "course level"));
+void register_reference_routes(http::Router& router, ReferenceService& categories,
+                               ReferenceService& levels, InstructorService& instructors,
+                               const CursorCodec& cursors) {
+  register_collection(router, cursors,
+                      reference_routes(categories, "/v1/course-categories", "course category"));
+  register_collection(router, cursors,
+                      reference_routes(levels, "/v1/course-levels", "course level"));
 
   CollectionRoutes<Instructor> spec;
   spec.path = "/v1/instructors";
   spec.noun = "instructor profile";
   spec.tag = kTag;
   spec.create_permission = "catalog:manage";
-  spec.list = [&instructors](http::Request&, const PageRequest& page) { return instructors.list(page); };
+  spec.list = [&instructors](http::Request&, const PageRequest& page) {
+    return instructors.list(page);
+  };
   spec.create = [&instructors](http::Request& req) {
     const auto& b = req.json.as_object();
     return instructors.create(req.caller(), {lower(http::required_string(b, "user_id")),

@@ -8,7 +8,8 @@
 namespace deltalabs::catalog {
 
 // GET, POST /v1/course-categories, /v1/course-levels and /v1/instructors.
-void register_reference_routes(http::Router& router, ReferenceService& categories, ReferenceService& levels,
-                               InstructorService& instructors, const CursorCodec& cursors);
+void register_reference_routes(http::Router& router, ReferenceService& categories,
+                               ReferenceService& levels, InstructorService& instructors,
+                               const CursorCodec& cursors);
 
 }  // namespace deltalabs::catalog

@@ -15,10 +15,12 @@ ReferenceEntry entry_from(const Row& r) {
 
 Result<std::string> ReferenceRepository::insert(Connection& c, const ReferenceInput& input) const {
   const std::string id = new_uuid_v7();
-  auto inserted = c.execute(sql_.insert, {id, input.slug, input.name, input.description, format_rfc3339(now())});
+  auto inserted = c.execute(sql_.insert,
+                            {id, input.slug, input.name, input.description, format_rfc3339(now())});
   if (!inserted.ok()) {
     if (inserted.error().code == storage_code::kUniqueViolation) {
-      return Error::conflict("SLUG_TAKEN", std::string("A ") + sql_.what + " with that slug already exists.");
+      return Error::conflict("SLUG_TAKEN",
+                             std::string("A ") + sql_.what + " with that slug already exists.");
     }
     return std::move(inserted).error();
   }
@@ -31,7 +33,8 @@ Result<ReferenceEntry> ReferenceRepository::find(Connection& c, const std::strin
   return entry_from(rows[0]);
 }
 
-Result<Page<ReferenceEntry>> ReferenceRepository::list(Connection& c, const PageRequest& page) const {
+Result<Page<ReferenceEntry>> ReferenceRepository::list(Connection& c,
+                                                       const PageRequest& page) const {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql_.list, {page.after, page.limit + 1}));
   std::vector<ReferenceEntry> entries;
   for (std::size_t i = 0; i < rows.size(); ++i) entries.push_back(entry_from(rows[i]));

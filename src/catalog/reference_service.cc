@@ -12,7 +12,8 @@ Result<Page<ReferenceEntry>> ReferenceService::list(const PageRequest& page) {
 Result<ReferenceEntry> ReferenceService::create(const Actor& actor, const ReferenceInput& input) {
   DL_TRY(authz_.require(actor, "catalog:manage"));
   if (!is_slug(input.slug)) {
-    return Error::invalid("The request body is not valid.", {{"slug", "must be 1 to 64 of a-z, 0-9, '-' and '_'"}});
+    return Error::invalid("The request body is not valid.",
+                          {{"slug", "must be 1 to 64 of a-z, 0-9, '-' and '_'"}});
   }
   return db_.transaction([&](Connection& c) -> Result<ReferenceEntry> {
     DL_ASSIGN_OR_RETURN(std::string id, repo_.insert(c, input));

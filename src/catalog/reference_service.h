@@ -16,7 +16,8 @@ namespace deltalabs::catalog {
 // it; holders of catalog:manage add to it.
 class ReferenceService {
  public:
-  ReferenceService(Database& db, const identity::AuthorizationService& authz, ReferenceStatements statements)
+  ReferenceService(Database& db, const identity::AuthorizationService& authz,
+                   ReferenceStatements statements)
       : db_(db), authz_(authz), repo_(statements) {}
 
   // A page of entries ordered by slug (public).

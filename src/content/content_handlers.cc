@@ -20,25 +20,28 @@ constexpr const char* kTag = "Content";
 std::vector<FieldSpec> section_fields(bool create) {
   FieldSpec title = field::string("title", 200).length(1, 200);
   if (create) return {title.required(), field::string("summary", 2000)};
-  return {title, field::string("summary", 2000),
-          field::integer("position").range(1, 100000).describe("move the section here (1 = first)")};
+  return {
+      title, field::string("summary", 2000),
+      field::integer("position").range(1, 100000).describe("move the section here (1 = first)")};
 }
 
 SectionInput section_input(const boost::json::object& b) {
-  return {http::optional_string(b, "title"), http::optional_string(b, "summary"), http::optional_int(b, "position")};
+  return {http::optional_string(b, "title"), http::optional_string(b, "summary"),
+          http::optional_int(b, "position")};
 }
 
 ContentItemInput item_input(const boost::json::object& b) {
   return {http::required_string(b, "item_type"), http::required_string(b, "title"),
-          http::optional_json_text(b, "body").value_or("{}"), http::optional_bool(b, "is_required").value_or(true)};
+          http::optional_json_text(b, "body").value_or("{}"),
+          http::optional_bool(b, "is_required").value_or(true)};
 }
 
 std::string id_param(const Request& req) { return std::string(req.param("id")); }
 
 }  // namespace
 
-void register_content_routes(http::Router& router, SectionService& sections, ContentItemService& items,
-                             const CursorCodec& cursors) {
+void register_content_routes(http::Router& router, SectionService& sections,
+                             ContentItemService& items, const CursorCodec& cursors) {
   router.add({.method = Method::kGet,
               .path = "/v1/courses/:id/intro",
               .handler = [&sections](Request& req) -> Result<Response> {
@@ -72,7 +75,8 @@ void register_content_routes(http::Router& router, SectionService& sections, Con
               .path = "/v1/sections/:id",
               .handler = [&sections](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(Section s,
-                                    sections.update(req.caller(), id_param(req), section_input(req.json.as_object())));
+                                    sections.update(req.caller(), id_param(req),
+                                                    section_input(req.json.as_object())));
                 return Response::json(200, section_json(s));
               },
               .summary = "Rename a section or move it to another position (the others shift)",
@@ -107,11 +111,15 @@ void register_content_routes(http::Router& router, SectionService& sections, Con
     return items.create(req.caller(), id_param(req), item_input(req.json.as_object()));
   };
   item_routes.render = content_item_json;
-  item_routes.location = [](const ContentItem& i) { return "/v1/sections/" + i.section_id + "/items"; };
-  item_routes.body = BodySchema{
-      field::string("item_type", 20).one_of({"video", "text", "file", "link", "exercise_ref"}).required(),
-      field::string("title", 200).length(1, 200).required(), field::any_object("body").required(),
-      field::boolean("is_required")};
+  item_routes.location = [](const ContentItem& i) {
+    return "/v1/sections/" + i.section_id + "/items";
+  };
+  item_routes.body =
+      BodySchema{field::string("item_type", 20)
+                     .one_of({"video", "text", "file", "link", "exercise_ref"})
+                     .required(),
+                 field::string("title", 200).length(1, 200).required(),
+                 field::any_object("body").required(), field::boolean("is_required")};
   item_routes.create_responses = {201, 403, 404};
   catalog::register_collection(router, cursors, std::move(item_routes));
 }

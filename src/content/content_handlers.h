@@ -9,7 +9,7 @@ namespace deltalabs::content {
 
 // GET /v1/courses/:id/intro; GET, POST /v1/courses/:id/sections; PATCH, DELETE
 // /v1/sections/:id; GET, POST /v1/sections/:id/items.
-void register_content_routes(http::Router& router, SectionService& sections, ContentItemService& items,
-                             const CursorCodec& cursors);
+void register_content_routes(http::Router& router, SectionService& sections,
+                             ContentItemService& items, const CursorCodec& cursors);
 
 }  // namespace deltalabs::content

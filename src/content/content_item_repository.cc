@@ -19,8 +19,8 @@ ContentItem item_from(const Row& r) {
 Result<std::string> ContentItemRepository::insert(Connection& c, const std::string& section_id,
                                                   const ContentItemInput& in) {
   const std::string id = new_uuid_v7();
-  DL_TRY(c.execute(sql::kInsertItem,
-                   {id, section_id, in.item_type, in.title, in.body, in.is_required, format_rfc3339(now())}));
+  DL_TRY(c.execute(sql::kInsertItem, {id, section_id, in.item_type, in.title, in.body,
+                                      in.is_required, format_rfc3339(now())}));
   return id;
 }
 
@@ -31,12 +31,13 @@ Result<ContentItem> ContentItemRepository::find(Connection& c, const std::string
 }
 
 Result<Page<ContentItem>> ContentItemRepository::list(Connection& c, const std::string& section_id,
-                                                       const PageRequest& page) {
+                                                      const PageRequest& page) {
   DL_ASSIGN_OR_RETURN(std::int64_t after, position_after(page));
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListItems, {section_id, after, page.limit + 1}));
   std::vector<ContentItem> items;
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(item_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const ContentItem& i) { return std::to_string(i.position); });
+  return make_page(std::move(items), page.limit,
+                   [](const ContentItem& i) { return std::to_string(i.position); });
 }
 
 }  // namespace deltalabs::content

@@ -13,11 +13,13 @@ namespace deltalabs::content {
 class ContentItemRepository {
  public:
   // Appends an item to its section; returns its id.
-  static Result<std::string> insert(Connection& c, const std::string& section_id, const ContentItemInput& input);
+  static Result<std::string> insert(Connection& c, const std::string& section_id,
+                                    const ContentItemInput& input);
   // The item, or 404 CONTENT_ITEM_NOT_FOUND.
   static Result<ContentItem> find(Connection& c, const std::string& id);
   // A page of a section's items in order; positions are the cursor.
-  static Result<Page<ContentItem>> list(Connection& c, const std::string& section_id, const PageRequest& page);
+  static Result<Page<ContentItem>> list(Connection& c, const std::string& section_id,
+                                        const PageRequest& page);
 };
 
 }  // namespace deltalabs::content

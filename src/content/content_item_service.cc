@@ -4,7 +4,8 @@
 
 namespace deltalabs::content {
 
-Result<Page<ContentItem>> ContentItemService::list(const Actor& actor, const std::string& section_id,
+Result<Page<ContentItem>> ContentItemService::list(const Actor& actor,
+                                                   const std::string& section_id,
                                                    const PageRequest& page) {
   DL_ASSIGN_OR_RETURN(Section section, sections_.visible(actor, section_id));
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());

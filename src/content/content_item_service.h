@@ -18,9 +18,11 @@ class ContentItemService {
   ContentItemService(Database& db, SectionService& sections) : db_(db), sections_(sections) {}
 
   // A page of a visible section's items in order.
-  Result<Page<ContentItem>> list(const Actor& actor, const std::string& section_id, const PageRequest& page);
+  Result<Page<ContentItem>> list(const Actor& actor, const std::string& section_id,
+                                 const PageRequest& page);
   // Appends an item to a section the actor may edit.
-  Result<ContentItem> create(const Actor& actor, const std::string& section_id, const ContentItemInput& input);
+  Result<ContentItem> create(const Actor& actor, const std::string& section_id,
+                             const ContentItemInput& input);
 
  private:
   Database& db_;

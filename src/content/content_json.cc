@@ -45,7 +45,8 @@ boost::json::object course_intro_json(const CourseIntro& intro) {
   for (const auto& i : intro.instructors) instructors.push_back(catalog::instructor_json(i));
   boost::json::array syllabus;
   for (const auto& s : intro.syllabus) {
-    syllabus.push_back({{"id", s.id}, {"title", s.title}, {"position", s.position}, {"item_count", s.item_count}});
+    syllabus.push_back(
+        {{"id", s.id}, {"title", s.title}, {"position", s.position}, {"item_count", s.item_count}});
   }
   const auto sections = static_cast<std::int64_t>(intro.syllabus.size());
   return {{"course", catalog::course_json(intro.course)},
@@ -53,7 +54,9 @@ boost::json::object course_intro_json(const CourseIntro& intro) {
           {"instructors", std::move(instructors)},
           {"syllabus", std::move(syllabus)},
           {"counts",
-           {{"sections", sections}, {"items", intro.item_count}, {"enrollments", intro.course.enrollment_count}}}};
+           {{"sections", sections},
+            {"items", intro.item_count},
+            {"enrollments", intro.course.enrollment_count}}}};
 }
 
 boost::json::object supplement_json(const Supplement& s) {
@@ -84,16 +87,20 @@ boost::json::object super_course_json(const SuperCourse& c) {
           {"title", c.title},
           {"description", c.description},
           {"status", c.status},
-          {"created_by", c.created_by ? boost::json::value(*c.created_by) : boost::json::value(nullptr)},
+          {"created_by",
+           c.created_by ? boost::json::value(*c.created_by) : boost::json::value(nullptr)},
           {"section_count", c.section_count},
           {"created_at", c.created_at},
           {"updated_at", c.updated_at}};
 }
 
 boost::json::object super_course_section_json(const SuperCourseSection& s) {
-  return {{"id", s.id},         {"super_course_id", s.super_course_id},
-          {"section_id", s.section_id}, {"course_id", s.course_id},
-          {"title", s.title},   {"position", s.position},
+  return {{"id", s.id},
+          {"super_course_id", s.super_course_id},
+          {"section_id", s.section_id},
+          {"course_id", s.course_id},
+          {"title", s.title},
+          {"position", s.position},
           {"created_at", s.created_at}};
 }
 

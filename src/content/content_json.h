@@ -13,12 +13,14 @@ namespace deltalabs::content {
 boost::json::object section_json(const Section& section);
 // {id, section_id, item_type, title, body (object), is_required, position, created_at, updated_at}
 boost::json::object content_item_json(const ContentItem& item);
-// {course, instructors, syllabus: [{id, title, position, item_count}], counts: {sections, items, enrollments}}
+// {course, instructors, syllabus: [{id, title, position, item_count}], counts: {sections, items,
+// enrollments}}
 boost::json::object course_intro_json(const CourseIntro& intro);
 
 // {id, course_id, kind, title, url, body (object), created_at}
 boost::json::object supplement_json(const Supplement& supplement);
-// {id, course_id, title, description, mode, price: {amount_minor, currency}, stock, created_at, updated_at}
+// {id, course_id, title, description, mode, price: {amount_minor, currency}, stock, created_at,
+// updated_at}
 boost::json::object resource_json(const Resource& resource);
 
 // {id, slug, title, description, status, created_by, section_count, created_at, updated_at}

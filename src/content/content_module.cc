@@ -14,8 +14,9 @@ ContentModule::ContentModule(Database& db, const identity::AuthorizationService&
       items_(db, sections_),
       materials_(db, courses),
       super_courses_(db, authz, sections_) {
-  courses.set_content_check(
-      [](Connection& c, const std::string& course_id) { return SectionRepository::has_content(c, course_id); });
+  courses.set_content_check([](Connection& c, const std::string& course_id) {
+    return SectionRepository::has_content(c, course_id);
+  });
 }
 
 void ContentModule::register_routes(http::Router& router) {

@@ -18,8 +18,8 @@ namespace deltalabs::content {
 class ContentModule {
  public:
   // Builds the services; course visibility and edit rights come from `courses`.
-  ContentModule(Database& db, const identity::AuthorizationService& authz, catalog::CourseService& courses,
-                const CursorCodec& cursors);
+  ContentModule(Database& db, const identity::AuthorizationService& authz,
+                catalog::CourseService& courses, const CursorCodec& cursors);
 
   // Adds every content route.
   void register_routes(http::Router& router);

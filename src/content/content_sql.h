@@ -6,23 +6,27 @@
 namespace deltalabs::content::sql {
 
 // --- sections ----------------------------------------------------------------
-#define DL_SECTION_SELECT                                                                                     \
-  "SELECT s.id, s.course_id, s.title, s.summary, s.position, "                                               \
-  "(SELECT count(*) FROM content_items i WHERE i.section_id = s.id), s.created_at, s.updated_at "             \
+#define DL_SECTION_SELECT                                                                         \
+  "SELECT s.id, s.course_id, s.title, s.summary, s.position, "                                    \
+  "(SELECT count(*) FROM content_items i WHERE i.section_id = s.id), s.created_at, s.updated_at " \
   "FROM course_sections s "
 inline constexpr const char* kInsertSection =
     "INSERT INTO course_sections (id, course_id, title, summary, position, created_at, updated_at) "
-    "VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), 0) + 1 FROM course_sections WHERE course_id = $2), "
+    "VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), 0) + 1 FROM course_sections WHERE "
+    "course_id = $2), "
     "$5, $5)";
 inline constexpr const char* kSelectSection = DL_SECTION_SELECT "WHERE s.id = $1";
 inline constexpr const char* kListSections =
     DL_SECTION_SELECT "WHERE s.course_id = $1 AND s.position > $2 ORDER BY s.position LIMIT $3";
-inline constexpr const char* kCountSections = "SELECT count(*) FROM course_sections WHERE course_id = $1";
+inline constexpr const char* kCountSections =
+    "SELECT count(*) FROM course_sections WHERE course_id = $1";
 inline constexpr const char* kUpdateSection =
-    "UPDATE course_sections SET title = COALESCE($2, title), summary = COALESCE($3, summary), updated_at = $4 "
+    "UPDATE course_sections SET title = COALESCE($2, title), summary = COALESCE($3, summary), "
+    "updated_at = $4 "
     "WHERE id = $1";
 inline constexpr const char* kNegateSectionRange =
-    "UPDATE course_sections SET position = -position WHERE course_id = $1 AND position BETWEEN $2 AND $3";
+    "UPDATE course_sections SET position = -position WHERE course_id = $1 AND position BETWEEN $2 "
+    "AND $3";
 // $2 the moved section, $3 its new position, $4 the shift (+1 or -1) of the others in the range.
 inline constexpr const char* kPlaceSectionRange =
     "UPDATE course_sections SET position = CASE WHEN id = $2 THEN $3 ELSE -position + $4 END "
@@ -36,12 +40,14 @@ inline constexpr const char* kCountSectionsWithItems =
     "SELECT count(*) FROM course_sections s WHERE s.course_id = $1 "
     "AND EXISTS (SELECT 1 FROM content_items i WHERE i.section_id = s.id)";
 inline constexpr const char* kCountItemsOfCourse =
-    "SELECT count(*) FROM content_items i JOIN course_sections s ON s.id = i.section_id WHERE s.course_id = $1";
+    "SELECT count(*) FROM content_items i JOIN course_sections s ON s.id = i.section_id WHERE "
+    "s.course_id = $1";
 #undef DL_SECTION_SELECT
 
 // --- content items -------------------------------------------------------------
 inline constexpr const char* kInsertItem =
-    "INSERT INTO content_items (id, section_id, item_type, title, body, is_required, position, created_at, "
+    "INSERT INTO content_items (id, section_id, item_type, title, body, is_required, position, "
+    "created_at, "
     "updated_at) VALUES ($1, $2, $3, $4, $5, $6, "
     "(SELECT COALESCE(MAX(position), 0) + 1 FROM content_items WHERE section_id = $2), $7, $7)";
 inline constexpr const char* kSelectItem =
@@ -53,44 +59,57 @@ inline constexpr const char* kListItems =
 
 // --- supplements and resources (cursor: id) ------------------------------------
 inline constexpr const char* kInsertSupplement =
-    "INSERT INTO supplement_resources (id, course_id, kind, title, url, body, created_by, created_at) "
+    "INSERT INTO supplement_resources (id, course_id, kind, title, url, body, created_by, "
+    "created_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 inline constexpr const char* kSelectSupplement =
-    "SELECT id, course_id, kind, title, url, body, created_at FROM supplement_resources WHERE id = $1";
+    "SELECT id, course_id, kind, title, url, body, created_at FROM supplement_resources WHERE id = "
+    "$1";
 inline constexpr const char* kListSupplements =
     "SELECT id, course_id, kind, title, url, body, created_at FROM supplement_resources "
     "WHERE course_id = $1 AND ($2 = '' OR CAST(id AS TEXT) > $2) ORDER BY id LIMIT $3";
 inline constexpr const char* kInsertResource =
-    "INSERT INTO resources (id, course_id, title, description, mode, price_amount_minor, price_currency, stock, "
+    "INSERT INTO resources (id, course_id, title, description, mode, price_amount_minor, "
+    "price_currency, stock, "
     "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)";
 inline constexpr const char* kSelectResource =
-    "SELECT id, course_id, title, description, mode, price_amount_minor, price_currency, stock, created_at, "
+    "SELECT id, course_id, title, description, mode, price_amount_minor, price_currency, stock, "
+    "created_at, "
     "updated_at FROM resources WHERE id = $1";
 inline constexpr const char* kListResources =
-    "SELECT id, course_id, title, description, mode, price_amount_minor, price_currency, stock, created_at, "
-    "updated_at FROM resources WHERE course_id = $1 AND ($2 = '' OR CAST(id AS TEXT) > $2) ORDER BY id LIMIT $3";
+    "SELECT id, course_id, title, description, mode, price_amount_minor, price_currency, stock, "
+    "created_at, "
+    "updated_at FROM resources WHERE course_id = $1 AND ($2 = '' OR CAST(id AS TEXT) > $2) ORDER "
+    "BY id LIMIT $3";
 
 // --- super-courses -------------------------------------------------------------------
-#define DL_SUPER_COURSE_SELECT                                                                          \
-  "SELECT c.id, c.slug, c.title, c.description, c.status, c.created_by, "                              \
-  "(SELECT count(*) FROM super_course_sections s WHERE s.super_course_id = c.id), c.created_at, c.updated_at " \
+#define DL_SUPER_COURSE_SELECT                                                                    \
+  "SELECT c.id, c.slug, c.title, c.description, c.status, c.created_by, "                         \
+  "(SELECT count(*) FROM super_course_sections s WHERE s.super_course_id = c.id), c.created_at, " \
+  "c.updated_at "                                                                                 \
   "FROM super_courses c "
 inline constexpr const char* kInsertSuperCourse =
-    "INSERT INTO super_courses (id, slug, title, description, status, created_by, created_at, updated_at) "
+    "INSERT INTO super_courses (id, slug, title, description, status, created_by, created_at, "
+    "updated_at) "
     "VALUES ($1, $2, $3, $4, 'draft', $5, $6, $6)";
 inline constexpr const char* kSelectSuperCourse = DL_SUPER_COURSE_SELECT "WHERE c.id = $1";
-inline constexpr const char* kListPublishedSuperCourses =
-    DL_SUPER_COURSE_SELECT "WHERE c.status = 'published' AND ($1 = '' OR CAST(c.id AS TEXT) > $1) "
+inline constexpr const char* kListPublishedSuperCourses = DL_SUPER_COURSE_SELECT
+    "WHERE c.status = 'published' AND ($1 = '' OR CAST(c.id AS TEXT) > $1) "
     "ORDER BY c.id LIMIT $2";
-inline constexpr const char* kCountSuperCoursesBySlug = "SELECT count(*) FROM super_courses WHERE slug = $1";
+inline constexpr const char* kCountSuperCoursesBySlug =
+    "SELECT count(*) FROM super_courses WHERE slug = $1";
 inline constexpr const char* kUpdateSuperCourse =
-    "UPDATE super_courses SET title = COALESCE($2, title), description = COALESCE($3, description), "
+    "UPDATE super_courses SET title = COALESCE($2, title), description = COALESCE($3, "
+    "description), "
     "updated_at = $4 WHERE id = $1";
 inline constexpr const char* kPublishSuperCourse =
-    "UPDATE super_courses SET status = 'published', updated_at = $2 WHERE id = $1 AND status = 'draft'";
+    "UPDATE super_courses SET status = 'published', updated_at = $2 WHERE id = $1 AND status = "
+    "'draft'";
 inline constexpr const char* kInsertSuperCourseSection =
-    "INSERT INTO super_course_sections (id, super_course_id, section_id, position, created_at) VALUES ($1, $2, $3, "
-    "(SELECT COALESCE(MAX(position), 0) + 1 FROM super_course_sections WHERE super_course_id = $2), $4)";
+    "INSERT INTO super_course_sections (id, super_course_id, section_id, position, created_at) "
+    "VALUES ($1, $2, $3, "
+    "(SELECT COALESCE(MAX(position), 0) + 1 FROM super_course_sections WHERE super_course_id = "
+    "$2), $4)";
 inline constexpr const char* kListSuperCourseSections =
     "SELECT x.id, x.super_course_id, x.section_id, s.course_id, s.title, x.position, x.created_at "
     "FROM super_course_sections x JOIN course_sections s ON s.id = x.section_id "

@@ -9,7 +9,8 @@ namespace deltalabs::content {
 namespace {
 
 Supplement supplement_from(const Row& r) {
-  return Supplement{r.text(0), r.text(1), r.text(2), r.text(3), r.optional_text(4), r.text(5), r.text(6)};
+  return Supplement{r.text(0),          r.text(1), r.text(2), r.text(3),
+                    r.optional_text(4), r.text(5), r.text(6)};
 }
 
 Resource resource_from(const Row& r) {
@@ -18,8 +19,8 @@ Resource resource_from(const Row& r) {
 }
 
 template <class T, class F>
-Result<Page<T>> page_of(Connection& c, const char* statement, const std::string& course_id, const PageRequest& page,
-                        F from) {
+Result<Page<T>> page_of(Connection& c, const char* statement, const std::string& course_id,
+                        const PageRequest& page, F from) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(statement, {course_id, page.after, page.limit + 1}));
   std::vector<T> out;
   for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(from(rows[i]));
@@ -28,12 +29,13 @@ Result<Page<T>> page_of(Connection& c, const char* statement, const std::string&
 
 }  // namespace
 
-Result<std::string> CourseMaterialRepository::insert_supplement(Connection& c, const std::string& course_id,
+Result<std::string> CourseMaterialRepository::insert_supplement(Connection& c,
+                                                                const std::string& course_id,
                                                                 const SupplementInput& in,
                                                                 const std::string& created_by) {
   const std::string id = new_uuid_v7();
-  DL_TRY(c.execute(sql::kInsertSupplement,
-                   {id, course_id, in.kind, in.title, in.url, in.body, created_by, format_rfc3339(now())}));
+  DL_TRY(c.execute(sql::kInsertSupplement, {id, course_id, in.kind, in.title, in.url, in.body,
+                                            created_by, format_rfc3339(now())}));
   return id;
 }
 
@@ -43,16 +45,19 @@ Result<Supplement> CourseMaterialRepository::find_supplement(Connection& c, cons
   return supplement_from(rows[0]);
 }
 
-Result<Page<Supplement>> CourseMaterialRepository::list_supplements(Connection& c, const std::string& course_id,
+Result<Page<Supplement>> CourseMaterialRepository::list_supplements(Connection& c,
+                                                                    const std::string& course_id,
                                                                     const PageRequest& page) {
   return page_of<Supplement>(c, sql::kListSupplements, course_id, page, supplement_from);
 }
 
-Result<std::string> CourseMaterialRepository::insert_resource(Connection& c, const std::string& course_id,
+Result<std::string> CourseMaterialRepository::insert_resource(Connection& c,
+                                                              const std::string& course_id,
                                                               const ResourceInput& in) {
   const std::string id = new_uuid_v7();
-  DL_TRY(c.execute(sql::kInsertResource, {id, course_id, in.title, in.description, in.mode, in.price_amount_minor,
-                                          in.price_currency, in.stock, format_rfc3339(now())}));
+  DL_TRY(c.execute(sql::kInsertResource,
+                   {id, course_id, in.title, in.description, in.mode, in.price_amount_minor,
+                    in.price_currency, in.stock, format_rfc3339(now())}));
   return id;
 }
 
@@ -62,7 +67,8 @@ Result<Resource> CourseMaterialRepository::find_resource(Connection& c, const st
   return resource_from(rows[0]);
 }
 
-Result<Page<Resource>> CourseMaterialRepository::list_resources(Connection& c, const std::string& course_id,
+Result<Page<Resource>> CourseMaterialRepository::list_resources(Connection& c,
+                                                                const std::string& course_id,
                                                                 const PageRequest& page) {
   return page_of<Resource>(c, sql::kListResources, course_id, page, resource_from);
 }

@@ -15,18 +15,21 @@ class CourseMaterialRepository {
  public:
   // Inserts a supplement; returns its id.
   static Result<std::string> insert_supplement(Connection& c, const std::string& course_id,
-                                               const SupplementInput& input, const std::string& created_by);
+                                               const SupplementInput& input,
+                                               const std::string& created_by);
   // The supplement, or 404.
   static Result<Supplement> find_supplement(Connection& c, const std::string& id);
   // A page of a course's supplements ordered by id.
   static Result<Page<Supplement>> list_supplements(Connection& c, const std::string& course_id,
                                                    const PageRequest& page);
   // Inserts a resource; returns its id.
-  static Result<std::string> insert_resource(Connection& c, const std::string& course_id, const ResourceInput& input);
+  static Result<std::string> insert_resource(Connection& c, const std::string& course_id,
+                                             const ResourceInput& input);
   // The resource, or 404.
   static Result<Resource> find_resource(Connection& c, const std::string& id);
   // A page of a course's resources ordered by id.
-  static Result<Page<Resource>> list_resources(Connection& c, const std::string& course_id, const PageRequest& page);
+  static Result<Page<Resource>> list_resources(Connection& c, const std::string& course_id,
+                                               const PageRequest& page);
 };
 
 }  // namespace deltalabs::content

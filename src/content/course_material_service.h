@@ -15,16 +15,21 @@ namespace deltalabs::content {
 // whoever may edit it (CourseService decides both).
 class CourseMaterialService {
  public:
-  CourseMaterialService(Database& db, catalog::CourseService& courses) : db_(db), courses_(courses) {}
+  CourseMaterialService(Database& db, catalog::CourseService& courses)
+      : db_(db), courses_(courses) {}
 
   // A page of a visible course's supplements.
-  Result<Page<Supplement>> supplements(const Actor& actor, const std::string& course_id, const PageRequest& page);
+  Result<Page<Supplement>> supplements(const Actor& actor, const std::string& course_id,
+                                       const PageRequest& page);
   // Adds a supplement to a course the actor may edit.
-  Result<Supplement> add_supplement(const Actor& actor, const std::string& course_id, const SupplementInput& input);
+  Result<Supplement> add_supplement(const Actor& actor, const std::string& course_id,
+                                    const SupplementInput& input);
   // A page of a visible course's resources.
-  Result<Page<Resource>> resources(const Actor& actor, const std::string& course_id, const PageRequest& page);
+  Result<Page<Resource>> resources(const Actor& actor, const std::string& course_id,
+                                   const PageRequest& page);
   // Adds a resource to a course the actor may edit; 400 for a malformed currency.
-  Result<Resource> add_resource(const Actor& actor, const std::string& course_id, const ResourceInput& input);
+  Result<Resource> add_resource(const Actor& actor, const std::string& course_id,
+                                const ResourceInput& input);
 
  private:
   Database& db_;

@@ -17,7 +17,8 @@ class DemoCatalog {
  public:
   // Loads the catalog as `admin`, with the two given users as instructors.
   static Status load(catalog::CatalogModule& catalog, ContentModule& content, const Actor& admin,
-                     const std::string& instructor_user_id, const std::string& second_instructor_user_id);
+                     const std::string& instructor_user_id,
+                     const std::string& second_instructor_user_id);
 };
 
 }  // namespace deltalabs::content

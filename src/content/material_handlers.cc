@@ -16,7 +16,8 @@ constexpr const char* kTag = "Content";
 
 std::string id_param(const Request& req) { return std::string(req.param("id")); }
 
-// The common part of a course's attached collection: visible with the course, written by its editors.
+// The common part of a course's attached collection: visible with the course, written by its
+// editors.
 template <class T>
 catalog::CollectionRoutes<T> course_collection(std::string suffix, std::string noun) {
   catalog::CollectionRoutes<T> spec;
@@ -32,22 +33,25 @@ catalog::CollectionRoutes<T> course_collection(std::string suffix, std::string n
 
 }  // namespace
 
-void register_material_routes(http::Router& router, CourseMaterialService& materials, const CursorCodec& cursors) {
+void register_material_routes(http::Router& router, CourseMaterialService& materials,
+                              const CursorCodec& cursors) {
   auto supplements = course_collection<Supplement>("supplements", "course supplement");
   supplements.list = [&materials](Request& req, const PageRequest& page) {
     return materials.supplements(req.caller(), id_param(req), page);
   };
   supplements.create = [&materials](Request& req) {
     const auto& b = req.json.as_object();
-    return materials.add_supplement(req.caller(), id_param(req),
-                                    {http::required_string(b, "kind"), http::required_string(b, "title"),
-                                     http::optional_string(b, "url"),
-                                     http::optional_json_text(b, "body").value_or("{}")});
+    return materials.add_supplement(
+        req.caller(), id_param(req),
+        {http::required_string(b, "kind"), http::required_string(b, "title"),
+         http::optional_string(b, "url"), http::optional_json_text(b, "body").value_or("{}")});
   };
   supplements.render = supplement_json;
-  supplements.body = BodySchema{
-      field::string("kind", 20).one_of({"book", "doc", "slides", "video_link", "generated"}).required(),
-      field::string("title", 200).length(1, 200).required(), field::string("url", 2000), field::any_object("body")};
+  supplements.body = BodySchema{field::string("kind", 20)
+                                    .one_of({"book", "doc", "slides", "video_link", "generated"})
+                                    .required(),
+                                field::string("title", 200).length(1, 200).required(),
+                                field::string("url", 2000), field::any_object("body")};
   catalog::register_collection(router, cursors, std::move(supplements));
 
   auto resources = course_collection<Resource>("resources", "course resource");
@@ -67,8 +71,9 @@ void register_material_routes(http::Router& router, CourseMaterialService& mater
   resources.body = BodySchema{
       field::string("title", 200).length(1, 200).required(), field::string("description", 5000),
       field::string("mode", 10).one_of({"purchase", "rent"}).required(),
-      field::object("price", BodySchema{field::integer("amount_minor").range(0, 1'000'000'000'000).required(),
-                                        field::string("currency", 3).length(3, 3).required()})
+      field::object(
+          "price", BodySchema{field::integer("amount_minor").range(0, 1'000'000'000'000).required(),
+                              field::string("currency", 3).length(3, 3).required()})
           .required(),
       field::integer("stock").range(0, 1'000'000)};
   catalog::register_collection(router, cursors, std::move(resources));

@@ -7,6 +7,7 @@
 namespace deltalabs::content {
 
 // GET, POST /v1/courses/:id/supplements and /v1/courses/:id/resources.
-void register_material_routes(http::Router& router, CourseMaterialService& materials, const CursorCodec& cursors);
+void register_material_routes(http::Router& router, CourseMaterialService& materials,
+                              const CursorCodec& cursors);
 
 }  // namespace deltalabs::content

@@ -12,7 +12,8 @@ namespace deltalabs::content {
 namespace {
 
 Section section_from(const Row& r) {
-  return Section{r.text(0), r.text(1), r.text(2), r.text(3), r.integer(4), r.integer(5), r.text(6), r.text(7)};
+  return Section{r.text(0),    r.text(1),    r.text(2), r.text(3),
+                 r.integer(4), r.integer(5), r.text(6), r.text(7)};
 }
 
 Result<std::int64_t> count(Connection& c, const char* statement, const std::string& id) {
@@ -32,10 +33,11 @@ Result<std::int64_t> position_after(const PageRequest& page) {
   return n;
 }
 
-Result<std::string> SectionRepository::insert(Connection& c, const std::string& course_id, const SectionInput& in) {
+Result<std::string> SectionRepository::insert(Connection& c, const std::string& course_id,
+                                              const SectionInput& in) {
   const std::string id = new_uuid_v7();
-  DL_TRY(c.execute(sql::kInsertSection,
-                   {id, course_id, in.title.value_or(""), in.summary.value_or(""), format_rfc3339(now())}));
+  DL_TRY(c.execute(sql::kInsertSection, {id, course_id, in.title.value_or(""),
+                                         in.summary.value_or(""), format_rfc3339(now())}));
   return id;
 }
 
@@ -46,12 +48,14 @@ Result<Section> SectionRepository::find(Connection& c, const std::string& id) {
   return section_from(rows[0]);
 }
 
-Result<Page<Section>> SectionRepository::list(Connection& c, const std::string& course_id, const PageRequest& page) {
+Result<Page<Section>> SectionRepository::list(Connection& c, const std::string& course_id,
+                                              const PageRequest& page) {
   DL_ASSIGN_OR_RETURN(std::int64_t after, position_after(page));
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListSections, {course_id, after, page.limit + 1}));
   std::vector<Section> sections;
   for (std::size_t i = 0; i < rows.size(); ++i) sections.push_back(section_from(rows[i]));
-  return make_page(std::move(sections), page.limit, [](const Section& s) { return std::to_string(s.position); });
+  return make_page(std::move(sections), page.limit,
+                   [](const Section& s) { return std::to_string(s.position); });
 }
 
 Status SectionRepository::update(Connection& c, const Section& s, const SectionInput& in) {

@@ -14,11 +14,13 @@ namespace deltalabs::content {
 class SectionRepository {
  public:
   // Appends a section to its course; returns its id.
-  static Result<std::string> insert(Connection& c, const std::string& course_id, const SectionInput& input);
+  static Result<std::string> insert(Connection& c, const std::string& course_id,
+                                    const SectionInput& input);
   // The section, or 404 SECTION_NOT_FOUND.
   static Result<Section> find(Connection& c, const std::string& id);
   // A page of a course's sections in order; positions are the cursor.
-  static Result<Page<Section>> list(Connection& c, const std::string& course_id, const PageRequest& page);
+  static Result<Page<Section>> list(Connection& c, const std::string& course_id,
+                                    const PageRequest& page);
   // Changes title or summary and moves the section to `input.position` (clamped to 1..n).
   static Status update(Connection& c, const Section& section, const SectionInput& input);
   // Deletes the section (its items go with it) and closes the gap it leaves.

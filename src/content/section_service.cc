@@ -23,7 +23,8 @@ Result<Page<Section>> SectionService::list(const Actor& actor, const std::string
   return SectionRepository::list(*conn, course.id, page);
 }
 
-Result<Section> SectionService::create(const Actor& actor, const std::string& course_id, const SectionInput& input) {
+Result<Section> SectionService::create(const Actor& actor, const std::string& course_id,
+                                       const SectionInput& input) {
   DL_ASSIGN_OR_RETURN(catalog::Course course, courses_.require_editor(actor, course_id));
   return db_.transaction([&](Connection& c) -> Result<Section> {
     DL_ASSIGN_OR_RETURN(std::string id, SectionRepository::insert(c, course.id, input));
@@ -31,7 +32,8 @@ Result<Section> SectionService::create(const Actor& actor, const std::string& co
   });
 }
 
-Result<Section> SectionService::update(const Actor& actor, const std::string& id, const SectionInput& input) {
+Result<Section> SectionService::update(const Actor& actor, const std::string& id,
+                                       const SectionInput& input) {
   DL_ASSIGN_OR_RETURN(Section section, editable(actor, id));
   return db_.transaction([&](Connection& c) -> Result<Section> {
     DL_ASSIGN_OR_RETURN(Section current, SectionRepository::find(c, section.id));
@@ -72,7 +74,8 @@ Result<CourseIntro> SectionService::intro(const Actor& actor, const std::string&
   DL_ASSIGN_OR_RETURN(intro.course, courses_.get(actor, course_id));
   DL_ASSIGN_OR_RETURN(intro.instructors, courses_.instructors(actor, intro.course.id));
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  DL_ASSIGN_OR_RETURN(Page<Section> sections, SectionRepository::list(*conn, intro.course.id, {kSyllabusLimit, ""}));
+  DL_ASSIGN_OR_RETURN(Page<Section> sections,
+                      SectionRepository::list(*conn, intro.course.id, {kSyllabusLimit, ""}));
   intro.syllabus = std::move(sections.items);
   DL_ASSIGN_OR_RETURN(intro.item_count, SectionRepository::item_count(*conn, intro.course.id));
   return intro;

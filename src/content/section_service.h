@@ -28,9 +28,11 @@ class SectionService {
   SectionService(Database& db, catalog::CourseService& courses) : db_(db), courses_(courses) {}
 
   // A page of a visible course's sections in order.
-  Result<Page<Section>> list(const Actor& actor, const std::string& course_id, const PageRequest& page);
+  Result<Page<Section>> list(const Actor& actor, const std::string& course_id,
+                             const PageRequest& page);
   // Appends a section to a course the actor may edit.
-  Result<Section> create(const Actor& actor, const std::string& course_id, const SectionInput& input);
+  Result<Section> create(const Actor& actor, const std::string& course_id,
+                         const SectionInput& input);
   // Changes or moves a section of a course the actor may edit.
   Result<Section> update(const Actor& actor, const std::string& id, const SectionInput& input);
   // Deletes a section and its items.

@@ -39,7 +39,9 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
   list.noun = "super-course";
   list.tag = kTag;
   list.create_permission = "courses:create";
-  list.list = [&super_courses](Request&, const PageRequest& page) { return super_courses.list(page); };
+  list.list = [&super_courses](Request&, const PageRequest& page) {
+    return super_courses.list(page);
+  };
   list.create = [&super_courses](Request& req) {
     return super_courses.create(req.caller(), super_course_input(req.json.as_object()));
   };
@@ -49,42 +51,47 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
   list.create_responses = {201, 403};
   catalog::register_collection(router, cursors, std::move(list));
 
-  router.add({.method = Method::kGet,
-              .path = "/v1/super-courses/:id",
-              .handler = [&super_courses](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(SuperCourse c, super_courses.get(req.caller(), id_param(req)));
-                return Response::json(200, super_course_json(c));
-              },
-              .summary = "One super-course; drafts only for their creator and catalog editors (404 otherwise)",
-              .tag = kTag,
-              .access = Access::kOptionalAuth,
-              .responses = {200, 404}});
+  router.add(
+      {.method = Method::kGet,
+       .path = "/v1/super-courses/:id",
+       .handler = [&super_courses](Request& req) -> Result<Response> {
+         DL_ASSIGN_OR_RETURN(SuperCourse c, super_courses.get(req.caller(), id_param(req)));
+         return Response::json(200, super_course_json(c));
+       },
+       .summary =
+           "One super-course; drafts only for their creator and catalog editors (404 otherwise)",
+       .tag = kTag,
+       .access = Access::kOptionalAuth,
+       .responses = {200, 404}});
 
-  router.add({.method = Method::kPatch,
-              .path = "/v1/super-courses/:id",
-              .handler = [&super_courses](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(SuperCourse c, super_courses.update(req.caller(), id_param(req),
-                                                                        super_course_input(req.json.as_object())));
-                return Response::json(200, super_course_json(c));
-              },
-              .summary = "Change a super-course's title or description (its creator or courses:update)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "courses:update",
-              .body = http::json_body(BodySchema(super_course_fields(false))),
-              .responses = {200, 403, 404}});
+  router.add(
+      {.method = Method::kPatch,
+       .path = "/v1/super-courses/:id",
+       .handler = [&super_courses](Request& req) -> Result<Response> {
+         DL_ASSIGN_OR_RETURN(SuperCourse c,
+                             super_courses.update(req.caller(), id_param(req),
+                                                  super_course_input(req.json.as_object())));
+         return Response::json(200, super_course_json(c));
+       },
+       .summary = "Change a super-course's title or description (its creator or courses:update)",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .permission = "courses:update",
+       .body = http::json_body(BodySchema(super_course_fields(false))),
+       .responses = {200, 403, 404}});
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/super-courses/:id/publish",
-              .handler = [&super_courses](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(SuperCourse c, super_courses.publish(req.caller(), id_param(req)));
-                return Response::json(200, super_course_json(c));
-              },
-              .summary = "Publish a draft super-course; 409 SUPER_COURSE_HAS_NO_SECTIONS when empty",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "courses:update",
-              .responses = {200, 403, 404, 409}});
+  router.add(
+      {.method = Method::kPost,
+       .path = "/v1/super-courses/:id/publish",
+       .handler = [&super_courses](Request& req) -> Result<Response> {
+         DL_ASSIGN_OR_RETURN(SuperCourse c, super_courses.publish(req.caller(), id_param(req)));
+         return Response::json(200, super_course_json(c));
+       },
+       .summary = "Publish a draft super-course; 409 SUPER_COURSE_HAS_NO_SECTIONS when empty",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .permission = "courses:update",
+       .responses = {200, 403, 404, 409}});
 
   catalog::CollectionRoutes<SuperCourseSection> sections;
   sections.path = "/v1/super-courses/:id/sections";
@@ -100,8 +107,11 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
                                      http::required_string(req.json.as_object(), "section_id"));
   };
   sections.render = super_course_section_json;
-  sections.location = [](const SuperCourseSection& s) { return "/v1/super-courses/" + s.super_course_id + "/sections"; };
-  sections.body = BodySchema{field::uuid("section_id").required().describe("a section of a course you can see")};
+  sections.location = [](const SuperCourseSection& s) {
+    return "/v1/super-courses/" + s.super_course_id + "/sections";
+  };
+  sections.body = BodySchema{
+      field::uuid("section_id").required().describe("a section of a course you can see")};
   sections.create_responses = {201, 403, 404, 409};
   catalog::register_collection(router, cursors, std::move(sections));
 }

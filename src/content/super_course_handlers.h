@@ -8,6 +8,7 @@ namespace deltalabs::content {
 
 // GET, POST /v1/super-courses; GET, PATCH /v1/super-courses/:id; GET, POST
 // /v1/super-courses/:id/sections; POST /v1/super-courses/:id/publish.
-void register_super_course_routes(http::Router& router, SuperCourseService& super_courses, const CursorCodec& cursors);
+void register_super_course_routes(http::Router& router, SuperCourseService& super_courses,
+                                  const CursorCodec& cursors);
 
 }  // namespace deltalabs::content

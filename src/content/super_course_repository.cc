@@ -16,11 +16,13 @@ SuperCourse super_course_from(const Row& r) {
 
 }  // namespace
 
-Result<std::string> SuperCourseRepository::insert(Connection& c, const std::string& slug, const SuperCourseInput& in,
+Result<std::string> SuperCourseRepository::insert(Connection& c, const std::string& slug,
+                                                  const SuperCourseInput& in,
                                                   const std::string& created_by) {
   const std::string id = new_uuid_v7();
-  DL_TRY(c.execute(sql::kInsertSuperCourse, {id, slug, in.title.value_or(""), in.description.value_or(""),
-                                             created_by, format_rfc3339(now())}));
+  DL_TRY(c.execute(sql::kInsertSuperCourse,
+                   {id, slug, in.title.value_or(""), in.description.value_or(""), created_by,
+                    format_rfc3339(now())}));
   return id;
 }
 
@@ -31,8 +33,10 @@ Result<SuperCourse> SuperCourseRepository::find(Connection& c, const std::string
   return super_course_from(rows[0]);
 }
 
-Result<Page<SuperCourse>> SuperCourseRepository::list_published(Connection& c, const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListPublishedSuperCourses, {page.after, page.limit + 1}));
+Result<Page<SuperCourse>> SuperCourseRepository::list_published(Connection& c,
+                                                                const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListPublishedSuperCourses, {page.after, page.limit + 1}));
   std::vector<SuperCourse> out;
   for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(super_course_from(rows[i]));
   return make_page(std::move(out), page.limit, [](const SuperCourse& s) { return s.id; });
@@ -43,39 +47,46 @@ Result<bool> SuperCourseRepository::slug_free(Connection& c, const std::string& 
   return rows[0].integer(0) == 0;
 }
 
-Status SuperCourseRepository::update(Connection& c, const std::string& id, const SuperCourseInput& ch) {
+Status SuperCourseRepository::update(Connection& c, const std::string& id,
+                                     const SuperCourseInput& ch) {
   DL_TRY(c.execute(sql::kUpdateSuperCourse, {id, ch.title, ch.description, format_rfc3339(now())}));
   return {};
 }
 
 Result<bool> SuperCourseRepository::publish(Connection& c, const std::string& id) {
-  DL_ASSIGN_OR_RETURN(std::int64_t changed, c.execute(sql::kPublishSuperCourse, {id, format_rfc3339(now())}));
+  DL_ASSIGN_OR_RETURN(std::int64_t changed,
+                      c.execute(sql::kPublishSuperCourse, {id, format_rfc3339(now())}));
   return changed == 1;
 }
 
 Result<std::string> SuperCourseRepository::add_section(Connection& c, const std::string& id,
                                                        const std::string& section_id) {
   const std::string row_id = new_uuid_v7();
-  auto inserted = c.execute(sql::kInsertSuperCourseSection, {row_id, id, section_id, format_rfc3339(now())});
+  auto inserted =
+      c.execute(sql::kInsertSuperCourseSection, {row_id, id, section_id, format_rfc3339(now())});
   if (!inserted.ok()) {
     if (inserted.error().code == storage_code::kUniqueViolation) {
-      return Error::conflict("SECTION_ALREADY_INCLUDED", "That section is already part of this super-course.");
+      return Error::conflict("SECTION_ALREADY_INCLUDED",
+                             "That section is already part of this super-course.");
     }
     return std::move(inserted).error();
   }
   return row_id;
 }
 
-Result<Page<SuperCourseSection>> SuperCourseRepository::sections(Connection& c, const std::string& id,
+Result<Page<SuperCourseSection>> SuperCourseRepository::sections(Connection& c,
+                                                                 const std::string& id,
                                                                  const PageRequest& page) {
   DL_ASSIGN_OR_RETURN(std::int64_t after, position_after(page));
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListSuperCourseSections, {id, after, page.limit + 1}));
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListSuperCourseSections, {id, after, page.limit + 1}));
   std::vector<SuperCourseSection> out;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Row r = rows[i];
     out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.integer(5), r.text(6)});
   }
-  return make_page(std::move(out), page.limit, [](const SuperCourseSection& s) { return std::to_string(s.position); });
+  return make_page(std::move(out), page.limit,
+                   [](const SuperCourseSection& s) { return std::to_string(s.position); });
 }
 
 }  // namespace deltalabs::content

@@ -13,8 +13,8 @@ namespace deltalabs::content {
 class SuperCourseRepository {
  public:
   // Inserts a draft; returns its id.
-  static Result<std::string> insert(Connection& c, const std::string& slug, const SuperCourseInput& input,
-                                    const std::string& created_by);
+  static Result<std::string> insert(Connection& c, const std::string& slug,
+                                    const SuperCourseInput& input, const std::string& created_by);
   // The super-course, or 404 SUPER_COURSE_NOT_FOUND.
   static Result<SuperCourse> find(Connection& c, const std::string& id);
   // A page of published super-courses ordered by id.
@@ -26,9 +26,11 @@ class SuperCourseRepository {
   // draft -> published; false when it was not a draft.
   static Result<bool> publish(Connection& c, const std::string& id);
   // Appends a course section; 409 SECTION_ALREADY_INCLUDED when it is there already.
-  static Result<std::string> add_section(Connection& c, const std::string& id, const std::string& section_id);
+  static Result<std::string> add_section(Connection& c, const std::string& id,
+                                         const std::string& section_id);
   // A page of the super-course's sections in order; positions are the cursor.
-  static Result<Page<SuperCourseSection>> sections(Connection& c, const std::string& id, const PageRequest& page);
+  static Result<Page<SuperCourseSection>> sections(Connection& c, const std::string& id,
+                                                   const PageRequest& page);
 };
 
 }  // namespace deltalabs::content

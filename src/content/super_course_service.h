@@ -18,7 +18,8 @@ namespace deltalabs::content {
 // a section can be added when the actor may see it, once.
 class SuperCourseService {
  public:
-  SuperCourseService(Database& db, const identity::AuthorizationService& authz, SectionService& sections)
+  SuperCourseService(Database& db, const identity::AuthorizationService& authz,
+                     SectionService& sections)
       : db_(db), authz_(authz), sections_(sections) {}
 
   // A page of published super-courses (public).
@@ -28,13 +29,16 @@ class SuperCourseService {
   // One super-course the actor may see.
   Result<SuperCourse> get(const Actor& actor, const std::string& id);
   // Changes title or description.
-  Result<SuperCourse> update(const Actor& actor, const std::string& id, const SuperCourseInput& change);
+  Result<SuperCourse> update(const Actor& actor, const std::string& id,
+                             const SuperCourseInput& change);
   // draft -> published; 409 SUPER_COURSE_HAS_NO_SECTIONS when empty.
   Result<SuperCourse> publish(const Actor& actor, const std::string& id);
   // The super-course's sections in order.
-  Result<Page<SuperCourseSection>> sections(const Actor& actor, const std::string& id, const PageRequest& page);
+  Result<Page<SuperCourseSection>> sections(const Actor& actor, const std::string& id,
+                                            const PageRequest& page);
   // Appends a course section; 400 when the actor cannot see it, 409 when already included.
-  Result<SuperCourseSection> add_section(const Actor& actor, const std::string& id, const std::string& section_id);
+  Result<SuperCourseSection> add_section(const Actor& actor, const std::string& id,
+                                         const std::string& section_id);
 
  private:
   Result<bool> can_edit(const Actor& actor, const SuperCourse& course);

@@ -80,8 +80,9 @@ FieldSpec array(std::string name, FieldSpec item, std::size_t max_items) {
 }  // namespace field
 
 std::size_t utf8_length(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  }));
 }
 
 namespace {
@@ -107,7 +108,8 @@ void check_string(const FieldSpec& spec, std::string_view s, const std::string& 
                                 std::to_string(spec.max_len) + " characters long"});
     return;
   }
-  if (!spec.allowed.empty() && std::find(spec.allowed.begin(), spec.allowed.end(), s) == spec.allowed.end()) {
+  if (!spec.allowed.empty() &&
+      std::find(spec.allowed.begin(), spec.allowed.end(), s) == spec.allowed.end()) {
     std::string list;
     for (const auto& v : spec.allowed) list += (list.empty() ? "" : ", ") + v;
     errors.push_back({path, "must be one of: " + list});
@@ -166,7 +168,8 @@ void validate_field(const FieldSpec& spec, const boost::json::value& value, cons
       } else {
         const auto nested = spec.nested->validate(value);
         if (!nested.ok()) {
-          for (const auto& e : nested.error().details) errors.push_back({path + "." + e.field, e.message});
+          for (const auto& e : nested.error().details)
+            errors.push_back({path + "." + e.field, e.message});
         }
       }
       return;
@@ -212,7 +215,8 @@ void BodySchema::validate_object(const boost::json::object& body, const std::str
                                  std::vector<FieldError>& errors) const {
   for (const auto& member : body) {
     const std::string key(member.key());
-    const auto it = std::find_if(fields_.begin(), fields_.end(), [&](const FieldSpec& f) { return f.name == key; });
+    const auto it = std::find_if(fields_.begin(), fields_.end(),
+                                 [&](const FieldSpec& f) { return f.name == key; });
     if (it == fields_.end()) {
       errors.push_back({prefix + key, "is not a known field"});
     } else {
@@ -282,7 +286,8 @@ boost::json::object BodySchema::to_json_schema() const {
     props[f.name] = field_schema(f);
     if (f.is_required) required.emplace_back(f.name);
   }
-  boost::json::object schema{{"type", "object"}, {"properties", std::move(props)}, {"additionalProperties", false}};
+  boost::json::object schema{
+      {"type", "object"}, {"properties", std::move(props)}, {"additionalProperties", false}};
   if (!required.empty()) schema["required"] = std::move(required);
   return schema;
 }

@@ -17,7 +17,17 @@ namespace deltalabs {
 class BodySchema;
 
 // The JSON types a request field may take; some add a format check.
-enum class FieldType { kString, kEmail, kUuid, kTimestamp, kInteger, kBoolean, kObject, kArray, kAnyObject };
+enum class FieldType {
+  kString,
+  kEmail,
+  kUuid,
+  kTimestamp,
+  kInteger,
+  kBoolean,
+  kObject,
+  kArray,
+  kAnyObject
+};
 
 // One field of a JSON request body: its type and the limits it must meet.
 // Built fluently: field::string("name", 200).required().
@@ -30,24 +40,44 @@ struct FieldSpec {
   std::size_t max_len = 255;
   std::int64_t min_value = std::numeric_limits<std::int64_t>::min();
   std::int64_t max_value = std::numeric_limits<std::int64_t>::max();
-  std::vector<std::string> allowed;               // enum values for strings
-  std::shared_ptr<const BodySchema> nested;       // kObject fields
-  std::shared_ptr<const FieldSpec> items;         // kArray element spec
+  std::vector<std::string> allowed;          // enum values for strings
+  std::shared_ptr<const BodySchema> nested;  // kObject fields
+  std::shared_ptr<const FieldSpec> items;    // kArray element spec
   std::size_t max_items = 100;
   std::string description;
 
   // Marks the field as required.
-  FieldSpec& required() { is_required = true; return *this; }
+  FieldSpec& required() {
+    is_required = true;
+    return *this;
+  }
   // Allows JSON null as a value (meaning "clear").
-  FieldSpec& nullable() { is_nullable = true; return *this; }
+  FieldSpec& nullable() {
+    is_nullable = true;
+    return *this;
+  }
   // Sets the inclusive string length range, in code points.
-  FieldSpec& length(std::size_t min, std::size_t max) { min_len = min; max_len = max; return *this; }
+  FieldSpec& length(std::size_t min, std::size_t max) {
+    min_len = min;
+    max_len = max;
+    return *this;
+  }
   // Sets the inclusive integer range.
-  FieldSpec& range(std::int64_t min, std::int64_t max) { min_value = min; max_value = max; return *this; }
+  FieldSpec& range(std::int64_t min, std::int64_t max) {
+    min_value = min;
+    max_value = max;
+    return *this;
+  }
   // Restricts a string to one of the given values.
-  FieldSpec& one_of(std::vector<std::string> values) { allowed = std::move(values); return *this; }
+  FieldSpec& one_of(std::vector<std::string> values) {
+    allowed = std::move(values);
+    return *this;
+  }
   // Documents the field in the OpenAPI document.
-  FieldSpec& describe(std::string text) { description = std::move(text); return *this; }
+  FieldSpec& describe(std::string text) {
+    description = std::move(text);
+    return *this;
+  }
 };
 
 namespace field {

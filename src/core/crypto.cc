@@ -27,8 +27,10 @@ std::string sha256_hex(std::string_view data) {
 
 std::string hmac_sha256(std::string_view key, std::string_view data) {
   crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size());
-  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                              key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(data.data()),
+                                data.size());
   std::string out(crypto_auth_hmacsha256_BYTES, '\0');
   crypto_auth_hmacsha256_final(&state, reinterpret_cast<unsigned char*>(out.data()));
   return out;
@@ -40,10 +42,11 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
 }
 
 std::string base64url_encode(std::string_view data) {
-  const std::size_t len = sodium_base64_encoded_len(data.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  const std::size_t len =
+      sodium_base64_encoded_len(data.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   std::string out(len, '\0');
-  sodium_bin2base64(out.data(), len, reinterpret_cast<const unsigned char*>(data.data()), data.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  sodium_bin2base64(out.data(), len, reinterpret_cast<const unsigned char*>(data.data()),
+                    data.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   out.resize(len - 1);  // drop the terminating NUL
   return out;
 }

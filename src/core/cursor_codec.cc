@@ -9,11 +9,13 @@ constexpr std::size_t kTagBytes = 16;
 }
 
 std::string CursorCodec::encode(std::string_view position) const {
-  return base64url_encode(position) + "." + base64url_encode(hmac_sha256(key_, position).substr(0, kTagBytes));
+  return base64url_encode(position) + "." +
+         base64url_encode(hmac_sha256(key_, position).substr(0, kTagBytes));
 }
 
 Result<std::string> CursorCodec::decode(std::string_view cursor) const {
-  const Error invalid = Error::bad_request("INVALID_CURSOR", "The cursor is not valid; start again without one.");
+  const Error invalid =
+      Error::bad_request("INVALID_CURSOR", "The cursor is not valid; start again without one.");
   const auto dot = cursor.find('.');
   if (dot == std::string_view::npos || cursor.size() > 1024) return invalid;
   auto position = base64url_decode(cursor.substr(0, dot));

@@ -42,7 +42,8 @@ struct Error {
 
   // 400 with per-field details.
   static Error invalid(std::string message, std::vector<FieldError> details = {}) {
-    return {ErrorKind::kInvalidInput, "VALIDATION_FAILED", std::move(message), std::move(details), {}};
+    return {
+        ErrorKind::kInvalidInput, "VALIDATION_FAILED", std::move(message), std::move(details), {}};
   }
   // 400 with a specific code.
   static Error bad_request(std::string code, std::string message) {
@@ -78,7 +79,11 @@ struct Error {
   }
   // 500; the message shown to clients is generic, `cause` is logged.
   static Error internal(std::string cause) {
-    return {ErrorKind::kInternal, "INTERNAL_ERROR", "An unexpected error occurred.", {}, std::move(cause)};
+    return {ErrorKind::kInternal,
+            "INTERNAL_ERROR",
+            "An unexpected error occurred.",
+            {},
+            std::move(cause)};
   }
 };
 

@@ -65,15 +65,15 @@ using Status = Result<void>;
 #define DL_CONCAT(a, b) DL_CONCAT_INNER(a, b)
 
 // Evaluates a Result expression; on error returns the error from the caller.
-#define DL_TRY(expr)                                              \
-  do {                                                            \
-    auto&& dl_try_result_ = (expr);                               \
+#define DL_TRY(expr)                                                    \
+  do {                                                                  \
+    auto&& dl_try_result_ = (expr);                                     \
     if (!dl_try_result_.ok()) return std::move(dl_try_result_).error(); \
   } while (0)
 
 // Declares `lhs` from a Result expression's value, or returns its error.
-#define DL_ASSIGN_OR_RETURN(lhs, expr)                                   \
-  auto DL_CONCAT(dl_result_, __LINE__) = (expr);                         \
-  if (!DL_CONCAT(dl_result_, __LINE__).ok())                             \
-    return std::move(DL_CONCAT(dl_result_, __LINE__)).error();           \
+#define DL_ASSIGN_OR_RETURN(lhs, expr)                         \
+  auto DL_CONCAT(dl_result_, __LINE__) = (expr);               \
+  if (!DL_CONCAT(dl_result_, __LINE__).ok())                   \
+    return std::move(DL_CONCAT(dl_result_, __LINE__)).error(); \
   lhs = std::move(DL_CONCAT(dl_result_, __LINE__)).value()

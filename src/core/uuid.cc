@@ -13,10 +13,10 @@ std::string new_uuid_v7() {
   // 48-bit Unix milliseconds, then a 12-bit sub-millisecond sequence so ids made
   // in the same millisecond on this process still sort in creation order.
   static std::atomic<std::uint64_t> last{0};
-  const auto now_ms = static_cast<std::uint64_t>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(
-          std::chrono::system_clock::now().time_since_epoch())
-          .count());
+  const auto now_ms =
+      static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count());
   std::uint64_t previous = last.load(std::memory_order_relaxed);
   std::uint64_t next = 0;
   do {

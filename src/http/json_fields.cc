@@ -28,7 +28,8 @@ std::optional<bool> optional_bool(const boost::json::object& body, std::string_v
   return v->get_bool();
 }
 
-std::optional<std::vector<std::string>> optional_strings(const boost::json::object& body, std::string_view key) {
+std::optional<std::vector<std::string>> optional_strings(const boost::json::object& body,
+                                                         std::string_view key) {
   const auto* v = body.if_contains(key);
   if (v == nullptr || !v->is_array()) return std::nullopt;
   std::vector<std::string> out;
@@ -38,7 +39,8 @@ std::optional<std::vector<std::string>> optional_strings(const boost::json::obje
   return out;
 }
 
-std::optional<std::string> optional_json_text(const boost::json::object& body, std::string_view key) {
+std::optional<std::string> optional_json_text(const boost::json::object& body,
+                                              std::string_view key) {
   const auto* v = body.if_contains(key);
   if (v == nullptr || v->is_null()) return std::nullopt;
   return boost::json::serialize(*v);

@@ -21,10 +21,14 @@ std::optional<std::int64_t> optional_int(const boost::json::object& body, std::s
 // A boolean field, or nullopt.
 std::optional<bool> optional_bool(const boost::json::object& body, std::string_view key);
 // An array of strings, or nullopt.
-std::optional<std::vector<std::string>> optional_strings(const boost::json::object& body, std::string_view key);
+std::optional<std::vector<std::string>> optional_strings(const boost::json::object& body,
+                                                         std::string_view key);
 // A nested object serialised back to JSON text, or nullopt.
-std::optional<std::string> optional_json_text(const boost::json::object& body, std::string_view key);
+std::optional<std::string> optional_json_text(const boost::json::object& body,
+                                              std::string_view key);
 // True when the key is present (even as null).
-inline bool has_field(const boost::json::object& body, std::string_view key) { return body.contains(key); }
+inline bool has_field(const boost::json::object& body, std::string_view key) {
+  return body.contains(key);
+}
 
 }  // namespace deltalabs::http

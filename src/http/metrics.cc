@@ -13,8 +13,8 @@ namespace deltalabs::http {
 namespace {
 
 const prometheus::Histogram::BucketBoundaries& latency_buckets() {
-  static const prometheus::Histogram::BucketBoundaries b = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                                                             0.05,   0.1,   0.25,   0.5,   1,    2.5};
+  static const prometheus::Histogram::BucketBoundaries b = {
+      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
   return b;
 }
 
@@ -50,15 +50,20 @@ void Metrics::observe(std::string_view route, std::string_view method, int statu
   key.append(route).append("|").append(method).append("|").append(std::to_string(status));
   auto it = cache.find(key);
   if (it == cache.end()) {
-    const std::map<std::string, std::string> labels = {
-        {"route", std::string(route)}, {"method", std::string(method)}, {"status", std::to_string(status)}};
-    it = cache.emplace(key, Series{&requests_->Add(labels), &latency_->Add(labels, latency_buckets())}).first;
+    const std::map<std::string, std::string> labels = {{"route", std::string(route)},
+                                                       {"method", std::string(method)},
+                                                       {"status", std::to_string(status)}};
+    it = cache
+             .emplace(key,
+                      Series{&requests_->Add(labels), &latency_->Add(labels, latency_buckets())})
+             .first;
   }
   it->second.count->Increment();
   it->second.latency->Observe(seconds);
 }
 
-void Metrics::add_gauge(const std::string& name, const std::string& help, std::function<double()> sample) {
+void Metrics::add_gauge(const std::string& name, const std::string& help,
+                        std::function<double()> sample) {
   auto& family = prometheus::BuildGauge().Name(name).Help(help).Register(*registry_);
   gauges_.push_back({&family.Add({}), std::move(sample)});
 }

@@ -29,7 +29,8 @@ namespace {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return out;
 }
 
@@ -48,28 +49,40 @@ std::string operation_id(const Route& r) {
 }
 
 boost::json::object problem_response_doc(const char* description) {
-  return {{"description", description},
-          {"content", {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+  return {
+      {"description", description},
+      {"content",
+       {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
 }
 
 boost::json::object problem_schema() {
   boost::json::object props;
-  for (const char* s : {"type", "title", "detail", "code", "message", "requestId"}) props[s] = {{"type", "string"}};
+  for (const char* s : {"type", "title", "detail", "code", "message", "requestId"})
+    props[s] = {{"type", "string"}};
   props["status"] = {{"type", "integer"}};
-  boost::json::object detail_props{{"field", {{"type", "string"}}}, {"message", {{"type", "string"}}}};
+  boost::json::object detail_props{{"field", {{"type", "string"}}},
+                                   {"message", {{"type", "string"}}}};
   boost::json::object item{{"type", "object"}, {"properties", std::move(detail_props)}};
   props["details"] = {{"type", "array"}, {"items", std::move(item)}};
-  return {{"type", "object"}, {"properties", std::move(props)}, {"required", {"type", "title", "status", "code"}}};
+  return {{"type", "object"},
+          {"properties", std::move(props)},
+          {"required", {"type", "title", "status", "code"}}};
 }
 
 const char* status_text(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 503: return "Unavailable";
-    default: return "Response";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 202:
+      return "Accepted";
+    case 204:
+      return "No Content";
+    case 503:
+      return "Unavailable";
+    default:
+      return "Response";
   }
 }
 
@@ -86,24 +99,28 @@ boost::json::object operation(const Route& r) {
     if (colon == std::string_view::npos) break;
     rest.remove_prefix(colon + 1);
     const std::string name(rest.substr(0, rest.find('/')));
-    params.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+    params.push_back(
+        {{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
   }
   for (const auto& q : r.query) {
-    boost::json::object p{{"name", q.name}, {"in", "query"}, {"required", false}, {"schema", {{"type", q.type}}}};
+    boost::json::object p{
+        {"name", q.name}, {"in", "query"}, {"required", false}, {"schema", {{"type", q.type}}}};
     if (!q.description.empty()) p["description"] = q.description;
     params.push_back(std::move(p));
   }
   if (r.idempotency != Idempotency::kNone) {
-    params.push_back({{"name", "Idempotency-Key"},
-                      {"in", "header"},
-                      {"required", r.idempotency == Idempotency::kRequired},
-                      {"description", "Retries with the same key and body replay the first response (24 h)"},
-                      {"schema", {{"type", "string"}, {"maxLength", 255}}}});
+    params.push_back(
+        {{"name", "Idempotency-Key"},
+         {"in", "header"},
+         {"required", r.idempotency == Idempotency::kRequired},
+         {"description", "Retries with the same key and body replay the first response (24 h)"},
+         {"schema", {{"type", "string"}, {"maxLength", 255}}}});
   }
   if (!params.empty()) op["parameters"] = std::move(params);
   if (r.body) {
-    op["requestBody"] = {{"required", true},
-                         {"content", {{"application/json", {{"schema", r.body->to_json_schema()}}}}}};
+    op["requestBody"] = {
+        {"required", true},
+        {"content", {{"application/json", {{"schema", r.body->to_json_schema()}}}}}};
   }
   boost::json::object responses;
   for (int status : r.responses) {
@@ -119,7 +136,8 @@ boost::json::object operation(const Route& r) {
   if (!r.permission.empty()) responses["403"] = problem_response_doc("Not allowed");
   if (!r.rate_limit.empty()) responses["429"] = problem_response_doc("Rate limited");
   if (r.idempotency != Idempotency::kNone) {
-    responses["409"] = problem_response_doc("Conflict, or the same Idempotency-Key is still running");
+    responses["409"] =
+        problem_response_doc("Conflict, or the same Idempotency-Key is still running");
     responses["422"] = problem_response_doc("Idempotency-Key reused with a different request");
   }
   responses["default"] = problem_response_doc("Error");
@@ -140,10 +158,12 @@ boost::json::object build_openapi(const Router& router, const std::string& versi
           {"info",
            {{"title", "Delta Labs API"},
             {"version", version},
-            {"description", "The Delta Labs learning platform API. Errors are RFC 9457 problem+json."}}},
+            {"description",
+             "The Delta Labs learning platform API. Errors are RFC 9457 problem+json."}}},
           {"paths", std::move(paths)},
           {"components",
-           {{"securitySchemes", {{"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}}}}},
+           {{"securitySchemes",
+             {{"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}}}}},
             {"schemas", {{"Problem", problem_schema()}}}}}};
 }
 

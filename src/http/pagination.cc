@@ -10,7 +10,8 @@ Result<PageRequest> read_page_request(const Request& req, const CursorCodec& cod
     int n = 0;
     const auto [ptr, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
     if (ec != std::errc{} || ptr != limit->data() + limit->size() || n < 1 || n > 100) {
-      return Error::invalid("The query is not valid.", {{"limit", "must be an integer from 1 to 100"}});
+      return Error::invalid("The query is not valid.",
+                            {{"limit", "must be an integer from 1 to 100"}});
     }
     page.limit = n;
   }
@@ -24,7 +25,8 @@ boost::json::object page_body(boost::json::array items, const std::optional<std:
                               const CursorCodec& codec) {
   boost::json::object body;
   body["items"] = std::move(items);
-  body["next_cursor"] = next ? boost::json::value(codec.encode(*next)) : boost::json::value(nullptr);
+  body["next_cursor"] =
+      next ? boost::json::value(codec.encode(*next)) : boost::json::value(nullptr);
   return body;
 }
 

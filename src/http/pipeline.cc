@@ -1,12 +1,12 @@
 #include "http/pipeline.h"
 
-#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
+#include <boost/json.hpp>
 
+#include <strings.h>
 #include <algorithm>
 #include <chrono>
 #include <exception>
-#include <strings.h>
 
 #include "core/crypto.h"
 #include "core/uuid.h"
@@ -24,9 +24,10 @@ bool is_sane_request_id(std::string_view id) {
 namespace {
 
 Error rate_limited(const RateLimitDecision& d) {
-  return {ErrorKind::kTooManyRequests, "RATE_LIMITED",
-          "Too many requests; retry after " + std::to_string(std::max<std::int64_t>(1, d.reset_seconds)) +
-              " seconds.",
+  return {ErrorKind::kTooManyRequests,
+          "RATE_LIMITED",
+          "Too many requests; retry after " +
+              std::to_string(std::max<std::int64_t>(1, d.reset_seconds)) + " seconds.",
           {},
           {}};
 }
@@ -73,14 +74,15 @@ Response Pipeline::handle(Request& req) {
       } else {
         const Error& e = r.error();
         if (e.kind == ErrorKind::kInternal || e.kind == ErrorKind::kUnavailable) {
-          spdlog::error("{{\"msg\":\"request failed\",\"request_id\":\"{}\",\"code\":\"{}\",\"cause\":{}}}",
-                        req.request_id, e.code, boost::json::serialize(boost::json::value(e.cause)));
+          spdlog::error(
+              "{{\"msg\":\"request failed\",\"request_id\":\"{}\",\"code\":\"{}\",\"cause\":{}}}",
+              req.request_id, e.code, boost::json::serialize(boost::json::value(e.cause)));
         }
         resp = problem_response(e, req.request_id);
       }
     } catch (const std::exception& ex) {
-      spdlog::error("{{\"msg\":\"handler threw\",\"request_id\":\"{}\",\"cause\":{}}}", req.request_id,
-                    boost::json::serialize(boost::json::value(ex.what())));
+      spdlog::error("{{\"msg\":\"handler threw\",\"request_id\":\"{}\",\"cause\":{}}}",
+                    req.request_id, boost::json::serialize(boost::json::value(ex.what())));
       resp = problem_response(Error::internal(ex.what()), req.request_id);
     } catch (...) {
       spdlog::error("{{\"msg\":\"handler threw\",\"request_id\":\"{}\"}}", req.request_id);
@@ -94,7 +96,8 @@ Response Pipeline::handle(Request& req) {
   return resp;
 }
 
-std::optional<Response> Pipeline::limit(const Request& req, std::string_view policy_name, std::string_view key) {
+std::optional<Response> Pipeline::limit(const Request& req, std::string_view policy_name,
+                                        std::string_view key) {
   const RateLimitPolicy* p = policy(policy_name);
   if (p == nullptr || p->limit == 0) return std::nullopt;
   const RateLimitDecision d = limiter_.hit(*p, key);
@@ -104,7 +107,8 @@ std::optional<Response> Pipeline::limit(const Request& req, std::string_view pol
   return r;
 }
 
-Result<Response> Pipeline::run_route(Request& req, std::vector<std::pair<std::string, std::string>>& extra) {
+Result<Response> Pipeline::run_route(Request& req,
+                                     std::vector<std::pair<std::string, std::string>>& extra) {
   const Route& route = *req.route;
   if (!route.rate_limit.empty()) {
     if (const RateLimitPolicy* p = policy(route.rate_limit); p != nullptr && p->limit > 0) {
@@ -124,16 +128,20 @@ Result<Response> Pipeline::run_idempotent(Request& req) {
   const std::string_view key = req.header("Idempotency-Key");
   if (key.empty() || idempotency_ == nullptr) {
     if (route.idempotency == Idempotency::kRequired) {
-      return Error::bad_request("IDEMPOTENCY_KEY_REQUIRED", "This request needs an Idempotency-Key header.");
+      return Error::bad_request("IDEMPOTENCY_KEY_REQUIRED",
+                                "This request needs an Idempotency-Key header.");
     }
     return route.handler(req);
   }
-  if (key.size() > 255 || !std::all_of(key.begin(), key.end(), [](char c) { return c > 32 && c < 127; })) {
-    return Error::bad_request("INVALID_IDEMPOTENCY_KEY", "The Idempotency-Key must be 1 to 255 visible ASCII characters.");
+  if (key.size() > 255 ||
+      !std::all_of(key.begin(), key.end(), [](char c) { return c > 32 && c < 127; })) {
+    return Error::bad_request("INVALID_IDEMPOTENCY_KEY",
+                              "The Idempotency-Key must be 1 to 255 visible ASCII characters.");
   }
   // Keys are per caller and route; the hash pins the request they were first used with.
   const std::string caller = req.actor ? req.actor->user_id : "anonymous:" + req.remote_address;
-  const std::string scope = caller + " " + std::string(method_name(req.method)) + " " + route.path + " " + std::string(key);
+  const std::string scope = caller + " " + std::string(method_name(req.method)) + " " + route.path +
+                            " " + std::string(key);
   const std::string body = route.body ? boost::json::serialize(req.json) : std::string(req.body);
   const std::string hash = sha256_hex(std::string(req.path) + "\n" + body);
   std::optional<std::string> user_id;
@@ -144,7 +152,8 @@ Result<Response> Pipeline::run_idempotent(Request& req) {
       return Error::unprocessable("IDEMPOTENCY_KEY_REUSED",
                                   "This Idempotency-Key was used with a different request.");
     case ClaimOutcome::kInProgress:
-      return Error::conflict("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still running.");
+      return Error::conflict("IDEMPOTENCY_IN_PROGRESS",
+                             "A request with this Idempotency-Key is still running.");
     case ClaimOutcome::kReplay:
       return std::move(*claim.stored);
     case ClaimOutcome::kClaimed:
@@ -158,7 +167,8 @@ Result<Response> Pipeline::run_idempotent(Request& req) {
       throw;
     }
   }();
-  Response response = result.ok() ? std::move(result).value() : problem_response(result.error(), req.request_id);
+  Response response =
+      result.ok() ? std::move(result).value() : problem_response(result.error(), req.request_id);
   if (response.status >= 500) {
     static_cast<void>(idempotency_->release(scope));  // let a retry run again
   } else {
@@ -175,10 +185,13 @@ Status Pipeline::authenticate(Request& req) {
     return Error::unauthorized("A bearer access token is required.", "AUTHENTICATION_REQUIRED");
   }
   constexpr std::string_view kScheme = "Bearer ";
-  if (auth.size() <= kScheme.size() || strncasecmp(auth.data(), kScheme.data(), kScheme.size()) != 0) {
-    return Error::unauthorized("The Authorization header must be 'Bearer <token>'.", "INVALID_TOKEN");
+  if (auth.size() <= kScheme.size() ||
+      strncasecmp(auth.data(), kScheme.data(), kScheme.size()) != 0) {
+    return Error::unauthorized("The Authorization header must be 'Bearer <token>'.",
+                               "INVALID_TOKEN");
   }
-  if (authenticator_ == nullptr) return Error::unauthorized("Tokens cannot be checked.", "INVALID_TOKEN");
+  if (authenticator_ == nullptr)
+    return Error::unauthorized("Tokens cannot be checked.", "INVALID_TOKEN");
   DL_ASSIGN_OR_RETURN(Actor actor, authenticator_->authenticate(auth.substr(kScheme.size())));
   req.actor = std::move(actor);
   return {};
@@ -189,10 +202,14 @@ Status Pipeline::read_body(Request& req) {
   if (!route.body) return {};
   const std::string_view type = req.header("Content-Type");
   const std::string_view media = type.substr(0, type.find(';'));
-  const bool is_json = media == "application/json" || (media.size() > 5 && media.substr(media.size() - 5) == "+json");
+  const bool is_json = media == "application/json" ||
+                       (media.size() > 5 && media.substr(media.size() - 5) == "+json");
   if (!req.body.empty() && !is_json) {
-    return Error{ErrorKind::kUnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
-                 "The body must be JSON (Content-Type: application/json).", {}, {}};
+    return Error{ErrorKind::kUnsupportedMediaType,
+                 "UNSUPPORTED_MEDIA_TYPE",
+                 "The body must be JSON (Content-Type: application/json).",
+                 {},
+                 {}};
   }
   const std::string_view text = req.body.empty() ? std::string_view("{}") : req.body;
   boost::system::error_code ec;
@@ -200,7 +217,8 @@ Status Pipeline::read_body(Request& req) {
   opts.max_depth = 32;
   req.json = boost::json::parse(text, ec, {}, opts);
   if (ec) {
-    return Error::bad_request("MALFORMED_JSON", "The body is not valid JSON: " + ec.message() + ".");
+    return Error::bad_request("MALFORMED_JSON",
+                              "The body is not valid JSON: " + ec.message() + ".");
   }
   return route.body->validate(req.json);
 }
@@ -212,8 +230,9 @@ Response Pipeline::not_routed(const Request& req, const RouteMatch& match) {
     return r;
   }
   if (!match.path_known) {
-    return problem_response({ErrorKind::kNotFound, "ROUTE_NOT_FOUND", "No resource lives at this path.", {}, {}},
-                            req.request_id);
+    return problem_response(
+        {ErrorKind::kNotFound, "ROUTE_NOT_FOUND", "No resource lives at this path.", {}, {}},
+        req.request_id);
   }
   std::string allow;
   for (Method m : match.allowed) allow += (allow.empty() ? "" : ", ") + std::string(method_name(m));
@@ -222,13 +241,17 @@ Response Pipeline::not_routed(const Request& req, const RouteMatch& match) {
     r.header("Allow", allow);
     if (!req.header("Origin").empty() && !req.header("Access-Control-Request-Method").empty()) {
       r.header("Access-Control-Allow-Methods", allow);
-      r.header("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key, X-Request-Id");
+      r.header("Access-Control-Allow-Headers",
+               "Authorization, Content-Type, Idempotency-Key, X-Request-Id");
       r.header("Access-Control-Max-Age", "600");
     }
     return r;
   }
-  Response r = problem_response({ErrorKind::kMethodNotAllowed, "METHOD_NOT_ALLOWED",
-                                 "This path does not accept " + std::string(req.method_text) + ".", {}, {}},
+  Response r = problem_response({ErrorKind::kMethodNotAllowed,
+                                 "METHOD_NOT_ALLOWED",
+                                 "This path does not accept " + std::string(req.method_text) + ".",
+                                 {},
+                                 {}},
                                 req.request_id);
   r.header("Allow", allow);
   return r;
@@ -245,29 +268,34 @@ void Pipeline::add_cors(const Request& req, Response& resp) const {
   }
   resp.header("Access-Control-Allow-Origin", std::string(origin));
   resp.header("Vary", "Origin");
-  resp.header("Access-Control-Expose-Headers", "X-Request-Id, Retry-After, RateLimit, RateLimit-Policy, Location");
+  resp.header("Access-Control-Expose-Headers",
+              "X-Request-Id, Retry-After, RateLimit, RateLimit-Policy, Location");
 }
 
-void Pipeline::finish(const Request& req, Response& resp, std::string_view route_label, double seconds) {
+void Pipeline::finish(const Request& req, Response& resp, std::string_view route_label,
+                      double seconds) {
   resp.header("X-Request-Id", req.request_id);
   add_cors(req, resp);
   metrics_.observe(route_label, method_name(req.method), resp.status, seconds);
   if (!options_.access_log) return;
   spdlog::info(
-      "{{\"msg\":\"request\",\"method\":{},\"path\":{},\"route\":\"{}\",\"status\":{},\"duration_ms\":{:.3f},"
+      "{{\"msg\":\"request\",\"method\":{},\"path\":{},\"route\":\"{}\",\"status\":{},\"duration_"
+      "ms\":{:.3f},"
       "\"request_id\":\"{}\",\"user_id\":\"{}\",\"remote\":\"{}\"}}",
       boost::json::serialize(boost::json::value(std::string(req.method_text))),
-      boost::json::serialize(boost::json::value(std::string(req.path.substr(0, 512)))), route_label, resp.status,
-      seconds * 1000.0, req.request_id, req.actor ? req.actor->user_id : "", req.remote_address);
+      boost::json::serialize(boost::json::value(std::string(req.path.substr(0, 512)))), route_label,
+      resp.status, seconds * 1000.0, req.request_id, req.actor ? req.actor->user_id : "",
+      req.remote_address);
 }
 
-Response Pipeline::reject(const Error& error, std::string_view client_request_id, std::string_view method,
-                          std::string_view path) {
+Response Pipeline::reject(const Error& error, std::string_view client_request_id,
+                          std::string_view method, std::string_view path) {
   Request req;
   req.method = parse_method(method);
   req.method_text = method;
   req.path = path;
-  req.request_id = is_sane_request_id(client_request_id) ? std::string(client_request_id) : new_uuid_v7();
+  req.request_id =
+      is_sane_request_id(client_request_id) ? std::string(client_request_id) : new_uuid_v7();
   Response resp = problem_response(error, req.request_id);
   finish(req, resp, "rejected", 0);
   return resp;

@@ -44,7 +44,8 @@ class Pipeline {
 
   // Counts a hit of `key` (an account, say) under a named policy; returns the
   // 429 problem response when the limit is reached.
-  std::optional<Response> limit(const Request& req, std::string_view policy_name, std::string_view key);
+  std::optional<Response> limit(const Request& req, std::string_view policy_name,
+                                std::string_view key);
 
   // Handles one request end to end.
   Response handle(Request& req);

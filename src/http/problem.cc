@@ -6,19 +6,32 @@ namespace deltalabs::http {
 
 int status_for(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kInvalidInput: return 400;
-    case ErrorKind::kUnauthorized: return 401;
-    case ErrorKind::kPaymentRequired: return 402;
-    case ErrorKind::kForbidden: return 403;
-    case ErrorKind::kNotFound: return 404;
-    case ErrorKind::kMethodNotAllowed: return 405;
-    case ErrorKind::kConflict: return 409;
-    case ErrorKind::kPayloadTooLarge: return 413;
-    case ErrorKind::kUnsupportedMediaType: return 415;
-    case ErrorKind::kUnprocessable: return 422;
-    case ErrorKind::kTooManyRequests: return 429;
-    case ErrorKind::kUnavailable: return 503;
-    case ErrorKind::kInternal: return 500;
+    case ErrorKind::kInvalidInput:
+      return 400;
+    case ErrorKind::kUnauthorized:
+      return 401;
+    case ErrorKind::kPaymentRequired:
+      return 402;
+    case ErrorKind::kForbidden:
+      return 403;
+    case ErrorKind::kNotFound:
+      return 404;
+    case ErrorKind::kMethodNotAllowed:
+      return 405;
+    case ErrorKind::kConflict:
+      return 409;
+    case ErrorKind::kPayloadTooLarge:
+      return 413;
+    case ErrorKind::kUnsupportedMediaType:
+      return 415;
+    case ErrorKind::kUnprocessable:
+      return 422;
+    case ErrorKind::kTooManyRequests:
+      return 429;
+    case ErrorKind::kUnavailable:
+      return 503;
+    case ErrorKind::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -27,27 +40,42 @@ namespace {
 
 std::string_view title_for(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 402: return "Payment Required";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 503: return "Service Unavailable";
-    default: return "Internal Server Error";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 402:
+      return "Payment Required";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Content Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Internal Server Error";
   }
 }
 
 // UPPER_SNAKE -> upper-snake -> lower kebab for the problem type URI.
 std::string kebab(std::string_view code) {
   std::string out;
-  for (char c : code) out += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : code)
+    out += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -65,7 +93,8 @@ Response problem_response(const Error& error, std::string_view request_id) {
   body["requestId"] = request_id;
   if (!error.details.empty()) {
     boost::json::array details;
-    for (const auto& d : error.details) details.push_back({{"field", d.field}, {"message", d.message}});
+    for (const auto& d : error.details)
+      details.push_back({{"field", d.field}, {"message", d.message}});
     body["details"] = std::move(details);
   }
   Response r = Response::json(status, body);

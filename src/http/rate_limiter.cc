@@ -6,8 +6,9 @@ namespace deltalabs::http {
 
 RateLimitDecision RateLimiter::hit(const RateLimitPolicy& policy, std::string_view key) {
   if (policy.limit == 0) return {true, 0, 0, 0};
-  const std::int64_t now_s =
-      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  const std::int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::steady_clock::now().time_since_epoch())
+                                 .count();
   const std::int64_t window = policy.window.count();
   std::string full_key = policy.name;
   full_key += '|';
@@ -26,13 +27,14 @@ RateLimitDecision RateLimiter::hit(const RateLimitPolicy& policy, std::string_vi
 }
 
 std::vector<std::pair<std::string, std::string>> RateLimiter::headers(const RateLimitPolicy& policy,
-                                                                       const RateLimitDecision& d) {
+                                                                      const RateLimitDecision& d) {
   std::vector<std::pair<std::string, std::string>> h;
   h.emplace_back("RateLimit-Policy", "\"" + policy.name + "\";q=" + std::to_string(policy.limit) +
                                          ";w=" + std::to_string(policy.window.count()));
   h.emplace_back("RateLimit", "\"" + policy.name + "\";r=" + std::to_string(d.remaining) +
                                   ";t=" + std::to_string(d.reset_seconds));
-  if (!d.allowed) h.emplace_back("Retry-After", std::to_string(std::max<std::int64_t>(1, d.reset_seconds)));
+  if (!d.allowed)
+    h.emplace_back("Retry-After", std::to_string(std::max<std::int64_t>(1, d.reset_seconds)));
   return h;
 }
 

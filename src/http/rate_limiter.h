@@ -36,7 +36,7 @@ class RateLimiter {
 
   // Adds the IETF RateLimit-Policy and RateLimit header values for a decision.
   static std::vector<std::pair<std::string, std::string>> headers(const RateLimitPolicy& policy,
-                                                                   const RateLimitDecision& d);
+                                                                  const RateLimitDecision& d);
 
  private:
   struct Window {

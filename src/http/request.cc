@@ -26,7 +26,8 @@ std::optional<std::string> Request::query(std::string_view name) const {
     rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
     const auto eq = pair.find('=');
     const std::string key = percent_decode(pair.substr(0, eq));
-    if (key == name) return eq == std::string_view::npos ? std::string{} : percent_decode(pair.substr(eq + 1));
+    if (key == name)
+      return eq == std::string_view::npos ? std::string{} : percent_decode(pair.substr(eq + 1));
   }
   return std::nullopt;
 }
@@ -51,7 +52,8 @@ std::string percent_decode(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '+') {
       out += ' ';
-    } else if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+    } else if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 &&
+               hex(text[i + 2]) >= 0) {
       out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
       i += 2;
     } else {

@@ -30,8 +30,8 @@ struct Request {
   std::string request_id;
   const Route* route = nullptr;
   std::vector<std::pair<std::string_view, std::string_view>> path_params;
-  std::optional<Actor> actor;   // set on authenticated requests
-  boost::json::value json;      // the validated body of routes that declare one
+  std::optional<Actor> actor;  // set on authenticated requests
+  boost::json::value json;     // the validated body of routes that declare one
 
   // A header value (name case-insensitive), or "" when absent.
   std::string_view header(std::string_view name) const;

@@ -43,12 +43,12 @@ struct Route {
   std::string summary;
   std::string tag;
   Access access = Access::kPublic;
-  std::string permission;                    // documented permission slug, checked by the service
-  std::shared_ptr<const BodySchema> body;    // validated JSON body, when the route takes one
+  std::string permission;                  // documented permission slug, checked by the service
+  std::shared_ptr<const BodySchema> body;  // validated JSON body, when the route takes one
   std::vector<QueryParam> query;
-  std::vector<int> responses = {200};        // documented statuses besides the error ones
-  std::string rate_limit;                    // name of a rate-limit policy, or empty
-  bool blocking = false;                     // runs on the bounded blocking pool (password hashing)
+  std::vector<int> responses = {200};  // documented statuses besides the error ones
+  std::string rate_limit;              // name of a rate-limit policy, or empty
+  bool blocking = false;               // runs on the bounded blocking pool (password hashing)
   Idempotency idempotency = Idempotency::kNone;
   std::string produces = "application/json";
 };

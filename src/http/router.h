@@ -14,10 +14,10 @@ namespace deltalabs::http {
 
 // The outcome of matching a request line against the routes.
 struct RouteMatch {
-  const Route* route = nullptr;                                        // set on a match
+  const Route* route = nullptr;                                       // set on a match
   std::vector<std::pair<std::string_view, std::string_view>> params;  // views into the path
-  bool path_known = false;                                             // some route has this path
-  std::vector<Method> allowed;                                         // methods of that path (405)
+  bool path_known = false;                                            // some route has this path
+  std::vector<Method> allowed;                                        // methods of that path (405)
 };
 
 // Maps (method, path) to a route. Static segments win over `:param`
@@ -34,7 +34,7 @@ class Router {
  private:
   struct Node {
     StringMap<std::size_t> children;  // static segment -> node index
-    std::size_t param_child = 0;                            // 0 = none
+    std::size_t param_child = 0;      // 0 = none
     std::string param_name;
     std::vector<std::pair<Method, const Route*>> handlers;
   };

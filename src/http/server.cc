@@ -1,9 +1,9 @@
 #include "http/server.h"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -46,12 +46,21 @@ struct Shared {
 
 Error error_for_read_failure(const beast::error_code& ec) {
   if (ec == bhttp::error::body_limit) {
-    return {ErrorKind::kPayloadTooLarge, "PAYLOAD_TOO_LARGE", "The request body is larger than allowed.", {}, {}};
+    return {ErrorKind::kPayloadTooLarge,
+            "PAYLOAD_TOO_LARGE",
+            "The request body is larger than allowed.",
+            {},
+            {}};
   }
   if (ec == bhttp::error::header_limit) {
-    return {ErrorKind::kInvalidInput, "HEADERS_TOO_LARGE", "The request line or headers are too large.", {}, {}};
+    return {ErrorKind::kInvalidInput,
+            "HEADERS_TOO_LARGE",
+            "The request line or headers are too large.",
+            {},
+            {}};
   }
-  return Error::bad_request("MALFORMED_REQUEST", "The request is not valid HTTP/1.1: " + ec.message() + ".");
+  return Error::bad_request("MALFORMED_REQUEST",
+                            "The request is not valid HTTP/1.1: " + ec.message() + ".");
 }
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -95,14 +104,15 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->body_limit(shared_.options.body_limit);
     parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
     stream_.expires_after(shared_.options.idle_timeout);
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+    bhttp::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
   }
 
   void on_read(beast::error_code ec) {
-    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
-        ec == asio::error::connection_reset || ec == asio::error::eof || ec == asio::error::bad_descriptor ||
-        (closing_ && ec)) {
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+        ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+        ec == asio::error::eof || ec == asio::error::bad_descriptor || (closing_ && ec)) {
       return close();
     }
     busy_ = true;
@@ -136,12 +146,13 @@ class Session : public std::enable_shared_from_this<Session> {
     request_.remote_address = remote_;
     if (shared_.stopping) closing_ = true;
 
-    if (!shared_.pipeline.is_blocking(request_.method, request_.path)) return write(shared_.pipeline.handle(request_));
+    if (!shared_.pipeline.is_blocking(request_.method, request_.path))
+      return write(shared_.pipeline.handle(request_));
     if (shared_.blocking_pending.fetch_add(1) >= shared_.options.blocking_queue) {
       shared_.blocking_pending.fetch_sub(1);
       return write(shared_.pipeline.reject(
-          Error::unavailable("SERVER_BUSY", "The server is busy; try again shortly."), request_.header("X-Request-Id"),
-          request_.method_text, request_.path));
+          Error::unavailable("SERVER_BUSY", "The server is busy; try again shortly."),
+          request_.header("X-Request-Id"), request_.method_text, request_.path));
     }
     asio::post(shared_.blocking, [self = shared_from_this()]() {
       Response resp = self->shared_.pipeline.handle(self->request_);
@@ -167,8 +178,9 @@ class Session : public std::enable_shared_from_this<Session> {
       response_.prepare_payload();
     }
     stream_.expires_after(shared_.options.idle_timeout);
-    bhttp::async_write(stream_, response_,
-                       [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_write(ec); });
+    bhttp::async_write(
+        stream_, response_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_write(ec); });
   }
 
   void on_write(beast::error_code ec) {
@@ -211,7 +223,9 @@ class Server::Impl {
   Status start() {
     beast::error_code ec;
     const auto address = asio::ip::make_address(options_.host, ec);
-    if (ec) return Error::bad_request("INVALID_LISTEN_ADDRESS", "Cannot listen on '" + options_.host + "'.");
+    if (ec)
+      return Error::bad_request("INVALID_LISTEN_ADDRESS",
+                                "Cannot listen on '" + options_.host + "'.");
     const tcp::endpoint endpoint(address, options_.port);
     acceptor_->open(endpoint.protocol(), ec);
     if (!ec) acceptor_->set_option(asio::socket_base::reuse_address(true), ec);
@@ -219,7 +233,8 @@ class Server::Impl {
     if (!ec) acceptor_->listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
       return Error::unavailable("LISTEN_FAILED", "Cannot listen on " + options_.host + ":" +
-                                                     std::to_string(options_.port) + ": " + ec.message() + ".");
+                                                     std::to_string(options_.port) + ": " +
+                                                     ec.message() + ".");
     }
     port_ = acceptor_->local_endpoint().port();
     accept_next();
@@ -253,7 +268,8 @@ class Server::Impl {
     {
       std::unique_lock lock(shared_.drained_mutex);
       stop_requested_.wait(lock, [this] { return shared_.stopping.load(); });
-      shared_.drained.wait_for(lock, options_.shutdown_grace, [this] { return shared_.live.load() == 0; });
+      shared_.drained.wait_for(lock, options_.shutdown_grace,
+                               [this] { return shared_.live.load() == 0; });
     }
     for (auto& w : workers_) {
       w->guard.reset();

@@ -14,10 +14,10 @@ namespace deltalabs::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
-  std::size_t threads = 2;            // I/O threads; handlers run on them
-  std::size_t blocking_threads = 2;   // bounded pool for CPU-heavy routes (password hashing)
-  std::size_t blocking_queue = 256;   // requests that may wait for that pool before 503
-  std::size_t body_limit = 1 << 20;   // bytes; larger bodies get 413
+  std::size_t threads = 2;           // I/O threads; handlers run on them
+  std::size_t blocking_threads = 2;  // bounded pool for CPU-heavy routes (password hashing)
+  std::size_t blocking_queue = 256;  // requests that may wait for that pool before 503
+  std::size_t body_limit = 1 << 20;  // bytes; larger bodies get 413
   std::size_t header_limit = 16 << 10;
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds shutdown_grace{5};  // in-flight requests get this long after SIGTERM

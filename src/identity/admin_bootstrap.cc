@@ -15,9 +15,11 @@ constexpr const char* kRoleIdBySlug = "SELECT id FROM roles WHERE slug = $1";
 constexpr const char* kHasRole = "SELECT 1 FROM user_roles WHERE user_id = $1 AND role_id = $2";
 }  // namespace
 
-Result<BootstrapResult> bootstrap_account(Database& db, const PasswordHasher& hasher, const std::string& email,
-                                          const std::string& password, const std::string& role_slug,
-                                          const std::string& first_name, const std::string& last_name) {
+Result<BootstrapResult> bootstrap_account(Database& db, const PasswordHasher& hasher,
+                                          const std::string& email, const std::string& password,
+                                          const std::string& role_slug,
+                                          const std::string& first_name,
+                                          const std::string& last_name) {
   const auto checked = BodySchema{field::email("email").required(),
                                   field::string("password", 128).length(8, 128).required()}
                            .validate(boost::json::object{{"email", email}, {"password", password}});
@@ -25,24 +27,28 @@ Result<BootstrapResult> bootstrap_account(Database& db, const PasswordHasher& ha
   DL_ASSIGN_OR_RETURN(std::string hash, hasher.hash(password));
   return db.transaction([&](Connection& c) -> Result<BootstrapResult> {
     DL_ASSIGN_OR_RETURN(RowSet role, c.query(kRoleIdBySlug, {role_slug}));
-    if (role.empty()) return Error::bad_request("UNKNOWN_ROLE", "There is no role '" + role_slug + "'.");
+    if (role.empty())
+      return Error::bad_request("UNKNOWN_ROLE", "There is no role '" + role_slug + "'.");
     const std::string role_id = role[0].text(0);
     BootstrapResult result;
     DL_ASSIGN_OR_RETURN(auto existing, UserRepository::credentials(c, email, false));
     if (existing) {
       result.user_id = existing->user_id;
     } else {
-      DL_ASSIGN_OR_RETURN(result.user_id,
-                          UserRepository::insert(c, {email, std::nullopt, hash, first_name, last_name}, role_slug));
+      DL_ASSIGN_OR_RETURN(
+          result.user_id,
+          UserRepository::insert(c, {email, std::nullopt, hash, first_name, last_name}, role_slug));
       DL_TRY(UserRepository::mark_email_verified(c, result.user_id));
       result.created = true;
     }
     DL_ASSIGN_OR_RETURN(RowSet held, c.query(kHasRole, {result.user_id, role_id}));
-    if (held.empty()) DL_TRY(c.execute(sql::kGrantRole, {result.user_id, role_id, format_rfc3339(now())}));
+    if (held.empty())
+      DL_TRY(c.execute(sql::kGrantRole, {result.user_id, role_id, format_rfc3339(now())}));
     Actor system;
     system.request_id = "cli";
-    DL_TRY(AuditLog::record(c, system, {"admin.bootstrap", "user", result.user_id,
-                                        R"({"role":")" + role_slug + R"("})"}));
+    DL_TRY(AuditLog::record(
+        c, system,
+        {"admin.bootstrap", "user", result.user_id, R"({"role":")" + role_slug + R"("})"}));
     return result;
   });
 }

@@ -19,7 +19,8 @@ constexpr const char* kAddressPolicy = "auth";
 constexpr const char* kAccountPolicy = "auth-account";
 
 FieldSpec password_field(const char* name) {
-  return field::string(name, 128).length(8, 128).required().describe("8 to 128 characters, any Unicode");
+  return field::string(name, 128).length(8, 128).required().describe(
+      "8 to 128 characters, any Unicode");
 }
 
 std::string lowercase(std::string s) {
@@ -30,27 +31,30 @@ std::string lowercase(std::string s) {
 }  // namespace
 
 void register_auth_routes(http::Router& router, AuthService& auth, http::Pipeline& pipeline) {
-  router.add({.method = Method::kPost,
-              .path = "/v1/auth/register",
-              .handler = [&auth, &pipeline](Request& req) -> Result<Response> {
-                const auto& b = req.json.as_object();
-                const std::string email = http::required_string(b, "email");
-                if (auto limited = pipeline.limit(req, kAccountPolicy, "register:" + lowercase(email))) return *limited;
-                Registration input{email, http::required_string(b, "password"),
-                                   http::required_string(b, "first_name"), http::required_string(b, "last_name"),
-                                   http::optional_string(b, "username")};
-                DL_ASSIGN_OR_RETURN(User user, auth.register_user(req.caller(), input));
-                return Response::json(201, {{"user", user_json(user)}}).header("Location", "/v1/users/" + user.id);
-              },
-              .summary = "Create an account (role student)",
-              .tag = kTag,
-              .body = http::json_body({field::email("email").required(), password_field("password"),
-                              field::string("first_name", 100).length(1, 100).required(),
-                              field::string("last_name", 100).length(1, 100).required(),
-                              field::string("username", 32).length(3, 32)}),
-              .responses = {201, 409},
-              .rate_limit = kAddressPolicy,
-              .blocking = true});
+  router.add(
+      {.method = Method::kPost,
+       .path = "/v1/auth/register",
+       .handler = [&auth, &pipeline](Request& req) -> Result<Response> {
+         const auto& b = req.json.as_object();
+         const std::string email = http::required_string(b, "email");
+         if (auto limited = pipeline.limit(req, kAccountPolicy, "register:" + lowercase(email)))
+           return *limited;
+         Registration input{
+             email, http::required_string(b, "password"), http::required_string(b, "first_name"),
+             http::required_string(b, "last_name"), http::optional_string(b, "username")};
+         DL_ASSIGN_OR_RETURN(User user, auth.register_user(req.caller(), input));
+         return Response::json(201, {{"user", user_json(user)}})
+             .header("Location", "/v1/users/" + user.id);
+       },
+       .summary = "Create an account (role student)",
+       .tag = kTag,
+       .body = http::json_body({field::email("email").required(), password_field("password"),
+                                field::string("first_name", 100).length(1, 100).required(),
+                                field::string("last_name", 100).length(1, 100).required(),
+                                field::string("username", 32).length(3, 32)}),
+       .responses = {201, 409},
+       .rate_limit = kAddressPolicy,
+       .blocking = true});
 
   router.add({.method = Method::kPost,
               .path = "/v1/auth/login",
@@ -63,9 +67,11 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
                                         {{"email", "give exactly one of email or username"}});
                 }
                 const std::string login = email ? *email : *username;
-                if (auto limited = pipeline.limit(req, kAccountPolicy, "login:" + lowercase(login))) return *limited;
-                DL_ASSIGN_OR_RETURN(SignIn signin, auth.login(req.caller(), login, !email,
-                                                              http::required_string(b, "password")));
+                if (auto limited = pipeline.limit(req, kAccountPolicy, "login:" + lowercase(login)))
+                  return *limited;
+                DL_ASSIGN_OR_RETURN(
+                    SignIn signin,
+                    auth.login(req.caller(), login, !email, http::required_string(b, "password")));
                 boost::json::object body = tokens_json(signin.tokens);
                 body["user"] = user_json(signin.user);
                 return Response::json(200, body).header("Cache-Control", "no-store");
@@ -73,7 +79,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
               .summary = "Sign in with email or username and password",
               .tag = kTag,
               .body = http::json_body({field::email("email"), field::string("username", 32),
-                              field::string("password", 128).length(1, 128).required()}),
+                                       field::string("password", 128).length(1, 128).required()}),
               .responses = {200},
               .rate_limit = kAddressPolicy,
               .blocking = true});
@@ -81,8 +87,10 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
   router.add({.method = Method::kPost,
               .path = "/v1/auth/refresh",
               .handler = [&auth](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(TokenPair tokens, auth.refresh(req.caller(), http::required_string(
-                                                                                    req.json.as_object(), "refresh_token")));
+                DL_ASSIGN_OR_RETURN(
+                    TokenPair tokens,
+                    auth.refresh(req.caller(),
+                                 http::required_string(req.json.as_object(), "refresh_token")));
                 return Response::json(200, tokens_json(tokens)).header("Cache-Control", "no-store");
               },
               .summary = "Rotate a refresh token into a new token pair",
@@ -94,7 +102,8 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
   router.add({.method = Method::kPost,
               .path = "/v1/auth/logout",
               .handler = [&auth](Request& req) -> Result<Response> {
-                DL_TRY(auth.logout(req.caller(), http::required_string(req.json.as_object(), "refresh_token")));
+                DL_TRY(auth.logout(req.caller(),
+                                   http::required_string(req.json.as_object(), "refresh_token")));
                 return Response::no_content();
               },
               .summary = "End the session of a refresh token",
@@ -107,7 +116,9 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
               .path = "/v1/auth/forgot-password",
               .handler = [&auth, &pipeline](Request& req) -> Result<Response> {
                 const std::string email = http::required_string(req.json.as_object(), "email");
-                if (auto limited = pipeline.limit(req, kAccountPolicy, "forgot:" + lowercase(email))) return *limited;
+                if (auto limited =
+                        pipeline.limit(req, kAccountPolicy, "forgot:" + lowercase(email)))
+                  return *limited;
                 DL_TRY(auth.forgot_password(req.caller(), email));
                 return Response::json(202, {{"status", "accepted"}});
               },
@@ -127,7 +138,8 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
               },
               .summary = "Set a new password with a reset token; ends every session",
               .tag = kTag,
-              .body = http::json_body({field::string("token", 200).required(), password_field("new_password")}),
+              .body = http::json_body(
+                  {field::string("token", 200).required(), password_field("new_password")}),
               .responses = {204},
               .rate_limit = kAddressPolicy,
               .blocking = true});
@@ -135,7 +147,8 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
   router.add({.method = Method::kPost,
               .path = "/v1/auth/verify-email",
               .handler = [&auth](Request& req) -> Result<Response> {
-                DL_TRY(auth.verify_email(req.caller(), http::required_string(req.json.as_object(), "token")));
+                DL_TRY(auth.verify_email(req.caller(),
+                                         http::required_string(req.json.as_object(), "token")));
                 return Response::no_content();
               },
               .summary = "Confirm an email address with a verification token",

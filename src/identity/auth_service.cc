@@ -16,7 +16,8 @@ constexpr const char* kVerifyPurpose = "verify_email";
 constexpr const char* kResetPurpose = "reset_password";
 
 Error invalid_credentials() {
-  return Error::unauthorized("The email, username or password is not correct.", "INVALID_CREDENTIALS");
+  return Error::unauthorized("The email, username or password is not correct.",
+                             "INVALID_CREDENTIALS");
 }
 
 Error invalid_refresh_token() {
@@ -47,13 +48,19 @@ Status AuthService::mail_token(Connection& c, const std::string& user_id, const 
   const std::string token = random_token(32);
   const bool reset = purpose == kResetPurpose;
   const auto ttl = reset ? settings_.reset_token_ttl : settings_.verify_token_ttl;
-  DL_TRY(SessionRepository::add_one_time_token(c, user_id, purpose, sha256_hex(token), now() + ttl));
-  const std::string subject = reset ? "Reset your Delta Labs password" : "Verify your Delta Labs email";
-  const std::string link = settings_.public_url + (reset ? "/reset-password?token=" : "/verify-email?token=") + token;
+  DL_TRY(
+      SessionRepository::add_one_time_token(c, user_id, purpose, sha256_hex(token), now() + ttl));
+  const std::string subject =
+      reset ? "Reset your Delta Labs password" : "Verify your Delta Labs email";
+  const std::string link =
+      settings_.public_url + (reset ? "/reset-password?token=" : "/verify-email?token=") + token;
   const std::string body =
-      std::string(reset ? "Someone asked to reset the password of your Delta Labs account.\r\n"
-                          "If it was you, open the link below within an hour. If not, ignore this message.\r\n\r\n"
-                        : "Welcome to Delta Labs! Confirm your email address with the link below.\r\n\r\n") +
+      std::string(
+          reset
+              ? "Someone asked to reset the password of your Delta Labs account.\r\n"
+                "If it was you, open the link below within an hour. If not, ignore this "
+                "message.\r\n\r\n"
+              : "Welcome to Delta Labs! Confirm your email address with the link below.\r\n\r\n") +
       link + "\r\n\r\nToken: " + token + "\r\n";
   return MailOutbox::enqueue(c, user_id, email, subject, body);
 }
@@ -73,17 +80,20 @@ Result<User> AuthService::register_user(const Actor& actor, const Registration& 
 
 Status AuthService::record_failed_login(const Actor& actor, const std::string& login) {
   return db_.transaction([&](Connection& c) -> Status {
-    return AuditLog::record(c, actor, {"auth.login_failed", "user", "", details({{"login", login.substr(0, 254)}})});
+    return AuditLog::record(
+        c, actor, {"auth.login_failed", "user", "", details({{"login", login.substr(0, 254)}})});
   });
 }
 
-Result<TokenPair> AuthService::open_session(Connection& c, const Actor& actor, const std::string& user_id) {
-  DL_ASSIGN_OR_RETURN(std::string session_id,
-                      SessionRepository::open_session(c, user_id, actor.user_agent, actor.ip_address));
+Result<TokenPair> AuthService::open_session(Connection& c, const Actor& actor,
+                                            const std::string& user_id) {
+  DL_ASSIGN_OR_RETURN(std::string session_id, SessionRepository::open_session(
+                                                  c, user_id, actor.user_agent, actor.ip_address));
   const std::string refresh = random_token(32);
   DL_TRY(SessionRepository::add_refresh_token(c, session_id, user_id, sha256_hex(refresh),
                                               now() + settings_.refresh_ttl));
-  return TokenPair{signer_.issue(user_id, session_id), refresh, static_cast<int>(signer_.ttl().count()), session_id};
+  return TokenPair{signer_.issue(user_id, session_id), refresh,
+                   static_cast<int>(signer_.ttl().count()), session_id};
 }
 
 Result<SignIn> AuthService::login(const Actor& actor, const std::string& login, bool by_username,
@@ -113,32 +123,41 @@ Result<SignIn> AuthService::login(const Actor& actor, const std::string& login, 
 }
 
 Result<TokenPair> AuthService::refresh(const Actor& actor, const std::string& refresh_token) {
-  DL_ASSIGN_OR_RETURN(RefreshOutcome outcome, db_.transaction([&](Connection& c) -> Result<RefreshOutcome> {
-    DL_ASSIGN_OR_RETURN(auto record, SessionRepository::find_refresh_token(c, sha256_hex(refresh_token)));
+  DL_ASSIGN_OR_RETURN(RefreshOutcome outcome, db_.transaction([&](Connection& c)
+                                                                  -> Result<RefreshOutcome> {
+    DL_ASSIGN_OR_RETURN(auto record,
+                        SessionRepository::find_refresh_token(c, sha256_hex(refresh_token)));
     if (!record) return RefreshOutcome{std::nullopt, invalid_refresh_token()};
     Actor owner = actor;
     owner.user_id = record->user_id;
-    if (record->revoked || record->session_revoked) return RefreshOutcome{std::nullopt, invalid_refresh_token()};
-    DL_ASSIGN_OR_RETURN(bool claimed, record->used ? Result<bool>(false)
-                                                   : SessionRepository::use_refresh_token(c, record->id));
+    if (record->revoked || record->session_revoked)
+      return RefreshOutcome{std::nullopt, invalid_refresh_token()};
+    DL_ASSIGN_OR_RETURN(bool claimed, record->used
+                                          ? Result<bool>(false)
+                                          : SessionRepository::use_refresh_token(c, record->id));
     if (!claimed) {
       // A rotated token came back: someone holds a copy. End the whole family.
       DL_TRY(SessionRepository::revoke_session(c, record->session_id, "refresh token reused"));
-      DL_TRY(AuditLog::record(c, owner, {"auth.token_family_revoked", "session", record->session_id,
-                                         details({{"reason", "refresh token reused"}})}));
-      return RefreshOutcome{std::nullopt, Error::unauthorized("The refresh token was already used; the session has "
-                                                              "been ended. Sign in again.",
-                                                              "REFRESH_TOKEN_REUSED")};
+      DL_TRY(AuditLog::record(c, owner,
+                              {"auth.token_family_revoked", "session", record->session_id,
+                               details({{"reason", "refresh token reused"}})}));
+      return RefreshOutcome{
+          std::nullopt, Error::unauthorized("The refresh token was already used; the session has "
+                                            "been ended. Sign in again.",
+                                            "REFRESH_TOKEN_REUSED")};
     }
     if (record->expires_at <= format_rfc3339(now())) {
-      return RefreshOutcome{std::nullopt, Error::unauthorized("The refresh token has expired.", "TOKEN_EXPIRED")};
+      return RefreshOutcome{std::nullopt,
+                            Error::unauthorized("The refresh token has expired.", "TOKEN_EXPIRED")};
     }
-    DL_ASSIGN_OR_RETURN(auto state, UserRepository::status_and_session(c, record->user_id, record->session_id));
-    if (!state || state->first != "active") return RefreshOutcome{std::nullopt, invalid_refresh_token()};
+    DL_ASSIGN_OR_RETURN(auto state,
+                        UserRepository::status_and_session(c, record->user_id, record->session_id));
+    if (!state || state->first != "active")
+      return RefreshOutcome{std::nullopt, invalid_refresh_token()};
     const std::string next = random_token(32);
-    DL_ASSIGN_OR_RETURN(std::string next_id,
-                        SessionRepository::add_refresh_token(c, record->session_id, record->user_id,
-                                                             sha256_hex(next), now() + settings_.refresh_ttl));
+    DL_ASSIGN_OR_RETURN(std::string next_id, SessionRepository::add_refresh_token(
+                                                 c, record->session_id, record->user_id,
+                                                 sha256_hex(next), now() + settings_.refresh_ttl));
     DL_TRY(SessionRepository::link_replacement(c, record->id, next_id, record->session_id));
     return RefreshOutcome{TokenPair{signer_.issue(record->user_id, record->session_id), next,
                                     static_cast<int>(signer_.ttl().count()), record->session_id},
@@ -150,10 +169,13 @@ Result<TokenPair> AuthService::refresh(const Actor& actor, const std::string& re
 
 Status AuthService::logout(const Actor& actor, const std::string& refresh_token) {
   return db_.transaction([&](Connection& c) -> Status {
-    DL_ASSIGN_OR_RETURN(auto record, SessionRepository::find_refresh_token(c, sha256_hex(refresh_token)));
+    DL_ASSIGN_OR_RETURN(auto record,
+                        SessionRepository::find_refresh_token(c, sha256_hex(refresh_token)));
     if (!record || record->user_id != actor.user_id) return invalid_refresh_token();
-    DL_ASSIGN_OR_RETURN(bool revoked, SessionRepository::revoke_session(c, record->session_id, "logout"));
-    if (revoked) DL_TRY(AuditLog::record(c, actor, {"auth.logout", "session", record->session_id, "{}"}));
+    DL_ASSIGN_OR_RETURN(bool revoked,
+                        SessionRepository::revoke_session(c, record->session_id, "logout"));
+    if (revoked)
+      DL_TRY(AuditLog::record(c, actor, {"auth.logout", "session", record->session_id, "{}"}));
     return {};
   });
 }
@@ -169,11 +191,14 @@ Status AuthService::forgot_password(const Actor& actor, const std::string& email
   });
 }
 
-Status AuthService::reset_password(const Actor& actor, const std::string& token, const std::string& new_password) {
+Status AuthService::reset_password(const Actor& actor, const std::string& token,
+                                   const std::string& new_password) {
   DL_ASSIGN_OR_RETURN(std::string hash, hasher_.hash(new_password));
   return db_.transaction([&](Connection& c) -> Status {
-    DL_ASSIGN_OR_RETURN(auto user_id, SessionRepository::consume_one_time_token(c, sha256_hex(token), kResetPurpose));
-    if (!user_id) return Error::bad_request("INVALID_TOKEN", "The reset token is not valid or has expired.");
+    DL_ASSIGN_OR_RETURN(auto user_id, SessionRepository::consume_one_time_token(
+                                          c, sha256_hex(token), kResetPurpose));
+    if (!user_id)
+      return Error::bad_request("INVALID_TOKEN", "The reset token is not valid or has expired.");
     DL_TRY(UserRepository::set_password(c, *user_id, hash));
     DL_TRY(SessionRepository::discard_one_time_tokens(c, *user_id, kResetPurpose));
     DL_TRY(SessionRepository::revoke_user(c, *user_id, "password reset"));
@@ -185,8 +210,11 @@ Status AuthService::reset_password(const Actor& actor, const std::string& token,
 
 Status AuthService::verify_email(const Actor& actor, const std::string& token) {
   return db_.transaction([&](Connection& c) -> Status {
-    DL_ASSIGN_OR_RETURN(auto user_id, SessionRepository::consume_one_time_token(c, sha256_hex(token), kVerifyPurpose));
-    if (!user_id) return Error::bad_request("INVALID_TOKEN", "The verification token is not valid or has expired.");
+    DL_ASSIGN_OR_RETURN(auto user_id, SessionRepository::consume_one_time_token(
+                                          c, sha256_hex(token), kVerifyPurpose));
+    if (!user_id)
+      return Error::bad_request("INVALID_TOKEN",
+                                "The verification token is not valid or has expired.");
     DL_TRY(UserRepository::mark_email_verified(c, *user_id));
     Actor self = actor;
     self.user_id = *user_id;

@@ -42,14 +42,16 @@ struct SignIn {
 // verification. Mail goes to the outbox in the same transaction as its cause.
 class AuthService {
  public:
-  AuthService(Database& db, const PasswordHasher& hasher, const TokenSigner& signer, AuthSettings settings);
+  AuthService(Database& db, const PasswordHasher& hasher, const TokenSigner& signer,
+              AuthSettings settings);
 
   // Creates an active account with the default role and mails a verification
   // link; 409 EMAIL_TAKEN / USERNAME_TAKEN.
   Result<User> register_user(const Actor& actor, const Registration& input);
   // Signs in by email or username; 401 INVALID_CREDENTIALS with one message
   // for unknown accounts, wrong passwords and inactive accounts.
-  Result<SignIn> login(const Actor& actor, const std::string& login, bool by_username, const std::string& password);
+  Result<SignIn> login(const Actor& actor, const std::string& login, bool by_username,
+                       const std::string& password);
   // Rotates a refresh token into a new pair. A token presented twice revokes
   // its whole family and answers 401 REFRESH_TOKEN_REUSED.
   Result<TokenPair> refresh(const Actor& actor, const std::string& refresh_token);
@@ -59,7 +61,8 @@ class AuthService {
   Status forgot_password(const Actor& actor, const std::string& email);
   // Sets a new password with a reset token; revokes every session and every
   // other outstanding reset token.
-  Status reset_password(const Actor& actor, const std::string& token, const std::string& new_password);
+  Status reset_password(const Actor& actor, const std::string& token,
+                        const std::string& new_password);
   // Marks the email verified with a verification token.
   Status verify_email(const Actor& actor, const std::string& token);
   // Issues a token pair in a new session for a user (used after sign-in).
@@ -67,7 +70,8 @@ class AuthService {
 
  private:
   Status record_failed_login(const Actor& actor, const std::string& login);
-  Status mail_token(Connection& c, const std::string& user_id, const std::string& email, const std::string& purpose);
+  Status mail_token(Connection& c, const std::string& user_id, const std::string& email,
+                    const std::string& purpose);
 
   Database& db_;
   const PasswordHasher& hasher_;

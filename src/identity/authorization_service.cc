@@ -8,7 +8,8 @@ Result<bool> AuthorizationService::allows(const Actor& actor, std::string_view p
                                           const std::optional<std::string>& organization_id) const {
   if (!actor.authenticated()) return false;
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  return UserRepository::has_permission(*conn, actor.user_id, std::string(permission), organization_id);
+  return UserRepository::has_permission(*conn, actor.user_id, std::string(permission),
+                                        organization_id);
 }
 
 Status AuthorizationService::require(const Actor& actor, std::string_view permission,

@@ -43,7 +43,8 @@ boost::json::object preferences_json(const Preferences& p) {
           {"language", p.language},
           {"notifications", parse_or_empty(p.notifications)},
           {"privacy", parse_or_empty(p.privacy)},
-          {"updated_at", p.updated_at.empty() ? boost::json::value(nullptr) : boost::json::value(p.updated_at)}};
+          {"updated_at",
+           p.updated_at.empty() ? boost::json::value(nullptr) : boost::json::value(p.updated_at)}};
 }
 
 boost::json::object tokens_json(const TokenPair& t) {

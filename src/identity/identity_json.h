@@ -11,7 +11,8 @@ namespace deltalabs::identity {
 // The API shapes of identity objects (api.md): one function per type so every
 // route renders the same object the same way.
 
-// {id, email, username, first_name, last_name, status, email_verified, roles, created_at, updated_at}
+// {id, email, username, first_name, last_name, status, email_verified, roles, created_at,
+// updated_at}
 boost::json::object user_json(const User& user);
 // user_json plus `permissions: [slug]`.
 boost::json::object profile_json(const Profile& profile);

@@ -25,7 +25,8 @@ IdentityModule::IdentityModule(Database& db, const Config& config, http::Pipelin
     : db_(db),
       pipeline_(pipeline),
       cursors_(cursors),
-      signer_(std::move(keys), config.jwt_issuer, config.jwt_audience, std::chrono::seconds(config.access_token_ttl_s)),
+      signer_(std::move(keys), config.jwt_issuer, config.jwt_audience,
+              std::chrono::seconds(config.access_token_ttl_s)),
       authenticator_(db, signer_),
       authorization_(db),
       auth_(db, hasher_, signer_, settings_from(config)),
@@ -37,12 +38,14 @@ IdentityModule::IdentityModule(Database& db, const Config& config, http::Pipelin
       organization_members_(db, authorization_) {}
 
 Result<std::unique_ptr<IdentityModule>> IdentityModule::create(Database& db, const Config& config,
-                                                               http::Pipeline& pipeline, const CursorCodec& cursors) {
+                                                               http::Pipeline& pipeline,
+                                                               const CursorCodec& cursors) {
   DL_ASSIGN_OR_RETURN(auto keys, TokenSigner::parse_keys(config.jwt_keys));
   const auto limit = static_cast<std::uint32_t>(std::max(0, config.auth_rate_limit));
   pipeline.set_rate_limit_policy({"auth", limit, std::chrono::seconds(60)});
   pipeline.set_rate_limit_policy({"auth-account", limit, std::chrono::seconds(60)});
-  return std::unique_ptr<IdentityModule>(new IdentityModule(db, config, pipeline, cursors, std::move(keys)));
+  return std::unique_ptr<IdentityModule>(
+      new IdentityModule(db, config, pipeline, cursors, std::move(keys)));
 }
 
 void IdentityModule::register_routes(http::Router& router) {

@@ -27,7 +27,8 @@ class IdentityModule {
  public:
   // Builds the services from configuration and installs the auth rate-limit policies.
   static Result<std::unique_ptr<IdentityModule>> create(Database& db, const Config& config,
-                                                        http::Pipeline& pipeline, const CursorCodec& cursors);
+                                                        http::Pipeline& pipeline,
+                                                        const CursorCodec& cursors);
 
   // Adds every identity route.
   void register_routes(http::Router& router);
@@ -52,8 +53,8 @@ class IdentityModule {
   OrganizationMemberService& organization_members() { return organization_members_; }
 
  private:
-  IdentityModule(Database& db, const Config& config, http::Pipeline& pipeline, const CursorCodec& cursors,
-                 std::vector<SigningKey> keys);
+  IdentityModule(Database& db, const Config& config, http::Pipeline& pipeline,
+                 const CursorCodec& cursors, std::vector<SigningKey> keys);
 
   Database& db_;
   http::Pipeline& pipeline_;

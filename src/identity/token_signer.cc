@@ -12,7 +12,9 @@ namespace {
 // Clock skew tolerated between servers for exp and nbf.
 constexpr std::int64_t kLeewaySeconds = 5;
 
-Error invalid_token() { return Error::unauthorized("The access token is not valid.", "INVALID_TOKEN"); }
+Error invalid_token() {
+  return Error::unauthorized("The access token is not valid.", "INVALID_TOKEN");
+}
 
 std::string sign(std::string_view secret, std::string_view signing_input) {
   return base64url_encode(hmac_sha256(secret, signing_input));
@@ -56,7 +58,10 @@ bool audience_matches(const boost::json::object& payload, const std::string& aud
 
 TokenSigner::TokenSigner(std::vector<SigningKey> keys, std::string issuer, std::string audience,
                          std::chrono::seconds ttl)
-    : keys_(std::move(keys)), issuer_(std::move(issuer)), audience_(std::move(audience)), ttl_(ttl) {}
+    : keys_(std::move(keys)),
+      issuer_(std::move(issuer)),
+      audience_(std::move(audience)),
+      ttl_(ttl) {}
 
 Result<std::vector<SigningKey>> TokenSigner::parse_keys(std::string_view text) {
   std::vector<SigningKey> keys;
@@ -70,8 +75,9 @@ Result<std::vector<SigningKey>> TokenSigner::parse_keys(std::string_view text) {
     text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
     const auto colon = item.find(':');
     if (colon == std::string_view::npos || colon == 0 || item.size() - colon - 1 < 16) {
-      return Error::bad_request("INVALID_JWT_KEYS",
-                                "JWT keys are kid:secret pairs separated by commas; secrets have 16+ characters.");
+      return Error::bad_request(
+          "INVALID_JWT_KEYS",
+          "JWT keys are kid:secret pairs separated by commas; secrets have 16+ characters.");
     }
     keys.push_back({std::string(item.substr(0, colon)), std::string(item.substr(colon + 1))});
   }
@@ -82,12 +88,12 @@ std::string TokenSigner::issue(const std::string& user_id, const std::string& se
   const SigningKey& key = keys_.front();
   const std::int64_t now_s = unix_seconds(now());
   const boost::json::object header{{"alg", "HS256"}, {"typ", "JWT"}, {"kid", key.kid}};
-  const boost::json::object payload{{"iss", issuer_},          {"aud", audience_},   {"sub", user_id},
-                                    {"sid", session_id},       {"typ", "access"},    {"iat", now_s},
-                                    {"nbf", now_s},            {"exp", now_s + ttl_.count()},
-                                    {"jti", new_uuid_v7()}};
-  const std::string input =
-      base64url_encode(boost::json::serialize(header)) + "." + base64url_encode(boost::json::serialize(payload));
+  const boost::json::object payload{
+      {"iss", issuer_},      {"aud", audience_}, {"sub", user_id}, {"sid", session_id},
+      {"typ", "access"},     {"iat", now_s},     {"nbf", now_s},   {"exp", now_s + ttl_.count()},
+      {"jti", new_uuid_v7()}};
+  const std::string input = base64url_encode(boost::json::serialize(header)) + "." +
+                            base64url_encode(boost::json::serialize(payload));
   return input + "." + sign(key.secret, input);
 }
 
@@ -109,7 +115,8 @@ Result<AccessClaims> TokenSigner::verify(std::string_view token) const {
   }
   if (key == nullptr) return invalid_token();
   const std::string_view input = token.substr(0, second);
-  if (!constant_time_equal(sign(key->secret, input), token.substr(second + 1))) return invalid_token();
+  if (!constant_time_equal(sign(key->secret, input), token.substr(second + 1)))
+    return invalid_token();
 
   const auto payload = decode_json_part(token.substr(first + 1, second - first - 1));
   if (!payload) return invalid_token();
@@ -119,13 +126,15 @@ Result<AccessClaims> TokenSigner::verify(std::string_view token) const {
   const auto* sid = string_claim(*payload, "sid");
   const auto exp = int_claim(*payload, "exp");
   const auto nbf = int_claim(*payload, "nbf");
-  if (typ == nullptr || *typ != "access" || iss == nullptr || *iss != issuer_ || !audience_matches(*payload, audience_) ||
-      sub == nullptr || !is_uuid(*sub) || sid == nullptr || !is_uuid(*sid) || !exp || !nbf) {
+  if (typ == nullptr || *typ != "access" || iss == nullptr || *iss != issuer_ ||
+      !audience_matches(*payload, audience_) || sub == nullptr || !is_uuid(*sub) ||
+      sid == nullptr || !is_uuid(*sid) || !exp || !nbf) {
     return invalid_token();
   }
   const std::int64_t now_s = unix_seconds(now());
   // Compared on the side of `now` so extreme claim values cannot overflow.
-  if (*exp <= now_s - kLeewaySeconds) return Error::unauthorized("The access token has expired.", "TOKEN_EXPIRED");
+  if (*exp <= now_s - kLeewaySeconds)
+    return Error::unauthorized("The access token has expired.", "TOKEN_EXPIRED");
   if (*nbf > now_s + kLeewaySeconds) return invalid_token();
   return AccessClaims{std::string(*sub), std::string(*sid), TimePoint(std::chrono::seconds(*exp))};
 }

@@ -29,7 +29,8 @@ struct SigningKey {
 class TokenSigner {
  public:
   // keys[0] signs; every key verifies.
-  TokenSigner(std::vector<SigningKey> keys, std::string issuer, std::string audience, std::chrono::seconds ttl);
+  TokenSigner(std::vector<SigningKey> keys, std::string issuer, std::string audience,
+              std::chrono::seconds ttl);
 
   // Parses "kid:secret,kid:secret"; empty text yields one random key.
   static Result<std::vector<SigningKey>> parse_keys(std::string_view text);

@@ -19,7 +19,8 @@ constexpr const char* kTag = "Identity";
 
 // Name fields an owner may change; anything else in the body is rejected.
 std::vector<FieldSpec> profile_fields() {
-  return {field::string("first_name", 100).length(1, 100), field::string("last_name", 100).length(1, 100),
+  return {field::string("first_name", 100).length(1, 100),
+          field::string("last_name", 100).length(1, 100),
           field::string("username", 32).length(3, 32).nullable()};
 }
 
@@ -45,17 +46,19 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
               .tag = kTag,
               .access = Access::kAuthenticated});
 
-  router.add({.method = Method::kPatch,
-              .path = "/v1/users/me",
-              .handler = [&users](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Profile p, users.update_me(req.caller(), profile_change(req.json.as_object())));
-                return Response::json(200, profile_json(p));
-              },
-              .summary = "Change my name or username (roles, status and verification are not mine to set)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .body = http::json_body(BodySchema(profile_fields())),
-              .responses = {200, 409}});
+  router.add(
+      {.method = Method::kPatch,
+       .path = "/v1/users/me",
+       .handler = [&users](Request& req) -> Result<Response> {
+         DL_ASSIGN_OR_RETURN(Profile p,
+                             users.update_me(req.caller(), profile_change(req.json.as_object())));
+         return Response::json(200, profile_json(p));
+       },
+       .summary = "Change my name or username (roles, status and verification are not mine to set)",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .body = http::json_body(BodySchema(profile_fields())),
+       .responses = {200, 409}});
 
   router.add({.method = Method::kGet,
               .path = "/v1/users/me/preferences",
@@ -67,33 +70,34 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
               .tag = kTag,
               .access = Access::kAuthenticated});
 
-  router.add({.method = Method::kPut,
-              .path = "/v1/users/me/preferences",
-              .handler = [&users](Request& req) -> Result<Response> {
-                const auto& b = req.json.as_object();
-                Preferences p;
-                p.theme = http::required_string(b, "theme");
-                p.language = http::required_string(b, "language");
-                p.notifications = http::optional_json_text(b, "notifications").value_or("{}");
-                p.privacy = http::optional_json_text(b, "privacy").value_or("{}");
-                DL_ASSIGN_OR_RETURN(Preferences saved, users.save_preferences(req.caller(), p));
-                return Response::json(200, preferences_json(saved));
-              },
-              .summary = "Replace my preferences",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .body = http::json_body({field::string("theme", 10).one_of({"light", "dark", "system"}).required(),
-                                       field::string("language", 35).length(2, 35).required(),
-                                       field::object("notifications",
-                                                     BodySchema{field::boolean("email"), field::boolean("push"),
-                                                                field::boolean("sms"),
-                                                                field::string("digest", 10).one_of(
-                                                                    {"never", "daily", "weekly"})})
-                                           .required(),
-                                       field::object("privacy", BodySchema{field::boolean("profile_visible"),
-                                                                           field::boolean("show_progress"),
-                                                                           field::boolean("allow_messages")})
-                                           .required()})});
+  router.add(
+      {.method = Method::kPut,
+       .path = "/v1/users/me/preferences",
+       .handler = [&users](Request& req) -> Result<Response> {
+         const auto& b = req.json.as_object();
+         Preferences p;
+         p.theme = http::required_string(b, "theme");
+         p.language = http::required_string(b, "language");
+         p.notifications = http::optional_json_text(b, "notifications").value_or("{}");
+         p.privacy = http::optional_json_text(b, "privacy").value_or("{}");
+         DL_ASSIGN_OR_RETURN(Preferences saved, users.save_preferences(req.caller(), p));
+         return Response::json(200, preferences_json(saved));
+       },
+       .summary = "Replace my preferences",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .body = http::json_body(
+           {field::string("theme", 10).one_of({"light", "dark", "system"}).required(),
+            field::string("language", 35).length(2, 35).required(),
+            field::object(
+                "notifications",
+                BodySchema{field::boolean("email"), field::boolean("push"), field::boolean("sms"),
+                           field::string("digest", 10).one_of({"never", "daily", "weekly"})})
+                .required(),
+            field::object("privacy", BodySchema{field::boolean("profile_visible"),
+                                                field::boolean("show_progress"),
+                                                field::boolean("allow_messages")})
+                .required()})});
 
   router.add({.method = Method::kGet,
               .path = "/v1/users",
@@ -134,7 +138,8 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
                 const auto& b = req.json.as_object();
                 UserChange change{profile_change(b), http::optional_string(b, "status"),
                                   http::optional_strings(b, "role_ids")};
-                DL_ASSIGN_OR_RETURN(User u, users.update(req.caller(), std::string(req.param("id")), change));
+                DL_ASSIGN_OR_RETURN(
+                    User u, users.update(req.caller(), std::string(req.param("id")), change));
                 return Response::json(200, user_json(u));
               },
               .summary = "Change a user's profile, status or roles",

@@ -38,7 +38,8 @@ Error duplicate_error(const Error& e) {
 Result<std::vector<RoleRef>> roles_of(Connection& c, const std::string& id) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUserRoles, {id}));
   std::vector<RoleRef> roles;
-  for (std::size_t i = 0; i < rows.size(); ++i) roles.push_back({rows[i].text(0), rows[i].text(1), rows[i].text(2)});
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    roles.push_back({rows[i].text(0), rows[i].text(1), rows[i].text(2)});
   return roles;
 }
 
@@ -53,16 +54,19 @@ std::string like_pattern(const std::string& q) {
 
 }  // namespace
 
-Result<std::string> UserRepository::insert(Connection& c, const NewUser& user, const std::string& role_slug) {
+Result<std::string> UserRepository::insert(Connection& c, const NewUser& user,
+                                           const std::string& role_slug) {
   const std::string id = new_uuid_v7();
   const std::string at = format_rfc3339(now());
-  auto inserted = c.execute(sql::kInsertUser,
-                            {id, user.email, user.username, user.password_hash, user.first_name, user.last_name, at});
+  auto inserted = c.execute(sql::kInsertUser, {id, user.email, user.username, user.password_hash,
+                                               user.first_name, user.last_name, at});
   if (!inserted.ok()) {
-    if (inserted.error().code == storage_code::kUniqueViolation) return duplicate_error(inserted.error());
+    if (inserted.error().code == storage_code::kUniqueViolation)
+      return duplicate_error(inserted.error());
     return std::move(inserted).error();
   }
-  DL_TRY(c.execute(sql::kInsertDefaultPreferences, {id, kDefaultNotifications, kDefaultPrivacy, at}));
+  DL_TRY(
+      c.execute(sql::kInsertDefaultPreferences, {id, kDefaultNotifications, kDefaultPrivacy, at}));
   DL_TRY(c.execute(sql::kGrantRoleBySlug, {id, role_slug, at}));
   return id;
 }
@@ -75,15 +79,18 @@ Result<User> UserRepository::find(Connection& c, const std::string& id) {
   return u;
 }
 
-Result<std::optional<Credentials>> UserRepository::credentials(Connection& c, const std::string& login,
+Result<std::optional<Credentials>> UserRepository::credentials(Connection& c,
+                                                               const std::string& login,
                                                                bool by_username) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(by_username ? sql::kSelectCredentialsByUsername : sql::kSelectCredentialsByEmail, {login}));
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(by_username ? sql::kSelectCredentialsByUsername
+                                                       : sql::kSelectCredentialsByEmail,
+                                           {login}));
   if (rows.empty()) return std::optional<Credentials>{};
   return std::optional<Credentials>(Credentials{rows[0].text(0), rows[0].text(1), rows[0].text(2)});
 }
 
-Result<std::optional<std::string>> UserRepository::id_by_email(Connection& c, const std::string& email) {
+Result<std::optional<std::string>> UserRepository::id_by_email(Connection& c,
+                                                               const std::string& email) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUserIdByEmail, {email}));
   if (rows.empty() || rows[0].text(1) != "active") return std::optional<std::string>{};
   return std::optional<std::string>(rows[0].text(0));
@@ -91,17 +98,22 @@ Result<std::optional<std::string>> UserRepository::id_by_email(Connection& c, co
 
 Result<std::optional<std::pair<std::string, bool>>> UserRepository::status_and_session(
     Connection& c, const std::string& user_id, const std::string& session_id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUserStatusAndSession, {user_id, session_id}));
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kSelectUserStatusAndSession, {user_id, session_id}));
   if (rows.empty()) return std::optional<std::pair<std::string, bool>>{};
-  const bool revoked = rows[0].is_null(2) || !rows[0].is_null(1);  // no such session of this user, or ended
+  const bool revoked =
+      rows[0].is_null(2) || !rows[0].is_null(1);  // no such session of this user, or ended
   return std::optional<std::pair<std::string, bool>>(std::make_pair(rows[0].text(0), revoked));
 }
 
-Status UserRepository::update_profile(Connection& c, const std::string& id, const ProfileChange& change) {
-  auto updated = c.execute(sql::kUpdateProfile, {id, change.first_name, change.last_name, change.username_set ? 1 : 0,
-                                                 change.username, format_rfc3339(now())});
+Status UserRepository::update_profile(Connection& c, const std::string& id,
+                                      const ProfileChange& change) {
+  auto updated = c.execute(sql::kUpdateProfile,
+                           {id, change.first_name, change.last_name, change.username_set ? 1 : 0,
+                            change.username, format_rfc3339(now())});
   if (!updated.ok()) {
-    if (updated.error().code == storage_code::kUniqueViolation) return duplicate_error(updated.error());
+    if (updated.error().code == storage_code::kUniqueViolation)
+      return duplicate_error(updated.error());
     return std::move(updated).error();
   }
   return {};
@@ -122,7 +134,8 @@ Status UserRepository::mark_email_verified(Connection& c, const std::string& id)
   return {};
 }
 
-Status UserRepository::set_roles(Connection& c, const std::string& id, const std::vector<std::string>& role_ids) {
+Status UserRepository::set_roles(Connection& c, const std::string& id,
+                                 const std::vector<std::string>& role_ids) {
   // Each role once, whatever the case of its id: a duplicate insert would
   // abort a PostgreSQL transaction, and SQLite compares ids as text.
   std::vector<std::string> unique_ids = role_ids;
@@ -134,7 +147,8 @@ Status UserRepository::set_roles(Connection& c, const std::string& id, const std
   for (const auto& role_id : unique_ids) {
     DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kCountRolesById, {role_id}));
     if (rows[0].integer(0) == 0) {
-      return Error::invalid("The request body is not valid.", {{"role_ids", "role " + role_id + " does not exist"}});
+      return Error::invalid("The request body is not valid.",
+                            {{"role_ids", "role " + role_id + " does not exist"}});
     }
   }
   DL_TRY(c.execute(sql::kDeleteUserRoles, {id}));
@@ -151,17 +165,19 @@ Result<std::vector<std::string>> UserRepository::permissions(Connection& c, cons
   return out;
 }
 
-Result<bool> UserRepository::has_permission(Connection& c, const std::string& id, const std::string& permission,
+Result<bool> UserRepository::has_permission(Connection& c, const std::string& id,
+                                            const std::string& permission,
                                             const std::optional<std::string>& organization_id) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kHasPermission, {id, permission, organization_id}));
   return !rows.empty();
 }
 
-Result<Page<User>> UserRepository::list(Connection& c, const UserFilter& filter, const PageRequest& page) {
+Result<Page<User>> UserRepository::list(Connection& c, const UserFilter& filter,
+                                        const PageRequest& page) {
   std::optional<std::string> pattern;
   if (filter.q && !filter.q->empty()) pattern = like_pattern(*filter.q);
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListUsers, {pattern, filter.status, filter.role, page.after, page.limit + 1}));
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListUsers, {pattern, filter.status, filter.role,
+                                                             page.after, page.limit + 1}));
   std::vector<User> users;
   for (std::size_t i = 0; i < rows.size(); ++i) users.push_back(user_from(rows[i]));
   auto result = make_page(std::move(users), page.limit, [](const User& u) { return u.id; });
@@ -187,8 +203,10 @@ Result<Preferences> UserRepository::preferences(Connection& c, const std::string
   return p;
 }
 
-Status UserRepository::save_preferences(Connection& c, const std::string& id, const Preferences& p) {
-  DL_TRY(c.execute(sql::kUpsertPreferences, {id, p.theme, p.language, p.notifications, p.privacy, format_rfc3339(now())}));
+Status UserRepository::save_preferences(Connection& c, const std::string& id,
+                                        const Preferences& p) {
+  DL_TRY(c.execute(sql::kUpsertPreferences,
+                   {id, p.theme, p.language, p.notifications, p.privacy, format_rfc3339(now())}));
   return {};
 }
 

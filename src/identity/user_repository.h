@@ -17,16 +17,18 @@ class UserRepository {
  public:
   // Inserts a user with default preferences and the role `role_slug`;
   // 409 EMAIL_TAKEN / USERNAME_TAKEN on duplicates.
-  static Result<std::string> insert(Connection& c, const NewUser& user, const std::string& role_slug);
+  static Result<std::string> insert(Connection& c, const NewUser& user,
+                                    const std::string& role_slug);
   // The user with their roles, or 404.
   static Result<User> find(Connection& c, const std::string& id);
   // Credentials by email or username (case-insensitive); nullopt when unknown.
-  static Result<std::optional<Credentials>> credentials(Connection& c, const std::string& login, bool by_username);
+  static Result<std::optional<Credentials>> credentials(Connection& c, const std::string& login,
+                                                        bool by_username);
   // Id of the account with this email, if any.
   static Result<std::optional<std::string>> id_by_email(Connection& c, const std::string& email);
   // Status of the user and whether the session is revoked or not theirs (nullopt: no such user).
-  static Result<std::optional<std::pair<std::string, bool>>> status_and_session(Connection& c, const std::string& user_id,
-                                                                                 const std::string& session_id);
+  static Result<std::optional<std::pair<std::string, bool>>> status_and_session(
+      Connection& c, const std::string& user_id, const std::string& session_id);
   // Applies a profile change; 409 USERNAME_TAKEN on duplicates.
   static Status update_profile(Connection& c, const std::string& id, const ProfileChange& change);
   // Sets the status.
@@ -36,11 +38,13 @@ class UserRepository {
   // Marks the email verified.
   static Status mark_email_verified(Connection& c, const std::string& id);
   // Replaces the global roles; 400 UNKNOWN_ROLE when an id does not exist.
-  static Status set_roles(Connection& c, const std::string& id, const std::vector<std::string>& role_ids);
+  static Status set_roles(Connection& c, const std::string& id,
+                          const std::vector<std::string>& role_ids);
   // The distinct permission slugs of the user's global roles.
   static Result<std::vector<std::string>> permissions(Connection& c, const std::string& id);
   // True when the user holds `permission` globally or in `organization_id`.
-  static Result<bool> has_permission(Connection& c, const std::string& id, const std::string& permission,
+  static Result<bool> has_permission(Connection& c, const std::string& id,
+                                     const std::string& permission,
                                      const std::optional<std::string>& organization_id);
   // A page of users matching the filter, ordered by id.
   static Result<Page<User>> list(Connection& c, const UserFilter& filter, const PageRequest& page);

@@ -30,7 +30,8 @@ Result<Profile> UserService::me(const Actor& actor) {
 
 Result<Profile> UserService::update_me(const Actor& actor, const ProfileChange& change) {
   if (!actor.authenticated()) return Error::unauthorized();
-  DL_TRY(db_.transaction([&](Connection& c) { return UserRepository::update_profile(c, actor.user_id, change); }));
+  DL_TRY(db_.transaction(
+      [&](Connection& c) { return UserRepository::update_profile(c, actor.user_id, change); }));
   return me(actor);
 }
 
@@ -48,7 +49,8 @@ Result<Preferences> UserService::save_preferences(const Actor& actor, const Pref
   });
 }
 
-Result<Page<User>> UserService::list(const Actor& actor, const UserFilter& filter, const PageRequest& page) {
+Result<Page<User>> UserService::list(const Actor& actor, const UserFilter& filter,
+                                     const PageRequest& page) {
   DL_TRY(authz_.require(actor, "users:list"));
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
   return UserRepository::list(*conn, filter, page);
@@ -62,7 +64,8 @@ Result<User> UserService::get(const Actor& actor, const std::string& raw_id) {
   return UserRepository::find(*conn, id);
 }
 
-Result<User> UserService::update(const Actor& actor, const std::string& raw_id, const UserChange& change) {
+Result<User> UserService::update(const Actor& actor, const std::string& raw_id,
+                                 const UserChange& change) {
   DL_TRY(authz_.require(actor, "users:update"));
   if (!is_uuid(raw_id)) return Error::not_found("user");
   const std::string id = canonical_id(raw_id);
@@ -71,10 +74,12 @@ Result<User> UserService::update(const Actor& actor, const std::string& raw_id, 
     DL_TRY(UserRepository::update_profile(c, id, change.profile));
     if (change.status && *change.status != before.status) {
       DL_TRY(UserRepository::set_status(c, id, *change.status));
-      if (*change.status != "active") DL_TRY(SessionRepository::revoke_user(c, id, "status " + *change.status));
-      DL_TRY(AuditLog::record(c, actor, {"user.status_changed", "user", id,
-                                         boost::json::serialize(boost::json::object{
-                                             {"from", before.status}, {"to", *change.status}})}));
+      if (*change.status != "active")
+        DL_TRY(SessionRepository::revoke_user(c, id, "status " + *change.status));
+      DL_TRY(AuditLog::record(c, actor,
+                              {"user.status_changed", "user", id,
+                               boost::json::serialize(boost::json::object{
+                                   {"from", before.status}, {"to", *change.status}})}));
     }
     if (change.role_ids) {
       std::vector<std::string> role_ids;
@@ -95,9 +100,10 @@ Status UserService::deactivate(const Actor& actor, const std::string& raw_id) {
     if (before.status == "deleted") return {};
     DL_TRY(UserRepository::set_status(c, id, "deleted"));
     DL_TRY(SessionRepository::revoke_user(c, id, "deactivated"));
-    return AuditLog::record(c, actor, {"user.status_changed", "user", id,
-                                       boost::json::serialize(boost::json::object{
-                                           {"from", before.status}, {"to", "deleted"}})});
+    return AuditLog::record(
+        c, actor,
+        {"user.status_changed", "user", id,
+         boost::json::serialize(boost::json::object{{"from", before.status}, {"to", "deleted"}})});
   });
 }
 

@@ -78,7 +78,9 @@ void register_docs_routes(http::Router& router, const Config& config) {
 
   router.add({.method = Method::kGet,
               .path = "/docs",
-              .handler = [](Request&) -> Result<Response> { return Response::text(200, kPage, "text/html; charset=utf-8"); },
+              .handler = [](Request&) -> Result<Response> {
+                return Response::text(200, kPage, "text/html; charset=utf-8");
+              },
               .summary = "Interactive API documentation (Swagger UI)",
               .tag = "Operations",
               .produces = "text/html"});

@@ -40,7 +40,10 @@ void register_routes(http::Router& router, OpsContext ctx) {
                   return Error::unavailable("DATABASE_UNAVAILABLE", "The database does not answer.",
                                             pinged.error().cause);
                 }
-                return Response::json(200, {{"status", "ok"}, {"database", db.dialect() == Dialect::kSqlite ? "sqlite" : "postgresql"}});
+                return Response::json(
+                    200,
+                    {{"status", "ok"},
+                     {"database", db.dialect() == Dialect::kSqlite ? "sqlite" : "postgresql"}});
               },
               .summary = "Readiness: the database answers",
               .tag = "Operations",
@@ -49,7 +52,8 @@ void register_routes(http::Router& router, OpsContext ctx) {
   router.add({.method = Method::kGet,
               .path = "/metrics",
               .handler = [&metrics = ctx.metrics](Request&) -> Result<Response> {
-                return Response::text(200, metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
+                return Response::text(200, metrics.render(),
+                                      "text/plain; version=0.0.4; charset=utf-8");
               },
               .summary = "Prometheus metrics",
               .tag = "Operations",
@@ -61,7 +65,9 @@ void register_routes(http::Router& router, OpsContext ctx) {
   router.add({.method = Method::kGet,
               .path = "/v1/openapi.json",
               .handler = [&r = ctx.router, openapi, openapi_once](Request&) -> Result<Response> {
-                std::call_once(*openapi_once, [&] { *openapi = boost::json::serialize(http::build_openapi(r, kVersion)); });
+                std::call_once(*openapi_once, [&] {
+                  *openapi = boost::json::serialize(http::build_openapi(r, kVersion));
+                });
                 return Response::text(200, *openapi, "application/json");
               },
               .summary = "The OpenAPI 3.1 document of every route",

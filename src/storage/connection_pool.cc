@@ -4,8 +4,11 @@
 
 namespace deltalabs {
 
-ConnectionPool::ConnectionPool(Factory factory, std::size_t max_size, std::chrono::milliseconds wait_timeout)
-    : factory_(std::move(factory)), max_size_(std::max<std::size_t>(1, max_size)), wait_timeout_(wait_timeout) {}
+ConnectionPool::ConnectionPool(Factory factory, std::size_t max_size,
+                               std::chrono::milliseconds wait_timeout)
+    : factory_(std::move(factory)),
+      max_size_(std::max<std::size_t>(1, max_size)),
+      wait_timeout_(wait_timeout) {}
 
 ConnectionPool::~ConnectionPool() = default;
 
@@ -47,7 +50,8 @@ void ConnectionPool::release(Connection* connection) {
   std::unique_ptr<Connection> owned;
   {
     std::lock_guard lock(mutex_);
-    auto it = std::find_if(busy_.begin(), busy_.end(), [&](const auto& p) { return p.get() == connection; });
+    auto it = std::find_if(busy_.begin(), busy_.end(),
+                           [&](const auto& p) { return p.get() == connection; });
     if (it == busy_.end()) return;
     if ((*it)->broken()) {
       owned = std::move(*it);  // closed outside the lock

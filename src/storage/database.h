@@ -20,7 +20,8 @@ class ConnectionLease {
   ConnectionLease(Connection* connection, std::function<void(Connection*)> release)
       : connection_(connection), release_(std::move(release)) {}
   ConnectionLease(ConnectionLease&& other) noexcept
-      : connection_(std::exchange(other.connection_, nullptr)), release_(std::move(other.release_)) {}
+      : connection_(std::exchange(other.connection_, nullptr)),
+        release_(std::move(other.release_)) {}
   ConnectionLease& operator=(ConnectionLease&&) = delete;
   ConnectionLease(const ConnectionLease&) = delete;
   ConnectionLease& operator=(const ConnectionLease&) = delete;
@@ -73,7 +74,8 @@ class Database {
       auto lease = write();
       if (!lease.ok()) return R(std::move(lease).error());
       Connection& conn = **lease;
-      if (auto begun = conn.execute_script(begin_statement()); !begun.ok()) return R(std::move(begun).error());
+      if (auto begun = conn.execute_script(begin_statement()); !begun.ok())
+        return R(std::move(begun).error());
       RollbackGuard guard(conn);
       R result = fn(conn);
       if (result.ok()) {
@@ -81,7 +83,8 @@ class Database {
         guard.disarm();
         if (committed.ok()) return result;
         static_cast<void>(conn.execute_script("ROLLBACK"));
-        if (!is_retryable(committed.error()) || attempt >= kMaxAttempts) return R(std::move(committed).error());
+        if (!is_retryable(committed.error()) || attempt >= kMaxAttempts)
+          return R(std::move(committed).error());
       } else {
         guard.rollback_now();
         if (!is_retryable(result.error()) || attempt >= kMaxAttempts) return result;

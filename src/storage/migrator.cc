@@ -16,7 +16,8 @@ constexpr const char* kCreateTable =
     " name TEXT NOT NULL,"
     " checksum TEXT NOT NULL,"
     " applied_at TEXT NOT NULL)";
-constexpr const char* kSelectApplied = "SELECT version, checksum, applied_at FROM schema_migrations ORDER BY version";
+constexpr const char* kSelectApplied =
+    "SELECT version, checksum, applied_at FROM schema_migrations ORDER BY version";
 constexpr const char* kIsApplied = "SELECT 1 FROM schema_migrations WHERE version = $1";
 constexpr const char* kRecord =
     "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)";
@@ -36,7 +37,8 @@ ParsedName parse_name(std::string_view file) {
   std::string stem(file.substr(0, file.size() - 4));
   for (const char* d : {"sqlite", "postgresql"}) {
     const std::string suffix = std::string(".") + d;
-    if (stem.size() > suffix.size() && stem.compare(stem.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    if (stem.size() > suffix.size() &&
+        stem.compare(stem.size() - suffix.size(), suffix.size(), suffix) == 0) {
       p.dialect = d;
       stem.resize(stem.size() - suffix.size());
     }
@@ -114,9 +116,10 @@ Result<std::vector<MigrationStatus>> Migrator::status() {
 Status Migrator::verify_applied(const std::vector<MigrationStatus>& states) const {
   for (const auto& s : states) {
     if (s.applied && !s.checksum_matches) {
-      return Error::conflict("MIGRATION_CHANGED",
-                             "Migration " + s.migration.files +
-                                 " was changed after it was applied; migrations are append-only, add a new one.");
+      return Error::conflict(
+          "MIGRATION_CHANGED",
+          "Migration " + s.migration.files +
+              " was changed after it was applied; migrations are append-only, add a new one.");
     }
   }
   return {};
@@ -125,8 +128,9 @@ Status Migrator::verify_applied(const std::vector<MigrationStatus>& states) cons
 Status Migrator::verify_numbering() const {
   for (const auto& m : migrations_) {
     if (!m.conflict.empty()) {
-      return Error::conflict("MIGRATION_NUMBER_TAKEN", "Migrations " + m.conflict + " share the number " +
-                                                           std::to_string(m.version) + "; renumber the newer one.");
+      return Error::conflict("MIGRATION_NUMBER_TAKEN",
+                             "Migrations " + m.conflict + " share the number " +
+                                 std::to_string(m.version) + "; renumber the newer one.");
     }
   }
   return {};

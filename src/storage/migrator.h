@@ -13,11 +13,11 @@ namespace deltalabs {
 // NNNN_name.sql plus, where the dialects differ, NNNN_name.<dialect>.sql.
 struct Migration {
   int version = 0;
-  std::string name;       // e.g. 0001_foundation
-  std::string files;      // the file names it is made of, for messages
-  std::string sql;        // the text that runs
-  std::string checksum;   // SHA-256 of sql
-  std::string conflict;   // set when two differently named files share the number
+  std::string name;      // e.g. 0001_foundation
+  std::string files;     // the file names it is made of, for messages
+  std::string sql;       // the text that runs
+  std::string checksum;  // SHA-256 of sql
+  std::string conflict;  // set when two differently named files share the number
 };
 
 // The state of one migration in a database.

@@ -10,9 +10,11 @@ Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options) 
     return PostgresDatabase::open(url, options);
   }
   if (url.rfind("sqlite:", 0) == 0) return SqliteDatabase::open(url.substr(7), options);
-  if (url.find("://") == std::string::npos && !url.empty()) return SqliteDatabase::open(url, options);
-  return Error::bad_request("UNSUPPORTED_DATABASE_URL",
-                            "Database URLs start with sqlite: or postgresql://, not '" + url + "'.");
+  if (url.find("://") == std::string::npos && !url.empty())
+    return SqliteDatabase::open(url, options);
+  return Error::bad_request(
+      "UNSUPPORTED_DATABASE_URL",
+      "Database URLs start with sqlite: or postgresql://, not '" + url + "'.");
 }
 
 }  // namespace deltalabs

@@ -27,24 +27,55 @@ using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
 Error error_from_result(const PGresult* res, pg_conn* conn, std::string_view sql) {
   const char* state = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-  const char* constraint = res != nullptr ? PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME) : nullptr;
+  const char* constraint =
+      res != nullptr ? PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME) : nullptr;
   std::string cause = PQerrorMessage(conn);
   if (res != nullptr && PQresultErrorMessage(res)[0] != '\0') cause = PQresultErrorMessage(res);
   if (constraint != nullptr) cause += std::string(" constraint=") + constraint;
   cause += " [" + std::string(sql.substr(0, 200)) + "]";
   const std::string s = state != nullptr ? state : "";
-  if (s == "23505") return {ErrorKind::kConflict, storage_code::kUniqueViolation, "A unique rule was violated.", {}, cause};
-  if (s == "23503") return {ErrorKind::kConflict, storage_code::kForeignKeyViolation, "A reference is not valid.", {}, cause};
-  if (s == "23514") return {ErrorKind::kInvalidInput, storage_code::kCheckViolation, "A value is not allowed.", {}, cause};
-  if (s == "23502") return {ErrorKind::kInvalidInput, storage_code::kNotNullViolation, "A value is missing.", {}, cause};
+  if (s == "23505")
+    return {ErrorKind::kConflict,
+            storage_code::kUniqueViolation,
+            "A unique rule was violated.",
+            {},
+            cause};
+  if (s == "23503")
+    return {ErrorKind::kConflict,
+            storage_code::kForeignKeyViolation,
+            "A reference is not valid.",
+            {},
+            cause};
+  if (s == "23514")
+    return {ErrorKind::kInvalidInput,
+            storage_code::kCheckViolation,
+            "A value is not allowed.",
+            {},
+            cause};
+  if (s == "23502")
+    return {ErrorKind::kInvalidInput,
+            storage_code::kNotNullViolation,
+            "A value is missing.",
+            {},
+            cause};
   if (s == "40001" || s == "40P01" || s == "55P03") {
-    return {ErrorKind::kConflict, storage_code::kSerializationFailure, "The database is busy.", {}, cause};
+    return {ErrorKind::kConflict,
+            storage_code::kSerializationFailure,
+            "The database is busy.",
+            {},
+            cause};
   }
-  if (s.rfind("22", 0) == 0) return {ErrorKind::kInvalidInput, "INVALID_VALUE", "A value has the wrong form.", {}, cause};
+  if (s.rfind("22", 0) == 0)
+    return {ErrorKind::kInvalidInput, "INVALID_VALUE", "A value has the wrong form.", {}, cause};
   if (s.rfind("08", 0) == 0 || s.rfind("57P", 0) == 0 || PQstatus(conn) != CONNECTION_OK) {
-    return Error::unavailable(storage_code::kDatabaseUnavailable, "The database is unavailable.", cause);
+    return Error::unavailable(storage_code::kDatabaseUnavailable, "The database is unavailable.",
+                              cause);
   }
-  return Error{ErrorKind::kInternal, storage_code::kDatabaseError, "An unexpected error occurred.", {}, cause};
+  return Error{ErrorKind::kInternal,
+               storage_code::kDatabaseError,
+               "An unexpected error occurred.",
+               {},
+               cause};
 }
 
 // "2026-11-24 09:30:00.5+00" -> "2026-11-24T09:30:00.500Z" (the session runs in UTC).
@@ -88,8 +119,8 @@ Value to_value(const PGresult* res, int row, int col) {
 PostgresConnection::PostgresConnection(const std::string& url) {
   conn_ = PQconnectdb(url.c_str());
   if (PQstatus(conn_) != CONNECTION_OK) {
-    open_status_ = Error::unavailable(storage_code::kDatabaseUnavailable, "The database is unavailable.",
-                                      PQerrorMessage(conn_));
+    open_status_ = Error::unavailable(storage_code::kDatabaseUnavailable,
+                                      "The database is unavailable.", PQerrorMessage(conn_));
     return;
   }
   open_status_ = execute_script("SET TIME ZONE 'UTC'; SET client_min_messages = warning");
@@ -99,7 +130,9 @@ PostgresConnection::~PostgresConnection() {
   if (conn_ != nullptr) PQfinish(conn_);
 }
 
-bool PostgresConnection::broken() const { return conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK; }
+bool PostgresConnection::broken() const {
+  return conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK;
+}
 
 Result<PGresult*> PostgresConnection::run(std::string_view sql, const Params& params) {
   auto it = cache_.find(sql);
@@ -111,7 +144,8 @@ Result<PGresult*> PostgresConnection::run(std::string_view sql, const Params& pa
     Prepared p{"s" + std::to_string(next_statement_++)};
     const std::string text(sql);
     ResultPtr res(PQprepare(conn_, p.name.c_str(), text.c_str(), 0, nullptr));
-    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return error_from_result(res.get(), conn_, sql);
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK)
+      return error_from_result(res.get(), conn_, sql);
     it = cache_.emplace(text, std::move(p)).first;
   }
   const auto& values = params.values();
@@ -133,8 +167,8 @@ Result<PGresult*> PostgresConnection::run(std::string_view sql, const Params& pa
     }
     pointers[i] = storage[i].c_str();
   }
-  PGresult* res = PQexecPrepared(conn_, it->second.name.c_str(), static_cast<int>(values.size()), pointers.data(),
-                                 nullptr, nullptr, 0);
+  PGresult* res = PQexecPrepared(conn_, it->second.name.c_str(), static_cast<int>(values.size()),
+                                 pointers.data(), nullptr, nullptr, 0);
   const auto status = PQresultStatus(res);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
     Error e = error_from_result(res, conn_, sql);

@@ -24,7 +24,8 @@ PostgresDatabase::PostgresDatabase(const std::string& url, const DatabaseOptions
       options.pool_size, options.busy_timeout);
 }
 
-Result<std::unique_ptr<Database>> PostgresDatabase::open(const std::string& url, const DatabaseOptions& options) {
+Result<std::unique_ptr<Database>> PostgresDatabase::open(const std::string& url,
+                                                         const DatabaseOptions& options) {
   std::unique_ptr<PostgresDatabase> db(new PostgresDatabase(url, options));
   DL_TRY(db->ping());
   return std::unique_ptr<Database>(std::move(db));

@@ -13,7 +13,8 @@ namespace deltalabs {
 class PostgresDatabase final : public Database {
  public:
   // Connects once to check the URL, then pools lazily.
-  static Result<std::unique_ptr<Database>> open(const std::string& url, const DatabaseOptions& options);
+  static Result<std::unique_ptr<Database>> open(const std::string& url,
+                                                const DatabaseOptions& options);
 
   Dialect dialect() const override { return Dialect::kPostgres; }
   Result<ConnectionLease> read() override { return pool_->acquire(); }

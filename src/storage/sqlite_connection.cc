@@ -9,8 +9,9 @@ namespace deltalabs {
 SqliteConnection::SqliteConnection(const std::string& path, bool create, int busy_timeout_ms) {
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   if (const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr); rc != SQLITE_OK) {
-    open_status_ = Error::unavailable(storage_code::kDatabaseUnavailable, "The database cannot be opened.",
-                                      db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+    open_status_ =
+        Error::unavailable(storage_code::kDatabaseUnavailable, "The database cannot be opened.",
+                           db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
     return;
   }
   sqlite3_busy_timeout(db_, busy_timeout_ms);
@@ -30,32 +31,57 @@ void SqliteConnection::clear_cache() {
 }
 
 Error SqliteConnection::error_from(int rc, std::string_view sql) const {
-  std::string cause = std::string(sqlite3_errmsg(db_)) + " [" + std::string(sql.substr(0, 200)) + "]";
+  std::string cause =
+      std::string(sqlite3_errmsg(db_)) + " [" + std::string(sql.substr(0, 200)) + "]";
   switch (rc) {
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY:
-      return {ErrorKind::kConflict, storage_code::kUniqueViolation, "A unique rule was violated.", {}, cause};
+      return {ErrorKind::kConflict,
+              storage_code::kUniqueViolation,
+              "A unique rule was violated.",
+              {},
+              cause};
     case SQLITE_CONSTRAINT_FOREIGNKEY:
-      return {ErrorKind::kConflict, storage_code::kForeignKeyViolation, "A reference is not valid.", {}, cause};
+      return {ErrorKind::kConflict,
+              storage_code::kForeignKeyViolation,
+              "A reference is not valid.",
+              {},
+              cause};
     case SQLITE_CONSTRAINT_CHECK:
-      return {ErrorKind::kInvalidInput, storage_code::kCheckViolation, "A value is not allowed.", {}, cause};
+      return {ErrorKind::kInvalidInput,
+              storage_code::kCheckViolation,
+              "A value is not allowed.",
+              {},
+              cause};
     case SQLITE_CONSTRAINT_NOTNULL:
-      return {ErrorKind::kInvalidInput, storage_code::kNotNullViolation, "A value is missing.", {}, cause};
+      return {ErrorKind::kInvalidInput,
+              storage_code::kNotNullViolation,
+              "A value is missing.",
+              {},
+              cause};
     default:
       break;
   }
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
-    return {ErrorKind::kConflict, storage_code::kSerializationFailure, "The database is busy.", {}, cause};
+    return {ErrorKind::kConflict,
+            storage_code::kSerializationFailure,
+            "The database is busy.",
+            {},
+            cause};
   }
-  return Error{ErrorKind::kInternal, storage_code::kDatabaseError, "An unexpected error occurred.", {}, cause};
+  return Error{ErrorKind::kInternal,
+               storage_code::kDatabaseError,
+               "An unexpected error occurred.",
+               {},
+               cause};
 }
 
 Result<SqliteConnection::Prepared*> SqliteConnection::prepare(std::string_view sql) {
   if (auto it = cache_.find(sql); it != cache_.end()) return &it->second;
   if (cache_.size() >= kStatementCacheLimit) clear_cache();
   Prepared p;
-  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                    &p.stmt, nullptr);
+  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &p.stmt, nullptr);
   if (rc != SQLITE_OK) return error_from(rc, sql);
   // SQLite treats $N as a named parameter; map each number to its bind slot.
   const int count = sqlite3_bind_parameter_count(p.stmt);
@@ -84,7 +110,8 @@ Status SqliteConnection::bind(Prepared& p, const Params& params) {
     } else if (const auto* d = std::get_if<double>(&v)) {
       rc = sqlite3_bind_double(p.stmt, slot, *d);
     } else if (const auto* s = std::get_if<std::string>(&v)) {
-      rc = sqlite3_bind_text(p.stmt, slot, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+      rc =
+          sqlite3_bind_text(p.stmt, slot, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
     } else if (const auto* b = std::get_if<bool>(&v)) {
       rc = sqlite3_bind_int64(p.stmt, slot, *b ? 1 : 0);
     } else {
@@ -126,7 +153,8 @@ Result<RowSet> SqliteConnection::query(std::string_view sql, const Params& param
           break;
         default: {
           const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(p->stmt, i));
-          row.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(p->stmt, i))));
+          row.emplace_back(
+              std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(p->stmt, i))));
         }
       }
     }

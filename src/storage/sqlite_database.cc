@@ -19,21 +19,26 @@ ConnectionPool::Factory sqlite_factory(const std::string& path, bool create, int
 
 }  // namespace
 
-SqliteDatabase::SqliteDatabase(std::string path, const DatabaseOptions& options) : path_(std::move(path)) {
+SqliteDatabase::SqliteDatabase(std::string path, const DatabaseOptions& options)
+    : path_(std::move(path)) {
   const int busy_ms = static_cast<int>(options.busy_timeout.count());
-  // Waiting for the single writer is the normal queue for writes, so allow it the full busy timeout.
-  writer_ = std::make_unique<ConnectionPool>(sqlite_factory(path_, true, busy_ms), 1, options.busy_timeout * 2);
-  readers_ = std::make_unique<ConnectionPool>(sqlite_factory(path_, false, busy_ms), options.pool_size,
-                                              options.busy_timeout);
+  // Waiting for the single writer is the normal queue for writes, so allow it the full busy
+  // timeout.
+  writer_ = std::make_unique<ConnectionPool>(sqlite_factory(path_, true, busy_ms), 1,
+                                             options.busy_timeout * 2);
+  readers_ = std::make_unique<ConnectionPool>(sqlite_factory(path_, false, busy_ms),
+                                              options.pool_size, options.busy_timeout);
 }
 
-Result<std::unique_ptr<Database>> SqliteDatabase::open(const std::string& path, const DatabaseOptions& options) {
+Result<std::unique_ptr<Database>> SqliteDatabase::open(const std::string& path,
+                                                       const DatabaseOptions& options) {
   const auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(parent, ec);
     if (ec) {
-      return Error::unavailable(storage_code::kDatabaseUnavailable, "The database folder cannot be created.",
+      return Error::unavailable(storage_code::kDatabaseUnavailable,
+                                "The database folder cannot be created.",
                                 parent.string() + ": " + ec.message());
     }
   }

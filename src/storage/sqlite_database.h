@@ -13,7 +13,8 @@ namespace deltalabs {
 class SqliteDatabase final : public Database {
  public:
   // Opens or creates the file at `path` and switches it to WAL.
-  static Result<std::unique_ptr<Database>> open(const std::string& path, const DatabaseOptions& options);
+  static Result<std::unique_ptr<Database>> open(const std::string& path,
+                                                const DatabaseOptions& options);
 
   Dialect dialect() const override { return Dialect::kSqlite; }
   Result<ConnectionLease> read() override { return readers_->acquire(); }

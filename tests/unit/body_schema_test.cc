@@ -16,8 +16,9 @@ const BodySchema& registration() {
       field::string("username", 32).length(3, 32),
       field::integer("age").range(0, 150),
       field::string("theme", 10).one_of({"light", "dark"}),
-      field::object("price", BodySchema{field::integer("amount_minor").range(0, 100000000).required(),
-                                        field::string("currency", 3).length(3, 3).required()}),
+      field::object("price",
+                    BodySchema{field::integer("amount_minor").range(0, 100000000).required(),
+                               field::string("currency", 3).length(3, 3).required()}),
       field::array("role_ids", field::uuid("role_id"), 3),
   };
   return schema;
@@ -44,8 +45,8 @@ TEST(BodySchemaTest, ReportsEveryProblemByField) {
       "price":{"amount_minor":-1},"role_ids":["x"]})");
   std::set<std::string> fields;
   for (const auto& e : p) fields.insert(e.field);
-  EXPECT_EQ(fields, (std::set<std::string>{"email", "password", "age", "theme", "extra", "price.amount_minor",
-                                           "price.currency", "role_ids[0]"}));
+  EXPECT_EQ(fields, (std::set<std::string>{"email", "password", "age", "theme", "extra",
+                                           "price.amount_minor", "price.currency", "role_ids[0]"}));
 }
 
 TEST(BodySchemaTest, RejectsNonObjectsAndNulls) {
@@ -55,9 +56,10 @@ TEST(BodySchemaTest, RejectsNonObjectsAndNulls) {
 }
 
 TEST(BodySchemaTest, RejectsOversizedArraysAndFloatsForIntegers) {
-  const std::string many = R"({"email":"a@b.io","password":"12345678","role_ids":[)"
-                           R"("0190a0b0-0000-7000-8000-000000000000","0190a0b0-0000-7000-8000-000000000000",)"
-                           R"("0190a0b0-0000-7000-8000-000000000000","0190a0b0-0000-7000-8000-000000000000"]})";
+  const std::string many =
+      R"({"email":"a@b.io","password":"12345678","role_ids":[)"
+      R"("0190a0b0-0000-7000-8000-000000000000","0190a0b0-0000-7000-8000-000000000000",)"
+      R"("0190a0b0-0000-7000-8000-000000000000","0190a0b0-0000-7000-8000-000000000000"]})";
   EXPECT_FALSE(problems(many.c_str()).empty());
   EXPECT_FALSE(problems(R"({"email":"a@b.io","password":"12345678","age":1.5})").empty());
 }

@@ -43,12 +43,14 @@ TEST_F(CoreTest, Rfc3339RoundTripsWithFixedWidth) {
   const auto t = parse_rfc3339("2026-11-24T09:30:00.123Z");
   ASSERT_TRUE(t.has_value());
   EXPECT_EQ(format_rfc3339(*t), "2026-11-24T09:30:00.123Z");
-  EXPECT_EQ(format_rfc3339(*parse_rfc3339("2026-11-24T10:30:00+01:00")), "2026-11-24T09:30:00.000Z");
+  EXPECT_EQ(format_rfc3339(*parse_rfc3339("2026-11-24T10:30:00+01:00")),
+            "2026-11-24T09:30:00.000Z");
 }
 
 TEST_F(CoreTest, Rfc3339RejectsMalformedText) {
-  for (const char* bad : {"", "2026-11-24", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-24T09:30:00",
-                          "2026-11-24T25:00:00Z", "2026-11-24T09:30:00.Z", "2026-11-24T09:30:00Zjunk"}) {
+  for (const char* bad :
+       {"", "2026-11-24", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-24T09:30:00",
+        "2026-11-24T25:00:00Z", "2026-11-24T09:30:00.Z", "2026-11-24T09:30:00Zjunk"}) {
     EXPECT_FALSE(parse_rfc3339(bad).has_value()) << bad;
   }
 }

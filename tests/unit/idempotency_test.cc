@@ -35,11 +35,13 @@ class IdempotencyTest : public ::testing::Test {
                  .handler = [this](Request& req) -> Result<Response> {
                    const int n = ++runs_;
                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-                   return Response::json(201, {{"run", n}, {"echo", req.json}}).header("Location", "/v1/things/1");
+                   return Response::json(201, {{"run", n}, {"echo", req.json}})
+                       .header("Location", "/v1/things/1");
                  },
                  .body = http::json_body({field::string("name", 50)}),
                  .idempotency = http::Idempotency::kRequired});
-    pipeline_ = std::make_unique<http::Pipeline>(router_, metrics_, http::PipelineOptions{{}, false});
+    pipeline_ =
+        std::make_unique<http::Pipeline>(router_, metrics_, http::PipelineOptions{{}, false});
     pipeline_->set_idempotency_store(store_.get());
   }
   void TearDown() override {
@@ -76,7 +78,8 @@ TEST_F(IdempotencyTest, RetryWithSameKeyAndBodyReplaysTheFirstResponse) {
   EXPECT_EQ(again.body, first.body);
   EXPECT_EQ(runs_.load(), 1);
   bool location = false;
-  for (const auto& [k, v] : again.headers) location = location || (k == "Location" && v == "/v1/things/1");
+  for (const auto& [k, v] : again.headers)
+    location = location || (k == "Location" && v == "/v1/things/1");
   EXPECT_TRUE(location);
 }
 
@@ -98,7 +101,8 @@ TEST_F(IdempotencyTest, MissingKeyFailsWith400WhenRequired) {
 TEST_F(IdempotencyTest, KeyStillRunningFailsWith409) {
   // The pipeline hashes the path, a newline and the canonical JSON body.
   const std::string first_request = "/v1/things\n{\"name\":\"a\"}";
-  auto claim = store_->claim("anonymous:127.0.0.1 POST /v1/things key-3", sha256_hex(first_request), std::nullopt);
+  auto claim = store_->claim("anonymous:127.0.0.1 POST /v1/things key-3", sha256_hex(first_request),
+                             std::nullopt);
   ASSERT_TRUE(claim.ok());
   const Response r = post(R"({"name":"a"})", "key-3");
   EXPECT_EQ(r.status, 409);

@@ -70,7 +70,9 @@ TEST_F(MigratorTest, TwoFilesWithOneNumberFail) {
 }
 
 TEST_F(MigratorTest, FailingMigrationRollsBackAndIsNotRecorded) {
-  auto failed = Migrator(*db_, {{"0001_a.sql", "CREATE TABLE a (v TEXT); INSERT INTO nope VALUES (1);"}}).migrate();
+  auto failed =
+      Migrator(*db_, {{"0001_a.sql", "CREATE TABLE a (v TEXT); INSERT INTO nope VALUES (1);"}})
+          .migrate();
   ASSERT_FALSE(failed.ok());
   EXPECT_NE(failed.error().message.find("0001_a.sql"), std::string::npos);
   EXPECT_EQ(count("a"), -1);  // the table was rolled back with the rest

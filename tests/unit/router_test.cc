@@ -14,7 +14,8 @@ Router make_router() {
   r.add({.method = Method::kGet, .path = "/v1/users/me", .handler = ok});
   r.add({.method = Method::kGet, .path = "/v1/users/:id", .handler = ok});
   r.add({.method = Method::kPatch, .path = "/v1/users/:id", .handler = ok});
-  r.add({.method = Method::kPost, .path = "/v1/roles/:id/permissions/:permissionId", .handler = ok});
+  r.add(
+      {.method = Method::kPost, .path = "/v1/roles/:id/permissions/:permissionId", .handler = ok});
   return r;
 }
 

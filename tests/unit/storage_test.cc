@@ -20,8 +20,10 @@ namespace {
 
 constexpr const char* kSchema =
     "CREATE TABLE parents (id UUID PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
-    "CREATE TABLE children (id UUID PRIMARY KEY, parent_id UUID NOT NULL REFERENCES parents (id) ON DELETE CASCADE,"
-    " n INTEGER NOT NULL CHECK (n >= 0), ratio DOUBLE PRECISION, flag BOOLEAN NOT NULL, at TIMESTAMPTZ, doc JSONB);"
+    "CREATE TABLE children (id UUID PRIMARY KEY, parent_id UUID NOT NULL REFERENCES parents (id) "
+    "ON DELETE CASCADE,"
+    " n INTEGER NOT NULL CHECK (n >= 0), ratio DOUBLE PRECISION, flag BOOLEAN NOT NULL, at "
+    "TIMESTAMPTZ, doc JSONB);"
     "CREATE TABLE counters (id INTEGER PRIMARY KEY, value INTEGER NOT NULL);"
     "INSERT INTO counters (id, value) VALUES (1, 0);";
 
@@ -35,7 +37,8 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
       auto admin = open_database({url, 1, std::chrono::milliseconds(5000)});
       ASSERT_TRUE(admin.ok()) << admin.error().cause;
       db_name_ = "storage_" + random_token(6);
-      for (char& c : db_name_) c = std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : '_';
+      for (char& c : db_name_)
+        c = std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : '_';
       auto conn = (*admin)->write();
       ASSERT_TRUE((*conn)->execute_script("CREATE DATABASE " + db_name_).ok());
       admin_ = std::move(admin).value();
@@ -64,7 +67,8 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
   std::string add_parent(const std::string& name) {
     const std::string id = new_uuid_v7();
     auto conn = db_->write();
-    EXPECT_TRUE((*conn)->execute("INSERT INTO parents (id, name) VALUES ($1, $2)", {id, name}).ok());
+    EXPECT_TRUE(
+        (*conn)->execute("INSERT INTO parents (id, name) VALUES ($1, $2)", {id, name}).ok());
     return id;
   }
 
@@ -79,10 +83,13 @@ TEST_P(StorageTest, ValuesRoundTripWithTheSameTypesOnEveryBackend) {
   const std::string child = new_uuid_v7();
   auto conn = db_->write();
   ASSERT_TRUE((*conn)
-                  ->execute("INSERT INTO children (id, parent_id, n, ratio, flag, at, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                            {child, parent, std::int64_t{42}, 0.5, true, "2026-11-24T09:30:00.123Z", R"({"a": 1})"})
+                  ->execute("INSERT INTO children (id, parent_id, n, ratio, flag, at, doc) VALUES "
+                            "($1, $2, $3, $4, $5, $6, $7)",
+                            {child, parent, std::int64_t{42}, 0.5, true, "2026-11-24T09:30:00.123Z",
+                             R"({"a": 1})"})
                   .ok());
-  auto rows = (*conn)->query("SELECT id, n, ratio, flag, at, doc, parent_id FROM children WHERE id = $1", {child});
+  auto rows = (*conn)->query(
+      "SELECT id, n, ratio, flag, at, doc, parent_id FROM children WHERE id = $1", {child});
   ASSERT_TRUE(rows.ok()) << rows.error().cause;
   ASSERT_EQ(rows->size(), 1u);
   const Row r = (*rows)[0];
@@ -97,8 +104,8 @@ TEST_P(StorageTest, ValuesRoundTripWithTheSameTypesOnEveryBackend) {
 
 TEST_P(StorageTest, RepeatedParametersBindByNumber) {
   auto conn = db_->read();
-  auto rows = (*conn)->query("SELECT CAST($2 AS TEXT) || '-' || CAST($1 AS TEXT) || '-' || CAST($2 AS TEXT)",
-                             {"a", "b"});
+  auto rows = (*conn)->query(
+      "SELECT CAST($2 AS TEXT) || '-' || CAST($1 AS TEXT) || '-' || CAST($2 AS TEXT)", {"a", "b"});
   ASSERT_TRUE(rows.ok()) << rows.error().cause;
   EXPECT_EQ((*rows)[0].text(0), "b-a-b");
 }
@@ -107,15 +114,18 @@ TEST_P(StorageTest, ConstraintFailuresAreCodedErrors) {
   add_parent("same");
   const std::string other_parent = add_parent("q");
   auto conn = db_->write();  // SQLite has one writer: take it after the helpers above are done
-  auto dup = (*conn)->execute("INSERT INTO parents (id, name) VALUES ($1, $2)", {new_uuid_v7(), "same"});
+  auto dup =
+      (*conn)->execute("INSERT INTO parents (id, name) VALUES ($1, $2)", {new_uuid_v7(), "same"});
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().code, storage_code::kUniqueViolation);
-  auto orphan = (*conn)->execute("INSERT INTO children (id, parent_id, n, flag) VALUES ($1, $2, 1, FALSE)",
-                                 {new_uuid_v7(), new_uuid_v7()});
+  auto orphan =
+      (*conn)->execute("INSERT INTO children (id, parent_id, n, flag) VALUES ($1, $2, 1, FALSE)",
+                       {new_uuid_v7(), new_uuid_v7()});
   ASSERT_FALSE(orphan.ok());
   EXPECT_EQ(orphan.error().code, storage_code::kForeignKeyViolation);
-  auto negative = (*conn)->execute("INSERT INTO children (id, parent_id, n, flag) VALUES ($1, $2, -1, FALSE)",
-                                   {new_uuid_v7(), other_parent});
+  auto negative =
+      (*conn)->execute("INSERT INTO children (id, parent_id, n, flag) VALUES ($1, $2, -1, FALSE)",
+                       {new_uuid_v7(), other_parent});
   ASSERT_FALSE(negative.ok());
   EXPECT_EQ(negative.error().code, storage_code::kCheckViolation);
 }
