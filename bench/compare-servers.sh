@@ -3,10 +3,10 @@
 # RESTinio 0.6 server and deltalabs (Boost.Beast) answering the same
 # {"status":"ok"} at 64 connections, in one run.
 #
-# Usage: bench/compare-servers.sh [--duration 10s] [--connections 64] [--threads 2]
+# Usage: bench/compare-servers.sh [--duration 10s] [--connections 64] [--threads 1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-duration=10s connections=64 threads=2
+duration=10s connections=64 threads=1  # one wrk thread: on 2 cores a second one competes with the server under test
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;

@@ -4,10 +4,10 @@
 # and p50/p99 for each target with ratios to nginx, and writes the report to
 # bench/results/http-<time>.md.
 #
-# Usage: bench/run-http.sh [--duration 10s] [--connections 64] [--threads 2]
+# Usage: bench/run-http.sh [--duration 10s] [--connections 64] [--threads 1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-duration=10s connections=64 threads=2
+duration=10s connections=64 threads=1  # one wrk thread: on 2 cores a second one competes with the server under test
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
