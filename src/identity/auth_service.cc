@@ -182,12 +182,14 @@ Status AuthService::logout(const Actor& actor, const std::string& refresh_token)
 
 Status AuthService::forgot_password(const Actor& actor, const std::string& email) {
   return db_.transaction([&](Connection& c) -> Status {
-    DL_ASSIGN_OR_RETURN(auto user_id, UserRepository::id_by_email(c, email));
-    if (!user_id) return {};  // same answer either way: no account enumeration
-    DL_TRY(mail_token(c, *user_id, email, kResetPurpose));
+    DL_ASSIGN_OR_RETURN(auto account, UserRepository::active_by_email(c, email));
+    if (!account) return {};  // same answer either way: no account enumeration
+    // To the address the account has, not to the case variant that was typed.
+    DL_TRY(mail_token(c, account->user_id, account->email, kResetPurpose));
     Actor self = actor;
-    self.user_id = *user_id;
-    return AuditLog::record(c, self, {"auth.password_reset_requested", "user", *user_id, "{}"});
+    self.user_id = account->user_id;
+    return AuditLog::record(c, self,
+                            {"auth.password_reset_requested", "user", account->user_id, "{}"});
   });
 }
 

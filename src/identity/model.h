@@ -34,6 +34,12 @@ struct Credentials {
   std::string status;
 };
 
+// Where mail for an account goes: the address as the account stored it.
+struct MailAddress {
+  std::string user_id;
+  std::string email;
+};
+
 // A new account, already validated, with its password hashed.
 struct NewUser {
   std::string email;

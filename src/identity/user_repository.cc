@@ -89,11 +89,11 @@ Result<std::optional<Credentials>> UserRepository::credentials(Connection& c,
   return std::optional<Credentials>(Credentials{rows[0].text(0), rows[0].text(1), rows[0].text(2)});
 }
 
-Result<std::optional<std::string>> UserRepository::id_by_email(Connection& c,
-                                                               const std::string& email) {
+Result<std::optional<MailAddress>> UserRepository::active_by_email(Connection& c,
+                                                                   const std::string& email) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUserIdByEmail, {email}));
-  if (rows.empty() || rows[0].text(1) != "active") return std::optional<std::string>{};
-  return std::optional<std::string>(rows[0].text(0));
+  if (rows.empty() || rows[0].text(1) != "active") return std::optional<MailAddress>{};
+  return std::optional<MailAddress>(MailAddress{rows[0].text(0), rows[0].text(2)});
 }
 
 Result<std::optional<std::pair<std::string, bool>>> UserRepository::status_and_session(

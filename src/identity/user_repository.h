@@ -24,8 +24,9 @@ class UserRepository {
   // Credentials by email or username (case-insensitive); nullopt when unknown.
   static Result<std::optional<Credentials>> credentials(Connection& c, const std::string& login,
                                                         bool by_username);
-  // Id of the account with this email, if any.
-  static Result<std::optional<std::string>> id_by_email(Connection& c, const std::string& email);
+  // The active account with this email (any case) and its stored address, if any.
+  static Result<std::optional<MailAddress>> active_by_email(Connection& c,
+                                                            const std::string& email);
   // Status of the user and whether the session is revoked or not theirs (nullopt: no such user).
   static Result<std::optional<std::pair<std::string, bool>>> status_and_session(
       Connection& c, const std::string& user_id, const std::string& session_id);

@@ -348,6 +348,15 @@ def test_forgot_password_succeeds_with_202_alike_when_the_email_is_known_or_unkn
     assert mail_sink.received(unknown) == []
 
 
+def test_forgot_password_succeeds_and_mails_the_stored_address_when_asked_in_another_case(client, mail_sink):
+    stored = "Mixed.Case-" + unique_email()
+    Account(client, email=stored)
+    assert client.post("/v1/auth/forgot-password", json={"email": stored.lower()}).status_code == 202
+    message = mail_sink.wait_for(stored, "reset")
+    assert stored in str(message["To"])
+    assert stored.lower() not in str(message["To"])
+
+
 def test_reset_password_succeeds_and_revokes_every_session_when_the_mailed_token_is_used(client, mail_sink):
     account = Account(client)
     second = login(client, account.email)  # a second session of the same user
