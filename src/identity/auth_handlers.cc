@@ -67,8 +67,8 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
                                         {{"email", "give exactly one of email or username"}});
                 }
                 const std::string login = email ? *email : *username;
-                if (auto limited = pipeline.limit(req, kAccountPolicy, "login:" + lowercase(login)))
-                  return *limited;
+                DL_ASSIGN_OR_RETURN(std::string account, auth.login_limit_key(login, !email));
+                if (auto limited = pipeline.limit(req, kAccountPolicy, account)) return *limited;
                 DL_ASSIGN_OR_RETURN(
                     SignIn signin,
                     auth.login(req.caller(), login, !email, http::required_string(b, "password")));

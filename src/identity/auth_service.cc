@@ -96,6 +96,15 @@ Result<TokenPair> AuthService::open_session(Connection& c, const Actor& actor,
                    static_cast<int>(signer_.ttl().count()), session_id};
 }
 
+Result<std::string> AuthService::login_limit_key(const std::string& login, bool by_username) {
+  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
+  DL_ASSIGN_OR_RETURN(auto creds, UserRepository::credentials(*conn, login, by_username));
+  if (creds) return "account:" + creds->user_id;
+  std::string key = "login:";
+  for (char ch : login) key += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return key;
+}
+
 Result<SignIn> AuthService::login(const Actor& actor, const std::string& login, bool by_username,
                                   const std::string& password) {
   std::optional<Credentials> creds;

@@ -52,6 +52,10 @@ class AuthService {
   // for unknown accounts, wrong passwords and inactive accounts.
   Result<SignIn> login(const Actor& actor, const std::string& login, bool by_username,
                        const std::string& password);
+  // What per-account sign-in limits count against: the account a login names
+  // (so email and username share one budget), or the login text when no
+  // account has it.
+  Result<std::string> login_limit_key(const std::string& login, bool by_username);
   // Rotates a refresh token into a new pair. A token presented twice revokes
   // its whole family and answers 401 REFRESH_TOKEN_REUSED.
   Result<TokenPair> refresh(const Actor& actor, const std::string& refresh_token);

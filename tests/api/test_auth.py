@@ -455,6 +455,19 @@ def test_register_fails_with_429_when_one_address_exceeds_the_limit(server_facto
                                                           "first_name": "A", "last_name": "B"}))
 
 
+def test_login_fails_with_429_when_one_account_is_tried_by_email_and_by_username(server_factory):
+    srv = server_factory(extra_args=["--auth-rate-limit", "3"])
+    email_address, username = unique_email(), unique_username()
+    register(client_from(srv, "127.0.0.2"), email_address, username=username)
+    guesses = [{"email": email_address}, {"username": username}, {"email": email_address.upper()}]
+    for i, who in enumerate(guesses):
+        resp = client_from(srv, f"127.0.3.{i + 1}").post("/v1/auth/login", json={**who, "password": "bad guess"})
+        assert resp.status_code == 401
+    # Switching between email and username does not buy more guesses: they name one account.
+    assert_rate_limited(client_from(srv, "127.0.3.9").post("/v1/auth/login",
+                                                           json={"username": username.upper(), "password": PASSWORD}))
+
+
 def test_login_fails_with_429_when_one_account_is_tried_from_many_addresses(server_factory):
     srv = server_factory(extra_args=["--auth-rate-limit", "3"])
     email_address = unique_email()
