@@ -44,10 +44,8 @@ void register_collection(http::Router& router, const CursorCodec& cursors,
               .handler = [shared, &cursors](http::Request& req) -> Result<http::Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(Page<T> result, shared->list(req, page));
-                boost::json::array items;
-                for (const auto& item : result.items) items.push_back(shared->render(item));
-                return http::Response::json(
-                    200, http::page_body(std::move(items), result.next, cursors));
+                return http::page_response(
+                    result, [&](const auto& item) { return shared->render(item); }, cursors);
               },
               .summary = "List " + shared->noun + " entries",
               .tag = shared->tag,

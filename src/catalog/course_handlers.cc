@@ -7,6 +7,7 @@
 #include "core/uuid.h"
 #include "http/json_fields.h"
 #include "http/pagination.h"
+#include "http/path_param.h"
 
 namespace deltalabs::catalog {
 
@@ -118,8 +119,6 @@ Result<CourseQuery> course_query(const Request& req) {
   return q;
 }
 
-std::string id_param(const Request& req) { return std::string(req.param("id")); }
-
 }  // namespace
 
 void register_course_routes(http::Router& router, CourseService& courses,
@@ -130,9 +129,7 @@ void register_course_routes(http::Router& router, CourseService& courses,
                 DL_ASSIGN_OR_RETURN(CourseQuery query, course_query(req));
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(Page<Course> result, courses.list(query, page));
-                boost::json::array items;
-                for (const auto& c : result.items) items.push_back(course_json(c));
-                return Response::json(200, http::page_body(std::move(items), result.next, cursors));
+                return http::page_response(result, course_json, cursors);
               },
               .summary = "The public catalog: published courses, searched, filtered and sorted",
               .tag = kTag,
@@ -168,7 +165,7 @@ void register_course_routes(http::Router& router, CourseService& courses,
       {.method = Method::kGet,
        .path = "/v1/courses/:id",
        .handler = [&courses](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(Course c, courses.get(req.caller(), id_param(req)));
+         DL_ASSIGN_OR_RETURN(Course c, courses.get(req.caller(), http::path_param(req)));
          return Response::json(200, course_json(c));
        },
        .summary =
@@ -180,7 +177,7 @@ void register_course_routes(http::Router& router, CourseService& courses,
   router.add({.method = Method::kPatch,
               .path = "/v1/courses/:id",
               .handler = [&courses](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Course c, courses.update(req.caller(), id_param(req),
+                DL_ASSIGN_OR_RETURN(Course c, courses.update(req.caller(), http::path_param(req),
                                                              course_input(req.json.as_object())));
                 return Response::json(200, course_json(c));
               },
@@ -195,7 +192,7 @@ void register_course_routes(http::Router& router, CourseService& courses,
   router.add({.method = Method::kDelete,
               .path = "/v1/courses/:id",
               .handler = [&courses](Request& req) -> Result<Response> {
-                DL_TRY(courses.archive(req.caller(), id_param(req)));
+                DL_TRY(courses.archive(req.caller(), http::path_param(req)));
                 return Response::no_content();
               },
               .summary = "Archive a course (draft or published -> archived); it leaves the catalog",
@@ -208,7 +205,7 @@ void register_course_routes(http::Router& router, CourseService& courses,
       {.method = Method::kPost,
        .path = "/v1/courses/:id/publish",
        .handler = [&courses](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(Course c, courses.publish(req.caller(), id_param(req)));
+         DL_ASSIGN_OR_RETURN(Course c, courses.publish(req.caller(), http::path_param(req)));
          return Response::json(200, course_json(c));
        },
        .summary = "Publish a draft; 409 COURSE_HAS_NO_CONTENT without a section holding an item",

@@ -5,6 +5,7 @@
 #include "catalog/collection_routes.h"
 #include "content/content_json.h"
 #include "http/json_fields.h"
+#include "http/path_param.h"
 
 namespace deltalabs::content {
 
@@ -36,8 +37,6 @@ ContentItemInput item_input(const boost::json::object& b) {
           http::optional_bool(b, "is_required").value_or(true)};
 }
 
-std::string id_param(const Request& req) { return std::string(req.param("id")); }
-
 }  // namespace
 
 void register_content_routes(http::Router& router, SectionService& sections,
@@ -45,7 +44,8 @@ void register_content_routes(http::Router& router, SectionService& sections,
   router.add({.method = Method::kGet,
               .path = "/v1/courses/:id/intro",
               .handler = [&sections](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(CourseIntro intro, sections.intro(req.caller(), id_param(req)));
+                DL_ASSIGN_OR_RETURN(CourseIntro intro,
+                                    sections.intro(req.caller(), http::path_param(req)));
                 return Response::json(200, course_intro_json(intro));
               },
               .summary = "A course's overview, instructors, syllabus (section titles) and counts",
@@ -60,10 +60,11 @@ void register_content_routes(http::Router& router, SectionService& sections,
   section_routes.list_access = Access::kOptionalAuth;
   section_routes.create_permission = "courses:update";
   section_routes.list = [&sections](Request& req, const PageRequest& page) {
-    return sections.list(req.caller(), id_param(req), page);
+    return sections.list(req.caller(), http::path_param(req), page);
   };
   section_routes.create = [&sections](Request& req) {
-    return sections.create(req.caller(), id_param(req), section_input(req.json.as_object()));
+    return sections.create(req.caller(), http::path_param(req),
+                           section_input(req.json.as_object()));
   };
   section_routes.render = section_json;
   section_routes.location = [](const Section& s) { return "/v1/sections/" + s.id; };
@@ -75,7 +76,7 @@ void register_content_routes(http::Router& router, SectionService& sections,
               .path = "/v1/sections/:id",
               .handler = [&sections](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(Section s,
-                                    sections.update(req.caller(), id_param(req),
+                                    sections.update(req.caller(), http::path_param(req),
                                                     section_input(req.json.as_object())));
                 return Response::json(200, section_json(s));
               },
@@ -89,7 +90,7 @@ void register_content_routes(http::Router& router, SectionService& sections,
   router.add({.method = Method::kDelete,
               .path = "/v1/sections/:id",
               .handler = [&sections](Request& req) -> Result<Response> {
-                DL_TRY(sections.remove(req.caller(), id_param(req)));
+                DL_TRY(sections.remove(req.caller(), http::path_param(req)));
                 return Response::no_content();
               },
               .summary = "Delete a section with its items; later sections move up",
@@ -105,10 +106,10 @@ void register_content_routes(http::Router& router, SectionService& sections,
   item_routes.list_access = Access::kOptionalAuth;
   item_routes.create_permission = "courses:update";
   item_routes.list = [&items](Request& req, const PageRequest& page) {
-    return items.list(req.caller(), id_param(req), page);
+    return items.list(req.caller(), http::path_param(req), page);
   };
   item_routes.create = [&items](Request& req) {
-    return items.create(req.caller(), id_param(req), item_input(req.json.as_object()));
+    return items.create(req.caller(), http::path_param(req), item_input(req.json.as_object()));
   };
   item_routes.render = content_item_json;
   item_routes.location = [](const ContentItem& i) {

@@ -5,6 +5,7 @@
 #include "catalog/collection_routes.h"
 #include "content/content_json.h"
 #include "http/json_fields.h"
+#include "http/path_param.h"
 
 namespace deltalabs::content {
 
@@ -13,8 +14,6 @@ namespace {
 using http::Request;
 
 constexpr const char* kTag = "Content";
-
-std::string id_param(const Request& req) { return std::string(req.param("id")); }
 
 // The common part of a course's attached collection: visible with the course, written by its
 // editors.
@@ -37,12 +36,12 @@ void register_material_routes(http::Router& router, CourseMaterialService& mater
                               const CursorCodec& cursors) {
   auto supplements = course_collection<Supplement>("supplements", "course supplement");
   supplements.list = [&materials](Request& req, const PageRequest& page) {
-    return materials.supplements(req.caller(), id_param(req), page);
+    return materials.supplements(req.caller(), http::path_param(req), page);
   };
   supplements.create = [&materials](Request& req) {
     const auto& b = req.json.as_object();
     return materials.add_supplement(
-        req.caller(), id_param(req),
+        req.caller(), http::path_param(req),
         {http::required_string(b, "kind"), http::required_string(b, "title"),
          http::optional_string(b, "url"), http::optional_json_text(b, "body").value_or("{}")});
   };
@@ -56,13 +55,13 @@ void register_material_routes(http::Router& router, CourseMaterialService& mater
 
   auto resources = course_collection<Resource>("resources", "course resource");
   resources.list = [&materials](Request& req, const PageRequest& page) {
-    return materials.resources(req.caller(), id_param(req), page);
+    return materials.resources(req.caller(), http::path_param(req), page);
   };
   resources.create = [&materials](Request& req) {
     const auto& b = req.json.as_object();
     const auto& price = b.at("price").as_object();
     return materials.add_resource(
-        req.caller(), id_param(req),
+        req.caller(), http::path_param(req),
         {http::required_string(b, "title"), http::optional_string(b, "description").value_or(""),
          http::required_string(b, "mode"), http::optional_int(price, "amount_minor").value_or(0),
          http::required_string(price, "currency"), http::optional_int(b, "stock").value_or(0)});

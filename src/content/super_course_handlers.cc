@@ -5,6 +5,7 @@
 #include "catalog/collection_routes.h"
 #include "content/content_json.h"
 #include "http/json_fields.h"
+#include "http/path_param.h"
 
 namespace deltalabs::content {
 
@@ -27,8 +28,6 @@ std::vector<FieldSpec> super_course_fields(bool create) {
 SuperCourseInput super_course_input(const boost::json::object& b) {
   return {http::optional_string(b, "title"), http::optional_string(b, "description")};
 }
-
-std::string id_param(const Request& req) { return std::string(req.param("id")); }
 
 }  // namespace
 
@@ -55,7 +54,7 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
       {.method = Method::kGet,
        .path = "/v1/super-courses/:id",
        .handler = [&super_courses](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(SuperCourse c, super_courses.get(req.caller(), id_param(req)));
+         DL_ASSIGN_OR_RETURN(SuperCourse c, super_courses.get(req.caller(), http::path_param(req)));
          return Response::json(200, super_course_json(c));
        },
        .summary =
@@ -69,7 +68,7 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
        .path = "/v1/super-courses/:id",
        .handler = [&super_courses](Request& req) -> Result<Response> {
          DL_ASSIGN_OR_RETURN(SuperCourse c,
-                             super_courses.update(req.caller(), id_param(req),
+                             super_courses.update(req.caller(), http::path_param(req),
                                                   super_course_input(req.json.as_object())));
          return Response::json(200, super_course_json(c));
        },
@@ -84,7 +83,8 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
       {.method = Method::kPost,
        .path = "/v1/super-courses/:id/publish",
        .handler = [&super_courses](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(SuperCourse c, super_courses.publish(req.caller(), id_param(req)));
+         DL_ASSIGN_OR_RETURN(SuperCourse c,
+                             super_courses.publish(req.caller(), http::path_param(req)));
          return Response::json(200, super_course_json(c));
        },
        .summary = "Publish a draft super-course; 409 SUPER_COURSE_HAS_NO_SECTIONS when empty",
@@ -100,10 +100,10 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
   sections.list_access = Access::kOptionalAuth;
   sections.create_permission = "courses:update";
   sections.list = [&super_courses](Request& req, const PageRequest& page) {
-    return super_courses.sections(req.caller(), id_param(req), page);
+    return super_courses.sections(req.caller(), http::path_param(req), page);
   };
   sections.create = [&super_courses](Request& req) {
-    return super_courses.add_section(req.caller(), id_param(req),
+    return super_courses.add_section(req.caller(), http::path_param(req),
                                      http::required_string(req.json.as_object(), "section_id"));
   };
   sections.render = super_course_section_json;

@@ -6,6 +6,7 @@
 #include "core/cursor_codec.h"
 #include "core/page.h"
 #include "http/request.h"
+#include "http/response.h"
 #include "http/route.h"
 
 namespace deltalabs::http {
@@ -16,6 +17,15 @@ Result<PageRequest> read_page_request(const Request& req, const CursorCodec& cod
 // {"items": [...], "next_cursor": "..." | null}.
 boost::json::object page_body(boost::json::array items, const std::optional<std::string>& next,
                               const CursorCodec& codec);
+
+// 200 with a page of items, each rendered by `render(item)` into JSON.
+template <class T, class Render>
+Response page_response(const Page<T>& page, Render render, const CursorCodec& codec) {
+  boost::json::array items;
+  items.reserve(page.items.size());
+  for (const auto& item : page.items) items.push_back(render(item));
+  return Response::json(200, page_body(std::move(items), page.next, codec));
+}
 
 // The documented query parameters of a paginated list, plus any filters.
 std::vector<QueryParam> page_query(std::vector<QueryParam> filters = {});

@@ -4,6 +4,7 @@
 
 #include "http/json_fields.h"
 #include "http/pagination.h"
+#include "http/path_param.h"
 #include "identity/access_control_json.h"
 
 namespace deltalabs::identity {
@@ -41,10 +42,6 @@ OrganizationInput organization_input(const boost::json::object& b) {
   return in;
 }
 
-std::string param(const Request& req, std::string_view name) {
-  return std::string(req.param(name));
-}
-
 }  // namespace
 
 void register_organization_routes(http::Router& router, OrganizationService& organizations,
@@ -57,9 +54,7 @@ void register_organization_routes(http::Router& router, OrganizationService& org
          OrganizationFilter filter{req.query("type_id"), req.query("parent_id")};
          DL_ASSIGN_OR_RETURN(Page<Organization> result,
                              organizations.list(req.caller(), filter, page));
-         boost::json::array items;
-         for (const auto& o : result.items) items.push_back(organization_json(o));
-         return Response::json(200, http::page_body(std::move(items), result.next, cursors));
+         return http::page_response(result, organization_json, cursors);
        },
        .summary = "List organizations",
        .tag = kTag,
@@ -89,7 +84,7 @@ void register_organization_routes(http::Router& router, OrganizationService& org
               .path = "/v1/organizations/:id",
               .handler = [&organizations](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(Organization o,
-                                    organizations.get(req.caller(), param(req, "id")));
+                                    organizations.get(req.caller(), http::path_param(req, "id")));
                 return Response::json(200, organization_json(o));
               },
               .summary = "One organization (organizations:read globally or in it)",
@@ -102,7 +97,7 @@ void register_organization_routes(http::Router& router, OrganizationService& org
               .path = "/v1/organizations/:id",
               .handler = [&organizations](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(Organization o,
-                                    organizations.update(req.caller(), param(req, "id"),
+                                    organizations.update(req.caller(), http::path_param(req, "id"),
                                                          organization_input(req.json.as_object())));
                 return Response::json(200, organization_json(o));
               },
@@ -118,7 +113,7 @@ void register_organization_routes(http::Router& router, OrganizationService& org
   router.add({.method = Method::kDelete,
               .path = "/v1/organizations/:id",
               .handler = [&organizations](Request& req) -> Result<Response> {
-                DL_TRY(organizations.remove(req.caller(), param(req, "id")));
+                DL_TRY(organizations.remove(req.caller(), http::path_param(req, "id")));
                 return Response::no_content();
               },
               .summary = "Delete an organization and its memberships; while it has child "
@@ -133,10 +128,8 @@ void register_organization_routes(http::Router& router, OrganizationService& org
               .handler = [&members, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(Page<Membership> result,
-                                    members.list(req.caller(), param(req, "id"), page));
-                boost::json::array items;
-                for (const auto& m : result.items) items.push_back(membership_json(m));
-                return Response::json(200, http::page_body(std::move(items), result.next, cursors));
+                                    members.list(req.caller(), http::path_param(req, "id"), page));
+                return http::page_response(result, membership_json, cursors);
               },
               .summary = "Members of an organization with their scoped roles",
               .tag = kTag,
@@ -145,29 +138,31 @@ void register_organization_routes(http::Router& router, OrganizationService& org
               .query = http::page_query(),
               .responses = {200, 404}});
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/organizations/:id/members",
-              .handler = [&members](Request& req) -> Result<Response> {
-                const auto& b = req.json.as_object();
-                DL_ASSIGN_OR_RETURN(Membership m, members.add(req.caller(), param(req, "id"),
-                                                              http::required_string(b, "user_id"),
-                                                              http::optional_string(b, "role_id")));
-                return Response::json(201, membership_json(m));
-              },
-              .summary = "Add a member, optionally with a role scoped to this organization; once "
-                         "per user (409 ALREADY_MEMBER); a role granting more than you hold here: "
-                         "403 ROLE_BEYOND_YOUR_PERMISSIONS",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "organizations:members",
-              .body = http::json_body(
-                  {field::uuid("user_id").required(), field::uuid("role_id").nullable()}),
-              .responses = {201, 404, 409}});
+  router.add(
+      {.method = Method::kPost,
+       .path = "/v1/organizations/:id/members",
+       .handler = [&members](Request& req) -> Result<Response> {
+         const auto& b = req.json.as_object();
+         DL_ASSIGN_OR_RETURN(Membership m, members.add(req.caller(), http::path_param(req, "id"),
+                                                       http::required_string(b, "user_id"),
+                                                       http::optional_string(b, "role_id")));
+         return Response::json(201, membership_json(m));
+       },
+       .summary = "Add a member, optionally with a role scoped to this organization; once "
+                  "per user (409 ALREADY_MEMBER); a role granting more than you hold here: "
+                  "403 ROLE_BEYOND_YOUR_PERMISSIONS",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .permission = "organizations:members",
+       .body =
+           http::json_body({field::uuid("user_id").required(), field::uuid("role_id").nullable()}),
+       .responses = {201, 404, 409}});
 
   router.add({.method = Method::kDelete,
               .path = "/v1/organizations/:id/members/:userId",
               .handler = [&members](Request& req) -> Result<Response> {
-                DL_TRY(members.remove(req.caller(), param(req, "id"), param(req, "userId")));
+                DL_TRY(members.remove(req.caller(), http::path_param(req, "id"),
+                                      http::path_param(req, "userId")));
                 return Response::no_content();
               },
               .summary = "Remove a member; not a member: 404 MEMBER_NOT_FOUND",

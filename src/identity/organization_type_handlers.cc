@@ -4,6 +4,7 @@
 
 #include "http/json_fields.h"
 #include "http/pagination.h"
+#include "http/path_param.h"
 #include "identity/access_control_json.h"
 
 namespace deltalabs::identity {
@@ -32,8 +33,6 @@ OrganizationTypeInput type_input(const boost::json::object& b) {
                                http::optional_string(b, "description")};
 }
 
-std::string id_param(const Request& req) { return std::string(req.param("id")); }
-
 }  // namespace
 
 void register_organization_type_routes(http::Router& router, OrganizationTypeService& types,
@@ -43,9 +42,7 @@ void register_organization_type_routes(http::Router& router, OrganizationTypeSer
               .handler = [&types, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(Page<OrganizationType> result, types.list(req.caller(), page));
-                boost::json::array items;
-                for (const auto& t : result.items) items.push_back(organization_type_json(t));
-                return Response::json(200, http::page_body(std::move(items), result.next, cursors));
+                return http::page_response(result, organization_type_json, cursors);
               },
               .summary = "List organization types",
               .tag = kTag,
@@ -71,7 +68,8 @@ void register_organization_type_routes(http::Router& router, OrganizationTypeSer
   router.add({.method = Method::kGet,
               .path = "/v1/organization-types/:id",
               .handler = [&types](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(OrganizationType t, types.get(req.caller(), id_param(req)));
+                DL_ASSIGN_OR_RETURN(OrganizationType t,
+                                    types.get(req.caller(), http::path_param(req)));
                 return Response::json(200, organization_type_json(t));
               },
               .summary = "One organization type",
@@ -83,9 +81,9 @@ void register_organization_type_routes(http::Router& router, OrganizationTypeSer
   router.add({.method = Method::kPatch,
               .path = "/v1/organization-types/:id",
               .handler = [&types](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(
-                    OrganizationType t,
-                    types.update(req.caller(), id_param(req), type_input(req.json.as_object())));
+                DL_ASSIGN_OR_RETURN(OrganizationType t,
+                                    types.update(req.caller(), http::path_param(req),
+                                                 type_input(req.json.as_object())));
                 return Response::json(200, organization_type_json(t));
               },
               .summary = "Change an organization type's name, slug or description",
@@ -98,7 +96,7 @@ void register_organization_type_routes(http::Router& router, OrganizationTypeSer
   router.add({.method = Method::kDelete,
               .path = "/v1/organization-types/:id",
               .handler = [&types](Request& req) -> Result<Response> {
-                DL_TRY(types.remove(req.caller(), id_param(req)));
+                DL_TRY(types.remove(req.caller(), http::path_param(req)));
                 return Response::no_content();
               },
               .summary = "Delete an organization type; while organizations use it: 409 TYPE_IN_USE",

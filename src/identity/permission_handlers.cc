@@ -4,6 +4,7 @@
 
 #include "http/json_fields.h"
 #include "http/pagination.h"
+#include "http/path_param.h"
 #include "identity/access_control_json.h"
 
 namespace deltalabs::identity {
@@ -17,8 +18,6 @@ using http::Response;
 
 constexpr const char* kTag = "Identity";
 
-std::string id_param(const Request& req) { return std::string(req.param("id")); }
-
 }  // namespace
 
 void register_permission_routes(http::Router& router, PermissionService& permissions,
@@ -30,9 +29,7 @@ void register_permission_routes(http::Router& router, PermissionService& permiss
          DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
          DL_ASSIGN_OR_RETURN(Page<Permission> result,
                              permissions.list(req.caller(), req.query("resource"), page));
-         boost::json::array items;
-         for (const auto& p : result.items) items.push_back(permission_json(p));
-         return Response::json(200, http::page_body(std::move(items), result.next, cursors));
+         return http::page_response(result, permission_json, cursors);
        },
        .summary = "List permissions",
        .tag = kTag,
@@ -67,7 +64,8 @@ void register_permission_routes(http::Router& router, PermissionService& permiss
   router.add({.method = Method::kGet,
               .path = "/v1/permissions/:id",
               .handler = [&permissions](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Permission p, permissions.get(req.caller(), id_param(req)));
+                DL_ASSIGN_OR_RETURN(Permission p,
+                                    permissions.get(req.caller(), http::path_param(req)));
                 return Response::json(200, permission_json(p));
               },
               .summary = "One permission",
@@ -82,8 +80,8 @@ void register_permission_routes(http::Router& router, PermissionService& permiss
                 const auto& b = req.json.as_object();
                 PermissionChange change{http::optional_string(b, "name"),
                                         http::optional_string(b, "description")};
-                DL_ASSIGN_OR_RETURN(Permission p,
-                                    permissions.update(req.caller(), id_param(req), change));
+                DL_ASSIGN_OR_RETURN(
+                    Permission p, permissions.update(req.caller(), http::path_param(req), change));
                 return Response::json(200, permission_json(p));
               },
               .summary = "Change a permission's name or description (slug, resource and action are "
@@ -98,7 +96,7 @@ void register_permission_routes(http::Router& router, PermissionService& permiss
   router.add({.method = Method::kDelete,
               .path = "/v1/permissions/:id",
               .handler = [&permissions](Request& req) -> Result<Response> {
-                DL_TRY(permissions.remove(req.caller(), id_param(req)));
+                DL_TRY(permissions.remove(req.caller(), http::path_param(req)));
                 return Response::no_content();
               },
               .summary = "Delete a permission; while a role grants it: 409 PERMISSION_IN_USE",

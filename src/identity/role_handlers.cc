@@ -4,6 +4,7 @@
 
 #include "http/json_fields.h"
 #include "http/pagination.h"
+#include "http/path_param.h"
 #include "identity/access_control_json.h"
 
 namespace deltalabs::identity {
@@ -33,10 +34,6 @@ RoleInput role_input(const boost::json::object& b) {
                    http::optional_string(b, "description")};
 }
 
-std::string param(const Request& req, std::string_view name) {
-  return std::string(req.param(name));
-}
-
 }  // namespace
 
 void register_role_routes(http::Router& router, RoleService& roles, const CursorCodec& cursors) {
@@ -45,9 +42,7 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
               .handler = [&roles, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(Page<Role> result, roles.list(req.caller(), page));
-                boost::json::array items;
-                for (const auto& r : result.items) items.push_back(role_json(r));
-                return Response::json(200, http::page_body(std::move(items), result.next, cursors));
+                return http::page_response(result, role_json, cursors);
               },
               .summary = "List roles",
               .tag = kTag,
@@ -72,7 +67,7 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
   router.add({.method = Method::kGet,
               .path = "/v1/roles/:id",
               .handler = [&roles](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Role r, roles.get(req.caller(), param(req, "id")));
+                DL_ASSIGN_OR_RETURN(Role r, roles.get(req.caller(), http::path_param(req, "id")));
                 return Response::json(200, role_json(r));
               },
               .summary = "One role",
@@ -84,7 +79,7 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
   router.add({.method = Method::kPatch,
               .path = "/v1/roles/:id",
               .handler = [&roles](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Role r, roles.update(req.caller(), param(req, "id"),
+                DL_ASSIGN_OR_RETURN(Role r, roles.update(req.caller(), http::path_param(req, "id"),
                                                          role_input(req.json.as_object())));
                 return Response::json(200, role_json(r));
               },
@@ -99,7 +94,7 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
   router.add({.method = Method::kDelete,
               .path = "/v1/roles/:id",
               .handler = [&roles](Request& req) -> Result<Response> {
-                DL_TRY(roles.remove(req.caller(), param(req, "id")));
+                DL_TRY(roles.remove(req.caller(), http::path_param(req, "id")));
                 return Response::no_content();
               },
               .summary = "Delete a role and its grants; a system role cannot be deleted (409 "
@@ -113,11 +108,10 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
               .path = "/v1/roles/:id/permissions",
               .handler = [&roles, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(Page<RolePermission> result,
-                                    roles.permissions(req.caller(), param(req, "id"), page));
-                boost::json::array items;
-                for (const auto& g : result.items) items.push_back(role_permission_json(g));
-                return Response::json(200, http::page_body(std::move(items), result.next, cursors));
+                DL_ASSIGN_OR_RETURN(
+                    Page<RolePermission> result,
+                    roles.permissions(req.caller(), http::path_param(req, "id"), page));
+                return http::page_response(result, role_permission_json, cursors);
               },
               .summary = "The permissions a role grants, with when each was granted",
               .tag = kTag,
@@ -131,7 +125,7 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
               .handler = [&roles](Request& req) -> Result<Response> {
                 const auto ids = http::optional_strings(req.json.as_object(), "permission_ids");
                 DL_ASSIGN_OR_RETURN(
-                    auto grants, roles.set_permissions(req.caller(), param(req, "id"),
+                    auto grants, roles.set_permissions(req.caller(), http::path_param(req, "id"),
                                                        ids.value_or(std::vector<std::string>{})));
                 boost::json::array items;
                 for (const auto& g : grants) items.push_back(role_permission_json(g));
@@ -149,8 +143,9 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
   router.add({.method = Method::kPost,
               .path = "/v1/roles/:id/permissions/:permissionId",
               .handler = [&roles](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(RolePermission g, roles.grant(req.caller(), param(req, "id"),
-                                                                  param(req, "permissionId")));
+                DL_ASSIGN_OR_RETURN(RolePermission g,
+                                    roles.grant(req.caller(), http::path_param(req, "id"),
+                                                http::path_param(req, "permissionId")));
                 return Response::json(201, role_permission_json(g));
               },
               .summary = "Grant one permission to a role (201); granted already: 409 "
@@ -163,7 +158,8 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
   router.add({.method = Method::kDelete,
               .path = "/v1/roles/:id/permissions/:permissionId",
               .handler = [&roles](Request& req) -> Result<Response> {
-                DL_TRY(roles.revoke(req.caller(), param(req, "id"), param(req, "permissionId")));
+                DL_TRY(roles.revoke(req.caller(), http::path_param(req, "id"),
+                                    http::path_param(req, "permissionId")));
                 return Response::no_content();
               },
               .summary = "Revoke one permission from a role; not granted: 404 "

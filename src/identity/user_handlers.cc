@@ -105,9 +105,7 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 UserFilter filter{req.query("q"), req.query("status"), req.query("role")};
                 DL_ASSIGN_OR_RETURN(Page<User> result, users.list(req.caller(), filter, page));
-                boost::json::array items;
-                for (const auto& u : result.items) items.push_back(user_json(u));
-                return Response::json(200, http::page_body(std::move(items), result.next, cursors));
+                return http::page_response(result, user_json, cursors);
               },
               .summary = "List users",
               .tag = kTag,
