@@ -5,6 +5,7 @@
 #include "content/content_module.h"
 #include "core/crypto.h"
 #include "identity/identity_module.h"
+#include "learning/learning_module.h"
 #include "ops/ops_routes.h"
 #include "storage/migrator.h"
 
@@ -49,6 +50,9 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   app->content_ = std::make_unique<content::ContentModule>(
       *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
   app->content_->register_routes(app->router_);
+  app->learning_ = std::make_unique<learning::LearningModule>(
+      *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
+  app->learning_->register_routes(app->router_);
 
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});
   Database* db = app->db_.get();

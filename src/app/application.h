@@ -22,6 +22,9 @@ class CatalogModule;
 namespace content {
 class ContentModule;
 }
+namespace learning {
+class LearningModule;
+}
 
 // A wired service: the database (migrated), every domain module, the routes
 // and the request pipeline. What `serve` runs and what other subcommands use
@@ -42,6 +45,7 @@ class Application {
   identity::IdentityModule& identity() { return *identity_; }
   catalog::CatalogModule& catalog() { return *catalog_; }
   content::ContentModule& content() { return *content_; }
+  learning::LearningModule& learning() { return *learning_; }
   const CursorCodec& cursors() const { return *cursors_; }
 
  private:
@@ -57,6 +61,7 @@ class Application {
   std::unique_ptr<identity::IdentityModule> identity_;
   std::unique_ptr<catalog::CatalogModule> catalog_;
   std::unique_ptr<content::ContentModule> content_;
+  std::unique_ptr<learning::LearningModule> learning_;
 };
 
 // Opens (and creates) the configured database without migrating it.

@@ -2,15 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include "http/json_fields.h"
+
 namespace deltalabs::catalog {
-
-namespace {
-
-boost::json::value or_null(const std::optional<std::string>& v) {
-  return v ? boost::json::value(*v) : boost::json::value(nullptr);
-}
-
-}  // namespace
 
 boost::json::object reference_json(const ReferenceEntry& e) {
   return {{"id", e.id},
@@ -46,8 +40,8 @@ boost::json::object course_json(const Course& c) {
            c.max_students ? boost::json::value(*c.max_students) : boost::json::value(nullptr)},
           {"enrollment_count", c.enrollment_count},
           {"instructor_ids", std::move(instructors)},
-          {"created_by", or_null(c.created_by)},
-          {"published_at", or_null(c.published_at)},
+          {"created_by", http::text_or_null(c.created_by)},
+          {"published_at", http::text_or_null(c.published_at)},
           {"created_at", c.created_at},
           {"updated_at", c.updated_at}};
 }

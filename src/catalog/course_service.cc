@@ -31,20 +31,14 @@ bool allowed(const std::string& from, const std::string& to) {
                      [&](const Transition& t) { return from == t.from && to == t.to; });
 }
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char ch) { return std::tolower(ch); });
-  return text;
-}
-
 // Lower-cases ids and drops repeated instructors, keeping the first occurrence.
 void normalise(CourseInput& input) {
-  if (input.category_id) input.category_id = lower(*input.category_id);
-  if (input.level_id) input.level_id = lower(*input.level_id);
+  if (input.category_id) input.category_id = canonical_id(*input.category_id);
+  if (input.level_id) input.level_id = canonical_id(*input.level_id);
   if (!input.instructor_ids) return;
   std::vector<std::string> unique;
   for (auto& id : *input.instructor_ids) {
-    std::string l = lower(id);
+    std::string l = canonical_id(id);
     if (std::find(unique.begin(), unique.end(), l) == unique.end()) unique.push_back(std::move(l));
   }
   input.instructor_ids = std::move(unique);
@@ -60,7 +54,7 @@ Result<Page<Course>> CourseService::list(const CourseQuery& query, const PageReq
   CourseQuery effective = query;
   if (effective.sort == CourseSort::kRelevance && !effective.q)
     effective.sort = CourseSort::kNewest;
-  if (effective.instructor_id) effective.instructor_id = lower(*effective.instructor_id);
+  if (effective.instructor_id) effective.instructor_id = canonical_id(*effective.instructor_id);
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
   DL_ASSIGN_OR_RETURN(Page<Course> result, CourseCatalogRepository::list(*conn, effective, page));
   for (auto& course : result.items) {
@@ -166,8 +160,12 @@ Result<bool> CourseService::can_edit(Connection& c, const Actor& actor, const Co
 
 Result<Course> CourseService::visible(Connection& c, const Actor& actor, const std::string& id) {
   if (!is_uuid(id)) return Error::not_found("course");
-  DL_ASSIGN_OR_RETURN(Course course, CourseRepository::find(c, lower(id)));
-  if (course.status != "draft") return course;
+  DL_ASSIGN_OR_RETURN(Course course, CourseRepository::find(c, canonical_id(id)));
+  if (course.status == "published") return course;
+  if (course.status == "archived" && member_check_ && actor.authenticated()) {
+    DL_ASSIGN_OR_RETURN(bool member, member_check_(c, actor.user_id, course.id));
+    if (member) return course;
+  }
   DL_ASSIGN_OR_RETURN(bool editor, can_edit(c, actor, course, "courses:update"));
   if (!editor) return Error::not_found("course");
   return course;

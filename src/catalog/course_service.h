@@ -17,9 +17,15 @@ namespace deltalabs::catalog {
 // provided by the content domain, asked inside the publish transaction.
 using ContentCheck = std::function<Result<bool>(Connection&, const std::string& course_id)>;
 
+// Tells whether a user is a member of a course (holds an enrollment that is
+// not cancelled); provided by the learning domain, asked for archived courses.
+using MemberCheck = std::function<Result<bool>(Connection&, const std::string& user_id,
+                                               const std::string& course_id)>;
+
 // Courses and their lifecycle (draft -> published -> archived, see
 // kTransitions in the .cc). Who may do what:
-//  - anyone reads published and archived courses; archived ones are not listed;
+//  - anyone reads published courses; archived ones are not listed and stay
+//    readable to their members (enrolled learners) and editors only;
 //  - a draft is visible only to its instructors and holders of courses:update
 //    (404 to everyone else, so its existence does not leak);
 //  - holders of courses:create create courses; the course's instructors and
@@ -33,6 +39,8 @@ class CourseService {
 
   // Installs the check publishing runs (the content domain's).
   void set_content_check(ContentCheck check) { content_check_ = std::move(check); }
+  // Installs the membership check archived courses are read under (the learning domain's).
+  void set_member_check(MemberCheck check) { member_check_ = std::move(check); }
 
   // A page of the public catalog.
   Result<Page<Course>> list(const CourseQuery& query, const PageRequest& page);
@@ -51,10 +59,17 @@ class CourseService {
   // The instructors of a course the actor may see.
   Result<std::vector<Instructor>> instructors(const Actor& actor, const std::string& id);
 
+  // Inside another domain's transaction: the course when the actor may see it, 404 otherwise.
+  Result<Course> visible(Connection& c, const Actor& actor, const std::string& id);
+  // Inside another domain's transaction: whether the actor teaches the course or holds
+  // courses:update.
+  Result<bool> is_editor(Connection& c, const Actor& actor, const Course& course) {
+    return can_edit(c, actor, course, "courses:update");
+  }
+
  private:
   Result<bool> can_edit(Connection& c, const Actor& actor, const Course& course,
                         const char* permission);
-  Result<Course> visible(Connection& c, const Actor& actor, const std::string& id);
   Result<Course> editable(Connection& c, const Actor& actor, const std::string& id,
                           const char* permission);
   Status check_input(Connection& c, const CourseInput& input);
@@ -64,6 +79,7 @@ class CourseService {
   Database& db_;
   const identity::AuthorizationService& authz_;
   ContentCheck content_check_;
+  MemberCheck member_check_;
 };
 
 }  // namespace deltalabs::catalog

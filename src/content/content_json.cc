@@ -3,19 +3,9 @@
 #include <boost/json.hpp>
 
 #include "catalog/catalog_json.h"
+#include "http/json_fields.h"
 
 namespace deltalabs::content {
-
-namespace {
-
-boost::json::value parse_or_empty(const std::string& text) {
-  boost::system::error_code ec;
-  auto v = boost::json::parse(text, ec);
-  if (ec || !v.is_object()) return boost::json::object{};
-  return v;
-}
-
-}  // namespace
 
 boost::json::object section_json(const Section& s) {
   return {{"id", s.id},
@@ -33,7 +23,7 @@ boost::json::object content_item_json(const ContentItem& i) {
           {"section_id", i.section_id},
           {"item_type", i.item_type},
           {"title", i.title},
-          {"body", parse_or_empty(i.body)},
+          {"body", http::object_or_empty(i.body)},
           {"is_required", i.is_required},
           {"position", i.position},
           {"created_at", i.created_at},
@@ -65,7 +55,7 @@ boost::json::object supplement_json(const Supplement& s) {
           {"kind", s.kind},
           {"title", s.title},
           {"url", s.url ? boost::json::value(*s.url) : boost::json::value(nullptr)},
-          {"body", parse_or_empty(s.body)},
+          {"body", http::object_or_empty(s.body)},
           {"created_at", s.created_at}};
 }
 

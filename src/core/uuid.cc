@@ -56,4 +56,15 @@ bool is_uuid(std::string_view text) {
   return true;
 }
 
+std::string canonical_id(std::string_view id) {
+  std::string out(id);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::optional<std::string> canonical_optional_id(const std::optional<std::string>& id) {
+  if (!id) return std::nullopt;
+  return canonical_id(*id);
+}
+
 }  // namespace deltalabs

@@ -46,4 +46,15 @@ std::optional<std::string> optional_json_text(const boost::json::object& body,
   return boost::json::serialize(*v);
 }
 
+boost::json::value text_or_null(const std::optional<std::string>& text) {
+  return text ? boost::json::value(*text) : boost::json::value(nullptr);
+}
+
+boost::json::value object_or_empty(const std::string& text) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(text, ec);
+  if (ec || !v.is_object()) return boost::json::object{};
+  return v;
+}
+
 }  // namespace deltalabs::http

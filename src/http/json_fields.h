@@ -1,6 +1,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 
 #include <optional>
 #include <string>
@@ -26,6 +27,13 @@ std::optional<std::vector<std::string>> optional_strings(const boost::json::obje
 // A nested object serialised back to JSON text, or nullopt.
 std::optional<std::string> optional_json_text(const boost::json::object& body,
                                               std::string_view key);
+// Writers shared by every domain's rendering.
+
+// The text, or JSON null for nullopt.
+boost::json::value text_or_null(const std::optional<std::string>& text);
+// A stored JSON object text parsed back into an object ({} when it is not one).
+boost::json::value object_or_empty(const std::string& text);
+
 // True when the key is present (even as null).
 inline bool has_field(const boost::json::object& body, std::string_view key) {
   return body.contains(key);

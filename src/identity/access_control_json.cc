@@ -2,22 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include "http/json_fields.h"
+
 namespace deltalabs::identity {
-
-namespace {
-
-boost::json::value text_or_null(const std::optional<std::string>& s) {
-  return s ? boost::json::value(*s) : boost::json::value(nullptr);
-}
-
-boost::json::value object_or_empty(const std::string& text) {
-  boost::system::error_code ec;
-  auto v = boost::json::parse(text, ec);
-  if (ec || !v.is_object()) return boost::json::object{};
-  return v;
-}
-
-}  // namespace
 
 boost::json::object role_json(const Role& r) {
   return {{"id", r.id},
@@ -58,10 +45,10 @@ boost::json::object organization_type_json(const OrganizationType& t) {
 boost::json::object organization_json(const Organization& o) {
   return {{"id", o.id},
           {"type_id", o.type_id},
-          {"parent_id", text_or_null(o.parent_id)},
+          {"parent_id", http::text_or_null(o.parent_id)},
           {"name", o.name},
           {"slug", o.slug},
-          {"settings", object_or_empty(o.settings)},
+          {"settings", http::object_or_empty(o.settings)},
           {"created_at", o.created_at},
           {"updated_at", o.updated_at}};
 }
@@ -74,7 +61,7 @@ boost::json::object membership_json(const Membership& m) {
           {"user_id", m.user.id},
           {"user", boost::json::object{{"id", m.user.id},
                                        {"email", m.user.email},
-                                       {"username", text_or_null(m.user.username)},
+                                       {"username", http::text_or_null(m.user.username)},
                                        {"first_name", m.user.first_name},
                                        {"last_name", m.user.last_name}}},
           {"role", std::move(role)},

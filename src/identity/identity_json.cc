@@ -2,18 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include "http/json_fields.h"
+
 namespace deltalabs::identity {
-
-namespace {
-
-boost::json::value parse_or_empty(const std::string& text) {
-  boost::system::error_code ec;
-  auto v = boost::json::parse(text, ec);
-  if (ec || !v.is_object()) return boost::json::object{};
-  return v;
-}
-
-}  // namespace
 
 boost::json::object user_json(const User& u) {
   boost::json::array roles;
@@ -41,8 +32,8 @@ boost::json::object profile_json(const Profile& p) {
 boost::json::object preferences_json(const Preferences& p) {
   return {{"theme", p.theme},
           {"language", p.language},
-          {"notifications", parse_or_empty(p.notifications)},
-          {"privacy", parse_or_empty(p.privacy)},
+          {"notifications", http::object_or_empty(p.notifications)},
+          {"privacy", http::object_or_empty(p.privacy)},
           {"updated_at",
            p.updated_at.empty() ? boost::json::value(nullptr) : boost::json::value(p.updated_at)}};
 }

@@ -29,15 +29,4 @@ std::optional<FieldError> permission_part_problem(std::string_view field, std::s
                     "must be 1 to 64 of a-z, 0-9 and '_', starting with a letter"};
 }
 
-std::string canonical_id(std::string_view id) {
-  std::string out(id);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::optional<std::string> canonical_optional_id(const std::optional<std::string>& id) {
-  if (!id) return std::nullopt;
-  return canonical_id(*id);
-}
-
 }  // namespace deltalabs::identity

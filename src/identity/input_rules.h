@@ -17,10 +17,4 @@ std::optional<FieldError> slug_problem(std::string_view field, std::string_view 
 // A problem with a permission's resource or action: 1 to 64 of [a-z0-9_], starting with a letter.
 std::optional<FieldError> permission_part_problem(std::string_view field, std::string_view part);
 
-// A UUID in the canonical lowercase form ids are stored in (both backends compare it as text).
-std::string canonical_id(std::string_view id);
-
-// A canonical optional id (nullopt stays nullopt).
-std::optional<std::string> canonical_optional_id(const std::optional<std::string>& id);
-
 }  // namespace deltalabs::identity

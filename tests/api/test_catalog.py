@@ -212,11 +212,12 @@ def test_publish_fails_with_403_for_a_non_instructor_and_404_for_an_outsider_on_
     assert_problem(client.post(f"/v1/courses/{course['id']}/publish"), 401)
 
 
-def test_archive_succeeds_via_delete_leaving_the_listing_but_readable_and_frozen(client, cast):
+def test_archive_succeeds_via_delete_leaving_the_listing_readable_to_editors_and_frozen(client, cast):
     course = published_course(cast.teacher, cast)
     assert cast.teacher.delete(f"/v1/courses/{course['id']}").status_code == 204
-    got = client.get(f"/v1/courses/{course['id']}")
+    got = cast.teacher.get(f"/v1/courses/{course['id']}")
     assert got.status_code == 200 and got.json()["status"] == "archived"
+    assert_problem(client.get(f"/v1/courses/{course['id']}"), 404, "COURSE_NOT_FOUND")
     assert course["id"] not in listed_ids(client)
     assert_problem(cast.teacher.patch(f"/v1/courses/{course['id']}", json={"title": "X"}), 409, "COURSE_ARCHIVED")
     assert_problem(cast.teacher.delete(f"/v1/courses/{course['id']}"), 409, "INVALID_STATUS_TRANSITION")

@@ -1,0 +1,141 @@
+#include "learning/enrollment_repository.h"
+
+#include "core/clock.h"
+#include "core/uuid.h"
+#include "learning/learning_sql.h"
+
+namespace deltalabs::learning {
+
+namespace {
+
+Enrollment enrollment_from(const Row& r) {
+  Enrollment e;
+  e.id = r.text(0);
+  e.user_id = r.text(1);
+  e.course_id = r.text(2);
+  e.course_title = r.text(3);
+  e.course_slug = r.text(4);
+  e.member_role = r.text(5);
+  e.status = r.text(6);
+  e.source = r.text(7);
+  e.super_course_id = r.optional_text(8);
+  e.enrolled_at = r.text(9);
+  e.completed_at = r.optional_text(10);
+  e.cancelled_at = r.optional_text(11);
+  e.updated_at = r.text(12);
+  e.required_items = r.integer(13);
+  e.completed_required_items = r.integer(14);
+  return e;
+}
+
+Result<bool> changed_one(Result<std::int64_t> changed) {
+  if (!changed.ok()) return std::move(changed).error();
+  return *changed > 0;
+}
+
+}  // namespace
+
+Result<Enrollment> EnrollmentRepository::find(Connection& c, const std::string& id) {
+  if (!is_uuid(id)) return Error::not_found("enrollment");
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectEnrollment, {id}));
+  if (rows.empty()) return Error::not_found("enrollment");
+  return enrollment_from(rows[0]);
+}
+
+Result<std::optional<Enrollment>> EnrollmentRepository::find_of(Connection& c,
+                                                                const std::string& user_id,
+                                                                const std::string& course_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectEnrollmentOf, {user_id, course_id}));
+  if (rows.empty()) return std::optional<Enrollment>{};
+  return std::optional<Enrollment>{enrollment_from(rows[0])};
+}
+
+Result<Page<Enrollment>> EnrollmentRepository::list_of_user(
+    Connection& c, const std::string& user_id, const std::optional<std::string>& status,
+    const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListEnrollmentsOfUser,
+                                           {user_id, status.value_or(""), page.after,
+                                            page.limit + 1}));
+  std::vector<Enrollment> items;
+  items.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(enrollment_from(rows[i]));
+  return make_page(std::move(items), page.limit, [](const Enrollment& e) { return e.id; });
+}
+
+Result<std::string> EnrollmentRepository::insert(Connection& c, const EnrollmentRow& row) {
+  const std::string id = new_uuid_v7();
+  auto inserted = c.execute(sql::kInsertEnrollment,
+                            {id, row.user_id, row.course_id, row.member_role, row.source,
+                             row.super_course_id, format_rfc3339(now())});
+  if (!inserted.ok()) {
+    if (inserted.error().code == storage_code::kUniqueViolation)
+      return Error::conflict("ALREADY_ENROLLED", "You are already enrolled in this course.");
+    return std::move(inserted).error();
+  }
+  return id;
+}
+
+Result<bool> EnrollmentRepository::reactivate(Connection& c, const std::string& id,
+                                              const EnrollmentRow& row) {
+  return changed_one(c.execute(sql::kReactivateEnrollment,
+                               {id, row.member_role, row.source, row.super_course_id,
+                                format_rfc3339(now())}));
+}
+
+Result<bool> EnrollmentRepository::cancel(Connection& c, const std::string& id) {
+  return changed_one(c.execute(sql::kCancelEnrollment, {id, format_rfc3339(now())}));
+}
+
+Result<bool> EnrollmentRepository::complete(Connection& c, const std::string& id) {
+  return changed_one(c.execute(sql::kCompleteEnrollment, {id, format_rfc3339(now())}));
+}
+
+Result<std::vector<ItemProgress>> EnrollmentRepository::item_progress(
+    Connection& c, const std::string& enrollment_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListItemProgress, {enrollment_id}));
+  std::vector<ItemProgress> items;
+  items.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Row r = rows[i];
+    items.push_back({r.text(0), r.text(1), r.text(2), r.optional_text(3)});
+  }
+  return items;
+}
+
+Status EnrollmentRepository::lock(Connection& c, const std::string& id) {
+  DL_TRY(c.execute(sql::kTouchEnrollment, {id, format_rfc3339(now())}));
+  return {};
+}
+
+Result<bool> EnrollmentRepository::is_member(Connection& c, const std::string& user_id,
+                                             const std::string& course_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kIsMember, {user_id, course_id}));
+  return rows[0].integer(0) > 0;
+}
+
+Result<bool> EnrollmentRepository::take_seat(Connection& c, const std::string& course_id) {
+  return changed_one(c.execute(sql::kTakeSeat, {course_id}));
+}
+
+Status EnrollmentRepository::free_seat(Connection& c, const std::string& course_id) {
+  DL_TRY(c.execute(sql::kFreeSeat, {course_id}));
+  return {};
+}
+
+Result<Page<CourseMember>> EnrollmentRepository::members(Connection& c,
+                                                         const std::string& course_id,
+                                                         const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListMembers, {course_id, page.after, page.limit + 1}));
+  std::vector<CourseMember> items;
+  items.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Row r = rows[i];
+    items.push_back(
+        {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)});
+  }
+  return make_page(std::move(items), page.limit,
+                   [](const CourseMember& m) { return m.user_id; });
+}
+
+}  // namespace deltalabs::learning

@@ -1,0 +1,28 @@
+#include "learning/learning_module.h"
+
+#include "learning/enrollment_handlers.h"
+#include "learning/enrollment_repository.h"
+#include "learning/roadmap_handlers.h"
+#include "learning/wishlist_handlers.h"
+
+namespace deltalabs::learning {
+
+LearningModule::LearningModule(Database& db, const identity::AuthorizationService& authz,
+                               catalog::CourseService& courses, const CursorCodec& cursors)
+    : cursors_(cursors),
+      enrollments_(db, authz, courses),
+      progress_(db, enrollments_),
+      roadmaps_(db, courses),
+      wishlist_(db, courses),
+      activity_(db) {
+  courses.set_member_check(&EnrollmentRepository::is_member);
+}
+
+void LearningModule::register_routes(http::Router& router) {
+  register_enrollment_routes(router, enrollments_, progress_, cursors_);
+  register_roadmap_routes(router, roadmaps_);
+  register_wishlist_routes(router, wishlist_, cursors_);
+  register_activity_routes(router, activity_, cursors_);
+}
+
+}  // namespace deltalabs::learning

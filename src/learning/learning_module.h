@@ -1,0 +1,46 @@
+#pragma once
+
+#include "catalog/course_service.h"
+#include "core/cursor_codec.h"
+#include "http/router.h"
+#include "identity/authorization_service.h"
+#include "learning/activity_service.h"
+#include "learning/enrollment_service.h"
+#include "learning/progress_service.h"
+#include "learning/roadmap_service.h"
+#include "learning/wishlist_service.h"
+#include "storage/database.h"
+
+namespace deltalabs::learning {
+
+// The learning domain wired together: enrollments and their progress, course
+// members, roadmaps, wishlists and the activity feed, with routes.
+// Construction installs the membership check archived courses are read under.
+class LearningModule {
+ public:
+  // Builds the services; course visibility and edit rights come from `courses`.
+  LearningModule(Database& db, const identity::AuthorizationService& authz,
+                 catalog::CourseService& courses, const CursorCodec& cursors);
+
+  // Adds every learning route.
+  void register_routes(http::Router& router);
+
+  // Enrollments and seats; what commerce and the AI assistant call.
+  EnrollmentService& enrollments() { return enrollments_; }
+  // Item progress of enrollments.
+  ProgressService& progress() { return progress_; }
+  // Course roadmaps.
+  RoadmapService& roadmaps() { return roadmaps_; }
+  // Wishlists.
+  WishlistService& wishlist() { return wishlist_; }
+
+ private:
+  const CursorCodec& cursors_;
+  EnrollmentService enrollments_;
+  ProgressService progress_;
+  RoadmapService roadmaps_;
+  WishlistService wishlist_;
+  ActivityService activity_;
+};
+
+}  // namespace deltalabs::learning

@@ -1,0 +1,153 @@
+#pragma once
+
+// Every SQL statement of the learning domain. Percent complete is derived
+// here, from content_items.is_required and enrollment_progress, never stored.
+// Seats are courses.enrollment_count, kept by this domain: one per student
+// enrollment that is not cancelled, capped by courses.max_students.
+
+namespace deltalabs::learning::sql {
+
+// --- enrollments --------------------------------------------------------------------------------
+
+#define DL_ENROLLMENT_SELECT                                                                      \
+  "SELECT e.id, e.user_id, e.course_id, c.title, c.slug, e.member_role, e.status, e.source, "     \
+  "e.super_course_id, e.enrolled_at, e.completed_at, e.cancelled_at, e.updated_at, "              \
+  "(SELECT count(*) FROM content_items i JOIN course_sections s ON s.id = i.section_id "          \
+  "WHERE s.course_id = e.course_id AND i.is_required), "                                          \
+  "(SELECT count(*) FROM enrollment_progress p JOIN content_items i ON i.id = p.content_item_id " \
+  "WHERE p.enrollment_id = e.id AND p.status = 'completed' AND i.is_required) "                   \
+  "FROM enrollments e JOIN courses c ON c.id = e.course_id "
+
+inline constexpr const char* kSelectEnrollment = DL_ENROLLMENT_SELECT "WHERE e.id = $1";
+inline constexpr const char* kSelectEnrollmentOf =
+    DL_ENROLLMENT_SELECT "WHERE e.user_id = $1 AND e.course_id = $2";
+// Newest first; ids are UUIDv7, so id order is creation order.
+inline constexpr const char* kListEnrollmentsOfUser =
+    DL_ENROLLMENT_SELECT
+    "WHERE e.user_id = $1 AND ($2 = '' OR e.status = $2) AND ($3 = '' OR CAST(e.id AS TEXT) < $3) "
+    "ORDER BY e.id DESC LIMIT $4";
+
+#undef DL_ENROLLMENT_SELECT
+
+inline constexpr const char* kInsertEnrollment =
+    "INSERT INTO enrollments (id, user_id, course_id, member_role, status, source, "
+    "super_course_id, enrolled_at, updated_at) VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $7)";
+// A cancelled enrollment comes back to life; its progress is kept.
+inline constexpr const char* kReactivateEnrollment =
+    "UPDATE enrollments SET member_role = $2, status = 'active', source = $3, "
+    "super_course_id = $4, enrolled_at = $5, completed_at = NULL, cancelled_at = NULL, "
+    "updated_at = $5 WHERE id = $1 AND status = 'cancelled'";
+inline constexpr const char* kCancelEnrollment =
+    "UPDATE enrollments SET status = 'cancelled', cancelled_at = $2, updated_at = $2 "
+    "WHERE id = $1 AND status <> 'cancelled'";
+inline constexpr const char* kCompleteEnrollment =
+    "UPDATE enrollments SET status = 'completed', completed_at = $2, updated_at = $2 "
+    "WHERE id = $1 AND status = 'active'";
+// Taking the enrollment's row lock first serialises concurrent progress
+// updates of one enrollment on PostgreSQL, so exactly one of them sees the
+// last required item completed.
+inline constexpr const char* kTouchEnrollment =
+    "UPDATE enrollments SET updated_at = $2 WHERE id = $1";
+inline constexpr const char* kIsMember =
+    "SELECT count(*) FROM enrollments WHERE user_id = $1 AND course_id = $2 "
+    "AND status <> 'cancelled'";
+
+// --- seats --------------------------------------------------------------------------------------
+
+// Takes a seat when one is free; changes no row when the course is full.
+inline constexpr const char* kTakeSeat =
+    "UPDATE courses SET enrollment_count = enrollment_count + 1 "
+    "WHERE id = $1 AND (max_students IS NULL OR enrollment_count < max_students)";
+inline constexpr const char* kFreeSeat =
+    "UPDATE courses SET enrollment_count = enrollment_count - 1 "
+    "WHERE id = $1 AND enrollment_count > 0";
+
+// --- other domains' rows this domain reads ------------------------------------------------------
+
+inline constexpr const char* kUserExists = "SELECT count(*) FROM users WHERE id = $1";
+inline constexpr const char* kSelectSuperCourseStatus =
+    "SELECT status FROM super_courses WHERE id = $1";
+// The distinct courses a super-course's sections come from, in section order.
+inline constexpr const char* kSuperCourseCourses =
+    "SELECT s.course_id, MIN(scs.position) AS first FROM super_course_sections scs "
+    "JOIN course_sections s ON s.id = scs.section_id WHERE scs.super_course_id = $1 "
+    "GROUP BY s.course_id ORDER BY first";
+inline constexpr const char* kItemIsRequiredInCourse =
+    "SELECT i.is_required FROM content_items i JOIN course_sections s ON s.id = i.section_id "
+    "WHERE i.id = $1 AND s.course_id = $2";
+inline constexpr const char* kSectionInCourse =
+    "SELECT count(*) FROM course_sections WHERE id = $1 AND course_id = $2";
+
+// --- members ------------------------------------------------------------------------------------
+
+// Enrolled members plus the course's instructors who hold no enrollment,
+// one row per user, paged by user id.
+inline constexpr const char* kListMembers =
+    "SELECT m.user_id, u.username, u.first_name, u.last_name, m.member_role, m.status, m.since "
+    "FROM ("
+    "  SELECT e.user_id, e.member_role, e.status, e.enrolled_at AS since FROM enrollments e "
+    "  WHERE e.course_id = $1 AND e.status <> 'cancelled' "
+    "  UNION ALL "
+    "  SELECT i.user_id, 'instructor', 'active', ci.added_at FROM course_instructors ci "
+    "  JOIN instructors i ON i.id = ci.instructor_id WHERE ci.course_id = $1 AND NOT EXISTS ("
+    "    SELECT 1 FROM enrollments x WHERE x.course_id = $1 AND x.user_id = i.user_id "
+    "    AND x.status <> 'cancelled')"
+    ") m JOIN users u ON u.id = m.user_id "
+    "WHERE ($2 = '' OR CAST(m.user_id AS TEXT) > $2) ORDER BY CAST(m.user_id AS TEXT) LIMIT $3";
+
+// --- item progress ------------------------------------------------------------------------------
+
+inline constexpr const char* kListItemProgress =
+    "SELECT p.content_item_id, p.status, p.started_at, p.completed_at "
+    "FROM enrollment_progress p JOIN content_items i ON i.id = p.content_item_id "
+    "JOIN course_sections s ON s.id = i.section_id "
+    "WHERE p.enrollment_id = $1 ORDER BY s.position, i.position";
+inline constexpr const char* kSelectItemProgressStatus =
+    "SELECT status FROM enrollment_progress WHERE enrollment_id = $1 AND content_item_id = $2";
+inline constexpr const char* kInsertItemProgress =
+    "INSERT INTO enrollment_progress (id, enrollment_id, content_item_id, status, started_at, "
+    "completed_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $5)";
+inline constexpr const char* kCompleteItemProgress =
+    "UPDATE enrollment_progress SET status = 'completed', completed_at = $3, updated_at = $3 "
+    "WHERE enrollment_id = $1 AND content_item_id = $2 AND status = 'started'";
+
+// --- roadmap ------------------------------------------------------------------------------------
+
+// The course's milestones with one enrollment's state on each ('' = nobody's).
+inline constexpr const char* kListRoadmap =
+    "SELECT r.id, r.course_id, r.section_id, r.title, r.description, r.is_required, r.position, "
+    "p.status, p.completed_at FROM roadmap_sections r "
+    "LEFT JOIN roadmap_progress p ON p.roadmap_section_id = r.id "
+    "AND CAST(p.enrollment_id AS TEXT) = $2 "
+    "WHERE r.course_id = $1 ORDER BY r.position";
+inline constexpr const char* kInsertRoadmapSection =
+    "INSERT INTO roadmap_sections (id, course_id, section_id, title, description, is_required, "
+    "position, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, "
+    "(SELECT COALESCE(MAX(position), 0) + 1 FROM roadmap_sections WHERE course_id = $2), $7, $7)";
+inline constexpr const char* kRoadmapSectionInCourse =
+    "SELECT count(*) FROM roadmap_sections WHERE id = $1 AND course_id = $2";
+inline constexpr const char* kSelectRoadmapProgressStatus =
+    "SELECT status FROM roadmap_progress WHERE enrollment_id = $1 AND roadmap_section_id = $2";
+inline constexpr const char* kInsertRoadmapProgress =
+    "INSERT INTO roadmap_progress (id, enrollment_id, roadmap_section_id, status, started_at, "
+    "completed_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $5)";
+inline constexpr const char* kCompleteRoadmapProgress =
+    "UPDATE roadmap_progress SET status = 'completed', completed_at = $3, updated_at = $3 "
+    "WHERE enrollment_id = $1 AND roadmap_section_id = $2 AND status = 'started'";
+
+// --- wishlist -----------------------------------------------------------------------------------
+
+inline constexpr const char* kInsertWishlistItem =
+    "INSERT INTO wishlist_items (id, user_id, course_id, added_at) VALUES ($1, $2, $3, $4)";
+inline constexpr const char* kDeleteWishlistItem =
+    "DELETE FROM wishlist_items WHERE user_id = $1 AND course_id = $2";
+inline constexpr const char* kListWishlist =
+    "SELECT w.id, w.course_id, c.slug, c.title, c.price_amount_minor, c.price_currency, c.status, "
+    "w.added_at FROM wishlist_items w JOIN courses c ON c.id = w.course_id "
+    "WHERE w.user_id = $1 AND ($2 = '' OR CAST(w.id AS TEXT) < $2) ORDER BY w.id DESC LIMIT $3";
+inline constexpr const char* kSelectWishlistItem =
+    "SELECT w.id, w.course_id, c.slug, c.title, c.price_amount_minor, c.price_currency, c.status, "
+    "w.added_at FROM wishlist_items w JOIN courses c ON c.id = w.course_id "
+    "WHERE w.user_id = $1 AND w.course_id = $2";
+
+}  // namespace deltalabs::learning::sql

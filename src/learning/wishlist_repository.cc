@@ -1,0 +1,52 @@
+#include "learning/wishlist_repository.h"
+
+#include "core/clock.h"
+#include "core/uuid.h"
+#include "learning/learning_sql.h"
+
+namespace deltalabs::learning {
+
+namespace {
+
+WishlistItem item_from(const Row& r) {
+  return {r.text(0), r.text(1), r.text(2), r.text(3), r.integer(4), r.text(5), r.text(6),
+          r.text(7)};
+}
+
+}  // namespace
+
+Status WishlistRepository::insert(Connection& c, const std::string& user_id,
+                                  const std::string& course_id) {
+  auto inserted = c.execute(sql::kInsertWishlistItem,
+                            {new_uuid_v7(), user_id, course_id, format_rfc3339(now())});
+  if (inserted.ok()) return {};
+  if (inserted.error().code == storage_code::kUniqueViolation)
+    return Error::conflict("ALREADY_IN_WISHLIST", "The course is already on your wishlist.");
+  return std::move(inserted).error();
+}
+
+Result<bool> WishlistRepository::remove(Connection& c, const std::string& user_id,
+                                        const std::string& course_id) {
+  DL_ASSIGN_OR_RETURN(std::int64_t removed,
+                      c.execute(sql::kDeleteWishlistItem, {user_id, course_id}));
+  return removed > 0;
+}
+
+Result<WishlistItem> WishlistRepository::find(Connection& c, const std::string& user_id,
+                                              const std::string& course_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectWishlistItem, {user_id, course_id}));
+  if (rows.empty()) return Error::not_found("wishlist item");
+  return item_from(rows[0]);
+}
+
+Result<Page<WishlistItem>> WishlistRepository::list(Connection& c, const std::string& user_id,
+                                                    const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListWishlist, {user_id, page.after, page.limit + 1}));
+  std::vector<WishlistItem> items;
+  items.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(item_from(rows[i]));
+  return make_page(std::move(items), page.limit, [](const WishlistItem& w) { return w.id; });
+}
+
+}  // namespace deltalabs::learning
