@@ -24,6 +24,25 @@ constexpr const char* kOrphanCount =
     "SELECT count(*) FROM {child} c WHERE {not_null} AND NOT EXISTS (SELECT 1 FROM {parent} p "
     "WHERE {match})";
 
+// A rule of the data that no constraint can state (derived counters); `count`
+// returns how many rows break it.
+struct Invariant {
+  const char* name;
+  const char* count;
+};
+constexpr Invariant kInvariants[] = {
+    {"courses.enrollment_count equals the seats held",
+     "SELECT count(*) FROM courses c WHERE c.enrollment_count <> (SELECT count(*) FROM "
+     "enrollments e WHERE e.course_id = c.id AND e.member_role = 'student' AND e.status <> "
+     "'cancelled')"},
+    {"no course holds more students than max_students",
+     "SELECT count(*) FROM courses WHERE max_students IS NOT NULL AND enrollment_count > "
+     "max_students"},
+    {"completed enrollments carry completed_at, cancelled ones cancelled_at",
+     "SELECT count(*) FROM enrollments WHERE (status = 'completed' AND completed_at IS NULL) OR "
+     "(status = 'cancelled' AND cancelled_at IS NULL)"},
+};
+
 // Collects one line per check and counts the failed ones.
 class Report {
  public:
@@ -138,12 +157,26 @@ void check_migrations(Database& db, Connection& conn, Report& report) {
             " pending");
 }
 
+void check_invariants(Connection& conn, Report& report) {
+  for (const Invariant& rule : kInvariants) {
+    auto count = conn.query(rule.count);
+    if (!count.ok()) {
+      report.error(rule.name, count.error());
+    } else if (const std::int64_t n = (*count)[0].integer(0); n > 0) {
+      report.failed(std::string(rule.name) + ": " + std::to_string(n) + " row(s) break it");
+    } else {
+      report.ok(rule.name);
+    }
+  }
+}
+
 }  // namespace
 
 Command check_command(CLI::App& app, const Config& config) {
   CLI::App* cmd = app.add_subcommand(
       "check",
-      "Audit the database: integrity, orphan rows behind every foreign key, applied migrations");
+      "Audit the database: integrity, orphan rows behind every foreign key, applied "
+      "migrations, derived counters");
   return {cmd, [&config] {
             auto db = open_configured_database(config);
             if (!db.ok()) {
@@ -164,6 +197,7 @@ Command check_command(CLI::App& app, const Config& config) {
               check_postgres(**conn, report);
             }
             check_migrations(**db, **conn, report);
+            check_invariants(**conn, report);
             if (report.violations() > 0) {
               std::cout << "check FAILED: " << report.violations() << " violation(s)\n";
               return 1;

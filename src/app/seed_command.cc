@@ -9,6 +9,8 @@
 #include "content/demo_catalog.h"
 #include "identity/admin_bootstrap.h"
 #include "identity/authorization_service.h"
+#include "learning/demo_learning.h"
+#include "learning/learning_module.h"
 #include "storage/migrator.h"
 
 namespace deltalabs {
@@ -59,8 +61,13 @@ Status seed_demo(Database& db) {
   Actor admin;
   admin.user_id = ids["admin@deltalabs.local"];
   admin.request_id = "seed-demo";
-  return content::DemoCatalog::load(catalog, content, admin, ids["instructor@deltalabs.local"],
-                                    ids["instructor2@deltalabs.local"]);
+  DL_TRY(content::DemoCatalog::load(catalog, content, admin, ids["instructor@deltalabs.local"],
+                                    ids["instructor2@deltalabs.local"]));
+  learning::LearningModule learning(db, authz, catalog.courses(), cursors);
+  return learning::DemoLearning::load(catalog, content, learning,
+                                      {ids["learner1@deltalabs.local"],
+                                       ids["learner2@deltalabs.local"],
+                                       ids["learner3@deltalabs.local"]});
 }
 
 }  // namespace

@@ -251,7 +251,14 @@ def server(databases, tmp_path_factory):
     srv = _start(databases, tmp_path_factory)
     yield srv
     srv.stop()
-    _fail_if(srv.problems_after_stop(), srv, "the module's server misbehaved")
+    problems = srv.problems_after_stop()
+    # Whatever the module's tests did, the data they left must pass `deltalabs check`
+    # (foreign keys, migrations, derived counters such as seats).
+    audit = subprocess.run([str(BINARY), "--database", srv.database_url, "check"], capture_output=True,
+                           text=True, timeout=120, env=child_env())
+    if audit.returncode != 0:
+        problems.append("deltalabs check found violations:\n" + audit.stdout + audit.stderr)
+    _fail_if(problems, srv, "the module's server misbehaved")
 
 
 @pytest.fixture

@@ -15,11 +15,12 @@ from __future__ import annotations
 import pytest
 
 from client import assert_problem
+from identity_support import register
 from test_catalog_support import make_cast, published_course, walk, create_course
 
 
 @pytest.fixture(scope="module")
-def world(server, cli, databases):
+def world(server, cli):
     cast = make_cast(server, cli)
     t, o = cast.teacher, cast.other_teacher
     cat, lvl = cast.categories, cast.levels
@@ -38,10 +39,13 @@ def world(server, cli, databases):
                                     level_id=lvl["advanced"], price={"amount_minor": 2000, "currency": "USD"}),
     }
     create_course(t, cast, title="Rust Draft Never Listed")  # a draft: must never show up
-    counts = {"rust": 5, "design": 40, "python": 12, "cooking": 0}
+    # Popularity is the seat count: real enrollments, made by an admin so paid courses need no order.
+    learners = [register(server.client())["id"] for _ in range(4)]
+    counts = {"rust": 2, "design": 4, "python": 3, "cooking": 0}
     for key, n in counts.items():
-        databases.execute(server.database_url,
-                          f"UPDATE courses SET enrollment_count = {n} WHERE id = '{courses[key]['id']}'")
+        for learner in learners[:n]:
+            resp = cast.admin.post("/v1/enrollments", json={"course_id": courses[key]["id"], "user_id": learner})
+            assert resp.status_code == 201, resp.text
     names = {c["id"]: key for key, c in courses.items()}
     return cast, courses, names
 
