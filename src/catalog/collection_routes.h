@@ -67,4 +67,48 @@ void register_collection(http::Router& router, const CursorCodec& cursors,
               .responses = shared->create_responses});
 }
 
+// The shape shared by every "PATCH changes one, DELETE removes it" member of
+// an ordered collection (sections, items): the service decides who may.
+template <class T>
+struct MemberRoutes {
+  std::string path;  // e.g. /v1/sections/:id
+  std::string tag;
+  std::string permission;  // documented; checked by the service
+  std::string update_summary;
+  std::string remove_summary;
+  std::function<Result<T>(http::Request&)> update;
+  std::function<Status(http::Request&)> remove;
+  std::function<boost::json::object(const T&)> render;
+  BodySchema body;
+};
+
+// Registers PATCH and DELETE on the member's path.
+template <class T>
+void register_member(http::Router& router, MemberRoutes<T> spec) {
+  auto shared = std::make_shared<MemberRoutes<T>>(std::move(spec));
+  router.add({.method = http::Method::kPatch,
+              .path = shared->path,
+              .handler = [shared](http::Request& req) -> Result<http::Response> {
+                DL_ASSIGN_OR_RETURN(T changed, shared->update(req));
+                return http::Response::json(200, shared->render(changed));
+              },
+              .summary = shared->update_summary,
+              .tag = shared->tag,
+              .access = http::Access::kAuthenticated,
+              .permission = shared->permission,
+              .body = http::json_body(shared->body),
+              .responses = {200, 403, 404}});
+  router.add({.method = http::Method::kDelete,
+              .path = shared->path,
+              .handler = [shared](http::Request& req) -> Result<http::Response> {
+                DL_TRY(shared->remove(req));
+                return http::Response::no_content();
+              },
+              .summary = shared->remove_summary,
+              .tag = shared->tag,
+              .access = http::Access::kAuthenticated,
+              .permission = shared->permission,
+              .responses = {204, 403, 404}});
+}
+
 }  // namespace deltalabs::catalog

@@ -37,6 +37,11 @@ ContentItemInput item_input(const boost::json::object& b) {
           http::optional_bool(b, "is_required").value_or(true)};
 }
 
+ContentItemChange item_change(const boost::json::object& b) {
+  return {http::optional_string(b, "title"), http::optional_json_text(b, "body"),
+          http::optional_bool(b, "is_required"), http::optional_int(b, "position")};
+}
+
 }  // namespace
 
 void register_content_routes(http::Router& router, SectionService& sections,
@@ -72,32 +77,23 @@ void register_content_routes(http::Router& router, SectionService& sections,
   section_routes.create_responses = {201, 403, 404};
   catalog::register_collection(router, cursors, std::move(section_routes));
 
-  router.add({.method = Method::kPatch,
-              .path = "/v1/sections/:id",
-              .handler = [&sections](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Section s,
-                                    sections.update(req.caller(), http::path_param(req),
-                                                    section_input(req.json.as_object())));
-                return Response::json(200, section_json(s));
-              },
-              .summary = "Rename a section or move it to another position (the others shift)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "courses:update",
-              .body = http::json_body(BodySchema(section_fields(false))),
-              .responses = {200, 403, 404}});
-
-  router.add({.method = Method::kDelete,
-              .path = "/v1/sections/:id",
-              .handler = [&sections](Request& req) -> Result<Response> {
-                DL_TRY(sections.remove(req.caller(), http::path_param(req)));
-                return Response::no_content();
-              },
-              .summary = "Delete a section with its items; later sections move up",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "courses:update",
-              .responses = {204, 403, 404}});
+  catalog::MemberRoutes<Section> section_member;
+  section_member.path = "/v1/sections/:id";
+  section_member.tag = kTag;
+  section_member.permission = "courses:update";
+  section_member.update_summary =
+      "Rename a section or move it to another position (the others shift)";
+  section_member.remove_summary = "Delete a section with its items; later sections move up";
+  section_member.update = [&sections](Request& req) {
+    return sections.update(req.caller(), http::path_param(req),
+                           section_input(req.json.as_object()));
+  };
+  section_member.remove = [&sections](Request& req) {
+    return sections.remove(req.caller(), http::path_param(req));
+  };
+  section_member.render = section_json;
+  section_member.body = BodySchema(section_fields(false));
+  catalog::register_member(router, std::move(section_member));
 
   catalog::CollectionRoutes<ContentItem> item_routes;
   item_routes.path = "/v1/sections/:id/items";
@@ -123,6 +119,27 @@ void register_content_routes(http::Router& router, SectionService& sections,
                  field::any_object("body").required(), field::boolean("is_required")};
   item_routes.create_responses = {201, 403, 404};
   catalog::register_collection(router, cursors, std::move(item_routes));
+
+  catalog::MemberRoutes<ContentItem> item_member;
+  item_member.path = "/v1/items/:id";
+  item_member.tag = kTag;
+  item_member.permission = "courses:update";
+  item_member.update_summary =
+      "Change an item's title, body or is_required, or move it within its section";
+  item_member.remove_summary =
+      "Delete an item with the progress on it; later items move up and percents are re-derived";
+  item_member.update = [&items](Request& req) {
+    return items.update(req.caller(), http::path_param(req), item_change(req.json.as_object()));
+  };
+  item_member.remove = [&items](Request& req) {
+    return items.remove(req.caller(), http::path_param(req));
+  };
+  item_member.render = content_item_json;
+  item_member.body = BodySchema{
+      field::string("title", 200).length(1, 200), field::any_object("body"),
+      field::boolean("is_required"),
+      field::integer("position").range(1, 100000).describe("move the item here (1 = first)")};
+  catalog::register_member(router, std::move(item_member));
 }
 
 }  // namespace deltalabs::content

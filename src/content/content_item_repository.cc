@@ -1,6 +1,7 @@
 #include "content/content_item_repository.h"
 
 #include "content/content_sql.h"
+#include "content/ordered_positions.h"
 #include "content/section_repository.h"
 #include "core/clock.h"
 #include "core/uuid.h"
@@ -8,6 +9,9 @@
 namespace deltalabs::content {
 
 namespace {
+
+const OrderedPositions kPositions({sql::kCountItems, sql::kNegateItemRange, sql::kPlaceItemRange,
+                                   sql::kNegateItemsAfter, sql::kCloseItemGap});
 
 ContentItem item_from(const Row& r) {
   return ContentItem{r.text(0),    r.text(1),    r.text(2), r.text(3), r.text(4),
@@ -25,6 +29,7 @@ Result<std::string> ContentItemRepository::insert(Connection& c, const std::stri
 }
 
 Result<ContentItem> ContentItemRepository::find(Connection& c, const std::string& id) {
+  if (!is_uuid(id)) return Error::not_found("content item");
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectItem, {id}));
   if (rows.empty()) return Error::not_found("content item");
   return item_from(rows[0]);
@@ -38,6 +43,19 @@ Result<Page<ContentItem>> ContentItemRepository::list(Connection& c, const std::
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(item_from(rows[i]));
   return make_page(std::move(items), page.limit,
                    [](const ContentItem& i) { return std::to_string(i.position); });
+}
+
+Status ContentItemRepository::update(Connection& c, const ContentItem& item,
+                                     const ContentItemChange& change) {
+  DL_TRY(c.execute(sql::kUpdateItem, {item.id, change.title, change.body, change.is_required,
+                                      format_rfc3339(now())}));
+  if (!change.position) return {};
+  return kPositions.move(c, item.section_id, item.id, item.position, *change.position);
+}
+
+Status ContentItemRepository::remove(Connection& c, const ContentItem& item) {
+  DL_TRY(c.execute(sql::kDeleteItem, {item.id}));
+  return kPositions.close_gap(c, item.section_id, item.position);
 }
 
 }  // namespace deltalabs::content

@@ -20,6 +20,10 @@ class ContentItemRepository {
   // A page of a section's items in order; positions are the cursor.
   static Result<Page<ContentItem>> list(Connection& c, const std::string& section_id,
                                         const PageRequest& page);
+  // Changes the item and moves it to `change.position` within its section.
+  static Status update(Connection& c, const ContentItem& item, const ContentItemChange& change);
+  // Deletes the item (and the progress on it) and closes the gap it leaves.
+  static Status remove(Connection& c, const ContentItem& item);
 };
 
 }  // namespace deltalabs::content

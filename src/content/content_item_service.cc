@@ -1,6 +1,7 @@
 #include "content/content_item_service.h"
 
 #include "content/content_item_repository.h"
+#include "core/uuid.h"
 
 namespace deltalabs::content {
 
@@ -19,6 +20,38 @@ Result<ContentItem> ContentItemService::create(const Actor& actor, const std::st
     DL_ASSIGN_OR_RETURN(std::string id, ContentItemRepository::insert(c, section.id, input));
     return ContentItemRepository::find(c, id);
   });
+}
+
+Result<ContentItem> ContentItemService::update(const Actor& actor, const std::string& id,
+                                               const ContentItemChange& change) {
+  DL_ASSIGN_OR_RETURN(ContentItem item, editable(actor, id));
+  return db_.transaction([&](Connection& c) -> Result<ContentItem> {
+    // Read again inside the transaction: another move may have shifted it meanwhile.
+    DL_ASSIGN_OR_RETURN(ContentItem current, ContentItemRepository::find(c, item.id));
+    DL_TRY(ContentItemRepository::update(c, current, change));
+    return ContentItemRepository::find(c, item.id);
+  });
+}
+
+Status ContentItemService::remove(const Actor& actor, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(ContentItem item, editable(actor, id));
+  return db_.transaction([&](Connection& c) -> Status {
+    DL_ASSIGN_OR_RETURN(ContentItem current, ContentItemRepository::find(c, item.id));
+    return ContentItemRepository::remove(c, current);
+  });
+}
+
+Result<ContentItem> ContentItemService::editable(const Actor& actor, const std::string& id) {
+  ContentItem item;
+  {
+    DL_ASSIGN_OR_RETURN(auto conn, db_.read());
+    DL_ASSIGN_OR_RETURN(item, ContentItemRepository::find(*conn, canonical_id(id)));
+  }
+  auto section = sections_.editable(actor, item.section_id);
+  if (!section.ok() && section.error().kind == ErrorKind::kNotFound)
+    return Error::not_found("content item");
+  DL_TRY(section);
+  return item;
 }
 
 }  // namespace deltalabs::content

@@ -12,7 +12,7 @@
 namespace deltalabs::content {
 
 // The typed content items of sections: visible with their course, added by
-// whoever may edit it.
+// whoever may edit it, who also changes, moves and deletes them.
 class ContentItemService {
  public:
   ContentItemService(Database& db, SectionService& sections) : db_(db), sections_(sections) {}
@@ -23,8 +23,16 @@ class ContentItemService {
   // Appends an item to a section the actor may edit.
   Result<ContentItem> create(const Actor& actor, const std::string& section_id,
                              const ContentItemInput& input);
+  // Changes an item of a section the actor may edit, or moves it within its section.
+  Result<ContentItem> update(const Actor& actor, const std::string& id,
+                             const ContentItemChange& change);
+  // Deletes an item (with every learner's progress on it); later items move up.
+  Status remove(const Actor& actor, const std::string& id);
 
  private:
+  // The item when the actor may edit its section: 404 when they cannot see it, 403 when only see.
+  Result<ContentItem> editable(const Actor& actor, const std::string& id);
+
   Database& db_;
   SectionService& sections_;
 };

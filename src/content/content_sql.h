@@ -56,6 +56,22 @@ inline constexpr const char* kSelectItem =
 inline constexpr const char* kListItems =
     "SELECT id, section_id, item_type, title, body, is_required, position, created_at, updated_at "
     "FROM content_items WHERE section_id = $1 AND position > $2 ORDER BY position LIMIT $3";
+inline constexpr const char* kUpdateItem =
+    "UPDATE content_items SET title = COALESCE($2, title), body = COALESCE($3, body), "
+    "is_required = COALESCE($4, is_required), updated_at = $5 WHERE id = $1";
+inline constexpr const char* kCountItems =
+    "SELECT count(*) FROM content_items WHERE section_id = $1";
+inline constexpr const char* kNegateItemRange =
+    "UPDATE content_items SET position = -position WHERE section_id = $1 AND position BETWEEN $2 "
+    "AND $3";
+inline constexpr const char* kPlaceItemRange =
+    "UPDATE content_items SET position = CASE WHEN id = $2 THEN $3 ELSE -position + $4 END "
+    "WHERE section_id = $1 AND position < 0";
+inline constexpr const char* kDeleteItem = "DELETE FROM content_items WHERE id = $1";
+inline constexpr const char* kNegateItemsAfter =
+    "UPDATE content_items SET position = -position WHERE section_id = $1 AND position > $2";
+inline constexpr const char* kCloseItemGap =
+    "UPDATE content_items SET position = -position - 1 WHERE section_id = $1 AND position < 0";
 
 // --- supplements and resources (cursor: id) ------------------------------------
 inline constexpr const char* kInsertSupplement =

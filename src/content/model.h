@@ -49,6 +49,14 @@ struct ContentItemInput {
   bool is_required = true;
 };
 
+// A change to a content item; nullopt = unchanged.
+struct ContentItemChange {
+  std::optional<std::string> title;
+  std::optional<std::string> body;  // JSON object text
+  std::optional<bool> is_required;
+  std::optional<std::int64_t> position;  // move the item there (clamped to 1..n)
+};
+
 // Material attached to a course: a book, doc, slides, a video link or generated text.
 struct Supplement {
   std::string id;

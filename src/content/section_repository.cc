@@ -1,9 +1,9 @@
 #include "content/section_repository.h"
 
-#include <algorithm>
 #include <charconv>
 
 #include "content/content_sql.h"
+#include "content/ordered_positions.h"
 #include "core/clock.h"
 #include "core/uuid.h"
 
@@ -15,6 +15,10 @@ Section section_from(const Row& r) {
   return Section{r.text(0),    r.text(1),    r.text(2), r.text(3),
                  r.integer(4), r.integer(5), r.text(6), r.text(7)};
 }
+
+const OrderedPositions kPositions({sql::kCountSections, sql::kNegateSectionRange,
+                                   sql::kPlaceSectionRange, sql::kNegateSectionsAfter,
+                                   sql::kCloseSectionGap});
 
 Result<std::int64_t> count(Connection& c, const char* statement, const std::string& id) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(statement, {id}));
@@ -61,22 +65,12 @@ Result<Page<Section>> SectionRepository::list(Connection& c, const std::string& 
 Status SectionRepository::update(Connection& c, const Section& s, const SectionInput& in) {
   DL_TRY(c.execute(sql::kUpdateSection, {s.id, in.title, in.summary, format_rfc3339(now())}));
   if (!in.position) return {};
-  DL_ASSIGN_OR_RETURN(std::int64_t n, count(c, sql::kCountSections, s.course_id));
-  const std::int64_t target = std::clamp<std::int64_t>(*in.position, 1, n);
-  if (target == s.position) return {};
-  const std::int64_t lo = std::min(target, s.position);
-  const std::int64_t hi = std::max(target, s.position);
-  const std::int64_t shift = target > s.position ? -1 : 1;
-  DL_TRY(c.execute(sql::kNegateSectionRange, {s.course_id, lo, hi}));
-  DL_TRY(c.execute(sql::kPlaceSectionRange, {s.course_id, s.id, target, shift}));
-  return {};
+  return kPositions.move(c, s.course_id, s.id, s.position, *in.position);
 }
 
 Status SectionRepository::remove(Connection& c, const Section& s) {
   DL_TRY(c.execute(sql::kDeleteSection, {s.id}));
-  DL_TRY(c.execute(sql::kNegateSectionsAfter, {s.course_id, s.position}));
-  DL_TRY(c.execute(sql::kCloseSectionGap, {s.course_id}));
-  return {};
+  return kPositions.close_gap(c, s.course_id, s.position);
 }
 
 Result<bool> SectionRepository::has_content(Connection& c, const std::string& course_id) {

@@ -106,6 +106,57 @@ def test_item_create_fails_with_400_for_bad_input(client, cast, body, field):
     assert field in {d["field"] for d in problem["details"]}
 
 
+def item_titles(c, section_id) -> list[str]:
+    return [i["title"] for i in walk(c, f"/v1/sections/{section_id}/items")]
+
+
+@pytest.mark.parametrize("moved, to, expected", [
+    ("C", 1, ["C", "A", "B"]), ("A", 3, ["B", "C", "A"]), ("A", 50, ["B", "C", "A"]), ("B", 2, ["A", "B", "C"]),
+])
+def test_item_reorder_succeeds_shifting_the_others(client, cast, moved, to, expected):
+    course = create_course(cast.teacher, cast)
+    section = add_section(cast.teacher, course["id"], items=0)
+    ids = {}
+    for t in "ABC":
+        resp = cast.teacher.post(f"/v1/sections/{section['id']}/items", json={"item_type": "text", "title": t, "body": {}})
+        ids[t] = resp.json()["id"]
+    resp = cast.teacher.patch(f"/v1/items/{ids[moved]}", json={"position": to})
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["position"] == expected.index(moved) + 1
+    assert item_titles(cast.teacher, section["id"]) == expected
+
+
+def test_item_update_and_delete_succeed_for_editors_closing_the_gap(client, cast):
+    course = create_course(cast.teacher, cast)
+    section = add_section(cast.teacher, course["id"], items=3)
+    first, second, _ = walk(cast.teacher, f"/v1/sections/{section['id']}/items")
+    resp = cast.teacher.patch(f"/v1/items/{first['id']}",
+                              json={"title": "Renamed", "body": {"markdown": "New"}, "is_required": False})
+    assert resp.status_code == 200, resp.text
+    got = resp.json()
+    assert (got["title"], got["body"], got["is_required"], got["item_type"]) == (
+        "Renamed", {"markdown": "New"}, False, "text")
+    assert cast.teacher.delete(f"/v1/items/{second['id']}").status_code == 204
+    assert [i["position"] for i in walk(cast.teacher, f"/v1/sections/{section['id']}/items")] == [1, 2]
+    assert_problem(cast.teacher.delete(f"/v1/items/{second['id']}"), 404, "CONTENT_ITEM_NOT_FOUND")
+    for bad in ({"position": 0}, {"item_type": "video"}, {"body": "text"}, {"title": ""}):
+        assert_problem(cast.teacher.patch(f"/v1/items/{first['id']}", json=bad), 400)
+
+
+def test_item_writes_fail_with_403_for_others_and_404_for_outsiders_of_drafts(client, cast):
+    published = published_course(cast.teacher, cast)
+    section = walk(client, f"/v1/courses/{published['id']}/sections")[0]
+    item = walk(client, f"/v1/sections/{section['id']}/items")[0]
+    for outsider in (cast.student, cast.other_teacher):
+        assert_problem(outsider.patch(f"/v1/items/{item['id']}", json={"title": "X"}), 403)
+        assert_problem(outsider.delete(f"/v1/items/{item['id']}"), 403)
+    draft = create_course(cast.teacher, cast)
+    hidden = walk(cast.teacher, f"/v1/sections/{add_section(cast.teacher, draft['id'])['id']}/items")[0]
+    assert_problem(cast.student.patch(f"/v1/items/{hidden['id']}", json={"title": "X"}), 404, "CONTENT_ITEM_NOT_FOUND")
+    assert_problem(cast.student.patch("/v1/items/not-a-uuid", json={"title": "X"}), 404)
+    assert_problem(client.delete(f"/v1/items/{item['id']}"), 401)
+
+
 def test_content_of_a_draft_fails_with_404_for_outsiders(client, cast):
     course = create_course(cast.teacher, cast)
     section = add_section(cast.teacher, course["id"])
