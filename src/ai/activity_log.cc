@@ -34,8 +34,8 @@ Result<Page<ActivityEvent>> ActivityLog::list(Connection& c, const std::string& 
   events.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Row r = rows[i];
-    events.push_back({r.text(0), r.text(1), r.optional_text(2), r.optional_text(3), r.text(4),
-                      r.text(5)});
+    events.push_back(
+        {r.text(0), r.text(1), r.optional_text(2), r.optional_text(3), r.text(4), r.text(5)});
   }
   return make_page(std::move(events), page.limit, [](const ActivityEvent& e) { return e.id; });
 }

@@ -64,10 +64,10 @@ Status seed_demo(Database& db) {
   DL_TRY(content::DemoCatalog::load(catalog, content, admin, ids["instructor@deltalabs.local"],
                                     ids["instructor2@deltalabs.local"]));
   learning::LearningModule learning(db, authz, catalog.courses(), cursors);
-  return learning::DemoLearning::load(catalog, content, learning,
-                                      {ids["learner1@deltalabs.local"],
-                                       ids["learner2@deltalabs.local"],
-                                       ids["learner3@deltalabs.local"]});
+  return learning::DemoLearning::load(
+      catalog, content, learning,
+      {ids["learner1@deltalabs.local"], ids["learner2@deltalabs.local"],
+       ids["learner3@deltalabs.local"]});
 }
 
 }  // namespace

@@ -17,8 +17,7 @@ class ActivityService {
   explicit ActivityService(Database& db) : db_(db) {}
 
   // A page of the actor's events, newest first; `course_id` narrows it to one course.
-  Result<Page<ActivityEvent>> list(const Actor& actor,
-                                   const std::optional<std::string>& course_id,
+  Result<Page<ActivityEvent>> list(const Actor& actor, const std::optional<std::string>& course_id,
                                    const PageRequest& page);
 
  private:

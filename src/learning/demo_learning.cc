@@ -20,8 +20,7 @@ Actor as(const std::string& user_id) {
 }
 
 bool expected_conflict(const Error& e) {
-  return e.code == "ALREADY_ENROLLED" || e.code == "COURSE_FULL" ||
-         e.code == "ALREADY_IN_WISHLIST";
+  return e.code == "ALREADY_ENROLLED" || e.code == "COURSE_FULL" || e.code == "ALREADY_IN_WISHLIST";
 }
 
 Result<std::vector<catalog::Course>> published(catalog::CatalogModule& catalog, bool free) {

@@ -82,8 +82,7 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
               .summary = "My enrollments, newest first, with course title and progress percent",
               .tag = kTag,
               .access = Access::kAuthenticated,
-              .query = http::page_query(
-                  {{"status", "string", "active, completed or cancelled"}})});
+              .query = http::page_query({{"status", "string", "active, completed or cancelled"}})});
 
   router.add({.method = Method::kGet,
               .path = "/v1/enrollments/:id",
@@ -127,10 +126,11 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
        .path = "/v1/enrollments/:id/progress",
        .handler = [&progress](Request& req) -> Result<Response> {
          const auto& body = req.json.as_object();
-         DL_ASSIGN_OR_RETURN(ProgressReport r,
-                             progress.update(req.caller(), http::path_param(req),
-                                             canonical_id(http::required_string(body, "content_item_id")),
-                                             http::required_string(body, "status")));
+         DL_ASSIGN_OR_RETURN(
+             ProgressReport r,
+             progress.update(req.caller(), http::path_param(req),
+                             canonical_id(http::required_string(body, "content_item_id")),
+                             http::required_string(body, "status")));
          return Response::json(200, progress_json(r));
        },
        .summary = "Record that the enrolled learner started or completed an item; percent is "
@@ -144,8 +144,8 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
               .path = "/v1/courses/:id/members",
               .handler = [&enrollments, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(auto result, enrollments.members(
-                                                     req.caller(), http::path_param(req), page));
+                DL_ASSIGN_OR_RETURN(auto result,
+                                    enrollments.members(req.caller(), http::path_param(req), page));
                 return http::page_response(result, member_json, cursors);
               },
               .summary = "Members of a course and their course roles (members and the course's "

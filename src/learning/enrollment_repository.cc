@@ -53,9 +53,9 @@ Result<std::optional<Enrollment>> EnrollmentRepository::find_of(Connection& c,
 Result<Page<Enrollment>> EnrollmentRepository::list_of_user(
     Connection& c, const std::string& user_id, const std::optional<std::string>& status,
     const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListEnrollmentsOfUser,
-                                           {user_id, status.value_or(""), page.after,
-                                            page.limit + 1}));
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListEnrollmentsOfUser,
+                              {user_id, status.value_or(""), page.after, page.limit + 1}));
   std::vector<Enrollment> items;
   items.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(enrollment_from(rows[i]));
@@ -64,9 +64,9 @@ Result<Page<Enrollment>> EnrollmentRepository::list_of_user(
 
 Result<std::string> EnrollmentRepository::insert(Connection& c, const EnrollmentRow& row) {
   const std::string id = new_uuid_v7();
-  auto inserted = c.execute(sql::kInsertEnrollment,
-                            {id, row.user_id, row.course_id, row.member_role, row.source,
-                             row.super_course_id, format_rfc3339(now())});
+  auto inserted =
+      c.execute(sql::kInsertEnrollment, {id, row.user_id, row.course_id, row.member_role,
+                                         row.source, row.super_course_id, format_rfc3339(now())});
   if (!inserted.ok()) {
     if (inserted.error().code == storage_code::kUniqueViolation)
       return Error::conflict("ALREADY_ENROLLED", "You are already enrolled in this course.");
@@ -77,9 +77,9 @@ Result<std::string> EnrollmentRepository::insert(Connection& c, const Enrollment
 
 Result<bool> EnrollmentRepository::reactivate(Connection& c, const std::string& id,
                                               const EnrollmentRow& row) {
-  return changed_one(c.execute(sql::kReactivateEnrollment,
-                               {id, row.member_role, row.source, row.super_course_id,
-                                format_rfc3339(now())}));
+  return changed_one(
+      c.execute(sql::kReactivateEnrollment,
+                {id, row.member_role, row.source, row.super_course_id, format_rfc3339(now())}));
 }
 
 Result<bool> EnrollmentRepository::cancel(Connection& c, const std::string& id) {
@@ -131,11 +131,9 @@ Result<Page<CourseMember>> EnrollmentRepository::members(Connection& c,
   items.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Row r = rows[i];
-    items.push_back(
-        {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)});
+    items.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)});
   }
-  return make_page(std::move(items), page.limit,
-                   [](const CourseMember& m) { return m.user_id; });
+  return make_page(std::move(items), page.limit, [](const CourseMember& m) { return m.user_id; });
 }
 
 }  // namespace deltalabs::learning

@@ -37,8 +37,7 @@ Status require_user(Connection& c, const std::string& user_id) {
 
 }  // namespace
 
-Result<Enrollment> EnrollmentService::enroll(const Actor& actor,
-                                             const EnrollmentRequest& request) {
+Result<Enrollment> EnrollmentService::enroll(const Actor& actor, const EnrollmentRequest& request) {
   return db_.transaction([&](Connection& c) -> Result<Enrollment> {
     return enroll_course(c, actor, request, request.course_id.value_or(""), std::nullopt);
   });

@@ -52,9 +52,8 @@ boost::json::object progress_json(const ProgressReport& report) {
 }
 
 boost::json::object member_json(const CourseMember& m) {
-  return {{"user_id", m.user_id},         {"username", m.username},
-          {"first_name", m.first_name},   {"last_name", m.last_name},
-          {"member_role", m.member_role}, {"status", m.status},
+  return {{"user_id", m.user_id},     {"username", m.username},       {"first_name", m.first_name},
+          {"last_name", m.last_name}, {"member_role", m.member_role}, {"status", m.status},
           {"since", m.since}};
 }
 

@@ -22,8 +22,7 @@ inline constexpr const char* kSelectEnrollment = DL_ENROLLMENT_SELECT "WHERE e.i
 inline constexpr const char* kSelectEnrollmentOf =
     DL_ENROLLMENT_SELECT "WHERE e.user_id = $1 AND e.course_id = $2";
 // Newest first; ids are UUIDv7, so id order is creation order.
-inline constexpr const char* kListEnrollmentsOfUser =
-    DL_ENROLLMENT_SELECT
+inline constexpr const char* kListEnrollmentsOfUser = DL_ENROLLMENT_SELECT
     "WHERE e.user_id = $1 AND ($2 = '' OR e.status = $2) AND ($3 = '' OR CAST(e.id AS TEXT) < $3) "
     "ORDER BY e.id DESC LIMIT $4";
 

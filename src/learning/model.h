@@ -30,9 +30,8 @@ struct Enrollment {
 
   // Percent of required items completed, rounded down; 0 for a course without required items.
   int progress_percent() const {
-    return required_items == 0
-               ? 0
-               : static_cast<int>(completed_required_items * 100 / required_items);
+    return required_items == 0 ? 0
+                               : static_cast<int>(completed_required_items * 100 / required_items);
   }
   // True while the enrollment holds a seat and may progress.
   bool live() const { return status != "cancelled"; }

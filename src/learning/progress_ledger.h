@@ -23,8 +23,8 @@ class ProgressLedger {
 
   // Moves the step to `status` (started or completed) unless it is already
   // there or further; true when this call completed it.
-  Result<bool> advance(Connection& c, const std::string& enrollment_id,
-                       const std::string& step_id, const std::string& status) const;
+  Result<bool> advance(Connection& c, const std::string& enrollment_id, const std::string& step_id,
+                       const std::string& status) const;
 
  private:
   Statements sql_;

@@ -16,10 +16,13 @@ constexpr int kMilestones[] = {25, 50, 75};
 Status record_milestones(Connection& c, const Enrollment& before, const Enrollment& after) {
   for (int percent : kMilestones) {
     if (before.progress_percent() >= percent || after.progress_percent() < percent) continue;
-    DL_TRY(ActivityLog::record(
-        c, after.user_id,
-        {{}, "progress.milestone", after.course_id, after.id,
-         boost::json::serialize(boost::json::object{{"percent", percent}}), {}}));
+    DL_TRY(ActivityLog::record(c, after.user_id,
+                               {{},
+                                "progress.milestone",
+                                after.course_id,
+                                after.id,
+                                boost::json::serialize(boost::json::object{{"percent", percent}}),
+                                {}}));
   }
   return {};
 }
@@ -33,8 +36,8 @@ bool all_required_done(const Enrollment& e) {
 ProgressService::ProgressService(Database& db, EnrollmentService& enrollments)
     : db_(db),
       enrollments_(enrollments),
-      items_({sql::kSelectItemProgressStatus, sql::kInsertItemProgress,
-              sql::kCompleteItemProgress}) {}
+      items_(
+          {sql::kSelectItemProgressStatus, sql::kInsertItemProgress, sql::kCompleteItemProgress}) {}
 
 Result<ProgressReport> ProgressService::get(const Actor& actor, const std::string& enrollment_id) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
@@ -42,8 +45,7 @@ Result<ProgressReport> ProgressService::get(const Actor& actor, const std::strin
   return report(*conn, std::move(e));
 }
 
-Result<ProgressReport> ProgressService::update(const Actor& actor,
-                                               const std::string& enrollment_id,
+Result<ProgressReport> ProgressService::update(const Actor& actor, const std::string& enrollment_id,
                                                const std::string& content_item_id,
                                                const std::string& status) {
   return db_.transaction([&](Connection& c) -> Result<ProgressReport> {
@@ -69,8 +71,8 @@ Result<ProgressReport> ProgressService::update(const Actor& actor,
     if (after.status == "active" && all_required_done(after)) {
       DL_TRY(EnrollmentRepository::complete(c, after.id));
       DL_ASSIGN_OR_RETURN(after, EnrollmentRepository::find(c, after.id));
-      DL_TRY(ActivityLog::record(c, after.user_id,
-                                 {{}, "enrollment.completed", after.course_id, after.id, "{}", {}}));
+      DL_TRY(ActivityLog::record(
+          c, after.user_id, {{}, "enrollment.completed", after.course_id, after.id, "{}", {}}));
     }
     return report(c, std::move(after));
   });

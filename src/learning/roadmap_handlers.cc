@@ -19,8 +19,7 @@ constexpr const char* kTag = "Learning";
 
 BodySchema milestone_body() {
   return BodySchema{
-      field::string("title", 200).length(1, 200).required(),
-      field::string("description", 5000),
+      field::string("title", 200).length(1, 200).required(), field::string("description", 5000),
       field::uuid("section_id").describe("the course section this milestone covers"),
       field::boolean("is_required").describe("counts toward completion; true by default")};
 }
@@ -46,23 +45,23 @@ void register_roadmap_routes(http::Router& router, RoadmapService& roadmaps) {
               .access = Access::kOptionalAuth,
               .responses = {200, 404}});
 
-  router.add(
-      {.method = Method::kPatch,
-       .path = "/v1/courses/:id/roadmap",
-       .handler = [&roadmaps](Request& req) -> Result<Response> {
-         const auto& body = req.json.as_object();
-         DL_ASSIGN_OR_RETURN(
-             Roadmap r, roadmaps.update_progress(
-                            req.caller(), http::path_param(req),
-                            canonical_id(http::required_string(body, "roadmap_section_id")),
-                            http::required_string(body, "status")));
-         return Response::json(200, roadmap_json(r));
-       },
-       .summary = "Record the enrolled learner's progress on a milestone; forward only",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .body = http::json_body(step_progress_body("roadmap_section_id", "a milestone of the course")),
-       .responses = {200, 403, 404}});
+  router.add({.method = Method::kPatch,
+              .path = "/v1/courses/:id/roadmap",
+              .handler = [&roadmaps](Request& req) -> Result<Response> {
+                const auto& body = req.json.as_object();
+                DL_ASSIGN_OR_RETURN(
+                    Roadmap r, roadmaps.update_progress(
+                                   req.caller(), http::path_param(req),
+                                   canonical_id(http::required_string(body, "roadmap_section_id")),
+                                   http::required_string(body, "status")));
+                return Response::json(200, roadmap_json(r));
+              },
+              .summary = "Record the enrolled learner's progress on a milestone; forward only",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .body = http::json_body(
+                  step_progress_body("roadmap_section_id", "a milestone of the course")),
+              .responses = {200, 403, 404}});
 
   router.add({.method = Method::kPost,
               .path = "/v1/courses/:id/roadmap/sections",

@@ -6,8 +6,9 @@
 
 namespace deltalabs::learning {
 
-Result<std::vector<RoadmapSection>> RoadmapRepository::sections(
-    Connection& c, const std::string& course_id, const std::string& enrollment_id) {
+Result<std::vector<RoadmapSection>> RoadmapRepository::sections(Connection& c,
+                                                                const std::string& course_id,
+                                                                const std::string& enrollment_id) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListRoadmap, {course_id, enrollment_id}));
   std::vector<RoadmapSection> sections;
   sections.reserve(rows.size());

@@ -21,8 +21,7 @@ Result<Roadmap> RoadmapService::get(const Actor& actor, const std::string& cours
   return load(*conn, actor, course_id);
 }
 
-Result<RoadmapSection> RoadmapService::add_section(const Actor& actor,
-                                                   const std::string& course_id,
+Result<RoadmapSection> RoadmapService::add_section(const Actor& actor, const std::string& course_id,
                                                    const RoadmapSectionInput& input) {
   return db_.transaction([&](Connection& c) -> Result<RoadmapSection> {
     DL_ASSIGN_OR_RETURN(catalog::Course course, courses_.visible(c, actor, course_id));

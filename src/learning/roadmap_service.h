@@ -27,8 +27,7 @@ class RoadmapService {
                                      const RoadmapSectionInput& input);
   // Records the enrolled actor's progress on one milestone (403 NOT_ENROLLED otherwise).
   Result<Roadmap> update_progress(const Actor& actor, const std::string& course_id,
-                                  const std::string& roadmap_section_id,
-                                  const std::string& status);
+                                  const std::string& roadmap_section_id, const std::string& status);
 
  private:
   Result<Roadmap> load(Connection& c, const Actor& actor, const std::string& course_id);

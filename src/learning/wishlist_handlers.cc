@@ -41,10 +41,12 @@ void register_wishlist_routes(http::Router& router, WishlistService& wishlist,
 
   router.add({.method = Method::kPost,
               .path = "/v1/wishlist",
-              .handler = [&wishlist](Request& req) {
-                return added(wishlist, req,
-                             canonical_id(http::required_string(req.json.as_object(), "course_id")));
-              },
+              .handler =
+                  [&wishlist](Request& req) {
+                    return added(
+                        wishlist, req,
+                        canonical_id(http::required_string(req.json.as_object(), "course_id")));
+                  },
               .summary = "Add a published course to my wishlist; 409 ALREADY_IN_WISHLIST",
               .tag = kTag,
               .access = Access::kAuthenticated,
@@ -53,9 +55,10 @@ void register_wishlist_routes(http::Router& router, WishlistService& wishlist,
 
   router.add({.method = Method::kPost,
               .path = "/v1/wishlist/:courseId",
-              .handler = [&wishlist](Request& req) {
-                return added(wishlist, req, http::path_param(req, "courseId"));
-              },
+              .handler =
+                  [&wishlist](Request& req) {
+                    return added(wishlist, req, http::path_param(req, "courseId"));
+                  },
               .summary = "Add the course in the path to my wishlist (same as POST /v1/wishlist)",
               .tag = kTag,
               .access = Access::kAuthenticated,
