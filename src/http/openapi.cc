@@ -79,6 +79,18 @@ const char* status_text(int status) {
       return "Accepted";
     case 204:
       return "No Content";
+    case 400:
+      return "Invalid input";
+    case 402:
+      return "Payment required";
+    case 403:
+      return "Not allowed";
+    case 404:
+      return "Not found";
+    case 409:
+      return "Conflict";
+    case 422:
+      return "Unprocessable";
     case 503:
       return "Unavailable";
     default:
@@ -124,6 +136,11 @@ boost::json::object operation(const Route& r) {
   }
   boost::json::object responses;
   for (int status : r.responses) {
+    // Error statuses a route names are problem+json like every other error.
+    if (status >= 400) {
+      responses[std::to_string(status)] = problem_response_doc(status_text(status));
+      continue;
+    }
     boost::json::object resp{{"description", status_text(status)}};
     if (status != 204) resp["content"] = {{r.produces, boost::json::object{}}};
     responses[std::to_string(status)] = std::move(resp);
