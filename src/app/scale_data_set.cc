@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <optional>
 #include <string_view>
@@ -55,8 +55,8 @@ std::string scale_id(Kind kind, std::int64_t number, std::int64_t ms) {
   const auto n = static_cast<std::uint64_t>(number);
   char text[48];  // 36 characters; room for what the compiler cannot rule out
   std::snprintf(text, sizeof text, "%08llx-%04llx-7%03x-%04llx-%012llx",
-                static_cast<unsigned long long>(t >> 16), static_cast<unsigned long long>(t & 0xffff),
-                static_cast<unsigned>(kind) & 0xfff,
+                static_cast<unsigned long long>(t >> 16),
+                static_cast<unsigned long long>(t & 0xffff), static_cast<unsigned>(kind) & 0xfff,
                 static_cast<unsigned long long>(0x8000 | ((n >> 48) & 0x3fff)),
                 static_cast<unsigned long long>(n & 0xffffffffffffULL));
   return text;
@@ -83,50 +83,52 @@ std::size_t rows_per_statement(int columns) {
 // --- vocabulary ----------------------------------------------------------------
 
 constexpr std::array<std::string_view, 20> kAdjectives = {
-    "Practical", "Modern",  "Applied",  "Complete",  "Essential", "Hands-on",  "Advanced",
-    "Intro to",  "Mastering", "Fundamentals of", "Effective", "Professional", "Creative",
-    "Rapid",     "Deep",    "Visual",   "Scalable",  "Secure",    "Pragmatic", "Everyday"};
+    "Practical", "Modern",       "Applied",  "Complete",  "Essential",
+    "Hands-on",  "Advanced",     "Intro to", "Mastering", "Fundamentals of",
+    "Effective", "Professional", "Creative", "Rapid",     "Deep",
+    "Visual",    "Scalable",     "Secure",   "Pragmatic", "Everyday"};
 constexpr std::array<std::string_view, 40> kTopics = {
-    "Python",     "Rust",        "Go",          "JavaScript", "TypeScript",  "SQL",
-    "Kubernetes", "Docker",      "Linux",       "React",      "Statistics",  "Calculus",
-    "Algebra",    "Photography", "Watercolor",  "Guitar",     "Piano",       "Spanish",
-    "French",     "German",      "Marketing",   "Finance",    "Accounting",  "Leadership",
-    "Negotiation", "Nutrition",  "Yoga",        "Chemistry",  "Physics",     "Biology",
-    "Data",       "Machine",     "Cloud",       "Network",    "Security",    "Design",
-    "Writing",    "Economics",   "Astronomy",   "History"};
+    "Python",     "Rust",       "Go",         "JavaScript",  "TypeScript", "SQL",     "Kubernetes",
+    "Docker",     "Linux",      "React",      "Statistics",  "Calculus",   "Algebra", "Photography",
+    "Watercolor", "Guitar",     "Piano",      "Spanish",     "French",     "German",  "Marketing",
+    "Finance",    "Accounting", "Leadership", "Negotiation", "Nutrition",  "Yoga",    "Chemistry",
+    "Physics",    "Biology",    "Data",       "Machine",     "Cloud",      "Network", "Security",
+    "Design",     "Writing",    "Economics",  "Astronomy",   "History"};
 constexpr std::array<std::string_view, 30> kNouns = {
-    "Testing",     "Learning",   "Analysis",     "Visualization", "Engineering", "Architecture",
-    "Programming", "Basics",     "Patterns",     "Performance",   "Automation",  "Operations",
-    "Modeling",    "Workflows",  "Projects",     "Interviews",    "Theory",      "Practice",
+    "Testing",      "Learning",  "Analysis",     "Visualization", "Engineering", "Architecture",
+    "Programming",  "Basics",    "Patterns",     "Performance",   "Automation",  "Operations",
+    "Modeling",     "Workflows", "Projects",     "Interviews",    "Theory",      "Practice",
     "Storytelling", "Strategy",  "Fundamentals", "Debugging",     "Systems",     "Pipelines",
-    "Composition", "Grammar",    "Conversation", "Techniques",    "Research",    "Design"};
+    "Composition",  "Grammar",   "Conversation", "Techniques",    "Research",    "Design"};
 constexpr std::array<std::string_view, 24> kFillers = {
-    "build",    "real",     "projects", "step",     "by",       "from",    "scratch", "with",
-    "examples", "exercises", "quizzes", "and",      "a",        "final",   "project", "that",
-    "covers",   "the",      "core",     "ideas",    "teams",    "use",     "every",   "day"};
-constexpr std::array<std::string_view, 12> kFirstNames = {
-    "Ada", "Ben", "Chloe", "Dev", "Emma", "Farid", "Grace", "Hugo", "Iris", "Jonas", "Kemal", "Lea"};
-constexpr std::array<std::string_view, 12> kLastNames = {
-    "Ahmed", "Brown", "Costa", "Dubois", "Evans", "Fischer",
-    "Garcia", "Hansen", "Ito", "Jensen", "Kowalski", "Lopez"};
+    "build",    "real",      "projects", "step",  "by",    "from",  "scratch", "with",
+    "examples", "exercises", "quizzes",  "and",   "a",     "final", "project", "that",
+    "covers",   "the",       "core",     "ideas", "teams", "use",   "every",   "day"};
+constexpr std::array<std::string_view, 12> kFirstNames = {"Ada",  "Ben",   "Chloe", "Dev",
+                                                          "Emma", "Farid", "Grace", "Hugo",
+                                                          "Iris", "Jonas", "Kemal", "Lea"};
+constexpr std::array<std::string_view, 12> kLastNames = {"Ahmed", "Brown",   "Costa",    "Dubois",
+                                                         "Evans", "Fischer", "Garcia",   "Hansen",
+                                                         "Ito",   "Jensen",  "Kowalski", "Lopez"};
 
 // Reference data: slug and name.
 struct Reference {
   std::string_view slug;
   std::string_view name;
 };
-constexpr std::array<Reference, 12> kCategories = {{{"programming", "Programming"},
-                                                    {"data-science", "Data science"},
-                                                    {"design", "Design"},
-                                                    {"business", "Business"},
-                                                    {"marketing", "Marketing"},
-                                                    {"languages", "Languages"},
-                                                    {"music", "Music"},
-                                                    {"photography", "Photography"},
-                                                    {"health", "Health"},
-                                                    {"mathematics", "Mathematics"},
-                                                    {"science", "Science"},
-                                                    {"personal-development", "Personal development"}}};
+constexpr std::array<Reference, 12> kCategories = {
+    {{"programming", "Programming"},
+     {"data-science", "Data science"},
+     {"design", "Design"},
+     {"business", "Business"},
+     {"marketing", "Marketing"},
+     {"languages", "Languages"},
+     {"music", "Music"},
+     {"photography", "Photography"},
+     {"health", "Health"},
+     {"mathematics", "Mathematics"},
+     {"science", "Science"},
+     {"personal-development", "Personal development"}}};
 constexpr std::array<Reference, 4> kLevels = {{{"beginner", "Beginner"},
                                                {"intermediate", "Intermediate"},
                                                {"advanced", "Advanced"},
@@ -179,8 +181,8 @@ EnrollmentState enrollment_state(std::int64_t enrollment, std::int64_t course_it
   }
   if (roll < 13) return {EnrollmentStatus::kCompleted, course_items};
   // An active learner has never finished every item, or they would be completed.
-  return {EnrollmentStatus::kActive, std::min<std::int64_t>(static_cast<std::int64_t>((h >> 8) % 5),
-                                                            course_items - 1)};
+  return {EnrollmentStatus::kActive,
+          std::min<std::int64_t>(static_cast<std::int64_t>((h >> 8) % 5), course_items - 1)};
 }
 
 struct Plan {
@@ -284,18 +286,21 @@ std::string item_id(std::int64_t course, std::int64_t index, const ScaleOptions&
   return scale_id(Kind::kItem, course * per_course + index, course_created(course, o));
 }
 std::int64_t enrolled_at(std::int64_t enrollment) {
-  return kEpoch - 220 * kDay + static_cast<std::int64_t>(hash_of(enrollment, 0xda7e) % (210 * kDay));
+  return kEpoch - 220 * kDay +
+         static_cast<std::int64_t>(hash_of(enrollment, 0xda7e) % (210 * kDay));
 }
 
 Result<std::string> id_by_slug(Connection& c, const char* sql, std::string_view slug) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql, {slug}));
-  if (rows.empty()) return Error::internal(std::string("missing reference row ") + std::string(slug));
+  if (rows.empty())
+    return Error::internal(std::string("missing reference row ") + std::string(slug));
   return rows[0].text(0);
 }
 
 template <std::size_t N>
-Result<std::vector<std::string>> ensure_references(Connection& c, const std::array<Reference, N>& refs,
-                                                   Kind kind, const char* insert, const char* select) {
+Result<std::vector<std::string>> ensure_references(Connection& c,
+                                                   const std::array<Reference, N>& refs, Kind kind,
+                                                   const char* insert, const char* select) {
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < N; ++i) {
     DL_TRY(c.execute(insert, {scale_id(kind, static_cast<std::int64_t>(i), kEpoch - 400 * kDay),
@@ -320,17 +325,22 @@ Status write_users(Context& x) {
   BulkInserter roles(x.c, scale_sql::kUserRoles, scale_sql::kUserRolesColumns,
                      rows_per_statement(scale_sql::kUserRolesColumns));
   for (std::int64_t u = 0; u < o.users; ++u) {
-    const std::string id = user_id(u, o);
     const std::string created = at(user_created(u, o));
     const auto h = hash_of(u, 0x05e4);
-    DL_TRY(users.row(id, ScaleDataSet::email_of(u), "scale_user" + std::to_string(u), x.password_hash,
-                     pick(kFirstNames, h), pick(kLastNames, h >> 8), "active", true, created,
-                     created));
+    DL_TRY(users.row(user_id(u, o), ScaleDataSet::email_of(u), "scale_user" + std::to_string(u),
+                     x.password_hash, pick(kFirstNames, h), pick(kLastNames, h >> 8), "active",
+                     true, created, created));
+    x.progress.advance(1);
+  }
+  // Every account first: rows that point at one may only go in once it is there.
+  DL_TRY(users.flush());
+  for (std::int64_t u = 0; u < o.users; ++u) {
+    const std::string id = user_id(u, o);
+    const std::string created = at(user_created(u, o));
     DL_TRY(preferences.row(id, "system", "en", kNotifications, kPrivacy, created));
     DL_TRY(roles.row(id, u < x.plan.instructors ? x.instructor_role : x.student_role, created));
-    x.progress.advance(3);
+    x.progress.advance(2);
   }
-  DL_TRY(users.flush());
   DL_TRY(preferences.flush());
   DL_TRY(roles.flush());
   BulkInserter instructors(x.c, scale_sql::kInstructors, scale_sql::kInstructorsColumns,
@@ -352,6 +362,7 @@ Status write_courses(Context& x) {
                        rows_per_statement(scale_sql::kCoursesColumns));
   BulkInserter teachers(x.c, scale_sql::kCourseInstructors, scale_sql::kCourseInstructorsColumns,
                         rows_per_statement(scale_sql::kCourseInstructorsColumns));
+  teachers.references(courses);
   const std::int64_t instructors = x.plan.instructors;
   for (std::int64_t c = 0; c < o.courses; ++c) {
     const auto h = hash_of(c, 0xc0a5e);
@@ -362,16 +373,18 @@ Status write_courses(Context& x) {
     const std::string subtitle = "Learn " + lower(topic) + " " + lower(pick(kNouns, h >> 24)) +
                                  " through " + lower(pick(kAdjectives, h >> 32)) + " projects";
     const auto& level = kLevels[(h >> 40) % kLevels.size()];
-    std::string description = "A " + lower(level.name) + " course on " + lower(topic) + " " +
-                              lower(noun) + ". You will";
+    const std::string level_name = lower(level.name);
+    std::string description = (level_name[0] == 'a' ? "An " : "A ") + level_name + " course on " +
+                              lower(topic) + " " + lower(noun) + ". You will";
     for (int w = 0; w < 18; ++w) {
       const auto wh = hash_of(c * 32 + w, 0xde5c);
       description += ' ';
-      description += wh % 4 == 0 ? lower(pick(kTopics, wh >> 8)) : std::string(pick(kFillers, wh >> 8));
+      description +=
+          wh % 4 == 0 ? lower(pick(kTopics, wh >> 8)) : std::string(pick(kFillers, wh >> 8));
     }
     description += '.';
     const auto language_roll = (h >> 44) % 20;
-    const char* language = language_roll < 14 ? "en"
+    const char* language = language_roll < 14   ? "en"
                            : language_roll < 16 ? "es"
                            : language_roll < 18 ? "de"
                            : language_roll < 19 ? "fr"
@@ -407,7 +420,8 @@ Status write_courses(Context& x) {
 
 std::string item_body(std::string_view type, std::int64_t number) {
   const std::string n = std::to_string(number);
-  if (type == "video") return R"({"url":"https://videos.deltalabs.local/)" + n + R"(","seconds":600})";
+  if (type == "video")
+    return R"({"url":"https://videos.deltalabs.local/)" + n + R"(","seconds":600})";
   if (type == "text") return R"({"markdown":"Key ideas and a short exercise."})";
   if (type == "file") return R"({"url":"https://files.deltalabs.local/)" + n + R"(.pdf"})";
   if (type == "link") return R"({"url":"https://example.com/reading/)" + n + R"("})";
@@ -421,6 +435,7 @@ Status write_content(Context& x) {
                         rows_per_statement(scale_sql::kSectionsColumns));
   BulkInserter items(x.c, scale_sql::kItems, scale_sql::kItemsColumns,
                      rows_per_statement(scale_sql::kItemsColumns));
+  items.references(sections);
   for (std::int64_t c = 0; c < o.courses; ++c) {
     const std::int64_t created_ms = course_created(c, o);
     const std::string created = at(created_ms);
@@ -433,10 +448,10 @@ Status write_content(Context& x) {
                           "", s + 1, created, created));
       for (std::int64_t i = 0; i < o.items_per_section; ++i) {
         const std::int64_t index = s * o.items_per_section + i;
-        const std::string_view type = kItemTypes[static_cast<std::size_t>(index) % kItemTypes.size()];
-        DL_TRY(items.row(item_id(c, index, o), section, type,
-                         "Lesson " + std::to_string(index + 1), item_body(type, index + 1), true,
-                         i + 1, created, created));
+        const std::string_view type =
+            kItemTypes[static_cast<std::size_t>(index) % kItemTypes.size()];
+        DL_TRY(items.row(item_id(c, index, o), section, type, "Lesson " + std::to_string(index + 1),
+                         item_body(type, index + 1), true, i + 1, created, created));
       }
       x.progress.advance(1 + o.items_per_section);
     }
@@ -466,11 +481,10 @@ Status write_enrollments(Context& x) {
     if (state.status == EnrollmentStatus::kCancelled) cancelled = at(updated);
     const auto h = hash_of(course, 0xc0a5e);
     const bool paid = (h >> 49) % 10 >= 3;
-    DL_TRY(enrollments.row(scale_id(Kind::kEnrollment, e, enrolled), user_id(user, o),
-                           course_id(course, o), "student",
-                           kEnrollmentStatusText[static_cast<std::size_t>(state.status)],
-                           paid ? "order" : "free", at(enrolled), completed, cancelled,
-                           at(updated)));
+    DL_TRY(enrollments.row(
+        scale_id(Kind::kEnrollment, e, enrolled), user_id(user, o), course_id(course, o), "student",
+        kEnrollmentStatusText[static_cast<std::size_t>(state.status)], paid ? "order" : "free",
+        at(enrolled), completed, cancelled, at(updated)));
     x.progress.advance(1);
   }
   DL_TRY(enrollments.flush());
@@ -516,8 +530,8 @@ Status ScaleDataSet::validate() const {
   if (o.enrollments < 0)
     return Error::bad_request("SCALE_OPTIONS", "--enrollments must not be negative.");
   if (o.sections_per_course < 1 || o.items_per_section < 1)
-    return Error::bad_request("SCALE_OPTIONS",
-                              "--sections and --items must be at least 1 (publishing needs content).");
+    return Error::bad_request(
+        "SCALE_OPTIONS", "--sections and --items must be at least 1 (publishing needs content).");
   if (o.users > INT32_MAX || o.courses > INT32_MAX || o.enrollments > INT32_MAX)
     return Error::bad_request("SCALE_OPTIONS", "Sizes must stay below 2^31.");
   const std::int64_t learners = o.users - instructor_count(o);
@@ -541,40 +555,45 @@ Result<ScaleSummary> ScaleDataSet::load(Database& db, const identity::PasswordHa
   const std::int64_t items = o.courses * o.sections_per_course * (1 + o.items_per_section);
   progress.start(3 * o.users + plan.instructors + o.courses + items +
                  static_cast<std::int64_t>(plan.enrollment_course.size()) + plan.progress_rows);
-  return db.transaction([&](Connection& c) -> Result<ScaleSummary> {
-    DL_ASSIGN_OR_RETURN(RowSet present, c.query(scale_sql::kCountUsersByEmail, {email_of(0)}));
-    if (present[0].integer(0) > 0) {
-      return Error::conflict("SCALE_DATA_PRESENT",
-                             "This database already holds a scale data set (" + email_of(0) +
-                                 " exists); seed a new database instead.");
-    }
-    if (c.dialect() == Dialect::kSqlite) DL_TRY(c.execute_script(scale_sql::kSqliteLargeCache));
-    Context x{o, plan, c, progress, password_hash, {}, {}, {}, {}};
-    DL_ASSIGN_OR_RETURN(x.student_role, id_by_slug(c, scale_sql::kRoleIdBySlug, "student"));
-    DL_ASSIGN_OR_RETURN(x.instructor_role, id_by_slug(c, scale_sql::kRoleIdBySlug, "instructor"));
-    DL_ASSIGN_OR_RETURN(x.categories,
-                        ensure_references(c, kCategories, Kind::kCategory,
-                                          scale_sql::kInsertCategoryIfMissing,
-                                          scale_sql::kCategoryIdBySlug));
-    DL_ASSIGN_OR_RETURN(x.levels, ensure_references(c, kLevels, Kind::kLevel,
-                                                    scale_sql::kInsertLevelIfMissing,
-                                                    scale_sql::kLevelIdBySlug));
-    DL_TRY(write_users(x));
-    DL_TRY(write_courses(x));
-    DL_TRY(write_content(x));
-    DL_TRY(write_enrollments(x));
-    ScaleSummary summary;
-    summary.users = o.users;
-    summary.instructors = plan.instructors;
-    summary.courses = o.courses;
-    for (std::int64_t course = 0; course < o.courses; ++course)
-      summary.published_courses += course_status(course) == CourseStatus::kPublished ? 1 : 0;
-    summary.sections = o.courses * o.sections_per_course;
-    summary.items = summary.sections * o.items_per_section;
-    summary.enrollments = static_cast<std::int64_t>(plan.enrollment_course.size());
-    summary.progress = plan.progress_rows;
-    return summary;
-  });
+  DL_ASSIGN_OR_RETURN(
+      ScaleSummary summary, db.transaction([&](Connection& c) -> Result<ScaleSummary> {
+        DL_ASSIGN_OR_RETURN(RowSet present, c.query(scale_sql::kCountUsersByEmail, {email_of(0)}));
+        if (present[0].integer(0) > 0) {
+          return Error::conflict("SCALE_DATA_PRESENT",
+                                 "This database already holds a scale data set (" + email_of(0) +
+                                     " exists); seed a new database instead.");
+        }
+        if (c.dialect() == Dialect::kSqlite) DL_TRY(c.execute_script(scale_sql::kSqliteLargeCache));
+        Context x{o, plan, c, progress, password_hash, {}, {}, {}, {}};
+        DL_ASSIGN_OR_RETURN(x.student_role, id_by_slug(c, scale_sql::kRoleIdBySlug, "student"));
+        DL_ASSIGN_OR_RETURN(x.instructor_role,
+                            id_by_slug(c, scale_sql::kRoleIdBySlug, "instructor"));
+        DL_ASSIGN_OR_RETURN(x.categories, ensure_references(c, kCategories, Kind::kCategory,
+                                                            scale_sql::kInsertCategoryIfMissing,
+                                                            scale_sql::kCategoryIdBySlug));
+        DL_ASSIGN_OR_RETURN(
+            x.levels, ensure_references(c, kLevels, Kind::kLevel, scale_sql::kInsertLevelIfMissing,
+                                        scale_sql::kLevelIdBySlug));
+        DL_TRY(write_users(x));
+        DL_TRY(write_courses(x));
+        DL_TRY(write_content(x));
+        DL_TRY(write_enrollments(x));
+        ScaleSummary summary;
+        summary.users = o.users;
+        summary.instructors = plan.instructors;
+        summary.courses = o.courses;
+        for (std::int64_t course = 0; course < o.courses; ++course)
+          summary.published_courses += course_status(course) == CourseStatus::kPublished ? 1 : 0;
+        summary.sections = o.courses * o.sections_per_course;
+        summary.items = summary.sections * o.items_per_section;
+        summary.enrollments = static_cast<std::int64_t>(plan.enrollment_course.size());
+        summary.progress = plan.progress_rows;
+        return summary;
+      }));
+  progress.phase("analyze");
+  DL_ASSIGN_OR_RETURN(ConnectionLease lease, db.write());
+  DL_TRY(lease->execute_script(scale_sql::kAnalyze));
+  return summary;
 }
 
 }  // namespace deltalabs

@@ -60,4 +60,10 @@ inline constexpr int kProgressColumns = 7;
 // (about 512 MiB), so inserts in random key order do not go to disk.
 inline constexpr const char* kSqliteLargeCache = "PRAGMA cache_size = -524288";
 
+// Planner statistics for the freshly filled tables, on both backends. Without
+// them SQLite lists the newest courses by sorting every published one (it
+// guesses that status = 'published' is selective) and drives a search from
+// the status index instead of the full-text matches.
+inline constexpr const char* kAnalyze = "ANALYZE";
+
 }  // namespace deltalabs::scale_sql

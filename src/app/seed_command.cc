@@ -98,11 +98,12 @@ Command seed_command(CLI::App& app, const Config& config) {
   auto sizes = std::make_shared<ScaleOptions>();
   auto* demo_flag = cmd->add_flag(
       "--demo", *demo, "A small, believable data set for trying the service (idempotent)");
-  auto* scale_flag = cmd->add_flag(
-      "--scale", *scale,
-      "The large benchmark data set (one transaction; refused when already loaded)");
+  auto* scale_flag =
+      cmd->add_flag("--scale", *scale,
+                    "The large benchmark data set (one transaction; refused when already loaded)");
   demo_flag->excludes(scale_flag);
-  cmd->add_option("--users", sizes->users, "--scale: accounts (one instructor per 20 courses, the rest learners)")
+  cmd->add_option("--users", sizes->users,
+                  "--scale: accounts (one instructor per 20 courses, the rest learners)")
       ->capture_default_str();
   cmd->add_option("--courses", sizes->courses, "--scale: courses")->capture_default_str();
   cmd->add_option("--enrollments", sizes->enrollments, "--scale: enrollments")

@@ -28,6 +28,7 @@ std::string BulkInserter::statement(std::size_t rows) const {
 
 Status BulkInserter::flush() {
   if (pending_rows_ == 0) return {};
+  if (parent_ != nullptr) DL_TRY(parent_->flush());
   const std::size_t rows = pending_rows_;
   // A short last batch gets its own statement text; it runs once.
   auto done = rows == rows_per_statement_ ? connection_.execute(full_batch_sql_, pending_)

@@ -33,7 +33,10 @@ class BulkInserter {
     if (++pending_rows_ == rows_per_statement_) return flush();
     return {};
   }
-  // Inserts the rows still pending.
+  // Declares that rows of this table point at rows of `parent` (a foreign
+  // key): this one's batches then send the parent's pending rows first.
+  void references(BulkInserter& parent) { parent_ = &parent; }
+  // Inserts the rows still pending (after the parent's, if any).
   Status flush();
   // Rows handed to the database so far.
   std::int64_t inserted() const { return inserted_; }
@@ -43,6 +46,7 @@ class BulkInserter {
   std::string statement(std::size_t rows) const;
 
   Connection& connection_;
+  BulkInserter* parent_ = nullptr;
   std::string target_;
   std::size_t columns_;
   std::size_t rows_per_statement_;
