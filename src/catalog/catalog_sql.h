@@ -76,6 +76,12 @@ inline constexpr const char* kCountInstructorsById =
 inline constexpr const char* kSelectCourseInstructorIds =
     "SELECT instructor_id FROM course_instructors WHERE course_id = $1 ORDER BY added_at, "
     "instructor_id";
+// The instructors of several courses in one statement: this prefix, then
+// "$1, $2, ..." (one per course), then the suffix.
+inline constexpr const char* kSelectInstructorIdsOfCoursesPrefix =
+    "SELECT course_id, instructor_id FROM course_instructors WHERE course_id IN (";
+inline constexpr const char* kSelectInstructorIdsOfCoursesSuffix =
+    ") ORDER BY course_id, added_at, instructor_id";
 inline constexpr const char* kDeleteCourseInstructors =
     "DELETE FROM course_instructors WHERE course_id = $1";
 inline constexpr const char* kInsertCourseInstructor =
