@@ -77,8 +77,9 @@ const std::int64_t kEpoch =
 // so batches of about 4,000 parameters load 3.4x faster than one row per
 // statement (20 s against 67 s; 1,000 took 33 s, 16,000 took 28 s). SQLite
 // runs in-process: one cached single-row statement was fastest there (15 s,
-// against 21 s, 29 s and 39 s for 1,000, 4,000 and 16,000 parameters), as a
-// multi-row VALUES list is compiled into a coroutine and its bound values are copied.
+// against 21 s, 29 s and 39 s for 1,000, 4,000 and 16,000 parameters; not
+// profiled, likely the copies of every bound value and the multi-row VALUES
+// coroutine).
 constexpr std::size_t kPostgresParamsPerStatement = 4000;
 
 std::size_t rows_per_statement(Dialect dialect, int columns) {

@@ -35,7 +35,7 @@ struct ScaleSummary {
 // The benchmark data set of `seed --scale`: accounts, instructors, a catalog
 // of courses with sections and items, enrollments and progress. Deterministic:
 // the same options give the same rows (ids included) on every backend. It is
-// written straight into the tables with multi-row inserts in one transaction,
+// written straight into the tables in batched inserts in one transaction,
 // not through the services, because a million enrollments one request at a
 // time would take far longer than the five minutes it may take; so it keeps
 // the domain rules itself: one enrollment per user and course, unique
