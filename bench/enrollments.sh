@@ -42,9 +42,8 @@ echo "building $courses courses and $learners learners through the API..." >&2
 
 rows="$bench_work/rows.tsv"
 run_wrk "nginx static /health.json" "http://127.0.0.1:$nginx_port/health.json" >>"$rows"
-BENCH_DATA=$bench_work wrk_script=bench/lua/enroll.lua \
-  run_wrk "deltalabs POST /v1/enrollments (new pair each)" \
-  "http://127.0.0.1:$app_port/v1/enrollments" >>"$rows"
+BENCH_DATA=$bench_work run_wrk "deltalabs POST /v1/enrollments (new pair each)" \
+  "http://127.0.0.1:$app_port/v1/enrollments" "" bench/lua/enroll.lua >>"$rows"
 rss_mib=$(($(ps -o rss= -p "$app_pid" | tr -d ' ') / 1024))
 enrolled=$(/usr/bin/python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from enrollments').fetchone()[0])" "$bench_work/bench.db")
 "$binary" --database "$db" check >/dev/null || { echo "bench: deltalabs check failed after the run" >&2; exit 1; }

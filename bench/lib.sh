@@ -51,13 +51,12 @@ CONF
 }
 
 # Runs wrk against a URL and prints "name<TAB>req/s<TAB>p50 ms<TAB>p99 ms<TAB>non-2xx".
-# Usage: run_wrk NAME URL [HEADER]; settings from $threads $connections $duration,
-# and a wrk Lua script from $wrk_script when set.
+# Usage: run_wrk NAME URL [HEADER] [LUA_SCRIPT]; settings from $threads $connections $duration.
 run_wrk() {
-  local name=$1 url=$2 header=${3:-} out
+  local name=$1 url=$2 header=${3:-} script=${4:-} out
   local args=(-t"$threads" -c"$connections" -d"$duration" --latency)
   [ -n "$header" ] && args+=(-H "$header")
-  [ -n "${wrk_script:-}" ] && args+=(-s "$wrk_script")
+  [ -n "$script" ] && args+=(-s "$script")
   out=$(wrk "${args[@]}" "$url")
   WRK_OUT=$out /usr/bin/python3 - "$name" <<'PY'
 import os, re, sys

@@ -1,9 +1,14 @@
+#include <unistd.h>
+
+#include <chrono>
 #include <iostream>
 #include <map>
 #include <memory>
 
 #include "app/application.h"
 #include "app/cli.h"
+#include "app/progress_reporter.h"
+#include "app/scale_data_set.h"
 #include "catalog/catalog_module.h"
 #include "content/content_module.h"
 #include "content/demo_catalog.h"
@@ -70,15 +75,54 @@ Status seed_demo(Database& db) {
        ids["learner3@deltalabs.local"]});
 }
 
+// Loads the benchmark data set; refuses a database that already holds one.
+Status seed_scale(Database& db, const ScaleOptions& options) {
+  const ScaleDataSet data(options);
+  DL_TRY(data.validate());
+  const auto started = std::chrono::steady_clock::now();
+  ProgressReporter progress(std::cerr, ::isatty(STDERR_FILENO) == 1);
+  identity::PasswordHasher hasher;
+  DL_ASSIGN_OR_RETURN(ScaleSummary s, data.load(db, hasher, progress));
+  progress.finish();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << "scale data loaded into " << db.describe() << " in " << seconds << " s: " << s.users
+            << " users (" << s.instructors << " instructors), " << s.courses << " courses ("
+            << s.published_courses << " published), " << s.sections << " sections, " << s.items
+            << " items, " << s.enrollments << " enrollments, " << s.progress
+            << " progress rows\nevery account signs in with password '" << ScaleDataSet::kPassword
+            << "', e.g. " << ScaleDataSet::email_of(0) << " (instructor), "
+            << ScaleDataSet::email_of(s.users - 1) << " (student)\n";
+  return {};
+}
+
 }  // namespace
 
 Command seed_command(CLI::App& app, const Config& config) {
   CLI::App* cmd = app.add_subcommand("seed", "Load data into the database");
   auto demo = std::make_shared<bool>(false);
-  cmd->add_flag("--demo", *demo,
-                "A small, believable data set for trying the service (idempotent)");
-  cmd->require_option(1);
-  return {cmd, [&config, demo] {
+  auto scale = std::make_shared<bool>(false);
+  auto sizes = std::make_shared<ScaleOptions>();
+  auto* demo_flag = cmd->add_flag(
+      "--demo", *demo, "A small, believable data set for trying the service (idempotent)");
+  auto* scale_flag =
+      cmd->add_flag("--scale", *scale,
+                    "The large benchmark data set (one transaction; refused when already loaded)");
+  demo_flag->excludes(scale_flag);
+  cmd->add_option("--users", sizes->users,
+                  "--scale: accounts (one instructor per 20 courses, the rest learners)")
+      ->capture_default_str();
+  cmd->add_option("--courses", sizes->courses, "--scale: courses")->capture_default_str();
+  cmd->add_option("--enrollments", sizes->enrollments, "--scale: enrollments")
+      ->capture_default_str();
+  cmd->add_option("--sections", sizes->sections_per_course, "--scale: sections per course")
+      ->capture_default_str();
+  cmd->add_option("--items", sizes->items_per_section, "--scale: content items per section")
+      ->capture_default_str();
+  cmd->callback([demo, scale] {
+    if (!*demo && !*scale) throw CLI::RequiredError("--demo or --scale");
+  });
+  return {cmd, [&config, demo, scale, sizes] {
             auto db = open_configured_database(config);
             if (!db.ok()) return fail(db.error());
             Migrator migrator(**db);
@@ -89,6 +133,9 @@ Command seed_command(CLI::App& app, const Config& config) {
                         << kDemoPassword << "'):\n";
               for (const auto& a : kDemoAccounts)
                 std::cout << "  " << a.email << "  (" << a.role << ")\n";
+            }
+            if (*scale) {
+              if (auto seeded = seed_scale(**db, *sizes); !seeded.ok()) return fail(seeded.error());
             }
             return 0;
           }};

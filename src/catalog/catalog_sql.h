@@ -76,6 +76,12 @@ inline constexpr const char* kCountInstructorsById =
 inline constexpr const char* kSelectCourseInstructorIds =
     "SELECT instructor_id FROM course_instructors WHERE course_id = $1 ORDER BY added_at, "
     "instructor_id";
+// The instructors of several courses in one statement: this prefix, then
+// "$1, $2, ..." (one per course), then the suffix.
+inline constexpr const char* kSelectInstructorIdsOfCoursesPrefix =
+    "SELECT course_id, instructor_id FROM course_instructors WHERE course_id IN (";
+inline constexpr const char* kSelectInstructorIdsOfCoursesSuffix =
+    ") ORDER BY course_id, added_at, instructor_id";
 inline constexpr const char* kDeleteCourseInstructors =
     "DELETE FROM course_instructors WHERE course_id = $1";
 inline constexpr const char* kInsertCourseInstructor =
@@ -116,6 +122,18 @@ inline constexpr const char* kIsCourseInstructor =
   "FROM courses c WHERE " DL_CATALOG_FILTERS                                                          \
   "AND (CAST($1 AS TEXT) IS NULL OR " DL_SQLITE_MATCH("$1") ") "
 
+// With a text query the match is a required condition, so the planner can
+// start from the full-text matches instead of every published course. On
+// SQLite the scored rows are materialized once: referenced by the outer
+// WHERE and ORDER BY, a flattened subquery would run each score's match
+// subqueries again.
+#define DL_SQLITE_SEARCHED \
+  "WITH s AS MATERIALIZED (SELECT " DL_COURSE_COLUMNS ", "                                          \
+  "  4 * (" DL_SQLITE_MATCH("'title : (' || $1 || ')'") ") + "                                      \
+  "  2 * (" DL_SQLITE_MATCH("'subtitle : (' || $1 || ')'") ") + "                                   \
+  "  (" DL_SQLITE_MATCH("'description : (' || $1 || ')'") ") AS score "                             \
+  "FROM courses c WHERE " DL_CATALOG_FILTERS "AND " DL_SQLITE_MATCH("$1") ") SELECT * FROM s "
+
 #define DL_PG_VECTOR(expr) "to_tsvector('english', " expr ") @@ plainto_tsquery('english', $1)"
 #define DL_PG_SCORED \
   "SELECT " DL_COURSE_COLUMNS ", "                                                                    \
@@ -126,6 +144,14 @@ inline constexpr const char* kIsCourseInstructor =
   "FROM courses c WHERE " DL_CATALOG_FILTERS                                                          \
   "AND (CAST($1 AS TEXT) IS NULL OR "                                                                 \
   DL_PG_VECTOR("c.title || ' ' || c.subtitle || ' ' || c.description") ") "
+
+#define DL_PG_SEARCHED \
+  "SELECT " DL_COURSE_COLUMNS ", "                                                                    \
+  "  4 * CAST(" DL_PG_VECTOR("c.title") " AS INTEGER) + "                                             \
+  "  2 * CAST(" DL_PG_VECTOR("c.subtitle") " AS INTEGER) + "                                          \
+  "  CAST(" DL_PG_VECTOR("c.description") " AS INTEGER) AS score "                                   \
+  "FROM courses c WHERE " DL_CATALOG_FILTERS                                                          \
+  "AND " DL_PG_VECTOR("c.title || ' ' || c.subtitle || ' ' || c.description") " "
 
 // Keyset conditions and orders, one per sort; `s` is the scored row set.
 #define DL_BY_RELEVANCE                                                                           \
@@ -159,12 +185,27 @@ inline constexpr const char* kPgCatalogByPopular =
     "SELECT * FROM (" DL_PG_SCORED ") s " DL_BY_POPULAR;
 inline constexpr const char* kPgCatalogByPrice = "SELECT * FROM (" DL_PG_SCORED ") s " DL_BY_PRICE;
 
+// The same four orders when a text query is given ($1 not NULL).
+inline constexpr const char* kSqliteSearchByRelevance = DL_SQLITE_SEARCHED DL_BY_RELEVANCE;
+inline constexpr const char* kSqliteSearchByNewest = DL_SQLITE_SEARCHED DL_BY_NEWEST;
+inline constexpr const char* kSqliteSearchByPopular = DL_SQLITE_SEARCHED DL_BY_POPULAR;
+inline constexpr const char* kSqliteSearchByPrice = DL_SQLITE_SEARCHED DL_BY_PRICE;
+inline constexpr const char* kPgSearchByRelevance =
+    "SELECT * FROM (" DL_PG_SEARCHED ") s " DL_BY_RELEVANCE;
+inline constexpr const char* kPgSearchByNewest =
+    "SELECT * FROM (" DL_PG_SEARCHED ") s " DL_BY_NEWEST;
+inline constexpr const char* kPgSearchByPopular =
+    "SELECT * FROM (" DL_PG_SEARCHED ") s " DL_BY_POPULAR;
+inline constexpr const char* kPgSearchByPrice = "SELECT * FROM (" DL_PG_SEARCHED ") s " DL_BY_PRICE;
+
 #undef DL_BY_PRICE
 #undef DL_BY_POPULAR
 #undef DL_BY_NEWEST
 #undef DL_BY_RELEVANCE
+#undef DL_PG_SEARCHED
 #undef DL_PG_SCORED
 #undef DL_PG_VECTOR
+#undef DL_SQLITE_SEARCHED
 #undef DL_SQLITE_SCORED
 #undef DL_SQLITE_MATCH
 #undef DL_CATALOG_FILTERS

@@ -28,19 +28,33 @@ const char* sort_name(CourseSort sort) {
   return "newest";
 }
 
-const char* statement_for(Dialect dialect, CourseSort sort) {
-  const bool pg = dialect == Dialect::kPostgres;
+// The statement for a sort, with or without a text query (see catalog_sql.h).
+const char* statement_for(Dialect dialect, CourseSort sort, bool searching) {
+  // [dialect][searching][sort]: relevance, newest, popular, price.
+  static constexpr const char* kStatements[2][2][4] = {
+      {{sql::kSqliteCatalogByRelevance, sql::kSqliteCatalogByNewest, sql::kSqliteCatalogByPopular,
+        sql::kSqliteCatalogByPrice},
+       {sql::kSqliteSearchByRelevance, sql::kSqliteSearchByNewest, sql::kSqliteSearchByPopular,
+        sql::kSqliteSearchByPrice}},
+      {{sql::kPgCatalogByRelevance, sql::kPgCatalogByNewest, sql::kPgCatalogByPopular,
+        sql::kPgCatalogByPrice},
+       {sql::kPgSearchByRelevance, sql::kPgSearchByNewest, sql::kPgSearchByPopular,
+        sql::kPgSearchByPrice}}};
+  int order = 1;
   switch (sort) {
     case CourseSort::kRelevance:
-      return pg ? sql::kPgCatalogByRelevance : sql::kSqliteCatalogByRelevance;
+      order = 0;
+      break;
     case CourseSort::kPopular:
-      return pg ? sql::kPgCatalogByPopular : sql::kSqliteCatalogByPopular;
+      order = 2;
+      break;
     case CourseSort::kPrice:
-      return pg ? sql::kPgCatalogByPrice : sql::kSqliteCatalogByPrice;
+      order = 3;
+      break;
     case CourseSort::kNewest:
       break;
   }
-  return pg ? sql::kPgCatalogByNewest : sql::kSqliteCatalogByNewest;
+  return kStatements[dialect == Dialect::kPostgres ? 1 : 0][searching ? 1 : 0][order];
 }
 
 // The query text as each dialect wants it: FTS5 quoted words, or plain words for plainto_tsquery.
@@ -120,7 +134,7 @@ Result<Page<Course>> CourseCatalogRepository::list(Connection& c, const CourseQu
   std::optional<std::string> free;
   if (query.free) free = *query.free ? "true" : "false";
   DL_ASSIGN_OR_RETURN(
-      RowSet rows, c.query(statement_for(c.dialect(), query.sort),
+      RowSet rows, c.query(statement_for(c.dialect(), query.sort, text.has_value()),
                            {text, query.category, query.level, query.instructor_id, query.language,
                             query.price_max, free, position.key, position.id, page.limit + 1}));
   std::vector<std::pair<Course, std::int64_t>> found;

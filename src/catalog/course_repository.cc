@@ -1,5 +1,7 @@
 #include "catalog/course_repository.h"
 
+#include <unordered_map>
+
 #include "catalog/catalog_sql.h"
 #include "core/clock.h"
 #include "core/uuid.h"
@@ -64,6 +66,25 @@ Result<Course> CourseRepository::find(Connection& c, const std::string& id) {
   DL_ASSIGN_OR_RETURN(RowSet ids, c.query(sql::kSelectCourseInstructorIds, {id}));
   for (std::size_t i = 0; i < ids.size(); ++i) course.instructor_ids.push_back(ids[i].text(0));
   return course;
+}
+
+Status CourseRepository::load_instructor_ids(Connection& c, std::vector<Course>& courses) {
+  if (courses.empty()) return {};
+  std::string text = sql::kSelectInstructorIdsOfCoursesPrefix;
+  Params ids;
+  for (std::size_t i = 0; i < courses.size(); ++i) {
+    text += (i == 0 ? "$" : ", $") + std::to_string(i + 1);
+    ids.add(courses[i].id);
+  }
+  text += sql::kSelectInstructorIdsOfCoursesSuffix;
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(text, ids));
+  std::unordered_map<std::string, Course*> by_id;
+  for (auto& course : courses) by_id.emplace(course.id, &course);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (auto it = by_id.find(rows[i].text(0)); it != by_id.end())
+      it->second->instructor_ids.push_back(rows[i].text(1));
+  }
+  return {};
 }
 
 Status CourseRepository::update(Connection& c, const std::string& id, const CourseInput& ch) {

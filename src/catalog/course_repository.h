@@ -27,6 +27,8 @@ class CourseRepository {
   // Moves the course from `from` to `to`; false when it was no longer in `from`.
   static Result<bool> transition(Connection& c, const std::string& id, const std::string& from,
                                  const std::string& to);
+  // Fills the instructor ids of every course of a page with one statement.
+  static Status load_instructor_ids(Connection& c, std::vector<Course>& courses);
   // Replaces the course's instructors.
   static Status set_instructors(Connection& c, const std::string& id,
                                 const std::vector<std::string>& instructor_ids);

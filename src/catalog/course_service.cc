@@ -57,10 +57,8 @@ Result<Page<Course>> CourseService::list(const CourseQuery& query, const PageReq
   if (effective.instructor_id) effective.instructor_id = canonical_id(*effective.instructor_id);
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
   DL_ASSIGN_OR_RETURN(Page<Course> result, CourseCatalogRepository::list(*conn, effective, page));
-  for (auto& course : result.items) {
-    DL_ASSIGN_OR_RETURN(Course full, CourseRepository::find(*conn, course.id));
-    course.instructor_ids = std::move(full.instructor_ids);
-  }
+  // One statement for the whole page, not one lookup per course.
+  DL_TRY(CourseRepository::load_instructor_ids(*conn, result.items));
   return result;
 }
 

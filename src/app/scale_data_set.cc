@@ -1,0 +1,606 @@
+#include "app/scale_data_set.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "app/progress_reporter.h"
+#include "app/scale_seed_sql.h"
+#include "catalog/slug.h"
+#include "core/clock.h"
+#include "storage/bulk_inserter.h"
+
+namespace deltalabs {
+
+namespace {
+
+// --- deterministic numbers, ids and times ------------------------------------
+
+// splitmix64's finalizer: a cheap, well-mixed hash, so every row is a pure
+// function of its number and the options (no RNG state to replay).
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+std::uint64_t hash_of(std::int64_t n, std::uint64_t salt) {
+  return mix(static_cast<std::uint64_t>(n) * 0x100000001b3ULL ^ salt);
+}
+
+// What a generated id stands for; part of the id, so ids of different tables never meet.
+enum class Kind : std::uint16_t {
+  kUser = 0x5c1,
+  kInstructor,
+  kCategory,
+  kLevel,
+  kCourse,
+  kSection,
+  kItem,
+  kEnrollment,
+  kProgress,
+};
+
+// A UUIDv7 whose time is the row's creation time (ids sort like the rows'
+// history, as the API's own ids do) and whose random bits are the row's kind
+// and number instead, so ids are unique and the same on every run.
+std::string scale_id(Kind kind, std::int64_t number, std::int64_t ms) {
+  const auto t = static_cast<std::uint64_t>(ms);
+  const auto n = static_cast<std::uint64_t>(number);
+  char text[48];  // 36 characters; room for what the compiler cannot rule out
+  std::snprintf(text, sizeof text, "%08llx-%04llx-7%03x-%04llx-%012llx",
+                static_cast<unsigned long long>(t >> 16),
+                static_cast<unsigned long long>(t & 0xffff), static_cast<unsigned>(kind) & 0xfff,
+                static_cast<unsigned long long>(0x8000 | ((n >> 48) & 0x3fff)),
+                static_cast<unsigned long long>(n & 0xffffffffffffULL));
+  return text;
+}
+
+std::string at(std::int64_t ms) { return format_rfc3339(TimePoint(std::chrono::milliseconds(ms))); }
+
+constexpr std::int64_t kHour = 3'600'000;
+constexpr std::int64_t kDay = 24 * kHour;
+// Every time is relative to this fixed instant, so reruns give the same rows.
+const std::int64_t kEpoch =
+    std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::sys_days{std::chrono::year{2026} / 11 / 1}.time_since_epoch())
+        .count();
+
+// Rows per INSERT statement, measured (docs/benchmarks.md, 20k users, 2k
+// courses, 200k enrollments): on PostgreSQL every statement is a round trip,
+// so batches of about 4,000 parameters load 3.4x faster than one row per
+// statement (20 s against 67 s; 1,000 took 33 s, 16,000 took 28 s). SQLite
+// runs in-process: one cached single-row statement was fastest there (15 s,
+// against 21 s, 29 s and 39 s for 1,000, 4,000 and 16,000 parameters; not
+// profiled, likely the copies of every bound value and the multi-row VALUES
+// coroutine).
+constexpr std::size_t kPostgresParamsPerStatement = 4000;
+
+std::size_t rows_per_statement(Dialect dialect, int columns) {
+  if (dialect == Dialect::kSqlite) return 1;
+  return std::max<std::size_t>(1, kPostgresParamsPerStatement / static_cast<std::size_t>(columns));
+}
+
+// --- vocabulary ----------------------------------------------------------------
+
+constexpr std::array<std::string_view, 20> kAdjectives = {
+    "Practical", "Modern",       "Applied",  "Complete",  "Essential",
+    "Hands-on",  "Advanced",     "Intro to", "Mastering", "Fundamentals of",
+    "Effective", "Professional", "Creative", "Rapid",     "Deep",
+    "Visual",    "Scalable",     "Secure",   "Pragmatic", "Everyday"};
+constexpr std::array<std::string_view, 40> kTopics = {
+    "Python",     "Rust",       "Go",         "JavaScript",  "TypeScript", "SQL",     "Kubernetes",
+    "Docker",     "Linux",      "React",      "Statistics",  "Calculus",   "Algebra", "Photography",
+    "Watercolor", "Guitar",     "Piano",      "Spanish",     "French",     "German",  "Marketing",
+    "Finance",    "Accounting", "Leadership", "Negotiation", "Nutrition",  "Yoga",    "Chemistry",
+    "Physics",    "Biology",    "Data",       "Machine",     "Cloud",      "Network", "Security",
+    "Design",     "Writing",    "Economics",  "Astronomy",   "History"};
+constexpr std::array<std::string_view, 30> kNouns = {
+    "Testing",      "Learning",  "Analysis",     "Visualization", "Engineering", "Architecture",
+    "Programming",  "Basics",    "Patterns",     "Performance",   "Automation",  "Operations",
+    "Modeling",     "Workflows", "Projects",     "Interviews",    "Theory",      "Practice",
+    "Storytelling", "Strategy",  "Fundamentals", "Debugging",     "Systems",     "Pipelines",
+    "Composition",  "Grammar",   "Conversation", "Techniques",    "Research",    "Design"};
+constexpr std::array<std::string_view, 24> kFillers = {
+    "build",    "real",      "projects", "step",  "by",    "from",  "scratch", "with",
+    "examples", "exercises", "quizzes",  "and",   "a",     "final", "project", "that",
+    "covers",   "the",       "core",     "ideas", "teams", "use",   "every",   "day"};
+constexpr std::array<std::string_view, 12> kFirstNames = {"Ada",  "Ben",   "Chloe", "Dev",
+                                                          "Emma", "Farid", "Grace", "Hugo",
+                                                          "Iris", "Jonas", "Kemal", "Lea"};
+constexpr std::array<std::string_view, 12> kLastNames = {"Ahmed", "Brown",   "Costa",    "Dubois",
+                                                         "Evans", "Fischer", "Garcia",   "Hansen",
+                                                         "Ito",   "Jensen",  "Kowalski", "Lopez"};
+
+// Reference data: slug and name.
+struct Reference {
+  std::string_view slug;
+  std::string_view name;
+};
+constexpr std::array<Reference, 12> kCategories = {
+    {{"programming", "Programming"},
+     {"data-science", "Data science"},
+     {"design", "Design"},
+     {"business", "Business"},
+     {"marketing", "Marketing"},
+     {"languages", "Languages"},
+     {"music", "Music"},
+     {"photography", "Photography"},
+     {"health", "Health"},
+     {"mathematics", "Mathematics"},
+     {"science", "Science"},
+     {"personal-development", "Personal development"}}};
+constexpr std::array<Reference, 4> kLevels = {{{"beginner", "Beginner"},
+                                               {"intermediate", "Intermediate"},
+                                               {"advanced", "Advanced"},
+                                               {"all-levels", "All levels"}}};
+constexpr std::array<std::int64_t, 5> kPrices = {999, 1999, 2999, 4999, 9999};
+constexpr std::array<std::string_view, 5> kItemTypes = {"video", "text", "file", "link",
+                                                        "exercise_ref"};
+
+template <std::size_t N>
+std::string_view pick(const std::array<std::string_view, N>& words, std::uint64_t h) {
+  return words[h % N];
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+// --- the plan: every choice that spans rows, made before anything is written ----
+
+enum class CourseStatus : std::uint8_t { kPublished, kArchived, kDraft };
+
+// Most courses are published; archived ones keep their learners; drafts have none.
+CourseStatus course_status(std::int64_t course) {
+  if (course == 0) return CourseStatus::kPublished;  // at least one course takes learners
+  const auto h = hash_of(course, 0x51a7) % 100;
+  if (h < 90) return CourseStatus::kPublished;
+  return h < 95 ? CourseStatus::kArchived : CourseStatus::kDraft;
+}
+
+constexpr std::array<std::string_view, 3> kCourseStatusText = {"published", "archived", "draft"};
+
+enum class EnrollmentStatus : std::uint8_t { kActive, kCompleted, kCancelled };
+constexpr std::array<std::string_view, 3> kEnrollmentStatusText = {"active", "completed",
+                                                                   "cancelled"};
+
+// An enrollment's status and how many of its course's items (in order) it has touched.
+struct EnrollmentState {
+  EnrollmentStatus status;
+  std::int64_t items;
+};
+
+EnrollmentState enrollment_state(std::int64_t enrollment, std::int64_t course_items) {
+  const auto h = hash_of(enrollment, 0xe4011);
+  const auto roll = h % 100;
+  if (roll < 10) {
+    return {EnrollmentStatus::kCancelled,
+            std::min<std::int64_t>(static_cast<std::int64_t>((h >> 8) % 3), course_items)};
+  }
+  if (roll < 13) return {EnrollmentStatus::kCompleted, course_items};
+  // An active learner has never finished every item, or they would be completed.
+  return {EnrollmentStatus::kActive,
+          std::min<std::int64_t>(static_cast<std::int64_t>((h >> 8) % 5), course_items - 1)};
+}
+
+struct Plan {
+  std::int64_t instructors = 0;
+  std::vector<std::int32_t> enrollable;         // courses that take learners
+  std::vector<std::int32_t> enrollment_user;    // per enrollment, grouped by user
+  std::vector<std::int32_t> enrollment_course;  // per enrollment
+  std::vector<std::int32_t> seats_taken;        // per course: non-cancelled student enrollments
+  std::int64_t progress_rows = 0;
+};
+
+std::int64_t instructor_count(const ScaleOptions& o) {
+  return std::clamp<std::int64_t>(o.courses / 20, 1, std::max<std::int64_t>(o.users - 1, 1));
+}
+
+std::vector<std::int32_t> enrollable_courses(const ScaleOptions& o) {
+  std::vector<std::int32_t> out;
+  for (std::int64_t c = 0; c < o.courses; ++c) {
+    if (course_status(c) != CourseStatus::kDraft) out.push_back(static_cast<std::int32_t>(c));
+  }
+  return out;
+}
+
+// Spreads the enrollments over the learners (not the instructors) evenly, and
+// over the courses with a popularity skew: a square of a uniform number puts
+// many learners in the first courses and a few in the last.
+Plan make_plan(const ScaleOptions& o) {
+  Plan plan;
+  plan.instructors = instructor_count(o);
+  plan.enrollable = enrollable_courses(o);
+  plan.seats_taken.assign(static_cast<std::size_t>(o.courses), 0);
+  plan.enrollment_user.reserve(static_cast<std::size_t>(o.enrollments));
+  plan.enrollment_course.reserve(static_cast<std::size_t>(o.enrollments));
+  const std::int64_t learners = o.users - plan.instructors;
+  const auto open = static_cast<std::int64_t>(plan.enrollable.size());
+  const std::int64_t course_items = o.sections_per_course * o.items_per_section;
+  std::vector<std::int32_t> mine;
+  for (std::int64_t l = 0; l < learners; ++l) {
+    const std::int64_t count = o.enrollments / learners + (l < o.enrollments % learners ? 1 : 0);
+    mine.clear();
+    for (std::int64_t k = 0; k < count; ++k) {
+      const auto e = static_cast<std::int64_t>(plan.enrollment_course.size());
+      std::int64_t slot = 0;
+      for (int attempt = 0;; ++attempt) {
+        const double r = static_cast<double>(hash_of(e, 0xc0de + attempt) >> 11) * 0x1.0p-53;
+        slot = std::min<std::int64_t>(open - 1, static_cast<std::int64_t>(r * r * open));
+        const auto course = plan.enrollable[static_cast<std::size_t>(slot)];
+        if (std::find(mine.begin(), mine.end(), course) == mine.end()) break;
+        if (attempt == 8) {  // a learner in most courses: take the next free one
+          while (std::find(mine.begin(), mine.end(),
+                           plan.enrollable[static_cast<std::size_t>(slot)]) != mine.end())
+            slot = (slot + 1) % open;
+          break;
+        }
+      }
+      const auto course = plan.enrollable[static_cast<std::size_t>(slot)];
+      mine.push_back(course);
+      plan.enrollment_user.push_back(static_cast<std::int32_t>(plan.instructors + l));
+      plan.enrollment_course.push_back(course);
+      const auto state = enrollment_state(e, course_items);
+      if (state.status != EnrollmentStatus::kCancelled)
+        ++plan.seats_taken[static_cast<std::size_t>(course)];
+      plan.progress_rows += state.items;
+    }
+  }
+  return plan;
+}
+
+// --- writing -----------------------------------------------------------------
+
+// What every writer needs: the options, the plan, the ids looked up and the reporter.
+struct Context {
+  const ScaleOptions& options;
+  const Plan& plan;
+  Connection& c;
+  ProgressReporter& progress;
+  std::string password_hash;
+  std::string student_role;
+  std::string instructor_role;
+  std::vector<std::string> categories;
+  std::vector<std::string> levels;
+};
+
+std::int64_t user_created(std::int64_t user, const ScaleOptions& o) {
+  return kEpoch - 400 * kDay + user * (170 * kDay / std::max<std::int64_t>(o.users, 1));
+}
+std::string user_id(std::int64_t user, const ScaleOptions& o) {
+  return scale_id(Kind::kUser, user, user_created(user, o));
+}
+std::int64_t course_created(std::int64_t course, const ScaleOptions& o) {
+  return kEpoch - 380 * kDay + course * (150 * kDay / std::max<std::int64_t>(o.courses, 1));
+}
+std::string course_id(std::int64_t course, const ScaleOptions& o) {
+  return scale_id(Kind::kCourse, course, course_created(course, o));
+}
+std::string instructor_id(std::int64_t instructor, const ScaleOptions& o) {
+  return scale_id(Kind::kInstructor, instructor, user_created(instructor, o));
+}
+std::string item_id(std::int64_t course, std::int64_t index, const ScaleOptions& o) {
+  const std::int64_t per_course = o.sections_per_course * o.items_per_section;
+  return scale_id(Kind::kItem, course * per_course + index, course_created(course, o));
+}
+std::int64_t enrolled_at(std::int64_t enrollment) {
+  return kEpoch - 220 * kDay +
+         static_cast<std::int64_t>(hash_of(enrollment, 0xda7e) % (210 * kDay));
+}
+
+Result<std::string> id_by_slug(Connection& c, const char* sql, std::string_view slug) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql, {slug}));
+  if (rows.empty())
+    return Error::internal(std::string("missing reference row ") + std::string(slug));
+  return rows[0].text(0);
+}
+
+template <std::size_t N>
+Result<std::vector<std::string>> ensure_references(Connection& c,
+                                                   const std::array<Reference, N>& refs, Kind kind,
+                                                   const char* insert, const char* select) {
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < N; ++i) {
+    DL_TRY(c.execute(insert, {scale_id(kind, static_cast<std::int64_t>(i), kEpoch - 400 * kDay),
+                              refs[i].slug, refs[i].name, "", at(kEpoch - 400 * kDay)}));
+    DL_ASSIGN_OR_RETURN(std::string id, id_by_slug(c, select, refs[i].slug));
+    ids.push_back(std::move(id));
+  }
+  return ids;
+}
+
+// Same defaults as an account created by registration.
+constexpr const char* kNotifications = R"({"email":true,"push":true,"digest":"weekly"})";
+constexpr const char* kPrivacy = R"({"profile_visible":true,"show_progress":false})";
+
+Status write_users(Context& x) {
+  const auto& o = x.options;
+  x.progress.phase("users");
+  BulkInserter users(x.c, scale_sql::kUsers, scale_sql::kUsersColumns,
+                     rows_per_statement(x.c.dialect(), scale_sql::kUsersColumns));
+  BulkInserter preferences(x.c, scale_sql::kUserPreferences, scale_sql::kUserPreferencesColumns,
+                           rows_per_statement(x.c.dialect(), scale_sql::kUserPreferencesColumns));
+  BulkInserter roles(x.c, scale_sql::kUserRoles, scale_sql::kUserRolesColumns,
+                     rows_per_statement(x.c.dialect(), scale_sql::kUserRolesColumns));
+  for (std::int64_t u = 0; u < o.users; ++u) {
+    const std::string created = at(user_created(u, o));
+    const auto h = hash_of(u, 0x05e4);
+    DL_TRY(users.row(user_id(u, o), ScaleDataSet::email_of(u), "scale_user" + std::to_string(u),
+                     x.password_hash, pick(kFirstNames, h), pick(kLastNames, h >> 8), "active",
+                     true, created, created));
+    x.progress.advance(1);
+  }
+  // Every account first: rows that point at one may only go in once it is there.
+  DL_TRY(users.flush());
+  for (std::int64_t u = 0; u < o.users; ++u) {
+    const std::string id = user_id(u, o);
+    const std::string created = at(user_created(u, o));
+    DL_TRY(preferences.row(id, "system", "en", kNotifications, kPrivacy, created));
+    DL_TRY(roles.row(id, u < x.plan.instructors ? x.instructor_role : x.student_role, created));
+    x.progress.advance(2);
+  }
+  DL_TRY(preferences.flush());
+  DL_TRY(roles.flush());
+  BulkInserter instructors(x.c, scale_sql::kInstructors, scale_sql::kInstructorsColumns,
+                           rows_per_statement(x.c.dialect(), scale_sql::kInstructorsColumns));
+  for (std::int64_t i = 0; i < x.plan.instructors; ++i) {
+    const std::string created = at(user_created(i, o) + kHour);
+    DL_TRY(instructors.row(instructor_id(i, o), user_id(i, o),
+                           std::string(pick(kTopics, hash_of(i, 0x1a))) + " teacher",
+                           "Has taught thousands of learners online.", created, created));
+    x.progress.advance(1);
+  }
+  return instructors.flush();
+}
+
+Status write_courses(Context& x) {
+  const auto& o = x.options;
+  x.progress.phase("courses");
+  BulkInserter courses(x.c, scale_sql::kCourses, scale_sql::kCoursesColumns,
+                       rows_per_statement(x.c.dialect(), scale_sql::kCoursesColumns));
+  BulkInserter teachers(x.c, scale_sql::kCourseInstructors, scale_sql::kCourseInstructorsColumns,
+                        rows_per_statement(x.c.dialect(), scale_sql::kCourseInstructorsColumns));
+  teachers.references(courses);
+  const std::int64_t instructors = x.plan.instructors;
+  for (std::int64_t c = 0; c < o.courses; ++c) {
+    const auto h = hash_of(c, 0xc0a5e);
+    const auto status = course_status(c);
+    const std::string topic(pick(kTopics, h >> 8));
+    const std::string noun(pick(kNouns, h >> 16));
+    const std::string title = std::string(pick(kAdjectives, h)) + " " + topic + " " + noun;
+    const std::string subtitle = "Learn " + lower(topic) + " " + lower(pick(kNouns, h >> 24)) +
+                                 " through " + lower(pick(kAdjectives, h >> 32)) + " projects";
+    const auto& level = kLevels[(h >> 40) % kLevels.size()];
+    const std::string level_name = lower(level.name);
+    std::string description = (level_name[0] == 'a' ? "An " : "A ") + level_name + " course on " +
+                              lower(topic) + " " + lower(noun) + ". You will";
+    for (int w = 0; w < 18; ++w) {
+      const auto wh = hash_of(c * 32 + w, 0xde5c);
+      description += ' ';
+      description +=
+          wh % 4 == 0 ? lower(pick(kTopics, wh >> 8)) : std::string(pick(kFillers, wh >> 8));
+    }
+    description += '.';
+    const auto language_roll = (h >> 44) % 20;
+    const char* language = language_roll < 14   ? "en"
+                           : language_roll < 16 ? "es"
+                           : language_roll < 18 ? "de"
+                           : language_roll < 19 ? "fr"
+                                                : "pt";
+    const std::int64_t price = (h >> 49) % 10 < 3 ? 0 : kPrices[(h >> 52) % kPrices.size()];
+    const std::int64_t seats = x.plan.seats_taken[static_cast<std::size_t>(c)];
+    // A tenth of the open courses have a cap, always at or above the seats already taken.
+    std::optional<std::int64_t> max_students;
+    if (status != CourseStatus::kDraft && (h >> 56) % 10 == 0)
+      max_students = seats + 1 + static_cast<std::int64_t>((h >> 60) % 16) * 5;
+    const std::int64_t created_ms = course_created(c, o);
+    std::optional<std::string> published_at;
+    if (status != CourseStatus::kDraft) published_at = at(created_ms + 2 * kDay);
+    const std::string created = at(created_ms);
+    const std::int64_t first = c % instructors;
+    const std::string id = course_id(c, o);
+    DL_TRY(courses.row(id, catalog::slugify(title) + "-" + std::to_string(c), title, subtitle,
+                       description, x.categories[static_cast<std::size_t>(c) % x.categories.size()],
+                       x.levels[(h >> 40) % kLevels.size()], language, price, "USD",
+                       kCourseStatusText[static_cast<std::size_t>(status)], max_students, seats,
+                       user_id(first, o), published_at, created,
+                       published_at ? *published_at : created));
+    DL_TRY(teachers.row(id, instructor_id(first, o), created));
+    const std::int64_t second = (c * 7 + 1) % instructors;
+    if ((h >> 62) == 0 && second != first) {  // a quarter of the courses are co-taught
+      DL_TRY(teachers.row(id, instructor_id(second, o), created));
+    }
+    x.progress.advance(1);
+  }
+  DL_TRY(courses.flush());
+  return teachers.flush();
+}
+
+std::string item_body(std::string_view type, std::int64_t number) {
+  const std::string n = std::to_string(number);
+  if (type == "video")
+    return R"({"url":"https://videos.deltalabs.local/)" + n + R"(","seconds":600})";
+  if (type == "text") return R"({"markdown":"Key ideas and a short exercise."})";
+  if (type == "file") return R"({"url":"https://files.deltalabs.local/)" + n + R"(.pdf"})";
+  if (type == "link") return R"({"url":"https://example.com/reading/)" + n + R"("})";
+  return R"({"exercise":"exercise-)" + n + R"("})";
+}
+
+Status write_content(Context& x) {
+  const auto& o = x.options;
+  x.progress.phase("sections and items");
+  BulkInserter sections(x.c, scale_sql::kSections, scale_sql::kSectionsColumns,
+                        rows_per_statement(x.c.dialect(), scale_sql::kSectionsColumns));
+  BulkInserter items(x.c, scale_sql::kItems, scale_sql::kItemsColumns,
+                     rows_per_statement(x.c.dialect(), scale_sql::kItemsColumns));
+  items.references(sections);
+  for (std::int64_t c = 0; c < o.courses; ++c) {
+    const std::int64_t created_ms = course_created(c, o);
+    const std::string created = at(created_ms);
+    for (std::int64_t s = 0; s < o.sections_per_course; ++s) {
+      const std::int64_t section_number = c * o.sections_per_course + s;
+      const std::string section = scale_id(Kind::kSection, section_number, created_ms);
+      DL_TRY(sections.row(section, course_id(c, o),
+                          "Part " + std::to_string(s + 1) + ": " +
+                              std::string(pick(kNouns, hash_of(section_number, 0x5ec))),
+                          "", s + 1, created, created));
+      for (std::int64_t i = 0; i < o.items_per_section; ++i) {
+        const std::int64_t index = s * o.items_per_section + i;
+        const std::string_view type =
+            kItemTypes[static_cast<std::size_t>(index) % kItemTypes.size()];
+        DL_TRY(items.row(item_id(c, index, o), section, type, "Lesson " + std::to_string(index + 1),
+                         item_body(type, index + 1), true, i + 1, created, created));
+      }
+      x.progress.advance(1 + o.items_per_section);
+    }
+  }
+  DL_TRY(sections.flush());
+  return items.flush();
+}
+
+// Enrollments first, all of them, then their progress: a progress row's
+// enrollment must already be in the table when its batch is inserted.
+Status write_enrollments(Context& x) {
+  const auto& o = x.options;
+  const std::int64_t course_items = o.sections_per_course * o.items_per_section;
+  x.progress.phase("enrollments");
+  BulkInserter enrollments(x.c, scale_sql::kEnrollments, scale_sql::kEnrollmentsColumns,
+                           rows_per_statement(x.c.dialect(), scale_sql::kEnrollmentsColumns));
+  const auto total = static_cast<std::int64_t>(x.plan.enrollment_course.size());
+  for (std::int64_t e = 0; e < total; ++e) {
+    const std::int64_t course = x.plan.enrollment_course[static_cast<std::size_t>(e)];
+    const std::int64_t user = x.plan.enrollment_user[static_cast<std::size_t>(e)];
+    const auto state = enrollment_state(e, course_items);
+    const std::int64_t enrolled = enrolled_at(e);
+    std::optional<std::string> completed;
+    std::optional<std::string> cancelled;
+    std::int64_t updated = enrolled + (state.items + 1) * kHour;
+    if (state.status == EnrollmentStatus::kCompleted) completed = at(updated);
+    if (state.status == EnrollmentStatus::kCancelled) cancelled = at(updated);
+    const auto h = hash_of(course, 0xc0a5e);
+    const bool paid = (h >> 49) % 10 >= 3;
+    DL_TRY(enrollments.row(
+        scale_id(Kind::kEnrollment, e, enrolled), user_id(user, o), course_id(course, o), "student",
+        kEnrollmentStatusText[static_cast<std::size_t>(state.status)], paid ? "order" : "free",
+        at(enrolled), completed, cancelled, at(updated)));
+    x.progress.advance(1);
+  }
+  DL_TRY(enrollments.flush());
+
+  x.progress.phase("progress");
+  BulkInserter progress(x.c, scale_sql::kProgress, scale_sql::kProgressColumns,
+                        rows_per_statement(x.c.dialect(), scale_sql::kProgressColumns));
+  std::int64_t number = 0;
+  for (std::int64_t e = 0; e < total; ++e) {
+    const auto state = enrollment_state(e, course_items);
+    if (state.items == 0) continue;
+    const std::int64_t course = x.plan.enrollment_course[static_cast<std::size_t>(e)];
+    const std::int64_t enrolled = enrolled_at(e);
+    const std::string enrollment = scale_id(Kind::kEnrollment, e, enrolled);
+    for (std::int64_t i = 0; i < state.items; ++i) {
+      const std::int64_t started_ms = enrolled + i * kHour + kHour / 2;
+      // An active learner is still in the middle of the last item they opened.
+      const bool open = state.status == EnrollmentStatus::kActive && i == state.items - 1;
+      const std::string started = at(started_ms);
+      std::optional<std::string> done;
+      if (!open) done = at(started_ms + kHour / 4);
+      DL_TRY(progress.row(scale_id(Kind::kProgress, number++, started_ms), enrollment,
+                          item_id(course, i, o), open ? "started" : "completed", started, done,
+                          done ? *done : started));
+    }
+    x.progress.advance(state.items);
+  }
+  return progress.flush();
+}
+
+}  // namespace
+
+ScaleDataSet::ScaleDataSet(ScaleOptions options) : options_(options) {}
+
+std::string ScaleDataSet::email_of(std::int64_t n) {
+  return "user" + std::to_string(n) + "@scale.deltalabs.local";
+}
+
+Status ScaleDataSet::validate() const {
+  const auto& o = options_;
+  if (o.users < 2) return Error::bad_request("SCALE_OPTIONS", "--users must be at least 2.");
+  if (o.courses < 1) return Error::bad_request("SCALE_OPTIONS", "--courses must be at least 1.");
+  if (o.enrollments < 0)
+    return Error::bad_request("SCALE_OPTIONS", "--enrollments must not be negative.");
+  if (o.sections_per_course < 1 || o.items_per_section < 1)
+    return Error::bad_request(
+        "SCALE_OPTIONS", "--sections and --items must be at least 1 (publishing needs content).");
+  if (o.users > INT32_MAX || o.courses > INT32_MAX || o.enrollments > INT32_MAX)
+    return Error::bad_request("SCALE_OPTIONS", "Sizes must stay below 2^31.");
+  const std::int64_t learners = o.users - instructor_count(o);
+  const auto open = static_cast<std::int64_t>(enrollable_courses(o).size());
+  const std::int64_t per_learner = (o.enrollments + learners - 1) / learners;
+  if (per_learner > open) {
+    return Error::bad_request(
+        "SCALE_OPTIONS", "Too many enrollments: " + std::to_string(learners) + " learners in " +
+                             std::to_string(open) + " open courses hold at most " +
+                             std::to_string(learners * open) + " (one per learner and course).");
+  }
+  return {};
+}
+
+Result<ScaleSummary> ScaleDataSet::load(Database& db, const identity::PasswordHasher& hasher,
+                                        ProgressReporter& progress) const {
+  DL_TRY(validate());
+  const auto& o = options_;
+  DL_ASSIGN_OR_RETURN(std::string password_hash, hasher.hash(kPassword));
+  const Plan plan = make_plan(o);
+  const std::int64_t items = o.courses * o.sections_per_course * (1 + o.items_per_section);
+  progress.start(3 * o.users + plan.instructors + o.courses + items +
+                 static_cast<std::int64_t>(plan.enrollment_course.size()) + plan.progress_rows);
+  DL_ASSIGN_OR_RETURN(
+      ScaleSummary summary, db.transaction([&](Connection& c) -> Result<ScaleSummary> {
+        DL_ASSIGN_OR_RETURN(RowSet present, c.query(scale_sql::kCountUsersByEmail, {email_of(0)}));
+        if (present[0].integer(0) > 0) {
+          return Error::conflict("SCALE_DATA_PRESENT",
+                                 "This database already holds a scale data set (" + email_of(0) +
+                                     " exists); seed a new database instead.");
+        }
+        if (c.dialect() == Dialect::kSqlite) DL_TRY(c.execute_script(scale_sql::kSqliteLargeCache));
+        Context x{o, plan, c, progress, password_hash, {}, {}, {}, {}};
+        DL_ASSIGN_OR_RETURN(x.student_role, id_by_slug(c, scale_sql::kRoleIdBySlug, "student"));
+        DL_ASSIGN_OR_RETURN(x.instructor_role,
+                            id_by_slug(c, scale_sql::kRoleIdBySlug, "instructor"));
+        DL_ASSIGN_OR_RETURN(x.categories, ensure_references(c, kCategories, Kind::kCategory,
+                                                            scale_sql::kInsertCategoryIfMissing,
+                                                            scale_sql::kCategoryIdBySlug));
+        DL_ASSIGN_OR_RETURN(
+            x.levels, ensure_references(c, kLevels, Kind::kLevel, scale_sql::kInsertLevelIfMissing,
+                                        scale_sql::kLevelIdBySlug));
+        DL_TRY(write_users(x));
+        DL_TRY(write_courses(x));
+        DL_TRY(write_content(x));
+        DL_TRY(write_enrollments(x));
+        ScaleSummary summary;
+        summary.users = o.users;
+        summary.instructors = plan.instructors;
+        summary.courses = o.courses;
+        for (std::int64_t course = 0; course < o.courses; ++course)
+          summary.published_courses += course_status(course) == CourseStatus::kPublished ? 1 : 0;
+        summary.sections = o.courses * o.sections_per_course;
+        summary.items = summary.sections * o.items_per_section;
+        summary.enrollments = static_cast<std::int64_t>(plan.enrollment_course.size());
+        summary.progress = plan.progress_rows;
+        return summary;
+      }));
+  progress.phase("analyze");
+  DL_ASSIGN_OR_RETURN(ConnectionLease lease, db.write());
+  DL_TRY(lease->execute_script(scale_sql::kAnalyze));
+  return summary;
+}
+
+}  // namespace deltalabs
