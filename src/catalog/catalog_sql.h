@@ -134,24 +134,22 @@ inline constexpr const char* kIsCourseInstructor =
   "  (" DL_SQLITE_MATCH("'description : (' || $1 || ')'") ") AS score "                             \
   "FROM courses c WHERE " DL_CATALOG_FILTERS "AND " DL_SQLITE_MATCH("$1") ") SELECT * FROM s "
 
-#define DL_PG_VECTOR(expr) "to_tsvector('english', " expr ") @@ plainto_tsquery('english', $1)"
-#define DL_PG_SCORED \
-  "SELECT " DL_COURSE_COLUMNS ", "                                                                    \
-  "(CASE WHEN CAST($1 AS TEXT) IS NULL THEN 0 ELSE "                                                 \
-  "  4 * CAST(" DL_PG_VECTOR("c.title") " AS INTEGER) + "                                             \
-  "  2 * CAST(" DL_PG_VECTOR("c.subtitle") " AS INTEGER) + "                                          \
-  "  CAST(" DL_PG_VECTOR("c.description") " AS INTEGER) END) AS score "                              \
-  "FROM courses c WHERE " DL_CATALOG_FILTERS                                                          \
-  "AND (CAST($1 AS TEXT) IS NULL OR "                                                                 \
-  DL_PG_VECTOR("c.title || ' ' || c.subtitle || ' ' || c.description") ") "
+// PostgreSQL matches stored vectors (migration 0006): one per scored column,
+// and search_all under the GIN index.
+#define DL_PG_MATCH(column) column " @@ plainto_tsquery('english', $1)"
+#define DL_PG_SCORE                                                                    \
+  "4 * CAST(" DL_PG_MATCH("c.search_title") " AS INTEGER) + "                          \
+  "2 * CAST(" DL_PG_MATCH("c.search_subtitle") " AS INTEGER) + "                       \
+  "CAST(" DL_PG_MATCH("c.search_description") " AS INTEGER)"
+#define DL_PG_SCORED                                                                      \
+  "SELECT " DL_COURSE_COLUMNS ", "                                                         \
+  "(CASE WHEN CAST($1 AS TEXT) IS NULL THEN 0 ELSE " DL_PG_SCORE " END) AS score "         \
+  "FROM courses c WHERE " DL_CATALOG_FILTERS                                               \
+  "AND (CAST($1 AS TEXT) IS NULL OR " DL_PG_MATCH("c.search_all") ") "
 
-#define DL_PG_SEARCHED \
-  "SELECT " DL_COURSE_COLUMNS ", "                                                                    \
-  "  4 * CAST(" DL_PG_VECTOR("c.title") " AS INTEGER) + "                                             \
-  "  2 * CAST(" DL_PG_VECTOR("c.subtitle") " AS INTEGER) + "                                          \
-  "  CAST(" DL_PG_VECTOR("c.description") " AS INTEGER) AS score "                                   \
-  "FROM courses c WHERE " DL_CATALOG_FILTERS                                                          \
-  "AND " DL_PG_VECTOR("c.title || ' ' || c.subtitle || ' ' || c.description") " "
+#define DL_PG_SEARCHED                                                                    \
+  "SELECT " DL_COURSE_COLUMNS ", " DL_PG_SCORE " AS score "                                \
+  "FROM courses c WHERE " DL_CATALOG_FILTERS "AND " DL_PG_MATCH("c.search_all") " "
 
 // Keyset conditions and orders, one per sort; `s` is the scored row set.
 #define DL_BY_RELEVANCE                                                                           \
@@ -204,7 +202,8 @@ inline constexpr const char* kPgSearchByPrice = "SELECT * FROM (" DL_PG_SEARCHED
 #undef DL_BY_RELEVANCE
 #undef DL_PG_SEARCHED
 #undef DL_PG_SCORED
-#undef DL_PG_VECTOR
+#undef DL_PG_SCORE
+#undef DL_PG_MATCH
 #undef DL_SQLITE_SEARCHED
 #undef DL_SQLITE_SCORED
 #undef DL_SQLITE_MATCH
