@@ -109,7 +109,9 @@ std::optional<Response> Pipeline::limit(const Request& req, std::string_view pol
 
 Result<Response> Pipeline::run_scoped(Request& req,
                                       std::vector<std::pair<std::string, std::string>>& extra) {
-  if (scope_ == nullptr) return run_route(req, extra);
+  // Blocking routes (password hashing) would hold the scope's resources through
+  // long CPU work, and they are not where per-request overhead matters.
+  if (scope_ == nullptr || req.route->blocking) return run_route(req, extra);
   // Leaves the scope however the route ends, exceptions included.
   struct Bracket {
     RequestScope* scope;

@@ -36,7 +36,7 @@ class Pipeline {
   void set_authenticator(Authenticator* authenticator) { authenticator_ = authenticator; }
   // Sets where idempotency keys are kept; without one, keys are ignored.
   void set_idempotency_store(IdempotencyStore* store) { idempotency_ = store; }
-  // Sets what brackets every routed request; without one, nothing does.
+  // Sets what brackets every routed request but blocking ones; without one, nothing does.
   void set_request_scope(RequestScope* scope) { scope_ = scope; }
   // Adds or replaces a named rate-limit policy that routes refer to.
   void set_rate_limit_policy(RateLimitPolicy policy);
