@@ -34,6 +34,8 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, app->metrics_, pipeline_options);
   app->idempotency_ = std::make_unique<IdempotencyKeys>(*app->db_);
   app->pipeline_->set_idempotency_store(app->idempotency_.get());
+  app->read_scope_ = std::make_unique<ReadSnapshotScope>(*app->db_);
+  app->pipeline_->set_request_scope(app->read_scope_.get());
 
   // Cursors are signed with a key derived from the first JWT key, so they stay
   // valid across restarts and instances that share the configuration.

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/config.h"
+#include "app/read_snapshot_scope.h"
 #include "core/cursor_codec.h"
 #include "core/result.h"
 #include "http/metrics.h"
@@ -58,6 +59,7 @@ class Application {
   std::unique_ptr<http::Pipeline> pipeline_;
   std::unique_ptr<CursorCodec> cursors_;
   std::unique_ptr<IdempotencyKeys> idempotency_;
+  std::unique_ptr<ReadSnapshotScope> read_scope_;
   std::unique_ptr<identity::IdentityModule> identity_;
   std::unique_ptr<catalog::CatalogModule> catalog_;
   std::unique_ptr<content::ContentModule> content_;

@@ -68,7 +68,7 @@ Response Pipeline::handle(Request& req) {
     label = match.route->path;
     std::vector<std::pair<std::string, std::string>> extra;
     try {
-      Result<Response> r = run_route(req, extra);
+      Result<Response> r = run_scoped(req, extra);
       if (r.ok()) {
         resp = std::move(r).value();
       } else {
@@ -105,6 +105,21 @@ std::optional<Response> Pipeline::limit(const Request& req, std::string_view pol
   Response r = problem_response(rate_limited(d), req.request_id);
   for (auto& h : RateLimiter::headers(*p, d)) r.headers.push_back(std::move(h));
   return r;
+}
+
+Result<Response> Pipeline::run_scoped(Request& req,
+                                      std::vector<std::pair<std::string, std::string>>& extra) {
+  // Blocking routes (password hashing) would hold the scope's resources through
+  // long CPU work, and they are not where per-request overhead matters.
+  if (scope_ == nullptr || req.route->blocking) return run_route(req, extra);
+  // Leaves the scope however the route ends, exceptions included.
+  struct Bracket {
+    RequestScope* scope;
+    ~Bracket() { scope->leave(); }
+  };
+  scope_->enter();
+  const Bracket bracket{scope_};
+  return run_route(req, extra);
 }
 
 Result<Response> Pipeline::run_route(Request& req,

@@ -12,6 +12,7 @@
 #include "http/metrics.h"
 #include "http/rate_limiter.h"
 #include "http/request.h"
+#include "http/request_scope.h"
 #include "http/response.h"
 #include "http/router.h"
 
@@ -35,6 +36,8 @@ class Pipeline {
   void set_authenticator(Authenticator* authenticator) { authenticator_ = authenticator; }
   // Sets where idempotency keys are kept; without one, keys are ignored.
   void set_idempotency_store(IdempotencyStore* store) { idempotency_ = store; }
+  // Sets what brackets every routed request but blocking ones; without one, nothing does.
+  void set_request_scope(RequestScope* scope) { scope_ = scope; }
   // Adds or replaces a named rate-limit policy that routes refer to.
   void set_rate_limit_policy(RateLimitPolicy policy);
   // The limiter, for services that also limit per account.
@@ -57,6 +60,8 @@ class Pipeline {
                   std::string_view path);
 
  private:
+  Result<Response> run_scoped(Request& req,
+                              std::vector<std::pair<std::string, std::string>>& extra);
   Result<Response> run_route(Request& req, std::vector<std::pair<std::string, std::string>>& extra);
   Status authenticate(Request& req);
   Status read_body(Request& req);
@@ -70,6 +75,7 @@ class Pipeline {
   PipelineOptions options_;
   Authenticator* authenticator_ = nullptr;
   IdempotencyStore* idempotency_ = nullptr;
+  RequestScope* scope_ = nullptr;
   RateLimiter limiter_;
   StringMap<RateLimitPolicy> policies_;
 };

@@ -27,6 +27,12 @@ struct User {
   std::vector<RoleRef> roles;
 };
 
+// A user with the permission slugs their global roles grant.
+struct Profile {
+  User user;
+  std::vector<std::string> permissions;
+};
+
 // What signing in needs to know about an account.
 struct Credentials {
   std::string user_id;

@@ -13,19 +13,22 @@ namespace {
 constexpr const char* kDefaultNotifications = R"({"email":true,"push":true,"digest":"weekly"})";
 constexpr const char* kDefaultPrivacy = R"({"profile_visible":true,"show_progress":false})";
 
-User user_from(const Row& r) {
+// The user columns (sql::kUserColumns order) starting at column `first`.
+User user_from_columns(const Row& r, std::size_t first) {
   User u;
-  u.id = r.text(0);
-  u.email = r.text(1);
-  u.username = r.optional_text(2);
-  u.first_name = r.text(3);
-  u.last_name = r.text(4);
-  u.status = r.text(5);
-  u.email_verified = r.boolean(6);
-  u.created_at = r.text(7);
-  u.updated_at = r.text(8);
+  u.id = r.text(first);
+  u.email = r.text(first + 1);
+  u.username = r.optional_text(first + 2);
+  u.first_name = r.text(first + 3);
+  u.last_name = r.text(first + 4);
+  u.status = r.text(first + 5);
+  u.email_verified = r.boolean(first + 6);
+  u.created_at = r.text(first + 7);
+  u.updated_at = r.text(first + 8);
   return u;
 }
+
+User user_from(const Row& r) { return user_from_columns(r, 0); }
 
 // Which unique rule a duplicate broke, from the driver's message.
 Error duplicate_error(const Error& e) {
@@ -157,12 +160,31 @@ Status UserRepository::set_roles(Connection& c, const std::string& id,
   return {};
 }
 
-Result<std::vector<std::string>> UserRepository::permissions(Connection& c, const std::string& id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUserPermissions, {id}));
-  std::vector<std::string> out;
-  out.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows[i].text(0));
-  return out;
+Result<Profile> UserRepository::profile(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectProfile, {id}));
+  Profile p;
+  bool found = false;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Row r = rows[i];
+    switch (r.integer(0)) {
+      case 0:
+        p.user = user_from_columns(r, 1);
+        found = true;
+        break;
+      case 1:
+        p.user.roles.push_back({r.text(1), r.text(10), r.text(11)});
+        break;
+      default:
+        p.permissions.push_back(r.text(10));
+    }
+  }
+  if (!found) return Error::not_found("user");
+  // Slugs are unique ASCII, so byte order is the order on every backend and collation.
+  std::sort(p.user.roles.begin(), p.user.roles.end(),
+            [](const RoleRef& a, const RoleRef& b) { return a.slug < b.slug; });
+  std::sort(p.permissions.begin(), p.permissions.end());
+  p.permissions.erase(std::unique(p.permissions.begin(), p.permissions.end()), p.permissions.end());
+  return p;
 }
 
 Result<bool> UserRepository::has_permission(Connection& c, const std::string& id,

@@ -41,8 +41,9 @@ class UserRepository {
   // Replaces the global roles; 400 UNKNOWN_ROLE when an id does not exist.
   static Status set_roles(Connection& c, const std::string& id,
                           const std::vector<std::string>& role_ids);
-  // The distinct permission slugs of the user's global roles.
-  static Result<std::vector<std::string>> permissions(Connection& c, const std::string& id);
+  // The user with their roles and the distinct permission slugs those roles
+  // grant, read by one statement (one consistent snapshot), or 404.
+  static Result<Profile> profile(Connection& c, const std::string& id);
   // True when the user holds `permission` globally or in `organization_id`.
   static Result<bool> has_permission(Connection& c, const std::string& id,
                                      const std::string& permission,

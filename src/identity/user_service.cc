@@ -23,9 +23,7 @@ std::string ids_json(const std::vector<std::string>& ids) {
 Result<Profile> UserService::me(const Actor& actor) {
   if (!actor.authenticated()) return Error::unauthorized();
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  DL_ASSIGN_OR_RETURN(User user, UserRepository::find(*conn, actor.user_id));
-  DL_ASSIGN_OR_RETURN(auto permissions, UserRepository::permissions(*conn, actor.user_id));
-  return Profile{std::move(user), std::move(permissions)};
+  return UserRepository::profile(*conn, actor.user_id);
 }
 
 Result<Profile> UserService::update_me(const Actor& actor, const ProfileChange& change) {

@@ -12,12 +12,6 @@
 
 namespace deltalabs::identity {
 
-// A user with the permission slugs their global roles grant.
-struct Profile {
-  User user;
-  std::vector<std::string> permissions;
-};
-
 // Accounts as their owners and administrators see and change them. Owners
 // change only their profile; roles, status and verification need users:update.
 class UserService {

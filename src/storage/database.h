@@ -57,6 +57,14 @@ class Database {
   virtual Result<ConnectionLease> read() = 0;
   // Borrows the connection a write transaction runs on (SQLite has one writer).
   virtual Result<ConnectionLease> write() = 0;
+  // Opens a read scope on the calling thread: until close_read_scope(), read()
+  // on this thread lends one connection whose reads share one snapshot, which
+  // ends (and the next read starts a fresh one) whenever a write lease is
+  // taken or returned on this thread. Backends where a snapshot costs round
+  // trips (PostgreSQL) keep one snapshot per statement: that is the default.
+  virtual void open_read_scope() {}
+  // Ends the calling thread's read scope and its snapshot.
+  virtual void close_read_scope() {}
   // Checks that the database answers a trivial query.
   virtual Status ping() = 0;
   // Current pool use.

@@ -1,6 +1,8 @@
 #include "storage/sqlite_database.h"
 
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <system_error>
 
 #include "storage/sqlite_connection.h"
@@ -16,6 +18,17 @@ ConnectionPool::Factory sqlite_factory(const std::string& path, bool create, int
     return std::unique_ptr<Connection>(std::move(c));
   };
 }
+
+// The read scope open on this thread: which database it belongs to, the
+// reader it lends (taken at the first read) and whether a read transaction
+// is open on it. One scope per thread; a scope on another database is ignored.
+struct ThreadReadScope {
+  const SqliteDatabase* db = nullptr;
+  std::optional<ConnectionLease> reader;
+  bool in_snapshot = false;
+};
+
+thread_local ThreadReadScope t_scope;
 
 }  // namespace
 
@@ -48,6 +61,58 @@ Result<std::unique_ptr<Database>> SqliteDatabase::open(const std::string& path,
     DL_TRY(writer->execute_script("PRAGMA journal_mode = WAL;"));
   }
   return std::unique_ptr<Database>(std::move(db));
+}
+
+Result<ConnectionLease> SqliteDatabase::read() {
+  if (t_scope.db != this) return readers_->acquire();
+  if (!t_scope.reader) {
+    DL_ASSIGN_OR_RETURN(auto lease, readers_->acquire());
+    t_scope.reader.emplace(std::move(lease));
+  }
+  Connection& conn = **t_scope.reader;
+  if (!t_scope.in_snapshot) {
+    // Deferred: the read transaction (and the WAL read lock) starts at the first SELECT.
+    DL_TRY(conn.execute("BEGIN", {}));
+    t_scope.in_snapshot = true;
+  }
+  // The scope owns the reader; this lease only lends it.
+  return ConnectionLease(&conn, [](Connection*) {});
+}
+
+Result<ConnectionLease> SqliteDatabase::write() {
+  // Reads inside and after the write transaction must not see an older snapshot.
+  end_snapshot();
+  DL_ASSIGN_OR_RETURN(auto lease, writer_->acquire());
+  if (t_scope.db != this) return lease;
+  auto held = std::make_shared<ConnectionLease>(std::move(lease));
+  Connection* conn = &**held;
+  return ConnectionLease(conn, [this, held](Connection*) mutable {
+    held.reset();
+    end_snapshot();
+  });
+}
+
+void SqliteDatabase::open_read_scope() {
+  if (t_scope.db == this) {
+    end_snapshot();  // opened again: start from a fresh snapshot
+  } else if (t_scope.db == nullptr) {
+    t_scope.db = this;
+  }
+}
+
+void SqliteDatabase::close_read_scope() {
+  if (t_scope.db != this) return;
+  end_snapshot();
+  t_scope.reader.reset();
+  t_scope.db = nullptr;
+}
+
+void SqliteDatabase::end_snapshot() {
+  if (t_scope.db != this || !t_scope.in_snapshot) return;
+  t_scope.in_snapshot = false;
+  Connection& conn = **t_scope.reader;
+  // A read-only transaction has nothing to lose; if COMMIT fails, ROLLBACK ends it.
+  if (!conn.execute("COMMIT", {}).ok()) static_cast<void>(conn.execute_script("ROLLBACK"));
 }
 
 Status SqliteDatabase::ping() {

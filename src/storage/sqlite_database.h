@@ -17,8 +17,12 @@ class SqliteDatabase final : public Database {
                                                 const DatabaseOptions& options);
 
   Dialect dialect() const override { return Dialect::kSqlite; }
-  Result<ConnectionLease> read() override { return readers_->acquire(); }
-  Result<ConnectionLease> write() override { return writer_->acquire(); }
+  Result<ConnectionLease> read() override;
+  Result<ConnectionLease> write() override;
+  // One reader and one WAL read transaction for the thread's scope, so a
+  // request takes the WAL read lock once instead of once per statement.
+  void open_read_scope() override;
+  void close_read_scope() override;
   Status ping() override;
   PoolStats stats() const override;
   std::string describe() const override { return "sqlite:" + path_; }
@@ -28,6 +32,8 @@ class SqliteDatabase final : public Database {
 
  private:
   SqliteDatabase(std::string path, const DatabaseOptions& options);
+  // Commits the read transaction of this thread's scope, if it has one open.
+  void end_snapshot();
 
   std::string path_;
   std::unique_ptr<ConnectionPool> writer_;

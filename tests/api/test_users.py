@@ -301,6 +301,18 @@ def test_admin_patch_role_ids_succeeds_and_permissions_apply_when_the_roles_exis
     assert target.client.get(f"/v1/users/{admin.id}").status_code == 200  # teachers may read users
 
 
+def test_me_succeeds_with_roles_and_permissions_in_slug_order_and_each_permission_once_when_roles_overlap(client,
+                                                                                                      admin):
+    target = Account(client)
+    assert admin.client.patch(f"/v1/users/{target.id}",
+                              json={"role_ids": [TEACHER_ROLE_ID, STUDENT_ROLE_ID]}).status_code == 200
+    me = target.client.get("/v1/users/me").json()
+    slugs = [r["slug"] for r in me["roles"]]
+    assert slugs == sorted(slugs) == ["student", "teacher"]
+    assert me["permissions"] == sorted(set(me["permissions"]))
+    assert "organizations:read" in me["permissions"]  # granted by both roles, listed once
+
+
 def test_admin_patch_role_ids_fails_with_400_and_changes_nothing_when_a_role_does_not_exist(client, admin):
     target = Account(client)
     bogus = "01900000-0001-7000-8000-0000000000ff"
