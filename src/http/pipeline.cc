@@ -35,7 +35,9 @@ Error rate_limited(const RateLimitDecision& d) {
 }  // namespace
 
 Pipeline::Pipeline(const Router& router, Metrics& metrics, PipelineOptions options)
-    : router_(router), metrics_(metrics), options_(std::move(options)) {}
+    : router_(router), metrics_(metrics), options_(std::move(options)) {
+  if (options_.access_log) access_log_ = std::make_unique<AccessLog>();
+}
 
 void Pipeline::set_rate_limit_policy(RateLimitPolicy policy) {
   std::string name = policy.name;
@@ -292,15 +294,15 @@ void Pipeline::finish(const Request& req, Response& resp, std::string_view route
   resp.header("X-Request-Id", req.request_id);
   add_cors(req, resp);
   metrics_.observe(route_label, method_name(req.method), resp.status, seconds);
-  if (!options_.access_log) return;
-  spdlog::info(
+  if (!access_log_) return;
+  access_log_->write(fmt::format(
       "{{\"msg\":\"request\",\"method\":{},\"path\":{},\"route\":\"{}\",\"status\":{},\"duration_"
       "ms\":{:.3f},"
       "\"request_id\":\"{}\",\"user_id\":\"{}\",\"remote\":\"{}\"}}",
       boost::json::serialize(boost::json::value(std::string(req.method_text))),
       boost::json::serialize(boost::json::value(std::string(req.path.substr(0, 512)))), route_label,
       resp.status, seconds * 1000.0, req.request_id, req.actor ? req.actor->user_id : "",
-      req.remote_address);
+      req.remote_address));
 }
 
 Response Pipeline::reject(const Error& error, std::string_view client_request_id,

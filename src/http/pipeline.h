@@ -1,12 +1,14 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/string_map.h"
+#include "http/access_log.h"
 #include "http/authenticator.h"
 #include "http/idempotency_store.h"
 #include "http/metrics.h"
@@ -71,6 +73,7 @@ class Pipeline {
   void add_cors(const Request& req, Response& resp) const;
 
   const Router& router_;
+  std::unique_ptr<AccessLog> access_log_;  // null when the access log is off
   Metrics& metrics_;
   PipelineOptions options_;
   Authenticator* authenticator_ = nullptr;
