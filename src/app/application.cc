@@ -31,6 +31,7 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   http::PipelineOptions pipeline_options;
   pipeline_options.cors_origins = config.cors_origins;
   pipeline_options.access_log = config.access_log;
+  pipeline_options.shared_cache_ttl = std::chrono::milliseconds(config.shared_cache_ms);
   app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, app->metrics_, pipeline_options);
   app->idempotency_ = std::make_unique<IdempotencyKeys>(*app->db_);
   app->pipeline_->set_idempotency_store(app->idempotency_.get());

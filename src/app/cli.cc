@@ -25,6 +25,12 @@ void add_global_options(CLI::App& app, Config& c) {
       ->delimiter(',');
   app.add_option("--assets-dir", c.assets_dir, "Folder of swagger-ui-dist for /docs")
       ->envname("DELTALABS_ASSETS_DIR");
+  app.add_option("--shared-cache-ms", c.shared_cache_ms,
+                 "How long a public catalog listing may be served again (0 = never); "
+                 "writes in this process invalidate at once")
+      ->envname("DELTALABS_SHARED_CACHE_MS")
+      ->check(CLI::Range(0, 60000))
+      ->capture_default_str();
   app.add_flag("!--no-access-log", c.access_log, "Do not log one line per request")
       ->envname("DELTALABS_ACCESS_LOG");
   app.add_option("--jwt-keys", c.jwt_keys,

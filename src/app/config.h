@@ -20,6 +20,7 @@ struct Config {
   std::vector<std::string> cors_origins;
   std::string assets_dir;  // swagger-ui-dist; empty = search the usual places
   bool access_log = true;
+  int shared_cache_ms = 1000;  // how long public catalog listings may be reused; 0 = never
 
   // Logs.
   std::string log_level = "info";

@@ -144,7 +144,8 @@ void register_course_routes(http::Router& router, CourseService& courses,
                    {"free", "boolean", "true: only free courses; false: only paid"},
                    {"sort", "string",
                     "relevance (default with q), newest (default without), popular, price"}}),
-              .responses = {200}});
+              .responses = {200},
+              .shared_cache = true});
 
   router.add(
       {.method = Method::kPost,

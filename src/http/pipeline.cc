@@ -23,6 +23,11 @@ bool is_sane_request_id(std::string_view id) {
 
 namespace {
 
+// Requests that change nothing; every other one may have written data.
+bool is_read_only(Method method) {
+  return method == Method::kGet || method == Method::kHead || method == Method::kOptions;
+}
+
 Error rate_limited(const RateLimitDecision& d) {
   return {ErrorKind::kTooManyRequests,
           "RATE_LIMITED",
@@ -37,6 +42,8 @@ Error rate_limited(const RateLimitDecision& d) {
 Pipeline::Pipeline(const Router& router, Metrics& metrics, PipelineOptions options)
     : router_(router), metrics_(metrics), options_(std::move(options)) {
   if (options_.access_log) access_log_ = std::make_unique<AccessLog>();
+  if (options_.shared_cache_ttl.count() > 0)
+    cache_ = std::make_unique<ResponseCache>(options_.shared_cache_ttl);
 }
 
 void Pipeline::set_rate_limit_policy(RateLimitPolicy policy) {
@@ -69,8 +76,15 @@ Response Pipeline::handle(Request& req) {
     req.path_params = std::move(match.params);
     label = match.route->path;
     std::vector<std::pair<std::string, std::string>> extra;
+    const bool shareable =
+        cache_ != nullptr && match.route->shared_cache && req.method == Method::kGet;
+    const std::string cache_key =
+        shareable ? std::string(req.path) + "?" + std::string(req.query_string) : std::string();
+    const std::uint64_t generation = shareable ? cache_->generation() : 0;
+    std::optional<Response> cached = shareable ? cache_->find(cache_key) : std::nullopt;
+    const bool hit = cached.has_value();
     try {
-      Result<Response> r = run_scoped(req, extra);
+      Result<Response> r = cached ? Result<Response>(std::move(*cached)) : run_scoped(req, extra);
       if (r.ok()) {
         resp = std::move(r).value();
       } else {
@@ -91,6 +105,10 @@ Response Pipeline::handle(Request& req) {
       resp = problem_response(Error::internal("unknown exception"), req.request_id);
     }
     for (auto& h : extra) resp.headers.push_back(std::move(h));
+    // A hit is not stored again: its age keeps counting toward the TTL.
+    if (shareable && !hit && resp.status == 200) cache_->store(cache_key, generation, resp);
+    // After the write committed: responses computed before it stop counting.
+    if (cache_ != nullptr && !is_read_only(req.method)) cache_->invalidate();
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

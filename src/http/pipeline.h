@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "http/rate_limiter.h"
 #include "http/request.h"
 #include "http/request_scope.h"
+#include "http/response_cache.h"
 #include "http/response.h"
 #include "http/router.h"
 
@@ -24,6 +26,8 @@ namespace deltalabs::http {
 struct PipelineOptions {
   std::vector<std::string> cors_origins;  // exact origins, or "*"
   bool access_log = true;
+  // How long a shared response of a public GET route may be served (0 = no cache).
+  std::chrono::milliseconds shared_cache_ttl{1000};
 };
 
 // Everything between a parsed HTTP request and its response: request id,
@@ -74,6 +78,7 @@ class Pipeline {
 
   const Router& router_;
   std::unique_ptr<AccessLog> access_log_;  // null when the access log is off
+  std::unique_ptr<ResponseCache> cache_;   // null when shared caching is off
   Metrics& metrics_;
   PipelineOptions options_;
   Authenticator* authenticator_ = nullptr;

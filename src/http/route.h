@@ -51,6 +51,7 @@ struct Route {
   bool blocking = false;               // runs on the bounded blocking pool (password hashing)
   Idempotency idempotency = Idempotency::kNone;
   std::string produces = "application/json";
+  bool shared_cache = false;  // a public GET whose 200s may be shared (ResponseCache)
 };
 
 // Wraps a schema for Route::body.

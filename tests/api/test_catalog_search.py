@@ -165,3 +165,23 @@ def test_cursor_fails_with_400_when_tampered_or_reused_with_another_sort(client,
     assert_problem(client.get("/v1/courses", params={"cursor": cursor[:-2] + "xx", "sort": "price"}), 400,
                    "INVALID_CURSOR")
     assert_problem(client.get("/v1/courses", params={"cursor": cursor, "sort": "newest"}), 400, "INVALID_CURSOR")
+
+
+# --- the shared listing cache ------------------------------------------------------------------
+def test_listing_shows_a_write_of_this_server_at_once_and_one_made_elsewhere_within_the_ttl(
+        server_factory, databases, cli):
+    """Public listings are reused for --shared-cache-ms; a write through this
+    server invalidates them at once, a write by another process (the CLI,
+    another instance) shows within that time."""
+    from test_catalog_support import make_cast
+    import time
+    srv = server_factory(["--shared-cache-ms", "300"])
+    cast = make_cast(srv, cli)
+    course = published_course(cast.teacher, cast, title="Cached Course Title")
+    titles = lambda: {c["id"]: c["title"] for c in srv.client().get("/v1/courses").json()["items"]}
+    assert titles()[course["id"]] == "Cached Course Title"
+    assert cast.teacher.patch(f"/v1/courses/{course['id']}", json={"title": "Renamed Here"}).status_code == 200
+    assert titles()[course["id"]] == "Renamed Here"
+    databases.execute(srv.database_url, f"UPDATE courses SET title = 'Renamed Elsewhere' WHERE id = '{course['id']}'")
+    time.sleep(0.4)
+    assert titles()[course["id"]] == "Renamed Elsewhere"
