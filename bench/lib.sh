@@ -42,6 +42,9 @@ http {
   server {
     listen 127.0.0.1:$port;
     root $bench_work/www;
+    # Any path answers the static file, so wrk scripts that rotate API paths
+    # can be pointed at nginx too (their own cost is then measured alone).
+    location / { try_files \$uri /health.json; }
   }
 }
 CONF

@@ -78,6 +78,10 @@ run_wrk "GET /v1/courses?limit=20" "$app/v1/courses?limit=20" >>"$rows"
 BENCH_PATHS="$bench_work/query-paths.txt" \
   run_wrk "GET /v1/courses?q=<two words> (16 queries)" "$app" "" bench/lua/rotate-paths.lua >>"$rows"
 run_wrk "nginx static /health.json (after)" "http://127.0.0.1:$nginx_port/health.json" >>"$rows"
+# What wrk itself can send when a Lua script picks every path: the ceiling of
+# the two rotated rows above (not part of the nginx baseline).
+BENCH_PATHS="$bench_work/course-paths.txt" run_wrk "ceiling: nginx static through rotate-paths.lua" \
+  "http://127.0.0.1:$nginx_port" "" bench/lua/rotate-paths.lua >>"$rows"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 rss_max_mib=$(( $(sort -n "$bench_work/rss.txt" | tail -n 1 | tr -d ' ') / 1024 ))

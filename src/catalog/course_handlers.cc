@@ -173,7 +173,8 @@ void register_course_routes(http::Router& router, CourseService& courses,
            "One course; drafts only for their instructors and catalog editors (404 otherwise)",
        .tag = kTag,
        .access = Access::kOptionalAuth,
-       .responses = {200, 404}});
+       .responses = {200, 404},
+       .shared_cache = true});
 
   router.add({.method = Method::kPatch,
               .path = "/v1/courses/:id",

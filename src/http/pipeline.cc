@@ -76,8 +76,11 @@ Response Pipeline::handle(Request& req) {
     req.path_params = std::move(match.params);
     label = match.route->path;
     std::vector<std::pair<std::string, std::string>> extra;
-    const bool shareable =
-        cache_ != nullptr && match.route->shared_cache && req.method == Method::kGet;
+    // Routes that read an optional token answer signed-in callers for themselves.
+    const bool shareable = cache_ != nullptr && match.route->shared_cache &&
+                           req.method == Method::kGet &&
+                           (match.route->access == Access::kPublic ||
+                            req.header("Authorization").empty());
     const std::string cache_key =
         shareable ? std::string(req.path) + "?" + std::string(req.query_string) : std::string();
     const std::uint64_t generation = shareable ? cache_->generation() : 0;

@@ -18,10 +18,19 @@ std::optional<Response> ResponseCache::find(const std::string& key) const {
 void ResponseCache::store(const std::string& key, std::uint64_t generation,
                           const Response& response) {
   if (generation != this->generation()) return;
+  const std::size_t size = key.size() + response.body.size();
   std::unique_lock lock(mutex_);
+  if (auto it = entries_.find(key); it != entries_.end()) {
+    bytes_ -= key.size() + it->second.response.body.size();
+    entries_.erase(it);
+  }
   // A bound, not an eviction policy: the hot set refills within one TTL.
-  if (entries_.size() >= max_entries_ && entries_.find(key) == entries_.end()) entries_.clear();
-  entries_.insert_or_assign(key, Entry{generation, std::chrono::steady_clock::now(), response});
+  if (bytes_ + size > max_bytes_) {
+    entries_.clear();
+    bytes_ = 0;
+  }
+  entries_.emplace(key, Entry{generation, std::chrono::steady_clock::now(), response});
+  bytes_ += size;
 }
 
 }  // namespace deltalabs::http

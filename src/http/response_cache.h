@@ -25,8 +25,8 @@ namespace deltalabs::http {
 //    go unseen.
 class ResponseCache {
  public:
-  explicit ResponseCache(std::chrono::milliseconds ttl, std::size_t max_entries = 512)
-      : ttl_(ttl), max_entries_(max_entries) {}
+  explicit ResponseCache(std::chrono::milliseconds ttl, std::size_t max_bytes = 32U << 20U)
+      : ttl_(ttl), max_bytes_(max_bytes) {}
 
   // The generation to tag a response with; read it before computing the response.
   std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
@@ -45,7 +45,8 @@ class ResponseCache {
   };
 
   std::chrono::milliseconds ttl_;
-  std::size_t max_entries_;
+  std::size_t max_bytes_;
+  std::size_t bytes_ = 0;  // bodies and keys held
   std::atomic<std::uint64_t> generation_{0};
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;

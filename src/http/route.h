@@ -51,7 +51,8 @@ struct Route {
   bool blocking = false;               // runs on the bounded blocking pool (password hashing)
   Idempotency idempotency = Idempotency::kNone;
   std::string produces = "application/json";
-  bool shared_cache = false;  // a public GET whose 200s may be shared (ResponseCache)
+  // A GET whose 200s to anonymous callers may be shared between them (ResponseCache).
+  bool shared_cache = false;
 };
 
 // Wraps a schema for Route::body.

@@ -40,8 +40,9 @@ TEST(ResponseCache, ForgetsAResponseAfterItsTtl) {
   EXPECT_FALSE(cache.find("/v1/courses?").has_value());
 }
 
-TEST(ResponseCache, StaysWithinItsEntryBound) {
-  ResponseCache cache(std::chrono::seconds(60), 3);
+TEST(ResponseCache, StaysWithinItsByteBound) {
+  // Room for three entries of a one-character key and a one-byte body.
+  ResponseCache cache(std::chrono::seconds(60), 6);
   for (int i = 0; i < 4; ++i) cache.store(std::to_string(i), cache.generation(), body("x"));
   int kept = 0;
   for (int i = 0; i < 4; ++i) kept += cache.find(std::to_string(i)).has_value() ? 1 : 0;
