@@ -137,18 +137,21 @@ inline constexpr const char* kIsCourseInstructor =
 // PostgreSQL matches stored vectors (migration 0006): one per scored column,
 // and search_all under the GIN index.
 #define DL_PG_MATCH(column) column " @@ plainto_tsquery('english', $1)"
-#define DL_PG_SCORE                                                                    \
+#define DL_PG_SCORE \
   "4 * CAST(" DL_PG_MATCH("c.search_title") " AS INTEGER) + "                          \
   "2 * CAST(" DL_PG_MATCH("c.search_subtitle") " AS INTEGER) + "                       \
   "CAST(" DL_PG_MATCH("c.search_description") " AS INTEGER)"
-#define DL_PG_SCORED                                                                      \
-  "SELECT " DL_COURSE_COLUMNS ", "                                                         \
-  "(CASE WHEN CAST($1 AS TEXT) IS NULL THEN 0 ELSE " DL_PG_SCORE " END) AS score "         \
-  "FROM courses c WHERE " DL_CATALOG_FILTERS                                               \
+#define DL_PG_SCORED                                             \
+  "SELECT " DL_COURSE_COLUMNS                                    \
+  ", "                                                           \
+  "(CASE WHEN CAST($1 AS TEXT) IS NULL THEN 0 ELSE " DL_PG_SCORE \
+  " END) AS score "                                              \
+  "FROM courses c WHERE " DL_CATALOG_FILTERS                     \
   "AND (CAST($1 AS TEXT) IS NULL OR " DL_PG_MATCH("c.search_all") ") "
 
-#define DL_PG_SEARCHED                                                                    \
-  "SELECT " DL_COURSE_COLUMNS ", " DL_PG_SCORE " AS score "                                \
+#define DL_PG_SEARCHED                         \
+  "SELECT " DL_COURSE_COLUMNS ", " DL_PG_SCORE \
+  " AS score "                                 \
   "FROM courses c WHERE " DL_CATALOG_FILTERS "AND " DL_PG_MATCH("c.search_all") " "
 
 // Keyset conditions and orders, one per sort; `s` is the scored row set.

@@ -4,8 +4,7 @@
 
 namespace deltalabs::http {
 
-AccessLog::AccessLog(std::FILE* out, std::chrono::milliseconds interval,
-                     std::size_t max_buffered)
+AccessLog::AccessLog(std::FILE* out, std::chrono::milliseconds interval, std::size_t max_buffered)
     : out_(out), interval_(interval), max_buffered_(max_buffered), writer_([this] { run(); }) {}
 
 AccessLog::~AccessLog() {

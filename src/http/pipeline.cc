@@ -77,10 +77,9 @@ Response Pipeline::handle(Request& req) {
     label = match.route->path;
     std::vector<std::pair<std::string, std::string>> extra;
     // Routes that read an optional token answer signed-in callers for themselves.
-    const bool shareable = cache_ != nullptr && match.route->shared_cache &&
-                           req.method == Method::kGet &&
-                           (match.route->access == Access::kPublic ||
-                            req.header("Authorization").empty());
+    const bool shareable =
+        cache_ != nullptr && match.route->shared_cache && req.method == Method::kGet &&
+        (match.route->access == Access::kPublic || req.header("Authorization").empty());
     const std::string cache_key =
         shareable ? std::string(req.path) + "?" + std::string(req.query_string) : std::string();
     const std::uint64_t generation = shareable ? cache_->generation() : 0;

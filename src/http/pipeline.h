@@ -16,8 +16,8 @@
 #include "http/rate_limiter.h"
 #include "http/request.h"
 #include "http/request_scope.h"
-#include "http/response_cache.h"
 #include "http/response.h"
+#include "http/response_cache.h"
 #include "http/router.h"
 
 namespace deltalabs::http {

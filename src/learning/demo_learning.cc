@@ -1,5 +1,7 @@
 #include "learning/demo_learning.h"
 
+#include <array>
+
 namespace deltalabs::learning {
 
 namespace {
@@ -10,7 +12,7 @@ struct Plan {
   int courses;
   int items_done;
 };
-constexpr Plan kPlans[] = {{3, 1000}, {2, 2}, {1, 1}};
+constexpr std::array<Plan, 3> kPlans = {{{3, 1000}, {2, 2}, {1, 1}}};
 
 Actor as(const std::string& user_id) {
   Actor actor;
@@ -50,7 +52,7 @@ Status DemoLearning::load(catalog::CatalogModule& catalog, content::ContentModul
                           LearningModule& learning, const std::vector<std::string>& learner_ids) {
   DL_ASSIGN_OR_RETURN(auto free_courses, published(catalog, true));
   DL_ASSIGN_OR_RETURN(auto paid_courses, published(catalog, false));
-  for (std::size_t n = 0; n < learner_ids.size() && n < std::size(kPlans); ++n) {
+  for (std::size_t n = 0; n < learner_ids.size() && n < kPlans.size(); ++n) {
     const Actor actor = as(learner_ids[n]);
     const Plan plan = kPlans[n];
     for (int i = 0; i < plan.courses && i < static_cast<int>(free_courses.size()); ++i) {

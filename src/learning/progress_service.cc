@@ -1,5 +1,6 @@
 #include "learning/progress_service.h"
 
+#include <array>
 #include <boost/json.hpp>
 
 #include "ai/activity_log.h"
@@ -11,7 +12,7 @@ namespace deltalabs::learning {
 
 namespace {
 
-constexpr int kMilestones[] = {25, 50, 75};
+constexpr std::array<int, 3> kMilestones = {25, 50, 75};
 
 Status record_milestones(Connection& c, const Enrollment& before, const Enrollment& after) {
   for (int percent : kMilestones) {
