@@ -136,6 +136,9 @@ Result<AccessClaims> TokenSigner::verify(std::string_view token) const {
   if (*exp <= now_s - kLeewaySeconds)
     return Error::unauthorized("The access token has expired.", "TOKEN_EXPIRED");
   if (*nbf > now_s + kLeewaySeconds) return invalid_token();
+  // This signer never issues a token that lives longer than its TTL; a later
+  // expiry means a key leaked or a configuration shrank the TTL: refuse it.
+  if (*exp > now_s + ttl_.count() + kLeewaySeconds) return invalid_token();
   return AccessClaims{std::string(*sub), std::string(*sid), TimePoint(std::chrono::seconds(*exp))};
 }
 

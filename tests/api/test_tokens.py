@@ -98,6 +98,7 @@ def attacks(real: str) -> dict[str, str]:
         "wrong-audience": mint_jwt({**ids, "aud": "someone-else"}),
         "wrong-issuer": mint_jwt({**ids, "iss": "evil"}),
         "nbf-in-future": mint_jwt({**ids, "nbf": now + 3600, "exp": now + 7200}),
+        "exp-beyond-the-ttl": mint_jwt({**ids, "exp": now + 30 * 86400}),
         "typ-refresh": mint_jwt({**ids, "typ": "refresh"}),
         "no-typ": mint_jwt(ids, drop=("typ",)),
         "no-sub": mint_jwt(ids, drop=("sub",)),
@@ -134,7 +135,7 @@ def test_me_answers_without_error_when_signed_claims_hold_extreme_numbers(client
     # Genuinely signed, so accepted or rejected by their values, but never an
     # arithmetic overflow (the client fixture fails the test on any 500).
     ids = {k: jwt_part(account.access_token, 1)[k] for k in ("sub", "sid")}
-    assert me_status(client, mint_jwt({**ids, "exp": 2**63 - 1})) == 200
+    assert me_status(client, mint_jwt({**ids, "exp": 2**63 - 1})) == 401  # outlives any token we issue
     assert me_status(client, mint_jwt({**ids, "nbf": -(2**63)})) == 200
     assert me_status(client, mint_jwt({**ids, "exp": 2**63 - 1, "nbf": 2**63 - 1})) == 401
 
