@@ -4,7 +4,7 @@
 #include <boost/json.hpp>
 
 #include "catalog/catalog_json.h"
-#include "catalog/collection_routes.h"
+#include "http/collection_routes.h"
 #include "http/json_fields.h"
 
 namespace deltalabs::catalog {
@@ -19,9 +19,9 @@ BodySchema reference_body() {
       field::string("name", 120).length(1, 120).required(), field::string("description", 2000)};
 }
 
-CollectionRoutes<ReferenceEntry> reference_routes(ReferenceService& service, std::string path,
-                                                  std::string noun) {
-  CollectionRoutes<ReferenceEntry> spec;
+http::CollectionRoutes<ReferenceEntry> reference_routes(ReferenceService& service, std::string path,
+                                                        std::string noun) {
+  http::CollectionRoutes<ReferenceEntry> spec;
   spec.path = std::move(path);
   spec.location = [base = spec.path](const ReferenceEntry& e) { return base + "/" + e.id; };
   spec.noun = std::move(noun);
@@ -51,12 +51,12 @@ std::string lower(std::string text) {
 void register_reference_routes(http::Router& router, ReferenceService& categories,
                                ReferenceService& levels, InstructorService& instructors,
                                const CursorCodec& cursors) {
-  register_collection(router, cursors,
-                      reference_routes(categories, "/v1/course-categories", "course category"));
-  register_collection(router, cursors,
-                      reference_routes(levels, "/v1/course-levels", "course level"));
+  http::register_collection(
+      router, cursors, reference_routes(categories, "/v1/course-categories", "course category"));
+  http::register_collection(router, cursors,
+                            reference_routes(levels, "/v1/course-levels", "course level"));
 
-  CollectionRoutes<Instructor> spec;
+  http::CollectionRoutes<Instructor> spec;
   spec.path = "/v1/instructors";
   spec.noun = "instructor profile";
   spec.tag = kTag;
@@ -75,7 +75,7 @@ void register_reference_routes(http::Router& router, ReferenceService& categorie
   spec.body = BodySchema{field::uuid("user_id").required(), field::string("headline", 200),
                          field::string("bio", 5000)};
   spec.create_responses = {201, 403, 409};
-  register_collection(router, cursors, std::move(spec));
+  http::register_collection(router, cursors, std::move(spec));
 }
 
 }  // namespace deltalabs::catalog

@@ -2,8 +2,8 @@
 
 #include <boost/json.hpp>
 
-#include "catalog/collection_routes.h"
 #include "content/content_json.h"
+#include "http/collection_routes.h"
 #include "http/json_fields.h"
 #include "http/path_param.h"
 
@@ -58,7 +58,7 @@ void register_content_routes(http::Router& router, SectionService& sections,
               .access = Access::kOptionalAuth,
               .responses = {200, 404}});
 
-  catalog::CollectionRoutes<Section> section_routes;
+  http::CollectionRoutes<Section> section_routes;
   section_routes.path = "/v1/courses/:id/sections";
   section_routes.noun = "course section";
   section_routes.tag = kTag;
@@ -75,9 +75,9 @@ void register_content_routes(http::Router& router, SectionService& sections,
   section_routes.location = [](const Section& s) { return "/v1/sections/" + s.id; };
   section_routes.body = BodySchema(section_fields(true));
   section_routes.create_responses = {201, 403, 404};
-  catalog::register_collection(router, cursors, std::move(section_routes));
+  http::register_collection(router, cursors, std::move(section_routes));
 
-  catalog::MemberRoutes<Section> section_member;
+  http::MemberRoutes<Section> section_member;
   section_member.path = "/v1/sections/:id";
   section_member.tag = kTag;
   section_member.permission = "courses:update";
@@ -93,9 +93,9 @@ void register_content_routes(http::Router& router, SectionService& sections,
   };
   section_member.render = section_json;
   section_member.body = BodySchema(section_fields(false));
-  catalog::register_member(router, std::move(section_member));
+  http::register_member(router, std::move(section_member));
 
-  catalog::CollectionRoutes<ContentItem> item_routes;
+  http::CollectionRoutes<ContentItem> item_routes;
   item_routes.path = "/v1/sections/:id/items";
   item_routes.noun = "content item";
   item_routes.tag = kTag;
@@ -118,9 +118,9 @@ void register_content_routes(http::Router& router, SectionService& sections,
                  field::string("title", 200).length(1, 200).required(),
                  field::any_object("body").required(), field::boolean("is_required")};
   item_routes.create_responses = {201, 403, 404};
-  catalog::register_collection(router, cursors, std::move(item_routes));
+  http::register_collection(router, cursors, std::move(item_routes));
 
-  catalog::MemberRoutes<ContentItem> item_member;
+  http::MemberRoutes<ContentItem> item_member;
   item_member.path = "/v1/items/:id";
   item_member.tag = kTag;
   item_member.permission = "courses:update";
@@ -139,7 +139,7 @@ void register_content_routes(http::Router& router, SectionService& sections,
       field::string("title", 200).length(1, 200), field::any_object("body"),
       field::boolean("is_required"),
       field::integer("position").range(1, 100000).describe("move the item here (1 = first)")};
-  catalog::register_member(router, std::move(item_member));
+  http::register_member(router, std::move(item_member));
 }
 
 }  // namespace deltalabs::content

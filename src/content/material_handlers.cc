@@ -2,8 +2,8 @@
 
 #include <boost/json.hpp>
 
-#include "catalog/collection_routes.h"
 #include "content/content_json.h"
+#include "http/collection_routes.h"
 #include "http/json_fields.h"
 #include "http/path_param.h"
 
@@ -18,8 +18,8 @@ constexpr const char* kTag = "Content";
 // The common part of a course's attached collection: visible with the course, written by its
 // editors.
 template <class T>
-catalog::CollectionRoutes<T> course_collection(std::string suffix, std::string noun) {
-  catalog::CollectionRoutes<T> spec;
+http::CollectionRoutes<T> course_collection(std::string suffix, std::string noun) {
+  http::CollectionRoutes<T> spec;
   spec.path = "/v1/courses/:id/" + suffix;
   spec.noun = std::move(noun);
   spec.tag = kTag;
@@ -51,7 +51,7 @@ void register_material_routes(http::Router& router, CourseMaterialService& mater
                                     .required(),
                                 field::string("title", 200).length(1, 200).required(),
                                 field::string("url", 2000), field::any_object("body")};
-  catalog::register_collection(router, cursors, std::move(supplements));
+  http::register_collection(router, cursors, std::move(supplements));
 
   auto resources = course_collection<Resource>("resources", "course resource");
   resources.list = [&materials](Request& req, const PageRequest& page) {
@@ -75,7 +75,7 @@ void register_material_routes(http::Router& router, CourseMaterialService& mater
                               field::string("currency", 3).length(3, 3).required()})
           .required(),
       field::integer("stock").range(0, 1'000'000)};
-  catalog::register_collection(router, cursors, std::move(resources));
+  http::register_collection(router, cursors, std::move(resources));
 }
 
 }  // namespace deltalabs::content

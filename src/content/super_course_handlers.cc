@@ -2,8 +2,8 @@
 
 #include <boost/json.hpp>
 
-#include "catalog/collection_routes.h"
 #include "content/content_json.h"
+#include "http/collection_routes.h"
 #include "http/json_fields.h"
 #include "http/path_param.h"
 
@@ -33,7 +33,7 @@ SuperCourseInput super_course_input(const boost::json::object& b) {
 
 void register_super_course_routes(http::Router& router, SuperCourseService& super_courses,
                                   const CursorCodec& cursors) {
-  catalog::CollectionRoutes<SuperCourse> list;
+  http::CollectionRoutes<SuperCourse> list;
   list.path = "/v1/super-courses";
   list.noun = "super-course";
   list.tag = kTag;
@@ -48,7 +48,7 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
   list.location = [](const SuperCourse& c) { return "/v1/super-courses/" + c.id; };
   list.body = BodySchema(super_course_fields(true));
   list.create_responses = {201, 403};
-  catalog::register_collection(router, cursors, std::move(list));
+  http::register_collection(router, cursors, std::move(list));
 
   router.add(
       {.method = Method::kGet,
@@ -93,7 +93,7 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
        .permission = "courses:update",
        .responses = {200, 403, 404, 409}});
 
-  catalog::CollectionRoutes<SuperCourseSection> sections;
+  http::CollectionRoutes<SuperCourseSection> sections;
   sections.path = "/v1/super-courses/:id/sections";
   sections.noun = "super-course section";
   sections.tag = kTag;
@@ -113,7 +113,7 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
   sections.body = BodySchema{
       field::uuid("section_id").required().describe("a section of a course you can see")};
   sections.create_responses = {201, 403, 404, 409};
-  catalog::register_collection(router, cursors, std::move(sections));
+  http::register_collection(router, cursors, std::move(sections));
 }
 
 }  // namespace deltalabs::content

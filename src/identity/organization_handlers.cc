@@ -5,6 +5,7 @@
 #include "http/json_fields.h"
 #include "http/pagination.h"
 #include "http/path_param.h"
+#include "http/resource_routes.h"
 #include "identity/access_control_json.h"
 
 namespace deltalabs::identity {
@@ -46,82 +47,46 @@ OrganizationInput organization_input(const boost::json::object& b) {
 
 void register_organization_routes(http::Router& router, OrganizationService& organizations,
                                   OrganizationMemberService& members, const CursorCodec& cursors) {
-  router.add(
-      {.method = Method::kGet,
-       .path = "/v1/organizations",
-       .handler = [&organizations, &cursors](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-         OrganizationFilter filter{req.query("type_id"), req.query("parent_id")};
-         DL_ASSIGN_OR_RETURN(Page<Organization> result,
-                             organizations.list(req.caller(), filter, page));
-         return http::page_response(result, organization_json, cursors);
-       },
-       .summary = "List organizations",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .permission = "organizations:list",
-       .query = http::page_query({{"type_id", "string", "Only organizations of this type"},
-                                  {"parent_id", "string", "Only children of this organization"}})});
-
-  router.add({.method = Method::kPost,
-              .path = "/v1/organizations",
-              .handler = [&organizations](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(
-                    Organization o,
-                    organizations.create(req.caller(), organization_input(req.json.as_object())));
-                return Response::json(201, organization_json(o))
-                    .header("Location", "/v1/organizations/" + o.id);
-              },
-              .summary = "Create an organization (organizations:create globally or in the parent); "
-                         "unknown type or parent: 400; duplicate slug: 409 SLUG_TAKEN",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "organizations:create",
-              .body = http::json_body(BodySchema(organization_fields(true))),
-              .responses = {201, 409}});
-
-  router.add({.method = Method::kGet,
-              .path = "/v1/organizations/:id",
-              .handler = [&organizations](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Organization o,
-                                    organizations.get(req.caller(), http::path_param(req, "id")));
-                return Response::json(200, organization_json(o));
-              },
-              .summary = "One organization (organizations:read globally or in it)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "organizations:read",
-              .responses = {200, 404}});
-
-  router.add({.method = Method::kPatch,
-              .path = "/v1/organizations/:id",
-              .handler = [&organizations](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Organization o,
-                                    organizations.update(req.caller(), http::path_param(req, "id"),
-                                                         organization_input(req.json.as_object())));
-                return Response::json(200, organization_json(o));
-              },
-              .summary = "Change an organization (organizations:update globally or in it; a new "
-                         "parent also needs organizations:create there); parent_id itself or a "
-                         "descendant: 400 PARENT_CYCLE",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "organizations:update",
-              .body = http::json_body(BodySchema(organization_fields(false))),
-              .responses = {200, 404, 409}});
-
-  router.add({.method = Method::kDelete,
-              .path = "/v1/organizations/:id",
-              .handler = [&organizations](Request& req) -> Result<Response> {
-                DL_TRY(organizations.remove(req.caller(), http::path_param(req, "id")));
-                return Response::no_content();
-              },
-              .summary = "Delete an organization and its memberships; while it has child "
-                         "organizations: 409 HAS_CHILDREN",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "organizations:delete",
-              .responses = {204, 404, 409}});
+  http::ResourceRoutes<Organization> spec;
+  spec.path = "/v1/organizations";
+  spec.resource = "organizations";
+  spec.tag = kTag;
+  spec.filters = {{"type_id", "string", "Only organizations of this type"},
+                  {"parent_id", "string", "Only children of this organization"}};
+  spec.list = [&organizations](Request& req, const PageRequest& page) {
+    return organizations.list(req.caller(), {req.query("type_id"), req.query("parent_id")}, page);
+  };
+  spec.create = [&organizations](Request& req) {
+    return organizations.create(req.caller(), organization_input(req.json.as_object()));
+  };
+  spec.get = [&organizations](Request& req) {
+    return organizations.get(req.caller(), http::path_param(req));
+  };
+  spec.update = [&organizations](Request& req) {
+    return organizations.update(req.caller(), http::path_param(req),
+                                organization_input(req.json.as_object()));
+  };
+  spec.remove = [&organizations](Request& req) {
+    return organizations.remove(req.caller(), http::path_param(req));
+  };
+  spec.render = organization_json;
+  spec.id_of = [](const Organization& o) { return o.id; };
+  spec.create_body = BodySchema(organization_fields(true));
+  spec.update_body = BodySchema(organization_fields(false));
+  spec.list_summary = "List organizations";
+  spec.create_summary =
+      "Create an organization (organizations:create globally or in the parent); unknown type or "
+      "parent: 400; duplicate slug: 409 SLUG_TAKEN";
+  spec.get_summary = "One organization (organizations:read globally or in it)";
+  spec.update_summary =
+      "Change an organization (organizations:update globally or in it; a new parent also needs "
+      "organizations:create there); parent_id itself or a descendant: 400 PARENT_CYCLE";
+  spec.remove_summary =
+      "Delete an organization and its memberships; while it has child organizations: 409 "
+      "HAS_CHILDREN";
+  spec.update_responses = {200, 404, 409};
+  spec.remove_responses = {204, 404, 409};
+  http::register_resource(router, cursors, std::move(spec));
 
   router.add({.method = Method::kGet,
               .path = "/v1/organizations/:id/members",

@@ -5,6 +5,7 @@
 #include "http/json_fields.h"
 #include "http/pagination.h"
 #include "http/path_param.h"
+#include "http/resource_routes.h"
 #include "identity/access_control_json.h"
 
 namespace deltalabs::identity {
@@ -37,72 +38,37 @@ RoleInput role_input(const boost::json::object& b) {
 }  // namespace
 
 void register_role_routes(http::Router& router, RoleService& roles, const CursorCodec& cursors) {
-  router.add({.method = Method::kGet,
-              .path = "/v1/roles",
-              .handler = [&roles, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(Page<Role> result, roles.list(req.caller(), page));
-                return http::page_response(result, role_json, cursors);
-              },
-              .summary = "List roles",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "roles:list",
-              .query = http::page_query()});
-
-  router.add({.method = Method::kPost,
-              .path = "/v1/roles",
-              .handler = [&roles](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Role r,
-                                    roles.create(req.caller(), role_input(req.json.as_object())));
-                return Response::json(201, role_json(r)).header("Location", "/v1/roles/" + r.id);
-              },
-              .summary = "Create a role (never a system role); duplicate slug: 409 SLUG_TAKEN",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "roles:create",
-              .body = http::json_body(BodySchema(role_fields(true))),
-              .responses = {201, 409}});
-
-  router.add({.method = Method::kGet,
-              .path = "/v1/roles/:id",
-              .handler = [&roles](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Role r, roles.get(req.caller(), http::path_param(req, "id")));
-                return Response::json(200, role_json(r));
-              },
-              .summary = "One role",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "roles:read",
-              .responses = {200, 404}});
-
-  router.add({.method = Method::kPatch,
-              .path = "/v1/roles/:id",
-              .handler = [&roles](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Role r, roles.update(req.caller(), http::path_param(req, "id"),
-                                                         role_input(req.json.as_object())));
-                return Response::json(200, role_json(r));
-              },
-              .summary = "Change a role's name, slug or description; a system role keeps its slug "
-                         "(409 SYSTEM_ROLE)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "roles:update",
-              .body = http::json_body(BodySchema(role_fields(false))),
-              .responses = {200, 404, 409}});
-
-  router.add({.method = Method::kDelete,
-              .path = "/v1/roles/:id",
-              .handler = [&roles](Request& req) -> Result<Response> {
-                DL_TRY(roles.remove(req.caller(), http::path_param(req, "id")));
-                return Response::no_content();
-              },
-              .summary = "Delete a role and its grants; a system role cannot be deleted (409 "
-                         "SYSTEM_ROLE)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "roles:delete",
-              .responses = {204, 404, 409}});
+  http::ResourceRoutes<Role> spec;
+  spec.path = "/v1/roles";
+  spec.resource = "roles";
+  spec.tag = kTag;
+  spec.list = [&roles](Request& req, const PageRequest& page) {
+    return roles.list(req.caller(), page);
+  };
+  spec.create = [&roles](Request& req) {
+    return roles.create(req.caller(), role_input(req.json.as_object()));
+  };
+  spec.get = [&roles](Request& req) { return roles.get(req.caller(), http::path_param(req)); };
+  spec.update = [&roles](Request& req) {
+    return roles.update(req.caller(), http::path_param(req), role_input(req.json.as_object()));
+  };
+  spec.remove = [&roles](Request& req) {
+    return roles.remove(req.caller(), http::path_param(req));
+  };
+  spec.render = role_json;
+  spec.id_of = [](const Role& r) { return r.id; };
+  spec.create_body = BodySchema(role_fields(true));
+  spec.update_body = BodySchema(role_fields(false));
+  spec.list_summary = "List roles";
+  spec.create_summary = "Create a role (never a system role); duplicate slug: 409 SLUG_TAKEN";
+  spec.get_summary = "One role";
+  spec.update_summary =
+      "Change a role's name, slug or description; a system role keeps its slug (409 SYSTEM_ROLE)";
+  spec.remove_summary =
+      "Delete a role and its grants; a system role cannot be deleted (409 SYSTEM_ROLE)";
+  spec.update_responses = {200, 404, 409};
+  spec.remove_responses = {204, 404, 409};
+  http::register_resource(router, cursors, std::move(spec));
 
   router.add({.method = Method::kGet,
               .path = "/v1/roles/:id/permissions",

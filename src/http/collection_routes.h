@@ -12,12 +12,14 @@
 #include "http/route.h"
 #include "http/router.h"
 
-namespace deltalabs::catalog {
+namespace deltalabs::http {
 
-// The shape shared by every "GET lists a page, POST adds one" collection of
-// the catalog and content domains (categories, levels, instructors, sections,
-// items, ...): the handlers parse the page or body, call the service and
-// render, so each collection only says what differs.
+// The shape shared by every "GET lists a page, POST adds one" collection
+// nested under another resource or open to the public (the catalog and
+// content domains: categories, levels, instructors, sections, items, ...;
+// administered top-level resources use ResourceRoutes instead): the handlers
+// parse the page or body, call the service and render, so each collection
+// only says what differs.
 template <class T>
 struct CollectionRoutes {
   std::string path;  // e.g. /v1/course-categories or /v1/courses/:id/sections
@@ -111,4 +113,4 @@ void register_member(http::Router& router, MemberRoutes<T> spec) {
               .responses = {204, 403, 404}});
 }
 
-}  // namespace deltalabs::catalog
+}  // namespace deltalabs::http
