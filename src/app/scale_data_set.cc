@@ -11,8 +11,8 @@
 
 #include "app/progress_reporter.h"
 #include "app/scale_seed_sql.h"
-#include "catalog/slug.h"
 #include "core/clock.h"
+#include "core/slug.h"
 #include "storage/bulk_inserter.h"
 
 namespace deltalabs {
@@ -408,8 +408,8 @@ Status write_courses(Context& x) {
     const std::string created = at(created_ms);
     const std::int64_t first = c % instructors;
     const std::string id = course_id(c, o);
-    DL_TRY(courses.row(id, catalog::slugify(title) + "-" + std::to_string(c), title, subtitle,
-                       description, x.categories[static_cast<std::size_t>(c) % x.categories.size()],
+    DL_TRY(courses.row(id, slugify(title) + "-" + std::to_string(c), title, subtitle, description,
+                       x.categories[static_cast<std::size_t>(c) % x.categories.size()],
                        x.levels[(h >> 40) % kLevels.size()], language, price, "USD",
                        kCourseStatusText[static_cast<std::size_t>(status)], max_students, seats,
                        user_id(first, o), published_at, created,

@@ -8,7 +8,7 @@
 #include "catalog/course_repository.h"
 #include "catalog/instructor_repository.h"
 #include "catalog/instructor_service.h"
-#include "catalog/slug.h"
+#include "core/slug.h"
 #include "core/uuid.h"
 
 namespace deltalabs::catalog {

@@ -1,6 +1,6 @@
 #include "catalog/reference_service.h"
 
-#include "catalog/slug.h"
+#include "core/slug.h"
 
 namespace deltalabs::catalog {
 

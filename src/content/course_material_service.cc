@@ -1,7 +1,7 @@
 #include "content/course_material_service.h"
 
-#include "catalog/slug.h"
 #include "content/course_material_repository.h"
+#include "core/slug.h"
 
 namespace deltalabs::content {
 
@@ -36,7 +36,7 @@ Result<Resource> CourseMaterialService::add_resource(const Actor& actor,
                                                      const std::string& course_id,
                                                      const ResourceInput& input) {
   DL_ASSIGN_OR_RETURN(catalog::Course course, courses_.require_editor(actor, course_id));
-  if (!catalog::is_currency_code(input.price_currency)) {
+  if (!is_currency_code(input.price_currency)) {
     return Error::invalid(
         "The request body is not valid.",
         {{"price.currency", "must be an ISO 4217 code of three upper-case letters"}});

@@ -1,7 +1,7 @@
 #include "content/super_course_service.h"
 
-#include "catalog/slug.h"
 #include "content/super_course_repository.h"
+#include "core/slug.h"
 #include "core/uuid.h"
 
 namespace deltalabs::content {
@@ -14,7 +14,7 @@ Result<Page<SuperCourse>> SuperCourseService::list(const PageRequest& page) {
 Result<SuperCourse> SuperCourseService::create(const Actor& actor, const SuperCourseInput& input) {
   DL_TRY(authz_.require(actor, "courses:create"));
   return db_.transaction([&](Connection& c) -> Result<SuperCourse> {
-    std::string slug = catalog::slugify(input.title.value_or(""));
+    std::string slug = slugify(input.title.value_or(""));
     DL_ASSIGN_OR_RETURN(bool free, SuperCourseRepository::slug_free(c, slug));
     if (!free) slug += "-" + new_uuid_v7().substr(28);
     DL_ASSIGN_OR_RETURN(std::string id,

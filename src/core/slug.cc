@@ -1,8 +1,8 @@
-#include "catalog/slug.h"
+#include "core/slug.h"
 
 #include <algorithm>
 
-namespace deltalabs::catalog {
+namespace deltalabs {
 
 std::string slugify(std::string_view title) {
   constexpr std::size_t kMax = 80;
@@ -34,4 +34,4 @@ bool is_currency_code(std::string_view text) {
          std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-}  // namespace deltalabs::catalog
+}  // namespace deltalabs

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace deltalabs::catalog {
+namespace deltalabs {
 
 // A URL slug from a title: lower-case ASCII letters and digits joined by
 // single '-', at most 80 characters; "course" when nothing is left.
@@ -15,4 +15,4 @@ bool is_slug(std::string_view text);
 // True for three upper-case ASCII letters (an ISO 4217 code's shape).
 bool is_currency_code(std::string_view text);
 
-}  // namespace deltalabs::catalog
+}  // namespace deltalabs
