@@ -15,7 +15,7 @@ struct Config {
 
   // HTTP (serve).
   std::string listen = "127.0.0.1:8080";
-  std::size_t threads = 0;  // 0 = hardware threads
+  std::size_t threads = 0;  // 0 = two per hardware thread, at least 4
   std::size_t body_limit = 1 << 20;
   std::vector<std::string> cors_origins;
   std::string assets_dir;  // swagger-ui-dist; empty = search the usual places

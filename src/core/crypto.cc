@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <array>
+#include <cstdint>
 #include <stdexcept>
 #include <vector>
 
@@ -62,6 +64,45 @@ Result<std::string> base64url_decode(std::string_view text) {
     return Error::bad_request("MALFORMED_BASE64", "The value is not valid base64url.");
   }
   out.resize(out_len);
+  return out;
+}
+
+namespace {
+
+// 0..63 for the base64url alphabet, 64 for anything else.
+constexpr std::array<std::uint8_t, 256> kBase64UrlValues = [] {
+  std::array<std::uint8_t, 256> t{};
+  t.fill(64);
+  constexpr std::string_view kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  for (std::size_t i = 0; i < kAlphabet.size(); ++i)
+    t[static_cast<unsigned char>(kAlphabet[i])] = static_cast<std::uint8_t>(i);
+  return t;
+}();
+
+}  // namespace
+
+Result<std::string> base64url_decode_public(std::string_view text) {
+  const auto malformed = [] {
+    return Error::bad_request("MALFORMED_BASE64", "The value is not valid base64url.");
+  };
+  if (text.size() % 4 == 1) return malformed();
+  std::string out;
+  out.reserve(text.size() * 3 / 4);
+  std::uint32_t bits = 0;
+  int count = 0;
+  for (const char c : text) {
+    const std::uint8_t v = kBase64UrlValues[static_cast<unsigned char>(c)];
+    if (v == 64) return malformed();
+    bits = (bits << 6U) | v;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out.push_back(static_cast<char>((bits >> static_cast<unsigned>(count)) & 0xFFU));
+    }
+  }
+  // Like the constant-time decoder: leftover bits of the last character must be zero.
+  if ((bits & ((1U << static_cast<unsigned>(count)) - 1U)) != 0) return malformed();
   return out;
 }
 

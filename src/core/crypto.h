@@ -26,5 +26,9 @@ bool constant_time_equal(std::string_view a, std::string_view b);
 // Unpadded base64url encoding and decoding (decoding fails on any other alphabet).
 std::string base64url_encode(std::string_view data);
 Result<std::string> base64url_decode(std::string_view text);
+// The same decoding in variable time, for data that is not secret (a JWT's
+// header and claims, which travel in the clear): several times faster than
+// the constant-time decoder on the hot path of every signed-in request.
+Result<std::string> base64url_decode_public(std::string_view text);
 
 }  // namespace deltalabs

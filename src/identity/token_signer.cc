@@ -21,7 +21,7 @@ std::string sign(std::string_view secret, std::string_view signing_input) {
 }
 
 std::optional<boost::json::object> decode_json_part(std::string_view part) {
-  auto raw = base64url_decode(part);
+  auto raw = base64url_decode_public(part);
   if (!raw.ok()) return std::nullopt;
   boost::system::error_code ec;
   auto v = boost::json::parse(*raw, ec);

@@ -64,6 +64,21 @@ TEST_F(CoreTest, Base64UrlRoundTripsAndRejectsOtherAlphabets) {
   EXPECT_FALSE(base64url_decode("ab+/").ok());
 }
 
+TEST_F(CoreTest, PublicBase64UrlDecoderAgreesWithTheConstantTimeOne) {
+  // Every length 0..40 of every byte value, and the inputs either must refuse.
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::string data;
+    for (std::size_t i = 0; i < n; ++i) data.push_back(static_cast<char>((i * 37 + n) & 0xFF));
+    const auto encoded = base64url_encode(data);
+    ASSERT_TRUE(base64url_decode_public(encoded).ok()) << encoded;
+    EXPECT_EQ(base64url_decode_public(encoded).value(), data);
+  }
+  for (const char* bad : {"ab+/", "abc=", "a", "abcde", "ab c", "ab\xff", "QR"}) {
+    EXPECT_EQ(base64url_decode_public(bad).ok(), base64url_decode(bad).ok()) << bad;
+    EXPECT_FALSE(base64url_decode_public(bad).ok()) << bad;
+  }
+}
+
 TEST_F(CoreTest, TokensAreRandomAndHashesStable) {
   EXPECT_NE(random_token(), random_token());
   EXPECT_EQ(random_token(32).size(), 43u);
