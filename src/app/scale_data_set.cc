@@ -11,6 +11,7 @@
 
 #include "app/progress_reporter.h"
 #include "app/scale_seed_sql.h"
+#include "app/scale_vocabulary.h"
 #include "core/clock.h"
 #include "core/slug.h"
 #include "storage/bulk_inserter.h"
@@ -18,6 +19,9 @@
 namespace deltalabs {
 
 namespace {
+
+using namespace scale_vocabulary;  // NOLINT(google-build-using-namespace): the words are the file's
+                                   // alphabet
 
 // --- deterministic numbers, ids and times ------------------------------------
 
@@ -85,68 +89,6 @@ constexpr std::size_t kPostgresParamsPerStatement = 4000;
 std::size_t rows_per_statement(Dialect dialect, int columns) {
   if (dialect == Dialect::kSqlite) return 1;
   return std::max<std::size_t>(1, kPostgresParamsPerStatement / static_cast<std::size_t>(columns));
-}
-
-// --- vocabulary ----------------------------------------------------------------
-
-constexpr std::array<std::string_view, 20> kAdjectives = {
-    "Practical", "Modern",       "Applied",  "Complete",  "Essential",
-    "Hands-on",  "Advanced",     "Intro to", "Mastering", "Fundamentals of",
-    "Effective", "Professional", "Creative", "Rapid",     "Deep",
-    "Visual",    "Scalable",     "Secure",   "Pragmatic", "Everyday"};
-constexpr std::array<std::string_view, 40> kTopics = {
-    "Python",     "Rust",       "Go",         "JavaScript",  "TypeScript", "SQL",     "Kubernetes",
-    "Docker",     "Linux",      "React",      "Statistics",  "Calculus",   "Algebra", "Photography",
-    "Watercolor", "Guitar",     "Piano",      "Spanish",     "French",     "German",  "Marketing",
-    "Finance",    "Accounting", "Leadership", "Negotiation", "Nutrition",  "Yoga",    "Chemistry",
-    "Physics",    "Biology",    "Data",       "Machine",     "Cloud",      "Network", "Security",
-    "Design",     "Writing",    "Economics",  "Astronomy",   "History"};
-constexpr std::array<std::string_view, 30> kNouns = {
-    "Testing",      "Learning",  "Analysis",     "Visualization", "Engineering", "Architecture",
-    "Programming",  "Basics",    "Patterns",     "Performance",   "Automation",  "Operations",
-    "Modeling",     "Workflows", "Projects",     "Interviews",    "Theory",      "Practice",
-    "Storytelling", "Strategy",  "Fundamentals", "Debugging",     "Systems",     "Pipelines",
-    "Composition",  "Grammar",   "Conversation", "Techniques",    "Research",    "Design"};
-constexpr std::array<std::string_view, 24> kFillers = {
-    "build",    "real",      "projects", "step",  "by",    "from",  "scratch", "with",
-    "examples", "exercises", "quizzes",  "and",   "a",     "final", "project", "that",
-    "covers",   "the",       "core",     "ideas", "teams", "use",   "every",   "day"};
-constexpr std::array<std::string_view, 12> kFirstNames = {"Ada",  "Ben",   "Chloe", "Dev",
-                                                          "Emma", "Farid", "Grace", "Hugo",
-                                                          "Iris", "Jonas", "Kemal", "Lea"};
-constexpr std::array<std::string_view, 12> kLastNames = {"Ahmed", "Brown",   "Costa",    "Dubois",
-                                                         "Evans", "Fischer", "Garcia",   "Hansen",
-                                                         "Ito",   "Jensen",  "Kowalski", "Lopez"};
-
-// Reference data: slug and name.
-struct Reference {
-  std::string_view slug;
-  std::string_view name;
-};
-constexpr std::array<Reference, 12> kCategories = {
-    {{"programming", "Programming"},
-     {"data-science", "Data science"},
-     {"design", "Design"},
-     {"business", "Business"},
-     {"marketing", "Marketing"},
-     {"languages", "Languages"},
-     {"music", "Music"},
-     {"photography", "Photography"},
-     {"health", "Health"},
-     {"mathematics", "Mathematics"},
-     {"science", "Science"},
-     {"personal-development", "Personal development"}}};
-constexpr std::array<Reference, 4> kLevels = {{{"beginner", "Beginner"},
-                                               {"intermediate", "Intermediate"},
-                                               {"advanced", "Advanced"},
-                                               {"all-levels", "All levels"}}};
-constexpr std::array<std::int64_t, 5> kPrices = {999, 1999, 2999, 4999, 9999};
-constexpr std::array<std::string_view, 5> kItemTypes = {"video", "text", "file", "link",
-                                                        "exercise_ref"};
-
-template <std::size_t N>
-std::string_view pick(const std::array<std::string_view, N>& words, std::uint64_t h) {
-  return words[h % N];
 }
 
 std::string lower(std::string_view text) {
