@@ -1,6 +1,6 @@
 #include "app/application.h"
 
-#include "ai/idempotency_keys.h"
+#include "platform/idempotency_keys.h"
 #include "catalog/catalog_module.h"
 #include "content/content_module.h"
 #include "core/crypto.h"

@@ -2,7 +2,7 @@
 #include <iostream>
 #include <memory>
 
-#include "ai/mail_outbox.h"
+#include "platform/mail_outbox.h"
 #include "app/application.h"
 #include "app/cli.h"
 #include "storage/migrator.h"

@@ -3,7 +3,7 @@
 #include <csignal>
 #include <iostream>
 
-#include "ai/mail_sender.h"
+#include "platform/mail_sender.h"
 #include "app/application.h"
 #include "app/cli.h"
 #include "app/logging.h"

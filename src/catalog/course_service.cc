@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
-#include "ai/audit_log.h"
+#include "platform/audit_log.h"
 #include "catalog/course_catalog_repository.h"
 #include "catalog/course_repository.h"
 #include "catalog/instructor_repository.h"

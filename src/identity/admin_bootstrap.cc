@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "ai/audit_log.h"
+#include "platform/audit_log.h"
 #include "core/body_schema.h"
 #include "core/clock.h"
 #include "identity/identity_sql.h"

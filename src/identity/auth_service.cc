@@ -2,8 +2,8 @@
 
 #include <boost/json.hpp>
 
-#include "ai/audit_log.h"
-#include "ai/mail_outbox.h"
+#include "platform/audit_log.h"
+#include "platform/mail_outbox.h"
 #include "core/crypto.h"
 #include "identity/session_repository.h"
 #include "identity/user_repository.h"

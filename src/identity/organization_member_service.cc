@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "ai/audit_log.h"
+#include "platform/audit_log.h"
 #include "core/uuid.h"
 #include "identity/input_rules.h"
 #include "identity/organization_member_repository.h"

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "ai/audit_log.h"
+#include "platform/audit_log.h"
 #include "core/uuid.h"
 #include "identity/input_rules.h"
 #include "identity/permission_repository.h"

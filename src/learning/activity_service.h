@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "ai/activity_log.h"
+#include "platform/activity_log.h"
 #include "core/actor.h"
 #include "core/page.h"
 #include "core/result.h"

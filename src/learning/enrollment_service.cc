@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "ai/activity_log.h"
+#include "platform/activity_log.h"
 #include "core/uuid.h"
 #include "learning/course_structure.h"
 

@@ -2,7 +2,7 @@
 
 #include <boost/json/object.hpp>
 
-#include "ai/activity_log.h"
+#include "platform/activity_log.h"
 #include "learning/model.h"
 
 namespace deltalabs::learning {

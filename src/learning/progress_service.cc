@@ -3,7 +3,7 @@
 #include <array>
 #include <boost/json.hpp>
 
-#include "ai/activity_log.h"
+#include "platform/activity_log.h"
 #include "learning/course_structure.h"
 #include "learning/enrollment_repository.h"
 #include "learning/learning_sql.h"

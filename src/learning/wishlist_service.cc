@@ -1,6 +1,6 @@
 #include "learning/wishlist_service.h"
 
-#include "ai/activity_log.h"
+#include "platform/activity_log.h"
 #include "core/uuid.h"
 #include "learning/wishlist_repository.h"
 

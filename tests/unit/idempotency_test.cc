@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "ai/idempotency_keys.h"
+#include "platform/idempotency_keys.h"
 #include "core/crypto.h"
 #include "http/pipeline.h"
 #include "storage/migrator.h"

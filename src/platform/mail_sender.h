@@ -7,7 +7,7 @@
 #include <string>
 #include <thread>
 
-#include "ai/mail_transport.h"
+#include "platform/mail_transport.h"
 #include "storage/database.h"
 
 namespace deltalabs {

@@ -1,4 +1,4 @@
-#include "ai/idempotency_keys.h"
+#include "platform/idempotency_keys.h"
 
 #include <boost/json.hpp>
 

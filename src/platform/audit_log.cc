@@ -1,4 +1,4 @@
-#include "ai/audit_log.h"
+#include "platform/audit_log.h"
 
 #include "core/clock.h"
 #include "core/uuid.h"

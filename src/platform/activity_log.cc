@@ -1,4 +1,4 @@
-#include "ai/activity_log.h"
+#include "platform/activity_log.h"
 
 #include "core/clock.h"
 #include "core/uuid.h"

@@ -3,7 +3,7 @@
 #include <cstring>
 #include <ctime>
 
-#include "ai/mail_transport.h"
+#include "platform/mail_transport.h"
 
 namespace deltalabs {
 

@@ -1,10 +1,10 @@
-#include "ai/mail_sender.h"
+#include "platform/mail_sender.h"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 
-#include "ai/mail_outbox.h"
+#include "platform/mail_outbox.h"
 
 namespace deltalabs {
 

@@ -1,4 +1,4 @@
-#include "ai/mail_outbox.h"
+#include "platform/mail_outbox.h"
 
 #include "core/uuid.h"
 

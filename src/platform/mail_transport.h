@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "ai/mail_outbox.h"
+#include "platform/mail_outbox.h"
 #include "core/result.h"
 
 namespace deltalabs {
