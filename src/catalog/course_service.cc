@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
-#include "platform/audit_log.h"
 #include "catalog/course_catalog_repository.h"
 #include "catalog/course_repository.h"
 #include "catalog/instructor_repository.h"
 #include "catalog/instructor_service.h"
 #include "core/slug.h"
 #include "core/uuid.h"
+#include "platform/audit_log.h"
 
 namespace deltalabs::catalog {
 

@@ -2,11 +2,11 @@
 
 #include <boost/json.hpp>
 
-#include "platform/audit_log.h"
 #include "core/body_schema.h"
 #include "core/clock.h"
 #include "identity/identity_sql.h"
 #include "identity/user_repository.h"
+#include "platform/audit_log.h"
 
 namespace deltalabs::identity {
 

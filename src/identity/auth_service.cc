@@ -2,11 +2,11 @@
 
 #include <boost/json.hpp>
 
-#include "platform/audit_log.h"
-#include "platform/mail_outbox.h"
 #include "core/crypto.h"
 #include "identity/session_repository.h"
 #include "identity/user_repository.h"
+#include "platform/audit_log.h"
+#include "platform/mail_outbox.h"
 
 namespace deltalabs::identity {
 

@@ -4,11 +4,11 @@
 
 #include <algorithm>
 
-#include "platform/audit_log.h"
 #include "core/uuid.h"
 #include "identity/input_rules.h"
 #include "identity/permission_repository.h"
 #include "identity/role_repository.h"
+#include "platform/audit_log.h"
 
 namespace deltalabs::identity {
 
