@@ -1,6 +1,7 @@
 #include "app/application.h"
 
 #include "platform/idempotency_keys.h"
+#include "assessment/assessment_module.h"
 #include "catalog/catalog_module.h"
 #include "content/content_module.h"
 #include "core/crypto.h"
@@ -56,6 +57,9 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   app->learning_ = std::make_unique<learning::LearningModule>(
       *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
   app->learning_->register_routes(app->router_);
+  app->assessment_ = std::make_unique<assessment::AssessmentModule>(
+      *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
+  app->assessment_->register_routes(app->router_);
 
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});
   Database* db = app->db_.get();

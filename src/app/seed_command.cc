@@ -9,6 +9,7 @@
 #include "app/cli.h"
 #include "app/progress_reporter.h"
 #include "app/scale_data_set.h"
+#include "assessment/demo_assessment.h"
 #include "catalog/catalog_module.h"
 #include "content/content_module.h"
 #include "content/demo_catalog.h"
@@ -69,10 +70,12 @@ Status seed_demo(Database& db) {
   DL_TRY(content::DemoCatalog::load(catalog, content, admin, ids["instructor@deltalabs.local"],
                                     ids["instructor2@deltalabs.local"]));
   learning::LearningModule learning(db, authz, catalog.courses(), cursors);
-  return learning::DemoLearning::load(
-      catalog, content, learning,
-      {ids["learner1@deltalabs.local"], ids["learner2@deltalabs.local"],
-       ids["learner3@deltalabs.local"]});
+  const std::vector<std::string> learners = {ids["learner1@deltalabs.local"],
+                                             ids["learner2@deltalabs.local"],
+                                             ids["learner3@deltalabs.local"]};
+  DL_TRY(learning::DemoLearning::load(catalog, content, learning, learners));
+  assessment::AssessmentModule assessment(db, authz, catalog.courses(), cursors);
+  return assessment::DemoAssessment::load(learning, assessment, admin, learners);
 }
 
 // Loads the benchmark data set; refuses a database that already holds one.
