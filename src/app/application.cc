@@ -1,6 +1,5 @@
 #include "app/application.h"
 
-#include "platform/idempotency_keys.h"
 #include "assessment/assessment_module.h"
 #include "catalog/catalog_module.h"
 #include "content/content_module.h"
@@ -8,6 +7,7 @@
 #include "identity/identity_module.h"
 #include "learning/learning_module.h"
 #include "ops/ops_routes.h"
+#include "platform/idempotency_keys.h"
 #include "storage/migrator.h"
 
 namespace deltalabs {

@@ -36,8 +36,7 @@ AppealResolution resolution_of(const boost::json::object& body) {
 
 Result<std::optional<std::string>> status_filter(const Request& req) {
   auto status = req.query("status");
-  if (!status || *status == "open" || *status == "accepted" || *status == "rejected")
-    return status;
+  if (!status || *status == "open" || *status == "accepted" || *status == "rejected") return status;
   return Error::invalid("The query is not valid.",
                         {{"status", "must be one of open, accepted, rejected"}});
 }
@@ -97,8 +96,8 @@ void register_appeal_routes(http::Router& router, AppealService& appeals,
               .handler = [&appeals, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto status, status_filter(req));
-                DL_ASSIGN_OR_RETURN(auto result, appeals.list(req.caller(), http::path_param(req),
-                                                              status, page));
+                DL_ASSIGN_OR_RETURN(
+                    auto result, appeals.list(req.caller(), http::path_param(req), status, page));
                 return http::page_response(
                     result, [](const Appeal& a) { return appeal_shape().render(a); }, cursors);
               },

@@ -52,9 +52,9 @@ Result<Appeal> AppealRepository::find(Connection& c, const std::string& id) {
 
 Result<Page<Appeal>> AppealRepository::list(Connection& c, const std::string& course_id,
                                             const AppealFilter& filter, const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListAppeals, {course_id, filter.user_id, filter.status,
-                                                  page.after, page.limit + 1}));
+  DL_ASSIGN_OR_RETURN(
+      RowSet rows, c.query(sql::kListAppeals,
+                           {course_id, filter.user_id, filter.status, page.after, page.limit + 1}));
   std::vector<Appeal> items;
   items.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(appeal_from(rows[i]));
@@ -64,10 +64,10 @@ Result<Page<Appeal>> AppealRepository::list(Connection& c, const std::string& co
 Result<bool> AppealRepository::resolve(Connection& c, const std::string& id,
                                        const AppealResolution& resolution,
                                        const std::string& resolver) {
-  DL_ASSIGN_OR_RETURN(std::int64_t changed,
-                      c.execute(sql::kResolveAppeal,
-                                {id, resolution.status, resolution.score, resolver,
-                                 resolution.note, format_rfc3339(now())}));
+  DL_ASSIGN_OR_RETURN(
+      std::int64_t changed,
+      c.execute(sql::kResolveAppeal, {id, resolution.status, resolution.score, resolver,
+                                      resolution.note, format_rfc3339(now())}));
   return changed > 0;
 }
 

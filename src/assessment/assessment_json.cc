@@ -39,8 +39,7 @@ const http::JsonShape<GradeChange>& grade_change_shape() {
        {"new_score", s::number(), [](const GradeChange& g) { return score_json(g.new_score); }},
        {"changed_by", s::uuid(), &GradeChange::changed_by},
        {"reason", s::string(), &GradeChange::reason},
-       {"source", s::one_of({"submission", "grading", "override", "appeal"}),
-        &GradeChange::source},
+       {"source", s::one_of({"submission", "grading", "override", "appeal"}), &GradeChange::source},
        {"created_at", s::timestamp(), &GradeChange::created_at}});
   return shape;
 }
@@ -50,9 +49,11 @@ const http::JsonShape<Answer>& answer_shape() {
       "SubmittedAnswer",
       {{"question_id", s::uuid(), &Answer::question_id},
        {"selected", s::array(s::integer()), [](const Answer& a) { return integers(a.selected); }},
-       {"number", s::nullable(s::number()), [](const Answer& a) { return optional_score(a.number); }},
+       {"number", s::nullable(s::number()),
+        [](const Answer& a) { return optional_score(a.number); }},
        {"text", s::string(), &Answer::text},
-       {"points", s::nullable(s::number()), [](const Answer& a) { return optional_score(a.points); }},
+       {"points", s::nullable(s::number()),
+        [](const Answer& a) { return optional_score(a.points); }},
        {"max_points", s::integer(), &Answer::max_points},
        {"correct_answer", s::nullable(s::ref(answer_key_shape())),
         [](const Answer& a) { return key_or_null(a.correct_answer); }}});
@@ -78,14 +79,13 @@ std::vector<http::ShapeField<GradeItem>> grade_item_fields() {
 
 const http::JsonShape<AnswerKey>& answer_key_shape() {
   static const http::JsonShape<AnswerKey> shape(
-      "AnswerKey",
-      {{"correct_options", s::array(s::integer()),
-        [](const AnswerKey& k) { return integers(k.correct_options); }},
-       {"numeric_answer", s::nullable(s::number()),
-        [](const AnswerKey& k) { return optional_score(k.numeric_answer); }},
-       {"tolerance", s::nullable(s::number()),
-        [](const AnswerKey& k) { return optional_score(k.tolerance); }},
-       {"accepted_answers", s::array(s::string()), &AnswerKey::accepted_answers}});
+      "AnswerKey", {{"correct_options", s::array(s::integer()),
+                     [](const AnswerKey& k) { return integers(k.correct_options); }},
+                    {"numeric_answer", s::nullable(s::number()),
+                     [](const AnswerKey& k) { return optional_score(k.numeric_answer); }},
+                    {"tolerance", s::nullable(s::number()),
+                     [](const AnswerKey& k) { return optional_score(k.tolerance); }},
+                    {"accepted_answers", s::array(s::string()), &AnswerKey::accepted_answers}});
   return shape;
 }
 
@@ -107,22 +107,23 @@ const http::JsonShape<Question>& question_shape() {
 
 const http::JsonShape<Exercise>& exercise_shape() {
   static const http::JsonShape<Exercise> shape(
-      "Exercise",
-      {{"id", s::uuid(), &Exercise::id},
-       {"course_id", s::uuid(), &Exercise::course_id},
-       {"section_id", s::uuid(), &Exercise::section_id},
-       {"title", s::string(), &Exercise::title},
-       {"description", s::string(), &Exercise::description},
-       {"attempts_allowed", s::integer(), &Exercise::attempts_allowed},
-       {"due_at", s::timestamp(), &Exercise::due_at},
-       {"weight", s::integer(), &Exercise::weight},
-       {"published", s::boolean(), &Exercise::published},
-       {"max_score", s::integer(),
-        [](const Exercise& x) { return boost::json::value(x.max_score()); }},
-       {"questions", s::array(s::ref(question_shape())),
-        [](const Exercise& x) { return boost::json::value(question_shape().render_all(x.questions)); }},
-       {"created_at", s::timestamp(), &Exercise::created_at},
-       {"updated_at", s::timestamp(), &Exercise::updated_at}});
+      "Exercise", {{"id", s::uuid(), &Exercise::id},
+                   {"course_id", s::uuid(), &Exercise::course_id},
+                   {"section_id", s::uuid(), &Exercise::section_id},
+                   {"title", s::string(), &Exercise::title},
+                   {"description", s::string(), &Exercise::description},
+                   {"attempts_allowed", s::integer(), &Exercise::attempts_allowed},
+                   {"due_at", s::timestamp(), &Exercise::due_at},
+                   {"weight", s::integer(), &Exercise::weight},
+                   {"published", s::boolean(), &Exercise::published},
+                   {"max_score", s::integer(),
+                    [](const Exercise& x) { return boost::json::value(x.max_score()); }},
+                   {"questions", s::array(s::ref(question_shape())),
+                    [](const Exercise& x) {
+                      return boost::json::value(question_shape().render_all(x.questions));
+                    }},
+                   {"created_at", s::timestamp(), &Exercise::created_at},
+                   {"updated_at", s::timestamp(), &Exercise::updated_at}});
   return shape;
 }
 
@@ -158,8 +159,8 @@ const http::JsonShape<GradeItem>& grade_item_detail_shape() {
       "GradeItemDetail",
       http::concat(grade_item_fields(),
                    {{"history", s::array(s::ref(grade_change_shape())), [](const GradeItem& g) {
-                      return boost::json::value(grade_change_shape().render_all(g.history));
-                    }}}));
+                       return boost::json::value(grade_change_shape().render_all(g.history));
+                     }}}));
   return shape;
 }
 
@@ -193,20 +194,19 @@ const http::JsonShape<RankingEntry>& ranking_entry_shape() {
 
 const http::JsonShape<Appeal>& appeal_shape() {
   static const http::JsonShape<Appeal> shape(
-      "Appeal",
-      {{"id", s::uuid(), &Appeal::id},
-       {"grade_item_id", s::uuid(), &Appeal::grade_item_id},
-       {"user_id", s::uuid(), &Appeal::user_id},
-       {"course_id", s::uuid(), &Appeal::course_id},
-       {"exercise_id", s::uuid(), &Appeal::exercise_id},
-       {"reason", s::string(), &Appeal::reason},
-       {"status", s::one_of({"open", "accepted", "rejected"}), &Appeal::status},
-       {"new_score", s::nullable(s::number()),
-        [](const Appeal& a) { return optional_score(a.new_score); }},
-       {"resolved_by", s::uuid(), &Appeal::resolved_by},
-       {"resolution_note", s::string(), &Appeal::resolution_note},
-       {"created_at", s::timestamp(), &Appeal::created_at},
-       {"resolved_at", s::timestamp(), &Appeal::resolved_at}});
+      "Appeal", {{"id", s::uuid(), &Appeal::id},
+                 {"grade_item_id", s::uuid(), &Appeal::grade_item_id},
+                 {"user_id", s::uuid(), &Appeal::user_id},
+                 {"course_id", s::uuid(), &Appeal::course_id},
+                 {"exercise_id", s::uuid(), &Appeal::exercise_id},
+                 {"reason", s::string(), &Appeal::reason},
+                 {"status", s::one_of({"open", "accepted", "rejected"}), &Appeal::status},
+                 {"new_score", s::nullable(s::number()),
+                  [](const Appeal& a) { return optional_score(a.new_score); }},
+                 {"resolved_by", s::uuid(), &Appeal::resolved_by},
+                 {"resolution_note", s::string(), &Appeal::resolution_note},
+                 {"created_at", s::timestamp(), &Appeal::created_at},
+                 {"resolved_at", s::timestamp(), &Appeal::resolved_at}});
   return shape;
 }
 

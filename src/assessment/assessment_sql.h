@@ -17,7 +17,7 @@ inline constexpr const char* kInsertQuestion =
     "INSERT INTO exercise_questions (id, exercise_id, position, type, prompt, options, "
     "answer_key, tolerance, points) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
-#define DL_EXERCISE_SELECT                                                                        \
+#define DL_EXERCISE_SELECT                                                                         \
   "SELECT x.id, x.course_id, x.section_id, x.title, x.description, x.attempts_allowed, x.due_at, " \
   "x.weight, x.published, x.created_at, x.updated_at FROM exercises x "
 
@@ -50,9 +50,9 @@ inline constexpr const char* kInsertSubmission =
     "max_score, status, submitted_at, graded_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, "
     "$10)";
 
-#define DL_SUBMISSION_SELECT                                                                   \
-  "SELECT s.id, s.exercise_id, x.course_id, s.user_id, s.attempt, s.status, s.auto_score, "    \
-  "s.score, s.max_score, s.feedback, s.submitted_at, s.graded_at, s.graded_by, s.answers "     \
+#define DL_SUBMISSION_SELECT                                                                \
+  "SELECT s.id, s.exercise_id, x.course_id, s.user_id, s.attempt, s.status, s.auto_score, " \
+  "s.score, s.max_score, s.feedback, s.submitted_at, s.graded_at, s.graded_by, s.answers "  \
   "FROM submissions s JOIN exercises x ON x.id = s.exercise_id "
 
 inline constexpr const char* kSelectSubmission = DL_SUBMISSION_SELECT "WHERE s.id = $1";
@@ -73,8 +73,8 @@ inline constexpr const char* kBestGradedSubmission =
 
 // --- grade items and history --------------------------------------------------------------------
 
-#define DL_GRADE_ITEM_SELECT                                                                     \
-  "SELECT gi.id, gi.enrollment_id, e.user_id, x.course_id, gi.exercise_id, x.title, x.weight, "  \
+#define DL_GRADE_ITEM_SELECT                                                                    \
+  "SELECT gi.id, gi.enrollment_id, e.user_id, x.course_id, gi.exercise_id, x.title, x.weight, " \
   "gi.submission_id, gi.score, gi.max_score, gi.overridden, gi.updated_at FROM grade_items gi " \
   "JOIN enrollments e ON e.id = gi.enrollment_id JOIN exercises x ON x.id = gi.exercise_id "
 
@@ -108,7 +108,7 @@ inline constexpr const char* kUpsertGrade =
     "score = excluded.score, scored_at = CASE WHEN grades.score = excluded.score "
     "THEN grades.scored_at ELSE excluded.scored_at END, updated_at = excluded.updated_at";
 
-#define DL_GRADE_SELECT                                                             \
+#define DL_GRADE_SELECT                                                                 \
   "SELECT g.enrollment_id, e.user_id, e.course_id, g.score, g.scored_at FROM grades g " \
   "JOIN enrollments e ON e.id = g.enrollment_id "
 
@@ -135,8 +135,8 @@ inline constexpr const char* kInsertAppeal =
     "INSERT INTO appeals (id, grade_item_id, user_id, reason, status, created_at) "
     "VALUES ($1, $2, $3, $4, 'open', $5)";
 
-#define DL_APPEAL_SELECT                                                                        \
-  "SELECT a.id, a.grade_item_id, a.user_id, x.course_id, gi.exercise_id, a.reason, a.status, "  \
+#define DL_APPEAL_SELECT                                                                       \
+  "SELECT a.id, a.grade_item_id, a.user_id, x.course_id, gi.exercise_id, a.reason, a.status, " \
   "a.new_score, a.resolved_by, a.resolution_note, a.created_at, a.resolved_at FROM appeals a " \
   "JOIN grade_items gi ON gi.id = a.grade_item_id JOIN exercises x ON x.id = gi.exercise_id "
 

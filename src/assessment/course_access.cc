@@ -19,9 +19,8 @@ Result<CourseStanding> CourseAccess::standing(Connection& c, const Actor& actor,
   DL_ASSIGN_OR_RETURN(auto enrollment,
                       learning::EnrollmentService::enrollment_of(c, actor.user_id, out.course.id));
   if (enrollment && enrollment->live()) out.enrollment = std::move(enrollment);
-  const bool teaching_member =
-      out.enrollment && (out.enrollment->member_role == "ta" ||
-                         out.enrollment->member_role == "instructor");
+  const bool teaching_member = out.enrollment && (out.enrollment->member_role == "ta" ||
+                                                  out.enrollment->member_role == "instructor");
   out.grader = out.author || teaching_member;
   if (!out.grader) {
     DL_ASSIGN_OR_RETURN(out.grader, authz_.allows(actor, kManageGrades));

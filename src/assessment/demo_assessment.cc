@@ -26,8 +26,8 @@ ExerciseInput quiz() {
   x.published = true;
   x.questions.push_back(choice("single_choice", "Which planet is closest to the Sun?",
                                {"Venus", "Mercury", "Mars"}, {1}));
-  x.questions.push_back(choice("multiple_choice", "Which of these are prime numbers?",
-                               {"2", "4", "7", "9"}, {0, 2}));
+  x.questions.push_back(
+      choice("multiple_choice", "Which of these are prime numbers?", {"2", "4", "7", "9"}, {0, 2}));
   QuestionInput numeric{"numeric", "What is pi to two decimal places?", {}, 1, {}};
   numeric.key.numeric_answer = 3.14;
   numeric.key.tolerance = 0.005;
@@ -63,8 +63,8 @@ std::vector<Answer> quiz_answers(const Exercise& x, std::size_t n) {
 Result<std::optional<std::string>> shared_course(learning::LearningModule& learning,
                                                  const std::vector<std::string>& learner_ids) {
   if (learner_ids.empty()) return std::optional<std::string>{};
-  DL_ASSIGN_OR_RETURN(auto mine, learning.enrollments().list_mine(as(learner_ids.back()),
-                                                                  std::nullopt, {20, ""}));
+  DL_ASSIGN_OR_RETURN(
+      auto mine, learning.enrollments().list_mine(as(learner_ids.back()), std::nullopt, {20, ""}));
   if (mine.items.empty()) return std::optional<std::string>{};
   return std::optional<std::string>{mine.items.front().course_id};
 }
@@ -86,7 +86,7 @@ Status DemoAssessment::load(learning::LearningModule& learning, AssessmentModule
     if (!done.ok()) return std::move(done).error();
     if (n != 0) continue;
     Answer essay{r.questions[0].id, {}, std::nullopt, "Spacing practice over several days.",
-                 std::nullopt, 0, std::nullopt};
+                 std::nullopt,      0,  std::nullopt};
     DL_ASSIGN_OR_RETURN(Submission s,
                         assessment.submissions().submit(learner, *course_id, r.id, {essay}));
     DL_TRY(assessment.submissions().grade(staff, s.id, {{r.questions[0].id, 3}},
@@ -94,8 +94,8 @@ Status DemoAssessment::load(learning::LearningModule& learning, AssessmentModule
   }
   // The second learner thinks their pi answer deserved credit.
   if (learner_ids.size() > 1) {
-    DL_ASSIGN_OR_RETURN(auto grades, assessment.grades().course_grades(staff, *course_id,
-                                                                       {100, ""}));
+    DL_ASSIGN_OR_RETURN(auto grades,
+                        assessment.grades().course_grades(staff, *course_id, {100, ""}));
     for (const auto& g : grades.items) {
       if (g.user_id != learner_ids[1] || g.items.empty()) continue;
       DL_TRY(assessment.appeals().open(

@@ -140,8 +140,8 @@ void register_exercise_routes(http::Router& router, ExerciseService& exercises,
               .path = "/v1/courses/:id/exercises",
               .handler = [&exercises](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(ExerciseInput input, exercise_input(req.json.as_object()));
-                DL_ASSIGN_OR_RETURN(Exercise x, exercises.create(req.caller(),
-                                                                 http::path_param(req), input));
+                DL_ASSIGN_OR_RETURN(Exercise x,
+                                    exercises.create(req.caller(), http::path_param(req), input));
                 return Response::json(201, exercise_shape().render(x))
                     .header("Location", "/v1/courses/" + x.course_id + "/exercises/" + x.id);
               },
@@ -157,9 +157,8 @@ void register_exercise_routes(http::Router& router, ExerciseService& exercises,
   router.add({.method = Method::kGet,
               .path = "/v1/courses/:id/exercises/:eid",
               .handler = [&exercises](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Exercise x,
-                                    exercises.get(req.caller(), http::path_param(req),
-                                                  http::path_param(req, "eid")));
+                DL_ASSIGN_OR_RETURN(Exercise x, exercises.get(req.caller(), http::path_param(req),
+                                                              http::path_param(req, "eid")));
                 return Response::json(200, exercise_shape().render(x));
               },
               .summary = "One exercise; answer keys only for the course's graders",
@@ -171,10 +170,10 @@ void register_exercise_routes(http::Router& router, ExerciseService& exercises,
   router.add({.method = Method::kPatch,
               .path = "/v1/courses/:id/exercises/:eid",
               .handler = [&exercises](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(
-                    Exercise x, exercises.update(req.caller(), http::path_param(req),
-                                                 http::path_param(req, "eid"),
-                                                 exercise_change(req.json.as_object())));
+                DL_ASSIGN_OR_RETURN(Exercise x,
+                                    exercises.update(req.caller(), http::path_param(req),
+                                                     http::path_param(req, "eid"),
+                                                     exercise_change(req.json.as_object())));
                 return Response::json(200, exercise_shape().render(x));
               },
               .summary = "Change an exercise's settings (title, attempts, due date, published); "

@@ -99,10 +99,10 @@ Result<std::string> ExerciseRepository::insert(Connection& c, const std::string&
                                                const std::string& created_by,
                                                const ExerciseInput& input) {
   const std::string id = new_uuid_v7();
-  DL_TRY(c.execute(sql::kInsertExercise,
-                   {id, course_id, input.section_id, input.title, input.description,
-                    input.attempts_allowed, input.due_at, input.weight, input.published,
-                    created_by, format_rfc3339(now())}));
+  DL_TRY(c.execute(
+      sql::kInsertExercise,
+      {id, course_id, input.section_id, input.title, input.description, input.attempts_allowed,
+       input.due_at, input.weight, input.published, created_by, format_rfc3339(now())}));
   std::int64_t position = 0;
   for (const auto& q : input.questions) {
     const std::string options = boost::json::serialize(boost::json::value_from(q.options));
@@ -125,9 +125,8 @@ Result<Exercise> ExerciseRepository::find_by_id(Connection& c, const std::string
 
 Result<Page<Exercise>> ExerciseRepository::list(Connection& c, const std::string& course_id,
                                                 bool published_only, const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListExercises,
-                                           {course_id, published_only ? 1 : 0, page.after,
-                                            page.limit + 1}));
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListExercises, {course_id, published_only ? 1 : 0,
+                                                                 page.after, page.limit + 1}));
   std::vector<Exercise> items;
   items.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(exercise_from(rows[i]));

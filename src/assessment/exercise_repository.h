@@ -18,8 +18,7 @@ class ExerciseRepository {
   static Result<std::string> insert(Connection& c, const std::string& course_id,
                                     const std::string& created_by, const ExerciseInput& input);
   // The exercise of the course with its questions; 404 EXERCISE_NOT_FOUND otherwise.
-  static Result<Exercise> find(Connection& c, const std::string& course_id,
-                               const std::string& id);
+  static Result<Exercise> find(Connection& c, const std::string& course_id, const std::string& id);
   // The exercise with its questions, whatever its course; 404 EXERCISE_NOT_FOUND otherwise.
   static Result<Exercise> find_by_id(Connection& c, const std::string& id);
   // A page of the course's exercises with their questions, oldest first.

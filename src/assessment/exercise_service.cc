@@ -31,8 +31,8 @@ Status check_input(Connection& c, const std::string& course_id, ExerciseInput& i
   std::vector<FieldError> errors;
   std::int64_t total = 0;
   for (std::size_t i = 0; i < input.questions.size(); ++i) {
-    auto found = GradingRules::check_question(input.questions[i],
-                                              "questions[" + std::to_string(i) + "]");
+    auto found =
+        GradingRules::check_question(input.questions[i], "questions[" + std::to_string(i) + "]");
     errors.insert(errors.end(), found.begin(), found.end());
     total += input.questions[i].points;
   }
@@ -55,8 +55,8 @@ Status check_input(Connection& c, const std::string& course_id, ExerciseInput& i
 Result<Exercise> ExerciseService::readable(Connection& c, const CourseStanding& standing,
                                            const std::string& id) {
   if (!standing.participant()) return not_enrolled();
-  DL_ASSIGN_OR_RETURN(Exercise x, ExerciseRepository::find(c, standing.course.id,
-                                                           canonical_id(id)));
+  DL_ASSIGN_OR_RETURN(Exercise x,
+                      ExerciseRepository::find(c, standing.course.id, canonical_id(id)));
   if (standing.grader) return x;
   if (!x.published) return Error::not_found("exercise");
   x.hide_keys();

@@ -7,21 +7,19 @@
 namespace deltalabs::assessment {
 
 Status GradeBook::sync_with_submissions(Connection& c, const std::string& enrollment_id,
-                                        const std::string& user_id,
-                                        const std::string& exercise_id,
+                                        const std::string& user_id, const std::string& exercise_id,
                                         const GradeChangeCause& cause) {
   DL_ASSIGN_OR_RETURN(auto best, SubmissionRepository::best_graded(c, user_id, exercise_id));
   if (!best) return {};
   DL_ASSIGN_OR_RETURN(auto item, GradeRepository::item_of(c, enrollment_id, exercise_id));
   if (!item) {
-    DL_ASSIGN_OR_RETURN(std::string id,
-                        GradeRepository::insert_item(c, enrollment_id, exercise_id,
-                                                     best->submission_id, best->score,
-                                                     best->max_score));
+    DL_ASSIGN_OR_RETURN(std::string id, GradeRepository::insert_item(c, enrollment_id, exercise_id,
+                                                                     best->submission_id,
+                                                                     best->score, best->max_score));
     DL_TRY(GradeRepository::append_change(
         c, {id, std::nullopt, best->score, cause.changed_by, cause.reason, cause.source}));
-  } else if (!item->overridden && (item->score != best->score ||
-                                   item->submission_id != best->submission_id)) {
+  } else if (!item->overridden &&
+             (item->score != best->score || item->submission_id != best->submission_id)) {
     DL_TRY(GradeRepository::update_item(c, item->id, best->score, best->submission_id, false));
     if (item->score != best->score) {
       DL_TRY(GradeRepository::append_change(

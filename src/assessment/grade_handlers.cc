@@ -29,8 +29,8 @@ void register_grade_routes(http::Router& router, GradeService& grades, const Cur
               .path = "/v1/courses/:id/grades",
               .handler = [&grades, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(auto result, grades.course_grades(req.caller(),
-                                                                      http::path_param(req), page));
+                DL_ASSIGN_OR_RETURN(
+                    auto result, grades.course_grades(req.caller(), http::path_param(req), page));
                 return http::page_response(
                     result, [](const CourseGrade& g) { return course_grade_shape().render(g); },
                     cursors);

@@ -114,10 +114,9 @@ Result<std::vector<GradeChange>> GradeRepository::history(Connection& c,
   return out;
 }
 
-Status GradeRepository::store_grade(Connection& c, const std::string& enrollment_id,
-                                    double score) {
-  DL_TRY(c.execute(sql::kUpsertGrade,
-                   {new_uuid_v7(), enrollment_id, score, format_rfc3339(now())}));
+Status GradeRepository::store_grade(Connection& c, const std::string& enrollment_id, double score) {
+  DL_TRY(
+      c.execute(sql::kUpsertGrade, {new_uuid_v7(), enrollment_id, score, format_rfc3339(now())}));
   return {};
 }
 
@@ -131,8 +130,8 @@ Result<std::optional<CourseGrade>> GradeRepository::grade_of(Connection& c,
 Result<Page<CourseGrade>> GradeRepository::grades_of_course(Connection& c,
                                                             const std::string& course_id,
                                                             const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListGradesOfCourse,
-                                           {course_id, page.after, page.limit + 1}));
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListGradesOfCourse, {course_id, page.after, page.limit + 1}));
   std::vector<CourseGrade> items;
   items.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(grade_from(rows[i]));
@@ -142,8 +141,7 @@ Result<Page<CourseGrade>> GradeRepository::grades_of_course(Connection& c,
 Result<Page<RankingEntry>> GradeRepository::ranking(Connection& c, const std::string& course_id,
                                                     const PageRequest& page) {
   const std::int64_t offset = offset_of(page.after);
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kRanking, {course_id, page.limit + 1, offset}));
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kRanking, {course_id, page.limit + 1, offset}));
   std::vector<RankingEntry> items;
   items.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {

@@ -21,8 +21,7 @@ Status with_items(Connection& c, CourseGrade& g) {
 }  // namespace
 
 Result<GradeItem> GradeService::readable(Connection& c, const CourseAccess& access,
-                                         const Actor& actor, const std::string& id,
-                                         bool& grader) {
+                                         const Actor& actor, const std::string& id, bool& grader) {
   DL_ASSIGN_OR_RETURN(GradeItem item, GradeRepository::find_item(c, canonical_id(id)));
   auto standing = access.standing(c, actor, item.course_id);
   grader = standing.ok() && standing->grader;
@@ -39,9 +38,10 @@ Result<Page<CourseGrade>> GradeService::course_grades(const Actor& actor,
   if (s.grader) {
     DL_ASSIGN_OR_RETURN(result, GradeRepository::grades_of_course(*conn, s.course.id, page));
   } else {
-    DL_ASSIGN_OR_RETURN(auto e, learning::EnrollmentService::enrollment_of(*conn, actor.user_id,
-                                                                           s.course.id));
-    if (!e) return Error::forbidden("Only members of the course have grades in it.", "NOT_ENROLLED");
+    DL_ASSIGN_OR_RETURN(
+        auto e, learning::EnrollmentService::enrollment_of(*conn, actor.user_id, s.course.id));
+    if (!e)
+      return Error::forbidden("Only members of the course have grades in it.", "NOT_ENROLLED");
     DL_ASSIGN_OR_RETURN(auto own, GradeRepository::grade_of(*conn, e->id));
     if (own && page.after.empty()) result.items.push_back(std::move(*own));
   }
@@ -73,14 +73,16 @@ Result<GradeItem> GradeService::override_item(const Actor& actor, const std::str
     }
     DL_ASSIGN_OR_RETURN(GradeItem after,
                         GradeBook::set_score(c, item, score, {actor.user_id, "override", reason}));
-    const boost::json::object change{{"grade_item_id", item.id},   {"course_id", item.course_id},
+    const boost::json::object change{{"grade_item_id", item.id},
+                                     {"course_id", item.course_id},
                                      {"exercise_id", item.exercise_id},
-                                     {"old_score", item.score},    {"new_score", score},
+                                     {"old_score", item.score},
+                                     {"new_score", score},
                                      {"reason", reason}};
     DL_TRY(NotificationLog::record(c, item.user_id, "grade.overridden",
                                    boost::json::serialize(change)));
-    DL_TRY(AuditLog::record(c, actor, {"grade.overridden", "grade_item", item.id,
-                                       boost::json::serialize(change)}));
+    DL_TRY(AuditLog::record(
+        c, actor, {"grade.overridden", "grade_item", item.id, boost::json::serialize(change)}));
     DL_ASSIGN_OR_RETURN(after.history, GradeRepository::history(c, item.id));
     return after;
   });

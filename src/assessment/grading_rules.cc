@@ -63,10 +63,9 @@ std::vector<FieldError> GradingRules::check_question(const QuestionInput& q,
   if (q.type != "numeric" && (k.numeric_answer || k.tolerance))
     errors.push_back({path + ".numeric_answer", "only numeric questions have one"});
   if (q.type == "short_text") {
-    const bool blank = std::any_of(k.accepted_answers.begin(), k.accepted_answers.end(),
-                                   [](const std::string& s) {
-                                     return UnicodeText::comparison_key(s).empty();
-                                   });
+    const bool blank =
+        std::any_of(k.accepted_answers.begin(), k.accepted_answers.end(),
+                    [](const std::string& s) { return UnicodeText::comparison_key(s).empty(); });
     if (k.accepted_answers.empty() || blank)
       errors.push_back({path + ".accepted_answers", "needs at least one non-blank answer"});
   } else if (!k.accepted_answers.empty()) {
@@ -78,13 +77,11 @@ std::vector<FieldError> GradingRules::check_question(const QuestionInput& q,
 std::vector<FieldError> GradingRules::check_answer(const Question& q, const Answer& a,
                                                    const std::string& path) {
   std::vector<FieldError> errors;
-  const bool wrong_kind = is_choice(q.type)  ? a.number || a.text
+  const bool wrong_kind = is_choice(q.type)     ? a.number || a.text
                           : q.type == "numeric" ? !a.selected.empty() || a.text
                                                 : !a.selected.empty() || a.number;
   if (wrong_kind) {
-    const char* expected = is_choice(q.type)      ? "selected"
-                           : q.type == "numeric" ? "number"
-                                                 : "text";
+    const char* expected = is_choice(q.type) ? "selected" : q.type == "numeric" ? "number" : "text";
     errors.push_back({path, std::string("a ") + q.type + " question is answered with " + expected});
     return errors;
   }
@@ -112,9 +109,10 @@ std::optional<double> GradingRules::score(const Question& q, const Answer& a) {
             numeric_match(*a.number, *k.numeric_answer, k.tolerance.value_or(0.0));
   } else if (q.type == "short_text" && a.text) {
     const std::string given = UnicodeText::comparison_key(*a.text);
-    right = !given.empty() &&
-            std::any_of(k.accepted_answers.begin(), k.accepted_answers.end(),
-                        [&](const std::string& s) { return UnicodeText::comparison_key(s) == given; });
+    right = !given.empty() && std::any_of(k.accepted_answers.begin(), k.accepted_answers.end(),
+                                          [&](const std::string& s) {
+                                            return UnicodeText::comparison_key(s) == given;
+                                          });
   }
   return right ? static_cast<double>(q.points) : 0.0;
 }

@@ -35,12 +35,11 @@ BodySchema submit_body() {
 
 BodySchema grading_body() {
   return BodySchema{
-      field::array("points",
-                   field::object("grade", BodySchema{field::uuid("question_id").required(),
-                                                     field::integer("points")
-                                                         .range(0, 1000)
-                                                         .required()}),
-                   100)
+      field::array(
+          "points",
+          field::object("grade", BodySchema{field::uuid("question_id").required(),
+                                            field::integer("points").range(0, 1000).required()}),
+          100)
           .required()
           .describe("points for free-text answers, 0..the question's points"),
       field::string("feedback", 5000)};
@@ -88,10 +87,10 @@ void register_submission_routes(http::Router& router, SubmissionService& submiss
               .path = "/v1/courses/:id/exercises/:eid/submit",
               .handler = [&submissions](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(auto answers, answers_of(req.json.as_object()));
-                DL_ASSIGN_OR_RETURN(Submission s,
-                                    submissions.submit(req.caller(), http::path_param(req),
-                                                       http::path_param(req, "eid"),
-                                                       std::move(answers)));
+                DL_ASSIGN_OR_RETURN(
+                    Submission s,
+                    submissions.submit(req.caller(), http::path_param(req),
+                                       http::path_param(req, "eid"), std::move(answers)));
                 return Response::json(201, submission_shape().render(s))
                     .header("Location", "/v1/submissions/" + s.id);
               },
@@ -112,10 +111,9 @@ void register_submission_routes(http::Router& router, SubmissionService& submiss
                 if (user_id && !is_uuid(*user_id)) {
                   return Error::invalid("The query is not valid.", {{"user_id", "must be a UUID"}});
                 }
-                DL_ASSIGN_OR_RETURN(
-                    auto result,
-                    submissions.list(req.caller(), http::path_param(req),
-                                     http::path_param(req, "eid"), user_id, page));
+                DL_ASSIGN_OR_RETURN(auto result,
+                                    submissions.list(req.caller(), http::path_param(req),
+                                                     http::path_param(req, "eid"), user_id, page));
                 return http::page_response(
                     result, [](const Submission& s) { return submission_shape().render(s); },
                     cursors);
@@ -147,9 +145,9 @@ void register_submission_routes(http::Router& router, SubmissionService& submiss
               .handler = [&submissions](Request& req) -> Result<Response> {
                 const auto& body = req.json.as_object();
                 DL_ASSIGN_OR_RETURN(
-                    Submission s, submissions.grade(req.caller(), http::path_param(req),
-                                                    points_of(body),
-                                                    http::optional_string(body, "feedback")));
+                    Submission s,
+                    submissions.grade(req.caller(), http::path_param(req), points_of(body),
+                                      http::optional_string(body, "feedback")));
                 return Response::json(200, submission_shape().render(s));
               },
               .summary = "Grade the free-text answers of a submission (the course's graders); "

@@ -39,8 +39,9 @@ Result<std::vector<Answer>> scored_answers(const Exercise& x, std::vector<Answer
     const std::string path = "answers[" + std::to_string(i) + "]";
     Answer& a = given[i];
     a.question_id = canonical_id(a.question_id);
-    const auto q = std::find_if(x.questions.begin(), x.questions.end(),
-                                [&](const Question& candidate) { return candidate.id == a.question_id; });
+    const auto q =
+        std::find_if(x.questions.begin(), x.questions.end(),
+                     [&](const Question& candidate) { return candidate.id == a.question_id; });
     if (q == x.questions.end()) {
       errors.push_back({path + ".question_id", "is not a question of this exercise"});
     } else if (by_question.count(a.question_id) > 0) {
@@ -134,8 +135,7 @@ Result<Page<Submission>> SubmissionService::list(const Actor& actor, const std::
   DL_ASSIGN_OR_RETURN(CourseStanding s, access_.standing(*conn, actor, course_id));
   DL_ASSIGN_OR_RETURN(Exercise x, ExerciseService::readable(*conn, s, exercise_id));
   DL_ASSIGN_OR_RETURN(Exercise keys, ExerciseRepository::find(*conn, x.course_id, x.id));
-  const std::string whose =
-      s.grader ? canonical_id(user_id.value_or("")) : actor.user_id;
+  const std::string whose = s.grader ? canonical_id(user_id.value_or("")) : actor.user_id;
   DL_ASSIGN_OR_RETURN(auto result, SubmissionRepository::list(*conn, x.id, whose, page));
   for (auto& sub : result.items) reveal_keys(sub, keys, s.grader);
   return result;
@@ -185,8 +185,8 @@ Result<Submission> SubmissionService::grade(const Actor& actor, const std::strin
     sub.score = total(sub.answers);
     sub.feedback = feedback;
     sub.status = all_scored(sub.answers) ? "graded" : "submitted";
-    sub.graded_at = sub.status == "graded" ? std::optional<std::string>(format_rfc3339(now()))
-                                           : std::nullopt;
+    sub.graded_at =
+        sub.status == "graded" ? std::optional<std::string>(format_rfc3339(now())) : std::nullopt;
     sub.graded_by = actor.user_id;
     DL_TRY(SubmissionRepository::save_grading(c, sub));
     DL_TRY(GradeBook::sync_with_submissions(

@@ -35,8 +35,7 @@ class SubmissionService {
   // (or one learner's with `user_id`).
   Result<Page<Submission>> list(const Actor& actor, const std::string& course_id,
                                 const std::string& exercise_id,
-                                const std::optional<std::string>& user_id,
-                                const PageRequest& page);
+                                const std::optional<std::string>& user_id, const PageRequest& page);
   // One submission: its learner's or, for graders, any of their course.
   Result<Submission> get(const Actor& actor, const std::string& id);
   // A grader gives points to free-text answers (and feedback); the

@@ -18,11 +18,13 @@ struct FreeDeleter {
 using Buffer = std::unique_ptr<uint8_t, FreeDeleter>;
 
 const uint8_t* bytes(std::string_view text) {
-  return reinterpret_cast<const uint8_t*>(text.data());  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+  return reinterpret_cast<const uint8_t*>(
+      text.data());  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
 }
 
 std::string to_string(const Buffer& buffer, std::size_t length) {
-  return {reinterpret_cast<const char*>(buffer.get()), length};  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
+  return {reinterpret_cast<const char*>(buffer.get()),
+          length};  // NOLINT(cppcoreguidelines-pro-type-reinterpret-cast)
 }
 
 bool valid_utf8(std::string_view text) { return u8_check(bytes(text), text.size()) == nullptr; }

@@ -60,7 +60,7 @@ class EnrollmentService {
   // Inside another domain's transaction (assessment): the user's enrollment in
   // the course, cancelled or not (Enrollment::live tells), if any.
   static Result<std::optional<Enrollment>> enrollment_of(Connection& c, const std::string& user_id,
-                                                      const std::string& course_id);
+                                                         const std::string& course_id);
   // Inside another domain's transaction: locks the enrollment's row until the
   // transaction ends, so changes hanging off one enrollment (attempts,
   // grades) serialise on PostgreSQL as they do on SQLite's single writer.

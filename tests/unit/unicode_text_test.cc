@@ -17,8 +17,11 @@ TEST(UnicodeText, NfcComposesDecomposedAccents) {
 
 TEST(UnicodeText, ComparisonKeyTrimsFoldsCaseAndNormalises) {
   EXPECT_EQ(UnicodeText::comparison_key("  Paris \t\n"), "paris");
-  EXPECT_EQ(UnicodeText::comparison_key("CAF\xC3\x89"), UnicodeText::comparison_key("cafe\xCC\x81"));
-  EXPECT_EQ(UnicodeText::comparison_key("Stra\xC3\x9F" "e"), "strasse");  // full case folding
+  EXPECT_EQ(UnicodeText::comparison_key("CAF\xC3\x89"),
+            UnicodeText::comparison_key("cafe\xCC\x81"));
+  EXPECT_EQ(UnicodeText::comparison_key("Stra\xC3\x9F"
+                                        "e"),
+            "strasse");  // full case folding
   // U+3000 IDEOGRAPHIC SPACE and U+00A0 NO-BREAK SPACE are white space too.
   EXPECT_EQ(UnicodeText::comparison_key("\xE3\x80\x80Tokyo\xC2\xA0"), "tokyo");
 }
