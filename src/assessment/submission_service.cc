@@ -92,8 +92,10 @@ Result<Submission> SubmissionService::submit(const Actor& actor, const std::stri
                                              std::vector<Answer> answers) {
   return db_.transaction([&](Connection& c) -> Result<Submission> {
     DL_ASSIGN_OR_RETURN(CourseStanding s, access_.standing(c, actor, course_id));
-    DL_ASSIGN_OR_RETURN(Exercise x, ExerciseService::readable(c, s, exercise_id));
-    if (!x.published) return Error::not_found("exercise");
+    DL_ASSIGN_OR_RETURN(Exercise visible, ExerciseService::readable(c, s, exercise_id));
+    if (!visible.published) return Error::not_found("exercise");
+    // Scored against the keys, which readable() hides from learners.
+    DL_ASSIGN_OR_RETURN(Exercise x, ExerciseRepository::find(c, s.course.id, visible.id));
     if (!s.enrollment) {
       return Error::forbidden("Only members enrolled in the course submit exercises.",
                               "NOT_ENROLLED");
