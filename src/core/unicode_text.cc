@@ -41,10 +41,9 @@ std::string_view trimmed(std::string_view text) {
     begin += static_cast<std::size_t>(n);
   }
   while (end > begin) {
-    const uint8_t* prev = u8_prev(nullptr, bytes(text) + end, bytes(text) + begin);
     ucs4_t c = 0;
-    u8_mbtouc(&c, prev, static_cast<std::size_t>(bytes(text) + end - prev));
-    if (!uc_is_property_white_space(c)) break;
+    const uint8_t* prev = u8_prev(&c, bytes(text) + end, bytes(text) + begin);
+    if (prev == nullptr || !uc_is_property_white_space(c)) break;
     end = static_cast<std::size_t>(prev - bytes(text));
   }
   return text.substr(begin, end - begin);

@@ -184,7 +184,8 @@ def test_the_ranking_orders_by_course_score_and_ties_by_earlier_completion(serve
     submitted(late, x, ALL_RIGHT[0], ALL_RIGHT[1])    # 60, reached later
     submitted(finisher, x, ALL_RIGHT[0], ALL_RIGHT[1])  # 60, reached last but completes the course
     enrollment = walk(finisher, "/v1/enrollments")[0]
-    item = walk(finisher, f"/v1/sections/{walk(finisher, f'/v1/courses/{course['id']}/sections')[0]['id']}/items")[0]
+    section = walk(finisher, f"/v1/courses/{course['id']}/sections")[0]
+    item = walk(finisher, f"/v1/sections/{section['id']}/items")[0]
     done = finisher.patch(f"/v1/enrollments/{enrollment['id']}/progress",
                           json={"content_item_id": item["id"], "status": "completed"})
     assert done.status_code == 200 and done.json()["status"] == "completed", done.text

@@ -96,8 +96,8 @@ TEST(GradingRules, AuthoredKeysMustFitTheirQuestionType) {
   short_text.key.accepted_answers = {"  "};
   EXPECT_FALSE(GradingRules::check_question(short_text, "q").empty());
 
-  QuestionInput free{"free_text", "?", {"a", "b"}, 1, {}};
-  const auto errors = GradingRules::check_question(free, "questions[3]");
+  QuestionInput essay{"free_text", "?", {"a", "b"}, 1, {}};
+  const auto errors = GradingRules::check_question(essay, "questions[3]");
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].field, "questions[3].options");
 }
