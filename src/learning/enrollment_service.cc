@@ -181,10 +181,4 @@ Result<bool> EnrollmentService::manages(Connection& c, const Actor& actor,
   return courses_.is_editor(c, actor, *course);
 }
 
-Result<std::optional<Enrollment>> EnrollmentService::enrollment_of(Connection& c,
-                                                                   const std::string& user_id,
-                                                                   const std::string& course_id) {
-  return EnrollmentRepository::find_of(c, user_id, course_id);
-}
-
 }  // namespace deltalabs::learning

@@ -57,16 +57,6 @@ class EnrollmentService {
   Result<Enrollment> readable(Connection& c, const Actor& actor, const std::string& id);
   // Inside a transaction: true when the actor manages the course's enrollments.
   Result<bool> manages(Connection& c, const Actor& actor, const std::string& course_id);
-  // Inside another domain's transaction (assessment): the user's enrollment in
-  // the course, cancelled or not (Enrollment::live tells), if any.
-  static Result<std::optional<Enrollment>> enrollment_of(Connection& c, const std::string& user_id,
-                                                         const std::string& course_id);
-  // Inside another domain's transaction: locks the enrollment's row until the
-  // transaction ends, so changes hanging off one enrollment (attempts,
-  // grades) serialise on PostgreSQL as they do on SQLite's single writer.
-  static Status lock(Connection& c, const std::string& enrollment_id) {
-    return EnrollmentRepository::lock(c, enrollment_id);
-  }
 
  private:
   Result<Enrollment> enroll_course(Connection& c, const Actor& actor,
