@@ -20,11 +20,15 @@ Result<CourseStanding> author_of(Connection& c, const CourseAccess& access, cons
   return s;
 }
 
-// A due date in the stored form (UTC, milliseconds), so text order is time order.
-std::optional<std::string> normalised_time(const std::optional<std::string>& text) {
-  if (!text) return std::nullopt;
+// A due date in the stored form (UTC, milliseconds), so text order is time
+// order; 400 past the year 2200 (the clock's nanoseconds end in 2262).
+Result<std::optional<std::string>> normalised_time(const std::optional<std::string>& text) {
+  if (!text) return std::optional<std::string>{};
+  // The year is compared as text: later ones would overflow the time point.
   const auto t = parse_rfc3339(*text);
-  return t ? std::optional<std::string>(format_rfc3339(*t)) : text;
+  if (!t || text->substr(0, 4) >= "2200")
+    return Error::invalid("The due date is not valid.", {{"due_at", "must be before 2200"}});
+  return std::optional<std::string>(format_rfc3339(*t));
 }
 
 Status check_input(Connection& c, const std::string& course_id, ExerciseInput& input) {
@@ -46,7 +50,7 @@ Status check_input(Connection& c, const std::string& course_id, ExerciseInput& i
     if (!ours) errors.push_back({"section_id", "is not a section of this course"});
   }
   if (!errors.empty()) return Error::invalid("The exercise is not valid.", std::move(errors));
-  input.due_at = normalised_time(input.due_at);
+  DL_ASSIGN_OR_RETURN(input.due_at, normalised_time(input.due_at));
   return {};
 }
 
@@ -98,7 +102,7 @@ Result<Exercise> ExerciseService::update(const Actor& actor, const std::string& 
   return db_.transaction([&](Connection& c) -> Result<Exercise> {
     DL_ASSIGN_OR_RETURN(CourseStanding s, author_of(c, access_, actor, course_id));
     DL_ASSIGN_OR_RETURN(Exercise x, ExerciseRepository::find(c, s.course.id, canonical_id(id)));
-    change.due_at = normalised_time(change.due_at);
+    DL_ASSIGN_OR_RETURN(change.due_at, normalised_time(change.due_at));
     DL_TRY(ExerciseRepository::update(c, x.id, change));
     return ExerciseRepository::find(c, s.course.id, x.id);
   });

@@ -132,7 +132,7 @@ def test_authoring_fails_with_400_for_a_section_of_another_course(server, cast):
 # --- submitting and auto-grading ----------------------------------------------------------------
 def test_submit_scores_every_objective_type_at_once(server, cast):
     course, (learner,) = course_with_learners(server, cast)
-    x = create_exercise(cast.teacher, course["id"])
+    x = create_exercise(cast.teacher, course["id"], attempts_allowed=2)
     resp = submit(learner, x, *ALL_RIGHT)
     assert resp.status_code == 201, resp.text
     s = resp.json()
@@ -251,7 +251,7 @@ def test_fifty_concurrent_submits_on_a_three_attempt_exercise_accept_exactly_thr
 
 def test_the_due_date_closes_the_exercise_and_opens_the_learners_correct_answers(server, cast):
     course, (learner,) = course_with_learners(server, cast)
-    x = create_exercise(cast.teacher, course["id"], attempts_allowed=2, due_at="2999-01-01T00:00:00Z")
+    x = create_exercise(cast.teacher, course["id"], attempts_allowed=2, due_at="2100-01-01T00:00:00Z")
     s = submitted(learner, x, *ALL_WRONG)
     assert_no_answer_keys(learner.get(f"/v1/submissions/{s['id']}").json())
     assert_no_answer_keys(walk(learner, exercise_path(x) + "/submissions"))
@@ -265,6 +265,15 @@ def test_the_due_date_closes_the_exercise_and_opens_the_learners_correct_answers
     assert [a["correct_answer"] is not None for a in after["answers"]] == [True] * 4
     assert after["answers"][3]["correct_answer"]["accepted_answers"] == ["Café"]
     assert_no_answer_keys(learner.get(exercise_path(x)).json())  # the exercise itself stays keyless
+
+
+@pytest.mark.parametrize("due_at", ["2999-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "tomorrow"])
+def test_due_dates_fail_with_400_past_the_year_2200(server, cast, due_at):
+    course, _ = course_with_learners(server, cast, 0)
+    x = create_exercise(cast.teacher, course["id"])
+    body = {"title": "Far", "questions": QUIZ, "due_at": due_at}
+    assert_problem(cast.teacher.post(f"/v1/courses/{course['id']}/exercises", json=body), 400)
+    assert_problem(cast.teacher.patch(exercise_path(x), json={"due_at": due_at}), 400)
 
 
 def test_learners_read_their_own_submissions_only(server, cast):
