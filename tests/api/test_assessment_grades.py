@@ -77,6 +77,23 @@ def test_students_see_their_own_grades_and_instructors_everyones(server, cast):
     assert learners[0].get(f"/v1/grade-items/{item['id']}").status_code == 200
 
 
+def test_a_teaching_assistant_of_the_course_grades_it_without_any_permission(server, cast):
+    course, (learner,) = course_with_learners(server, cast)
+    x = create_exercise(cast.teacher, course["id"])
+    submitted(learner, x, *ALL_WRONG)
+    ta = register_student(server)
+    resp = cast.teacher.post("/v1/enrollments", json={"course_id": course["id"], "user_id": user_id(ta),
+                                                      "member_role": "ta"})
+    assert resp.status_code == 201, resp.text
+    assert [g["user_id"] for g in grades_of(ta, course["id"])] == [user_id(learner)]
+    item = item_of(learner, course["id"], x["id"])
+    assert override(ta, item["id"], 1, "Partial credit").status_code == 200
+    assert cast.teacher.get(f"/v1/grade-items/{item['id']}").json()["history"][-1]["changed_by"] == user_id(ta)
+    # the same account in another course is nobody special
+    other, _ = course_with_learners(server, cast, 0)
+    assert_problem(ta.get(f"/v1/courses/{other['id']}/grades"), 403, "NOT_ENROLLED")
+
+
 # --- overrides --------------------------------------------------------------------------------
 def test_an_instructor_override_is_kept_with_who_when_why_and_notifies_the_learner(server, cast, databases):
     course, (learner,) = course_with_learners(server, cast)
