@@ -96,12 +96,15 @@ void register_submission_routes(http::Router& router, SubmissionService& submiss
               },
               .summary = "Submit an attempt (enrolled members only): objective questions are "
                          "scored at once, free text waits for a grader; 409 ATTEMPTS_EXHAUSTED "
-                         "past attempts_allowed, EXERCISE_CLOSED past the due date",
+                         "past attempts_allowed, EXERCISE_CLOSED past the due date; a retry "
+                         "with the same Idempotency-Key replays the first answer and uses no "
+                         "attempt",
               .tag = kTag,
               .access = Access::kAuthenticated,
               .body = http::json_body(submit_body()),
               .responses = {201, 403, 404, 409},
-              .returns = http::schema::ref(submission_shape())});
+              .returns = http::schema::ref(submission_shape()),
+              .idempotency = http::Idempotency::kOptional});
 
   router.add({.method = Method::kGet,
               .path = "/v1/courses/:id/exercises/:eid/submissions",

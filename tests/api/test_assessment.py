@@ -19,7 +19,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from assessment_support import (ALL_RIGHT, ALL_WRONG, QUIZ, assert_no_answer_keys, course_with_learners,
+from assessment_support import (ALL_RIGHT, ALL_WRONG, QUIZ, answers, assert_no_answer_keys, course_with_learners,
                                 create_exercise, enrolled_learner, own_grade, submit, submitted)
 from client import assert_problem
 from test_catalog_support import make_cast, register_student, user_id, walk
@@ -247,6 +247,19 @@ def test_fifty_concurrent_submits_on_a_three_attempt_exercise_accept_exactly_thr
                              f"SELECT attempt FROM submissions WHERE exercise_id = '{x['id']}' ORDER BY attempt")
     assert [int(r[0]) for r in rows] == [1, 2, 3]
     assert len(walk(learner, exercise_path(x) + "/submissions")) == 3
+
+
+def test_a_retried_submit_with_the_same_idempotency_key_uses_no_attempt(server, cast):
+    course, (learner,) = course_with_learners(server, cast)
+    x = create_exercise(cast.teacher, course["id"], attempts_allowed=2)
+    body = {"answers": answers(x, *ALL_RIGHT)}
+    first = learner.post(exercise_path(x) + "/submit", json=body, headers={"Idempotency-Key": "try-1"})
+    again = learner.post(exercise_path(x) + "/submit", json=body, headers={"Idempotency-Key": "try-1"})
+    assert first.status_code == again.status_code == 201, again.text
+    assert again.json() == first.json()
+    assert_problem(learner.post(exercise_path(x) + "/submit", json={"answers": []},
+                                headers={"Idempotency-Key": "try-1"}), 422)
+    assert submitted(learner, x, *ALL_WRONG)["attempt"] == 2
 
 
 def test_the_due_date_closes_the_exercise_and_opens_the_learners_correct_answers(server, cast):
