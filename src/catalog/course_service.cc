@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
-#include "platform/audit_log.h"
 #include "catalog/course_catalog_repository.h"
 #include "catalog/course_repository.h"
 #include "catalog/instructor_repository.h"
 #include "catalog/instructor_service.h"
 #include "core/slug.h"
 #include "core/uuid.h"
+#include "platform/audit_log.h"
 
 namespace deltalabs::catalog {
 
@@ -113,6 +113,12 @@ Status CourseService::archive(const Actor& actor, const std::string& id) {
 Result<Course> CourseService::require_editor(const Actor& actor, const std::string& id) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
   return editable(*conn, actor, id, "courses:update");
+}
+
+Result<bool> CourseService::teaches_any(const Actor& actor) {
+  if (!actor.authenticated()) return false;
+  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
+  return CourseRepository::teaches_any(*conn, actor.user_id);
 }
 
 Result<std::vector<Instructor>> CourseService::instructors(const Actor& actor,
