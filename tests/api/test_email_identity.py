@@ -71,3 +71,31 @@ def test_failed_sign_ins_with_different_spellings_share_one_account_budget(serve
     resp = client_from(srv, "127.0.20.9").post("/v1/auth/login", json={"email": registered, "password": PASSWORD})
     assert_problem(resp, 429, "RATE_LIMITED")
     assert '"failed-account";r=0;' in resp.headers["RateLimit"]
+
+
+def test_migration_0007_backfills_the_email_key_of_existing_accounts(server_factory, databases, cli):
+    """Accounts made before 0007 get their key from the migration itself, on each backend's own
+    SQL (SQLite through the function the driver registers, PostgreSQL through ICU's lower())."""
+    url = databases.create()
+    srv = server_factory(database=url)
+    registered, lower, decomposed, upper = spellings()
+    composed_later = f"A\u0308bc-{secrets.token_hex(3)}@x.example"  # stored decomposed, as typed
+    first, second = register(srv.client(), registered), register(srv.client(), composed_later)
+    assert srv.stop() == 0
+    # Back to the schema before 0007: no key column, uniqueness on lower(email).
+    for statement in ("DROP INDEX users_email_key_unique", "ALTER TABLE users DROP COLUMN email_key",
+                      "CREATE UNIQUE INDEX users_email_key ON users (lower(email))",
+                      "DELETE FROM schema_migrations WHERE version = 7"):
+        databases.execute(url, statement)
+
+    migrated = cli("migrate", database=url)
+    assert migrated.returncode == 0, migrated.stderr
+    keys = dict(databases.execute(url, "SELECT CAST(id AS TEXT), email_key FROM users"))
+    assert keys[first["id"]] == unicodedata.normalize("NFC", registered).lower()
+    assert keys[second["id"]] == unicodedata.normalize("NFC", composed_later.lower())
+
+    srv = server_factory(database=url)
+    c = srv.client()
+    for typed, user in ((upper, first), (decomposed, first), (composed_later.upper(), second)):
+        resp = c.post("/v1/auth/login", json={"email": typed, "password": PASSWORD})
+        assert resp.status_code == 200 and resp.json()["user"]["id"] == user["id"], (typed, resp.text)
