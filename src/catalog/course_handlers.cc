@@ -145,6 +145,7 @@ void register_course_routes(http::Router& router, CourseService& courses,
                    {"sort", "string",
                     "relevance (default with q), newest (default without), popular, price"}}),
               .responses = {200},
+              .returns = http::schema::page_of(course_shape()),
               .shared_cache = true});
 
   router.add(
@@ -160,7 +161,8 @@ void register_course_routes(http::Router& router, CourseService& courses,
        .access = Access::kAuthenticated,
        .permission = "courses:create",
        .body = http::json_body(BodySchema(course_fields(true))),
-       .responses = {201}});
+       .responses = {201},
+       .returns = http::schema::ref(course_shape())});
 
   router.add(
       {.method = Method::kGet,
@@ -174,6 +176,7 @@ void register_course_routes(http::Router& router, CourseService& courses,
        .tag = kTag,
        .access = Access::kOptionalAuth,
        .responses = {200, 404},
+       .returns = http::schema::ref(course_shape()),
        .shared_cache = true});
 
   router.add({.method = Method::kPatch,
@@ -189,7 +192,8 @@ void register_course_routes(http::Router& router, CourseService& courses,
               .access = Access::kAuthenticated,
               .permission = "courses:update",
               .body = http::json_body(BodySchema(course_fields(false))),
-              .responses = {200, 403, 404, 409}});
+              .responses = {200, 403, 404, 409},
+              .returns = http::schema::ref(course_shape())});
 
   router.add({.method = Method::kDelete,
               .path = "/v1/courses/:id",
@@ -214,7 +218,8 @@ void register_course_routes(http::Router& router, CourseService& courses,
        .tag = kTag,
        .access = Access::kAuthenticated,
        .permission = "courses:publish",
-       .responses = {200, 403, 404, 409}});
+       .responses = {200, 403, 404, 409},
+       .returns = http::schema::ref(course_shape())});
 }
 
 }  // namespace deltalabs::catalog

@@ -34,7 +34,7 @@ http::CollectionRoutes<ReferenceEntry> reference_routes(ReferenceService& servic
                           {http::required_string(b, "slug"), http::required_string(b, "name"),
                            http::optional_string(b, "description").value_or("")});
   };
-  spec.render = reference_json;
+  spec.shape = &reference_shape();
   spec.body = reference_body();
   spec.create_responses = {201, 409};
   return spec;
@@ -70,7 +70,7 @@ void register_reference_routes(http::Router& router, ReferenceService& categorie
                                              http::optional_string(b, "headline").value_or(""),
                                              http::optional_string(b, "bio").value_or("")});
   };
-  spec.render = instructor_json;
+  spec.shape = &instructor_shape();
   spec.location = [](const Instructor& i) { return "/v1/instructors/" + i.id; };
   spec.body = BodySchema{field::uuid("user_id").required(), field::string("headline", 200),
                          field::string("bio", 5000)};

@@ -51,12 +51,13 @@ void register_content_routes(http::Router& router, SectionService& sections,
               .handler = [&sections](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(CourseIntro intro,
                                     sections.intro(req.caller(), http::path_param(req)));
-                return Response::json(200, course_intro_json(intro));
+                return Response::json(200, course_intro_shape().render(intro));
               },
               .summary = "A course's overview, instructors, syllabus (section titles) and counts",
               .tag = kTag,
               .access = Access::kOptionalAuth,
-              .responses = {200, 404}});
+              .responses = {200, 404},
+              .returns = http::schema::ref(course_intro_shape())});
 
   http::CollectionRoutes<Section> section_routes;
   section_routes.path = "/v1/courses/:id/sections";
@@ -71,7 +72,7 @@ void register_content_routes(http::Router& router, SectionService& sections,
     return sections.create(req.caller(), http::path_param(req),
                            section_input(req.json.as_object()));
   };
-  section_routes.render = section_json;
+  section_routes.shape = &section_shape();
   section_routes.location = [](const Section& s) { return "/v1/sections/" + s.id; };
   section_routes.body = BodySchema(section_fields(true));
   section_routes.create_responses = {201, 403, 404};
@@ -91,7 +92,7 @@ void register_content_routes(http::Router& router, SectionService& sections,
   section_member.remove = [&sections](Request& req) {
     return sections.remove(req.caller(), http::path_param(req));
   };
-  section_member.render = section_json;
+  section_member.shape = &section_shape();
   section_member.body = BodySchema(section_fields(false));
   http::register_member(router, std::move(section_member));
 
@@ -107,7 +108,7 @@ void register_content_routes(http::Router& router, SectionService& sections,
   item_routes.create = [&items](Request& req) {
     return items.create(req.caller(), http::path_param(req), item_input(req.json.as_object()));
   };
-  item_routes.render = content_item_json;
+  item_routes.shape = &content_item_shape();
   item_routes.location = [](const ContentItem& i) {
     return "/v1/sections/" + i.section_id + "/items";
   };
@@ -134,7 +135,7 @@ void register_content_routes(http::Router& router, SectionService& sections,
   item_member.remove = [&items](Request& req) {
     return items.remove(req.caller(), http::path_param(req));
   };
-  item_member.render = content_item_json;
+  item_member.shape = &content_item_shape();
   item_member.body = BodySchema{
       field::string("title", 200).length(1, 200), field::any_object("body"),
       field::boolean("is_required"),

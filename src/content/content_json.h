@@ -4,28 +4,27 @@
 
 #include "content/model.h"
 #include "content/section_service.h"
+#include "http/json_shape.h"
 
 namespace deltalabs::content {
 
-// The API shapes of content objects, one function per type.
+// The API shapes of content objects: one shape per type, so every route
+// renders and documents the same object the same way.
 
 // {id, course_id, title, summary, position, item_count, created_at, updated_at}
-boost::json::object section_json(const Section& section);
+const http::JsonShape<Section>& section_shape();
 // {id, section_id, item_type, title, body (object), is_required, position, created_at, updated_at}
-boost::json::object content_item_json(const ContentItem& item);
-// {course, instructors, syllabus: [{id, title, position, item_count}], counts: {sections, items,
-// enrollments}}
-boost::json::object course_intro_json(const CourseIntro& intro);
-
+const http::JsonShape<ContentItem>& content_item_shape();
+// {course, overview, instructors, syllabus: [{id, title, position, item_count}],
+// counts: {sections, items, enrollments}}
+const http::JsonShape<CourseIntro>& course_intro_shape();
 // {id, course_id, kind, title, url, body (object), created_at}
-boost::json::object supplement_json(const Supplement& supplement);
-// {id, course_id, title, description, mode, price: {amount_minor, currency}, stock, created_at,
-// updated_at}
-boost::json::object resource_json(const Resource& resource);
-
+const http::JsonShape<Supplement>& supplement_shape();
+// {id, course_id, title, description, mode, price: Money, stock, created_at, updated_at}
+const http::JsonShape<Resource>& resource_shape();
 // {id, slug, title, description, status, created_by, section_count, created_at, updated_at}
-boost::json::object super_course_json(const SuperCourse& course);
+const http::JsonShape<SuperCourse>& super_course_shape();
 // {id, super_course_id, section_id, course_id, title, position, created_at}
-boost::json::object super_course_section_json(const SuperCourseSection& section);
+const http::JsonShape<SuperCourseSection>& super_course_section_shape();
 
 }  // namespace deltalabs::content

@@ -45,7 +45,7 @@ void register_material_routes(http::Router& router, CourseMaterialService& mater
         {http::required_string(b, "kind"), http::required_string(b, "title"),
          http::optional_string(b, "url"), http::optional_json_text(b, "body").value_or("{}")});
   };
-  supplements.render = supplement_json;
+  supplements.shape = &supplement_shape();
   supplements.body = BodySchema{field::string("kind", 20)
                                     .one_of({"book", "doc", "slides", "video_link", "generated"})
                                     .required(),
@@ -66,7 +66,7 @@ void register_material_routes(http::Router& router, CourseMaterialService& mater
          http::required_string(b, "mode"), http::optional_int(price, "amount_minor").value_or(0),
          http::required_string(price, "currency"), http::optional_int(b, "stock").value_or(0)});
   };
-  resources.render = resource_json;
+  resources.shape = &resource_shape();
   resources.body = BodySchema{
       field::string("title", 200).length(1, 200).required(), field::string("description", 5000),
       field::string("mode", 10).one_of({"purchase", "rent"}).required(),

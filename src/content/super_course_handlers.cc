@@ -44,7 +44,7 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
   list.create = [&super_courses](Request& req) {
     return super_courses.create(req.caller(), super_course_input(req.json.as_object()));
   };
-  list.render = super_course_json;
+  list.shape = &super_course_shape();
   list.location = [](const SuperCourse& c) { return "/v1/super-courses/" + c.id; };
   list.body = BodySchema(super_course_fields(true));
   list.create_responses = {201, 403};
@@ -55,13 +55,14 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
        .path = "/v1/super-courses/:id",
        .handler = [&super_courses](Request& req) -> Result<Response> {
          DL_ASSIGN_OR_RETURN(SuperCourse c, super_courses.get(req.caller(), http::path_param(req)));
-         return Response::json(200, super_course_json(c));
+         return Response::json(200, super_course_shape().render(c));
        },
        .summary =
            "One super-course; drafts only for their creator and catalog editors (404 otherwise)",
        .tag = kTag,
        .access = Access::kOptionalAuth,
-       .responses = {200, 404}});
+       .responses = {200, 404},
+       .returns = http::schema::ref(super_course_shape())});
 
   router.add(
       {.method = Method::kPatch,
@@ -70,14 +71,15 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
          DL_ASSIGN_OR_RETURN(SuperCourse c,
                              super_courses.update(req.caller(), http::path_param(req),
                                                   super_course_input(req.json.as_object())));
-         return Response::json(200, super_course_json(c));
+         return Response::json(200, super_course_shape().render(c));
        },
        .summary = "Change a super-course's title or description (its creator or courses:update)",
        .tag = kTag,
        .access = Access::kAuthenticated,
        .permission = "courses:update",
        .body = http::json_body(BodySchema(super_course_fields(false))),
-       .responses = {200, 403, 404}});
+       .responses = {200, 403, 404},
+       .returns = http::schema::ref(super_course_shape())});
 
   router.add(
       {.method = Method::kPost,
@@ -85,13 +87,14 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
        .handler = [&super_courses](Request& req) -> Result<Response> {
          DL_ASSIGN_OR_RETURN(SuperCourse c,
                              super_courses.publish(req.caller(), http::path_param(req)));
-         return Response::json(200, super_course_json(c));
+         return Response::json(200, super_course_shape().render(c));
        },
        .summary = "Publish a draft super-course; 409 SUPER_COURSE_HAS_NO_SECTIONS when empty",
        .tag = kTag,
        .access = Access::kAuthenticated,
        .permission = "courses:update",
-       .responses = {200, 403, 404, 409}});
+       .responses = {200, 403, 404, 409},
+       .returns = http::schema::ref(super_course_shape())});
 
   http::CollectionRoutes<SuperCourseSection> sections;
   sections.path = "/v1/super-courses/:id/sections";
@@ -106,7 +109,7 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
     return super_courses.add_section(req.caller(), http::path_param(req),
                                      http::required_string(req.json.as_object(), "section_id"));
   };
-  sections.render = super_course_section_json;
+  sections.shape = &super_course_section_shape();
   sections.location = [](const SuperCourseSection& s) {
     return "/v1/super-courses/" + s.super_course_id + "/sections";
   };

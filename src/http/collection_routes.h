@@ -8,6 +8,7 @@
 
 #include "core/cursor_codec.h"
 #include "core/page.h"
+#include "http/json_shape.h"
 #include "http/pagination.h"
 #include "http/route.h"
 #include "http/router.h"
@@ -30,7 +31,7 @@ struct CollectionRoutes {
   std::vector<http::QueryParam> filters;
   std::function<Result<Page<T>>(http::Request&, const PageRequest&)> list;
   std::function<Result<T>(http::Request&)> create;
-  std::function<boost::json::object(const T&)> render;
+  const JsonShape<T>* shape = nullptr;            // renders and documents every answer
   std::function<std::string(const T&)> location;  // Location of a created item
   BodySchema body;
   std::vector<int> create_responses = {201};
@@ -47,18 +48,19 @@ void register_collection(http::Router& router, const CursorCodec& cursors,
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(Page<T> result, shared->list(req, page));
                 return http::page_response(
-                    result, [&](const auto& item) { return shared->render(item); }, cursors);
+                    result, [&](const T& item) { return shared->shape->render(item); }, cursors);
               },
               .summary = "List " + shared->noun + " entries",
               .tag = shared->tag,
               .access = shared->list_access,
               .query = http::page_query(shared->filters),
-              .responses = {200, 404}});
+              .responses = {200, 404},
+              .returns = schema::page_of(*shared->shape)});
   router.add({.method = http::Method::kPost,
               .path = shared->path,
               .handler = [shared](http::Request& req) -> Result<http::Response> {
                 DL_ASSIGN_OR_RETURN(T created, shared->create(req));
-                return http::Response::json(201, shared->render(created))
+                return http::Response::json(201, shared->shape->render(created))
                     .header("Location", shared->location(created));
               },
               .summary = "Add a " + shared->noun,
@@ -66,7 +68,8 @@ void register_collection(http::Router& router, const CursorCodec& cursors,
               .access = http::Access::kAuthenticated,
               .permission = shared->create_permission,
               .body = http::json_body(shared->body),
-              .responses = shared->create_responses});
+              .responses = shared->create_responses,
+              .returns = schema::ref(*shared->shape)});
 }
 
 // The shape shared by every "PATCH changes one, DELETE removes it" member of
@@ -80,7 +83,7 @@ struct MemberRoutes {
   std::string remove_summary;
   std::function<Result<T>(http::Request&)> update;
   std::function<Status(http::Request&)> remove;
-  std::function<boost::json::object(const T&)> render;
+  const JsonShape<T>* shape = nullptr;
   BodySchema body;
 };
 
@@ -92,14 +95,15 @@ void register_member(http::Router& router, MemberRoutes<T> spec) {
               .path = shared->path,
               .handler = [shared](http::Request& req) -> Result<http::Response> {
                 DL_ASSIGN_OR_RETURN(T changed, shared->update(req));
-                return http::Response::json(200, shared->render(changed));
+                return http::Response::json(200, shared->shape->render(changed));
               },
               .summary = shared->update_summary,
               .tag = shared->tag,
               .access = http::Access::kAuthenticated,
               .permission = shared->permission,
               .body = http::json_body(shared->body),
-              .responses = {200, 403, 404}});
+              .responses = {200, 403, 404},
+              .returns = schema::ref(*shared->shape)});
   router.add({.method = http::Method::kDelete,
               .path = shared->path,
               .handler = [shared](http::Request& req) -> Result<http::Response> {

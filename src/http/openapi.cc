@@ -142,13 +142,25 @@ boost::json::object operation(const Route& r) {
       continue;
     }
     boost::json::object resp{{"description", status_text(status)}};
-    if (status != 204) resp["content"] = {{r.produces, boost::json::object{}}};
+    if (status != 204) {
+      boost::json::object media;
+      if (r.returns) media["schema"] = r.returns->json;
+      boost::json::object content{{r.produces, std::move(media)}};
+      for (const auto& other : r.also_produces)
+        content[other] = {{"schema", {{"type", "string"}}}};
+      resp["content"] = std::move(content);
+    }
     responses[std::to_string(status)] = std::move(resp);
   }
   if (r.body) responses["400"] = problem_response_doc("Invalid input");
   if (r.access == Access::kAuthenticated) {
     responses["401"] = problem_response_doc("Missing or invalid access token");
     op["security"] = {{{"bearerAuth", boost::json::array{}}}};
+  } else if (r.access == Access::kOptionalAuth) {
+    // Anonymous, or a bearer token that identifies the caller.
+    op["security"] = {boost::json::object{}, {{"bearerAuth", boost::json::array{}}}};
+  } else {
+    op["security"] = boost::json::array{};
   }
   if (!r.permission.empty()) responses["403"] = problem_response_doc("Not allowed");
   if (!r.rate_limit.empty()) responses["429"] = problem_response_doc("Rate limited");
@@ -162,11 +174,22 @@ boost::json::object operation(const Route& r) {
   return op;
 }
 
+// Adds `named` and every schema it refers to, once each.
+void add_component(const NamedSchema& named, boost::json::object& schemas) {
+  if (schemas.contains(named.name())) return;
+  schemas[named.name()] = named.schema().json;
+  for (const NamedSchema* used : named.schema().refs) add_component(*used, schemas);
+}
+
 }  // namespace
 
 boost::json::object build_openapi(const Router& router, const std::string& version) {
   boost::json::object paths;
+  boost::json::object schemas{{"Problem", problem_schema()}};
   for (const Route& r : router.routes()) {
+    if (r.returns) {
+      for (const NamedSchema* used : r.returns->refs) add_component(*used, schemas);
+    }
     const std::string path = openapi_path(r.path);
     if (!paths.contains(path)) paths[path] = boost::json::object{};
     paths[path].as_object()[lower(method_name(r.method))] = operation(r);
@@ -177,11 +200,12 @@ boost::json::object build_openapi(const Router& router, const std::string& versi
             {"version", version},
             {"description",
              "The Delta Labs learning platform API. Errors are RFC 9457 problem+json."}}},
+          {"servers", {{{"url", "/"}, {"description", "The server that serves this document"}}}},
           {"paths", std::move(paths)},
           {"components",
            {{"securitySchemes",
              {{"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}}}}},
-            {"schemas", {{"Problem", problem_schema()}}}}}};
+            {"schemas", std::move(schemas)}}}};
 }
 
 }  // namespace deltalabs::http

@@ -9,6 +9,7 @@
 
 #include "core/cursor_codec.h"
 #include "core/page.h"
+#include "http/json_shape.h"
 #include "http/pagination.h"
 #include "http/route.h"
 #include "http/router.h"
@@ -33,7 +34,7 @@ struct ResourceRoutes {
   std::function<Result<T>(Request&)> get;
   std::function<Result<T>(Request&)> update;
   std::function<Status(Request&)> remove;
-  std::function<boost::json::object(const T&)> render;
+  const JsonShape<T>* shape = nullptr;  // renders and documents every answer
   std::function<std::string(const T&)> id_of;
   BodySchema create_body;
   BodySchema update_body;
@@ -61,17 +62,20 @@ void register_resource(Router& router, const CursorCodec& cursors, ResourceRoute
                  .tag = s->tag,
                  .access = Access::kAuthenticated,
                  .permission = s->resource + ":" + action,
-                 .responses = std::move(responses)};
+                 .responses = std::move(responses),
+                 .returns = schema::ref(*s->shape)};
   };
   if (s->list) {
     Route r = route(Method::kGet, s->path, "list",
                     [s, &cursors](Request& req) -> Result<Response> {
                       DL_ASSIGN_OR_RETURN(PageRequest page, read_page_request(req, cursors));
                       DL_ASSIGN_OR_RETURN(Page<T> result, s->list(req, page));
-                      return page_response(result, s->render, cursors);
+                      return page_response(
+                          result, [&s](const T& item) { return s->shape->render(item); }, cursors);
                     },
                     s->list_summary, {200});
     r.query = page_query(s->filters);
+    r.returns = schema::page_of(*s->shape);
     router.add(std::move(r));
   }
   if (s->create) {
@@ -79,7 +83,7 @@ void register_resource(Router& router, const CursorCodec& cursors, ResourceRoute
         Method::kPost, s->path, "create",
         [s](Request& req) -> Result<Response> {
           DL_ASSIGN_OR_RETURN(T created, s->create(req));
-          return Response::json(201, s->render(created))
+          return Response::json(201, s->shape->render(created))
               .header("Location", s->path + "/" + s->id_of(created));
         },
         s->create_summary, s->create_responses);
@@ -90,7 +94,7 @@ void register_resource(Router& router, const CursorCodec& cursors, ResourceRoute
     router.add(route(Method::kGet, member, "read",
                      [s](Request& req) -> Result<Response> {
                        DL_ASSIGN_OR_RETURN(T found, s->get(req));
-                       return Response::json(200, s->render(found));
+                       return Response::json(200, s->shape->render(found));
                      },
                      s->get_summary, {200, 404}));
   }
@@ -99,7 +103,7 @@ void register_resource(Router& router, const CursorCodec& cursors, ResourceRoute
         Method::kPatch, member, "update",
         [s](Request& req) -> Result<Response> {
           DL_ASSIGN_OR_RETURN(T changed, s->update(req));
-          return Response::json(200, s->render(changed));
+          return Response::json(200, s->shape->render(changed));
         },
         s->update_summary, s->update_responses);
     r.body = json_body(s->update_body);

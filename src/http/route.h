@@ -2,11 +2,13 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/body_schema.h"
 #include "core/result.h"
+#include "http/json_schema.h"
 #include "http/method.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -47,10 +49,15 @@ struct Route {
   std::shared_ptr<const BodySchema> body;  // validated JSON body, when the route takes one
   std::vector<QueryParam> query;
   std::vector<int> responses = {200};  // documented statuses besides the error ones
-  std::string rate_limit;              // name of a rate-limit policy, or empty
-  bool blocking = false;               // runs on the bounded blocking pool (password hashing)
+  // The body of the success responses (JSON Schema with its named parts);
+  // every route answering 2xx with a body declares it.
+  std::optional<Schema> returns;
+  std::string rate_limit;  // name of a rate-limit policy, or empty
+  bool blocking = false;   // runs on the bounded blocking pool (password hashing)
   Idempotency idempotency = Idempotency::kNone;
   std::string produces = "application/json";
+  // Other media types a query may select (documented as text).
+  std::vector<std::string> also_produces;
   // A GET whose 200s to anonymous callers may be shared between them (ResponseCache).
   bool shared_cache = false;
 };

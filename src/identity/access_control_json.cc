@@ -3,69 +3,98 @@
 #include <boost/json.hpp>
 
 #include "http/json_fields.h"
+#include "identity/identity_json.h"
 
 namespace deltalabs::identity {
 
-boost::json::object role_json(const Role& r) {
-  return {{"id", r.id},
-          {"slug", r.slug},
-          {"name", r.name},
-          {"description", r.description},
-          {"is_system", r.is_system},
-          {"created_at", r.created_at},
-          {"updated_at", r.updated_at}};
+namespace s = http::schema;
+
+const http::JsonShape<Role>& role_shape() {
+  static const http::JsonShape<Role> shape("Role",
+                                           {{"id", s::uuid(), &Role::id},
+                                            {"slug", s::string(), &Role::slug},
+                                            {"name", s::string(), &Role::name},
+                                            {"description", s::string(), &Role::description},
+                                            {"is_system", s::boolean(), &Role::is_system},
+                                            {"created_at", s::timestamp(), &Role::created_at},
+                                            {"updated_at", s::timestamp(), &Role::updated_at}});
+  return shape;
 }
 
-boost::json::object permission_json(const Permission& p) {
-  return {{"id", p.id},
-          {"slug", p.slug},
-          {"name", p.name},
-          {"resource", p.resource},
-          {"action", p.action},
-          {"description", p.description},
-          {"created_at", p.created_at},
-          {"updated_at", p.updated_at}};
+const http::JsonShape<Permission>& permission_shape() {
+  static const http::JsonShape<Permission> shape(
+      "Permission", {{"id", s::uuid(), &Permission::id},
+                     {"slug", s::string(), &Permission::slug},
+                     {"name", s::string(), &Permission::name},
+                     {"resource", s::string(), &Permission::resource},
+                     {"action", s::string(), &Permission::action},
+                     {"description", s::string(), &Permission::description},
+                     {"created_at", s::timestamp(), &Permission::created_at},
+                     {"updated_at", s::timestamp(), &Permission::updated_at}});
+  return shape;
 }
 
-boost::json::object role_permission_json(const RolePermission& g) {
-  boost::json::object o = permission_json(g.permission);
-  o["granted_at"] = g.granted_at;
-  return o;
+const http::JsonShape<RolePermission>& role_permission_shape() {
+  static const http::JsonShape<RolePermission> shape(
+      "RolePermission",
+      http::concat(http::fields_of(permission_shape(), &RolePermission::permission),
+                   {{"granted_at", s::timestamp(), &RolePermission::granted_at}}));
+  return shape;
 }
 
-boost::json::object organization_type_json(const OrganizationType& t) {
-  return {{"id", t.id},
-          {"slug", t.slug},
-          {"name", t.name},
-          {"description", t.description},
-          {"created_at", t.created_at},
-          {"updated_at", t.updated_at}};
+const http::JsonShape<OrganizationType>& organization_type_shape() {
+  static const http::JsonShape<OrganizationType> shape(
+      "OrganizationType", {{"id", s::uuid(), &OrganizationType::id},
+                           {"slug", s::string(), &OrganizationType::slug},
+                           {"name", s::string(), &OrganizationType::name},
+                           {"description", s::string(), &OrganizationType::description},
+                           {"created_at", s::timestamp(), &OrganizationType::created_at},
+                           {"updated_at", s::timestamp(), &OrganizationType::updated_at}});
+  return shape;
 }
 
-boost::json::object organization_json(const Organization& o) {
-  return {{"id", o.id},
-          {"type_id", o.type_id},
-          {"parent_id", http::text_or_null(o.parent_id)},
-          {"name", o.name},
-          {"slug", o.slug},
-          {"settings", http::object_or_empty(o.settings)},
-          {"created_at", o.created_at},
-          {"updated_at", o.updated_at}};
+const http::JsonShape<Organization>& organization_shape() {
+  static const http::JsonShape<Organization> shape(
+      "Organization", {{"id", s::uuid(), &Organization::id},
+                       {"type_id", s::uuid(), &Organization::type_id},
+                       {"parent_id", s::uuid(), &Organization::parent_id},
+                       {"name", s::string(), &Organization::name},
+                       {"slug", s::string(), &Organization::slug},
+                       {"settings", s::any_object(),
+                        [](const Organization& o) { return http::object_or_empty(o.settings); }},
+                       {"created_at", s::timestamp(), &Organization::created_at},
+                       {"updated_at", s::timestamp(), &Organization::updated_at}});
+  return shape;
 }
 
-boost::json::object membership_json(const Membership& m) {
-  boost::json::value role = nullptr;
-  if (m.role)
-    role = boost::json::object{{"id", m.role->id}, {"slug", m.role->slug}, {"name", m.role->name}};
-  return {{"organization_id", m.organization_id},
-          {"user_id", m.user.id},
-          {"user", boost::json::object{{"id", m.user.id},
-                                       {"email", m.user.email},
-                                       {"username", http::text_or_null(m.user.username)},
-                                       {"first_name", m.user.first_name},
-                                       {"last_name", m.user.last_name}}},
-          {"role", std::move(role)},
-          {"joined_at", m.joined_at}};
+namespace {
+
+const http::JsonShape<MemberUser>& member_user_shape() {
+  static const http::JsonShape<MemberUser> shape(
+      "MemberUser", {{"id", s::uuid(), &MemberUser::id},
+                     {"email", s::string(), &MemberUser::email},
+                     {"username", s::string(), &MemberUser::username},
+                     {"first_name", s::string(), &MemberUser::first_name},
+                     {"last_name", s::string(), &MemberUser::last_name}});
+  return shape;
+}
+
+}  // namespace
+
+const http::JsonShape<Membership>& membership_shape() {
+  static const http::JsonShape<Membership> shape(
+      "Membership",
+      {{"organization_id", s::uuid(), &Membership::organization_id},
+       {"user_id", s::uuid(), [](const Membership& m) { return boost::json::value(m.user.id); }},
+       {"user", s::ref(member_user_shape()),
+        [](const Membership& m) { return boost::json::value(member_user_shape().render(m.user)); }},
+       {"role", s::nullable(s::ref(role_ref_shape())),
+        [](const Membership& m) {
+          return m.role ? boost::json::value(role_ref_shape().render(*m.role))
+                        : boost::json::value(nullptr);
+        }},
+       {"joined_at", s::timestamp(), &Membership::joined_at}});
+  return shape;
 }
 
 }  // namespace deltalabs::identity

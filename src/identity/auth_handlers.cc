@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/case_fold.h"
+#include "http/common_shapes.h"
 #include "http/json_fields.h"
 #include "http/problem.h"
 #include "identity/auth_rate_limits.h"
@@ -44,9 +45,7 @@ Result<Response> sign_in(Request& req, AuthService& auth, http::Pipeline& pipeli
       r.headers.push_back(std::move(h));
     return r;
   }
-  boost::json::object body = tokens_json(signin->tokens);
-  body["user"] = user_json(signin->user);
-  return Response::json(200, body).header("Cache-Control", "no-store");
+  return Response::json(200, sign_in_shape().render(*signin)).header("Cache-Control", "no-store");
 }
 
 }  // namespace
@@ -65,7 +64,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
                                    http::required_string(b, "last_name"),
                                    http::optional_string(b, "username")};
                 DL_ASSIGN_OR_RETURN(User user, auth.register_user(req.caller(), input));
-                return Response::json(201, {{"user", user_json(user)}})
+                return Response::json(201, registration_shape().render(user))
                     .header("Location", "/v1/users/" + user.id);
               },
               .summary = "Create an account (role student)",
@@ -75,6 +74,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
                                        field::string("last_name", 100).length(1, 100).required(),
                                        field::string("username", 32).length(3, 32)}),
               .responses = {201, 409},
+              .returns = http::schema::ref(registration_shape()),
               .rate_limit = auth_policy::kRegister,
               .blocking = true});
 
@@ -95,6 +95,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
               .body = http::json_body({field::email("email"), field::string("username", 32),
                                        field::string("password", 128).length(1, 128).required()}),
               .responses = {200},
+              .returns = http::schema::ref(sign_in_shape()),
               .rate_limit = auth_policy::kSignIn,
               .blocking = true});
 
@@ -111,6 +112,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
               .tag = kTag,
               .body = http::json_body({field::string("refresh_token", 200).required()}),
               .responses = {200},
+              .returns = http::schema::ref(tokens_shape()),
               .rate_limit = auth_policy::kSignIn});
 
   router.add({.method = Method::kPost,
@@ -134,12 +136,13 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
                                                   "forgot:" + case_fold_key(email)))
                   return *limited;
                 DL_TRY(auth.forgot_password(req.caller(), email));
-                return Response::json(202, {{"status", "accepted"}});
+                return Response::json(202, http::accepted_shape().render({}));
               },
               .summary = "Mail a password reset token (202 whether or not the account exists)",
               .tag = kTag,
               .body = http::json_body({field::email("email").required()}),
               .responses = {202},
+              .returns = http::schema::ref(http::accepted_shape()),
               .rate_limit = auth_policy::kResetRequest});
 
   router.add({.method = Method::kPost,

@@ -6,43 +6,86 @@
 
 namespace deltalabs::identity {
 
-boost::json::object user_json(const User& u) {
-  boost::json::array roles;
-  for (const auto& r : u.roles) roles.push_back({{"id", r.id}, {"slug", r.slug}, {"name", r.name}});
-  return {{"id", u.id},
-          {"email", u.email},
-          {"username", u.username ? boost::json::value(*u.username) : boost::json::value(nullptr)},
-          {"first_name", u.first_name},
-          {"last_name", u.last_name},
-          {"status", u.status},
-          {"email_verified", u.email_verified},
-          {"roles", std::move(roles)},
-          {"created_at", u.created_at},
-          {"updated_at", u.updated_at}};
+namespace s = http::schema;
+
+const http::JsonShape<RoleRef>& role_ref_shape() {
+  static const http::JsonShape<RoleRef> shape("RoleRef", {{"id", s::uuid(), &RoleRef::id},
+                                                          {"slug", s::string(), &RoleRef::slug},
+                                                          {"name", s::string(), &RoleRef::name}});
+  return shape;
 }
 
-boost::json::object profile_json(const Profile& p) {
-  boost::json::object o = user_json(p.user);
-  boost::json::array permissions;
-  for (const auto& slug : p.permissions) permissions.emplace_back(slug);
-  o["permissions"] = std::move(permissions);
-  return o;
+const http::JsonShape<User>& user_shape() {
+  static const http::JsonShape<User> shape(
+      "User",
+      {{"id", s::uuid(), &User::id},
+       {"email", s::string(), &User::email},
+       {"username", s::string(), &User::username},
+       {"first_name", s::string(), &User::first_name},
+       {"last_name", s::string(), &User::last_name},
+       {"status", s::one_of({"active", "suspended", "deleted"}), &User::status},
+       {"email_verified", s::boolean(), &User::email_verified},
+       {"roles", s::array(s::ref(role_ref_shape())),
+        [](const User& u) -> boost::json::value { return role_ref_shape().render_all(u.roles); }},
+       {"created_at", s::timestamp(), &User::created_at},
+       {"updated_at", s::timestamp(), &User::updated_at}});
+  return shape;
 }
 
-boost::json::object preferences_json(const Preferences& p) {
-  return {{"theme", p.theme},
-          {"language", p.language},
-          {"notifications", http::object_or_empty(p.notifications)},
-          {"privacy", http::object_or_empty(p.privacy)},
-          {"updated_at",
-           p.updated_at.empty() ? boost::json::value(nullptr) : boost::json::value(p.updated_at)}};
+const http::JsonShape<Profile>& profile_shape() {
+  static const http::JsonShape<Profile> shape(
+      "Profile", http::concat(http::fields_of(user_shape(), &Profile::user),
+                              {{"permissions", s::array(s::string()), &Profile::permissions}}));
+  return shape;
 }
 
-boost::json::object tokens_json(const TokenPair& t) {
-  return {{"access_token", t.access_token},
-          {"refresh_token", t.refresh_token},
-          {"token_type", "Bearer"},
-          {"expires_in", t.expires_in}};
+const http::JsonShape<Preferences>& preferences_shape() {
+  static const http::JsonShape<Preferences> shape(
+      "Preferences", {{"theme", s::one_of({"light", "dark", "system"}), &Preferences::theme},
+                      {"language", s::string(), &Preferences::language},
+                      {"notifications", s::any_object(),
+                       [](const Preferences& p) { return http::object_or_empty(p.notifications); }},
+                      {"privacy", s::any_object(),
+                       [](const Preferences& p) { return http::object_or_empty(p.privacy); }},
+                      {"updated_at", s::nullable(s::timestamp()), [](const Preferences& p) {
+                         return p.updated_at.empty() ? boost::json::value(nullptr)
+                                                     : boost::json::value(p.updated_at);
+                       }}});
+  return shape;
 }
+
+const http::JsonShape<TokenPair>& tokens_shape() {
+  static const http::JsonShape<TokenPair> shape(
+      "TokenPair", {{"access_token", s::string(), &TokenPair::access_token},
+                    {"refresh_token", s::string(), &TokenPair::refresh_token},
+                    {"token_type", s::one_of({"Bearer"}),
+                     [](const TokenPair&) { return boost::json::value("Bearer"); }},
+                    {"expires_in", s::integer(), &TokenPair::expires_in}});
+  return shape;
+}
+
+const http::JsonShape<SignIn>& sign_in_shape() {
+  static const http::JsonShape<SignIn> shape(
+      "SignIn", http::concat(http::fields_of(tokens_shape(), &SignIn::tokens),
+                             {{"user", s::ref(user_shape()), [](const SignIn& in) {
+                                 return boost::json::value(user_shape().render(in.user));
+                               }}}));
+  return shape;
+}
+
+const http::JsonShape<User>& registration_shape() {
+  static const http::JsonShape<User> shape(
+      "Registration", {{"user", s::ref(user_shape()),
+                        [](const User& u) { return boost::json::value(user_shape().render(u)); }}});
+  return shape;
+}
+
+boost::json::object user_json(const User& u) { return user_shape().render(u); }
+
+boost::json::object profile_json(const Profile& p) { return profile_shape().render(p); }
+
+boost::json::object preferences_json(const Preferences& p) { return preferences_shape().render(p); }
+
+boost::json::object tokens_json(const TokenPair& t) { return tokens_shape().render(t); }
 
 }  // namespace deltalabs::identity

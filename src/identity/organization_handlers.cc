@@ -69,7 +69,7 @@ void register_organization_routes(http::Router& router, OrganizationService& org
   spec.remove = [&organizations](Request& req) {
     return organizations.remove(req.caller(), http::path_param(req));
   };
-  spec.render = organization_json;
+  spec.shape = &organization_shape();
   spec.id_of = [](const Organization& o) { return o.id; };
   spec.create_body = BodySchema(organization_fields(true));
   spec.update_body = BodySchema(organization_fields(false));
@@ -94,14 +94,17 @@ void register_organization_routes(http::Router& router, OrganizationService& org
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(Page<Membership> result,
                                     members.list(req.caller(), http::path_param(req, "id"), page));
-                return http::page_response(result, membership_json, cursors);
+                return http::page_response(
+                    result, [](const Membership& m) { return membership_shape().render(m); },
+                    cursors);
               },
               .summary = "Members of an organization with their scoped roles",
               .tag = kTag,
               .access = Access::kAuthenticated,
               .permission = "organizations:members",
               .query = http::page_query(),
-              .responses = {200, 404}});
+              .responses = {200, 404},
+              .returns = http::schema::page_of(membership_shape())});
 
   router.add(
       {.method = Method::kPost,
@@ -111,7 +114,7 @@ void register_organization_routes(http::Router& router, OrganizationService& org
          DL_ASSIGN_OR_RETURN(Membership m, members.add(req.caller(), http::path_param(req, "id"),
                                                        http::required_string(b, "user_id"),
                                                        http::optional_string(b, "role_id")));
-         return Response::json(201, membership_json(m));
+         return Response::json(201, membership_shape().render(m));
        },
        .summary = "Add a member, optionally with a role scoped to this organization; once "
                   "per user (409 ALREADY_MEMBER); a role granting more than you hold here: "
@@ -121,7 +124,8 @@ void register_organization_routes(http::Router& router, OrganizationService& org
        .permission = "organizations:members",
        .body =
            http::json_body({field::uuid("user_id").required(), field::uuid("role_id").nullable()}),
-       .responses = {201, 404, 409}});
+       .responses = {201, 404, 409},
+       .returns = http::schema::ref(membership_shape())});
 
   router.add({.method = Method::kDelete,
               .path = "/v1/organizations/:id/members/:userId",

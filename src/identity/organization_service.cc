@@ -2,11 +2,11 @@
 
 #include <boost/json.hpp>
 
-#include "platform/audit_log.h"
 #include "core/uuid.h"
 #include "identity/input_rules.h"
 #include "identity/organization_repository.h"
 #include "identity/organization_type_repository.h"
+#include "platform/audit_log.h"
 
 namespace deltalabs::identity {
 

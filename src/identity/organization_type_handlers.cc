@@ -47,7 +47,7 @@ void register_organization_type_routes(http::Router& router, OrganizationTypeSer
   spec.remove = [&types](http::Request& req) {
     return types.remove(req.caller(), http::path_param(req));
   };
-  spec.render = organization_type_json;
+  spec.shape = &organization_type_shape();
   spec.id_of = [](const OrganizationType& t) { return t.id; };
   spec.create_body = BodySchema(type_fields(true));
   spec.update_body = BodySchema(type_fields(false));

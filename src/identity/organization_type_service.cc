@@ -2,10 +2,10 @@
 
 #include <boost/json.hpp>
 
-#include "platform/audit_log.h"
 #include "core/uuid.h"
 #include "identity/input_rules.h"
 #include "identity/organization_type_repository.h"
+#include "platform/audit_log.h"
 
 namespace deltalabs::identity {
 

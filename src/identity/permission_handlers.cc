@@ -36,7 +36,7 @@ void register_permission_routes(http::Router& router, PermissionService& permiss
   spec.remove = [&permissions](http::Request& req) {
     return permissions.remove(req.caller(), http::path_param(req));
   };
-  spec.render = permission_json;
+  spec.shape = &permission_shape();
   spec.id_of = [](const Permission& p) { return p.id; };
   spec.create_body = BodySchema{field::string("name", 100).length(1, 100).required(),
                                 field::string("slug", 129).length(3, 129).required(),

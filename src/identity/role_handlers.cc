@@ -55,7 +55,7 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
   spec.remove = [&roles](Request& req) {
     return roles.remove(req.caller(), http::path_param(req));
   };
-  spec.render = role_json;
+  spec.shape = &role_shape();
   spec.id_of = [](const Role& r) { return r.id; };
   spec.create_body = BodySchema(role_fields(true));
   spec.update_body = BodySchema(role_fields(false));
@@ -70,21 +70,23 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
   spec.remove_responses = {204, 404, 409};
   http::register_resource(router, cursors, std::move(spec));
 
-  router.add({.method = Method::kGet,
-              .path = "/v1/roles/:id/permissions",
-              .handler = [&roles, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(
-                    Page<RolePermission> result,
-                    roles.permissions(req.caller(), http::path_param(req, "id"), page));
-                return http::page_response(result, role_permission_json, cursors);
-              },
-              .summary = "The permissions a role grants, with when each was granted",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "roles:read",
-              .query = http::page_query(),
-              .responses = {200, 404}});
+  router.add(
+      {.method = Method::kGet,
+       .path = "/v1/roles/:id/permissions",
+       .handler = [&roles, &cursors](Request& req) -> Result<Response> {
+         DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+         DL_ASSIGN_OR_RETURN(Page<RolePermission> result,
+                             roles.permissions(req.caller(), http::path_param(req, "id"), page));
+         return http::page_response(
+             result, [](const auto& g) { return role_permission_shape().render(g); }, cursors);
+       },
+       .summary = "The permissions a role grants, with when each was granted",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .permission = "roles:read",
+       .query = http::page_query(),
+       .responses = {200, 404},
+       .returns = http::schema::page_of(role_permission_shape())});
 
   router.add({.method = Method::kPut,
               .path = "/v1/roles/:id/permissions",
@@ -93,9 +95,8 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
                 DL_ASSIGN_OR_RETURN(
                     auto grants, roles.set_permissions(req.caller(), http::path_param(req, "id"),
                                                        ids.value_or(std::vector<std::string>{})));
-                boost::json::array items;
-                for (const auto& g : grants) items.push_back(role_permission_json(g));
-                return Response::json(200, {{"items", std::move(items)}, {"next_cursor", nullptr}});
+                return Response::json(200, {{"items", role_permission_shape().render_all(grants)},
+                                            {"next_cursor", nullptr}});
               },
               .summary = "Set the full list of a role's permissions; answers the whole new list; "
                          "unknown ids: 400 with a detail per id",
@@ -104,7 +105,8 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
               .permission = "roles:update",
               .body = http::json_body(
                   {field::array("permission_ids", field::uuid("permission_id"), 500).required()}),
-              .responses = {200, 404}});
+              .responses = {200, 404},
+              .returns = http::schema::page_of(role_permission_shape())});
 
   router.add({.method = Method::kPost,
               .path = "/v1/roles/:id/permissions/:permissionId",
@@ -112,14 +114,15 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
                 DL_ASSIGN_OR_RETURN(RolePermission g,
                                     roles.grant(req.caller(), http::path_param(req, "id"),
                                                 http::path_param(req, "permissionId")));
-                return Response::json(201, role_permission_json(g));
+                return Response::json(201, role_permission_shape().render(g));
               },
               .summary = "Grant one permission to a role (201); granted already: 409 "
                          "ALREADY_GRANTED, which a retrying client may treat as success",
               .tag = kTag,
               .access = Access::kAuthenticated,
               .permission = "roles:update",
-              .responses = {201, 404, 409}});
+              .responses = {201, 404, 409},
+              .returns = http::schema::ref(role_permission_shape())});
 
   router.add({.method = Method::kDelete,
               .path = "/v1/roles/:id/permissions/:permissionId",

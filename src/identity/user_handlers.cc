@@ -44,7 +44,8 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
               },
               .summary = "My profile with roles and permissions",
               .tag = kTag,
-              .access = Access::kAuthenticated});
+              .access = Access::kAuthenticated,
+              .returns = http::schema::ref(profile_shape())});
 
   router.add(
       {.method = Method::kPatch,
@@ -58,7 +59,8 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
        .tag = kTag,
        .access = Access::kAuthenticated,
        .body = http::json_body(BodySchema(profile_fields())),
-       .responses = {200, 409}});
+       .responses = {200, 409},
+       .returns = http::schema::ref(profile_shape())});
 
   router.add({.method = Method::kGet,
               .path = "/v1/users/me/preferences",
@@ -68,7 +70,8 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
               },
               .summary = "My theme, language, notification and privacy settings",
               .tag = kTag,
-              .access = Access::kAuthenticated});
+              .access = Access::kAuthenticated,
+              .returns = http::schema::ref(preferences_shape())});
 
   router.add(
       {.method = Method::kPut,
@@ -97,7 +100,8 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
             field::object("privacy", BodySchema{field::boolean("profile_visible"),
                                                 field::boolean("show_progress"),
                                                 field::boolean("allow_messages")})
-                .required()})});
+                .required()}),
+       .returns = http::schema::ref(preferences_shape())});
 
   router.add({.method = Method::kGet,
               .path = "/v1/users",
@@ -113,7 +117,8 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
               .permission = "users:list",
               .query = http::page_query({{"q", "string", "Text in email, username or name"},
                                          {"status", "string", "active, suspended or deleted"},
-                                         {"role", "string", "Role slug"}})});
+                                         {"role", "string", "Role slug"}}),
+              .returns = http::schema::page_of(user_shape())});
 
   router.add({.method = Method::kGet,
               .path = "/v1/users/:id",
@@ -125,7 +130,8 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
               .tag = kTag,
               .access = Access::kAuthenticated,
               .permission = "users:read",
-              .responses = {200, 404}});
+              .responses = {200, 404},
+              .returns = http::schema::ref(user_shape())});
 
   std::vector<FieldSpec> admin_fields = profile_fields();
   admin_fields.push_back(field::string("status", 10).one_of({"active", "suspended", "deleted"}));
@@ -145,7 +151,8 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
               .access = Access::kAuthenticated,
               .permission = "users:update",
               .body = http::json_body(BodySchema(admin_fields)),
-              .responses = {200, 404, 409}});
+              .responses = {200, 404, 409},
+              .returns = http::schema::ref(user_shape())});
 
   router.add({.method = Method::kDelete,
               .path = "/v1/users/:id",

@@ -3,10 +3,10 @@
 #include <optional>
 #include <string>
 
-#include "platform/activity_log.h"
 #include "core/actor.h"
 #include "core/page.h"
 #include "core/result.h"
+#include "platform/activity_log.h"
 #include "storage/database.h"
 
 namespace deltalabs::learning {

@@ -41,10 +41,11 @@ Result<Response> enroll(EnrollmentService& enrollments, Request& req) {
   }
   if (request.super_course_id) {
     DL_ASSIGN_OR_RETURN(auto result, enrollments.enroll_in_super_course(req.caller(), request));
-    return Response::json(201, super_course_enrollment_json(result));
+    return Response::json(201, super_course_enrollment_shape().render(result));
   }
   DL_ASSIGN_OR_RETURN(Enrollment e, enrollments.enroll(req.caller(), request));
-  return Response::json(201, enrollment_json(e)).header("Location", "/v1/enrollments/" + e.id);
+  return Response::json(201, enrollment_shape().render(e))
+      .header("Location", "/v1/enrollments/" + e.id);
 }
 
 Result<std::optional<std::string>> status_filter(const Request& req) {
@@ -69,6 +70,9 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
               .access = Access::kAuthenticated,
               .body = http::json_body(enrollment_body()),
               .responses = {201, 402, 403, 404, 409},
+              .returns = http::schema::one_of_schemas(
+                  {http::schema::ref(enrollment_shape()),
+                   http::schema::ref(super_course_enrollment_shape())}),
               .idempotency = http::Idempotency::kOptional});
 
   router.add({.method = Method::kGet,
@@ -77,49 +81,55 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto status, status_filter(req));
                 DL_ASSIGN_OR_RETURN(auto result, enrollments.list_mine(req.caller(), status, page));
-                return http::page_response(result, enrollment_json, cursors);
+                return http::page_response(
+                    result, [](const Enrollment& e) { return enrollment_shape().render(e); },
+                    cursors);
               },
               .summary = "My enrollments, newest first, with course title and progress percent",
               .tag = kTag,
               .access = Access::kAuthenticated,
-              .query = http::page_query({{"status", "string", "active, completed or cancelled"}})});
+              .query = http::page_query({{"status", "string", "active, completed or cancelled"}}),
+              .returns = http::schema::page_of(enrollment_shape())});
 
   router.add({.method = Method::kGet,
               .path = "/v1/enrollments/:id",
               .handler = [&enrollments](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(Enrollment e,
                                     enrollments.get(req.caller(), http::path_param(req)));
-                return Response::json(200, enrollment_json(e));
+                return Response::json(200, enrollment_shape().render(e));
               },
               .summary = "One enrollment: its learner's own, or any of a course one manages",
               .tag = kTag,
               .access = Access::kAuthenticated,
-              .responses = {200, 404}});
+              .responses = {200, 404},
+              .returns = http::schema::ref(enrollment_shape())});
 
   router.add({.method = Method::kPost,
               .path = "/v1/enrollments/:id/cancel",
               .handler = [&enrollments](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(Enrollment e,
                                     enrollments.cancel(req.caller(), http::path_param(req)));
-                return Response::json(200, enrollment_json(e));
+                return Response::json(200, enrollment_shape().render(e));
               },
               .summary = "Cancel an enrollment and free its seat (its learner or the course's "
                          "managers); progress is kept for a later re-enrollment",
               .tag = kTag,
               .access = Access::kAuthenticated,
-              .responses = {200, 404, 409}});
+              .responses = {200, 404, 409},
+              .returns = http::schema::ref(enrollment_shape())});
 
   router.add({.method = Method::kGet,
               .path = "/v1/enrollments/:id/progress",
               .handler = [&progress](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(ProgressReport r,
                                     progress.get(req.caller(), http::path_param(req)));
-                return Response::json(200, progress_json(r));
+                return Response::json(200, progress_shape().render(r));
               },
               .summary = "Progress of an enrollment: derived percent and the items touched",
               .tag = kTag,
               .access = Access::kAuthenticated,
-              .responses = {200, 404}});
+              .responses = {200, 404},
+              .returns = http::schema::ref(progress_shape())});
 
   router.add(
       {.method = Method::kPatch,
@@ -131,14 +141,15 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
              progress.update(req.caller(), http::path_param(req),
                              canonical_id(http::required_string(body, "content_item_id")),
                              http::required_string(body, "status")));
-         return Response::json(200, progress_json(r));
+         return Response::json(200, progress_shape().render(r));
        },
        .summary = "Record that the enrolled learner started or completed an item; percent is "
                   "derived, never sent; progress never moves backwards",
        .tag = kTag,
        .access = Access::kAuthenticated,
        .body = http::json_body(step_progress_body("content_item_id", "an item of the course")),
-       .responses = {200, 403, 404, 409}});
+       .responses = {200, 403, 404, 409},
+       .returns = http::schema::ref(progress_shape())});
 
   router.add({.method = Method::kGet,
               .path = "/v1/courses/:id/members",
@@ -146,14 +157,17 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result,
                                     enrollments.members(req.caller(), http::path_param(req), page));
-                return http::page_response(result, member_json, cursors);
+                return http::page_response(
+                    result, [](const CourseMember& m) { return member_shape().render(m); },
+                    cursors);
               },
               .summary = "Members of a course and their course roles (members and the course's "
                          "managers only)",
               .tag = kTag,
               .access = Access::kAuthenticated,
               .query = http::page_query(),
-              .responses = {200, 403, 404}});
+              .responses = {200, 403, 404},
+              .returns = http::schema::page_of(member_shape())});
 }
 
 }  // namespace deltalabs::learning

@@ -2,9 +2,9 @@
 
 #include <boost/json.hpp>
 
-#include "platform/activity_log.h"
 #include "core/uuid.h"
 #include "learning/course_structure.h"
+#include "platform/activity_log.h"
 
 namespace deltalabs::learning {
 

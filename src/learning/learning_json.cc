@@ -2,102 +2,167 @@
 
 #include <boost/json.hpp>
 
+#include "catalog/catalog_json.h"
 #include "http/json_fields.h"
 
 namespace deltalabs::learning {
 
-using http::object_or_empty;
-using http::text_or_null;
+namespace s = http::schema;
 
-boost::json::object enrollment_json(const Enrollment& e) {
-  return {{"id", e.id},
-          {"user_id", e.user_id},
-          {"course_id", e.course_id},
-          {"course_title", e.course_title},
-          {"course_slug", e.course_slug},
-          {"member_role", e.member_role},
-          {"status", e.status},
-          {"source", e.source},
-          {"super_course_id", text_or_null(e.super_course_id)},
-          {"progress_percent", e.progress_percent()},
-          {"enrolled_at", e.enrolled_at},
-          {"completed_at", text_or_null(e.completed_at)},
-          {"cancelled_at", text_or_null(e.cancelled_at)},
-          {"updated_at", e.updated_at}};
+const http::JsonShape<Enrollment>& enrollment_shape() {
+  static const http::JsonShape<Enrollment> shape(
+      "Enrollment",
+      {{"id", s::uuid(), &Enrollment::id},
+       {"user_id", s::uuid(), &Enrollment::user_id},
+       {"course_id", s::uuid(), &Enrollment::course_id},
+       {"course_title", s::string(), &Enrollment::course_title},
+       {"course_slug", s::string(), &Enrollment::course_slug},
+       {"member_role", s::one_of({"student", "ta", "instructor"}), &Enrollment::member_role},
+       {"status", s::one_of({"active", "completed", "cancelled"}), &Enrollment::status},
+       {"source", s::string(), &Enrollment::source},
+       {"super_course_id", s::uuid(), &Enrollment::super_course_id},
+       {"progress_percent", s::integer(),
+        [](const Enrollment& e) { return boost::json::value(e.progress_percent()); }},
+       {"enrolled_at", s::timestamp(), &Enrollment::enrolled_at},
+       {"completed_at", s::timestamp(), &Enrollment::completed_at},
+       {"cancelled_at", s::timestamp(), &Enrollment::cancelled_at},
+       {"updated_at", s::timestamp(), &Enrollment::updated_at}});
+  return shape;
 }
 
-boost::json::object super_course_enrollment_json(const SuperCourseEnrollment& result) {
-  boost::json::array enrollments;
-  for (const auto& e : result.enrollments) enrollments.push_back(enrollment_json(e));
-  return {{"super_course_id", result.super_course_id}, {"enrollments", std::move(enrollments)}};
+const http::JsonShape<SuperCourseEnrollment>& super_course_enrollment_shape() {
+  static const http::JsonShape<SuperCourseEnrollment> shape(
+      "SuperCourseEnrollment",
+      {{"super_course_id", s::uuid(), &SuperCourseEnrollment::super_course_id},
+       {"enrollments", s::array(s::ref(enrollment_shape())), [](const SuperCourseEnrollment& r) {
+          return boost::json::value(enrollment_shape().render_all(r.enrollments));
+        }}});
+  return shape;
 }
 
-boost::json::object progress_json(const ProgressReport& report) {
-  boost::json::array items;
-  for (const auto& i : report.items) {
-    items.push_back({{"content_item_id", i.content_item_id},
-                     {"status", i.status},
-                     {"started_at", i.started_at},
-                     {"completed_at", text_or_null(i.completed_at)}});
-  }
-  const Enrollment& e = report.enrollment;
-  return {{"enrollment_id", e.id},
-          {"course_id", e.course_id},
-          {"status", e.status},
-          {"progress_percent", e.progress_percent()},
-          {"required_items", e.required_items},
-          {"completed_required_items", e.completed_required_items},
-          {"completed_at", text_or_null(e.completed_at)},
-          {"items", std::move(items)}};
+namespace {
+
+const http::JsonShape<ItemProgress>& item_progress_shape() {
+  static const http::JsonShape<ItemProgress> shape(
+      "ItemProgress", {{"content_item_id", s::uuid(), &ItemProgress::content_item_id},
+                       {"status", s::one_of({"started", "completed"}), &ItemProgress::status},
+                       {"started_at", s::timestamp(), &ItemProgress::started_at},
+                       {"completed_at", s::timestamp(), &ItemProgress::completed_at}});
+  return shape;
 }
 
-boost::json::object member_json(const CourseMember& m) {
-  return {{"user_id", m.user_id},     {"username", m.username},       {"first_name", m.first_name},
-          {"last_name", m.last_name}, {"member_role", m.member_role}, {"status", m.status},
-          {"since", m.since}};
+// A field of the report's enrollment.
+template <class Get>
+http::ShapeField<ProgressReport> of_enrollment(std::string name, http::Schema schema, Get get) {
+  return {std::move(name), std::move(schema),
+          [get](const ProgressReport& r) { return boost::json::value(get(r.enrollment)); }};
 }
 
-boost::json::object roadmap_section_json(const RoadmapSection& s) {
-  return {{"id", s.id},
-          {"course_id", s.course_id},
-          {"section_id", text_or_null(s.section_id)},
-          {"title", s.title},
-          {"description", s.description},
-          {"is_required", s.is_required},
-          {"position", s.position},
-          {"status", text_or_null(s.status)},
-          {"completed_at", text_or_null(s.completed_at)}};
+}  // namespace
+
+const http::JsonShape<ProgressReport>& progress_shape() {
+  static const http::JsonShape<ProgressReport> shape(
+      "Progress",
+      {of_enrollment("enrollment_id", s::uuid(), [](const Enrollment& e) { return e.id; }),
+       of_enrollment("course_id", s::uuid(), [](const Enrollment& e) { return e.course_id; }),
+       of_enrollment("status", s::one_of({"active", "completed", "cancelled"}),
+                     [](const Enrollment& e) { return e.status; }),
+       of_enrollment("progress_percent", s::integer(),
+                     [](const Enrollment& e) { return e.progress_percent(); }),
+       of_enrollment("required_items", s::integer(),
+                     [](const Enrollment& e) { return e.required_items; }),
+       of_enrollment("completed_required_items", s::integer(),
+                     [](const Enrollment& e) { return e.completed_required_items; }),
+       of_enrollment("completed_at", s::nullable(s::timestamp()),
+                     [](const Enrollment& e) { return http::text_or_null(e.completed_at); }),
+       {"items", s::array(s::ref(item_progress_shape())), [](const ProgressReport& r) {
+          return boost::json::value(item_progress_shape().render_all(r.items));
+        }}});
+  return shape;
 }
 
-boost::json::object roadmap_json(const Roadmap& roadmap) {
-  boost::json::array sections;
-  for (const auto& s : roadmap.sections) sections.push_back(roadmap_section_json(s));
-  return {{"course_id", roadmap.course_id},
-          {"enrollment_id", text_or_null(roadmap.enrollment_id)},
-          {"progress_percent", roadmap.progress_percent()},
-          {"completed", roadmap.completed()},
-          {"sections", std::move(sections)}};
+const http::JsonShape<CourseMember>& member_shape() {
+  static const http::JsonShape<CourseMember> shape(
+      "CourseMember",
+      {{"user_id", s::uuid(), &CourseMember::user_id},
+       {"username", s::string(), &CourseMember::username},
+       {"first_name", s::string(), &CourseMember::first_name},
+       {"last_name", s::string(), &CourseMember::last_name},
+       {"member_role", s::one_of({"student", "ta", "instructor"}), &CourseMember::member_role},
+       {"status", s::one_of({"active", "completed", "cancelled"}), &CourseMember::status},
+       {"since", s::timestamp(), &CourseMember::since}});
+  return shape;
 }
 
-boost::json::object wishlist_item_json(const WishlistItem& w) {
-  return {{"id", w.id},
-          {"course_id", w.course_id},
-          {"course",
-           {{"id", w.course_id},
-            {"slug", w.course_slug},
-            {"title", w.course_title},
-            {"price", {{"amount_minor", w.price_amount_minor}, {"currency", w.price_currency}}},
-            {"status", w.course_status}}},
-          {"added_at", w.added_at}};
+const http::JsonShape<RoadmapSection>& roadmap_section_shape() {
+  static const http::JsonShape<RoadmapSection> shape(
+      "RoadmapSection", {{"id", s::uuid(), &RoadmapSection::id},
+                         {"course_id", s::uuid(), &RoadmapSection::course_id},
+                         {"section_id", s::uuid(), &RoadmapSection::section_id},
+                         {"title", s::string(), &RoadmapSection::title},
+                         {"description", s::string(), &RoadmapSection::description},
+                         {"is_required", s::boolean(), &RoadmapSection::is_required},
+                         {"position", s::integer(), &RoadmapSection::position},
+                         {"status", s::one_of({"started", "completed"}), &RoadmapSection::status},
+                         {"completed_at", s::timestamp(), &RoadmapSection::completed_at}});
+  return shape;
 }
 
-boost::json::object activity_json(const ActivityEvent& a) {
-  return {{"id", a.id},
-          {"kind", a.kind},
-          {"course_id", text_or_null(a.course_id)},
-          {"subject_id", text_or_null(a.subject_id)},
-          {"data", object_or_empty(a.data)},
-          {"created_at", a.created_at}};
+const http::JsonShape<Roadmap>& roadmap_shape() {
+  static const http::JsonShape<Roadmap> shape(
+      "Roadmap", {{"course_id", s::uuid(), &Roadmap::course_id},
+                  {"enrollment_id", s::uuid(), &Roadmap::enrollment_id},
+                  {"progress_percent", s::integer(),
+                   [](const Roadmap& r) { return boost::json::value(r.progress_percent()); }},
+                  {"completed", s::boolean(),
+                   [](const Roadmap& r) { return boost::json::value(r.completed()); }},
+                  {"sections", s::array(s::ref(roadmap_section_shape())), [](const Roadmap& r) {
+                     return boost::json::value(roadmap_section_shape().render_all(r.sections));
+                   }}});
+  return shape;
+}
+
+namespace {
+
+// The course a wishlist entry points at, as much as a wishlist shows.
+const http::JsonShape<WishlistItem>& wishlisted_course_shape() {
+  static const http::JsonShape<WishlistItem> shape(
+      "WishlistedCourse",
+      {{"id", s::uuid(), &WishlistItem::course_id},
+       {"slug", s::string(), &WishlistItem::course_slug},
+       {"title", s::string(), &WishlistItem::course_title},
+       {"price", s::ref(catalog::money_shape()),
+        [](const WishlistItem& w) {
+          return boost::json::value(catalog::money_json({w.price_amount_minor, w.price_currency}));
+        }},
+       {"status", s::one_of({"draft", "published", "archived"}), &WishlistItem::course_status}});
+  return shape;
+}
+
+}  // namespace
+
+const http::JsonShape<WishlistItem>& wishlist_item_shape() {
+  static const http::JsonShape<WishlistItem> shape(
+      "WishlistItem", {{"id", s::uuid(), &WishlistItem::id},
+                       {"course_id", s::uuid(), &WishlistItem::course_id},
+                       {"course", s::ref(wishlisted_course_shape()),
+                        [](const WishlistItem& w) {
+                          return boost::json::value(wishlisted_course_shape().render(w));
+                        }},
+                       {"added_at", s::timestamp(), &WishlistItem::added_at}});
+  return shape;
+}
+
+const http::JsonShape<ActivityEvent>& activity_shape() {
+  static const http::JsonShape<ActivityEvent> shape(
+      "ActivityEvent", {{"id", s::uuid(), &ActivityEvent::id},
+                        {"kind", s::string(), &ActivityEvent::kind},
+                        {"course_id", s::uuid(), &ActivityEvent::course_id},
+                        {"subject_id", s::uuid(), &ActivityEvent::subject_id},
+                        {"data", s::any_object(),
+                         [](const ActivityEvent& a) { return http::object_or_empty(a.data); }},
+                        {"created_at", s::timestamp(), &ActivityEvent::created_at}});
+  return shape;
 }
 
 }  // namespace deltalabs::learning

@@ -2,29 +2,32 @@
 
 #include <boost/json/object.hpp>
 
-#include "platform/activity_log.h"
+#include "http/json_shape.h"
 #include "learning/model.h"
+#include "platform/activity_log.h"
 
 namespace deltalabs::learning {
 
-// The API shapes of learning objects: one function per type, so every route
-// renders the same object the same way.
+// The API shapes of learning objects: one shape per type, so every route
+// renders and documents the same object the same way.
 
-// Every enrollment field, with course_title, course_slug and the derived progress_percent.
-boost::json::object enrollment_json(const Enrollment& e);
-// {super_course_id, enrollments: [...]}
-boost::json::object super_course_enrollment_json(const SuperCourseEnrollment& result);
-// {enrollment_id, status, progress_percent, required_items, completed_required_items, items}
-boost::json::object progress_json(const ProgressReport& report);
+// An enrollment with its course's title and slug and the derived progress percent.
+const http::JsonShape<Enrollment>& enrollment_shape();
+// {super_course_id, enrollments: [Enrollment]}: one enrollment per member course.
+const http::JsonShape<SuperCourseEnrollment>& super_course_enrollment_shape();
+// {enrollment_id, course_id, status, progress_percent, required_items,
+// completed_required_items, completed_at, items: [{content_item_id, status, started_at,
+// completed_at}]}
+const http::JsonShape<ProgressReport>& progress_shape();
 // {user_id, username, first_name, last_name, member_role, status, since}
-boost::json::object member_json(const CourseMember& m);
-// {id, course_id, section_id, title, description, is_required, position, status, completed_at}
-boost::json::object roadmap_section_json(const RoadmapSection& s);
+const http::JsonShape<CourseMember>& member_shape();
+// A roadmap milestone with the caller's status on it.
+const http::JsonShape<RoadmapSection>& roadmap_section_shape();
 // {course_id, enrollment_id, progress_percent, completed, sections}
-boost::json::object roadmap_json(const Roadmap& roadmap);
+const http::JsonShape<Roadmap>& roadmap_shape();
 // {id, course_id, course: {id, slug, title, price, status}, added_at}
-boost::json::object wishlist_item_json(const WishlistItem& w);
+const http::JsonShape<WishlistItem>& wishlist_item_shape();
 // {id, kind, course_id, subject_id, data, created_at}
-boost::json::object activity_json(const ActivityEvent& a);
+const http::JsonShape<ActivityEvent>& activity_shape();
 
 }  // namespace deltalabs::learning

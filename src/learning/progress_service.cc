@@ -3,10 +3,10 @@
 #include <array>
 #include <boost/json.hpp>
 
-#include "platform/activity_log.h"
 #include "learning/course_structure.h"
 #include "learning/enrollment_repository.h"
 #include "learning/learning_sql.h"
+#include "platform/activity_log.h"
 
 namespace deltalabs::learning {
 

@@ -38,12 +38,13 @@ void register_roadmap_routes(http::Router& router, RoadmapService& roadmaps) {
               .path = "/v1/courses/:id/roadmap",
               .handler = [&roadmaps](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(Roadmap r, roadmaps.get(req.caller(), http::path_param(req)));
-                return Response::json(200, roadmap_json(r));
+                return Response::json(200, roadmap_shape().render(r));
               },
               .summary = "The course's learning path; with the caller's progress when enrolled",
               .tag = kTag,
               .access = Access::kOptionalAuth,
-              .responses = {200, 404}});
+              .responses = {200, 404},
+              .returns = http::schema::ref(roadmap_shape())});
 
   router.add({.method = Method::kPatch,
               .path = "/v1/courses/:id/roadmap",
@@ -54,14 +55,15 @@ void register_roadmap_routes(http::Router& router, RoadmapService& roadmaps) {
                                    req.caller(), http::path_param(req),
                                    canonical_id(http::required_string(body, "roadmap_section_id")),
                                    http::required_string(body, "status")));
-                return Response::json(200, roadmap_json(r));
+                return Response::json(200, roadmap_shape().render(r));
               },
               .summary = "Record the enrolled learner's progress on a milestone; forward only",
               .tag = kTag,
               .access = Access::kAuthenticated,
               .body = http::json_body(
                   step_progress_body("roadmap_section_id", "a milestone of the course")),
-              .responses = {200, 403, 404}});
+              .responses = {200, 403, 404},
+              .returns = http::schema::ref(roadmap_shape())});
 
   router.add({.method = Method::kPost,
               .path = "/v1/courses/:id/roadmap/sections",
@@ -69,7 +71,7 @@ void register_roadmap_routes(http::Router& router, RoadmapService& roadmaps) {
                 DL_ASSIGN_OR_RETURN(RoadmapSection s,
                                     roadmaps.add_section(req.caller(), http::path_param(req),
                                                          milestone_input(req.json.as_object())));
-                return Response::json(201, roadmap_section_json(s))
+                return Response::json(201, roadmap_section_shape().render(s))
                     .header("Location", "/v1/courses/" + s.course_id + "/roadmap");
               },
               .summary = "Append a milestone to the course's learning path (its editors)",
@@ -77,7 +79,8 @@ void register_roadmap_routes(http::Router& router, RoadmapService& roadmaps) {
               .access = Access::kAuthenticated,
               .permission = "courses:update",
               .body = http::json_body(milestone_body()),
-              .responses = {201, 403, 404}});
+              .responses = {201, 403, 404},
+              .returns = http::schema::ref(roadmap_section_shape())});
 }
 
 }  // namespace deltalabs::learning

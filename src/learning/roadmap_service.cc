@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
-#include "platform/activity_log.h"
 #include "learning/course_structure.h"
 #include "learning/enrollment_repository.h"
 #include "learning/learning_sql.h"
 #include "learning/roadmap_repository.h"
+#include "platform/activity_log.h"
 
 namespace deltalabs::learning {
 

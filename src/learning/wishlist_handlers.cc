@@ -20,7 +20,7 @@ constexpr const char* kTag = "Learning";
 Result<Response> added(WishlistService& wishlist, const Request& req,
                        const std::string& course_id) {
   DL_ASSIGN_OR_RETURN(WishlistItem item, wishlist.add(req.caller(), course_id));
-  return Response::json(201, wishlist_item_json(item));
+  return Response::json(201, wishlist_item_shape().render(item));
 }
 
 }  // namespace
@@ -32,12 +32,15 @@ void register_wishlist_routes(http::Router& router, WishlistService& wishlist,
               .handler = [&wishlist, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result, wishlist.list(req.caller(), page));
-                return http::page_response(result, wishlist_item_json, cursors);
+                return http::page_response(
+                    result, [](const WishlistItem& w) { return wishlist_item_shape().render(w); },
+                    cursors);
               },
               .summary = "My wishlist, most recently added first",
               .tag = kTag,
               .access = Access::kAuthenticated,
-              .query = http::page_query()});
+              .query = http::page_query(),
+              .returns = http::schema::page_of(wishlist_item_shape())});
 
   router.add({.method = Method::kPost,
               .path = "/v1/wishlist",
@@ -51,7 +54,8 @@ void register_wishlist_routes(http::Router& router, WishlistService& wishlist,
               .tag = kTag,
               .access = Access::kAuthenticated,
               .body = http::json_body(BodySchema{field::uuid("course_id").required()}),
-              .responses = {201, 404, 409}});
+              .responses = {201, 404, 409},
+              .returns = http::schema::ref(wishlist_item_shape())});
 
   router.add({.method = Method::kPost,
               .path = "/v1/wishlist/:courseId",
@@ -62,7 +66,8 @@ void register_wishlist_routes(http::Router& router, WishlistService& wishlist,
               .summary = "Add the course in the path to my wishlist (same as POST /v1/wishlist)",
               .tag = kTag,
               .access = Access::kAuthenticated,
-              .responses = {201, 404, 409}});
+              .responses = {201, 404, 409},
+              .returns = http::schema::ref(wishlist_item_shape())});
 
   router.add({.method = Method::kDelete,
               .path = "/v1/wishlist/:courseId",
@@ -84,12 +89,15 @@ void register_activity_routes(http::Router& router, ActivityService& activity,
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto events,
                                     activity.list(req.caller(), req.query("course_id"), page));
-                return http::page_response(events, activity_json, cursors);
+                return http::page_response(
+                    events, [](const ActivityEvent& a) { return activity_shape().render(a); },
+                    cursors);
               },
               .summary = "My recent activity, newest first",
               .tag = kTag,
               .access = Access::kAuthenticated,
-              .query = http::page_query({{"course_id", "string", "only events of this course"}})});
+              .query = http::page_query({{"course_id", "string", "only events of this course"}}),
+              .returns = http::schema::page_of(activity_shape())});
 }
 
 }  // namespace deltalabs::learning

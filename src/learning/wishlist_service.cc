@@ -1,8 +1,8 @@
 #include "learning/wishlist_service.h"
 
-#include "platform/activity_log.h"
 #include "core/uuid.h"
 #include "learning/wishlist_repository.h"
+#include "platform/activity_log.h"
 
 namespace deltalabs::learning {
 

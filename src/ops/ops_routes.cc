@@ -9,6 +9,7 @@
 
 #include "http/openapi.h"
 #include "ops/docs_page.h"
+#include "ops/ops_json.h"
 #include "ops/schema_routes.h"
 
 namespace deltalabs::ops {
@@ -27,11 +28,12 @@ void register_routes(http::Router& router, OpsContext ctx) {
   router.add({.method = Method::kGet,
               .path = "/health",
               .handler = [](Request&) -> Result<Response> {
-                static const std::string body = R"({"status":"ok"})";
+                static const std::string body = boost::json::serialize(health_shape().render({}));
                 return Response::text(200, body, "application/json");
               },
               .summary = "Liveness: the process answers",
-              .tag = "Operations"});
+              .tag = "Operations",
+              .returns = http::schema::ref(health_shape())});
 
   router.add({.method = Method::kGet,
               .path = "/health/db",
@@ -40,14 +42,14 @@ void register_routes(http::Router& router, OpsContext ctx) {
                   return Error::unavailable("DATABASE_UNAVAILABLE", "The database does not answer.",
                                             pinged.error().cause);
                 }
-                return Response::json(
-                    200,
-                    {{"status", "ok"},
-                     {"database", db.dialect() == Dialect::kSqlite ? "sqlite" : "postgresql"}});
+                const Health health{.database =
+                                        db.dialect() == Dialect::kSqlite ? "sqlite" : "postgresql"};
+                return Response::json(200, database_health_shape().render(health));
               },
               .summary = "Readiness: the database answers",
               .tag = "Operations",
-              .responses = {200, 503}});
+              .responses = {200, 503},
+              .returns = http::schema::ref(database_health_shape())});
 
   router.add({.method = Method::kGet,
               .path = "/metrics",
@@ -71,7 +73,8 @@ void register_routes(http::Router& router, OpsContext ctx) {
                 return Response::text(200, *openapi, "application/json");
               },
               .summary = "The OpenAPI 3.1 document of every route",
-              .tag = "Operations"});
+              .tag = "Operations",
+              .returns = http::schema::ref(openapi_document_schema())});
 
   register_docs_routes(router, ctx.config);
   register_schema_routes(router, ctx.db);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ops/data_model_document.h"
+#include "ops/ops_json.h"
 #include "storage/schema_catalog.h"
 
 namespace deltalabs::ops {
@@ -36,7 +37,10 @@ void register_schema_routes(http::Router& router, Database& db) {
                   .type = "string",
                   .description =
                       "json (default), markdown (the docs/data-model.md document) or mermaid "
-                      "(the ER diagram only); anything else is a 400 INVALID_FORMAT problem"}}});
+                      "(the ER diagram only); anything else is a 400 INVALID_FORMAT problem"}},
+       .responses = {200, 400},
+       .returns = http::schema::ref(data_model_schema()),
+       .also_produces = {"text/markdown", "text/plain"}});
 }
 
 }  // namespace deltalabs::ops

@@ -1,0 +1,131 @@
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "http/json_schema.h"
+
+namespace deltalabs::http {
+
+// Plain values as JSON: the conversions a shape's member fields use.
+inline boost::json::value to_json(const std::string& v) { return boost::json::value(v); }
+inline boost::json::value to_json(std::int64_t v) { return boost::json::value(v); }
+inline boost::json::value to_json(int v) { return boost::json::value(v); }
+inline boost::json::value to_json(bool v) { return boost::json::value(v); }
+inline boost::json::value to_json(double v) { return boost::json::value(v); }
+inline boost::json::value to_json(const std::vector<std::string>& v) {
+  boost::json::array out;
+  out.reserve(v.size());
+  for (const auto& s : v) out.emplace_back(s);
+  return out;
+}
+template <class V>
+boost::json::value to_json(const std::optional<V>& v) {
+  return v ? to_json(*v) : boost::json::value(nullptr);
+}
+
+template <class T>
+struct IsOptional : std::false_type {};
+template <class V>
+struct IsOptional<std::optional<V>> : std::true_type {};
+
+// One member of a rendered object: its name, its schema and how to read it.
+template <class T>
+struct ShapeField {
+  using Getter = std::function<boost::json::value(const T&)>;
+
+  // A computed member.
+  ShapeField(std::string field_name, Schema field_schema, Getter getter)
+      : name(std::move(field_name)), schema(std::move(field_schema)), get(std::move(getter)) {}
+
+  // A data member rendered as it is; an std::optional member is nullable.
+  template <class M>
+  ShapeField(std::string field_name, Schema field_schema, M T::*member)
+      : name(std::move(field_name)),
+        schema(IsOptional<M>::value ? schema::nullable(std::move(field_schema))
+                                    : std::move(field_schema)),
+        get([member](const T& v) { return to_json(v.*member); }) {}
+
+  std::string name;
+  Schema schema;
+  Getter get;
+};
+
+// The API shape of one type, T: a named object schema and the renderer that
+// produces it, built from one list of fields, so the OpenAPI document and the
+// JSON a route sends cannot drift apart. Every listed member is always sent
+// (null where the schema says nullable), so every member is required.
+template <class T>
+class JsonShape : public NamedSchema {
+ public:
+  JsonShape(std::string name, std::vector<ShapeField<T>> fields)
+      : NamedSchema(std::move(name), object_schema(fields)), fields_(std::move(fields)) {}
+
+  // `value` as its JSON object.
+  boost::json::object render(const T& value) const {
+    boost::json::object out;
+    out.reserve(fields_.size());
+    for (const auto& f : fields_) out.emplace(f.name, f.get(value));
+    return out;
+  }
+
+  // The fields, in rendering order.
+  const std::vector<ShapeField<T>>& fields() const { return fields_; }
+
+  // Each of `values` rendered, in order.
+  boost::json::array render_all(const std::vector<T>& values) const {
+    boost::json::array out;
+    out.reserve(values.size());
+    for (const auto& v : values) out.emplace_back(render(v));
+    return out;
+  }
+
+ private:
+  static Schema object_schema(const std::vector<ShapeField<T>>& fields) {
+    Schema out{{{"type", "object"}}, {}};
+    boost::json::object properties;
+    boost::json::array required;
+    for (const auto& f : fields) {
+      properties[f.name] = f.schema.json;
+      required.emplace_back(f.name);
+      out.refs.insert(out.refs.end(), f.schema.refs.begin(), f.schema.refs.end());
+    }
+    out.json["required"] = std::move(required);
+    out.json["properties"] = std::move(properties);
+    return out;
+  }
+
+  std::vector<ShapeField<T>> fields_;
+};
+
+// The fields of `inner`'s shape read through `member`: how a type that
+// extends another's shape (a profile is a user plus permissions) lists them.
+template <class T, class Inner>
+std::vector<ShapeField<T>> fields_of(const JsonShape<Inner>& inner, Inner T::*member) {
+  std::vector<ShapeField<T>> out;
+  out.reserve(inner.fields().size());
+  for (const auto& f : inner.fields()) {
+    out.emplace_back(f.name, f.schema,
+                     [get = f.get, member](const T& v) { return get(v.*member); });
+  }
+  return out;
+}
+
+// `fields` followed by `more`.
+template <class T>
+std::vector<ShapeField<T>> concat(std::vector<ShapeField<T>> fields,
+                                  std::vector<ShapeField<T>> more) {
+  for (auto& f : more) fields.push_back(std::move(f));
+  return fields;
+}
+
+}  // namespace deltalabs::http

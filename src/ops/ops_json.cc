@@ -1,0 +1,83 @@
+#include "ops/ops_json.h"
+
+#include <boost/json.hpp>
+
+namespace deltalabs::ops {
+
+namespace s = http::schema;
+
+const http::JsonShape<Health>& health_shape() {
+  static const http::JsonShape<Health> shape("Health",
+                                             {{"status", s::one_of({"ok"}), &Health::status}});
+  return shape;
+}
+
+const http::JsonShape<Health>& database_health_shape() {
+  static const http::JsonShape<Health> shape(
+      "DatabaseHealth", {{"status", s::one_of({"ok"}), &Health::status},
+                         {"database", s::one_of({"sqlite", "postgresql"}), &Health::database}});
+  return shape;
+}
+
+const http::NamedSchema& openapi_document_schema() {
+  static const http::NamedSchema schema("OpenApiDocument",
+                                        {{{"type", "object"},
+                                          {"required", {"openapi", "info", "paths", "components"}},
+                                          {"properties",
+                                           {{"openapi", {{"type", "string"}}},
+                                            {"info", {{"type", "object"}}},
+                                            {"paths", {{"type", "object"}}},
+                                            {"components", {{"type", "object"}}}}}},
+                                         {}});
+  return schema;
+}
+
+namespace {
+
+// An object whose listed members are all required and typed by JSON Schema type name.
+boost::json::object record(
+    std::initializer_list<std::pair<const char*, boost::json::value>> members) {
+  boost::json::object properties;
+  boost::json::array required;
+  for (const auto& [name, type] : members) {
+    properties[name] = type.is_object() ? type : boost::json::value{{"type", type}};
+    required.emplace_back(name);
+  }
+  return {
+      {"type", "object"}, {"required", std::move(required)}, {"properties", std::move(properties)}};
+}
+
+boost::json::object array_of(boost::json::value items) {
+  return {{"type", "array"}, {"items", std::move(items)}};
+}
+
+}  // namespace
+
+const http::NamedSchema& data_model_schema() {
+  const boost::json::value strings = array_of({{"type", "string"}});
+  const boost::json::value nullable_string = {{"type", {"string", "null"}}};
+  static const http::NamedSchema schema(
+      "DataModel",
+      {record(
+           {{"tables", array_of(record({{"name", "string"},
+                                        {"domain", "string"},
+                                        {"note", "string"},
+                                        {"annotated", "boolean"},
+                                        {"columns", array_of(record({{"name", "string"},
+                                                                     {"type", "string"},
+                                                                     {"nullable", "boolean"},
+                                                                     {"default", nullable_string},
+                                                                     {"primary_key", "boolean"}}))},
+                                        {"primary_key", strings},
+                                        {"foreign_keys", array_of({{"type", "object"}})},
+                                        {"unique", array_of({{"type", "object"}})},
+                                        {"checks", strings}}))},
+            {"relations", array_of(record({{"from", "string"},
+                                           {"to", "string"},
+                                           {"cardinality", "string"},
+                                           {"cross_domain", "boolean"}}))}}),
+       {}});
+  return schema;
+}
+
+}  // namespace deltalabs::ops
