@@ -14,9 +14,6 @@ namespace deltalabs::identity {
 namespace {
 constexpr const char* kRoleIdBySlug = "SELECT id FROM roles WHERE slug = $1";
 constexpr const char* kHasRole = "SELECT 1 FROM user_roles WHERE user_id = $1 AND role_id = $2";
-}  // namespace
-
-namespace {
 
 Status check_password(const std::string& password) {
   return BodySchema{field::string("password", 128).length(8, 128).required()}.validate(
