@@ -1,7 +1,9 @@
 #include "http/trusted_proxies.h"
 
 #include <arpa/inet.h>
+#include <netinet/in.h>
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 
