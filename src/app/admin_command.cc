@@ -40,12 +40,27 @@ Command admin_command(CLI::App& app, const Config& config) {
   create->add_option("--role", args->role, "Role slug to grant")->capture_default_str();
   create->add_option("--first-name", args->first_name, "First name of a new account");
   create->add_option("--last-name", args->last_name, "Last name of a new account");
-  return {cmd, [&config, args] {
+  CLI::App* set_password = cmd->add_subcommand(
+      "set-password", "Give an existing account a new password and end its sessions");
+  auto password_args = std::make_shared<AdminArgs>();
+  set_password->add_option("--email", password_args->email, "Email of the account")->required();
+  set_password
+      ->add_option("--password", password_args->password, "New password (8 to 128 characters)")
+      ->required();
+  return {cmd, [&config, args, password_args, set_password] {
             auto db = open_configured_database(config);
             if (!db.ok()) return fail(db.error());
             Migrator migrator(**db);
             if (auto migrated = migrator.migrate(); !migrated.ok()) return fail(migrated.error());
             identity::PasswordHasher hasher;
+            if (set_password->parsed()) {
+              auto done = identity::set_account_password(**db, hasher, password_args->email,
+                                                         password_args->password);
+              if (!done.ok()) return fail(done.error());
+              std::cout << "set the password of " << password_args->email
+                        << " and ended its sessions\n";
+              return 0;
+            }
             auto done = identity::bootstrap_account(**db, hasher, args->email, args->password,
                                                     args->role, args->first_name, args->last_name);
             if (!done.ok()) return fail(done.error());

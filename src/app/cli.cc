@@ -31,6 +31,11 @@ void add_global_options(CLI::App& app, Config& c) {
       ->envname("DELTALABS_SHARED_CACHE_MS")
       ->check(CLI::Range(0, 60000))
       ->capture_default_str();
+  app.add_option("--trusted-proxy", c.trusted_proxies,
+                 "Reverse proxy address or CIDR range whose X-Forwarded-For names the client "
+                 "(repeatable; none by default: the peer address is the client)")
+      ->envname("DELTALABS_TRUSTED_PROXIES")
+      ->delimiter(',');
   app.add_flag("!--no-access-log", c.access_log, "Do not log one line per request")
       ->envname("DELTALABS_ACCESS_LOG");
   app.add_option("--jwt-keys", c.jwt_keys,
@@ -47,8 +52,15 @@ void add_global_options(CLI::App& app, Config& c) {
       ->envname("DELTALABS_REFRESH_TOKEN_TTL")
       ->capture_default_str();
   app.add_option("--auth-rate-limit", c.auth_rate_limit,
-                 "Auth requests per minute per address and account (0 = off)")
+                 "Per minute: failed sign-ins per address and per account, registrations and "
+                 "password-reset requests per address and per email (0 = off)")
       ->envname("DELTALABS_AUTH_RATE_LIMIT")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app.add_option("--sign-in-rate-limit", c.sign_in_rate_limit,
+                 "Per minute per address: sign-ins and refreshes, successful or not (0 = off)")
+      ->envname("DELTALABS_SIGN_IN_RATE_LIMIT")
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   app.add_option("--smtp-url", c.smtp_url,
                  "smtp://host:port to deliver mail; empty keeps it in the outbox")

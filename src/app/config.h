@@ -21,6 +21,8 @@ struct Config {
   std::string assets_dir;  // swagger-ui-dist; empty = search the usual places
   bool access_log = true;
   int shared_cache_ms = 1000;  // how long public catalog listings may be reused; 0 = never
+  // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client.
+  std::vector<std::string> trusted_proxies;
 
   // Logs.
   std::string log_level = "info";
@@ -31,8 +33,12 @@ struct Config {
   std::string jwt_audience = "deltalabs-api";
   int access_token_ttl_s = 15 * 60;
   int refresh_token_ttl_s = 30 * 24 * 3600;
-  int auth_rate_limit = 10;  // per minute per address and per account; 0 = off
-  std::string smtp_url;      // smtp://host:port; empty = mail stays in the outbox
+  // Per minute: failed sign-ins per address and per account, registrations and
+  // reset requests per address and per email; 0 = off.
+  int auth_rate_limit = 10;
+  // Per minute per address: sign-ins, refreshes and token redemptions; 0 = off.
+  int sign_in_rate_limit = 300;
+  std::string smtp_url;  // smtp://host:port; empty = mail stays in the outbox
   std::string mail_from = "Delta Labs <no-reply@deltalabs.local>";
   std::string public_url = "http://127.0.0.1:8080";
 

@@ -12,6 +12,7 @@
 #include "app/progress_reporter.h"
 #include "app/scale_seed_sql.h"
 #include "app/scale_vocabulary.h"
+#include "core/case_fold.h"
 #include "core/clock.h"
 #include "core/slug.h"
 #include "storage/bulk_inserter.h"
@@ -276,7 +277,8 @@ Status write_users(Context& x) {
   for (std::int64_t u = 0; u < o.users; ++u) {
     const std::string created = at(user_created(u, o));
     const auto h = hash_of(u, 0x05e4);
-    DL_TRY(users.row(user_id(u, o), ScaleDataSet::email_of(u), "scale_user" + std::to_string(u),
+    const std::string email = ScaleDataSet::email_of(u);
+    DL_TRY(users.row(user_id(u, o), email, case_fold_key(email), "scale_user" + std::to_string(u),
                      x.password_hash, pick(kFirstNames, h), pick(kLastNames, h >> 8), "active",
                      true, created, created));
     x.progress.advance(1);

@@ -7,6 +7,7 @@
 
 #include "app/application.h"
 #include "app/cli.h"
+#include "app/demo_accounts.h"
 #include "app/progress_reporter.h"
 #include "app/scale_data_set.h"
 #include "assessment/demo_assessment.h"
@@ -22,28 +23,6 @@
 namespace deltalabs {
 
 namespace {
-
-// A demo account: who can sign in to the demo service and what they can do.
-struct DemoAccount {
-  const char* email;
-  const char* role;
-  const char* first_name;
-  const char* last_name;
-};
-
-// Every demo account shares this password; printed by `seed --demo`.
-constexpr const char* kDemoPassword = "deltalabs-demo";
-
-constexpr DemoAccount kDemoAccounts[] = {
-    {"admin@deltalabs.local", "super_admin", "Ada", "Admin"},
-    {"instructor@deltalabs.local", "instructor", "Ines", "Instructor"},
-    {"instructor2@deltalabs.local", "instructor", "Ivo", "Instructor"},
-    {"ta@deltalabs.local", "ta", "Theo", "Assistant"},
-    {"lab@deltalabs.local", "lab_assistant", "Lara", "Labs"},
-    {"learner1@deltalabs.local", "student", "Lena", "Learner"},
-    {"learner2@deltalabs.local", "student", "Luis", "Learner"},
-    {"learner3@deltalabs.local", "student", "Lin", "Learner"},
-};
 
 int fail(const Error& e) {
   std::cerr << "deltalabs: " << e.message << (e.cause.empty() ? "" : " (" + e.cause + ")") << "\n";

@@ -3,15 +3,49 @@
 #include <csignal>
 #include <iostream>
 
-#include "platform/mail_sender.h"
 #include "app/application.h"
 #include "app/cli.h"
+#include "app/demo_accounts.h"
 #include "app/logging.h"
 #include "http/server.h"
+#include "http/trusted_proxies.h"
+#include "identity/admin_bootstrap.h"
+#include "platform/mail_sender.h"
 
 namespace deltalabs {
 
 namespace {
+
+// True for "localhost" and addresses in 127.0.0.0/8 or ::1: only this machine can connect.
+bool is_loopback(const std::string& host) {
+  if (host == "localhost") return true;
+  const std::string address = http::canonical_address(host);
+  return address == "::1" || address.rfind("127.", 0) == 0;
+}
+
+// Refuses (false, with a message on stderr) to serve other machines while a
+// demo account still signs in with the password the README publishes.
+bool demo_passwords_changed(Database& db, const std::string& host) {
+  std::vector<std::string> emails;
+  for (const auto& a : kDemoAccounts) emails.emplace_back(a.email);
+  identity::PasswordHasher hasher;
+  auto found = identity::accounts_with_password(db, hasher, emails, kDemoPassword);
+  if (!found.ok()) {
+    std::cerr << "deltalabs: " << found.error().message << "\n";
+    return false;
+  }
+  if (found->empty()) return true;
+  std::cerr << "deltalabs: refusing to listen on " << host
+            << ": these accounts still have the demo password '" << kDemoPassword
+            << "' that anyone can look up:\n";
+  for (const auto& email : *found) std::cerr << "  " << email << "\n";
+  std::cerr << "Change each one against this database (" << db.describe() << "), e.g.\n"
+            << "  deltalabs admin set-password --email " << found->front()
+            << " --password 'a new passphrase'\n"
+            << "or through POST /v1/auth/forgot-password and /v1/auth/reset-password while "
+               "serving on a loopback address (--listen 127.0.0.1:PORT).\n";
+  return false;
+}
 
 int serve(const Config& config) {
   // Block the stop signals in every thread; this one waits for them below.
@@ -32,6 +66,9 @@ int serve(const Config& config) {
               << (app.error().cause.empty() ? "" : " (" + app.error().cause + ")") << "\n";
     return 1;
   }
+  if (!is_loopback(config.listen_host()) &&
+      !demo_passwords_changed((*app)->db(), config.listen_host()))
+    return 1;
   http::ServerOptions options;
   options.host = config.listen_host();
   options.port = config.listen_port();

@@ -86,6 +86,10 @@ inline constexpr const char* kDeleteCourseInstructors =
     "DELETE FROM course_instructors WHERE course_id = $1";
 inline constexpr const char* kInsertCourseInstructor =
     "INSERT INTO course_instructors (course_id, instructor_id, added_at) VALUES ($1, $2, $3)";
+// Does the user teach any course at all (the pipeline's owner rule for courses:update)?
+inline constexpr const char* kTeachesAnyCourse =
+    "SELECT 1 FROM course_instructors ci JOIN instructors i ON i.id = ci.instructor_id "
+    "WHERE i.user_id = $1 LIMIT 1";
 inline constexpr const char* kIsCourseInstructor =
     "SELECT count(*) FROM course_instructors ci JOIN instructors i ON i.id = ci.instructor_id "
     "WHERE ci.course_id = $1 AND i.user_id = $2";

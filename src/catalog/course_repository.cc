@@ -112,6 +112,11 @@ Status CourseRepository::set_instructors(Connection& c, const std::string& id,
   return {};
 }
 
+Result<bool> CourseRepository::teaches_any(Connection& c, const std::string& user_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kTeachesAnyCourse, {user_id}));
+  return !rows.empty();
+}
+
 Result<bool> CourseRepository::is_instructor(Connection& c, const std::string& id,
                                              const std::string& user_id) {
   if (user_id.empty()) return false;

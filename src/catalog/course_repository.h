@@ -32,6 +32,8 @@ class CourseRepository {
   // Replaces the course's instructors.
   static Status set_instructors(Connection& c, const std::string& id,
                                 const std::vector<std::string>& instructor_ids);
+  // True when `user_id` teaches at least one course.
+  static Result<bool> teaches_any(Connection& c, const std::string& user_id);
   // True when `user_id` teaches the course.
   static Result<bool> is_instructor(Connection& c, const std::string& id,
                                     const std::string& user_id);

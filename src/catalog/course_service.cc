@@ -115,6 +115,12 @@ Result<Course> CourseService::require_editor(const Actor& actor, const std::stri
   return editable(*conn, actor, id, "courses:update");
 }
 
+Result<bool> CourseService::teaches_any(const Actor& actor) {
+  if (!actor.authenticated()) return false;
+  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
+  return CourseRepository::teaches_any(*conn, actor.user_id);
+}
+
 Result<std::vector<Instructor>> CourseService::instructors(const Actor& actor,
                                                            const std::string& id) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());

@@ -56,6 +56,9 @@ class CourseService {
   Status archive(const Actor& actor, const std::string& id);
   // The course when the actor may edit it: 404 when they may not even see it, 403 when only see.
   Result<Course> require_editor(const Actor& actor, const std::string& id);
+  // True when the actor teaches at least one course: whom the edit routes'
+  // courses:update, courses:delete and courses:publish may admit without the permission.
+  Result<bool> teaches_any(const Actor& actor);
   // The instructors of a course the actor may see.
   Result<std::vector<Instructor>> instructors(const Actor& actor, const std::string& id);
 

@@ -112,6 +112,9 @@ inline constexpr const char* kSelectSuperCourse = DL_SUPER_COURSE_SELECT "WHERE 
 inline constexpr const char* kListPublishedSuperCourses = DL_SUPER_COURSE_SELECT
     "WHERE c.status = 'published' AND ($1 = '' OR CAST(c.id AS TEXT) > $1) "
     "ORDER BY c.id LIMIT $2";
+// Has the user created any super-course (the pipeline's owner rule for courses:update)?
+inline constexpr const char* kCreatedAnySuperCourse =
+    "SELECT 1 FROM super_courses WHERE created_by = $1 LIMIT 1";
 inline constexpr const char* kCountSuperCoursesBySlug =
     "SELECT count(*) FROM super_courses WHERE slug = $1";
 inline constexpr const char* kUpdateSuperCourse =

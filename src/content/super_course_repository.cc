@@ -47,6 +47,11 @@ Result<bool> SuperCourseRepository::slug_free(Connection& c, const std::string& 
   return rows[0].integer(0) == 0;
 }
 
+Result<bool> SuperCourseRepository::created_any(Connection& c, const std::string& user_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kCreatedAnySuperCourse, {user_id}));
+  return !rows.empty();
+}
+
 Status SuperCourseRepository::update(Connection& c, const std::string& id,
                                      const SuperCourseInput& ch) {
   DL_TRY(c.execute(sql::kUpdateSuperCourse, {id, ch.title, ch.description, format_rfc3339(now())}));

@@ -21,6 +21,8 @@ class SuperCourseRepository {
   static Result<Page<SuperCourse>> list_published(Connection& c, const PageRequest& page);
   // True when no super-course uses the slug.
   static Result<bool> slug_free(Connection& c, const std::string& slug);
+  // True when `user_id` created at least one super-course.
+  static Result<bool> created_any(Connection& c, const std::string& user_id);
   // Applies a change (nullopt fields stay).
   static Status update(Connection& c, const std::string& id, const SuperCourseInput& change);
   // draft -> published; false when it was not a draft.

@@ -92,6 +92,12 @@ Result<SuperCourseSection> SuperCourseService::add_section(const Actor& actor,
   });
 }
 
+Result<bool> SuperCourseService::created_any(const Actor& actor) {
+  if (!actor.authenticated()) return false;
+  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
+  return SuperCourseRepository::created_any(*conn, actor.user_id);
+}
+
 Result<bool> SuperCourseService::can_edit(const Actor& actor, const SuperCourse& course) {
   if (!actor.authenticated()) return false;
   if (course.created_by && *course.created_by == actor.user_id) return true;

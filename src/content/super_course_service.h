@@ -36,6 +36,9 @@ class SuperCourseService {
   // The super-course's sections in order.
   Result<Page<SuperCourseSection>> sections(const Actor& actor, const std::string& id,
                                             const PageRequest& page);
+  // True when the actor created at least one super-course: whom courses:update
+  // routes may admit without the permission.
+  Result<bool> created_any(const Actor& actor);
   // Appends a course section; 400 when the actor cannot see it, 409 when already included.
   Result<SuperCourseSection> add_section(const Actor& actor, const std::string& id,
                                          const std::string& section_id);

@@ -28,6 +28,24 @@ bool is_read_only(Method method) {
   return method == Method::kGet || method == Method::kHead || method == Method::kOptions;
 }
 
+// True when the response already reports a rate limit of its own (a handler's
+// per-account budget): the route's per-address headers would contradict it.
+bool reports_rate_limit(const Response& resp) {
+  return std::any_of(resp.headers.begin(), resp.headers.end(),
+                     [](const auto& h) { return strcasecmp(h.first.c_str(), "RateLimit") == 0; });
+}
+
+// Every X-Forwarded-For header's value in order, joined by ','.
+std::string forwarded_for(const Request& req) {
+  std::string joined;
+  for (const auto& [name, value] : req.headers) {
+    if (name.size() != 15 || strncasecmp(name.data(), "X-Forwarded-For", 15) != 0) continue;
+    if (!joined.empty()) joined += ',';
+    joined += value;
+  }
+  return joined;
+}
+
 Error rate_limited(const RateLimitDecision& d) {
   return {ErrorKind::kTooManyRequests,
           "RATE_LIMITED",
@@ -65,6 +83,10 @@ Response Pipeline::handle(Request& req) {
   const auto started = std::chrono::steady_clock::now();
   const std::string_view client_id = req.header("X-Request-Id");
   req.request_id = is_sane_request_id(client_id) ? std::string(client_id) : new_uuid_v7();
+  if (!options_.trusted_proxies.empty()) {
+    req.remote_address =
+        options_.trusted_proxies.client_address(req.remote_address, forwarded_for(req));
+  }
 
   RouteMatch match = router_.match(req.method, req.path);
   Response resp;
@@ -106,7 +128,9 @@ Response Pipeline::handle(Request& req) {
       spdlog::error("{{\"msg\":\"handler threw\",\"request_id\":\"{}\"}}", req.request_id);
       resp = problem_response(Error::internal("unknown exception"), req.request_id);
     }
-    for (auto& h : extra) resp.headers.push_back(std::move(h));
+    if (!reports_rate_limit(resp)) {
+      for (auto& h : extra) resp.headers.push_back(std::move(h));
+    }
     // A hit is not stored again: its age keeps counting toward the TTL.
     if (shareable && !hit && resp.status == 200) cache_->store(cache_key, generation, resp);
     // After the write committed: responses computed before it stop counting.
@@ -127,6 +151,27 @@ std::optional<Response> Pipeline::limit(const Request& req, std::string_view pol
   Response r = problem_response(rate_limited(d), req.request_id);
   for (auto& h : RateLimiter::headers(*p, d)) r.headers.push_back(std::move(h));
   return r;
+}
+
+std::optional<Response> Pipeline::exhausted(const Request& req, std::string_view policy_name,
+                                            std::string_view key) {
+  const RateLimitPolicy* p = policy(policy_name);
+  if (p == nullptr || p->limit == 0) return std::nullopt;
+  const RateLimitDecision d = limiter_.peek(*p, key);
+  if (d.allowed) return std::nullopt;
+  Response r = problem_response(rate_limited(d), req.request_id);
+  for (auto& h : RateLimiter::headers(*p, d)) r.headers.push_back(std::move(h));
+  return r;
+}
+
+std::vector<std::pair<std::string, std::string>> Pipeline::count(std::string_view policy_name,
+                                                                 std::string_view key) {
+  const RateLimitPolicy* p = policy(policy_name);
+  if (p == nullptr || p->limit == 0) return {};
+  RateLimitDecision d = limiter_.hit(*p, key);
+  // The attempt already happened: report the budget left, not a refusal.
+  d.allowed = true;
+  return RateLimiter::headers(*p, d);
 }
 
 Result<Response> Pipeline::run_scoped(Request& req,
@@ -155,6 +200,7 @@ Result<Response> Pipeline::run_route(Request& req,
     }
   }
   DL_TRY(authenticate(req));
+  DL_TRY(check_permission(req));
   DL_TRY(read_body(req));
   if (route.idempotency != Idempotency::kNone) return run_idempotent(req);
   return route.handler(req);
@@ -232,6 +278,17 @@ Status Pipeline::authenticate(Request& req) {
   DL_ASSIGN_OR_RETURN(Actor actor, authenticator_->authenticate(auth.substr(kScheme.size())));
   req.actor = std::move(actor);
   return {};
+}
+
+Status Pipeline::check_permission(const Request& req) {
+  // Only writes with a body: that is what a caller without the permission
+  // must not learn about. Reads keep their owner rules (GET /v1/users/:id of
+  // oneself) in the service alone.
+  const Route& route = *req.route;
+  if (gate_ == nullptr || !route.body || route.permission.empty() || !req.actor) return {};
+  DL_ASSIGN_OR_RETURN(bool may, gate_->may_hold(*req.actor, route.permission));
+  if (may) return {};
+  return Error::forbidden("You need the permission '" + route.permission + "' for this.");
 }
 
 Status Pipeline::read_body(Request& req) {

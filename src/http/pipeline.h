@@ -13,12 +13,14 @@
 #include "http/authenticator.h"
 #include "http/idempotency_store.h"
 #include "http/metrics.h"
+#include "http/permission_gate.h"
 #include "http/rate_limiter.h"
 #include "http/request.h"
 #include "http/request_scope.h"
 #include "http/response.h"
 #include "http/response_cache.h"
 #include "http/router.h"
+#include "http/trusted_proxies.h"
 
 namespace deltalabs::http {
 
@@ -28,12 +30,15 @@ struct PipelineOptions {
   bool access_log = true;
   // How long a shared response of a public GET route may be served (0 = no cache).
   std::chrono::milliseconds shared_cache_ttl{1000};
+  // Reverse proxies whose X-Forwarded-For names the client (none by default).
+  TrustedProxies trusted_proxies;
 };
 
-// Everything between a parsed HTTP request and its response: request id,
-// routing (404/405), CORS, rate limits, authentication, JSON body parsing and
-// validation (400/415), the handler, problem+json errors, metrics and the
-// access log. Thread-safe; never throws.
+// Everything between a parsed HTTP request and its response: request id, the
+// client's address (through trusted proxies), routing (404/405), CORS, rate
+// limits, authentication, the permission gate of writes (403 before the body
+// is looked at), JSON body parsing and validation (400/415), the handler,
+// problem+json errors, metrics and the access log. Thread-safe; never throws.
 class Pipeline {
  public:
   Pipeline(const Router& router, Metrics& metrics, PipelineOptions options);
@@ -42,6 +47,9 @@ class Pipeline {
   void set_authenticator(Authenticator* authenticator) { authenticator_ = authenticator; }
   // Sets where idempotency keys are kept; without one, keys are ignored.
   void set_idempotency_store(IdempotencyStore* store) { idempotency_ = store; }
+  // Sets who answers whether a caller could hold a write route's permission;
+  // without one, bodies are validated first and only the service checks.
+  void set_permission_gate(PermissionGate* gate) { gate_ = gate; }
   // Sets what brackets every routed request but blocking ones; without one, nothing does.
   void set_request_scope(RequestScope* scope) { scope_ = scope; }
   // Adds or replaces a named rate-limit policy that routes refer to.
@@ -55,6 +63,14 @@ class Pipeline {
   // 429 problem response when the limit is reached.
   std::optional<Response> limit(const Request& req, std::string_view policy_name,
                                 std::string_view key);
+  // The 429 problem response when `key` has no hits left under the policy;
+  // counts nothing (see count()).
+  std::optional<Response> exhausted(const Request& req, std::string_view policy_name,
+                                    std::string_view key);
+  // Counts a hit of `key` under the policy whatever the verdict; returns the
+  // RateLimit headers after it (none when the policy is off).
+  std::vector<std::pair<std::string, std::string>> count(std::string_view policy_name,
+                                                         std::string_view key);
 
   // Handles one request end to end.
   Response handle(Request& req);
@@ -70,6 +86,7 @@ class Pipeline {
                               std::vector<std::pair<std::string, std::string>>& extra);
   Result<Response> run_route(Request& req, std::vector<std::pair<std::string, std::string>>& extra);
   Status authenticate(Request& req);
+  Status check_permission(const Request& req);
   Status read_body(Request& req);
   Result<Response> run_idempotent(Request& req);
   Response not_routed(const Request& req, const RouteMatch& match);
@@ -84,6 +101,7 @@ class Pipeline {
   Authenticator* authenticator_ = nullptr;
   IdempotencyStore* idempotency_ = nullptr;
   RequestScope* scope_ = nullptr;
+  PermissionGate* gate_ = nullptr;
   RateLimiter limiter_;
   StringMap<RateLimitPolicy> policies_;
 };

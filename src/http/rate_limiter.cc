@@ -5,6 +5,15 @@
 namespace deltalabs::http {
 
 RateLimitDecision RateLimiter::hit(const RateLimitPolicy& policy, std::string_view key) {
+  return decide(policy, key, true);
+}
+
+RateLimitDecision RateLimiter::peek(const RateLimitPolicy& policy, std::string_view key) {
+  return decide(policy, key, false);
+}
+
+RateLimitDecision RateLimiter::decide(const RateLimitPolicy& policy, std::string_view key,
+                                      bool count) {
   if (policy.limit == 0) return {true, 0, 0, 0};
   const std::int64_t now_s = std::chrono::duration_cast<std::chrono::seconds>(
                                  std::chrono::steady_clock::now().time_since_epoch())
@@ -22,7 +31,7 @@ RateLimitDecision RateLimiter::hit(const RateLimitPolicy& policy, std::string_vi
   if (w.start + window <= now_s) w = {now_s, 0};
   const std::int64_t reset = w.start + window - now_s;
   if (w.count >= policy.limit) return {false, policy.limit, 0, reset};
-  ++w.count;
+  if (count) ++w.count;
   return {true, policy.limit, policy.limit - w.count, reset};
 }
 

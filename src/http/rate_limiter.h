@@ -33,6 +33,9 @@ class RateLimiter {
  public:
   // Counts one hit against `key` under `policy`.
   RateLimitDecision hit(const RateLimitPolicy& policy, std::string_view key);
+  // The verdict a hit would get now, without counting one: for budgets that
+  // only some outcomes spend (failed sign-ins), checked before the attempt.
+  RateLimitDecision peek(const RateLimitPolicy& policy, std::string_view key);
 
   // Adds the IETF RateLimit-Policy and RateLimit header values for a decision.
   static std::vector<std::pair<std::string, std::string>> headers(const RateLimitPolicy& policy,
@@ -47,6 +50,8 @@ class RateLimiter {
     std::mutex mutex;
     StringMap<Window> windows;
   };
+  // Decides one hit; counts it when `count` and it is allowed.
+  RateLimitDecision decide(const RateLimitPolicy& policy, std::string_view key, bool count);
   static constexpr std::size_t kShards = 16;
   Shard shards_[kShards];
 };

@@ -5,6 +5,7 @@
 #include "core/body_schema.h"
 #include "core/clock.h"
 #include "identity/identity_sql.h"
+#include "identity/session_repository.h"
 #include "identity/user_repository.h"
 #include "platform/audit_log.h"
 
@@ -13,6 +14,12 @@ namespace deltalabs::identity {
 namespace {
 constexpr const char* kRoleIdBySlug = "SELECT id FROM roles WHERE slug = $1";
 constexpr const char* kHasRole = "SELECT 1 FROM user_roles WHERE user_id = $1 AND role_id = $2";
+
+Status check_password(const std::string& password) {
+  return BodySchema{field::string("password", 128).length(8, 128).required()}.validate(
+      boost::json::object{{"password", password}});
+}
+
 }  // namespace
 
 Result<BootstrapResult> bootstrap_account(Database& db, const PasswordHasher& hasher,
@@ -51,6 +58,37 @@ Result<BootstrapResult> bootstrap_account(Database& db, const PasswordHasher& ha
         {"admin.bootstrap", "user", result.user_id, R"({"role":")" + role_slug + R"("})"}));
     return result;
   });
+}
+
+Status set_account_password(Database& db, const PasswordHasher& hasher, const std::string& email,
+                            const std::string& password) {
+  DL_TRY(check_password(password));
+  DL_ASSIGN_OR_RETURN(std::string hash, hasher.hash(password));
+  return db.transaction([&](Connection& c) -> Status {
+    DL_ASSIGN_OR_RETURN(auto account, UserRepository::credentials(c, email, false));
+    if (!account) {
+      Error e = Error::not_found("user");
+      e.message = "No account has the email '" + email + "'.";
+      return e;
+    }
+    DL_TRY(UserRepository::set_password(c, account->user_id, hash));
+    DL_TRY(SessionRepository::revoke_user(c, account->user_id, "password set by an operator"));
+    Actor system;
+    system.request_id = "cli";
+    return AuditLog::record(c, system, {"admin.password_set", "user", account->user_id, "{}"});
+  });
+}
+
+Result<std::vector<std::string>> accounts_with_password(Database& db, const PasswordHasher& hasher,
+                                                        const std::vector<std::string>& emails,
+                                                        const std::string& password) {
+  std::vector<std::string> found;
+  DL_ASSIGN_OR_RETURN(auto conn, db.read());
+  for (const auto& email : emails) {
+    DL_ASSIGN_OR_RETURN(auto account, UserRepository::credentials(*conn, email, false));
+    if (account && hasher.verify(password, account->password_hash)) found.push_back(email);
+  }
+  return found;
 }
 
 }  // namespace deltalabs::identity

@@ -2,8 +2,11 @@
 
 #include <boost/json.hpp>
 
+#include "core/case_fold.h"
 #include "http/common_shapes.h"
 #include "http/json_fields.h"
+#include "http/problem.h"
+#include "identity/auth_rate_limits.h"
 #include "identity/identity_json.h"
 
 namespace deltalabs::identity {
@@ -16,47 +19,64 @@ using http::Request;
 using http::Response;
 
 constexpr const char* kTag = "Identity";
-constexpr const char* kAddressPolicy = "auth";
-constexpr const char* kAccountPolicy = "auth-account";
 
 FieldSpec password_field(const char* name) {
   return field::string(name, 128).length(8, 128).required().describe(
       "8 to 128 characters, any Unicode");
 }
 
-std::string lowercase(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
+// Signs in, spending the failure budgets of the address and the account only
+// when the credentials are wrong: correct passwords never count against
+// them, so a classroom behind one address is not locked out by its own
+// sign-ins, while guessing from one address or at one account is.
+Result<Response> sign_in(Request& req, AuthService& auth, http::Pipeline& pipeline,
+                         const std::string& login, bool by_username) {
+  DL_ASSIGN_OR_RETURN(std::string account, auth.login_limit_key(login, by_username));
+  if (auto r = pipeline.exhausted(req, auth_policy::kFailedSignIn, req.remote_address)) return *r;
+  if (auto r = pipeline.exhausted(req, auth_policy::kFailedAccount, account)) return *r;
+  auto signin = auth.login(req.caller(), login, by_username,
+                           http::required_string(req.json.as_object(), "password"));
+  if (!signin.ok()) {
+    if (signin.error().code != "INVALID_CREDENTIALS") return std::move(signin).error();
+    Response r = http::problem_response(signin.error(), req.request_id);
+    for (auto& h : pipeline.count(auth_policy::kFailedSignIn, req.remote_address))
+      r.headers.push_back(std::move(h));
+    for (auto& h : pipeline.count(auth_policy::kFailedAccount, account))
+      r.headers.push_back(std::move(h));
+    return r;
+  }
+  return Response::json(200, sign_in_shape().render(*signin)).header("Cache-Control", "no-store");
 }
 
 }  // namespace
 
 void register_auth_routes(http::Router& router, AuthService& auth, http::Pipeline& pipeline) {
-  router.add(
-      {.method = Method::kPost,
-       .path = "/v1/auth/register",
-       .handler = [&auth, &pipeline](Request& req) -> Result<Response> {
-         const auto& b = req.json.as_object();
-         const std::string email = http::required_string(b, "email");
-         if (auto limited = pipeline.limit(req, kAccountPolicy, "register:" + lowercase(email)))
-           return *limited;
-         Registration input{
-             email, http::required_string(b, "password"), http::required_string(b, "first_name"),
-             http::required_string(b, "last_name"), http::optional_string(b, "username")};
-         DL_ASSIGN_OR_RETURN(User user, auth.register_user(req.caller(), input));
-         return Response::json(201, registration_shape().render(user))
-             .header("Location", "/v1/users/" + user.id);
-       },
-       .summary = "Create an account (role student)",
-       .tag = kTag,
-       .body = http::json_body({field::email("email").required(), password_field("password"),
-                                field::string("first_name", 100).length(1, 100).required(),
-                                field::string("last_name", 100).length(1, 100).required(),
-                                field::string("username", 32).length(3, 32)}),
-       .responses = {201, 409},
-       .returns = http::schema::ref(registration_shape()),
-       .rate_limit = kAddressPolicy,
-       .blocking = true});
+  router.add({.method = Method::kPost,
+              .path = "/v1/auth/register",
+              .handler = [&auth, &pipeline](Request& req) -> Result<Response> {
+                const auto& b = req.json.as_object();
+                const std::string email = http::required_string(b, "email");
+                if (auto limited = pipeline.limit(req, auth_policy::kAccountMail,
+                                                  "register:" + case_fold_key(email)))
+                  return *limited;
+                Registration input{email, http::required_string(b, "password"),
+                                   http::required_string(b, "first_name"),
+                                   http::required_string(b, "last_name"),
+                                   http::optional_string(b, "username")};
+                DL_ASSIGN_OR_RETURN(User user, auth.register_user(req.caller(), input));
+                return Response::json(201, registration_shape().render(user))
+                    .header("Location", "/v1/users/" + user.id);
+              },
+              .summary = "Create an account (role student)",
+              .tag = kTag,
+              .body = http::json_body({field::email("email").required(), password_field("password"),
+                                       field::string("first_name", 100).length(1, 100).required(),
+                                       field::string("last_name", 100).length(1, 100).required(),
+                                       field::string("username", 32).length(3, 32)}),
+              .responses = {201, 409},
+              .returns = http::schema::ref(registration_shape()),
+              .rate_limit = auth_policy::kRegister,
+              .blocking = true});
 
   router.add({.method = Method::kPost,
               .path = "/v1/auth/login",
@@ -68,14 +88,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
                   return Error::invalid("The request body is not valid.",
                                         {{"email", "give exactly one of email or username"}});
                 }
-                const std::string login = email ? *email : *username;
-                DL_ASSIGN_OR_RETURN(std::string account, auth.login_limit_key(login, !email));
-                if (auto limited = pipeline.limit(req, kAccountPolicy, account)) return *limited;
-                DL_ASSIGN_OR_RETURN(
-                    SignIn signin,
-                    auth.login(req.caller(), login, !email, http::required_string(b, "password")));
-                return Response::json(200, sign_in_shape().render(signin))
-                    .header("Cache-Control", "no-store");
+                return sign_in(req, auth, pipeline, email ? *email : *username, !email);
               },
               .summary = "Sign in with email or username and password",
               .tag = kTag,
@@ -83,7 +96,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
                                        field::string("password", 128).length(1, 128).required()}),
               .responses = {200},
               .returns = http::schema::ref(sign_in_shape()),
-              .rate_limit = kAddressPolicy,
+              .rate_limit = auth_policy::kSignIn,
               .blocking = true});
 
   router.add({.method = Method::kPost,
@@ -100,7 +113,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
               .body = http::json_body({field::string("refresh_token", 200).required()}),
               .responses = {200},
               .returns = http::schema::ref(tokens_shape()),
-              .rate_limit = kAddressPolicy});
+              .rate_limit = auth_policy::kSignIn});
 
   router.add({.method = Method::kPost,
               .path = "/v1/auth/logout",
@@ -119,8 +132,8 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
               .path = "/v1/auth/forgot-password",
               .handler = [&auth, &pipeline](Request& req) -> Result<Response> {
                 const std::string email = http::required_string(req.json.as_object(), "email");
-                if (auto limited =
-                        pipeline.limit(req, kAccountPolicy, "forgot:" + lowercase(email)))
+                if (auto limited = pipeline.limit(req, auth_policy::kAccountMail,
+                                                  "forgot:" + case_fold_key(email)))
                   return *limited;
                 DL_TRY(auth.forgot_password(req.caller(), email));
                 return Response::json(202, http::accepted_shape().render({}));
@@ -130,7 +143,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
               .body = http::json_body({field::email("email").required()}),
               .responses = {202},
               .returns = http::schema::ref(http::accepted_shape()),
-              .rate_limit = kAddressPolicy});
+              .rate_limit = auth_policy::kResetRequest});
 
   router.add({.method = Method::kPost,
               .path = "/v1/auth/reset-password",
@@ -145,7 +158,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
               .body = http::json_body(
                   {field::string("token", 200).required(), password_field("new_password")}),
               .responses = {204},
-              .rate_limit = kAddressPolicy,
+              .rate_limit = auth_policy::kSignIn,
               .blocking = true});
 
   router.add({.method = Method::kPost,
@@ -159,7 +172,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
               .tag = kTag,
               .body = http::json_body({field::string("token", 200).required()}),
               .responses = {204},
-              .rate_limit = kAddressPolicy});
+              .rate_limit = auth_policy::kSignIn});
 }
 
 }  // namespace deltalabs::identity

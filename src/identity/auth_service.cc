@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/case_fold.h"
 #include "core/crypto.h"
 #include "identity/session_repository.h"
 #include "identity/user_repository.h"
@@ -100,9 +101,8 @@ Result<std::string> AuthService::login_limit_key(const std::string& login, bool 
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
   DL_ASSIGN_OR_RETURN(auto creds, UserRepository::credentials(*conn, login, by_username));
   if (creds) return "account:" + creds->user_id;
-  std::string key = "login:";
-  for (char ch : login) key += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return key;
+  // Unknown names: every spelling of one name shares a budget too.
+  return "login:" + case_fold_key(login);
 }
 
 Result<SignIn> AuthService::login(const Actor& actor, const std::string& login, bool by_username,

@@ -12,6 +12,13 @@ Result<bool> AuthorizationService::allows(const Actor& actor, std::string_view p
                                         organization_id);
 }
 
+Result<bool> AuthorizationService::holds_anywhere(const Actor& actor,
+                                                  std::string_view permission) const {
+  if (!actor.authenticated()) return false;
+  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
+  return UserRepository::holds_anywhere(*conn, actor.user_id, std::string(permission));
+}
+
 Status AuthorizationService::require(const Actor& actor, std::string_view permission,
                                      const std::optional<std::string>& organization_id) const {
   if (!actor.authenticated()) return Error::unauthorized();

@@ -1,6 +1,7 @@
 #include "identity/identity_module.h"
 
 #include "identity/auth_handlers.h"
+#include "identity/auth_rate_limits.h"
 #include "identity/organization_handlers.h"
 #include "identity/organization_type_handlers.h"
 #include "identity/permission_handlers.h"
@@ -35,17 +36,20 @@ IdentityModule::IdentityModule(Database& db, const Config& config, http::Pipelin
       permissions_(db, authorization_),
       organization_types_(db, authorization_),
       organizations_(db, authorization_),
-      organization_members_(db, authorization_) {}
+      organization_members_(db, authorization_),
+      permission_gate_(authorization_) {}
 
 Result<std::unique_ptr<IdentityModule>> IdentityModule::create(Database& db, const Config& config,
                                                                http::Pipeline& pipeline,
                                                                const CursorCodec& cursors) {
   DL_ASSIGN_OR_RETURN(auto keys, TokenSigner::parse_keys(config.jwt_keys));
-  const auto limit = static_cast<std::uint32_t>(std::max(0, config.auth_rate_limit));
-  pipeline.set_rate_limit_policy({"auth", limit, std::chrono::seconds(60)});
-  pipeline.set_rate_limit_policy({"auth-account", limit, std::chrono::seconds(60)});
-  return std::unique_ptr<IdentityModule>(
+  install_auth_rate_limits(pipeline,
+                           {static_cast<std::uint32_t>(std::max(0, config.auth_rate_limit)),
+                            static_cast<std::uint32_t>(std::max(0, config.sign_in_rate_limit))});
+  std::unique_ptr<IdentityModule> module(
       new IdentityModule(db, config, pipeline, cursors, std::move(keys)));
+  pipeline.set_permission_gate(&module->permission_gate_);
+  return module;
 }
 
 void IdentityModule::register_routes(http::Router& router) {

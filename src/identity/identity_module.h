@@ -14,6 +14,7 @@
 #include "identity/password_hasher.h"
 #include "identity/permission_service.h"
 #include "identity/role_service.h"
+#include "identity/route_permission_gate.h"
 #include "identity/token_authenticator.h"
 #include "identity/token_signer.h"
 #include "identity/user_service.h"
@@ -25,7 +26,8 @@ namespace deltalabs::identity {
 // services other domains call (authorization first of all) and the routes.
 class IdentityModule {
  public:
-  // Builds the services from configuration and installs the auth rate-limit policies.
+  // Builds the services from configuration, installs the auth rate-limit
+  // policies and makes its permission gate the pipeline's.
   static Result<std::unique_ptr<IdentityModule>> create(Database& db, const Config& config,
                                                         http::Pipeline& pipeline,
                                                         const CursorCodec& cursors);
@@ -51,6 +53,8 @@ class IdentityModule {
   OrganizationService& organizations() { return organizations_; }
   // Memberships of organizations with their scoped roles.
   OrganizationMemberService& organization_members() { return organization_members_; }
+  // What the pipeline asks before validating a write; other domains add owner rules.
+  RoutePermissionGate& permission_gate() { return permission_gate_; }
 
  private:
   IdentityModule(Database& db, const Config& config, http::Pipeline& pipeline,
@@ -70,6 +74,7 @@ class IdentityModule {
   OrganizationTypeService organization_types_;
   OrganizationService organizations_;
   OrganizationMemberService organization_members_;
+  RoutePermissionGate permission_gate_;
 };
 
 }  // namespace deltalabs::identity

@@ -10,10 +10,11 @@ inline constexpr const char* kUserColumns =
     "u.id, u.email, u.username, u.first_name, u.last_name, u.status, u.email_verified, "
     "u.created_at, u.updated_at";
 
+// $8 is the email's case_fold_key: the unique rule and every lookup by email use it.
 inline constexpr const char* kInsertUser =
-    "INSERT INTO users (id, email, username, password_hash, first_name, last_name, status, "
-    "email_verified, "
-    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'active', FALSE, $7, $7)";
+    "INSERT INTO users (id, email, email_key, username, password_hash, first_name, last_name, "
+    "status, email_verified, created_at, updated_at) "
+    "VALUES ($1, $2, $8, $3, $4, $5, $6, 'active', FALSE, $7, $7)";
 inline constexpr const char* kInsertDefaultPreferences =
     "INSERT INTO user_preferences (user_id, theme, language, notifications, privacy, updated_at) "
     "VALUES ($1, 'system', 'en', $2, $3, $4)";
@@ -25,11 +26,11 @@ inline constexpr const char* kSelectUserById =
     "u.created_at, "
     "u.updated_at FROM users u WHERE u.id = $1";
 inline constexpr const char* kSelectCredentialsByEmail =
-    "SELECT id, password_hash, status FROM users WHERE lower(email) = lower($1)";
+    "SELECT id, password_hash, status FROM users WHERE email_key = $1";
 inline constexpr const char* kSelectCredentialsByUsername =
     "SELECT id, password_hash, status FROM users WHERE lower(username) = lower($1)";
 inline constexpr const char* kSelectUserIdByEmail =
-    "SELECT id, status, email FROM users WHERE lower(email) = lower($1)";
+    "SELECT id, status, email FROM users WHERE email_key = $1";
 inline constexpr const char* kSelectUserStatusAndSession =
     "SELECT u.status, s.revoked_at, s.id FROM users u LEFT JOIN sessions s ON s.id = $2 AND "
     "s.user_id = u.id "
@@ -85,15 +86,38 @@ inline constexpr const char* kGrantRole =
     "INSERT INTO user_roles (user_id, role_id, granted_at) VALUES ($1, $2, $3)";
 inline constexpr const char* kCountRolesById = "SELECT count(*) FROM roles WHERE id = $1";
 
+// The organization $3 and its ancestors, nearest first: a role held through
+// membership of an organization reaches every organization below it. UNION
+// (not UNION ALL) ends the walk even if a cycle slipped in; the service keeps
+// the tree acyclic. Prefix of the statements that check organization reach.
+#define DL_ORGANIZATION_LINEAGE                                              \
+  "WITH RECURSIVE lineage (id) AS ("                                         \
+  "  SELECT o.id FROM organizations o WHERE o.id = $3 "                      \
+  "  UNION "                                                                 \
+  "  SELECT o.parent_id FROM organizations o JOIN lineage l ON o.id = l.id " \
+  "  WHERE o.parent_id IS NOT NULL) "
+
 // Does the user hold a permission, globally or through the role of their
-// membership in the given organization ($3, NULL when the resource has none)?
-inline constexpr const char* kHasPermission =
+// membership in the given organization or one of its ancestors ($3, NULL when
+// the resource has none)?
+inline constexpr const char* kHasPermission = DL_ORGANIZATION_LINEAGE
+    "SELECT 1 FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id "
+    "JOIN permissions p ON p.id = rp.permission_id WHERE ur.user_id = $1 AND p.slug = $2 "
+    "UNION ALL "
+    "SELECT 1 FROM user_organizations uo JOIN lineage l ON l.id = uo.organization_id "
+    "JOIN role_permissions rp ON rp.role_id = uo.role_id "
+    "JOIN permissions p ON p.id = rp.permission_id "
+    "WHERE uo.user_id = $1 AND p.slug = $2 "
+    "LIMIT 1";
+
+// Could the user hold a permission anywhere: globally, or through the role of
+// any membership? What the pipeline asks before it validates a write's body.
+inline constexpr const char* kHoldsPermissionAnywhere =
     "SELECT 1 FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id "
     "JOIN permissions p ON p.id = rp.permission_id WHERE ur.user_id = $1 AND p.slug = $2 "
     "UNION ALL "
     "SELECT 1 FROM user_organizations uo JOIN role_permissions rp ON rp.role_id = uo.role_id "
-    "JOIN permissions p ON p.id = rp.permission_id "
-    "WHERE uo.user_id = $1 AND p.slug = $2 AND CAST(uo.organization_id AS TEXT) = CAST($3 AS TEXT) "
+    "JOIN permissions p ON p.id = rp.permission_id WHERE uo.user_id = $1 AND p.slug = $2 "
     "LIMIT 1";
 
 // --- preferences -----------------------------------------------------------
@@ -162,6 +186,17 @@ inline constexpr const char* kUpdateRole =
     "UPDATE roles SET slug = COALESCE($2, slug), name = COALESCE($3, name), "
     "description = COALESCE($4, description), updated_at = $5 WHERE id = $1";
 inline constexpr const char* kDeleteRole = "DELETE FROM roles WHERE id = $1";
+// Takes the row lock of a role (a no-op write), so transactions that may take
+// the role from its holders run one after another and each counts what the
+// previous one committed.
+inline constexpr const char* kLockRoleBySlug =
+    "UPDATE roles SET updated_at = updated_at WHERE slug = $1";
+// Active users holding the role $1 (by slug) globally; $2 = '' for all of
+// them, or one user's id to ask about that user alone.
+inline constexpr const char* kCountActiveRoleHolders =
+    "SELECT count(*) FROM user_roles ur JOIN roles r ON r.id = ur.role_id "
+    "JOIN users u ON u.id = ur.user_id "
+    "WHERE r.slug = $1 AND u.status = 'active' AND ($2 = '' OR CAST(u.id AS TEXT) = $2)";
 
 // --- permissions of roles ----------------------------------------------------
 inline constexpr const char* kListRolePermissions =
@@ -265,18 +300,20 @@ inline constexpr const char* kSelectMembership =
     "WHERE uo.organization_id = $1 AND uo.user_id = $2";
 inline constexpr const char* kDeleteMembership =
     "DELETE FROM user_organizations WHERE organization_id = $1 AND user_id = $2";
-// Permissions of role $1 that user $2 holds neither globally nor inside organization $3:
-// what handing out that role would add beyond the actor's own reach.
-inline constexpr const char* kSelectPermissionsBeyondActor =
+// Permissions of role $1 that user $2 holds neither globally nor inside organization $3
+// (or an ancestor of it): what handing out that role would add beyond the actor's own reach.
+inline constexpr const char* kSelectPermissionsBeyondActor = DL_ORGANIZATION_LINEAGE
     "SELECT p.slug FROM role_permissions rp JOIN permissions p ON p.id = rp.permission_id "
     "WHERE rp.role_id = $1 "
     "  AND NOT EXISTS (SELECT 1 FROM user_roles ur "
     "                  JOIN role_permissions g ON g.role_id = ur.role_id "
     "                  WHERE ur.user_id = $2 AND g.permission_id = rp.permission_id) "
     "  AND NOT EXISTS (SELECT 1 FROM user_organizations uo "
+    "                  JOIN lineage l ON l.id = uo.organization_id "
     "                  JOIN role_permissions g ON g.role_id = uo.role_id "
-    "                  WHERE uo.user_id = $2 AND uo.organization_id = $3 "
-    "                    AND g.permission_id = rp.permission_id) "
+    "                  WHERE uo.user_id = $2 AND g.permission_id = rp.permission_id) "
     "ORDER BY p.slug";
 
 }  // namespace deltalabs::identity::sql
+
+#undef DL_ORGANIZATION_LINEAGE

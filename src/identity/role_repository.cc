@@ -118,6 +118,17 @@ Result<bool> RoleRepository::revoke(Connection& c, const std::string& role_id,
   return n > 0;
 }
 
+Status RoleRepository::lock(Connection& c, const std::string& slug) {
+  DL_TRY(c.execute(sql::kLockRoleBySlug, {slug}));
+  return {};
+}
+
+Result<std::int64_t> RoleRepository::active_holders(Connection& c, const std::string& slug,
+                                                    const std::string& user_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kCountActiveRoleHolders, {slug, user_id}));
+  return rows[0].integer(0);
+}
+
 Result<std::vector<std::string>> RoleRepository::permissions_beyond(
     Connection& c, const std::string& role_id, const std::string& user_id,
     const std::string& organization_id) {

@@ -42,6 +42,11 @@ class RoleRepository {
   // Revokes a permission; false when the role did not have it.
   static Result<bool> revoke(Connection& c, const std::string& role_id,
                              const std::string& permission_id);
+  // Locks the role with this slug until the transaction ends (no-op when there is none).
+  static Status lock(Connection& c, const std::string& slug);
+  // Active users holding the role globally; only `user_id` when it is not empty.
+  static Result<std::int64_t> active_holders(Connection& c, const std::string& slug,
+                                             const std::string& user_id = "");
   // Slugs of the role's permissions that `user_id` holds neither globally nor in `organization_id`.
   static Result<std::vector<std::string>> permissions_beyond(Connection& c,
                                                              const std::string& role_id,

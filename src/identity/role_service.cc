@@ -8,6 +8,7 @@
 #include "identity/input_rules.h"
 #include "identity/permission_repository.h"
 #include "identity/role_repository.h"
+#include "identity/super_admin_guard.h"
 #include "platform/audit_log.h"
 
 namespace deltalabs::identity {
@@ -117,7 +118,7 @@ Result<std::vector<RolePermission>> RoleService::set_permissions(
   std::vector<std::string> wanted;
   for (const auto& p : permission_ids) wanted.push_back(canonical_id(p));
   return db_.transaction([&](Connection& c) -> Result<std::vector<RolePermission>> {
-    DL_TRY(RoleRepository::find(c, id));
+    DL_ASSIGN_OR_RETURN(Role role, RoleRepository::find(c, id));
     std::vector<FieldError> unknown;
     for (std::size_t i = 0; i < wanted.size(); ++i) {
       auto found = PermissionRepository::find(c, wanted[i]);
@@ -138,7 +139,11 @@ Result<std::vector<RolePermission>> RoleService::set_permissions(
                         std::back_inserter(added));
     std::set_difference(current.begin(), current.end(), wanted.begin(), wanted.end(),
                         std::back_inserter(removed));
-    for (const auto& p : removed) DL_TRY(RoleRepository::revoke(c, id, p));
+    for (const auto& p : removed) {
+      DL_ASSIGN_OR_RETURN(Permission permission, PermissionRepository::find(c, p));
+      DL_TRY(SuperAdminGuard::check_revocable(role, permission));
+      DL_TRY(RoleRepository::revoke(c, id, p));
+    }
     for (const auto& p : added) DL_TRY(RoleRepository::grant(c, id, p));
     DL_TRY(AuditLog::record(
         c, actor,
@@ -174,8 +179,9 @@ Status RoleService::revoke(const Actor& actor, const std::string& raw_id,
   const std::string id = canonical_id(raw_id);
   const std::string permission_id = canonical_id(raw_permission_id);
   return db_.transaction([&](Connection& c) -> Status {
-    DL_TRY(RoleRepository::find(c, id));
+    DL_ASSIGN_OR_RETURN(Role role, RoleRepository::find(c, id));
     DL_ASSIGN_OR_RETURN(Permission p, PermissionRepository::find(c, permission_id));
+    DL_TRY(SuperAdminGuard::check_revocable(role, p));
     DL_ASSIGN_OR_RETURN(bool revoked, RoleRepository::revoke(c, id, permission_id));
     if (!revoked) return Error::not_found("permission grant");
     return AuditLog::record(c, actor, {"role.permission_revoked", "role", id, grant_details(p)});

@@ -35,14 +35,15 @@ class RoleService {
   Result<Page<RolePermission>> permissions(const Actor& actor, const std::string& id,
                                            const PageRequest& page);
   // Makes `permission_ids` the role's full permission list (roles:update); 400 naming each unknown
-  // id.
+  // id; 409 PROTECTED_GRANT when it drops roles:update or users:update from super_admin.
   Result<std::vector<RolePermission>> set_permissions(
       const Actor& actor, const std::string& id, const std::vector<std::string>& permission_ids);
   // Grants one permission (roles:update); 404 for an unknown role or permission, 409
   // ALREADY_GRANTED.
   Result<RolePermission> grant(const Actor& actor, const std::string& id,
                                const std::string& permission_id);
-  // Revokes one permission (roles:update); 404 PERMISSION_GRANT_NOT_FOUND when it was not granted.
+  // Revokes one permission (roles:update); 404 PERMISSION_GRANT_NOT_FOUND when it was not granted,
+  // 409 PROTECTED_GRANT for super_admin's roles:update and users:update.
   Status revoke(const Actor& actor, const std::string& id, const std::string& permission_id);
 
  private:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/case_fold.h"
 #include "core/clock.h"
 #include "core/uuid.h"
 #include "identity/identity_sql.h"
@@ -61,8 +62,9 @@ Result<std::string> UserRepository::insert(Connection& c, const NewUser& user,
                                            const std::string& role_slug) {
   const std::string id = new_uuid_v7();
   const std::string at = format_rfc3339(now());
-  auto inserted = c.execute(sql::kInsertUser, {id, user.email, user.username, user.password_hash,
-                                               user.first_name, user.last_name, at});
+  auto inserted =
+      c.execute(sql::kInsertUser, {id, user.email, user.username, user.password_hash,
+                                   user.first_name, user.last_name, at, case_fold_key(user.email)});
   if (!inserted.ok()) {
     if (inserted.error().code == storage_code::kUniqueViolation)
       return duplicate_error(inserted.error());
@@ -85,16 +87,16 @@ Result<User> UserRepository::find(Connection& c, const std::string& id) {
 Result<std::optional<Credentials>> UserRepository::credentials(Connection& c,
                                                                const std::string& login,
                                                                bool by_username) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(by_username ? sql::kSelectCredentialsByUsername
-                                                       : sql::kSelectCredentialsByEmail,
-                                           {login}));
+  DL_ASSIGN_OR_RETURN(
+      RowSet rows, by_username ? c.query(sql::kSelectCredentialsByUsername, {login})
+                               : c.query(sql::kSelectCredentialsByEmail, {case_fold_key(login)}));
   if (rows.empty()) return std::optional<Credentials>{};
   return std::optional<Credentials>(Credentials{rows[0].text(0), rows[0].text(1), rows[0].text(2)});
 }
 
 Result<std::optional<MailAddress>> UserRepository::active_by_email(Connection& c,
                                                                    const std::string& email) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUserIdByEmail, {email}));
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUserIdByEmail, {case_fold_key(email)}));
   if (rows.empty() || rows[0].text(1) != "active") return std::optional<MailAddress>{};
   return std::optional<MailAddress>(MailAddress{rows[0].text(0), rows[0].text(2)});
 }
@@ -191,6 +193,12 @@ Result<bool> UserRepository::has_permission(Connection& c, const std::string& id
                                             const std::string& permission,
                                             const std::optional<std::string>& organization_id) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kHasPermission, {id, permission, organization_id}));
+  return !rows.empty();
+}
+
+Result<bool> UserRepository::holds_anywhere(Connection& c, const std::string& id,
+                                            const std::string& permission) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kHoldsPermissionAnywhere, {id, permission}));
   return !rows.empty();
 }
 

@@ -21,10 +21,12 @@ class UserRepository {
                                     const std::string& role_slug);
   // The user with their roles, or 404.
   static Result<User> find(Connection& c, const std::string& id);
-  // Credentials by email or username (case-insensitive); nullopt when unknown.
+  // Credentials by email (by its case_fold_key) or username (ASCII case-insensitive);
+  // nullopt when unknown.
   static Result<std::optional<Credentials>> credentials(Connection& c, const std::string& login,
                                                         bool by_username);
-  // The active account with this email (any case) and its stored address, if any.
+  // The active account with this email (any case, any Unicode composition) and its
+  // stored address, if any.
   static Result<std::optional<MailAddress>> active_by_email(Connection& c,
                                                             const std::string& email);
   // Status of the user and whether the session is revoked or not theirs (nullopt: no such user).
@@ -44,10 +46,13 @@ class UserRepository {
   // The user with their roles and the distinct permission slugs those roles
   // grant, read by one statement (one consistent snapshot), or 404.
   static Result<Profile> profile(Connection& c, const std::string& id);
-  // True when the user holds `permission` globally or in `organization_id`.
+  // True when the user holds `permission` globally or in `organization_id` (or above it).
   static Result<bool> has_permission(Connection& c, const std::string& id,
                                      const std::string& permission,
                                      const std::optional<std::string>& organization_id);
+  // True when the user holds `permission` globally or through any membership's role.
+  static Result<bool> holds_anywhere(Connection& c, const std::string& id,
+                                     const std::string& permission);
   // A page of users matching the filter, ordered by id.
   static Result<Page<User>> list(Connection& c, const UserFilter& filter, const PageRequest& page);
   // The user's preferences (defaults when none are stored).

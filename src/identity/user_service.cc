@@ -5,6 +5,7 @@
 #include "core/uuid.h"
 #include "identity/input_rules.h"
 #include "identity/session_repository.h"
+#include "identity/super_admin_guard.h"
 #include "identity/user_repository.h"
 #include "platform/audit_log.h"
 
@@ -67,8 +68,13 @@ Result<User> UserService::update(const Actor& actor, const std::string& raw_id,
   DL_TRY(authz_.require(actor, "users:update"));
   if (!is_uuid(raw_id)) return Error::not_found("user");
   const std::string id = canonical_id(raw_id);
+  // Changing roles or leaving "active" may take super_admin from its last holder.
+  const bool may_demote = change.role_ids || (change.status && *change.status != "active");
   return db_.transaction([&](Connection& c) -> Result<User> {
+    if (may_demote) DL_TRY(SuperAdminGuard::lock(c));
     DL_ASSIGN_OR_RETURN(User before, UserRepository::find(c, id));
+    DL_ASSIGN_OR_RETURN(bool was_holder, may_demote ? SuperAdminGuard::is_active_holder(c, id)
+                                                    : Result<bool>(false));
     DL_TRY(UserRepository::update_profile(c, id, change.profile));
     if (change.status && *change.status != before.status) {
       DL_TRY(UserRepository::set_status(c, id, *change.status));
@@ -85,6 +91,7 @@ Result<User> UserService::update(const Actor& actor, const std::string& raw_id,
       DL_TRY(UserRepository::set_roles(c, id, role_ids));
       DL_TRY(AuditLog::record(c, actor, {"user.roles_changed", "user", id, ids_json(role_ids)}));
     }
+    if (was_holder) DL_TRY(SuperAdminGuard::require_active_holder(c));
     return UserRepository::find(c, id);
   });
 }
@@ -94,9 +101,12 @@ Status UserService::deactivate(const Actor& actor, const std::string& raw_id) {
   if (!is_uuid(raw_id)) return Error::not_found("user");
   const std::string id = canonical_id(raw_id);
   return db_.transaction([&](Connection& c) -> Status {
+    DL_TRY(SuperAdminGuard::lock(c));
     DL_ASSIGN_OR_RETURN(User before, UserRepository::find(c, id));
     if (before.status == "deleted") return {};
+    DL_ASSIGN_OR_RETURN(bool was_holder, SuperAdminGuard::is_active_holder(c, id));
     DL_TRY(UserRepository::set_status(c, id, "deleted"));
+    if (was_holder) DL_TRY(SuperAdminGuard::require_active_holder(c));
     DL_TRY(SessionRepository::revoke_user(c, id, "deactivated"));
     return AuditLog::record(
         c, actor,

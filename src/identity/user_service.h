@@ -30,9 +30,11 @@ class UserService {
   Result<Page<User>> list(const Actor& actor, const UserFilter& filter, const PageRequest& page);
   // One user (users:read, or the actor themselves).
   Result<User> get(const Actor& actor, const std::string& id);
-  // Changes a user (users:update); status changes revoke sessions and are audited.
+  // Changes a user (users:update); status changes revoke sessions and are audited;
+  // 409 LAST_SUPER_ADMIN when it would leave no active super_admin.
   Result<User> update(const Actor& actor, const std::string& id, const UserChange& change);
-  // Deactivates a user (users:delete): status deleted, every session revoked.
+  // Deactivates a user (users:delete): status deleted, every session revoked;
+  // 409 LAST_SUPER_ADMIN for the last active super_admin.
   Status deactivate(const Actor& actor, const std::string& id);
 
  private:

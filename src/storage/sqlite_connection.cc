@@ -4,7 +4,26 @@
 
 #include <cstdlib>
 
+#include "core/case_fold.h"
+
 namespace deltalabs {
+
+namespace {
+
+// SQL case_fold_key(text): the key core/case_fold.h computes, so SQL run on
+// SQLite (migration 0007's backfill) folds exactly as the services do. NULL stays NULL.
+void case_fold_key_function(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  const std::string key =
+      case_fold_key(std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(argv[0]))));
+  sqlite3_result_text(ctx, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+}
+
+}  // namespace
 
 SqliteConnection::SqliteConnection(const std::string& path, bool create, int busy_timeout_ms) {
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
@@ -16,6 +35,9 @@ SqliteConnection::SqliteConnection(const std::string& path, bool create, int bus
   }
   sqlite3_busy_timeout(db_, busy_timeout_ms);
   sqlite3_extended_result_codes(db_, 1);
+  sqlite3_create_function_v2(db_, "case_fold_key", 1,
+                             SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                             case_fold_key_function, nullptr, nullptr, nullptr);
   // synchronous=NORMAL is durable across process crashes in WAL mode; see docs/decisions.
   open_status_ = execute_script("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
 }

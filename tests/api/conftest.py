@@ -14,7 +14,8 @@ Fixtures:
                   server answered 500, logged a 500, or died, or if any
                   response broke the served OpenAPI document (contract.py)
   server_factory  start more servers with custom flags or databases:
-                  server_factory(extra_args=["--cors-origin", "http://a.example"])
+                  server_factory(extra_args=["--cors-origin", "http://a.example"]);
+                  test_defaults=False leaves out DEFAULT_FLAGS (the binary's own defaults)
   databases       fresh database URLs, plus `execute(url, sql)` to poke at them
   cli             run other subcommands: cli("migrate", "--status", database=url)
 
@@ -54,8 +55,9 @@ PG_ADMIN_URL = os.environ.get("DELTALABS_TEST_PG", "")
 
 STARTUP_TIMEOUT_S = 20
 SHUTDOWN_TIMEOUT_S = 10
-# Flags every test server gets unless the test passes its own value.
-DEFAULT_FLAGS = {"--auth-rate-limit": "0", "--assets-dir": str(ASSETS_DIR)}
+# Flags every test server gets unless the test passes its own value: tests sign
+# in and register far more often than people do, so the auth limits are off.
+DEFAULT_FLAGS = {"--auth-rate-limit": "0", "--sign-in-rate-limit": "0", "--assets-dir": str(ASSETS_DIR)}
 STATUS_500 = re.compile(r'"status":\s*500\b')
 MAX_VIOLATIONS_SHOWN = 20  # per failing test; the run's summary counts them all
 SEEN_VIOLATIONS: list[contract.Violation] = []  # every violation of the run, for the summary
@@ -145,9 +147,10 @@ def databases(tmp_path_factory):
 class Server:
     """One `deltalabs serve` process on a free local port."""
 
-    def __init__(self, database_url: str, extra_args, workdir: Path):
+    def __init__(self, database_url: str, extra_args, workdir: Path, test_defaults: bool = True):
         self.database_url = database_url
         self.extra_args = list(extra_args)
+        self.test_defaults = test_defaults  # False: only --assets-dir of DEFAULT_FLAGS
         self.workdir = workdir
         self.log_path = workdir / "server.log"
         self.host = "127.0.0.1"
@@ -165,7 +168,7 @@ class Server:
         given = {a.split("=", 1)[0] for a in self.extra_args if a.startswith("--")}
         args = [str(BINARY), "--database", self.database_url, "--listen", f"{self.host}:{self.port}"]
         for flag, value in DEFAULT_FLAGS.items():
-            if flag not in given:
+            if flag not in given and (self.test_defaults or flag == "--assets-dir"):
                 args += [flag, value]
         return args + ["serve"] + self.extra_args
 
@@ -263,9 +266,10 @@ def _fail_if(problems: list[str], server: Server, what: str) -> None:
                     pytrace=False)
 
 
-def _start(databases: Databases, tmp_path_factory, extra_args=(), database: str | None = None) -> Server:
+def _start(databases: Databases, tmp_path_factory, extra_args=(), database: str | None = None,
+           test_defaults: bool = True) -> Server:
     workdir = tmp_path_factory.mktemp("server")
-    return Server(database or databases.create(), extra_args, workdir).start()
+    return Server(database or databases.create(), extra_args, workdir, test_defaults).start()
 
 
 @pytest.fixture(scope="module")
@@ -285,15 +289,15 @@ def server(databases, tmp_path_factory):
 
 @pytest.fixture
 def server_factory(databases, tmp_path_factory):
-    """start(extra_args=(), database=None) -> a started Server, stopped after the test.
+    """start(extra_args=(), database=None, test_defaults=True) -> a started Server, stopped after the test.
 
     A test may stop a server itself (server.stop()) to assert on shutdown;
     otherwise it is stopped here and must exit 0 without having logged a 500.
     """
     started: list[Server] = []
 
-    def start(extra_args=(), database: str | None = None) -> Server:
-        srv = _start(databases, tmp_path_factory, extra_args, database)
+    def start(extra_args=(), database: str | None = None, test_defaults: bool = True) -> Server:
+        srv = _start(databases, tmp_path_factory, extra_args, database, test_defaults)
         started.append(srv)
         return srv
 

@@ -23,7 +23,9 @@ import time
 import uuid
 
 import pytest
+from requests.adapters import HTTPAdapter
 
+from client import Client
 from conftest import Server, free_port
 
 # The key the identity test servers sign with: `--jwt-keys test:<secret>`.
@@ -51,6 +53,25 @@ def stop_module_server(srv) -> None:
     if problems:
         pytest.fail("the module's server misbehaved:\n  " + "\n  ".join(problems) +
                     f"\n--- server log (tail) ---\n{srv.log_tail()}", pytrace=False)
+
+
+class SourceAddressAdapter(HTTPAdapter):
+    """Connects from a chosen local address (any 127.x.y.z works on loopback)."""
+
+    def __init__(self, source_ip: str, **kwargs):
+        self.source_ip = source_ip
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.source_ip, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
+def client_from(srv, source_ip: str) -> Client:
+    """A client of `srv` that connects from `source_ip` (a 127.x.y.z address), standing for another machine."""
+    c = srv.client()
+    c.session.mount("http://", SourceAddressAdapter(source_ip))
+    return c
 
 
 # --- accounts -------------------------------------------------------------------

@@ -25,12 +25,11 @@ import time
 
 import pytest
 import requests
-from requests.adapters import HTTPAdapter
 
-from client import Client, assert_problem
-from identity_support import (PASSWORD, STUDENT_ROLE_ID, Account, MailSink, jwt_part, login, make_super_admin,
-                              register, start_module_server, stop_module_server, token_from_mail, unique_email,
-                              unique_username)
+from client import assert_problem
+from identity_support import (PASSWORD, STUDENT_ROLE_ID, Account, MailSink, client_from, jwt_part, login,
+                              make_super_admin, register, start_module_server, stop_module_server, token_from_mail,
+                              unique_email, unique_username)
 
 PROBLEM_FIELDS = ("type", "title", "status", "detail", "code", "message")
 
@@ -51,24 +50,6 @@ def server(databases, tmp_path_factory, mail_sink):
 
 def detail_fields(body: dict) -> set[str]:
     return {d["field"] for d in body.get("details", [])}
-
-
-class SourceAddressAdapter(HTTPAdapter):
-    """Connects from a chosen local address (any 127.x.y.z works on loopback)."""
-
-    def __init__(self, source_ip: str, **kwargs):
-        self.source_ip = source_ip
-        super().__init__(**kwargs)
-
-    def init_poolmanager(self, *args, **kwargs):
-        kwargs["source_address"] = (self.source_ip, 0)
-        super().init_poolmanager(*args, **kwargs)
-
-
-def client_from(srv, source_ip: str) -> Client:
-    c = srv.client()
-    c.session.mount("http://", SourceAddressAdapter(source_ip))
-    return c
 
 
 # --- registration ------------------------------------------------------------------

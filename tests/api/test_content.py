@@ -152,8 +152,15 @@ def test_item_writes_fail_with_403_for_others_and_404_for_outsiders_of_drafts(cl
         assert_problem(outsider.delete(f"/v1/items/{item['id']}"), 403)
     draft = create_course(cast.teacher, cast)
     hidden = walk(cast.teacher, f"/v1/sections/{add_section(cast.teacher, draft['id'])['id']}/items")[0]
-    assert_problem(cast.student.patch(f"/v1/items/{hidden['id']}", json={"title": "X"}), 404, "CONTENT_ITEM_NOT_FOUND")
-    assert_problem(cast.student.patch("/v1/items/not-a-uuid", json={"title": "X"}), 404)
+    # Who can edit no course at all gets 403 for every item write, existing or not
+    # (the pipeline's permission gate): that tells nothing about the draft either.
+    assert_problem(cast.student.patch(f"/v1/items/{hidden['id']}", json={"title": "X"}), 403)
+    assert_problem(cast.student.patch("/v1/items/not-a-uuid", json={"title": "X"}), 403)
+    # An instructor of other courses passes the gate, and the draft stays hidden from them.
+    create_course(cast.other_teacher, cast)
+    assert_problem(cast.other_teacher.patch(f"/v1/items/{hidden['id']}", json={"title": "X"}), 404,
+                   "CONTENT_ITEM_NOT_FOUND")
+    assert_problem(cast.other_teacher.patch("/v1/items/not-a-uuid", json={"title": "X"}), 404)
     assert_problem(client.delete(f"/v1/items/{item['id']}"), 401)
 
 
