@@ -26,6 +26,9 @@ class ContentModule;
 namespace learning {
 class LearningModule;
 }
+namespace engagement {
+class EngagementModule;
+}
 
 // A wired service: the database (migrated), every domain module, the routes
 // and the request pipeline. What `serve` runs and what other subcommands use
@@ -47,6 +50,7 @@ class Application {
   catalog::CatalogModule& catalog() { return *catalog_; }
   content::ContentModule& content() { return *content_; }
   learning::LearningModule& learning() { return *learning_; }
+  engagement::EngagementModule& engagement() { return *engagement_; }
   const CursorCodec& cursors() const { return *cursors_; }
 
  private:
@@ -64,6 +68,7 @@ class Application {
   std::unique_ptr<catalog::CatalogModule> catalog_;
   std::unique_ptr<content::ContentModule> content_;
   std::unique_ptr<learning::LearningModule> learning_;
+  std::unique_ptr<engagement::EngagementModule> engagement_;
 };
 
 // Opens (and creates) the configured database without migrating it.

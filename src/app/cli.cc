@@ -31,6 +31,11 @@ void add_global_options(CLI::App& app, Config& c) {
       ->envname("DELTALABS_SHARED_CACHE_MS")
       ->check(CLI::Range(0, 60000))
       ->capture_default_str();
+  app.add_option("--sse-heartbeat-ms", c.sse_heartbeat_ms,
+                 "How often an open notification stream gets a heartbeat comment")
+      ->envname("DELTALABS_SSE_HEARTBEAT_MS")
+      ->check(CLI::Range(50, 600000))
+      ->capture_default_str();
   app.add_flag("!--no-access-log", c.access_log, "Do not log one line per request")
       ->envname("DELTALABS_ACCESS_LOG");
   app.add_option("--jwt-keys", c.jwt_keys,

@@ -14,6 +14,8 @@
 #include "content/demo_catalog.h"
 #include "identity/admin_bootstrap.h"
 #include "identity/authorization_service.h"
+#include "engagement/demo_engagement.h"
+#include "engagement/engagement_module.h"
 #include "learning/demo_learning.h"
 #include "learning/learning_module.h"
 #include "storage/migrator.h"
@@ -69,10 +71,16 @@ Status seed_demo(Database& db) {
   DL_TRY(content::DemoCatalog::load(catalog, content, admin, ids["instructor@deltalabs.local"],
                                     ids["instructor2@deltalabs.local"]));
   learning::LearningModule learning(db, authz, catalog.courses(), cursors);
-  return learning::DemoLearning::load(
-      catalog, content, learning,
-      {ids["learner1@deltalabs.local"], ids["learner2@deltalabs.local"],
-       ids["learner3@deltalabs.local"]});
+  const std::vector<std::string> learners = {ids["learner1@deltalabs.local"],
+                                             ids["learner2@deltalabs.local"],
+                                             ids["learner3@deltalabs.local"]};
+  DL_TRY(learning::DemoLearning::load(catalog, content, learning, learners));
+  // No streams are opened here, so the hub needs no database URL.
+  engagement::EngagementModule engagement(db, learning.enrollments(), cursors, {});
+  return engagement::DemoEngagement::load(
+      learning, engagement,
+      {ids["admin@deltalabs.local"], ids["instructor@deltalabs.local"],
+       ids["instructor2@deltalabs.local"], learners});
 }
 
 // Loads the benchmark data set; refuses a database that already holds one.
