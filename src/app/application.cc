@@ -1,13 +1,13 @@
 #include "app/application.h"
 
-#include "platform/idempotency_keys.h"
 #include "catalog/catalog_module.h"
 #include "content/content_module.h"
-#include "engagement/engagement_module.h"
 #include "core/crypto.h"
+#include "engagement/engagement_module.h"
 #include "identity/identity_module.h"
 #include "learning/learning_module.h"
 #include "ops/ops_routes.h"
+#include "platform/idempotency_keys.h"
 #include "storage/migrator.h"
 
 namespace deltalabs {

@@ -40,22 +40,21 @@ EventInput event_input(const boost::json::object& body) {
 
 void register_thread_routes(http::Router& router, ThreadService& threads,
                             const CursorCodec& cursors) {
-  router.add({.method = Method::kGet,
-              .path = "/v1/courses/:id/community/threads",
-              .handler = [&threads, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(auto result,
-                                    threads.list(req.caller(), http::path_param(req), page));
-                return http::page_response(
-                    result, [](const DiscussionThread& t) { return thread_shape().render(t); },
-                    cursors);
-              },
-              .summary = "The course's discussion threads, newest first (course members only)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .query = http::page_query(),
-              .responses = {200, 403, 404},
-              .returns = http::schema::page_of(thread_shape())});
+  router.add(
+      {.method = Method::kGet,
+       .path = "/v1/courses/:id/community/threads",
+       .handler = [&threads, &cursors](Request& req) -> Result<Response> {
+         DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+         DL_ASSIGN_OR_RETURN(auto result, threads.list(req.caller(), http::path_param(req), page));
+         return http::page_response(
+             result, [](const DiscussionThread& t) { return thread_shape().render(t); }, cursors);
+       },
+       .summary = "The course's discussion threads, newest first (course members only)",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .query = http::page_query(),
+       .responses = {200, 403, 404},
+       .returns = http::schema::page_of(thread_shape())});
 
   router.add({.method = Method::kPost,
               .path = "/v1/courses/:id/community/threads",
@@ -105,9 +104,9 @@ void register_thread_routes(http::Router& router, ThreadService& threads,
   router.add({.method = Method::kPost,
               .path = "/v1/threads/:id/posts",
               .handler = [&threads](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(
-                    ThreadPost p, threads.reply(req.caller(), http::path_param(req),
-                                                http::required_string(req.json.as_object(), "body")));
+                DL_ASSIGN_OR_RETURN(ThreadPost p, threads.reply(req.caller(), http::path_param(req),
+                                                                http::required_string(
+                                                                    req.json.as_object(), "body")));
                 return Response::json(201, post_shape().render(p));
               },
               .summary = "Reply in a thread (course members only)",
@@ -118,25 +117,23 @@ void register_thread_routes(http::Router& router, ThreadService& threads,
               .returns = http::schema::ref(post_shape())});
 }
 
-void register_event_routes(http::Router& router, EventService& events,
-                           const CursorCodec& cursors) {
-  router.add({.method = Method::kGet,
-              .path = "/v1/courses/:id/community/events",
-              .handler = [&events, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(auto result,
-                                    events.list(req.caller(), http::path_param(req), page));
-                return http::page_response(
-                    result, [](const CommunityEvent& e) { return event_shape().render(e); },
-                    cursors);
-              },
-              .summary = "The course's community events, newest first, with seats taken and "
-                         "waiting (course members only)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .query = http::page_query(),
-              .responses = {200, 403, 404},
-              .returns = http::schema::page_of(event_shape())});
+void register_event_routes(http::Router& router, EventService& events, const CursorCodec& cursors) {
+  router.add(
+      {.method = Method::kGet,
+       .path = "/v1/courses/:id/community/events",
+       .handler = [&events, &cursors](Request& req) -> Result<Response> {
+         DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+         DL_ASSIGN_OR_RETURN(auto result, events.list(req.caller(), http::path_param(req), page));
+         return http::page_response(
+             result, [](const CommunityEvent& e) { return event_shape().render(e); }, cursors);
+       },
+       .summary = "The course's community events, newest first, with seats taken and "
+                  "waiting (course members only)",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .query = http::page_query(),
+       .responses = {200, 403, 404},
+       .returns = http::schema::page_of(event_shape())});
 
   router.add({.method = Method::kPost,
               .path = "/v1/courses/:id/community/events",
@@ -212,8 +209,8 @@ void register_event_routes(http::Router& router, EventService& events,
 
 }  // namespace
 
-void register_community_routes(http::Router& router, ThreadService& threads,
-                               EventService& events, const CursorCodec& cursors) {
+void register_community_routes(http::Router& router, ThreadService& threads, EventService& events,
+                               const CursorCodec& cursors) {
   register_thread_routes(router, threads, cursors);
   register_event_routes(router, events, cursors);
 }

@@ -21,8 +21,7 @@ class CourseAccess {
   // they may not see it, 403 NOT_A_COURSE_MEMBER when they are no member.
   Result<learning::Participation> require_member(Connection& c, const Actor& actor,
                                                  const std::string& course_id) const {
-    DL_ASSIGN_OR_RETURN(learning::Participation p,
-                        enrollments_.participation(c, actor, course_id));
+    DL_ASSIGN_OR_RETURN(learning::Participation p, enrollments_.participation(c, actor, course_id));
     if (!p.member) {
       return Error::forbidden("Only members of the course take part in its community.",
                               "NOT_A_COURSE_MEMBER");

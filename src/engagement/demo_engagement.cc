@@ -15,9 +15,8 @@ Actor as(const std::string& user_id) {
 
 // The course every demo learner attends: the one the last of them joined.
 Result<std::string> shared_course(learning::LearningModule& learning, const DemoCast& cast) {
-  DL_ASSIGN_OR_RETURN(auto mine,
-                      learning.enrollments().list_mine(as(cast.learners.back()), std::nullopt,
-                                                       PageRequest{1, ""}));
+  DL_ASSIGN_OR_RETURN(auto mine, learning.enrollments().list_mine(
+                                     as(cast.learners.back()), std::nullopt, PageRequest{1, ""}));
   if (mine.items.empty())
     return Error::conflict("DEMO_NOT_LOADED", "The demo learners hold no enrollments yet.");
   return mine.items.front().course_id;
@@ -27,11 +26,11 @@ Status questions(EngagementModule& e, const DemoCast& cast, const std::string& c
   const Actor asker = as(cast.learners[0]);
   const Actor helper = as(cast.learners[1]);
   const Actor other = as(cast.learners[2]);
-  DL_ASSIGN_OR_RETURN(
-      Question q, e.questions().ask(asker, course_id,
-                                    {"Why does my loop run one time too many?",
-                                     "I wrote `for (i = 0; i <= n; i++)` over an array of n "
-                                     "items and the last step reads garbage. What is wrong?"}));
+  DL_ASSIGN_OR_RETURN(Question q,
+                      e.questions().ask(asker, course_id,
+                                        {"Why does my loop run one time too many?",
+                                         "I wrote `for (i = 0; i <= n; i++)` over an array of n "
+                                         "items and the last step reads garbage. What is wrong?"}));
   DL_ASSIGN_OR_RETURN(
       Answer good,
       e.questions().answer(helper, q.id,
@@ -75,7 +74,8 @@ Status event(EngagementModule& e, const DemoCast& cast, const std::string& cours
   }
   if (!created.ok()) return std::move(created).error();
   // Two seats: the third learner waits at position 1.
-  for (const auto& learner : cast.learners) DL_TRY(e.events().rsvp(as(learner), created->id, "going"));
+  for (const auto& learner : cast.learners)
+    DL_TRY(e.events().rsvp(as(learner), created->id, "going"));
   return {};
 }
 

@@ -11,15 +11,15 @@ namespace deltalabs::engagement {
 namespace s = http::schema;
 
 const http::JsonShape<Answer>& answer_shape() {
-  static const http::JsonShape<Answer> shape(
-      "Answer", {{"id", s::uuid(), &Answer::id},
-                 {"question_id", s::uuid(), &Answer::question_id},
-                 {"author_id", s::uuid(), &Answer::author_id},
-                 {"body", s::string(), &Answer::body},
-                 {"vote_total", s::integer(), &Answer::vote_total},
-                 {"accepted", s::boolean(), &Answer::accepted},
-                 {"created_at", s::timestamp(), &Answer::created_at},
-                 {"updated_at", s::timestamp(), &Answer::updated_at}});
+  static const http::JsonShape<Answer> shape("Answer",
+                                             {{"id", s::uuid(), &Answer::id},
+                                              {"question_id", s::uuid(), &Answer::question_id},
+                                              {"author_id", s::uuid(), &Answer::author_id},
+                                              {"body", s::string(), &Answer::body},
+                                              {"vote_total", s::integer(), &Answer::vote_total},
+                                              {"accepted", s::boolean(), &Answer::accepted},
+                                              {"created_at", s::timestamp(), &Answer::created_at},
+                                              {"updated_at", s::timestamp(), &Answer::updated_at}});
   return shape;
 }
 
@@ -102,23 +102,24 @@ const http::JsonShape<DiscussionThread>& thread_detail_shape() {
 
 const http::JsonShape<CommunityEvent>& event_shape() {
   static const http::JsonShape<CommunityEvent> shape(
-      "CommunityEvent", {{"id", s::uuid(), &CommunityEvent::id},
-                         {"course_id", s::uuid(), &CommunityEvent::course_id},
-                         {"organizer_id", s::uuid(), &CommunityEvent::organizer_id},
-                         {"title", s::string(), &CommunityEvent::title},
-                         {"description", s::string(), &CommunityEvent::description},
-                         {"location", s::string(), &CommunityEvent::location},
-                         {"capacity", s::integer(), &CommunityEvent::capacity},
-                         {"starts_at", s::timestamp(), &CommunityEvent::starts_at},
-                         {"ends_at", s::timestamp(), &CommunityEvent::ends_at},
-                         {"going", s::integer(), &CommunityEvent::going},
-                         {"waitlisted", s::integer(), &CommunityEvent::waitlisted},
-                         {"interested", s::integer(), &CommunityEvent::interested},
-                         {"seats_left", s::integer(),
-                          [](const CommunityEvent& e) {
-                            return boost::json::value(std::max<std::int64_t>(0, e.capacity - e.going));
-                          }},
-                         {"created_at", s::timestamp(), &CommunityEvent::created_at}});
+      "CommunityEvent",
+      {{"id", s::uuid(), &CommunityEvent::id},
+       {"course_id", s::uuid(), &CommunityEvent::course_id},
+       {"organizer_id", s::uuid(), &CommunityEvent::organizer_id},
+       {"title", s::string(), &CommunityEvent::title},
+       {"description", s::string(), &CommunityEvent::description},
+       {"location", s::string(), &CommunityEvent::location},
+       {"capacity", s::integer(), &CommunityEvent::capacity},
+       {"starts_at", s::timestamp(), &CommunityEvent::starts_at},
+       {"ends_at", s::timestamp(), &CommunityEvent::ends_at},
+       {"going", s::integer(), &CommunityEvent::going},
+       {"waitlisted", s::integer(), &CommunityEvent::waitlisted},
+       {"interested", s::integer(), &CommunityEvent::interested},
+       {"seats_left", s::integer(),
+        [](const CommunityEvent& e) {
+          return boost::json::value(std::max<std::int64_t>(0, e.capacity - e.going));
+        }},
+       {"created_at", s::timestamp(), &CommunityEvent::created_at}});
   return shape;
 }
 

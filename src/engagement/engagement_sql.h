@@ -10,8 +10,8 @@ namespace deltalabs::engagement::sql {
 
 // --- questions and answers ----------------------------------------------------------------------
 
-#define DL_QUESTION_SELECT                                                                  \
-  "SELECT id, course_id, author_id, title, body, vote_total, answer_count, "                \
+#define DL_QUESTION_SELECT                                                   \
+  "SELECT id, course_id, author_id, title, body, vote_total, answer_count, " \
   "accepted_answer_id, created_at, updated_at FROM questions "
 
 inline constexpr const char* kSelectQuestion = DL_QUESTION_SELECT "WHERE id = $1";
@@ -28,9 +28,9 @@ inline constexpr const char* kCountAnswer =
 inline constexpr const char* kAcceptAnswer =
     "UPDATE questions SET accepted_answer_id = $2, updated_at = $3 WHERE id = $1";
 
-#define DL_ANSWER_SELECT                                                                      \
-  "SELECT a.id, a.question_id, a.author_id, a.body, a.vote_total, "                           \
-  "CASE WHEN q.accepted_answer_id = a.id THEN 1 ELSE 0 END, a.created_at, a.updated_at "      \
+#define DL_ANSWER_SELECT                                                                 \
+  "SELECT a.id, a.question_id, a.author_id, a.body, a.vote_total, "                      \
+  "CASE WHEN q.accepted_answer_id = a.id THEN 1 ELSE 0 END, a.created_at, a.updated_at " \
   "FROM answers a JOIN questions q ON q.id = a.question_id "
 
 inline constexpr const char* kSelectAnswer = DL_ANSWER_SELECT "WHERE a.id = $1";
@@ -53,7 +53,8 @@ inline constexpr const char* kInsertAnswer =
 // table and column names cannot be parameters.
 inline constexpr const char* kLockQuestion =
     "UPDATE questions SET vote_total = vote_total WHERE id = $1";
-inline constexpr const char* kLockAnswer = "UPDATE answers SET vote_total = vote_total WHERE id = $1";
+inline constexpr const char* kLockAnswer =
+    "UPDATE answers SET vote_total = vote_total WHERE id = $1";
 inline constexpr const char* kAddToQuestionTotal =
     "UPDATE questions SET vote_total = vote_total + $2 WHERE id = $1";
 inline constexpr const char* kAddToAnswerTotal =
@@ -80,8 +81,8 @@ inline constexpr const char* kDeleteVote =
 
 // --- discussion threads -------------------------------------------------------------------------
 
-#define DL_THREAD_SELECT                                                                         \
-  "SELECT id, course_id, author_id, title, body, post_count, last_post_at, created_at "          \
+#define DL_THREAD_SELECT                                                                \
+  "SELECT id, course_id, author_id, title, body, post_count, last_post_at, created_at " \
   "FROM discussion_threads "
 
 inline constexpr const char* kSelectThread = DL_THREAD_SELECT "WHERE id = $1";
@@ -108,12 +109,12 @@ inline constexpr const char* kListPosts =
 
 // --- community events and RSVPs -----------------------------------------------------------------
 
-#define DL_EVENT_SELECT                                                                          \
-  "SELECT e.id, e.course_id, e.organizer_id, e.title, e.description, e.location, e.capacity, "   \
-  "e.starts_at, e.ends_at, "                                                                     \
-  "(SELECT count(*) FROM event_rsvps r WHERE r.event_id = e.id AND r.status = 'going'), "        \
-  "(SELECT count(*) FROM event_rsvps r WHERE r.event_id = e.id AND r.status = 'waitlisted'), "   \
-  "(SELECT count(*) FROM event_rsvps r WHERE r.event_id = e.id AND r.status = 'interested'), "   \
+#define DL_EVENT_SELECT                                                                        \
+  "SELECT e.id, e.course_id, e.organizer_id, e.title, e.description, e.location, e.capacity, " \
+  "e.starts_at, e.ends_at, "                                                                   \
+  "(SELECT count(*) FROM event_rsvps r WHERE r.event_id = e.id AND r.status = 'going'), "      \
+  "(SELECT count(*) FROM event_rsvps r WHERE r.event_id = e.id AND r.status = 'waitlisted'), " \
+  "(SELECT count(*) FROM event_rsvps r WHERE r.event_id = e.id AND r.status = 'interested'), " \
   "e.created_at FROM community_events e "
 
 inline constexpr const char* kSelectEvent = DL_EVENT_SELECT "WHERE e.id = $1";
@@ -137,8 +138,8 @@ inline constexpr const char* kCountGoing =
 inline constexpr const char* kLastWaitlistPosition =
     "SELECT COALESCE(MAX(waitlist_position), 0) FROM event_rsvps WHERE event_id = $1";
 
-#define DL_RSVP_SELECT                                                                       \
-  "SELECT id, event_id, user_id, status, waitlist_position, created_at, updated_at "         \
+#define DL_RSVP_SELECT                                                               \
+  "SELECT id, event_id, user_id, status, waitlist_position, created_at, updated_at " \
   "FROM event_rsvps "
 
 inline constexpr const char* kSelectRsvp = DL_RSVP_SELECT "WHERE event_id = $1 AND user_id = $2";
@@ -179,8 +180,8 @@ inline constexpr const char* kListNotifications = DL_NOTIFICATION_SELECT
     "((CASE WHEN read_at IS NULL THEN 0 ELSE 1 END) = $3 AND CAST(id AS TEXT) < $2)) "
     "ORDER BY CASE WHEN read_at IS NULL THEN 0 ELSE 1 END, id DESC LIMIT $4";
 // The user's notifications after a stream position, oldest first.
-inline constexpr const char* kNotificationsAfter = DL_NOTIFICATION_SELECT
-    "WHERE user_id = $1 AND CAST(id AS TEXT) > $2 ORDER BY id LIMIT $3";
+inline constexpr const char* kNotificationsAfter =
+    DL_NOTIFICATION_SELECT "WHERE user_id = $1 AND CAST(id AS TEXT) > $2 ORDER BY id LIMIT $3";
 
 #undef DL_NOTIFICATION_SELECT
 

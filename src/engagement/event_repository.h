@@ -40,8 +40,7 @@ class EventRepository {
                            const std::string& status, std::optional<std::int64_t> position,
                            bool exists);
   // Removes the user's RSVP.
-  static Status remove_rsvp(Connection& c, const std::string& event_id,
-                            const std::string& user_id);
+  static Status remove_rsvp(Connection& c, const std::string& event_id, const std::string& user_id);
   // Moves everyone waiting behind `position` one place forward.
   static Status close_gap(Connection& c, const std::string& event_id, std::int64_t position);
 };

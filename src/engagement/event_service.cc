@@ -18,11 +18,11 @@ Status promote_next(Connection& c, const CommunityEvent& event) {
   if (!first) return {};
   DL_TRY(EventRepository::write_rsvp(c, event.id, first->user_id, "going", std::nullopt, true));
   DL_TRY(EventRepository::close_gap(c, event.id, 1));
-  const std::string payload = boost::json::serialize(
-      boost::json::object{{"course_id", event.course_id},
-                          {"event_id", event.id},
-                          {"event_title", event.title},
-                          {"starts_at", event.starts_at}});
+  const std::string payload =
+      boost::json::serialize(boost::json::object{{"course_id", event.course_id},
+                                                 {"event_id", event.id},
+                                                 {"event_title", event.title},
+                                                 {"starts_at", event.starts_at}});
   DL_TRY(NotificationLog::record(c, first->user_id, "event.waitlist_promoted", payload));
   return {};
 }
@@ -40,7 +40,9 @@ Status release(Connection& c, const CommunityEvent& event, const Rsvp& before) {
 // the event ends before it starts.
 Result<EventInput> normalised(EventInput input) {
   const auto starts = parse_rfc3339(input.starts_at);
-  if (!starts) return Error::invalid("The request body is not valid.", {{"starts_at", "must be an RFC 3339 timestamp"}});
+  if (!starts)
+    return Error::invalid("The request body is not valid.",
+                          {{"starts_at", "must be an RFC 3339 timestamp"}});
   input.starts_at = format_rfc3339(*starts);
   if (input.ends_at) {
     const auto ends = parse_rfc3339(*input.ends_at);

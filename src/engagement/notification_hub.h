@@ -36,8 +36,7 @@ class NotificationHub {
 
   // A stream of `user_id`'s notifications with ids after `cursor` ("" = all
   // of them), for a streaming response; it joins the hub when the server opens it.
-  std::shared_ptr<http::StreamSource> stream(const std::string& user_id,
-                                             const std::string& cursor);
+  std::shared_ptr<http::StreamSource> stream(const std::string& user_id, const std::string& cursor);
 
  private:
   class Stream;

@@ -5,8 +5,7 @@
 
 namespace deltalabs::engagement {
 
-Result<Page<Notification>> NotificationService::list(const Actor& actor,
-                                                     const PageRequest& page) {
+Result<Page<Notification>> NotificationService::list(const Actor& actor, const PageRequest& page) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
   return NotificationRepository::list(*conn, actor.user_id, page);
 }

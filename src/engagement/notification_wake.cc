@@ -42,8 +42,9 @@ WakeUp ListenWake::wait(std::chrono::milliseconds timeout) {
   if (!listener_) {
     listener_ = std::make_unique<PostgresListener>(url_, kNotificationChannel);
     if (!listener_->open_status().ok()) {
-      spdlog::warn(R"({{"msg":"notification listener cannot connect","cause":{}}})",
-                   boost::json::serialize(boost::json::value(listener_->open_status().error().cause)));
+      spdlog::warn(
+          R"({{"msg":"notification listener cannot connect","cause":{}}})",
+          boost::json::serialize(boost::json::value(listener_->open_status().error().cause)));
       listener_.reset();
       std::this_thread::sleep_for(timeout);
       return wake;
@@ -63,4 +64,3 @@ WakeUp ListenWake::wait(std::chrono::milliseconds timeout) {
 }
 
 }  // namespace deltalabs::engagement
-

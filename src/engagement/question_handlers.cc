@@ -37,8 +37,8 @@ Result<Response> vote(VoteService& votes, Request& req) {
 
 }  // namespace
 
-void register_question_routes(http::Router& router, QuestionService& questions,
-                              VoteService& votes, const CursorCodec& cursors) {
+void register_question_routes(http::Router& router, QuestionService& questions, VoteService& votes,
+                              const CursorCodec& cursors) {
   router.add({.method = Method::kGet,
               .path = "/v1/courses/:id/questions",
               .handler = [&questions, &cursors](Request& req) -> Result<Response> {
@@ -86,9 +86,9 @@ void register_question_routes(http::Router& router, QuestionService& questions,
   router.add({.method = Method::kPost,
               .path = "/v1/questions/:id/answers",
               .handler = [&questions](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(
-                    Answer a, questions.answer(req.caller(), http::path_param(req),
-                                               http::required_string(req.json.as_object(), "body")));
+                DL_ASSIGN_OR_RETURN(Answer a, questions.answer(req.caller(), http::path_param(req),
+                                                               http::required_string(
+                                                                   req.json.as_object(), "body")));
                 return Response::json(201, answer_shape().render(a));
               },
               .summary = "Answer a question (course members only); notifies the asker",

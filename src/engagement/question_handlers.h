@@ -9,7 +9,7 @@ namespace deltalabs::engagement {
 
 // Adds course Q&A: /v1/courses/:id/questions, /v1/questions/:id (+ answers),
 // /v1/answers/:id/accept and /v1/votes.
-void register_question_routes(http::Router& router, QuestionService& questions,
-                              VoteService& votes, const CursorCodec& cursors);
+void register_question_routes(http::Router& router, QuestionService& questions, VoteService& votes,
+                              const CursorCodec& cursors);
 
 }  // namespace deltalabs::engagement

@@ -72,8 +72,7 @@ Result<std::vector<Answer>> QuestionRepository::answers(Connection& c,
   return out;
 }
 
-Result<std::string> QuestionRepository::insert_answer(Connection& c,
-                                                      const std::string& question_id,
+Result<std::string> QuestionRepository::insert_answer(Connection& c, const std::string& question_id,
                                                       const std::string& author_id,
                                                       const std::string& body) {
   std::string id = new_uuid_v7();

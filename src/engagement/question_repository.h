@@ -30,8 +30,7 @@ class QuestionRepository {
   static Result<std::string> insert_answer(Connection& c, const std::string& question_id,
                                            const std::string& author_id, const std::string& body);
   // Marks `answer_id` as the question's accepted answer.
-  static Status accept(Connection& c, const std::string& question_id,
-                       const std::string& answer_id);
+  static Status accept(Connection& c, const std::string& question_id, const std::string& answer_id);
 };
 
 }  // namespace deltalabs::engagement

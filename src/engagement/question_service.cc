@@ -32,8 +32,8 @@ Result<Question> QuestionService::ask(const Actor& actor, const std::string& cou
                                       const TopicInput& input) {
   return db_.transaction([&](Connection& c) -> Result<Question> {
     DL_TRY(access_.require_member(c, actor, course_id));
-    DL_ASSIGN_OR_RETURN(std::string id,
-                        QuestionRepository::insert(c, canonical_id(course_id), actor.user_id, input));
+    DL_ASSIGN_OR_RETURN(std::string id, QuestionRepository::insert(c, canonical_id(course_id),
+                                                                   actor.user_id, input));
     return QuestionRepository::find(c, id);
   });
 }

@@ -21,7 +21,9 @@ DiscussionThread thread_from(const Row& r) {
   return t;
 }
 
-ThreadPost post_from(const Row& r) { return {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)}; }
+ThreadPost post_from(const Row& r) {
+  return {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)};
+}
 
 }  // namespace
 

@@ -5,8 +5,7 @@
 
 namespace deltalabs::engagement {
 
-Result<Page<DiscussionThread>> ThreadService::list(const Actor& actor,
-                                                   const std::string& course_id,
+Result<Page<DiscussionThread>> ThreadService::list(const Actor& actor, const std::string& course_id,
                                                    const PageRequest& page) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
   DL_TRY(access_.require_member(*conn, actor, course_id));

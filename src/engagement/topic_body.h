@@ -19,8 +19,7 @@ inline BodySchema topic_body() {
 
 // {body}: an answer or a reply.
 inline BodySchema text_body() {
-  return BodySchema{
-      field::string("body", kMaxBodyLength).length(1, kMaxBodyLength).required()};
+  return BodySchema{field::string("body", kMaxBodyLength).length(1, kMaxBodyLength).required()};
 }
 
 // The validated body of topic_body().

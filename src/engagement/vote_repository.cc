@@ -51,8 +51,7 @@ Status VoteRepository::write(Connection& c, const std::string& user_id, const Vo
   return {};
 }
 
-Status VoteRepository::remove(Connection& c, const std::string& user_id,
-                              const VoteTarget& target) {
+Status VoteRepository::remove(Connection& c, const std::string& user_id, const VoteTarget& target) {
   DL_TRY(c.execute(sql::kDeleteVote, {user_id, target.type, target.id}));
   return {};
 }
