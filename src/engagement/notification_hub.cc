@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <set>
 #include <unordered_set>
 
 #include "engagement/engagement_json.h"
@@ -18,17 +20,33 @@ constexpr int kBatch = 100;
 // and a comment so the client sees the stream is open.
 constexpr const char* kPreamble = "retry: 2000\n: connected\n\n";
 constexpr const char* kHeartbeat = ": heartbeat\n\n";
+// How late a notification may commit after one with a later id and still be
+// sent: ids are made before commit, so on PostgreSQL two transactions may
+// commit out of id order. Each turn re-reads this far back and skips what
+// the stream already sent.
+constexpr std::chrono::seconds kReorderWindow{2};
+
+// The smallest UUIDv7 text of the millisecond `t`: every id made at or
+// after `t` sorts after it.
+std::string first_id_at(std::chrono::system_clock::time_point t) {
+  const auto ms = static_cast<unsigned long long>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count());
+  char out[37];
+  std::snprintf(out, sizeof out, "%08llx-%04llx-0000-0000-000000000000", (ms >> 16) & 0xffffffffULL,
+                ms & 0xffffULL);
+  return out;
+}
 
 }  // namespace
 
-// One open stream: its user, how far it got, where it writes. The cursor and
-// heartbeat time are touched by the hub's thread only; `sink` and `dirty`
-// under the hub's mutex.
+// One open stream: its user, how far it got, where it writes. The cursor,
+// sent ids and heartbeat time are touched by the hub's thread only; `dirty`
+// under the hub's mutex; `sink` is set before the stream joins the hub.
 class NotificationHub::Stream final : public http::StreamSource,
                                       public std::enable_shared_from_this<Stream> {
  public:
   Stream(NotificationHub& hub, std::string user, std::string after)
-      : user_id(std::move(user)), cursor(std::move(after)), hub_(hub) {}
+      : user_id(std::move(user)), start_after(after), cursor(std::move(after)), hub_(hub) {}
 
   void open(std::shared_ptr<http::StreamSink> s) override {
     s->write(kPreamble);
@@ -38,7 +56,9 @@ class NotificationHub::Stream final : public http::StreamSource,
   void close() override { hub_.leave(this); }
 
   const std::string user_id;
-  std::string cursor;
+  const std::string start_after;  // where the client started: nothing at or before it is sent
+  std::string cursor;             // the newest id sent
+  std::set<std::string> sent;     // ids sent within the reorder window
   std::shared_ptr<http::StreamSink> sink;
   bool dirty = true;  // catch up at the next turn (set on open and on wake)
   std::chrono::steady_clock::time_point next_heartbeat;
@@ -116,15 +136,23 @@ bool NotificationHub::deliver(Stream& stream) {
     std::lock_guard lock(mutex_);
     stream.dirty = false;  // a wake after this point makes it dirty again
   }
+  const std::string window = first_id_at(std::chrono::system_clock::now() - kReorderWindow);
+  // Re-read the window unless the newest id sent is older, never before the start.
+  std::string from = std::max(stream.start_after, std::min(stream.cursor, window));
   auto conn = db_.read();
   while (conn.ok()) {
-    auto rows = NotificationRepository::after(**conn, stream.user_id, stream.cursor, kBatch);
+    auto rows = NotificationRepository::after(**conn, stream.user_id, from, kBatch);
     if (!rows.ok()) break;
     for (const Notification& n : *rows) {
+      from = n.id;
+      if (!stream.sent.insert(n.id).second) continue;
       if (!stream.sink->write(sse_event(n))) return false;
-      stream.cursor = n.id;
+      stream.cursor = std::max(stream.cursor, n.id);
     }
-    if (static_cast<int>(rows->size()) < kBatch) return true;
+    if (static_cast<int>(rows->size()) < kBatch) {
+      stream.sent.erase(stream.sent.begin(), stream.sent.lower_bound(window));
+      return true;
+    }
   }
   // The database is unreachable: try again at the next turn.
   spdlog::warn(R"({"msg":"notification stream could not read its notifications"})");
