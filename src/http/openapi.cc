@@ -144,7 +144,12 @@ boost::json::object operation(const Route& r) {
     boost::json::object resp{{"description", status_text(status)}};
     if (status != 204) {
       boost::json::object media;
-      if (r.returns) media["schema"] = r.returns->json;
+      if (r.returns) {
+        media["schema"] = r.returns->json;
+      } else if (r.produces != "application/json") {
+        // Text and files: what a client receives is the body as it is.
+        media["schema"] = {{"type", "string"}};
+      }
       boost::json::object content{{r.produces, std::move(media)}};
       for (const auto& other : r.also_produces)
         content[other] = {{"schema", {{"type", "string"}}}};
