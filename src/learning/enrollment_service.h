@@ -10,6 +10,7 @@
 #include "identity/authorization_service.h"
 #include "learning/enrollment_repository.h"
 #include "learning/model.h"
+#include "learning/participation.h"
 #include "storage/database.h"
 
 namespace deltalabs::learning {

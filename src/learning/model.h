@@ -67,14 +67,6 @@ struct ProgressReport {
   std::vector<ItemProgress> items;
 };
 
-// How a user takes part in a course, for other domains' permission checks
-// (Q&A, discussions and events are for members only).
-struct Participation {
-  bool member = false;   // enrolled (not cancelled), teaches the course or edits it
-  bool teaches = false;  // an instructor of the course (catalog or enrollment) or an editor
-  bool staff = false;    // teaches, or is enrolled as a ta
-};
-
 // A member of a course as its members see them.
 struct CourseMember {
   std::string user_id;
