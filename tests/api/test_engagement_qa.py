@@ -133,11 +133,15 @@ def test_answers_and_acceptance_notify_the_people_they_concern(community):
     answer(asker, q["id"], "Answering myself notifies nobody")
     assert len([n for n in notifications(asker) if n["payload"].get("question_id") == q["id"]]) == 1
     assert asker.post(f"/v1/answers/{a['id']}/accept").status_code == 200
-    accepted = [n for n in notifications(helper) if n["kind"] == "answer.accepted"]
-    assert [n["payload"]["answer_id"] for n in accepted] == [a["id"]]
+
+    def accepted():
+        return [n["payload"]["answer_id"] for n in notifications(helper)
+                if n["kind"] == "answer.accepted" and n["payload"]["question_id"] == q["id"]]
+
+    assert accepted() == [a["id"]]
     # accepting the same answer again changes nothing and notifies nobody
     assert asker.post(f"/v1/answers/{a['id']}/accept").status_code == 200
-    assert len([n for n in notifications(helper) if n["kind"] == "answer.accepted"]) == 1
+    assert accepted() == [a["id"]]
 
 
 # --- votes -------------------------------------------------------------------------------------
