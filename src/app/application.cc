@@ -1,5 +1,6 @@
 #include "app/application.h"
 
+#include "assessment/assessment_module.h"
 #include "catalog/catalog_module.h"
 #include "content/content_module.h"
 #include "core/crypto.h"
@@ -62,6 +63,9 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
       engagement::EngagementOptions{config.database,
                                     std::chrono::milliseconds(config.sse_heartbeat_ms)});
   app->engagement_->register_routes(app->router_);
+  app->assessment_ = std::make_unique<assessment::AssessmentModule>(
+      *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
+  app->assessment_->register_routes(app->router_);
 
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});
   Database* db = app->db_.get();

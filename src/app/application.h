@@ -28,6 +28,8 @@ class LearningModule;
 }
 namespace engagement {
 class EngagementModule;
+namespace assessment {
+class AssessmentModule;
 }
 
 // A wired service: the database (migrated), every domain module, the routes
@@ -51,6 +53,7 @@ class Application {
   content::ContentModule& content() { return *content_; }
   learning::LearningModule& learning() { return *learning_; }
   engagement::EngagementModule& engagement() { return *engagement_; }
+  assessment::AssessmentModule& assessment() { return *assessment_; }
   const CursorCodec& cursors() const { return *cursors_; }
 
  private:
@@ -69,6 +72,7 @@ class Application {
   std::unique_ptr<content::ContentModule> content_;
   std::unique_ptr<learning::LearningModule> learning_;
   std::unique_ptr<engagement::EngagementModule> engagement_;
+  std::unique_ptr<assessment::AssessmentModule> assessment_;
 };
 
 // Opens (and creates) the configured database without migrating it.

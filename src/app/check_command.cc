@@ -68,6 +68,21 @@ constexpr Invariant kInvariants[] = {
      "SELECT count(*) FROM community_events e WHERE EXISTS (SELECT 1 FROM event_rsvps r WHERE "
      "r.event_id = e.id AND r.status = 'waitlisted') AND e.capacity > (SELECT count(*) FROM "
      "event_rsvps r WHERE r.event_id = e.id AND r.status = 'going')"},
+    {"attempts of each learner at each exercise are numbered 1..n without gaps",
+     "SELECT count(*) FROM (SELECT user_id, exercise_id FROM submissions GROUP BY user_id, "
+     "exercise_id HAVING count(*) <> max(attempt) OR min(attempt) <> 1) gaps"},
+    {"grade items belong to an enrollment in their exercise's course",
+     "SELECT count(*) FROM grade_items gi JOIN enrollments e ON e.id = gi.enrollment_id "
+     "JOIN exercises x ON x.id = gi.exercise_id WHERE e.course_id <> x.course_id"},
+    {"grade items not overridden hold the learner's best graded submission",
+     "SELECT count(*) FROM grade_items gi JOIN enrollments e ON e.id = gi.enrollment_id "
+     "WHERE NOT gi.overridden AND abs(gi.score - COALESCE((SELECT max(s.score) FROM submissions "
+     "s WHERE s.user_id = e.user_id AND s.exercise_id = gi.exercise_id AND s.status = "
+     "'graded'), -1)) > 1e-9"},
+    {"grades.score is the weighted mean of the enrollment's grade items",
+     "SELECT count(*) FROM grades g WHERE abs(g.score - COALESCE((SELECT 100.0 * "
+     "sum(x.weight * gi.score / gi.max_score) / sum(x.weight) FROM grade_items gi JOIN exercises "
+     "x ON x.id = gi.exercise_id WHERE gi.enrollment_id = g.enrollment_id), 0)) > 1e-6"},
 };
 
 // Collects one line per check and counts the failed ones.
@@ -203,7 +218,7 @@ Command check_command(CLI::App& app, const Config& config) {
   CLI::App* cmd = app.add_subcommand(
       "check",
       "Audit the database: integrity, orphan rows behind every foreign key, applied "
-      "migrations, derived counters");
+      "migrations, derived counters, attempt numbering and course scores");
   return {cmd, [&config] {
             auto db = open_configured_database(config);
             if (!db.ok()) {

@@ -9,6 +9,7 @@
 #include "app/cli.h"
 #include "app/progress_reporter.h"
 #include "app/scale_data_set.h"
+#include "assessment/demo_assessment.h"
 #include "catalog/catalog_module.h"
 #include "content/content_module.h"
 #include "content/demo_catalog.h"
@@ -75,6 +76,8 @@ Status seed_demo(Database& db) {
                                              ids["learner2@deltalabs.local"],
                                              ids["learner3@deltalabs.local"]};
   DL_TRY(learning::DemoLearning::load(catalog, content, learning, learners));
+  assessment::AssessmentModule assessment(db, authz, catalog.courses(), cursors);
+  DL_TRY(assessment::DemoAssessment::load(learning, assessment, admin, learners));
   // No streams are opened here, so the hub needs no database URL.
   engagement::EngagementModule engagement(db, learning.enrollments(), cursors, {});
   return engagement::DemoEngagement::load(

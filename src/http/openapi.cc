@@ -81,6 +81,8 @@ const char* status_text(int status) {
       return "No Content";
     case 400:
       return "Invalid input";
+    case 401:
+      return "Missing or invalid credentials";
     case 402:
       return "Payment required";
     case 403:
@@ -157,7 +159,13 @@ boost::json::object operation(const Route& r) {
     }
     responses[std::to_string(status)] = std::move(resp);
   }
-  if (r.body) responses["400"] = problem_response_doc("Invalid input");
+  // What the pipeline answers before the handler runs: a bad body or query,
+  // a body too large or not JSON.
+  if (r.body || !r.query.empty()) responses["400"] = problem_response_doc("Invalid input");
+  if (r.body) {
+    responses["413"] = problem_response_doc("Body larger than the configured limit");
+    responses["415"] = problem_response_doc("Body is not application/json");
+  }
   if (r.access == Access::kAuthenticated) {
     responses["401"] = problem_response_doc("Missing or invalid access token");
     op["security"] = {{{"bearerAuth", boost::json::array{}}}};

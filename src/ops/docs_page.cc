@@ -96,7 +96,8 @@ void register_docs_routes(http::Router& router, const Config& config) {
               .summary = "A static file of the documentation page",
               .tag = "Operations",
               .responses = {200, 404},
-              .produces = "application/octet-stream"});
+              .produces = "text/css",
+              .also_produces = {"application/javascript", "image/png"}});
 }
 
 }  // namespace deltalabs::ops

@@ -2,6 +2,8 @@
 
 #include <libpq-fe.h>
 
+#include <array>
+#include <charconv>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -156,7 +158,11 @@ Result<PGresult*> PostgresConnection::run(std::string_view sql, const Params& pa
     if (const auto* n = std::get_if<std::int64_t>(&v)) {
       storage[i] = std::to_string(*n);
     } else if (const auto* d = std::get_if<double>(&v)) {
-      storage[i] = std::to_string(*d);
+      // Shortest text that reads back as the same double (std::to_string
+      // keeps six decimals: 1e-7 would arrive as 0).
+      std::array<char, 32> text{};
+      const auto written = std::to_chars(text.data(), text.data() + text.size(), *d);
+      storage[i].assign(text.data(), written.ptr);
     } else if (const auto* s = std::get_if<std::string>(&v)) {
       pointers[i] = s->c_str();
       continue;

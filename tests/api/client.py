@@ -4,6 +4,10 @@ Wraps one keep-alive `requests.Session` against a running `deltalabs serve`.
 Every call returns the plain `requests.Response`, so tests assert on real
 status codes, headers and bodies. Any 500 the client sees is remembered so the
 fixture can fail the test that caused it, even when the test did not look.
+Likewise every response is checked against the OpenAPI document the server
+serves (contract.py): each way it breaks the document is recorded in
+`contract_violations`, one list shared by every Client of that server, which
+the fixtures turn into a failure of the test that caused it.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import socket
 import time
 
 import requests
+
+import contract
 
 PROBLEM_MEMBERS = ("type", "title", "status", "detail", "code", "message", "requestId")
 
@@ -23,6 +29,8 @@ class Client:
         self.session = requests.Session()
         self.token: str | None = None
         self.server_errors: list[str] = []  # "METHOD PATH -> 500" of every 500 seen
+        # Shared by every Client of this server (contract.violations_for).
+        self.contract_violations: list[contract.Violation] = contract.violations_for(self.base_url)
 
     # --- authentication -------------------------------------------------
     def set_token(self, token: str | None) -> "Client":
@@ -34,6 +42,7 @@ class Client:
         """A second client for the same server acting with another token."""
         other = Client(self.base_url, self.timeout)
         other.server_errors = self.server_errors  # one list: the fixture checks it
+        other.contract_violations = self.contract_violations
         return other.set_token(token)
 
     # --- requests -------------------------------------------------------
@@ -46,7 +55,20 @@ class Client:
         resp = self.session.request(method, self.base_url + path, headers=headers, **kwargs)
         if resp.status_code == 500:
             self.server_errors.append(f"{method} {path} -> 500: {resp.text[:300]}")
+        # A streamed body (event streams) is the test's to read: only its status and media are checked.
+        self.contract_violations.extend(self.check_contract(resp, read_body=not kwargs.get("stream")))
         return resp
+
+    def check_contract(self, resp: requests.Response, read_body: bool = True) -> list[contract.Violation]:
+        """How `resp` breaks the document its server serves (its request says which operation)."""
+        req = resp.request
+        try:
+            served = contract.fetch(self.base_url, self.timeout)
+        except Exception as e:  # no document, no check: that is a violation itself
+            return [contract.Violation("no-contract", req.method, req.path_url.split("?")[0], resp.status_code,
+                                       "", f"cannot fetch {contract.OPENAPI_PATH}: {e}")]
+        return served.check(req.method, req.path_url, resp.status_code, resp.headers.get("Content-Type"),
+                            resp.content if read_body else None)
 
     def get(self, path: str, **kwargs) -> requests.Response:
         return self.request("GET", path, **kwargs)

@@ -11,13 +11,19 @@ server gets its own `CREATE DATABASE t_<random>`, dropped afterwards.
 Fixtures:
   server          one server per test module (default flags)
   client          a Client on that server, per test; fails the test if the
-                  server answered 500, logged a 500, or died
+                  server answered 500, logged a 500, or died, or if any
+                  response broke the served OpenAPI document (contract.py)
   server_factory  start more servers with custom flags or databases:
                   server_factory(extra_args=["--cors-origin", "http://a.example"])
   databases       fresh database URLs, plus `execute(url, sql)` to poke at them
   cli             run other subcommands: cli("migrate", "--status", database=url)
 
 Every server is stopped with SIGTERM and must exit 0 within 10 s.
+
+Contract: every response any Client receives is checked against the OpenAPI
+document its server serves; a violation fails the test that caused it (through
+`client`, `server_factory`, or, for tests that only use `server`, the
+autouse `contract_guard`), and the run ends with a summary of them all.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from pathlib import Path
 import pytest
 import requests
 
+import contract
 from client import Client
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +57,8 @@ SHUTDOWN_TIMEOUT_S = 10
 # Flags every test server gets unless the test passes its own value.
 DEFAULT_FLAGS = {"--auth-rate-limit": "0", "--assets-dir": str(ASSETS_DIR)}
 STATUS_500 = re.compile(r'"status":\s*500\b')
+MAX_VIOLATIONS_SHOWN = 20  # per failing test; the run's summary counts them all
+SEEN_VIOLATIONS: list[contract.Violation] = []  # every violation of the run, for the summary
 
 
 def child_env() -> dict:
@@ -164,6 +173,7 @@ class Server:
         # A free port can be taken between our probe and the bind: retry then.
         for _ in range(3):
             self.port = free_port()
+            contract.forget(self.base_url)  # what a server before us on this port left
             with open(self.log_path, "ab") as log:
                 self.proc = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT,
                                              stdin=subprocess.DEVNULL, cwd=self.workdir, env=child_env())
@@ -224,6 +234,18 @@ class Server:
         fresh, self._log_checked = text[self._log_checked:], len(text)
         return [line for line in fresh.splitlines() if STATUS_500.search(line)]
 
+    def contract_problems(self) -> list[str]:
+        """The contract violations recorded by Clients of this server since the last call, as messages."""
+        found = contract.violations_for(self.base_url)
+        taken, found[:] = list(found), []
+        SEEN_VIOLATIONS.extend(taken)
+        if not taken:
+            return []
+        shown = [f"broke the OpenAPI contract: {v}" for v in taken[:MAX_VIOLATIONS_SHOWN]]
+        if len(taken) > MAX_VIOLATIONS_SHOWN:
+            shown.append(f"... and {len(taken) - MAX_VIOLATIONS_SHOWN} more contract violations")
+        return shown
+
     def problems_after_stop(self) -> list[str]:
         """Why this server's run counts as a failure (empty when it was fine)."""
         problems = []
@@ -251,7 +273,7 @@ def server(databases, tmp_path_factory):
     srv = _start(databases, tmp_path_factory)
     yield srv
     srv.stop()
-    problems = srv.problems_after_stop()
+    problems = srv.problems_after_stop() + srv.contract_problems()  # of module fixtures, say
     # Whatever the module's tests did, the data they left must pass `deltalabs check`
     # (foreign keys, migrations, derived counters such as seats).
     audit = subprocess.run([str(BINARY), "--database", srv.database_url, "check"], capture_output=True,
@@ -283,7 +305,7 @@ def server_factory(databases, tmp_path_factory):
         found = srv.problems_after_stop()
         if stopped_by_test:  # the test already judged the exit code
             found = [p for p in found if p.startswith("logged")]
-        problems += [f"{srv.base_url}: {p}" for p in found]
+        problems += [f"{srv.base_url}: {p}" for p in found + srv.contract_problems()]
     if problems:
         pytest.fail("a server started by the test misbehaved:\n  " + "\n  ".join(problems), pytrace=False)
 
@@ -295,9 +317,48 @@ def client(server):
     c.close()
     problems = list(c.server_errors)
     problems += [f"logged a 500: {line}" for line in server.new_500_lines()]
+    problems += server.contract_problems()
     if not server.alive():
         problems.append(f"the server died (exit code {server.proc.returncode})")
     _fail_if(problems, server, "the server failed during this test")
+
+
+@pytest.fixture(autouse=True)
+def contract_guard(request):
+    """Fails a test that used the module's server without `client` (Clients
+    it made itself, helpers) if a response it caused broke the contract."""
+    yield
+    if "server" in request.fixturenames:
+        try:
+            srv = request.getfixturevalue("server")
+        except Exception:  # its setup failed: the test already errored with why
+            return
+        _fail_if(srv.contract_problems(), srv, "a response during this test broke the OpenAPI contract")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Every contract violation of the run, grouped by kind, operation and status,
+    and the error statuses operations answer but cover only with `default`."""
+    groups: dict[tuple, list[contract.Violation]] = {}
+    for v in SEEN_VIOLATIONS:
+        groups.setdefault((v.kind, v.operation or f"{v.method} {v.path}", v.status), []).append(v)
+    if groups:
+        tr = terminalreporter
+        tr.section(f"OpenAPI contract: {len(SEEN_VIOLATIONS)} violations")
+        by_kind: dict[str, int] = {}
+        for kind, *_ in groups:
+            by_kind[kind] = by_kind.get(kind, 0) + 1
+        tr.line("distinct (operation, status) per kind: "
+                + ", ".join(f"{k} {n}" for k, n in sorted(by_kind.items())))
+        for (kind, operation, status), seen in sorted(groups.items()):
+            tr.line(f"[{kind}] {operation} -> {status} x{len(seen)}: {seen[0].detail}")
+    defaulted: dict[tuple, int] = {}
+    for note in contract.notes():
+        defaulted[(note.operation, note.status)] = defaulted.get((note.operation, note.status), 0) + 1
+    if defaulted:
+        terminalreporter.section("OpenAPI contract: error statuses answered but covered only by `default`")
+        for (operation, status), count in sorted(defaulted.items()):
+            terminalreporter.line(f"{operation} -> {status} x{count}")
 
 
 # --- other subcommands -------------------------------------------------------

@@ -103,6 +103,23 @@ TEST_P(StorageTest, ValuesRoundTripWithTheSameTypesOnEveryBackend) {
   EXPECT_EQ(r.text(6), parent);
 }
 
+TEST_P(StorageTest, RealsRoundTripWithEveryDigit) {
+  // Tolerances and scores are reals: none may lose digits on the way in.
+  const std::string parent = add_parent("reals");
+  auto conn = db_->write();
+  for (const double v : {1e-7, 2.0 / 3.0, 66.66666666666667, -1234567.8901234, 1e300}) {
+    const std::string child = new_uuid_v7();
+    ASSERT_TRUE((*conn)
+                    ->execute("INSERT INTO children (id, parent_id, n, ratio, flag) VALUES "
+                              "($1, $2, 1, $3, FALSE)",
+                              {child, parent, v})
+                    .ok());
+    auto rows = (*conn)->query("SELECT ratio FROM children WHERE id = $1", {child});
+    ASSERT_TRUE(rows.ok()) << rows.error().cause;
+    EXPECT_EQ((*rows)[0].real(0), v);
+  }
+}
+
 TEST_P(StorageTest, RepeatedParametersBindByNumber) {
   auto conn = db_->read();
   auto rows = (*conn)->query(

@@ -1,0 +1,162 @@
+#pragma once
+
+// Every SQL statement of the assessment domain. A course grade is the
+// weighted mean of the learner's grade items (GradingRules::course_score),
+// computed by the service and stored in grades.score in the transaction of
+// the change; `deltalabs check` recomputes it here (kCourseScoreDrift).
+
+namespace deltalabs::assessment::sql {
+
+// --- exercises ----------------------------------------------------------------------------------
+
+inline constexpr const char* kInsertExercise =
+    "INSERT INTO exercises (id, course_id, section_id, title, description, attempts_allowed, "
+    "due_at, weight, published, created_by, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)";
+inline constexpr const char* kInsertQuestion =
+    "INSERT INTO exercise_questions (id, exercise_id, position, type, prompt, options, "
+    "answer_key, tolerance, points) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+#define DL_EXERCISE_SELECT                                                                         \
+  "SELECT x.id, x.course_id, x.section_id, x.title, x.description, x.attempts_allowed, x.due_at, " \
+  "x.weight, x.published, x.created_at, x.updated_at FROM exercises x "
+
+inline constexpr const char* kSelectExercise =
+    DL_EXERCISE_SELECT "WHERE x.id = $1 AND x.course_id = $2";
+inline constexpr const char* kSelectExerciseById = DL_EXERCISE_SELECT "WHERE x.id = $1";
+// Oldest first; ids are UUIDv7, so id order is creation order. $2 = 1 lists published ones only.
+inline constexpr const char* kListExercises = DL_EXERCISE_SELECT
+    "WHERE x.course_id = $1 AND ($2 = 0 OR x.published) AND ($3 = '' OR CAST(x.id AS TEXT) > $3) "
+    "ORDER BY x.id LIMIT $4";
+
+#undef DL_EXERCISE_SELECT
+
+inline constexpr const char* kSelectQuestions =
+    "SELECT id, exercise_id, position, type, prompt, options, answer_key, tolerance, points "
+    "FROM exercise_questions WHERE exercise_id = $1 ORDER BY position";
+// Absent members keep their values; $5 says whether due_at was sent ($6, null clears).
+inline constexpr const char* kUpdateExercise =
+    "UPDATE exercises SET title = COALESCE($2, title), description = COALESCE($3, description), "
+    "attempts_allowed = COALESCE($4, attempts_allowed), "
+    "due_at = CASE WHEN $5 THEN $6 ELSE due_at END, published = COALESCE($7, published), "
+    "updated_at = $8 WHERE id = $1";
+
+// --- submissions --------------------------------------------------------------------------------
+
+inline constexpr const char* kCountAttempts =
+    "SELECT count(*) FROM submissions WHERE user_id = $1 AND exercise_id = $2";
+inline constexpr const char* kInsertSubmission =
+    "INSERT INTO submissions (id, exercise_id, user_id, attempt, answers, auto_score, score, "
+    "max_score, status, submitted_at, graded_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, "
+    "$10)";
+
+#define DL_SUBMISSION_SELECT                                                                \
+  "SELECT s.id, s.exercise_id, x.course_id, s.user_id, s.attempt, s.status, s.auto_score, " \
+  "s.score, s.max_score, s.feedback, s.submitted_at, s.graded_at, s.graded_by, s.answers "  \
+  "FROM submissions s JOIN exercises x ON x.id = s.exercise_id "
+
+inline constexpr const char* kSelectSubmission = DL_SUBMISSION_SELECT "WHERE s.id = $1";
+// Of one exercise, one learner's ($2) or everyone's ($2 = ''), oldest first.
+inline constexpr const char* kListSubmissions = DL_SUBMISSION_SELECT
+    "WHERE s.exercise_id = $1 AND ($2 = '' OR CAST(s.user_id AS TEXT) = $2) "
+    "AND ($3 = '' OR CAST(s.id AS TEXT) > $3) ORDER BY s.id LIMIT $4";
+
+#undef DL_SUBMISSION_SELECT
+
+inline constexpr const char* kGradeSubmission =
+    "UPDATE submissions SET answers = $2, score = $3, status = $4, feedback = COALESCE($5, "
+    "feedback), graded_at = $6, graded_by = $7 WHERE id = $1";
+// The learner's best graded attempt: what their grade item holds unless overridden.
+inline constexpr const char* kBestGradedSubmission =
+    "SELECT id, score, max_score FROM submissions WHERE user_id = $1 AND exercise_id = $2 "
+    "AND status = 'graded' ORDER BY score DESC, attempt LIMIT 1";
+
+// --- grade items and history --------------------------------------------------------------------
+
+#define DL_GRADE_ITEM_SELECT                                                                    \
+  "SELECT gi.id, gi.enrollment_id, e.user_id, x.course_id, gi.exercise_id, x.title, x.weight, " \
+  "gi.submission_id, gi.score, gi.max_score, gi.overridden, gi.updated_at FROM grade_items gi " \
+  "JOIN enrollments e ON e.id = gi.enrollment_id JOIN exercises x ON x.id = gi.exercise_id "
+
+inline constexpr const char* kSelectGradeItem = DL_GRADE_ITEM_SELECT "WHERE gi.id = $1";
+inline constexpr const char* kSelectGradeItemOf =
+    DL_GRADE_ITEM_SELECT "WHERE gi.enrollment_id = $1 AND gi.exercise_id = $2";
+inline constexpr const char* kListGradeItemsOfEnrollment =
+    DL_GRADE_ITEM_SELECT "WHERE gi.enrollment_id = $1 ORDER BY gi.exercise_id";
+
+#undef DL_GRADE_ITEM_SELECT
+
+inline constexpr const char* kInsertGradeItem =
+    "INSERT INTO grade_items (id, enrollment_id, exercise_id, submission_id, score, max_score, "
+    "overridden, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, FALSE, $7, $7)";
+inline constexpr const char* kUpdateGradeItem =
+    "UPDATE grade_items SET score = $2, submission_id = $3, overridden = $4, updated_at = $5 "
+    "WHERE id = $1";
+inline constexpr const char* kInsertGradeChange =
+    "INSERT INTO grade_history (id, grade_item_id, old_score, new_score, changed_by, reason, "
+    "source, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+inline constexpr const char* kListGradeChanges =
+    "SELECT id, old_score, new_score, changed_by, reason, source, created_at FROM grade_history "
+    "WHERE grade_item_id = $1 ORDER BY created_at, id";
+
+// --- course grades and ranking ------------------------------------------------------------------
+
+// scored_at moves only when the score does (ranking ties go to who got there first).
+inline constexpr const char* kUpsertGrade =
+    "INSERT INTO grades (id, enrollment_id, score, scored_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $4) ON CONFLICT (enrollment_id) DO UPDATE SET "
+    "score = excluded.score, scored_at = CASE WHEN grades.score = excluded.score "
+    "THEN grades.scored_at ELSE excluded.scored_at END, updated_at = excluded.updated_at";
+
+#define DL_GRADE_SELECT                                                                 \
+  "SELECT g.enrollment_id, e.user_id, e.course_id, g.score, g.scored_at FROM grades g " \
+  "JOIN enrollments e ON e.id = g.enrollment_id "
+
+inline constexpr const char* kSelectGradeOf = DL_GRADE_SELECT "WHERE g.enrollment_id = $1";
+// Every learner's grade of a course, by user id.
+inline constexpr const char* kListGradesOfCourse = DL_GRADE_SELECT
+    "WHERE e.course_id = $1 AND ($2 = '' OR CAST(e.user_id AS TEXT) > $2) "
+    "ORDER BY CAST(e.user_id AS TEXT) LIMIT $3";
+
+#undef DL_GRADE_SELECT
+
+// Enrolled students by course score; ties go to who completed the course
+// first, then to who reached the score first. Paged by offset ($3).
+inline constexpr const char* kRanking =
+    "SELECT e.user_id, u.username, u.first_name, u.last_name, g.score, e.completed_at, "
+    "g.scored_at FROM grades g JOIN enrollments e ON e.id = g.enrollment_id "
+    "JOIN users u ON u.id = e.user_id WHERE e.course_id = $1 AND e.member_role = 'student' "
+    "AND e.status <> 'cancelled' ORDER BY g.score DESC, CASE WHEN e.completed_at IS NULL "
+    "THEN 1 ELSE 0 END, e.completed_at, g.scored_at, CAST(e.user_id AS TEXT) LIMIT $2 OFFSET $3";
+
+// --- appeals ------------------------------------------------------------------------------------
+
+inline constexpr const char* kInsertAppeal =
+    "INSERT INTO appeals (id, grade_item_id, user_id, reason, status, created_at) "
+    "VALUES ($1, $2, $3, $4, 'open', $5)";
+
+#define DL_APPEAL_SELECT                                                                       \
+  "SELECT a.id, a.grade_item_id, a.user_id, x.course_id, gi.exercise_id, a.reason, a.status, " \
+  "a.new_score, a.resolved_by, a.resolution_note, a.created_at, a.resolved_at FROM appeals a " \
+  "JOIN grade_items gi ON gi.id = a.grade_item_id JOIN exercises x ON x.id = gi.exercise_id "
+
+inline constexpr const char* kSelectAppeal = DL_APPEAL_SELECT "WHERE a.id = $1";
+// Of one course: one learner's ($2) or all ($2 = ''), one status or all ($3), oldest first.
+inline constexpr const char* kListAppeals = DL_APPEAL_SELECT
+    "WHERE x.course_id = $1 AND ($2 = '' OR CAST(a.user_id AS TEXT) = $2) "
+    "AND ($3 = '' OR a.status = $3) AND ($4 = '' OR CAST(a.id AS TEXT) > $4) "
+    "ORDER BY a.id LIMIT $5";
+
+#undef DL_APPEAL_SELECT
+
+// Changes no row when the appeal was resolved meanwhile.
+inline constexpr const char* kResolveAppeal =
+    "UPDATE appeals SET status = $2, new_score = $3, resolved_by = $4, resolution_note = $5, "
+    "resolved_at = $6 WHERE id = $1 AND status = 'open'";
+
+// --- other domains' rows this domain reads ------------------------------------------------------
+
+inline constexpr const char* kSectionInCourse =
+    "SELECT count(*) FROM course_sections WHERE id = $1 AND course_id = $2";
+
+}  // namespace deltalabs::assessment::sql
