@@ -28,6 +28,7 @@ class LearningModule;
 }
 namespace engagement {
 class EngagementModule;
+}
 namespace assessment {
 class AssessmentModule;
 }
