@@ -4,6 +4,7 @@
 #include "catalog/catalog_module.h"
 #include "content/content_module.h"
 #include "core/crypto.h"
+#include "engagement/engagement_module.h"
 #include "identity/identity_module.h"
 #include "learning/learning_module.h"
 #include "ops/ops_routes.h"
@@ -83,6 +84,11 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   app->learning_ = std::make_unique<learning::LearningModule>(
       *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
   app->learning_->register_routes(app->router_);
+  app->engagement_ = std::make_unique<engagement::EngagementModule>(
+      *app->db_, app->learning_->enrollments(), *app->cursors_,
+      engagement::EngagementOptions{config.database,
+                                    std::chrono::milliseconds(config.sse_heartbeat_ms)});
+  app->engagement_->register_routes(app->router_);
   app->assessment_ = std::make_unique<assessment::AssessmentModule>(
       *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
   app->assessment_->register_routes(app->router_);

@@ -26,6 +26,9 @@ class ContentModule;
 namespace learning {
 class LearningModule;
 }
+namespace engagement {
+class EngagementModule;
+}
 namespace assessment {
 class AssessmentModule;
 }
@@ -50,6 +53,7 @@ class Application {
   catalog::CatalogModule& catalog() { return *catalog_; }
   content::ContentModule& content() { return *content_; }
   learning::LearningModule& learning() { return *learning_; }
+  engagement::EngagementModule& engagement() { return *engagement_; }
   assessment::AssessmentModule& assessment() { return *assessment_; }
   const CursorCodec& cursors() const { return *cursors_; }
 
@@ -68,6 +72,7 @@ class Application {
   std::unique_ptr<catalog::CatalogModule> catalog_;
   std::unique_ptr<content::ContentModule> content_;
   std::unique_ptr<learning::LearningModule> learning_;
+  std::unique_ptr<engagement::EngagementModule> engagement_;
   std::unique_ptr<assessment::AssessmentModule> assessment_;
 };
 

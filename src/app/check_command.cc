@@ -41,6 +41,33 @@ constexpr Invariant kInvariants[] = {
     {"completed enrollments carry completed_at, cancelled ones cancelled_at",
      "SELECT count(*) FROM enrollments WHERE (status = 'completed' AND completed_at IS NULL) OR "
      "(status = 'cancelled' AND cancelled_at IS NULL)"},
+    {"questions.vote_total equals the sum of their votes",
+     "SELECT count(*) FROM questions q WHERE q.vote_total <> (SELECT COALESCE(SUM(v.value), 0) "
+     "FROM votes v WHERE v.question_id = q.id)"},
+    {"answers.vote_total equals the sum of their votes",
+     "SELECT count(*) FROM answers a WHERE a.vote_total <> (SELECT COALESCE(SUM(v.value), 0) "
+     "FROM votes v WHERE v.answer_id = a.id)"},
+    {"questions.answer_count equals their answers",
+     "SELECT count(*) FROM questions q WHERE q.answer_count <> (SELECT count(*) FROM answers a "
+     "WHERE a.question_id = q.id)"},
+    {"an accepted answer answers its own question",
+     "SELECT count(*) FROM questions q JOIN answers a ON a.id = q.accepted_answer_id "
+     "WHERE a.question_id <> q.id"},
+    {"discussion_threads.post_count equals their posts",
+     "SELECT count(*) FROM discussion_threads t WHERE t.post_count <> (SELECT count(*) FROM "
+     "thread_posts p WHERE p.thread_id = t.id)"},
+    {"no event has more going than its capacity",
+     "SELECT count(*) FROM community_events e WHERE e.capacity < (SELECT count(*) FROM "
+     "event_rsvps r WHERE r.event_id = e.id AND r.status = 'going')"},
+    {"waitlist positions are 1..n per event, and only waitlisted RSVPs have one",
+     "SELECT (SELECT count(*) FROM (SELECT event_id FROM event_rsvps WHERE waitlist_position IS "
+     "NOT NULL GROUP BY event_id HAVING MIN(waitlist_position) <> 1 OR MAX(waitlist_position) <> "
+     "count(*) OR count(DISTINCT waitlist_position) <> count(*)) w) + (SELECT count(*) FROM "
+     "event_rsvps WHERE (status = 'waitlisted') <> (waitlist_position IS NOT NULL))"},
+    {"nobody waits for an event with a free seat",
+     "SELECT count(*) FROM community_events e WHERE EXISTS (SELECT 1 FROM event_rsvps r WHERE "
+     "r.event_id = e.id AND r.status = 'waitlisted') AND e.capacity > (SELECT count(*) FROM "
+     "event_rsvps r WHERE r.event_id = e.id AND r.status = 'going')"},
     {"attempts of each learner at each exercise are numbered 1..n without gaps",
      "SELECT count(*) FROM (SELECT user_id, exercise_id FROM submissions GROUP BY user_id, "
      "exercise_id HAVING count(*) <> max(attempt) OR min(attempt) <> 1) gaps"},

@@ -36,6 +36,11 @@ void add_global_options(CLI::App& app, Config& c) {
                  "(repeatable; none by default: the peer address is the client)")
       ->envname("DELTALABS_TRUSTED_PROXIES")
       ->delimiter(',');
+  app.add_option("--sse-heartbeat-ms", c.sse_heartbeat_ms,
+                 "How often an open notification stream gets a heartbeat comment")
+      ->envname("DELTALABS_SSE_HEARTBEAT_MS")
+      ->check(CLI::Range(50, 600000))
+      ->capture_default_str();
   app.add_flag("!--no-access-log", c.access_log, "Do not log one line per request")
       ->envname("DELTALABS_ACCESS_LOG");
   app.add_option("--jwt-keys", c.jwt_keys,

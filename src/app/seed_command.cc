@@ -14,6 +14,8 @@
 #include "catalog/catalog_module.h"
 #include "content/content_module.h"
 #include "content/demo_catalog.h"
+#include "engagement/demo_engagement.h"
+#include "engagement/engagement_module.h"
 #include "identity/admin_bootstrap.h"
 #include "identity/authorization_service.h"
 #include "learning/demo_learning.h"
@@ -54,7 +56,13 @@ Status seed_demo(Database& db) {
                                              ids["learner3@deltalabs.local"]};
   DL_TRY(learning::DemoLearning::load(catalog, content, learning, learners));
   assessment::AssessmentModule assessment(db, authz, catalog.courses(), cursors);
-  return assessment::DemoAssessment::load(learning, assessment, admin, learners);
+  DL_TRY(assessment::DemoAssessment::load(learning, assessment, admin, learners));
+  // No streams are opened here, so the hub needs no database URL.
+  engagement::EngagementModule engagement(db, learning.enrollments(), cursors, {});
+  return engagement::DemoEngagement::load(
+      learning, engagement,
+      {ids["admin@deltalabs.local"], ids["instructor@deltalabs.local"],
+       ids["instructor2@deltalabs.local"], learners});
 }
 
 // Loads the benchmark data set; refuses a database that already holds one.

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "http/stream.h"
+
 namespace deltalabs::http {
 
 Response Response::json(int status, const boost::json::value& body) {
@@ -15,6 +17,13 @@ Response Response::no_content() {
   Response r;
   r.status = 204;
   r.content_type.clear();
+  return r;
+}
+
+Response Response::streaming(std::string content_type, std::shared_ptr<StreamSource> source) {
+  Response r;
+  r.content_type = std::move(content_type);
+  r.stream = std::move(source);
   return r;
 }
 

@@ -5,6 +5,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -12,6 +13,9 @@
 #include <thread>
 #include <unordered_set>
 #include <vector>
+
+#include "http/stream.h"
+#include "http/stream_channel.h"
 
 namespace deltalabs::http {
 
@@ -78,6 +82,8 @@ class Session : public std::enable_shared_from_this<Session> {
   Session& operator=(const Session&) = delete;
 
   ~Session() {
+    // A source outliving a connection that never ended cleanly writes nowhere.
+    if (channel_) channel_->close();
     worker_.sessions.erase(this);
     if (shared_.live.fetch_sub(1) == 1) {
       std::lock_guard lock(shared_.drained_mutex);
@@ -91,6 +97,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // busy ones after their response.
   void shut_down() {
     closing_ = true;
+    if (streaming_) return end_stream();  // a stream never finishes by itself
     if (!busy_ && !(parser_ && parser_->got_some())) {
       beast::error_code ec;
       stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
@@ -164,6 +171,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void write(Response resp) {
     const bool head = request_.method == Method::kHead;
+    if (resp.stream && !head) return start_stream(std::move(resp));
     const bool keep_alive = !closing_ && parser_->is_header_done() && parser_->get().keep_alive();
     response_ = {};
     response_.version(11);
@@ -189,6 +197,72 @@ class Session : public std::enable_shared_from_this<Session> {
     read_next();
   }
 
+  // Streaming responses (Server-Sent Events): the header goes out chunked,
+  // then whatever the source writes into its channel is sent as it comes,
+  // until the client leaves, a write fails or the server shuts down. The
+  // connection is not reused afterwards.
+  void start_stream(Response resp) {
+    streaming_ = true;
+    source_ = std::move(resp.stream);
+    stream_.expires_never();  // a quiet stream is not idle: its source sends heartbeats
+    stream_header_ = {};
+    stream_header_.version(11);
+    stream_header_.result(static_cast<unsigned>(resp.status));
+    stream_header_.set(bhttp::field::content_type, resp.content_type);
+    for (auto& [name, value] : resp.headers) stream_header_.insert(name, value);
+    stream_header_.keep_alive(false);
+    stream_header_.chunked(true);
+    serializer_.emplace(stream_header_);
+    bhttp::async_write_header(stream_, *serializer_,
+                              [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                if (ec || self->stream_ended_) return self->end_stream();
+                                self->open_stream();
+                              });
+  }
+
+  void open_stream() {
+    std::weak_ptr<Session> weak = weak_from_this();
+    auto executor = stream_.get_executor();
+    channel_ = std::make_shared<StreamChannel>([weak, executor] {
+      asio::post(executor, [weak] {
+        if (auto self = weak.lock()) self->flush_stream();
+      });
+    });
+    source_->open(channel_);
+    watch_peer();
+  }
+
+  // Sends what the channel holds, one write at a time.
+  void flush_stream() {
+    if (stream_ended_ || stream_writing_) return;
+    stream_out_ = channel_->take();
+    if (stream_out_.empty()) return;
+    stream_writing_ = true;
+    asio::async_write(stream_, bhttp::make_chunk(asio::buffer(stream_out_)),
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        self->stream_writing_ = false;
+                        if (ec) return self->end_stream();
+                        self->flush_stream();
+                      });
+  }
+
+  // A stream's client sends nothing more; a read completing means it left.
+  void watch_peer() {
+    stream_.socket().async_read_some(
+        asio::buffer(peer_bytes_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+          if (ec || self->stream_ended_) return self->end_stream();
+          self->watch_peer();
+        });
+  }
+
+  void end_stream() {
+    if (stream_ended_) return;
+    stream_ended_ = true;
+    if (channel_) channel_->close();
+    source_->close();
+    close();
+  }
+
   void close() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -199,6 +273,16 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   bhttp::response<bhttp::string_body> response_;
+  // Streaming state (see start_stream).
+  bhttp::response<bhttp::empty_body> stream_header_;
+  std::optional<bhttp::response_serializer<bhttp::empty_body>> serializer_;
+  std::shared_ptr<StreamSource> source_;
+  std::shared_ptr<StreamChannel> channel_;
+  std::string stream_out_;
+  std::array<char, 512> peer_bytes_{};
+  bool streaming_ = false;
+  bool stream_writing_ = false;
+  bool stream_ended_ = false;
   Request request_;
   Worker& worker_;
   Shared& shared_;

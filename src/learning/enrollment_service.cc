@@ -172,6 +172,20 @@ Result<Enrollment> EnrollmentService::readable(Connection& c, const Actor& actor
   return e;
 }
 
+Result<Participation> EnrollmentService::participation(Connection& c, const Actor& actor,
+                                                       const std::string& course_id) {
+  DL_ASSIGN_OR_RETURN(catalog::Course course, courses_.visible(c, actor, canonical_id(course_id)));
+  DL_ASSIGN_OR_RETURN(bool editor, courses_.is_editor(c, actor, course));
+  DL_ASSIGN_OR_RETURN(bool admin, authz_.allows(actor, kManagePermission));
+  DL_ASSIGN_OR_RETURN(auto enrollment, EnrollmentRepository::find_of(c, actor.user_id, course.id));
+  const std::string role = enrollment && enrollment->live() ? enrollment->member_role : "";
+  Participation p;
+  p.teaches = editor || role == "instructor";
+  p.staff = p.teaches || role == "ta";
+  p.member = p.staff || admin || !role.empty();
+  return p;
+}
+
 Result<bool> EnrollmentService::manages(Connection& c, const Actor& actor,
                                         const std::string& course_id) {
   DL_ASSIGN_OR_RETURN(bool admin, authz_.allows(actor, kManagePermission));

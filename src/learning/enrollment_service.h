@@ -10,6 +10,7 @@
 #include "identity/authorization_service.h"
 #include "learning/enrollment_repository.h"
 #include "learning/model.h"
+#include "learning/participation.h"
 #include "storage/database.h"
 
 namespace deltalabs::learning {
@@ -55,6 +56,12 @@ class EnrollmentService {
   // Inside a transaction: the enrollment when the actor may read it (its user
   // or a manager of its course), 404 otherwise.
   Result<Enrollment> readable(Connection& c, const Actor& actor, const std::string& id);
+  // Inside a transaction: how the actor takes part in a course they may see
+  // (404 COURSE_NOT_FOUND otherwise): members are its live enrollments (as
+  // student, ta or instructor), its instructors and its editors
+  // (courses:update) and managers (enrollments:manage).
+  Result<Participation> participation(Connection& c, const Actor& actor,
+                                      const std::string& course_id);
   // Inside a transaction: true when the actor manages the course's enrollments.
   Result<bool> manages(Connection& c, const Actor& actor, const std::string& course_id);
 

@@ -1,0 +1,30 @@
+#include "engagement/engagement_module.h"
+
+#include <algorithm>
+
+#include "engagement/community_handlers.h"
+#include "engagement/notification_handlers.h"
+#include "engagement/question_handlers.h"
+
+namespace deltalabs::engagement {
+
+EngagementModule::EngagementModule(Database& db, learning::EnrollmentService& enrollments,
+                                   const CursorCodec& cursors, const EngagementOptions& options)
+    : cursors_(cursors),
+      access_(enrollments),
+      questions_(db, access_),
+      votes_(db, access_),
+      threads_(db, access_),
+      events_(db, access_),
+      notifications_(db),
+      hub_(db, NotificationWake::for_database(db, options.database_url),
+           HubOptions{options.heartbeat,
+                      std::min(options.heartbeat, std::chrono::milliseconds(200))}) {}
+
+void EngagementModule::register_routes(http::Router& router) {
+  register_question_routes(router, questions_, votes_, cursors_);
+  register_community_routes(router, threads_, events_, cursors_);
+  register_notification_routes(router, notifications_, hub_, cursors_);
+}
+
+}  // namespace deltalabs::engagement

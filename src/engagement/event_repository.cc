@@ -1,0 +1,120 @@
+#include "engagement/event_repository.h"
+
+#include "core/clock.h"
+#include "core/uuid.h"
+#include "engagement/engagement_sql.h"
+
+namespace deltalabs::engagement {
+
+namespace {
+
+CommunityEvent event_from(const Row& r) {
+  CommunityEvent e;
+  e.id = r.text(0);
+  e.course_id = r.text(1);
+  e.organizer_id = r.text(2);
+  e.title = r.text(3);
+  e.description = r.text(4);
+  e.location = r.text(5);
+  e.capacity = r.integer(6);
+  e.starts_at = r.text(7);
+  e.ends_at = r.optional_text(8);
+  e.going = r.integer(9);
+  e.waitlisted = r.integer(10);
+  e.interested = r.integer(11);
+  e.created_at = r.text(12);
+  return e;
+}
+
+Rsvp rsvp_from(const Row& r) {
+  return {r.text(0), r.text(1), r.text(2), r.text(3), r.optional_integer(4), r.text(5), r.text(6)};
+}
+
+Result<std::optional<Rsvp>> optional_rsvp(Result<RowSet> rows) {
+  if (!rows.ok()) return std::move(rows).error();
+  if (rows->empty()) return std::optional<Rsvp>{};
+  return std::optional<Rsvp>{rsvp_from((*rows)[0])};
+}
+
+}  // namespace
+
+Result<CommunityEvent> EventRepository::find(Connection& c, const std::string& id) {
+  if (!is_uuid(id)) return Error::not_found("event");
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectEvent, {id}));
+  if (rows.empty()) return Error::not_found("event");
+  return event_from(rows[0]);
+}
+
+Result<Page<CommunityEvent>> EventRepository::list(Connection& c, const std::string& course_id,
+                                                   const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListEvents, {course_id, page.after, page.limit + 1}));
+  std::vector<CommunityEvent> items;
+  items.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(event_from(rows[i]));
+  return make_page(std::move(items), page.limit, [](const CommunityEvent& e) { return e.id; });
+}
+
+Result<std::string> EventRepository::insert(Connection& c, const std::string& course_id,
+                                            const std::string& organizer_id,
+                                            const EventInput& input) {
+  std::string id = new_uuid_v7();
+  DL_TRY(c.execute(sql::kInsertEvent,
+                   {id, course_id, organizer_id, input.title, input.description, input.location,
+                    input.capacity, input.starts_at, input.ends_at, format_rfc3339(now())}));
+  return id;
+}
+
+Status EventRepository::lock(Connection& c, const std::string& id) {
+  if (!is_uuid(id)) return Error::not_found("event");
+  DL_ASSIGN_OR_RETURN(std::int64_t locked, c.execute(sql::kLockEvent, {id}));
+  if (locked == 0) return Error::not_found("event");
+  return {};
+}
+
+Result<std::int64_t> EventRepository::count_going(Connection& c, const std::string& event_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kCountGoing, {event_id}));
+  return rows[0].integer(0);
+}
+
+Result<std::int64_t> EventRepository::last_position(Connection& c, const std::string& event_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kLastWaitlistPosition, {event_id}));
+  return rows[0].integer(0);
+}
+
+Result<std::optional<Rsvp>> EventRepository::find_rsvp(Connection& c, const std::string& event_id,
+                                                       const std::string& user_id) {
+  return optional_rsvp(c.query(sql::kSelectRsvp, {event_id, user_id}));
+}
+
+Result<std::optional<Rsvp>> EventRepository::first_waitlisted(Connection& c,
+                                                              const std::string& event_id) {
+  return optional_rsvp(c.query(sql::kFirstWaitlisted, {event_id}));
+}
+
+Status EventRepository::write_rsvp(Connection& c, const std::string& event_id,
+                                   const std::string& user_id, const std::string& status,
+                                   std::optional<std::int64_t> position, bool exists) {
+  const std::string at = format_rfc3339(now());
+  if (exists) {
+    DL_TRY(c.execute(sql::kUpdateRsvp, {event_id, user_id, status, position, at}));
+  } else {
+    DL_TRY(c.execute(sql::kInsertRsvp, {new_uuid_v7(), event_id, user_id, status, position, at}));
+  }
+  return {};
+}
+
+Status EventRepository::remove_rsvp(Connection& c, const std::string& event_id,
+                                    const std::string& user_id) {
+  DL_TRY(c.execute(sql::kDeleteRsvp, {event_id, user_id}));
+  return {};
+}
+
+Status EventRepository::close_gap(Connection& c, const std::string& event_id,
+                                  std::int64_t position) {
+  DL_TRY(c.execute(sql::kShiftWaitlistOut, {event_id, position}));
+  DL_TRY(c.execute(sql::kShiftWaitlistIn, {event_id}));
+  return {};
+}
+
+}  // namespace deltalabs::engagement

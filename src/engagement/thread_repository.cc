@@ -1,0 +1,76 @@
+#include "engagement/thread_repository.h"
+
+#include "core/clock.h"
+#include "core/uuid.h"
+#include "engagement/engagement_sql.h"
+
+namespace deltalabs::engagement {
+
+namespace {
+
+DiscussionThread thread_from(const Row& r) {
+  DiscussionThread t;
+  t.id = r.text(0);
+  t.course_id = r.text(1);
+  t.author_id = r.text(2);
+  t.title = r.text(3);
+  t.body = r.text(4);
+  t.post_count = r.integer(5);
+  t.last_post_at = r.optional_text(6);
+  t.created_at = r.text(7);
+  return t;
+}
+
+ThreadPost post_from(const Row& r) {
+  return {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)};
+}
+
+}  // namespace
+
+Result<DiscussionThread> ThreadRepository::find(Connection& c, const std::string& id) {
+  if (!is_uuid(id)) return Error::not_found("thread");
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectThread, {id}));
+  if (rows.empty()) return Error::not_found("thread");
+  return thread_from(rows[0]);
+}
+
+Result<Page<DiscussionThread>> ThreadRepository::list(Connection& c, const std::string& course_id,
+                                                      const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListThreads, {course_id, page.after, page.limit + 1}));
+  std::vector<DiscussionThread> items;
+  items.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(thread_from(rows[i]));
+  return make_page(std::move(items), page.limit, [](const DiscussionThread& t) { return t.id; });
+}
+
+Result<std::string> ThreadRepository::insert(Connection& c, const std::string& course_id,
+                                             const std::string& author_id,
+                                             const TopicInput& input) {
+  std::string id = new_uuid_v7();
+  DL_TRY(c.execute(sql::kInsertThread,
+                   {id, course_id, author_id, input.title, input.body, format_rfc3339(now())}));
+  return id;
+}
+
+Result<ThreadPost> ThreadRepository::insert_post(Connection& c, const std::string& thread_id,
+                                                 const std::string& author_id,
+                                                 const std::string& body) {
+  ThreadPost post{new_uuid_v7(), thread_id, author_id, body, format_rfc3339(now())};
+  DL_TRY(c.execute(sql::kInsertPost, {post.id, thread_id, author_id, body, post.created_at}));
+  DL_TRY(c.execute(sql::kCountPost, {thread_id, post.created_at}));
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectPost, {post.id}));
+  return post_from(rows[0]);
+}
+
+Result<Page<ThreadPost>> ThreadRepository::posts(Connection& c, const std::string& thread_id,
+                                                 const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListPosts, {thread_id, page.after, page.limit + 1}));
+  std::vector<ThreadPost> items;
+  items.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(post_from(rows[i]));
+  return make_page(std::move(items), page.limit, [](const ThreadPost& p) { return p.id; });
+}
+
+}  // namespace deltalabs::engagement
