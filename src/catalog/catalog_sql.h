@@ -154,6 +154,15 @@ inline constexpr const char* kIsCourseInstructor =
   " AS score "                                 \
   "FROM courses c WHERE " DL_CATALOG_FILTERS "AND " DL_PG_MATCH("c.search_all") " "
 
+// Other orders of a text query need the matches, not their scores: the
+// column scores cost three more matches per row, for nothing.
+#define DL_SQLITE_MATCHED                                  \
+  "SELECT * FROM (SELECT " DL_COURSE_COLUMNS ", 0 AS score " \
+  "FROM courses c WHERE " DL_CATALOG_FILTERS "AND " DL_SQLITE_MATCH("$1") ") s "
+#define DL_PG_MATCHED                                      \
+  "SELECT * FROM (SELECT " DL_COURSE_COLUMNS ", 0 AS score " \
+  "FROM courses c WHERE " DL_CATALOG_FILTERS "AND " DL_PG_MATCH("c.search_all") ") s "
+
 // Keyset conditions and orders, one per sort; `s` is the scored row set.
 #define DL_BY_RELEVANCE                                                                           \
   "WHERE CAST($9 AS TEXT) IS NULL OR s.score < $8 OR (s.score = $8 AND CAST(s.id AS TEXT) > $9) " \
@@ -188,21 +197,63 @@ inline constexpr const char* kPgCatalogByPrice = "SELECT * FROM (" DL_PG_SCORED 
 
 // The same four orders when a text query is given ($1 not NULL).
 inline constexpr const char* kSqliteSearchByRelevance = DL_SQLITE_SEARCHED DL_BY_RELEVANCE;
-inline constexpr const char* kSqliteSearchByNewest = DL_SQLITE_SEARCHED DL_BY_NEWEST;
-inline constexpr const char* kSqliteSearchByPopular = DL_SQLITE_SEARCHED DL_BY_POPULAR;
-inline constexpr const char* kSqliteSearchByPrice = DL_SQLITE_SEARCHED DL_BY_PRICE;
+inline constexpr const char* kSqliteSearchByNewest = DL_SQLITE_MATCHED DL_BY_NEWEST;
+inline constexpr const char* kSqliteSearchByPopular = DL_SQLITE_MATCHED DL_BY_POPULAR;
+inline constexpr const char* kSqliteSearchByPrice = DL_SQLITE_MATCHED DL_BY_PRICE;
 inline constexpr const char* kPgSearchByRelevance =
     "SELECT * FROM (" DL_PG_SEARCHED ") s " DL_BY_RELEVANCE;
-inline constexpr const char* kPgSearchByNewest =
-    "SELECT * FROM (" DL_PG_SEARCHED ") s " DL_BY_NEWEST;
-inline constexpr const char* kPgSearchByPopular =
-    "SELECT * FROM (" DL_PG_SEARCHED ") s " DL_BY_POPULAR;
-inline constexpr const char* kPgSearchByPrice = "SELECT * FROM (" DL_PG_SEARCHED ") s " DL_BY_PRICE;
+inline constexpr const char* kPgSearchByNewest = DL_PG_MATCHED DL_BY_NEWEST;
+inline constexpr const char* kPgSearchByPopular = DL_PG_MATCHED DL_BY_POPULAR;
+inline constexpr const char* kPgSearchByPrice = DL_PG_MATCHED DL_BY_PRICE;
+
+// --- the in-memory relevance search (CourseSearchIndex, decision 0011) --------
+// Moved by triggers (migration 0010) whenever the published catalog's text or
+// membership changes; an index built at one value describes the database at it.
+inline constexpr const char* kSelectSearchGeneration =
+    "SELECT generation FROM course_search_generation WHERE id = 1";
+// Every published course: the key a word's postings name it by, and its id.
+inline constexpr const char* kSqliteSearchKeys =
+    "SELECT rowid, id FROM courses WHERE status = 'published'";
+inline constexpr const char* kPgSearchKeys =
+    "SELECT CAST(id AS TEXT), CAST(id AS TEXT) FROM courses WHERE status = 'published'";
+// The courses holding one word ($1, as match_text writes it) and where: a key
+// and a column bit (title 4, subtitle 2, description 1). SQLite answers one
+// row per matching column straight from the FTS5 index (drafts included: keys
+// outside the published set are dropped); PostgreSQL one row per published
+// course with its columns or-ed.
+inline constexpr const char* kSqliteWordColumns =
+    "SELECT rowid, 4 FROM courses_fts WHERE courses_fts MATCH 'title : (' || $1 || ')' "
+    "UNION ALL SELECT rowid, 2 FROM courses_fts WHERE courses_fts MATCH 'subtitle : (' || $1 || ')' "
+    "UNION ALL SELECT rowid, 1 FROM courses_fts WHERE courses_fts MATCH 'description : (' || $1 "
+    "|| ')'";
+inline constexpr const char* kPgWordColumns =
+    "SELECT CAST(c.id AS TEXT), " DL_PG_SCORE " FROM courses c WHERE c.status = 'published' AND "
+    DL_PG_MATCH("c.search_all");
+// 1 when some published course matches the whole query $1, else 0.
+inline constexpr const char* kSqliteMatchesPublished =
+    "SELECT count(*) FROM (SELECT 1 FROM courses c WHERE c.status = 'published' AND " DL_SQLITE_MATCH(
+        "$1") " LIMIT 1)";
+inline constexpr const char* kPgMatchesPublished =
+    "SELECT count(*) FROM (SELECT 1 FROM courses c WHERE c.status = 'published' AND " DL_PG_MATCH(
+        "c.search_all") " LIMIT 1) m";
+// The courses of a ranked id list ($1, a JSON array) that pass the catalog
+// filters ($2..$7 as above), in list order, at most $8; the last column is
+// each row's position in the list.
+inline constexpr const char* kSqliteRankedCourses =
+    "SELECT " DL_COURSE_COLUMNS ", j.key FROM json_each($1) j CROSS JOIN courses c "
+    "WHERE c.id = j.value AND " DL_CATALOG_FILTERS "ORDER BY j.key LIMIT $8";
+inline constexpr const char* kPgRankedCourses =
+    "SELECT " DL_COURSE_COLUMNS ", j.ord - 1 "
+    "FROM jsonb_array_elements_text(CAST($1 AS JSONB)) WITH ORDINALITY AS j(id, ord) "
+    "JOIN courses c ON c.id = CAST(j.id AS UUID) WHERE " DL_CATALOG_FILTERS
+    "ORDER BY j.ord LIMIT $8";
 
 #undef DL_BY_PRICE
 #undef DL_BY_POPULAR
 #undef DL_BY_NEWEST
 #undef DL_BY_RELEVANCE
+#undef DL_PG_MATCHED
+#undef DL_SQLITE_MATCHED
 #undef DL_PG_SEARCHED
 #undef DL_PG_SCORED
 #undef DL_PG_SCORE

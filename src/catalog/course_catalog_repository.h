@@ -19,6 +19,9 @@ class CourseCatalogRepository {
                                    const PageRequest& page);
   // The words of a free-text query: runs of letters and digits, lower-cased, at most 8.
   static std::vector<std::string> words_of(const std::string& q);
+  // Words as the dialect's matcher takes them: FTS5 quoted phrases, or plain words for
+  // plainto_tsquery.
+  static std::string match_text(Dialect dialect, const std::vector<std::string>& words);
 };
 
 }  // namespace deltalabs::catalog
