@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::size_t kMaxWords = 8;
 constexpr std::size_t kMaxWordBytes = 64;
-constexpr std::size_t kScoreColumn = 17;  // after the course columns
+constexpr std::size_t kScoreColumn = 18;  // after the course columns and instructors
 
 // The statement for a sort, with or without a text query (see catalog_sql.h).
 const char* statement_for(Dialect dialect, CourseSort sort, bool searching) {

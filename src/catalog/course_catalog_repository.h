@@ -14,7 +14,7 @@ namespace deltalabs::catalog {
 // page continues exactly after the last row seen even when courses are added.
 class CourseCatalogRepository {
  public:
-  // A page of published courses matching the query (instructor ids not filled in).
+  // A page of published courses matching the query, with their instructor ids.
   static Result<Page<Course>> list(Connection& c, const CourseQuery& query,
                                    const PageRequest& page);
   // The words of a free-text query: runs of letters and digits, lower-cased, at most 8.

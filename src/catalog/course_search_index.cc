@@ -176,10 +176,9 @@ Result<std::optional<Page<Course>>> CourseSearchIndex::search(Connection& c,
       for (std::size_t i = checked; i < ranked.size(); ++i)
         ids.push_back(catalog->ids[ranked[i].rank]);
       DL_ASSIGN_OR_RETURN(std::vector<RankedCourse> rows,
-                          CourseSearchRepository::ranked_courses(c, ids, query,
-                                                                 needed - found.size()));
+                          CourseSearchRepository::ranked_courses(c, ids, query));
       for (auto& row : rows) {
-        if (row.place < ids.size())
+        if (row.place < ids.size() && found.size() < needed)
           found.emplace_back(std::move(row.course), ranked[checked + row.place].score);
       }
       checked = ranked.size();

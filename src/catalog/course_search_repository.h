@@ -46,11 +46,10 @@ class CourseSearchRepository {
   // True when some published course matches all of `words` together.
   static Result<bool> matches_published(Connection& c, const std::vector<std::string>& words);
   // The courses of `ids` that are published and pass the query's filters (its text is
-  // ignored), in the order of `ids`, at most `limit`.
+  // ignored), with their instructor ids, in the order of `ids`.
   static Result<std::vector<RankedCourse>> ranked_courses(Connection& c,
                                                           const std::vector<std::string>& ids,
-                                                          const CourseQuery& filters,
-                                                          std::size_t limit);
+                                                          const CourseQuery& filters);
 };
 
 }  // namespace deltalabs::catalog

@@ -65,8 +65,6 @@ Result<Page<Course>> CourseService::list(const CourseQuery& query, const PageReq
   if (!result) {
     DL_ASSIGN_OR_RETURN(result, CourseCatalogRepository::list(*conn, effective, page));
   }
-  // One statement for the whole page, not one lookup per course.
-  DL_TRY(CourseRepository::load_instructor_ids(*conn, result->items));
   return std::move(*result);
 }
 

@@ -21,7 +21,9 @@ struct WordPostings {
   std::vector<std::uint8_t> columns;
 
   // Memory held, for the index's bound.
-  std::size_t bytes() const { return ranks.capacity() * sizeof(std::uint32_t) + columns.capacity(); }
+  std::size_t bytes() const {
+    return ranks.capacity() * sizeof(std::uint32_t) + columns.capacity();
+  }
 };
 
 // One course of a relevance ranking: its rank (position in id order) and score (0..7).

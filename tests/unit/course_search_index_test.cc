@@ -75,8 +75,8 @@ TEST(RankByRelevance, SkipsThroughALongListToTheRanksOfAShortOne) {
 // --- against the SQL listing, on a real database ------------------------------------------
 
 constexpr std::array<const char*, 14> kVocabulary = {
-    "rust",    "python", "systems", "design", "learning", "learn", "learns",
-    "project", "projects", "data",  "the",    "and",      "cooking", "kitchen"};
+    "rust",    "python",   "systems", "design", "learning", "learn",   "learns",
+    "project", "projects", "data",    "the",    "and",      "cooking", "kitchen"};
 
 class CourseSearchIndexTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -125,7 +125,8 @@ class CourseSearchIndexTest : public ::testing::TestWithParam<std::string> {
     const int n = std::uniform_int_distribution<int>(from, to)(rng);
     for (int i = 0; i < n; ++i) {
       if (!out.empty()) out += ' ';
-      out += kVocabulary[std::uniform_int_distribution<std::size_t>(0, kVocabulary.size() - 1)(rng)];
+      out +=
+          kVocabulary[std::uniform_int_distribution<std::size_t>(0, kVocabulary.size() - 1)(rng)];
     }
     return out;
   }
@@ -137,15 +138,18 @@ class CourseSearchIndexTest : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(db_->transaction([&](Connection& c) -> Status {
                      const char* at = "2026-11-24T00:00:00.000Z";
                      for (const char* slug : {"one", "two"}) {
-                       DL_TRY(c.execute("INSERT INTO course_categories (id, slug, name, created_at) "
-                                        "VALUES ($1, $2, $2, $3)",
-                                        {new_uuid_v7(), slug, at}));
+                       DL_TRY(
+                           c.execute("INSERT INTO course_categories (id, slug, name, created_at) "
+                                     "VALUES ($1, $2, $2, $3)",
+                                     {new_uuid_v7(), slug, at}));
                      }
-                     DL_TRY(c.execute("INSERT INTO course_levels (id, slug, name, created_at) "
-                                      "VALUES ($1, 'any', 'Any', $2)",
-                                      {new_uuid_v7(), at}));
+                     DL_TRY(
+                         c.execute("INSERT INTO course_levels (id, slug, name, created_at) "
+                                   "VALUES ($1, 'any', 'Any', $2)",
+                                   {new_uuid_v7(), at}));
                      return {};
-                   }).ok());
+                   })
+                    .ok());
     for (int i = 0; i < 120; ++i) add_course(rng, i);
   }
 
@@ -154,7 +158,7 @@ class CourseSearchIndexTest : public ::testing::TestWithParam<std::string> {
     const char* languages[] = {"en", "de", "fr"};
     const std::int64_t prices[] = {0, 500, 1000, 5000};
     ASSERT_TRUE(db_->transaction([&](Connection& c) -> Status {
-                     return c.execute(
+                     DL_TRY(c.execute(
                          "INSERT INTO courses (id, slug, title, subtitle, description, "
                          "category_id, level_id, language, price_amount_minor, status, "
                          "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, "
@@ -165,8 +169,10 @@ class CourseSearchIndexTest : public ::testing::TestWithParam<std::string> {
                           words(rng, 1, 3), words(rng, 2, 4), words(rng, 3, 8),
                           i % 2 == 0 ? "one" : "two", languages[i % 3], prices[i % 4],
                           statuses[std::uniform_int_distribution<int>(0, 4)(rng)],
-                          "2026-11-24T00:00:00.000Z"});
-                   }).ok());
+                          "2026-11-24T00:00:00.000Z"}));
+                     return {};
+                   })
+                    .ok());
   }
 
   // Every page of a query, walked `limit` at a time, as ids and cursors.
@@ -189,11 +195,9 @@ class CourseSearchIndexTest : public ::testing::TestWithParam<std::string> {
   }
 
   void expect_same_as_sql(CourseSearchIndex& index, const CourseQuery& query, int limit) {
-    auto sql = walk(
-        [](Connection& c, const CourseQuery& q, const PageRequest& p) {
-          return CourseCatalogRepository::list(c, q, p);
-        },
-        query, limit);
+    auto sql = walk([](Connection& c, const CourseQuery& q,
+                       const PageRequest& p) { return CourseCatalogRepository::list(c, q, p); },
+                    query, limit);
     auto indexed = walk(
         [&](Connection& c, const CourseQuery& q, const PageRequest& p) -> Result<Page<Course>> {
           DL_ASSIGN_OR_RETURN(std::optional<Page<Course>> found, index.search(c, q, p));
@@ -276,13 +280,15 @@ TEST_P(CourseSearchIndexTest, SeesEveryChangeToThePublishedCatalogAtOnce) {
     EXPECT_EQ(generation(), before);
   }
   // Writes made outside any service (here: plain statements) still show.
-  execute("UPDATE courses SET title = 'zebra kitchen' WHERE status = 'published' AND id IN "
-          "(SELECT id FROM courses WHERE status = 'published' ORDER BY id LIMIT 3)");
+  execute(
+      "UPDATE courses SET title = 'zebra kitchen' WHERE status = 'published' AND id IN "
+      "(SELECT id FROM courses WHERE status = 'published' ORDER BY id LIMIT 3)");
   EXPECT_GT(generation(), before);
   expect_same_as_sql(index, relevance("zebra"), 2);
   expect_same_as_sql(index, relevance("kitchen"), 5);
-  execute("UPDATE courses SET status = 'archived' WHERE title = 'zebra kitchen' AND id = "
-          "(SELECT min(id) FROM courses WHERE title = 'zebra kitchen')");
+  execute(
+      "UPDATE courses SET status = 'archived' WHERE title = 'zebra kitchen' AND id = "
+      "(SELECT min(id) FROM courses WHERE title = 'zebra kitchen')");
   expect_same_as_sql(index, relevance("zebra"), 2);
   std::mt19937 rng(99);
   for (int i = 0; i < 5; ++i) add_course(rng, 200 + i);
@@ -292,8 +298,7 @@ TEST_P(CourseSearchIndexTest, SeesEveryChangeToThePublishedCatalogAtOnce) {
   expect_same_as_sql(index, relevance("zebra"), 3);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CourseSearchIndexTest,
-                         ::testing::Values("sqlite", "postgresql"),
+INSTANTIATE_TEST_SUITE_P(Backends, CourseSearchIndexTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& test_info) { return test_info.param; });
 
 }  // namespace
