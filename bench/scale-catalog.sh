@@ -97,7 +97,7 @@ frequency = collections.Counter()
 for c in courses:
     words = set(re.findall(r"[a-z0-9]+", " ".join((c["title"], c["subtitle"], c["description"])).lower()))
     frequency.update(w for w in words if w not in stop)
-top = [w for w, _ in frequency.most_common(24)]
+top = [w for w, _ in sorted(frequency.items(), key=lambda kv: (-kv[1], kv[0]))[:24]]  # ties by word
 # The 16 most frequent words each paired with the next, then with the one eight further down.
 broad = [f"{top[i]} {top[i + 1]}" for i in range(0, 16, 2)] + [f"{top[i]} {top[i + 8]}" for i in range(8)]
 for name, queries in (("selective", selective), ("broad", broad)):
