@@ -104,3 +104,36 @@ open(sys.argv[2], "w").write(text)
 print(text)
 PY
 }
+
+# Writes the markdown report of a TSV whose rows are "name, then two run_wrk
+# results" (req/s, p50, p99, non-2xx each), one column group per setting, with
+# ratios against the mean of the rows whose name starts with "nginx".
+# Usage: report_side_by_side TSV OUT.md LEFT_TITLE RIGHT_TITLE NOTE...
+report_side_by_side() {
+  local tsv=$1 out=$2 left=$3 right=$4
+  shift 4
+  /usr/bin/python3 - "$tsv" "$out" "$threads" "$connections" "$duration" "$left" "$right" "$*" <<'PY'
+import os, platform, sys
+tsv, out, threads, connections, duration, left, right, note = sys.argv[1:9]
+rows = [l.rstrip("\n").split("\t") for l in open(tsv)]
+nginx = [r for r in rows if r[0].startswith("nginx")]
+base_rps = sum(float(r[1]) for r in nginx) / len(nginx)
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+mem = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
+lines = [f"Machine: {os.cpu_count()} cores ({cpu}), {mem} GiB, {platform.platform()}.",
+         f"wrk: {threads} threads, {connections} connections, {duration} per target, on the same machine; "
+         f"nginx figures are the mean of its runs in this report ({base_rps:.0f} req/s).", ""]
+if note:
+    lines += [note, ""]
+lines += [f"| target | {left}: req/s | p50 ms | p99 ms | vs nginx | {right}: req/s | p50 ms | p99 ms | vs nginx |",
+          "|---|---|---|---|---|---|---|---|---|"]
+def cells(rps, p50, p99, errs):
+    flag = f" ({errs} non-2xx)" if errs != "0" else ""
+    return f"{float(rps):.0f}{flag} | {float(p50):.2f} | {float(p99):.2f} | {float(rps) / base_rps:.2f}x"
+for r in rows:
+    lines.append(f"| {r[0]} | {cells(*r[1:5])} | {cells(*r[5:9])} |")
+text = "\n".join(lines) + "\n"
+open(out, "w").write(text)
+print(text)
+PY
+}

@@ -47,13 +47,26 @@ inline constexpr const char* kCountUsersById = "SELECT count(*) FROM users WHERE
   "c.created_by, "                                                                            \
   "c.published_at, c.created_at, c.updated_at"
 
+// A course's instructor ids in one column, so a course or a page of them is
+// one statement. PostgreSQL orders them in the aggregate; SQLite (before
+// 3.44) cannot, so each element is "<added_at> <instructor_id>" and
+// course_from_row sorts them (added_at is fixed-width RFC 3339 text).
+#define DL_SQLITE_INSTRUCTORS                                          \
+  "(SELECT group_concat(ci.added_at || ' ' || ci.instructor_id, ',') " \
+  "FROM course_instructors ci WHERE ci.course_id = c.id) AS instructors"
+#define DL_PG_INSTRUCTORS                                                         \
+  "(SELECT string_agg(CAST(ci.instructor_id AS TEXT), ',' ORDER BY ci.added_at, " \
+  "ci.instructor_id) FROM course_instructors ci WHERE ci.course_id = c.id) AS instructors"
+
 inline constexpr const char* kInsertCourse =
     "INSERT INTO courses (id, slug, title, subtitle, description, category_id, level_id, language, "
     "price_amount_minor, price_currency, status, max_students, enrollment_count, created_by, "
     "created_at, "
     "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, 0, $12, $13, $13)";
-inline constexpr const char* kSelectCourse =
-    "SELECT " DL_COURSE_COLUMNS " FROM courses c WHERE c.id = $1";
+inline constexpr const char* kSqliteSelectCourse =
+    "SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS " FROM courses c WHERE c.id = $1";
+inline constexpr const char* kPgSelectCourse =
+    "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS " FROM courses c WHERE c.id = $1";
 inline constexpr const char* kCountCoursesBySlug = "SELECT count(*) FROM courses WHERE slug = $1";
 inline constexpr const char* kUpdateCourse =
     "UPDATE courses SET title = COALESCE($2, title), subtitle = COALESCE($3, subtitle), "
@@ -73,15 +86,6 @@ inline constexpr const char* kCountCategoriesById =
 inline constexpr const char* kCountLevelsById = "SELECT count(*) FROM course_levels WHERE id = $1";
 inline constexpr const char* kCountInstructorsById =
     "SELECT count(*) FROM instructors WHERE id = $1";
-inline constexpr const char* kSelectCourseInstructorIds =
-    "SELECT instructor_id FROM course_instructors WHERE course_id = $1 ORDER BY added_at, "
-    "instructor_id";
-// The instructors of several courses in one statement: this prefix, then
-// "$1, $2, ..." (one per course), then the suffix.
-inline constexpr const char* kSelectInstructorIdsOfCoursesPrefix =
-    "SELECT course_id, instructor_id FROM course_instructors WHERE course_id IN (";
-inline constexpr const char* kSelectInstructorIdsOfCoursesSuffix =
-    ") ORDER BY course_id, added_at, instructor_id";
 inline constexpr const char* kDeleteCourseInstructors =
     "DELETE FROM course_instructors WHERE course_id = $1";
 inline constexpr const char* kInsertCourseInstructor =
@@ -118,7 +122,7 @@ inline constexpr const char* kIsCourseInstructor =
 #define DL_SQLITE_MATCH(columns) \
   "c.rowid IN (SELECT rowid FROM courses_fts WHERE courses_fts MATCH " columns ")"
 #define DL_SQLITE_SCORED \
-  "SELECT " DL_COURSE_COLUMNS ", "                                                                    \
+  "SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS ", "                                          \
   "(CASE WHEN CAST($1 AS TEXT) IS NULL THEN 0 ELSE "                                                 \
   "  4 * (" DL_SQLITE_MATCH("'title : (' || $1 || ')'") ") + "                                       \
   "  2 * (" DL_SQLITE_MATCH("'subtitle : (' || $1 || ')'") ") + "                                    \
@@ -132,7 +136,7 @@ inline constexpr const char* kIsCourseInstructor =
 // WHERE and ORDER BY, a flattened subquery would run each score's match
 // subqueries again.
 #define DL_SQLITE_SEARCHED \
-  "WITH s AS MATERIALIZED (SELECT " DL_COURSE_COLUMNS ", "                                          \
+  "WITH s AS MATERIALIZED (SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS ", "                                          \
   "  4 * (" DL_SQLITE_MATCH("'title : (' || $1 || ')'") ") + "                                      \
   "  2 * (" DL_SQLITE_MATCH("'subtitle : (' || $1 || ')'") ") + "                                   \
   "  (" DL_SQLITE_MATCH("'description : (' || $1 || ')'") ") AS score "                             \
@@ -146,17 +150,28 @@ inline constexpr const char* kIsCourseInstructor =
   "2 * CAST(" DL_PG_MATCH("c.search_subtitle") " AS INTEGER) + "                       \
   "CAST(" DL_PG_MATCH("c.search_description") " AS INTEGER)"
 #define DL_PG_SCORED                                             \
-  "SELECT " DL_COURSE_COLUMNS                                    \
+  "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS             \
   ", "                                                           \
   "(CASE WHEN CAST($1 AS TEXT) IS NULL THEN 0 ELSE " DL_PG_SCORE \
   " END) AS score "                                              \
   "FROM courses c WHERE " DL_CATALOG_FILTERS                     \
   "AND (CAST($1 AS TEXT) IS NULL OR " DL_PG_MATCH("c.search_all") ") "
 
-#define DL_PG_SEARCHED                         \
-  "SELECT " DL_COURSE_COLUMNS ", " DL_PG_SCORE \
-  " AS score "                                 \
+#define DL_PG_SEARCHED                                                \
+  "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS ", " DL_PG_SCORE \
+  " AS score "                                                        \
   "FROM courses c WHERE " DL_CATALOG_FILTERS "AND " DL_PG_MATCH("c.search_all") " "
+
+// Other orders of a text query need the matches, not their scores: the
+// column scores cost three more matches per row, for nothing.
+#define DL_SQLITE_MATCHED                                               \
+  "SELECT * FROM (SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS \
+  ", 0 AS score "                                                       \
+  "FROM courses c WHERE " DL_CATALOG_FILTERS "AND " DL_SQLITE_MATCH("$1") ") s "
+#define DL_PG_MATCHED                                               \
+  "SELECT * FROM (SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS \
+  ", 0 AS score "                                                   \
+  "FROM courses c WHERE " DL_CATALOG_FILTERS "AND " DL_PG_MATCH("c.search_all") ") s "
 
 // Keyset conditions and orders, one per sort; `s` is the scored row set.
 #define DL_BY_RELEVANCE                                                                           \
@@ -192,21 +207,65 @@ inline constexpr const char* kPgCatalogByPrice = "SELECT * FROM (" DL_PG_SCORED 
 
 // The same four orders when a text query is given ($1 not NULL).
 inline constexpr const char* kSqliteSearchByRelevance = DL_SQLITE_SEARCHED DL_BY_RELEVANCE;
-inline constexpr const char* kSqliteSearchByNewest = DL_SQLITE_SEARCHED DL_BY_NEWEST;
-inline constexpr const char* kSqliteSearchByPopular = DL_SQLITE_SEARCHED DL_BY_POPULAR;
-inline constexpr const char* kSqliteSearchByPrice = DL_SQLITE_SEARCHED DL_BY_PRICE;
+inline constexpr const char* kSqliteSearchByNewest = DL_SQLITE_MATCHED DL_BY_NEWEST;
+inline constexpr const char* kSqliteSearchByPopular = DL_SQLITE_MATCHED DL_BY_POPULAR;
+inline constexpr const char* kSqliteSearchByPrice = DL_SQLITE_MATCHED DL_BY_PRICE;
 inline constexpr const char* kPgSearchByRelevance =
     "SELECT * FROM (" DL_PG_SEARCHED ") s " DL_BY_RELEVANCE;
-inline constexpr const char* kPgSearchByNewest =
-    "SELECT * FROM (" DL_PG_SEARCHED ") s " DL_BY_NEWEST;
-inline constexpr const char* kPgSearchByPopular =
-    "SELECT * FROM (" DL_PG_SEARCHED ") s " DL_BY_POPULAR;
-inline constexpr const char* kPgSearchByPrice = "SELECT * FROM (" DL_PG_SEARCHED ") s " DL_BY_PRICE;
+inline constexpr const char* kPgSearchByNewest = DL_PG_MATCHED DL_BY_NEWEST;
+inline constexpr const char* kPgSearchByPopular = DL_PG_MATCHED DL_BY_POPULAR;
+inline constexpr const char* kPgSearchByPrice = DL_PG_MATCHED DL_BY_PRICE;
+
+// --- the in-memory relevance search (CourseSearchIndex, decision 0011) --------
+// Moved by triggers (migration 0010) whenever the published catalog's text or
+// membership changes; an index built at one value describes the database at it.
+inline constexpr const char* kSelectSearchGeneration =
+    "SELECT generation FROM course_search_generation WHERE id = 1";
+// Every published course: the key a word's postings name it by, and its id.
+inline constexpr const char* kSqliteSearchKeys =
+    "SELECT rowid, id FROM courses WHERE status = 'published'";
+inline constexpr const char* kPgSearchKeys =
+    "SELECT CAST(id AS TEXT), CAST(id AS TEXT) FROM courses WHERE status = 'published'";
+// The courses holding one word ($1, as match_text writes it) and where: a key
+// and a column bit (title 4, subtitle 2, description 1). SQLite answers one
+// row per matching column straight from the FTS5 index (drafts included: keys
+// outside the published set are dropped); PostgreSQL one row per published
+// course with its columns or-ed.
+inline constexpr const char* kSqliteWordColumns =
+    "SELECT rowid, 4 FROM courses_fts WHERE courses_fts MATCH 'title : (' || $1 || ')' "
+    "UNION ALL SELECT rowid, 2 FROM courses_fts WHERE courses_fts MATCH 'subtitle : (' || $1 || "
+    "')' "
+    "UNION ALL SELECT rowid, 1 FROM courses_fts WHERE courses_fts MATCH 'description : (' || $1 "
+    "|| ')'";
+inline constexpr const char* kPgWordColumns =
+    "SELECT CAST(c.id AS TEXT), " DL_PG_SCORE
+    " FROM courses c WHERE c.status = 'published' AND " DL_PG_MATCH("c.search_all");
+// 1 when some published course matches the whole query $1, else 0.
+inline constexpr const char* kSqliteMatchesPublished =
+    "SELECT count(*) FROM (SELECT 1 FROM courses c WHERE c.status = 'published' "
+    "AND " DL_SQLITE_MATCH("$1") " LIMIT 1)";
+inline constexpr const char* kPgMatchesPublished =
+    "SELECT count(*) FROM (SELECT 1 FROM courses c WHERE c.status = 'published' AND " DL_PG_MATCH(
+        "c.search_all") " LIMIT 1) m";
+// The courses of a ranked id list ($1, a JSON array) that pass the catalog
+// filters ($2..$7 as above), with each row's position in the list last; in
+// no particular order (the caller sorts the few rows by position).
+inline constexpr const char* kSqliteRankedCourses =
+    "SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS
+    ", j.key "
+    "FROM json_each($1) j CROSS JOIN courses c WHERE c.id = j.value AND " DL_CATALOG_FILTERS;
+inline constexpr const char* kPgRankedCourses =
+    "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS
+    ", j.ord - 1 "
+    "FROM jsonb_array_elements_text(CAST($1 AS JSONB)) WITH ORDINALITY AS j(id, ord) "
+    "JOIN courses c ON c.id = CAST(j.id AS UUID) WHERE " DL_CATALOG_FILTERS;
 
 #undef DL_BY_PRICE
 #undef DL_BY_POPULAR
 #undef DL_BY_NEWEST
 #undef DL_BY_RELEVANCE
+#undef DL_PG_MATCHED
+#undef DL_SQLITE_MATCHED
 #undef DL_PG_SEARCHED
 #undef DL_PG_SCORED
 #undef DL_PG_SCORE
@@ -216,5 +275,7 @@ inline constexpr const char* kPgSearchByPrice = "SELECT * FROM (" DL_PG_SEARCHED
 #undef DL_SQLITE_MATCH
 #undef DL_CATALOG_FILTERS
 #undef DL_COURSE_COLUMNS
+#undef DL_PG_INSTRUCTORS
+#undef DL_SQLITE_INSTRUCTORS
 
 }  // namespace deltalabs::catalog::sql

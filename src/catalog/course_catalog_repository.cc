@@ -1,8 +1,8 @@
 #include "catalog/course_catalog_repository.h"
 
 #include <cctype>
-#include <charconv>
 
+#include "catalog/catalog_position.h"
 #include "catalog/catalog_sql.h"
 #include "catalog/course_repository.h"
 
@@ -12,21 +12,7 @@ namespace {
 
 constexpr std::size_t kMaxWords = 8;
 constexpr std::size_t kMaxWordBytes = 64;
-constexpr std::size_t kScoreColumn = 17;  // after the course columns
-
-const char* sort_name(CourseSort sort) {
-  switch (sort) {
-    case CourseSort::kRelevance:
-      return "relevance";
-    case CourseSort::kPopular:
-      return "popular";
-    case CourseSort::kPrice:
-      return "price";
-    case CourseSort::kNewest:
-      break;
-  }
-  return "newest";
-}
+constexpr std::size_t kScoreColumn = 18;  // after the course columns and instructors
 
 // The statement for a sort, with or without a text query (see catalog_sql.h).
 const char* statement_for(Dialect dialect, CourseSort sort, bool searching) {
@@ -57,16 +43,6 @@ const char* statement_for(Dialect dialect, CourseSort sort, bool searching) {
   return kStatements[dialect == Dialect::kPostgres ? 1 : 0][searching ? 1 : 0][order];
 }
 
-// The query text as each dialect wants it: FTS5 quoted words, or plain words for plainto_tsquery.
-std::string match_text(Dialect dialect, const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) {
-    if (!out.empty()) out += ' ';
-    out += dialect == Dialect::kSqlite ? "\"" + w + "\"" : w;
-  }
-  return out;
-}
-
 std::int64_t sort_key(CourseSort sort, const Row& r) {
   switch (sort) {
     case CourseSort::kRelevance:
@@ -81,27 +57,17 @@ std::int64_t sort_key(CourseSort sort, const Row& r) {
   return 0;
 }
 
-struct Position {
-  std::optional<std::int64_t> key;
-  std::optional<std::string> id;
-};
-
-Result<Position> parse_position(const std::string& after, CourseSort sort) {
-  if (after.empty()) return Position{};
-  const auto bad =
-      Error::bad_request("INVALID_CURSOR", "The cursor does not belong to this listing.");
-  const auto first = after.find('|');
-  const auto second = after.find('|', first == std::string::npos ? first : first + 1);
-  if (first == std::string::npos || second == std::string::npos) return bad;
-  if (after.substr(0, first) != sort_name(sort)) return bad;
-  std::int64_t key = 0;
-  const char* begin = after.data() + first + 1;
-  const char* end = after.data() + second;
-  if (std::from_chars(begin, end, key).ptr != end) return bad;
-  return Position{key, after.substr(second + 1)};
-}
-
 }  // namespace
+
+std::string CourseCatalogRepository::match_text(Dialect dialect,
+                                                const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ' ';
+    out += dialect == Dialect::kSqlite ? "\"" + w + "\"" : w;
+  }
+  return out;
+}
 
 std::vector<std::string> CourseCatalogRepository::words_of(const std::string& q) {
   std::vector<std::string> words;
@@ -124,7 +90,7 @@ std::vector<std::string> CourseCatalogRepository::words_of(const std::string& q)
 
 Result<Page<Course>> CourseCatalogRepository::list(Connection& c, const CourseQuery& query,
                                                    const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(Position position, parse_position(page.after, query.sort));
+  DL_ASSIGN_OR_RETURN(CatalogPosition position, parse_catalog_position(page.after, query.sort));
   std::optional<std::string> text;
   if (query.q) {
     const auto words = words_of(*query.q);
@@ -142,8 +108,7 @@ Result<Page<Course>> CourseCatalogRepository::list(Connection& c, const CourseQu
     found.emplace_back(course_from_row(rows[i]), sort_key(query.sort, rows[i]));
   auto keyed =
       make_page(std::move(found), page.limit, [&](const std::pair<Course, std::int64_t>& last) {
-        return std::string(sort_name(query.sort)) + "|" + std::to_string(last.second) + "|" +
-               last.first.id;
+        return catalog_position(query.sort, last.second, last.first.id);
       });
   Page<Course> out;
   out.next = std::move(keyed.next);

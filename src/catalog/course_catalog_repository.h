@@ -14,11 +14,14 @@ namespace deltalabs::catalog {
 // page continues exactly after the last row seen even when courses are added.
 class CourseCatalogRepository {
  public:
-  // A page of published courses matching the query (instructor ids not filled in).
+  // A page of published courses matching the query, with their instructor ids.
   static Result<Page<Course>> list(Connection& c, const CourseQuery& query,
                                    const PageRequest& page);
   // The words of a free-text query: runs of letters and digits, lower-cased, at most 8.
   static std::vector<std::string> words_of(const std::string& q);
+  // Words as the dialect's matcher takes them: FTS5 quoted phrases, or plain words for
+  // plainto_tsquery.
+  static std::string match_text(Dialect dialect, const std::vector<std::string>& words);
 };
 
 }  // namespace deltalabs::catalog

@@ -1,12 +1,35 @@
 #include "catalog/course_repository.h"
 
-#include <unordered_map>
+#include <algorithm>
 
 #include "catalog/catalog_sql.h"
 #include "core/clock.h"
 #include "core/uuid.h"
 
 namespace deltalabs::catalog {
+
+namespace {
+
+// The instructor ids of the instructors column (see DL_SQLITE_INSTRUCTORS):
+// comma-separated ids, or on SQLite "<added_at> <id>" elements in any order,
+// which sort by (added_at, id) as text.
+std::vector<std::string> instructor_ids(const std::string& column) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at < column.size()) {
+    const std::size_t end = std::min(column.find(',', at), column.size());
+    out.push_back(column.substr(at, end - at));
+    at = end + 1;
+  }
+  if (std::any_of(out.begin(), out.end(),
+                  [](const std::string& e) { return e.find(' ') != std::string::npos; })) {
+    std::sort(out.begin(), out.end());
+    for (auto& e : out) e.erase(0, e.rfind(' ') + 1);
+  }
+  return out;
+}
+
+}  // namespace
 
 Course course_from_row(const Row& r) {
   Course course;
@@ -26,6 +49,7 @@ Course course_from_row(const Row& r) {
   course.published_at = r.optional_text(14);
   course.created_at = r.text(15);
   course.updated_at = r.text(16);
+  course.instructor_ids = instructor_ids(r.text(17));
   return course;
 }
 
@@ -60,31 +84,12 @@ Result<std::string> CourseRepository::insert(Connection& c, const std::string& s
 }
 
 Result<Course> CourseRepository::find(Connection& c, const std::string& id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectCourse, {id}));
+  DL_ASSIGN_OR_RETURN(
+      RowSet rows,
+      c.query(c.dialect() == Dialect::kSqlite ? sql::kSqliteSelectCourse : sql::kPgSelectCourse,
+              {id}));
   if (rows.empty()) return Error::not_found("course");
-  Course course = course_from_row(rows[0]);
-  DL_ASSIGN_OR_RETURN(RowSet ids, c.query(sql::kSelectCourseInstructorIds, {id}));
-  for (std::size_t i = 0; i < ids.size(); ++i) course.instructor_ids.push_back(ids[i].text(0));
-  return course;
-}
-
-Status CourseRepository::load_instructor_ids(Connection& c, std::vector<Course>& courses) {
-  if (courses.empty()) return {};
-  std::string text = sql::kSelectInstructorIdsOfCoursesPrefix;
-  Params ids;
-  for (std::size_t i = 0; i < courses.size(); ++i) {
-    text += (i == 0 ? "$" : ", $") + std::to_string(i + 1);
-    ids.add(courses[i].id);
-  }
-  text += sql::kSelectInstructorIdsOfCoursesSuffix;
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(text, ids));
-  std::unordered_map<std::string, Course*> by_id;
-  for (auto& course : courses) by_id.emplace(course.id, &course);
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (auto it = by_id.find(rows[i].text(0)); it != by_id.end())
-      it->second->instructor_ids.push_back(rows[i].text(1));
-  }
-  return {};
+  return course_from_row(rows[0]);
 }
 
 Status CourseRepository::update(Connection& c, const std::string& id, const CourseInput& ch) {

@@ -10,7 +10,8 @@
 
 namespace deltalabs::catalog {
 
-// A course from a row that starts with the course columns of catalog_sql.h (no instructor ids).
+// A course from a row that starts with the course columns of catalog_sql.h and
+// the instructors column after them.
 Course course_from_row(const Row& r);
 
 // Reads and writes courses and their instructor lists. Stateless: the caller
@@ -27,8 +28,6 @@ class CourseRepository {
   // Moves the course from `from` to `to`; false when it was no longer in `from`.
   static Result<bool> transition(Connection& c, const std::string& id, const std::string& from,
                                  const std::string& to);
-  // Fills the instructor ids of every course of a page with one statement.
-  static Status load_instructor_ids(Connection& c, std::vector<Course>& courses);
   // Replaces the course's instructors.
   static Status set_instructors(Connection& c, const std::string& id,
                                 const std::vector<std::string>& instructor_ids);

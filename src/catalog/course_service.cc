@@ -56,10 +56,16 @@ Result<Page<Course>> CourseService::list(const CourseQuery& query, const PageReq
     effective.sort = CourseSort::kNewest;
   if (effective.instructor_id) effective.instructor_id = canonical_id(*effective.instructor_id);
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  DL_ASSIGN_OR_RETURN(Page<Course> result, CourseCatalogRepository::list(*conn, effective, page));
-  // One statement for the whole page, not one lookup per course.
-  DL_TRY(CourseRepository::load_instructor_ids(*conn, result.items));
-  return result;
+  std::optional<Page<Course>> result;
+  // Relevance pages come from the in-memory index; SQL answers the rest, and
+  // relevance too when this connection sees an older catalog than the index.
+  if (effective.q && effective.sort == CourseSort::kRelevance) {
+    DL_ASSIGN_OR_RETURN(result, search_index_.search(*conn, effective, page));
+  }
+  if (!result) {
+    DL_ASSIGN_OR_RETURN(result, CourseCatalogRepository::list(*conn, effective, page));
+  }
+  return std::move(*result);
 }
 
 Result<Course> CourseService::get(const Actor& actor, const std::string& id) {

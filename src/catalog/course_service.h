@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/course_search_index.h"
 #include "catalog/model.h"
 #include "core/actor.h"
 #include "core/page.h"
@@ -83,6 +84,7 @@ class CourseService {
   const identity::AuthorizationService& authz_;
   ContentCheck content_check_;
   MemberCheck member_check_;
+  CourseSearchIndex search_index_;
 };
 
 }  // namespace deltalabs::catalog

@@ -1,0 +1,199 @@
+#include "catalog/course_search_index.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <utility>
+
+#include "catalog/catalog_position.h"
+#include "catalog/course_catalog_repository.h"
+#include "catalog/course_search_repository.h"
+
+namespace deltalabs::catalog {
+
+struct CourseSearchIndex::Catalog {
+  std::int64_t generation = 0;
+  std::vector<std::string> ids;  // the published ids in ascending order: a course's rank
+  std::unordered_map<std::string, std::uint32_t> rank_of_key;
+
+  std::mutex mutex;  // guards the members below
+  std::unordered_map<std::string, std::shared_ptr<const WordPostings>> words;
+  std::unordered_map<std::string, bool> dropped;
+  std::size_t bytes = 0;  // held by words and dropped
+};
+
+namespace {
+
+using Found = std::pair<Course, std::int64_t>;  // a course and its score
+
+// The words of a query once each (the matcher ANDs them: repeats change nothing).
+std::vector<std::string> distinct_words(const std::string& q) {
+  auto words = CourseCatalogRepository::words_of(q);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+std::optional<Page<Course>> empty_page() { return Page<Course>{}; }
+
+}  // namespace
+
+Result<std::shared_ptr<CourseSearchIndex::Catalog>> CourseSearchIndex::catalog_at(
+    Connection& c, std::int64_t generation) {
+  auto held = [&]() -> std::optional<std::shared_ptr<Catalog>> {
+    std::lock_guard lock(mutex_);
+    if (current_ && current_->generation == generation) return current_;
+    if (current_ && current_->generation > generation) return std::shared_ptr<Catalog>();
+    return std::nullopt;
+  };
+  if (auto found = held()) return *found;
+  std::lock_guard build(build_mutex_);
+  if (auto found = held()) return *found;  // built while this thread waited
+  DL_ASSIGN_OR_RETURN(std::vector<SearchKey> keys, CourseSearchRepository::published(c));
+  std::sort(keys.begin(), keys.end(),
+            [](const SearchKey& a, const SearchKey& b) { return a.id < b.id; });
+  auto catalog = std::make_shared<Catalog>();
+  catalog->generation = generation;
+  catalog->ids.reserve(keys.size());
+  catalog->rank_of_key.reserve(keys.size());
+  for (auto& k : keys) {
+    catalog->rank_of_key.emplace(std::move(k.key), static_cast<std::uint32_t>(catalog->ids.size()));
+    catalog->ids.push_back(std::move(k.id));
+  }
+  std::lock_guard lock(mutex_);
+  if (!current_ || current_->generation < generation) current_ = catalog;
+  return catalog;
+}
+
+void CourseSearchIndex::charge(Catalog& catalog, std::size_t bytes) const {
+  if (catalog.bytes + bytes > max_bytes_) {
+    catalog.words.clear();
+    catalog.dropped.clear();
+    catalog.bytes = 0;
+  }
+  catalog.bytes += bytes;
+}
+
+Result<std::shared_ptr<const WordPostings>> CourseSearchIndex::postings(Connection& c,
+                                                                        Catalog& catalog,
+                                                                        const std::string& word) {
+  auto held = [&]() -> std::shared_ptr<const WordPostings> {
+    std::lock_guard lock(catalog.mutex);
+    auto it = catalog.words.find(word);
+    return it == catalog.words.end() ? nullptr : it->second;
+  };
+  if (auto found = held()) return found;
+  std::lock_guard build(build_mutex_);
+  if (auto found = held()) return found;
+  DL_ASSIGN_OR_RETURN(std::vector<WordColumn> matches,
+                      CourseSearchRepository::word_columns(c, word));
+  std::vector<std::uint8_t> columns(catalog.ids.size(), 0);
+  for (const auto& m : matches) {
+    // Keys outside the published set (drafts and archived courses in FTS5) are not listed.
+    if (auto it = catalog.rank_of_key.find(m.key); it != catalog.rank_of_key.end())
+      columns[it->second] |= m.column;
+  }
+  auto list = std::make_shared<WordPostings>();
+  const auto count = static_cast<std::size_t>(
+      std::count_if(columns.begin(), columns.end(), [](std::uint8_t b) { return b != 0; }));
+  list->ranks.reserve(count);
+  list->columns.reserve(count);
+  for (std::size_t rank = 0; rank < columns.size(); ++rank) {
+    if (columns[rank] == 0) continue;
+    list->ranks.push_back(static_cast<std::uint32_t>(rank));
+    list->columns.push_back(columns[rank]);
+  }
+  std::lock_guard lock(catalog.mutex);
+  charge(catalog, list->bytes() + word.size());
+  catalog.words[word] = list;
+  return std::shared_ptr<const WordPostings>(std::move(list));
+}
+
+Result<bool> CourseSearchIndex::dropped(Connection& c, Catalog& catalog, const std::string& word,
+                                        const std::string& partner) {
+  {
+    std::lock_guard lock(catalog.mutex);
+    if (auto it = catalog.dropped.find(word); it != catalog.dropped.end()) return it->second;
+  }
+  // `word` matches no published course alone. If the matcher kept it, no
+  // published course could match it together with `partner` either; if one
+  // does, the matcher dropped it (an FTS5 word with no token, a PostgreSQL
+  // stop word), and it must not restrict the search.
+  DL_ASSIGN_OR_RETURN(bool drops, CourseSearchRepository::matches_published(c, {word, partner}));
+  std::lock_guard lock(catalog.mutex);
+  charge(catalog, word.size() + 1);
+  catalog.dropped[word] = drops;
+  return drops;
+}
+
+Result<std::optional<Page<Course>>> CourseSearchIndex::search(Connection& c,
+                                                              const CourseQuery& query,
+                                                              const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(CatalogPosition position,
+                      parse_catalog_position(page.after, CourseSort::kRelevance));
+  const auto words = distinct_words(query.q.value_or(""));
+  if (words.empty()) return empty_page();  // nothing searchable matches nothing
+  DL_ASSIGN_OR_RETURN(std::int64_t generation, CourseSearchRepository::generation(c));
+  DL_ASSIGN_OR_RETURN(std::shared_ptr<Catalog> catalog, catalog_at(c, generation));
+  if (!catalog) return std::optional<Page<Course>>();
+
+  std::vector<std::shared_ptr<const WordPostings>> held;  // keeps the lists alive
+  std::vector<const WordPostings*> lists;
+  std::vector<const std::string*> unmatched;
+  const std::string* partner = nullptr;
+  for (const auto& word : words) {
+    DL_ASSIGN_OR_RETURN(std::shared_ptr<const WordPostings> list, postings(c, *catalog, word));
+    if (list->ranks.empty()) {
+      unmatched.push_back(&word);
+    } else {
+      lists.push_back(list.get());
+      partner = &word;
+    }
+    held.push_back(std::move(list));
+  }
+  if (lists.empty()) return empty_page();
+  for (const auto* word : unmatched) {
+    DL_ASSIGN_OR_RETURN(bool drops, dropped(c, *catalog, *word, *partner));
+    if (!drops) return empty_page();
+  }
+
+  std::optional<RelevanceStart> start;
+  if (position.id) {
+    const auto after = std::upper_bound(catalog->ids.begin(), catalog->ids.end(), *position.id);
+    start = RelevanceStart{position.key.value_or(0),
+                           static_cast<std::uint32_t>(after - catalog->ids.begin())};
+  }
+  // Rank the best limit + 1 and read them; only when filters turn rows away,
+  // rank further (four times as many each round) and read the rest.
+  const std::size_t needed = static_cast<std::size_t>(page.limit) + 1;
+  std::vector<Found> found;
+  std::size_t cap = needed;
+  std::size_t checked = 0;
+  for (;;) {
+    const auto ranked = rank_by_relevance(lists, start, cap);
+    if (ranked.size() > checked) {
+      std::vector<std::string> ids;
+      ids.reserve(ranked.size() - checked);
+      for (std::size_t i = checked; i < ranked.size(); ++i)
+        ids.push_back(catalog->ids[ranked[i].rank]);
+      DL_ASSIGN_OR_RETURN(std::vector<RankedCourse> rows,
+                          CourseSearchRepository::ranked_courses(c, ids, query));
+      for (auto& row : rows) {
+        if (row.place < ids.size() && found.size() < needed)
+          found.emplace_back(std::move(row.course), ranked[checked + row.place].score);
+      }
+      checked = ranked.size();
+    }
+    if (found.size() >= needed || ranked.size() < cap) break;
+    cap *= 4;
+  }
+  auto keyed = make_page(std::move(found), page.limit, [](const Found& last) {
+    return catalog_position(CourseSort::kRelevance, last.second, last.first.id);
+  });
+  Page<Course> out;
+  out.next = std::move(keyed.next);
+  out.items.reserve(keyed.items.size());
+  for (auto& [course, score] : keyed.items) out.items.push_back(std::move(course));
+  return std::optional<Page<Course>>(std::move(out));
+}
+
+}  // namespace deltalabs::catalog

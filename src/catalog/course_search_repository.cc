@@ -1,0 +1,80 @@
+#include "catalog/course_search_repository.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "catalog/catalog_sql.h"
+#include "catalog/course_catalog_repository.h"
+#include "catalog/course_repository.h"
+
+namespace deltalabs::catalog {
+
+namespace {
+
+constexpr std::size_t kPlaceColumn = 18;  // after the course columns and instructors
+
+const char* pick(Dialect d, const char* sqlite, const char* postgres) {
+  return d == Dialect::kSqlite ? sqlite : postgres;
+}
+
+}  // namespace
+
+Result<std::int64_t> CourseSearchRepository::generation(Connection& c) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectSearchGeneration));
+  if (rows.empty()) return Error::internal("course_search_generation has no row");
+  return rows[0].integer(0);
+}
+
+Result<std::vector<SearchKey>> CourseSearchRepository::published(Connection& c) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(pick(c.dialect(), sql::kSqliteSearchKeys, sql::kPgSearchKeys)));
+  std::vector<SearchKey> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back({rows[i].text(0), rows[i].text(1)});
+  return out;
+}
+
+Result<std::vector<WordColumn>> CourseSearchRepository::word_columns(Connection& c,
+                                                                     const std::string& word) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(pick(c.dialect(), sql::kSqliteWordColumns, sql::kPgWordColumns),
+                              {CourseCatalogRepository::match_text(c.dialect(), {word})}));
+  std::vector<WordColumn> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    out.push_back({rows[i].text(0), static_cast<std::uint8_t>(rows[i].integer(1))});
+  return out;
+}
+
+Result<bool> CourseSearchRepository::matches_published(Connection& c,
+                                                       const std::vector<std::string>& words) {
+  DL_ASSIGN_OR_RETURN(
+      RowSet rows,
+      c.query(pick(c.dialect(), sql::kSqliteMatchesPublished, sql::kPgMatchesPublished),
+              {CourseCatalogRepository::match_text(c.dialect(), words)}));
+  return !rows.empty() && rows[0].integer(0) > 0;
+}
+
+Result<std::vector<RankedCourse>> CourseSearchRepository::ranked_courses(
+    Connection& c, const std::vector<std::string>& ids, const CourseQuery& filters) {
+  boost::json::array list;
+  list.reserve(ids.size());
+  for (const auto& id : ids) list.emplace_back(id);
+  std::optional<std::string> free;
+  if (filters.free) free = *filters.free ? "true" : "false";
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(pick(c.dialect(), sql::kSqliteRankedCourses, sql::kPgRankedCourses),
+                              {boost::json::serialize(list), filters.category, filters.level,
+                               filters.instructor_id, filters.language, filters.price_max, free}));
+  std::vector<RankedCourse> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out.push_back(
+        {course_from_row(rows[i]), static_cast<std::size_t>(rows[i].integer(kPlaceColumn))});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const RankedCourse& a, const RankedCourse& b) { return a.place < b.place; });
+  return out;
+}
+
+}  // namespace deltalabs::catalog
