@@ -94,7 +94,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
               .tag = kTag,
               .body = http::json_body({field::email("email"), field::string("username", 32),
                                        field::string("password", 128).length(1, 128).required()}),
-              .responses = {200},
+              .responses = {200, 401},  // 401: wrong credentials or an inactive account
               .returns = http::schema::ref(sign_in_shape()),
               .rate_limit = auth_policy::kSignIn,
               .blocking = true});
@@ -111,7 +111,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
               .summary = "Rotate a refresh token into a new token pair",
               .tag = kTag,
               .body = http::json_body({field::string("refresh_token", 200).required()}),
-              .responses = {200},
+              .responses = {200, 401},  // 401: unknown, reused or expired refresh token
               .returns = http::schema::ref(tokens_shape()),
               .rate_limit = auth_policy::kSignIn});
 
