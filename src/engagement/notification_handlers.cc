@@ -73,9 +73,7 @@ void register_notification_routes(http::Router& router, NotificationService& not
                 const Actor actor = req.caller();
                 DL_ASSIGN_OR_RETURN(std::string start,
                                     notifications.stream_start(actor, last_event_id(req)));
-                return Response::streaming("text/event-stream", hub.stream(actor.user_id, start))
-                    .header("Cache-Control", "no-cache")
-                    .header("X-Accel-Buffering", "no");
+                return Response::streaming("text/event-stream", hub.stream(actor.user_id, start));
               },
               .summary = "Server-Sent Events of my new notifications; Last-Event-ID (or "
                          "?last_event_id=) resumes after that notification",

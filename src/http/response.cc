@@ -24,6 +24,9 @@ Response Response::streaming(std::string content_type, std::shared_ptr<StreamSou
   Response r;
   r.content_type = std::move(content_type);
   r.stream = std::move(source);
+  // A stream is never to be cached, nor held back by a buffering proxy.
+  r.headers.emplace_back("Cache-Control", "no-cache");
+  r.headers.emplace_back("X-Accel-Buffering", "no");
   return r;
 }
 
