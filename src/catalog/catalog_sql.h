@@ -216,7 +216,7 @@ inline constexpr const char* kPgSearchByNewest = DL_PG_MATCHED DL_BY_NEWEST;
 inline constexpr const char* kPgSearchByPopular = DL_PG_MATCHED DL_BY_POPULAR;
 inline constexpr const char* kPgSearchByPrice = DL_PG_MATCHED DL_BY_PRICE;
 
-// --- the in-memory relevance search (CourseSearchIndex, decision 0011) --------
+// --- the in-memory relevance search (CourseSearchIndex, decision 0014) --------
 // Moved by triggers (migration 0010) whenever the published catalog's text or
 // membership changes; an index built at one value describes the database at it.
 inline constexpr const char* kSelectSearchGeneration =

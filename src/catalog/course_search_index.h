@@ -17,7 +17,7 @@
 namespace deltalabs::catalog {
 
 // Relevance search of the public catalog from posting lists held in memory
-// (decision 0011). The published courses are numbered in id order once per
+// (decision 0014). The published courses are numbered in id order once per
 // generation of the catalog (a counter that database triggers move whenever a
 // published course's text or status changes, whoever writes), and each query
 // word's matches are asked of the database's own matcher once per generation

@@ -32,7 +32,7 @@ struct RankedCourse {
   std::size_t place;
 };
 
-// The SQL behind CourseSearchIndex (decision 0011): the generation counter,
+// The SQL behind CourseSearchIndex (decision 0014): the generation counter,
 // the published set, one word's matches from each dialect's own matcher (FTS5
 // or the stored tsvectors), and the rows of a ranked page. Stateless.
 class CourseSearchRepository {
