@@ -20,7 +20,7 @@ struct Config {
   std::vector<std::string> cors_origins;
   std::string assets_dir;  // swagger-ui-dist; empty = search the usual places
   bool access_log = true;
-  int shared_cache_ms = 1000;    // how long public catalog listings may be reused; 0 = never
+  int shared_cache_ms = 1000;  // how long public catalog listings may be reused; 0 = never
   // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client.
   std::vector<std::string> trusted_proxies;
   int sse_heartbeat_ms = 15000;  // heartbeat comments on open notification streams

@@ -2,9 +2,9 @@
 #include <iostream>
 #include <memory>
 
-#include "platform/mail_outbox.h"
 #include "app/application.h"
 #include "app/cli.h"
+#include "platform/mail_outbox.h"
 #include "storage/migrator.h"
 
 namespace deltalabs {

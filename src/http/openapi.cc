@@ -153,8 +153,7 @@ boost::json::object operation(const Route& r) {
         media["schema"] = {{"type", "string"}};
       }
       boost::json::object content{{r.produces, std::move(media)}};
-      for (const auto& other : r.also_produces)
-        content[other] = {{"schema", {{"type", "string"}}}};
+      for (const auto& other : r.also_produces) content[other] = {{"schema", {{"type", "string"}}}};
       resp["content"] = std::move(content);
     }
     responses[std::to_string(status)] = std::move(resp);

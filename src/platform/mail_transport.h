@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "platform/mail_outbox.h"
 #include "core/result.h"
+#include "platform/mail_outbox.h"
 
 namespace deltalabs {
 

@@ -7,9 +7,9 @@
 #include <filesystem>
 #include <thread>
 
-#include "platform/idempotency_keys.h"
 #include "core/crypto.h"
 #include "http/pipeline.h"
+#include "platform/idempotency_keys.h"
 #include "storage/migrator.h"
 
 namespace deltalabs {
