@@ -54,8 +54,8 @@ boost::json::object array_of(boost::json::value items) {
 }  // namespace
 
 const http::NamedSchema& data_model_schema() {
-  const boost::json::value strings = array_of({{"type", "string"}});
-  const boost::json::value nullable_string = {{"type", {"string", "null"}}};
+  static const boost::json::value strings = array_of({{"type", "string"}});
+  static const boost::json::value nullable_string = {{"type", {"string", "null"}}};
   static const http::NamedSchema schema(
       "DataModel",
       {record(
