@@ -15,6 +15,7 @@
 #include "content/content_module.h"
 #include "content/demo_catalog.h"
 #include "engagement/demo_engagement.h"
+#include "labs/demo_labs.h"
 #include "engagement/engagement_module.h"
 #include "identity/admin_bootstrap.h"
 #include "identity/authorization_service.h"
@@ -59,10 +60,13 @@ Status seed_demo(Database& db) {
   DL_TRY(assessment::DemoAssessment::load(learning, assessment, admin, learners));
   // No streams are opened here, so the hub needs no database URL.
   engagement::EngagementModule engagement(db, learning.enrollments(), cursors, {});
-  return engagement::DemoEngagement::load(
+  DL_TRY(engagement::DemoEngagement::load(
       learning, engagement,
       {ids["admin@deltalabs.local"], ids["instructor@deltalabs.local"],
-       ids["instructor2@deltalabs.local"], learners});
+       ids["instructor2@deltalabs.local"], learners}));
+  labs::LabsModule labs(db, authz, cursors, {});
+  return labs::DemoLabs::load(
+      labs, {ids["instructor@deltalabs.local"], ids["lab@deltalabs.local"], learners});
 }
 
 // Loads the benchmark data set; refuses a database that already holds one.
