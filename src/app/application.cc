@@ -45,9 +45,8 @@ void add_owner_rules(Application& app) {
   // (LabAccess::approves); the services still say 403 for other labs.
   labs::LabsModule& labs = app.labs();
   gate.add_owner_rule("labs:approve", [&labs](const Actor& a) { return labs.hosts_any(a); });
-  gate.add_owner_rule("labs:approve", [&authz](const Actor& a) {
-    return authz.holds_anywhere(a, "labs:manage");
-  });
+  gate.add_owner_rule("labs:approve",
+                      [&authz](const Actor& a) { return authz.holds_anywhere(a, "labs:manage"); });
 }
 
 }  // namespace

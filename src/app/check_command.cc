@@ -84,7 +84,8 @@ constexpr Invariant kInvariants[] = {
      "sum(x.weight * gi.score / gi.max_score) / sum(x.weight) FROM grade_items gi JOIN exercises "
      "x ON x.id = gi.exercise_id WHERE gi.enrollment_id = g.enrollment_id), 0)) > 1e-6"},
     {"lab_availability.seats_taken equals the seats of its pending and confirmed bookings",
-     "SELECT count(*) FROM lab_availability a WHERE a.seats_taken <> (SELECT COALESCE(SUM(b.seats), "
+     "SELECT count(*) FROM lab_availability a WHERE a.seats_taken <> (SELECT "
+     "COALESCE(SUM(b.seats), "
      "0) FROM lab_bookings b WHERE b.availability_id = a.id AND b.status IN ('pending', "
      "'confirmed'))"},
     {"no lab slot has more seats booked than its capacity",

@@ -71,9 +71,9 @@ std::string BookingCalendar::render(const std::vector<Booking>& bookings, TimePo
     out += fold("DTEND:" + date_time(b.slot_end));
     out += fold("SUMMARY:" + text(b.lab_name));
     if (!b.location.empty()) out += fold("LOCATION:" + text(b.location));
-    out += fold("DESCRIPTION:" + text(std::to_string(b.seats) +
-                                      (b.seats == 1 ? " seat" : " seats") + ", booking " + b.id +
-                                      " (" + b.status + ")"));
+    out +=
+        fold("DESCRIPTION:" + text(std::to_string(b.seats) + (b.seats == 1 ? " seat" : " seats") +
+                                   ", booking " + b.id + " (" + b.status + ")"));
     out += fold(std::string("STATUS:") + (b.status == "confirmed" ? "CONFIRMED" : "TENTATIVE"));
     out += fold("END:VEVENT");
   }

@@ -82,13 +82,12 @@ void register_booking_writes(http::Router& router, BookingService& bookings) {
                      "labs:approve", [&bookings](const Actor& a, const std::string& id) {
                        return bookings.reject(a, id);
                      });
-  add_booking_action(router, "cancel",
-                     "Cancel a pending or confirmed booking before its slot starts (its booker "
-                     "or an approver); the first in the waitlist takes the seats in the same "
-                     "transaction and is notified; 409 BOOKING_NOT_ACTIVE, SLOT_STARTED",
-                     "", [&bookings](const Actor& a, const std::string& id) {
-                       return bookings.cancel(a, id);
-                     });
+  add_booking_action(
+      router, "cancel",
+      "Cancel a pending or confirmed booking before its slot starts (its booker "
+      "or an approver); the first in the waitlist takes the seats in the same "
+      "transaction and is notified; 409 BOOKING_NOT_ACTIVE, SLOT_STARTED",
+      "", [&bookings](const Actor& a, const std::string& id) { return bookings.cancel(a, id); });
 }
 
 void register_booking_reads(http::Router& router, BookingService& bookings,

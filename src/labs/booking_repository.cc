@@ -81,10 +81,9 @@ Result<std::vector<Booking>> BookingRepository::calendar(Connection& c, const st
 
 Result<std::string> BookingRepository::insert(Connection& c, const NewBooking& b, TimePoint at) {
   std::string id = new_uuid_v7();
-  DL_TRY(c.execute(sql::kInsertBooking,
-                   {id, b.availability_id, b.user_id, b.seats, b.status, b.awaiting_approval,
-                    b.awaiting_payment, b.hold_expires_at, b.amount_minor, b.currency,
-                    format_rfc3339(at)}));
+  DL_TRY(c.execute(sql::kInsertBooking, {id, b.availability_id, b.user_id, b.seats, b.status,
+                                         b.awaiting_approval, b.awaiting_payment, b.hold_expires_at,
+                                         b.amount_minor, b.currency, format_rfc3339(at)}));
   return id;
 }
 

@@ -32,10 +32,13 @@ Error slot_started() {
 }
 
 Status notify(Connection& c, const Booking& b, const std::string& kind) {
-  const std::string payload = boost::json::serialize(
-      boost::json::object{{"booking_id", b.id},       {"lab_id", b.lab_id},
-                          {"lab_name", b.lab_name},   {"slot_start", b.slot_start},
-                          {"slot_end", b.slot_end},   {"status", b.status}});
+  const std::string payload =
+      boost::json::serialize(boost::json::object{{"booking_id", b.id},
+                                                 {"lab_id", b.lab_id},
+                                                 {"lab_name", b.lab_name},
+                                                 {"slot_start", b.slot_start},
+                                                 {"slot_end", b.slot_end},
+                                                 {"status", b.status}});
   DL_TRY(NotificationLog::record(c, b.user_id, kind, payload));
   return {};
 }
@@ -134,10 +137,9 @@ Status BookingService::promote(Connection& c, const std::string& slot_id, const 
       // Strictly in order: when the first in line does not fit, nobody behind them jumps ahead.
       DL_ASSIGN_OR_RETURN(bool took, SlotRepository::take_seats(c, slot_id, first->seats));
       if (!took) return {};
-      DL_ASSIGN_OR_RETURN(
-          std::string id,
-          BookingRepository::insert(c, terms(lab, slot_id, first->user_id, first->seats, now),
-                                    now));
+      DL_ASSIGN_OR_RETURN(std::string id,
+                          BookingRepository::insert(
+                              c, terms(lab, slot_id, first->user_id, first->seats, now), now));
       DL_ASSIGN_OR_RETURN(Booking booked, BookingRepository::find(c, id));
       DL_TRY(notify(c, booked, "lab_booking.waitlist_promoted"));
     }
@@ -159,11 +161,10 @@ Result<Booking> BookingService::book(const Actor& actor, const std::string& lab_
     DL_ASSIGN_OR_RETURN(auto live, BookingRepository::live(c, slot.id, actor.user_id));
     if (live) return Error::conflict("ALREADY_BOOKED", "You have booked this slot already.");
     DL_ASSIGN_OR_RETURN(bool took, SlotRepository::take_seats(c, slot.id, request.seats));
-    if (!took)
-      return Error::conflict("SLOT_UNAVAILABLE", "Not enough free seats in this slot.");
-    DL_ASSIGN_OR_RETURN(std::string id,
-                        BookingRepository::insert(
-                            c, terms(lab, slot.id, actor.user_id, request.seats, now), now));
+    if (!took) return Error::conflict("SLOT_UNAVAILABLE", "Not enough free seats in this slot.");
+    DL_ASSIGN_OR_RETURN(
+        std::string id,
+        BookingRepository::insert(c, terms(lab, slot.id, actor.user_id, request.seats, now), now));
     // A place in line is no longer needed once the seats are booked.
     DL_ASSIGN_OR_RETURN(auto waiting, WaitlistRepository::of_user(c, slot.id, actor.user_id));
     if (waiting) DL_TRY(WaitlistRepository::remove(c, *waiting));
@@ -173,7 +174,7 @@ Result<Booking> BookingService::book(const Actor& actor, const std::string& lab_
 }
 
 Result<std::pair<Booking, Lab>> BookingService::visible(const Actor& actor, const std::string& id,
-                                                        bool* approver) {
+                                                        bool* approver, bool hide_from_strangers) {
   Booking b;
   Lab lab;
   Host host;
@@ -185,7 +186,8 @@ Result<std::pair<Booking, Lab>> BookingService::visible(const Actor& actor, cons
     DL_ASSIGN_OR_RETURN(host, HostRepository::find(*conn, lab.host_id));
   }
   DL_ASSIGN_OR_RETURN(*approver, access_.approves(actor, host, lab));
-  if (!*approver && b.user_id != actor.user_id) return Error::not_found("booking");
+  if (!*approver && b.user_id != actor.user_id && hide_from_strangers)
+    return Error::not_found("booking");
   return std::pair<Booking, Lab>{std::move(b), std::move(lab)};
 }
 
@@ -217,7 +219,7 @@ Result<Page<Booking>> BookingService::list(const Actor& actor,
 
 Result<Booking> BookingService::get(const Actor& actor, const std::string& id) {
   bool approver = false;
-  DL_ASSIGN_OR_RETURN(auto found, visible(actor, id, &approver));
+  DL_ASSIGN_OR_RETURN(auto found, visible(actor, id, &approver, true));
   return seen(std::move(found.first), clock_());
 }
 
@@ -231,7 +233,7 @@ Result<Booking> BookingService::reject(const Actor& actor, const std::string& id
 
 Result<Booking> BookingService::decide(const Actor& actor, const std::string& id, bool approve) {
   bool approver = false;
-  DL_ASSIGN_OR_RETURN(auto found, visible(actor, id, &approver));
+  DL_ASSIGN_OR_RETURN(auto found, visible(actor, id, &approver, false));
   if (!approver)
     return Error::forbidden(
         "Only the lab's host, its managers and holders of labs:approve decide bookings.");
@@ -259,7 +261,7 @@ Result<Booking> BookingService::decide(const Actor& actor, const std::string& id
 
 Result<Booking> BookingService::cancel(const Actor& actor, const std::string& id) {
   bool approver = false;
-  DL_ASSIGN_OR_RETURN(auto found, visible(actor, id, &approver));
+  DL_ASSIGN_OR_RETURN(auto found, visible(actor, id, &approver, true));
   const Lab& lab = found.second;
   const std::string slot_id = found.first.availability_id;
   const TimePoint now = clock_();

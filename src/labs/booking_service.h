@@ -78,7 +78,7 @@ class BookingService {
   Booking seen(Booking b, TimePoint now) const;
   // The state a new booking of the lab starts in.
   NewBooking terms(const Lab& lab, const std::string& slot_id, const std::string& user_id,
-                          std::int64_t seats, TimePoint now) const;
+                   std::int64_t seats, TimePoint now) const;
   // Expires the slot's run-out holds, freeing their seats for the waitlist.
   Status refresh(Connection& c, const std::string& slot_id, const Lab& lab, TimePoint now);
   // Gives `seats` back to the slot and lets the waitlist take them.
@@ -88,9 +88,10 @@ class BookingService {
   Status promote(Connection& c, const std::string& slot_id, const Lab& lab, TimePoint now);
   // Approves or rejects.
   Result<Booking> decide(const Actor& actor, const std::string& id, bool approve);
-  // The booking with its lab, if the actor may see it (booker or approver); 404 otherwise.
-  Result<std::pair<Booking, Lab>> visible(const Actor& actor, const std::string& id,
-                                          bool* approver);
+  // The booking with its lab, and whether the actor approves its lab; 404
+  // for anyone but its booker and approvers when `hide_from_strangers`.
+  Result<std::pair<Booking, Lab>> visible(const Actor& actor, const std::string& id, bool* approver,
+                                          bool hide_from_strangers);
 
   Database& db_;
   const LabAccess& access_;

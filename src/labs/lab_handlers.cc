@@ -19,8 +19,7 @@ constexpr const char* kTag = "Labs";
 
 BodySchema host_body() {
   return BodySchema{
-      field::string("name", 200).length(1, 200).required(),
-      field::string("description", 5000),
+      field::string("name", 200).length(1, 200).required(), field::string("description", 5000),
       field::uuid("organization_id")
           .describe("host for this organization (needs labs:manage in it); absent: for yourself")};
 }
@@ -113,24 +112,23 @@ void register_host_routes(http::Router& router, HostService& hosts, const Cursor
               .responses = {200},
               .returns = http::schema::page_of(host_shape())});
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/hosts",
-              .handler = [&hosts](Request& req) -> Result<Response> {
-                const auto& b = req.json.as_object();
-                HostInput in{http::optional_string(b, "organization_id"),
-                             http::required_string(b, "name"),
-                             http::optional_string(b, "description").value_or("")};
-                DL_ASSIGN_OR_RETURN(Host h, hosts.create(req.caller(), std::move(in)));
-                return Response::json(201, host_shape().render(h))
-                    .header("Location", "/v1/hosts/" + h.id);
-              },
-              .summary = "Become a host, yourself or for an organization (labs:manage in it); "
-                         "409 HOST_EXISTS",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .body = http::json_body(host_body()),
-              .responses = {201, 403, 404, 409},
-              .returns = http::schema::ref(host_shape())});
+  router.add(
+      {.method = Method::kPost,
+       .path = "/v1/hosts",
+       .handler = [&hosts](Request& req) -> Result<Response> {
+         const auto& b = req.json.as_object();
+         HostInput in{http::optional_string(b, "organization_id"), http::required_string(b, "name"),
+                      http::optional_string(b, "description").value_or("")};
+         DL_ASSIGN_OR_RETURN(Host h, hosts.create(req.caller(), std::move(in)));
+         return Response::json(201, host_shape().render(h)).header("Location", "/v1/hosts/" + h.id);
+       },
+       .summary = "Become a host, yourself or for an organization (labs:manage in it); "
+                  "409 HOST_EXISTS",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .body = http::json_body(host_body()),
+       .responses = {201, 403, 404, 409},
+       .returns = http::schema::ref(host_shape())});
 
   router.add({.method = Method::kGet,
               .path = "/v1/hosts/:id",
@@ -145,8 +143,7 @@ void register_host_routes(http::Router& router, HostService& hosts, const Cursor
               .returns = http::schema::ref(host_shape())});
 }
 
-void register_lab_crud_routes(http::Router& router, LabService& labs,
-                              const CursorCodec& cursors) {
+void register_lab_crud_routes(http::Router& router, LabService& labs, const CursorCodec& cursors) {
   router.add(
       {.method = Method::kGet,
        .path = "/v1/labs",
@@ -170,23 +167,22 @@ void register_lab_crud_routes(http::Router& router, LabService& labs,
        .responses = {200},
        .returns = http::schema::page_of(lab_shape())});
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/labs",
-              .handler = [&labs](Request& req) -> Result<Response> {
-                const auto& b = req.json.as_object();
-                DL_ASSIGN_OR_RETURN(Lab l, labs.create(req.caller(),
-                                                       http::required_string(b, "host_id"),
-                                                       lab_fields(b)));
-                return Response::json(201, lab_shape().render(l))
-                    .header("Location", "/v1/labs/" + l.id);
-              },
-              .summary = "Create a lab of a host you act for (its user, or labs:manage in its "
-                         "organization)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .body = http::json_body(lab_body(true)),
-              .responses = {201, 403, 404},
-              .returns = http::schema::ref(lab_shape())});
+  router.add(
+      {.method = Method::kPost,
+       .path = "/v1/labs",
+       .handler = [&labs](Request& req) -> Result<Response> {
+         const auto& b = req.json.as_object();
+         DL_ASSIGN_OR_RETURN(
+             Lab l, labs.create(req.caller(), http::required_string(b, "host_id"), lab_fields(b)));
+         return Response::json(201, lab_shape().render(l)).header("Location", "/v1/labs/" + l.id);
+       },
+       .summary = "Create a lab of a host you act for (its user, or labs:manage in its "
+                  "organization)",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .body = http::json_body(lab_body(true)),
+       .responses = {201, 403, 404},
+       .returns = http::schema::ref(lab_shape())});
 
   router.add({.method = Method::kGet,
               .path = "/v1/labs/:id",
@@ -217,26 +213,25 @@ void register_lab_crud_routes(http::Router& router, LabService& labs,
 
 void register_availability_routes(http::Router& router, LabService& labs,
                                   const CursorCodec& cursors) {
-  router.add(
-      {.method = Method::kGet,
-       .path = "/v1/labs/:id/availability",
-       .handler = [&labs, &cursors](Request& req) -> Result<Response> {
-         std::vector<FieldError> problems;
-         auto from = time_query(req, "from", problems);
-         auto to = time_query(req, "to", problems);
-         if (!problems.empty()) return Error::invalid("The query is not valid.", problems);
-         DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-         DL_ASSIGN_OR_RETURN(auto result, labs.slots(http::path_param(req), from, to, page));
-         return http::page_response(
-             result, [](const Slot& s) { return slot_shape().render(s); }, cursors);
-       },
-       .summary = "The lab's slots overlapping [from, to), in time order, with free seats",
-       .tag = kTag,
-       .access = Access::kPublic,
-       .query = http::page_query({{"from", "string", "RFC 3339: slots ending after this"},
-                                  {"to", "string", "RFC 3339: slots starting before this"}}),
-       .responses = {200, 404},
-       .returns = http::schema::page_of(slot_shape())});
+  router.add({.method = Method::kGet,
+              .path = "/v1/labs/:id/availability",
+              .handler = [&labs, &cursors](Request& req) -> Result<Response> {
+                std::vector<FieldError> problems;
+                auto from = time_query(req, "from", problems);
+                auto to = time_query(req, "to", problems);
+                if (!problems.empty()) return Error::invalid("The query is not valid.", problems);
+                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+                DL_ASSIGN_OR_RETURN(auto result, labs.slots(http::path_param(req), from, to, page));
+                return http::page_response(
+                    result, [](const Slot& s) { return slot_shape().render(s); }, cursors);
+              },
+              .summary = "The lab's slots overlapping [from, to), in time order, with free seats",
+              .tag = kTag,
+              .access = Access::kPublic,
+              .query = http::page_query({{"from", "string", "RFC 3339: slots ending after this"},
+                                         {"to", "string", "RFC 3339: slots starting before this"}}),
+              .responses = {200, 404},
+              .returns = http::schema::page_of(slot_shape())});
 
   router.add({.method = Method::kPost,
               .path = "/v1/labs/:id/availability",
@@ -245,18 +240,18 @@ void register_availability_routes(http::Router& router, LabService& labs,
                 SlotInput in{http::required_string(b, "slot_start"),
                              http::required_string(b, "slot_end"),
                              http::optional_int(b, "capacity").value_or(0)};
-                DL_ASSIGN_OR_RETURN(Slot s, labs.add_slot(req.caller(), http::path_param(req),
-                                                          std::move(in)));
+                DL_ASSIGN_OR_RETURN(
+                    Slot s, labs.add_slot(req.caller(), http::path_param(req), std::move(in)));
                 return Response::json(201, slot_shape().render(s));
               },
               .summary = "Open a slot (the lab's host and managers); 409 SLOT_OVERLAP when it "
                          "overlaps another slot of the lab, also when two requests race",
               .tag = kTag,
               .access = Access::kAuthenticated,
-              .body = http::json_body(BodySchema{
-                  field::timestamp("slot_start").required().describe("in the future"),
-                  field::timestamp("slot_end").required().describe("after slot_start"),
-                  field::integer("capacity").range(1, 10000).required()}),
+              .body = http::json_body(
+                  BodySchema{field::timestamp("slot_start").required().describe("in the future"),
+                             field::timestamp("slot_end").required().describe("after slot_start"),
+                             field::integer("capacity").range(1, 10000).required()}),
               .responses = {201, 403, 404, 409},
               .returns = http::schema::ref(slot_shape())});
 }

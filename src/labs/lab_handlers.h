@@ -7,7 +7,8 @@
 
 namespace deltalabs::labs {
 
-// Adds the routes of hosts, labs and their availability (/v1/hosts, /v1/labs, /v1/labs/:id/availability).
+// Adds the routes of hosts, labs and their availability (/v1/hosts, /v1/labs,
+// /v1/labs/:id/availability).
 void register_lab_routes(http::Router& router, HostService& hosts, LabService& labs,
                          const CursorCodec& cursors);
 

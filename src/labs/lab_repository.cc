@@ -77,15 +77,15 @@ Result<Page<Lab>> LabRepository::search(Connection& c, const LabSearch& s, TimeP
   const char* statement =
       c.dialect() == Dialect::kSqlite ? sql::kSearchLabsSqlite : sql::kSearchLabsPostgres;
   // A window is searched from the later of its start and now: past slots cannot be booked.
-  std::optional<std::string> from;
-  if (s.available_from || s.available_to) {
-    from = format_rfc3339(now);
-    if (s.available_from && *s.available_from > *from) from = s.available_from;
-  }
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(statement, {format_rfc3339(now), like_pattern(s.q), s.organization_id,
-                                          lowered(s.equipment), from, s.available_to, page.after,
-                                          page.limit + 1}));
+  const bool window = s.available_from || s.available_to;
+  std::string from = format_rfc3339(now);
+  if (s.available_from && *s.available_from > from) from = *s.available_from;
+  DL_ASSIGN_OR_RETURN(
+      RowSet rows,
+      c.query(statement,
+              {format_rfc3339(now), like_pattern(s.q).value_or(""), s.organization_id.value_or(""),
+               lowered(s.equipment).value_or(""), window ? 1 : 0, from,
+               s.available_to.value_or(sql::kEndOfTime), page.after, page.limit + 1}));
   std::vector<Lab> items;
   items.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(lab_from(rows[i]));

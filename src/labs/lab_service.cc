@@ -103,8 +103,7 @@ Result<Lab> LabService::managed(const Actor& actor, const std::string& id) {
   return lab;
 }
 
-Result<Lab> LabService::update(const Actor& actor, const std::string& id,
-                               const LabFields& fields) {
+Result<Lab> LabService::update(const Actor& actor, const std::string& id, const LabFields& fields) {
   DL_ASSIGN_OR_RETURN(Lab lab, managed(actor, id));
   Host host;
   {
@@ -139,9 +138,8 @@ Result<Slot> LabService::add_slot(const Actor& actor, const std::string& lab_id,
   return db_.transaction([&](Connection& c) -> Result<Slot> {
     // The friendly answer for the common case; the schema's rule (exclusion
     // constraint or trigger) answers the same when two requests race past it.
-    DL_ASSIGN_OR_RETURN(std::int64_t overlapping,
-                        SlotRepository::count_overlapping(c, lab.id, input.slot_start,
-                                                          input.slot_end));
+    DL_ASSIGN_OR_RETURN(std::int64_t overlapping, SlotRepository::count_overlapping(
+                                                      c, lab.id, input.slot_start, input.slot_end));
     if (overlapping > 0)
       return Error::conflict("SLOT_OVERLAP", "The slot overlaps another slot of this lab.");
     DL_ASSIGN_OR_RETURN(std::string id, SlotRepository::insert(c, lab.id, input));

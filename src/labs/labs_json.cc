@@ -17,13 +17,13 @@ boost::json::value money(std::int64_t amount_minor, const std::string& currency)
 }  // namespace
 
 const http::JsonShape<Host>& host_shape() {
-  static const http::JsonShape<Host> shape(
-      "Host", {{"id", s::uuid(), &Host::id},
-               {"user_id", s::uuid(), &Host::user_id},
-               {"organization_id", s::uuid(), &Host::organization_id},
-               {"name", s::string(), &Host::name},
-               {"description", s::string(), &Host::description},
-               {"created_at", s::timestamp(), &Host::created_at}});
+  static const http::JsonShape<Host> shape("Host",
+                                           {{"id", s::uuid(), &Host::id},
+                                            {"user_id", s::uuid(), &Host::user_id},
+                                            {"organization_id", s::uuid(), &Host::organization_id},
+                                            {"name", s::string(), &Host::name},
+                                            {"description", s::string(), &Host::description},
+                                            {"created_at", s::timestamp(), &Host::created_at}});
   return shape;
 }
 
@@ -46,16 +46,16 @@ const http::JsonShape<Lab>& lab_shape() {
 }
 
 const http::JsonShape<Slot>& slot_shape() {
-  static const http::JsonShape<Slot> shape(
-      "LabSlot", {{"id", s::uuid(), &Slot::id},
-                  {"lab_id", s::uuid(), &Slot::lab_id},
-                  {"slot_start", s::timestamp(), &Slot::slot_start},
-                  {"slot_end", s::timestamp(), &Slot::slot_end},
-                  {"capacity", s::integer(), &Slot::capacity},
-                  {"seats_taken", s::integer(), &Slot::seats_taken},
-                  {"seats_free", s::integer(), &Slot::seats_free},
-                  {"waitlisted", s::integer(), &Slot::waitlisted},
-                  {"created_at", s::timestamp(), &Slot::created_at}});
+  static const http::JsonShape<Slot> shape("LabSlot",
+                                           {{"id", s::uuid(), &Slot::id},
+                                            {"lab_id", s::uuid(), &Slot::lab_id},
+                                            {"slot_start", s::timestamp(), &Slot::slot_start},
+                                            {"slot_end", s::timestamp(), &Slot::slot_end},
+                                            {"capacity", s::integer(), &Slot::capacity},
+                                            {"seats_taken", s::integer(), &Slot::seats_taken},
+                                            {"seats_free", s::integer(), &Slot::seats_free},
+                                            {"waitlisted", s::integer(), &Slot::waitlisted},
+                                            {"created_at", s::timestamp(), &Slot::created_at}});
   return shape;
 }
 

@@ -24,8 +24,8 @@ struct LabsOptions {
 class LabsModule {
  public:
   // Builds the services.
-  LabsModule(Database& db, const identity::AuthorizationService& authz,
-             const CursorCodec& cursors, LabsOptions options);
+  LabsModule(Database& db, const identity::AuthorizationService& authz, const CursorCodec& cursors,
+             LabsOptions options);
 
   // Adds every labs route.
   void register_routes(http::Router& router);

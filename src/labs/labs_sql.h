@@ -7,6 +7,10 @@
 
 namespace deltalabs::labs::sql {
 
+// The bounds bound for a time filter that was not given.
+inline constexpr const char* kBeginningOfTime = "0001-01-01T00:00:00.000Z";
+inline constexpr const char* kEndOfTime = "9999-12-31T23:59:59.999Z";
+
 // --- hosts --------------------------------------------------------------------------------------
 
 #define DL_HOST_SELECT \
@@ -14,7 +18,8 @@ namespace deltalabs::labs::sql {
 
 inline constexpr const char* kSelectHost = DL_HOST_SELECT "WHERE id = $1";
 inline constexpr const char* kSelectHostOfUser = DL_HOST_SELECT "WHERE user_id = $1";
-inline constexpr const char* kSelectHostOfOrganization = DL_HOST_SELECT "WHERE organization_id = $1";
+inline constexpr const char* kSelectHostOfOrganization =
+    DL_HOST_SELECT "WHERE organization_id = $1";
 inline constexpr const char* kListHosts =
     DL_HOST_SELECT "WHERE ($1 = '' OR CAST(id AS TEXT) > $1) ORDER BY id LIMIT $2";
 
@@ -26,39 +31,42 @@ inline constexpr const char* kInsertHost =
 
 // --- labs ---------------------------------------------------------------------------------------
 
-#define DL_LAB_COLUMNS                                                                         \
-  "l.id, l.host_id, l.organization_id, l.name, l.description, l.location, l.equipment, "       \
+#define DL_LAB_COLUMNS                                                                   \
+  "l.id, l.host_id, l.organization_id, l.name, l.description, l.location, l.equipment, " \
   "l.requires_approval, l.price_amount_minor, l.currency, l.status, l.created_at, l.updated_at "
 
 inline constexpr const char* kSelectLab = "SELECT " DL_LAB_COLUMNS "FROM labs l WHERE l.id = $1";
 
 // Seats of a slot not held: capacity minus seats_taken, plus the seats of
 // holds whose payment time ($1) has passed, which the next write expires.
-#define DL_SEATS_FREE                                                                      \
-  "(a.capacity - a.seats_taken + COALESCE((SELECT SUM(h.seats) FROM lab_bookings h "       \
-  "WHERE h.availability_id = a.id AND h.status = 'pending' AND h.awaiting_payment AND "     \
+#define DL_SEATS_FREE                                                                   \
+  "(a.capacity - a.seats_taken + COALESCE((SELECT SUM(h.seats) FROM lab_bookings h "    \
+  "WHERE h.availability_id = a.id AND h.status = 'pending' AND h.awaiting_payment AND " \
   "h.hold_expires_at <= $1), 0))"
 
 // The public search. $1 now, $2 a lower-cased LIKE pattern, $3 an
 // organization (matching it and every organization below it), $4 one piece
-// of equipment (lower-cased), $5..$6 a window in which some slot not yet
-// started must have a free seat, $7 the last id sent, $8 the limit.
-// DL_EQUIPMENT_MATCH is the dialect's test "the lab lists $4".
-#define DL_LAB_SEARCH(DL_EQUIPMENT_MATCH)                                                     \
-  "WITH RECURSIVE tree (id) AS (SELECT o.id FROM organizations o WHERE o.id = $3 "            \
-  "UNION SELECT o.id FROM organizations o JOIN tree t ON o.parent_id = t.id) "                \
-  "SELECT " DL_LAB_COLUMNS                                                                    \
-  "FROM labs l WHERE l.status = 'active' "                                                    \
-  "AND ($2 IS NULL OR lower(l.name) LIKE $2 OR lower(l.description) LIKE $2 "                 \
-  "OR lower(l.location) LIKE $2) "                                                            \
-  "AND ($3 IS NULL OR l.organization_id IN (SELECT id FROM tree)) "                           \
-  "AND ($4 IS NULL OR " DL_EQUIPMENT_MATCH ") "                                               \
-  "AND ($5 IS NULL OR EXISTS (SELECT 1 FROM lab_availability a WHERE a.lab_id = l.id "        \
-  "AND a.slot_start >= $5 AND ($6 IS NULL OR a.slot_end <= $6) AND " DL_SEATS_FREE " > 0)) "  \
-  "AND ($7 = '' OR CAST(l.id AS TEXT) > $7) ORDER BY l.id LIMIT $8"
+// of equipment (lower-cased), $5 = 1 when $6..$7 is a window in which some
+// slot must have a free seat, $8 the last id sent, $9 the limit; '' for a
+// text filter not given. DL_EQUIPMENT_MATCH is the dialect's test "the lab
+// lists $4".
+#define DL_LAB_SEARCH(DL_EQUIPMENT_MATCH)                                                        \
+  "WITH RECURSIVE tree (id) AS (SELECT o.id FROM organizations o WHERE CAST(o.id AS TEXT) = $3 " \
+  "UNION SELECT o.id FROM organizations o JOIN tree t ON o.parent_id = t.id) "                   \
+  "SELECT " DL_LAB_COLUMNS                                                                       \
+  "FROM labs l WHERE l.status = 'active' "                                                       \
+  "AND ($2 = '' OR lower(l.name) LIKE $2 OR lower(l.description) LIKE $2 "                       \
+  "OR lower(l.location) LIKE $2) "                                                               \
+  "AND ($3 = '' OR l.organization_id IN (SELECT id FROM tree)) "                                 \
+  "AND ($4 = '' OR " DL_EQUIPMENT_MATCH                                                          \
+  ") "                                                                                           \
+  "AND ($5 = 0 OR EXISTS (SELECT 1 FROM lab_availability a WHERE a.lab_id = l.id "               \
+  "AND a.slot_start >= $6 AND a.slot_end <= $7 AND " DL_SEATS_FREE                               \
+  " > 0)) "                                                                                      \
+  "AND ($8 = '' OR CAST(l.id AS TEXT) > $8) ORDER BY l.id LIMIT $9"
 
-inline constexpr const char* kSearchLabsSqlite = DL_LAB_SEARCH(
-    "EXISTS (SELECT 1 FROM json_each(l.equipment) e WHERE lower(e.value) = $4)");
+inline constexpr const char* kSearchLabsSqlite =
+    DL_LAB_SEARCH("EXISTS (SELECT 1 FROM json_each(l.equipment) e WHERE lower(e.value) = $4)");
 inline constexpr const char* kSearchLabsPostgres = DL_LAB_SEARCH(
     "EXISTS (SELECT 1 FROM jsonb_array_elements_text(l.equipment) e (item) "
     "WHERE lower(e.item) = $4)");
@@ -80,19 +88,19 @@ inline constexpr const char* kCountLabsOfUser =
 // --- slots (lab_availability) -------------------------------------------------------------------
 
 // $1 is always the time against which payment holds count as expired.
-#define DL_SLOT_SELECT                                                                    \
-  "SELECT a.id, a.lab_id, a.slot_start, a.slot_end, a.capacity, a.seats_taken, "          \
-  DL_SEATS_FREE ", (SELECT count(*) FROM lab_waitlist w WHERE w.availability_id = a.id), " \
+#define DL_SLOT_SELECT                                                                         \
+  "SELECT a.id, a.lab_id, a.slot_start, a.slot_end, a.capacity, a.seats_taken, " DL_SEATS_FREE \
+  ", (SELECT count(*) FROM lab_waitlist w WHERE w.availability_id = a.id), "                   \
   "a.created_at FROM lab_availability a "
 
 inline constexpr const char* kSelectSlot = DL_SLOT_SELECT "WHERE a.id = $2";
 inline constexpr const char* kSelectSlotByStart =
     DL_SLOT_SELECT "WHERE a.lab_id = $2 AND a.slot_start = $3";
-// A lab's slots overlapping [$3, $4) (either may be NULL: open), in time
-// order after the slot start $5 sent last.
+// A lab's slots overlapping [$3, $4), in time order after the slot start
+// $5 sent last (the ends of time where not given).
 inline constexpr const char* kListSlots = DL_SLOT_SELECT
-    "WHERE a.lab_id = $2 AND ($3 IS NULL OR a.slot_end > $3) AND ($4 IS NULL OR "
-    "a.slot_start < $4) AND ($5 IS NULL OR a.slot_start > $5) ORDER BY a.slot_start LIMIT $6";
+    "WHERE a.lab_id = $2 AND a.slot_end > $3 AND a.slot_start < $4 AND a.slot_start > $5 "
+    "ORDER BY a.slot_start LIMIT $6";
 
 #undef DL_SLOT_SELECT
 #undef DL_SEATS_FREE
@@ -117,11 +125,11 @@ inline constexpr const char* kReleaseSeats =
 
 // --- bookings -----------------------------------------------------------------------------------
 
-#define DL_BOOKING_SELECT                                                                      \
-  "SELECT b.id, b.availability_id, a.lab_id, l.name, l.location, b.user_id, b.seats, "         \
-  "b.status, b.awaiting_approval, b.awaiting_payment, b.hold_expires_at, b.amount_minor, "     \
-  "b.currency, a.slot_start, a.slot_end, b.decided_by, b.decided_at, b.created_at, "           \
-  "b.updated_at FROM lab_bookings b JOIN lab_availability a ON a.id = b.availability_id "      \
+#define DL_BOOKING_SELECT                                                                  \
+  "SELECT b.id, b.availability_id, a.lab_id, l.name, l.location, b.user_id, b.seats, "     \
+  "b.status, b.awaiting_approval, b.awaiting_payment, b.hold_expires_at, b.amount_minor, " \
+  "b.currency, a.slot_start, a.slot_end, b.decided_by, b.decided_at, b.created_at, "       \
+  "b.updated_at FROM lab_bookings b JOIN lab_availability a ON a.id = b.availability_id "  \
   "JOIN labs l ON l.id = a.lab_id "
 
 inline constexpr const char* kSelectBooking = DL_BOOKING_SELECT "WHERE b.id = $1";

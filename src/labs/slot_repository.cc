@@ -47,10 +47,11 @@ Result<Page<Slot>> SlotRepository::list(Connection& c, const std::string& lab_id
                                         const std::optional<std::string>& from,
                                         const std::optional<std::string>& to, TimePoint now,
                                         const PageRequest& page) {
-  std::optional<std::string> after;
-  if (!page.after.empty()) after = page.after;
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListSlots, {format_rfc3339(now), lab_id, from, to,
-                                                             after, page.limit + 1}));
+  const std::string after = page.after.empty() ? std::string(sql::kBeginningOfTime) : page.after;
+  DL_ASSIGN_OR_RETURN(
+      RowSet rows,
+      c.query(sql::kListSlots, {format_rfc3339(now), lab_id, from.value_or(sql::kBeginningOfTime),
+                                to.value_or(sql::kEndOfTime), after, page.limit + 1}));
   std::vector<Slot> items;
   items.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(slot_from(rows[i]));

@@ -27,13 +27,14 @@ Result<WaitlistEntry> WaitlistRepository::find(Connection& c, const std::string&
   return entry_from(rows[0]);
 }
 
-Result<std::optional<WaitlistEntry>> WaitlistRepository::of_user(
-    Connection& c, const std::string& availability_id, const std::string& user_id) {
+Result<std::optional<WaitlistEntry>> WaitlistRepository::of_user(Connection& c,
+                                                                 const std::string& availability_id,
+                                                                 const std::string& user_id) {
   return optional_entry(c.query(sql::kSelectWaitlistOfUser, {availability_id, user_id}));
 }
 
-Result<std::optional<WaitlistEntry>> WaitlistRepository::first(
-    Connection& c, const std::string& availability_id) {
+Result<std::optional<WaitlistEntry>> WaitlistRepository::first(Connection& c,
+                                                               const std::string& availability_id) {
   return optional_entry(c.query(sql::kFirstWaitlisted, {availability_id}));
 }
 
