@@ -1,5 +1,7 @@
 #include "labs/labs_module.h"
 
+#include <algorithm>
+
 #include "labs/booking_handlers.h"
 #include "labs/lab_handlers.h"
 #include "labs/lab_repository.h"
@@ -13,6 +15,14 @@ Clock or_system(Clock clock) {
   return [] { return deltalabs::now(); };
 }
 
+// A quarter of the hold, between one and thirty seconds: a freed seat
+// reaches the waitlist soon after its hold runs out.
+std::chrono::milliseconds sweep_interval(std::chrono::seconds hold) {
+  const auto quarter = std::chrono::duration_cast<std::chrono::milliseconds>(hold) / 4;
+  return std::clamp<std::chrono::milliseconds>(quarter, std::chrono::seconds(1),
+                                               std::chrono::seconds(30));
+}
+
 }  // namespace
 
 LabsModule::LabsModule(Database& db, const identity::AuthorizationService& authz,
@@ -22,7 +32,8 @@ LabsModule::LabsModule(Database& db, const identity::AuthorizationService& authz
       access_(authz),
       hosts_(db, access_),
       labs_(db, access_, or_system(options.clock)),
-      bookings_(db, access_, or_system(options.clock), options.bookings) {}
+      bookings_(db, access_, or_system(options.clock), options.bookings),
+      sweeper_(bookings_, sweep_interval(options.bookings.payment_hold)) {}
 
 void LabsModule::register_routes(http::Router& router) {
   register_lab_routes(router, hosts_, labs_, cursors_);

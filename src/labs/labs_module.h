@@ -4,6 +4,7 @@
 #include "http/router.h"
 #include "identity/authorization_service.h"
 #include "labs/booking_service.h"
+#include "labs/hold_sweeper.h"
 #include "labs/host_service.h"
 #include "labs/lab_access.h"
 #include "labs/lab_service.h"
@@ -38,6 +39,10 @@ class LabsModule {
   BookingService& bookings() { return bookings_; }
   // True when the actor hosts a lab as its user: the owner rule of the labs:approve gate.
   Result<bool> hosts_any(const Actor& actor);
+  // Starts expiring run-out payment holds in the background (serve does; CLI commands do not).
+  void start_hold_sweeper() { sweeper_.start(); }
+  // Stops the background sweep.
+  void stop_hold_sweeper() { sweeper_.stop(); }
 
  private:
   Database& db_;
@@ -46,6 +51,7 @@ class LabsModule {
   HostService hosts_;
   LabService labs_;
   BookingService bookings_;
+  HoldSweeper sweeper_;
 };
 
 }  // namespace deltalabs::labs

@@ -90,3 +90,23 @@ def test_an_expired_payment_hold_frees_its_seat_for_the_next_booking(server_fact
     assert resp.json()["status"] == "pending"
     assert first.get(f"/v1/bookings/{held['id']}").json()["status"] == "expired"
     assert_problem(first.post(f"/v1/bookings/{held['id']}/cancel"), 409, "BOOKING_NOT_ACTIVE")
+
+
+def test_a_run_out_hold_books_the_first_in_line_without_any_further_request(server_factory):
+    """The background sweep gives the freed seat to the waitlist and notifies them, so
+    a waiting user is not left behind a hold nobody touches again."""
+    srv = server_factory(extra_args=["--lab-hold-seconds", "2"])
+    owner, _, lab = hosted_lab(srv, price={"amount_minor": 500, "currency": "EUR"})
+    slot = new_slot(owner, lab["id"], 30, 31, capacity=1)
+    holder, waiting = students(srv, 2)
+    assert book(holder, lab["id"], slot["slot_start"]).status_code == 201
+    resp = waiting.post(f"/v1/labs/{lab['id']}/waitlist", json={"slot_start": slot["slot_start"]})
+    assert resp.status_code == 201, resp.text
+    deadline = time.monotonic() + 10
+    mine = []
+    while time.monotonic() < deadline and not mine:
+        time.sleep(0.5)
+        mine = waiting.get("/v1/bookings").json()["items"]
+    assert [(b["status"], b["awaiting_payment"]) for b in mine] == [("pending", True)]
+    kinds = [n["kind"] for n in waiting.get("/v1/notifications").json()["items"]]
+    assert "lab_booking.waitlist_promoted" in kinds
