@@ -40,6 +40,13 @@ Result<SlotInput> normalised(SlotInput in, TimePoint now) {
   return in;
 }
 
+// A lab of an organization host belongs to that organization; 400 otherwise.
+Status same_organization(const Host& host, const Lab& lab) {
+  if (!host.organization_id || lab.organization_id == host.organization_id) return {};
+  return Error::invalid("The request body is not valid.",
+                        {{"organization_id", "a lab of an organization host belongs to it"}});
+}
+
 Status organization_exists(Connection& c, const std::optional<std::string>& id) {
   if (!id) return {};
   if (!is_uuid(*id)) return Error::not_found("organization");
@@ -81,6 +88,7 @@ Result<Lab> LabService::create(const Actor& actor, const std::string& host_id,
   Lab lab;
   lab.organization_id = host.organization_id;
   apply(lab, fields);
+  DL_TRY(same_organization(host, lab));
   DL_TRY(check_organization(actor, host, lab.organization_id));
   return db_.transaction([&](Connection& c) -> Result<Lab> {
     DL_TRY(organization_exists(c, lab.organization_id));
@@ -112,9 +120,7 @@ Result<Lab> LabService::update(const Actor& actor, const std::string& id, const 
   }
   const auto before = lab.organization_id;
   apply(lab, fields);
-  if (host.organization_id && lab.organization_id != host.organization_id)
-    return Error::invalid("The request body is not valid.",
-                          {{"organization_id", "a lab of an organization host stays in it"}});
+  DL_TRY(same_organization(host, lab));
   if (lab.organization_id != before) DL_TRY(check_organization(actor, host, lab.organization_id));
   return db_.transaction([&](Connection& c) -> Result<Lab> {
     DL_TRY(organization_exists(c, lab.organization_id));

@@ -195,6 +195,9 @@ def test_approval_is_for_the_host_and_the_organizations_lab_assistants_only(serv
     host = become_host(admin, organization_id=child)
     lab = new_lab(admin, host["id"], requires_approval=True)
     assert lab["organization_id"] == child
+    # A lab of an organization host stays in that organization.
+    assert_problem(admin.post("/v1/labs", json={"host_id": host["id"], "name": "Elsewhere", "organization_id": parent}), 400)
+    assert_problem(admin.patch(f"/v1/labs/{lab['id']}", json={"organization_id": parent}), 400)
     slot = new_slot(admin, lab["id"], 80, 82, capacity=3)
     learner, other_learner = students(server, 2)
     resp = book(learner, lab["id"], slot["slot_start"])
