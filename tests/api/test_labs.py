@@ -11,6 +11,8 @@ and tells them. The concurrency bars live in test_labs_bars.py.
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from access_helpers import UNKNOWN_ID
@@ -58,7 +60,7 @@ def test_a_host_is_a_user_or_an_organization_exactly_once(server, admin, databas
     assert server.client().get(f"/v1/hosts/{host['id']}").json()["id"] == host["id"]
     # The schema itself refuses a host that is both (or neither).
     for user, org_id in ((f"'{user_id(admin)}'", f"'{organization(admin)}'"), ("NULL", "NULL")):
-        with pytest.raises(Exception):
+        with pytest.raises(Exception, match="(?i)check constraint"):
             databases.execute(server.database_url,
                               "INSERT INTO hosts (id, user_id, organization_id, name, description, created_at, updated_at) "
                               f"VALUES ('{UNKNOWN_ID}', {user}, {org_id}, 'Both', '', '2026-12-02T00:00:00.000Z', "
@@ -107,6 +109,22 @@ def test_slots_never_overlap_never_start_in_the_past_and_end_after_they_start(se
     assert_problem(owner.post(path, json={"slot_start": "tomorrow", "slot_end": at(29), "capacity": 2}), 400)
     assert_problem(owner.post(path, json={"slot_start": at(40), "slot_end": at(41), "capacity": 0}), 400)
     assert_problem(register_student(server).post(path, json={"slot_start": at(50), "slot_end": at(51), "capacity": 1}), 403)
+
+
+def test_the_schema_itself_refuses_overlapping_slots(server, databases):
+    """The rule holds below the service too: an exclusion constraint on PostgreSQL, a trigger on SQLite."""
+    owner, _, lab = hosted_lab(server)
+    slot = new_slot(owner, lab["id"], 150, 152)
+    start, end = stored(at(151)), stored(at(153))
+    with pytest.raises(Exception, match="lab_availability_no_overlap"):
+        databases.execute(server.database_url,
+                          "INSERT INTO lab_availability (id, lab_id, slot_start, slot_end, capacity, seats_taken, created_at, updated_at) "
+                          f"VALUES ('{uuid.uuid4()}', '{lab['id']}', '{start}', '{end}', 1, 0, '{start}', '{start}')")
+    # Stretching a slot over its neighbour is refused as well.
+    new_slot(owner, lab["id"], 158, 159)
+    with pytest.raises(Exception, match="lab_availability_no_overlap"):
+        databases.execute(server.database_url,
+                          f"UPDATE lab_availability SET slot_end = '{stored(at(160))}' WHERE id = '{slot['id']}'")
 
 
 def test_availability_lists_slots_in_a_window_in_time_order(server):
@@ -159,7 +177,7 @@ def test_booking_answers_404_400_and_409_for_what_cannot_be_booked(server, datab
     past = stored(at(-3))
     databases.execute(server.database_url,
                       "INSERT INTO lab_availability (id, lab_id, slot_start, slot_end, capacity, seats_taken, created_at, updated_at) "
-                      f"VALUES ('{UNKNOWN_ID}', '{lab['id']}', '{past}', '{stored(at(-2))}', 5, 0, '{past}', '{past}')")
+                      f"VALUES ('{uuid.uuid4()}', '{lab['id']}', '{past}', '{stored(at(-2))}', 5, 0, '{past}', '{past}')")
     assert_problem(book(learner, lab["id"], past), 409, "SLOT_STARTED")
     assert_problem(book(learner, lab["id"], past.replace(".000Z", "+00:00")), 409, "SLOT_STARTED")
     # An inactive lab takes no bookings.
@@ -171,7 +189,7 @@ def test_booking_answers_404_400_and_409_for_what_cannot_be_booked(server, datab
 def test_the_schema_refuses_more_seats_than_capacity(server, databases):
     owner, _, lab = hosted_lab(server)
     slot = new_slot(owner, lab["id"], 60, 61, capacity=2)
-    with pytest.raises(Exception):
+    with pytest.raises(Exception, match="(?i)check constraint"):
         databases.execute(server.database_url,
                           f"UPDATE lab_availability SET seats_taken = 3 WHERE id = '{slot['id']}'")
 
