@@ -47,12 +47,12 @@ Status same_organization(const Host& host, const Lab& lab) {
                         {{"organization_id", "a lab of an organization host belongs to it"}});
 }
 
-Status organization_exists(Connection& c, const std::optional<std::string>& id) {
-  if (!id) return {};
-  if (!is_uuid(*id)) return Error::not_found("organization");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query("SELECT 1 FROM organizations WHERE id = $1", {*id}));
-  if (rows.empty()) return Error::not_found("organization");
-  return {};
+// The organization a write named does not exist when the lab's reference to it fails.
+template <class T>
+Result<T> organization_known(Result<T> written) {
+  if (!written.ok() && written.error().code == storage_code::kForeignKeyViolation)
+    return Error::not_found("organization");
+  return written;
 }
 
 }  // namespace
@@ -91,8 +91,7 @@ Result<Lab> LabService::create(const Actor& actor, const std::string& host_id,
   DL_TRY(same_organization(host, lab));
   DL_TRY(check_organization(actor, host, lab.organization_id));
   return db_.transaction([&](Connection& c) -> Result<Lab> {
-    DL_TRY(organization_exists(c, lab.organization_id));
-    DL_ASSIGN_OR_RETURN(std::string id, LabRepository::insert(c, host.id, lab));
+    DL_ASSIGN_OR_RETURN(std::string id, organization_known(LabRepository::insert(c, host.id, lab)));
     return LabRepository::find(c, id);
   });
 }
@@ -123,8 +122,7 @@ Result<Lab> LabService::update(const Actor& actor, const std::string& id, const 
   DL_TRY(same_organization(host, lab));
   if (lab.organization_id != before) DL_TRY(check_organization(actor, host, lab.organization_id));
   return db_.transaction([&](Connection& c) -> Result<Lab> {
-    DL_TRY(organization_exists(c, lab.organization_id));
-    DL_TRY(LabRepository::update(c, lab));
+    DL_TRY(organization_known(LabRepository::update(c, lab)));
     return LabRepository::find(c, lab.id);
   });
 }

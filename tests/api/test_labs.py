@@ -83,6 +83,15 @@ def test_labs_are_created_and_changed_by_their_host_only(server):
     assert server.client().get(f"/v1/labs/{lab['id']}").json()["name"] == "Optics"
 
 
+def test_a_lab_in_an_unknown_organization_is_404(server, admin):
+    own = become_host(admin)  # labs:manage everywhere, so only the reference can fail
+    assert_problem(admin.post("/v1/labs", json={"host_id": own["id"], "name": "X", "organization_id": UNKNOWN_ID}),
+                   404, "ORGANIZATION_NOT_FOUND")
+    lab = new_lab(admin, own["id"])
+    assert_problem(admin.patch(f"/v1/labs/{lab['id']}", json={"organization_id": UNKNOWN_ID}), 404,
+                   "ORGANIZATION_NOT_FOUND")
+
+
 @pytest.mark.parametrize("body", [
     {"name": ""}, {"name": "x", "price": {"amount_minor": -1, "currency": "USD"}},
     {"name": "x", "price": {"amount_minor": 1, "currency": "DOLLARS"}}, {"name": "x", "equipment": "scope"},
