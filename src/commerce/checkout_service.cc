@@ -101,6 +101,7 @@ Result<Order> CheckoutService::checkout(const Actor& actor, const CheckoutInput&
   DL_ASSIGN_OR_RETURN(Order order, db_.transaction([&](Connection& c) -> Result<Order> {
     return place(c, actor, input, provider);
   }));
+  DL_TRY(durable_.wait());
   if (!provider.external() || order.status != "pending" || order.payment->status != "pending" ||
       order.payment->provider_reference) {
     return order;
@@ -185,7 +186,7 @@ Result<Order> CheckoutService::charge_outside(const Order& order, const Checkout
   auto outcome = provider.charge(request);
   // An unreachable processor leaves the order pending; its webhook or a retry settles it.
   if (!outcome.ok()) return order;
-  return db_.transaction([&](Connection& c) -> Result<Order> {
+  auto settled = db_.transaction([&](Connection& c) -> Result<Order> {
     DL_TRY(OrderRepository::lock(c, order.id));
     DL_ASSIGN_OR_RETURN(Order now_order, OrderRepository::find(c, order.id));
     if (outcome->reference)
@@ -201,6 +202,8 @@ Result<Order> CheckoutService::charge_outside(const Order& order, const Checkout
     }
     return OrderRepository::find(c, order.id);
   });
+  if (settled.ok()) DL_TRY(durable_.wait());
+  return settled;
 }
 
 }  // namespace deltalabs::commerce

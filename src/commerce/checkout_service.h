@@ -8,6 +8,7 @@
 #include "commerce/payment_provider.h"
 #include "core/actor.h"
 #include "core/result.h"
+#include "storage/commit_durability.h"
 #include "storage/database.h"
 
 namespace deltalabs::commerce {
@@ -24,12 +25,13 @@ namespace deltalabs::commerce {
 // Idempotency: the pipeline replays the first answer to a repeated
 // Idempotency-Key; the order also stores the key (unique per user), so a
 // retry after a crash between the commit and the stored answer finds the
-// order instead of buying twice.
+// order instead of buying twice. Every answer waits until its commit is
+// durable (CommitDurability: group fsync on SQLite).
 class CheckoutService {
  public:
-  CheckoutService(Database& db, catalog::CourseService& courses,
+  CheckoutService(Database& db, CommitDurability& durable, catalog::CourseService& courses,
                   std::map<std::string, PaymentProvider*> providers)
-      : db_(db), courses_(courses), providers_(std::move(providers)) {}
+      : db_(db), durable_(durable), courses_(courses), providers_(std::move(providers)) {}
 
   // Checks out the actor's cart; 409 CART_EMPTY, OUT_OF_STOCK,
   // COURSE_NOT_PUBLISHED, MIXED_CURRENCIES, COUPON_EXHAUSTED,
@@ -44,6 +46,7 @@ class CheckoutService {
                                PaymentProvider& provider);
 
   Database& db_;
+  CommitDurability& durable_;
   catalog::CourseService& courses_;
   std::map<std::string, PaymentProvider*> providers_;
 };

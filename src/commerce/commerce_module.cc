@@ -14,16 +14,17 @@ CommerceModule::CommerceModule(Database& db, const identity::AuthorizationServic
       authz_(authz),
       courses_(courses),
       cursors_(cursors),
+      durable_(db),
       card_(card.api_url.empty() ? nullptr : std::make_unique<CardProvider>(card)),
       providers_{{"offline", &offline_}},
       carts_(db, courses, enrollments),
       coupons_(db, authz),
-      sponsorships_(db, courses),
+      sponsorships_(db, durable_, courses),
       aid_(db, authz, courses),
-      webhooks_(db, card) {
+      webhooks_(db, durable_, card) {
   if (card_) providers_["card"] = card_.get();
-  checkout_ = std::make_unique<CheckoutService>(db, courses, providers_);
-  orders_ = std::make_unique<OrderService>(db, authz, providers_);
+  checkout_ = std::make_unique<CheckoutService>(db, durable_, courses, providers_);
+  orders_ = std::make_unique<OrderService>(db, durable_, authz, providers_);
 }
 
 void CommerceModule::register_routes(http::Router& router) {

@@ -19,6 +19,7 @@
 #include "http/router.h"
 #include "identity/authorization_service.h"
 #include "learning/enrollment_service.h"
+#include "storage/commit_durability.h"
 #include "storage/database.h"
 
 namespace deltalabs::commerce {
@@ -54,6 +55,7 @@ class CommerceModule {
   const identity::AuthorizationService& authz_;
   catalog::CourseService& courses_;
   const CursorCodec& cursors_;
+  CommitDurability durable_;
   OfflineProvider offline_;
   std::unique_ptr<CardProvider> card_;
   std::map<std::string, PaymentProvider*> providers_;

@@ -72,7 +72,7 @@ Result<Order> OrderService::readable(Connection& c, const Actor& actor, const st
 
 Result<Order> OrderService::mark_paid(const Actor& actor, const std::string& id) {
   DL_TRY(authz_.require(actor, kManage));
-  return db_.transaction([&](Connection& c) -> Result<Order> {
+  auto done = db_.transaction([&](Connection& c) -> Result<Order> {
     DL_TRY(OrderRepository::lock(c, canonical_id(id)));
     DL_ASSIGN_OR_RETURN(Order order, OrderRepository::find(c, canonical_id(id)));
     if (order.status != "pending" || !order.payment || order.payment->method != "bank_transfer") {
@@ -83,12 +83,14 @@ Result<Order> OrderService::mark_paid(const Actor& actor, const std::string& id)
     DL_TRY(AuditLog::record(c, actor, {"order.marked_paid", "order", order.id, "{}"}));
     return OrderRepository::find(c, order.id);
   });
+  if (done.ok()) DL_TRY(durable_.wait());
+  return done;
 }
 
 Result<Order> OrderService::refund(const Actor& actor, const std::string& id,
                                    const RefundInput& input) {
   const std::string order_id = canonical_id(id);
-  return db_.transaction([&](Connection& c) -> Result<Order> {
+  auto done = db_.transaction([&](Connection& c) -> Result<Order> {
     DL_TRY(OrderRepository::lock(c, order_id));
     DL_ASSIGN_OR_RETURN(Order order, readable(c, actor, order_id));
     if (order.status != "paid" && order.status != "partially_refunded") {
@@ -130,6 +132,8 @@ Result<Order> OrderService::refund(const Actor& actor, const std::string& id,
     DL_TRY(NotificationLog::record(c, order.user_id, "order.refunded", details));
     return OrderRepository::find(c, order.id);
   });
+  if (done.ok()) DL_TRY(durable_.wait());
+  return done;
 }
 
 }  // namespace deltalabs::commerce

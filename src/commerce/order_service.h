@@ -9,6 +9,7 @@
 #include "core/page.h"
 #include "core/result.h"
 #include "identity/authorization_service.h"
+#include "storage/commit_durability.h"
 #include "storage/database.h"
 
 namespace deltalabs::commerce {
@@ -23,9 +24,9 @@ namespace deltalabs::commerce {
 //    the same transaction, which is audited (refund.created).
 class OrderService {
  public:
-  OrderService(Database& db, const identity::AuthorizationService& authz,
+  OrderService(Database& db, CommitDurability& durable, const identity::AuthorizationService& authz,
                std::map<std::string, PaymentProvider*> providers)
-      : db_(db), authz_(authz), providers_(std::move(providers)) {}
+      : db_(db), durable_(durable), authz_(authz), providers_(std::move(providers)) {}
 
   // A page of the actor's orders, newest first.
   Result<Page<Order>> list_mine(const Actor& actor, const PageRequest& page);
@@ -41,6 +42,7 @@ class OrderService {
   Result<Order> readable(Connection& c, const Actor& actor, const std::string& id);
 
   Database& db_;
+  CommitDurability& durable_;
   const identity::AuthorizationService& authz_;
   std::map<std::string, PaymentProvider*> providers_;
 };

@@ -113,7 +113,7 @@ Result<WebhookReceipt> PaymentWebhookService::receive(const std::string& payload
   const auto* created = ec ? nullptr : at(event, {"created"});
   if (id.empty() || type.empty() || created == nullptr || !created->is_int64())
     return Error::bad_request("WEBHOOK_EVENT_INVALID", "The event needs id, type and created.");
-  return db_.transaction([&](Connection& c) -> Result<WebhookReceipt> {
+  auto done = db_.transaction([&](Connection& c) -> Result<WebhookReceipt> {
     WebhookReceipt receipt{id, false, false};
     DL_ASSIGN_OR_RETURN(auto order, order_of(c, event));
     std::optional<std::string> payment_id;
@@ -135,6 +135,9 @@ Result<WebhookReceipt> PaymentWebhookService::receive(const std::string& payload
     }
     return receipt;
   });
+  // The processor retries until it gets a 2xx: acknowledge only what is durable.
+  if (done.ok()) DL_TRY(durable_.wait());
+  return done;
 }
 
 }  // namespace deltalabs::commerce

@@ -4,6 +4,7 @@
 
 #include "commerce/card_provider.h"
 #include "core/result.h"
+#include "storage/commit_durability.h"
 #include "storage/database.h"
 
 namespace deltalabs::commerce {
@@ -28,8 +29,8 @@ struct WebhookReceipt {
 //    payments never move back. Other event types are stored only.
 class PaymentWebhookService {
  public:
-  PaymentWebhookService(Database& db, CardSettings settings)
-      : db_(db), settings_(std::move(settings)) {}
+  PaymentWebhookService(Database& db, CommitDurability& durable, CardSettings settings)
+      : db_(db), durable_(durable), settings_(std::move(settings)) {}
 
   // Checks and applies one webhook delivery.
   Result<WebhookReceipt> receive(const std::string& payload, const std::string& signature);
@@ -38,6 +39,7 @@ class PaymentWebhookService {
   Status verify(const std::string& payload, const std::string& signature) const;
 
   Database& db_;
+  CommitDurability& durable_;
   CardSettings settings_;
 };
 

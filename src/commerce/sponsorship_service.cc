@@ -104,9 +104,11 @@ Result<SponsorshipRequest> SponsorshipService::ask(const Actor& actor,
 }
 
 Result<SponsorshipRequest> SponsorshipService::approve(const Actor& actor, const std::string& id) {
-  return db_.transaction([&](Connection& c) -> Result<SponsorshipRequest> {
+  auto done = db_.transaction([&](Connection& c) -> Result<SponsorshipRequest> {
     return decide(c, actor, id, "approved");
   });
+  if (done.ok()) DL_TRY(durable_.wait());
+  return done;
 }
 
 Result<SponsorshipRequest> SponsorshipService::reject(const Actor& actor, const std::string& id) {

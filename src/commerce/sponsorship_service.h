@@ -7,6 +7,7 @@
 #include "core/actor.h"
 #include "core/page.h"
 #include "core/result.h"
+#include "storage/commit_durability.h"
 #include "storage/database.h"
 
 namespace deltalabs::commerce {
@@ -28,7 +29,8 @@ struct SponsorshipRequestInput {
 //  - requests are read by their learner and the sponsor's manager.
 class SponsorshipService {
  public:
-  SponsorshipService(Database& db, catalog::CourseService& courses) : db_(db), courses_(courses) {}
+  SponsorshipService(Database& db, CommitDurability& durable, catalog::CourseService& courses)
+      : db_(db), durable_(durable), courses_(courses) {}
 
   // A page of sponsors, newest first.
   Result<Page<Sponsor>> sponsors(const Actor& actor, const PageRequest& page);
@@ -50,6 +52,7 @@ class SponsorshipService {
                                     const std::string& status);
 
   Database& db_;
+  CommitDurability& durable_;
   catalog::CourseService& courses_;
 };
 

@@ -39,14 +39,16 @@ SqliteConnection::SqliteConnection(const std::string& path, bool create, int bus
   sqlite3_create_function_v2(db_, "case_fold_key", 1,
                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                              case_fold_key_function, nullptr, nullptr, nullptr);
-  // synchronous=FULL syncs the WAL at every commit, so a commit that moved
-  // money or seats survives a power cut, not only a process crash (NORMAL);
-  // decision 0016 measures the cost. DELTALABS_SQLITE_SYNCHRONOUS=normal
-  // trades that away, for benchmarks that compare the two.
+  // synchronous=NORMAL writes the WAL at every commit and syncs it at
+  // checkpoints: durable across a process crash, not a power cut. Commits
+  // that move money or seats are made durable across power loss by a group
+  // fsync (storage/CommitDurability, decision 0016);
+  // DELTALABS_SQLITE_SYNCHRONOUS=full syncs every commit instead, for
+  // comparison.
   const char* level = std::getenv("DELTALABS_SQLITE_SYNCHRONOUS");
-  const bool normal = level != nullptr && std::string_view(level) == "normal";
-  open_status_ = execute_script(normal ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-                                       : "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+  const bool full = level != nullptr && std::string_view(level) == "full";
+  open_status_ = execute_script(full ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+                                     : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
 }
 
 SqliteConnection::~SqliteConnection() {
