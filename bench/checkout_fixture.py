@@ -1,5 +1,5 @@
 """Builds the data bench/checkout.sh needs through the public API: a
-published course with a resource in (practically) unlimited stock, and
+published course with a resource with a million in stock, and
 signed-in learners, written as resource.txt and tokens.txt into the
 directory given as the first argument.
 
@@ -38,7 +38,7 @@ section = call("POST", f"/v1/courses/{course['id']}/sections", {"title": "Only s
 call("POST", f"/v1/sections/{section['id']}/items", {"item_type": "text", "title": "Only item", "body": {}}, admin)
 call("POST", f"/v1/courses/{course['id']}/publish", None, admin)
 kit = call("POST", f"/v1/courses/{course['id']}/resources",
-           {"title": "Bench kit", "mode": "purchase", "stock": 1000000000,
+           {"title": "Bench kit", "mode": "purchase", "stock": 1000000,
             "price": {"amount_minor": 1500, "currency": "USD"}}, admin)
 
 

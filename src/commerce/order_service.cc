@@ -102,8 +102,8 @@ Result<Order> OrderService::refund(const Actor& actor, const std::string& id,
     std::int64_t amount = 0;
     for (const auto& item : items) {
       DL_ASSIGN_OR_RETURN(
-          bool done, OrderRepository::refund_item(c, order, item, input.reason, actor.user_id));
-      if (!done) return Error::conflict("ALREADY_REFUNDED", "An item was refunded meanwhile.");
+          bool refunded, OrderRepository::refund_item(c, order, item, input.reason, actor.user_id));
+      if (!refunded) return Error::conflict("ALREADY_REFUNDED", "An item was refunded meanwhile.");
       DL_TRY(reverse(c, item));
       amount += item.total_minor;
     }

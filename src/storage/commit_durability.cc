@@ -4,11 +4,16 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 namespace deltalabs {
 
 CommitDurability::CommitDurability(Database& db) {
+  // full: every commit is synced already; normal: durability across power
+  // loss traded away (benchmark baselines only). Decision 0016.
+  const char* level = std::getenv("DELTALABS_SQLITE_SYNCHRONOUS");
+  if (level != nullptr && *level != '\0') return;
   const std::string where = db.describe();
   if (db.dialect() == Dialect::kSqlite && where.rfind("sqlite:", 0) == 0)
     wal_path_ = where.substr(7) + "-wal";

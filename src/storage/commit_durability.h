@@ -18,7 +18,9 @@ namespace deltalabs {
 // share the next one, so N concurrent commits cost one fdatasync of the WAL
 // file (a checkpoint syncs the WAL before copying it, so frames already
 // copied into the database are durable too). PostgreSQL commits are durable
-// by the server's own settings: wait() returns at once. Decision 0016.
+// by the server's own settings: wait() returns at once, as it does when
+// DELTALABS_SQLITE_SYNCHRONOUS is set (full: every commit is synced anyway;
+// normal: no power-loss durability, for benchmark baselines). Decision 0016.
 class CommitDurability {
  public:
   // `db` is the database whose commits are made durable.

@@ -43,8 +43,8 @@ SqliteConnection::SqliteConnection(const std::string& path, bool create, int bus
   // checkpoints: durable across a process crash, not a power cut. Commits
   // that move money or seats are made durable across power loss by a group
   // fsync (storage/CommitDurability, decision 0016);
-  // DELTALABS_SQLITE_SYNCHRONOUS=full syncs every commit instead, for
-  // comparison.
+  // DELTALABS_SQLITE_SYNCHRONOUS=full syncs every commit instead, =normal
+  // turns the group fsync off (benchmark baselines).
   const char* level = std::getenv("DELTALABS_SQLITE_SYNCHRONOUS");
   const bool full = level != nullptr && std::string_view(level) == "full";
   open_status_ = execute_script(full ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"

@@ -167,6 +167,20 @@ def test_checkout_replays_the_first_answer_for_the_same_key_and_fails_with_422_f
     assert len(learner.get("/v1/orders").json()["items"]) == 1
 
 
+def test_checkout_retry_whose_stored_answer_was_lost_finds_the_order_instead_of_buying_again(server, cast,
+                                                                                               databases):
+    """A crash between the order's commit and the stored answer loses only the answer: the order keeps its key."""
+    learner = register_student(server)
+    added(learner, "course", paid_course(cast)["id"])
+    key = secrets.token_hex(8)
+    first = ordered(learner, key)
+    databases.execute(server.database_url, f"DELETE FROM idempotency_keys WHERE scope LIKE '% {key}'")
+    again = checkout(learner, key)
+    assert again.status_code == 201, again.text
+    assert again.json()["id"] == first["id"]
+    assert len(learner.get("/v1/orders").json()["items"]) == 1
+
+
 def test_checkout_under_100_concurrent_requests_with_one_key_makes_one_order_and_one_payment(server, cast):
     learner = register_student(server)
     course = published_course(cast.teacher, cast)
