@@ -78,11 +78,11 @@ constexpr Invariant kInvariants[] = {
     {"coupons.redemption_count equals its redemptions",
      "SELECT count(*) FROM coupons c WHERE c.redemption_count <> (SELECT count(*) FROM "
      "coupon_redemptions r WHERE r.coupon_id = c.id)"},
-    {"every live enrollment bought or sponsored has its paid, unrefunded order item",
-     "SELECT count(*) FROM enrollments e WHERE e.status <> 'cancelled' AND e.source IN ('order', "
-     "'sponsorship') AND NOT EXISTS (SELECT 1 FROM order_items i JOIN orders o ON o.id = "
-     "i.order_id WHERE i.enrollment_id = e.id AND o.id = e.order_id AND i.refunded = FALSE AND "
-     "o.status IN ('paid', 'partially_refunded'))"},
+    {"every live enrollment that records an order has that order paid and its item unrefunded",
+     "SELECT count(*) FROM enrollments e WHERE e.status <> 'cancelled' AND e.order_id IS NOT NULL "
+     "AND NOT EXISTS (SELECT 1 FROM order_items i JOIN orders o ON o.id = i.order_id WHERE "
+     "i.enrollment_id = e.id AND o.id = e.order_id AND i.refunded = FALSE AND o.status IN "
+     "('paid', 'partially_refunded'))"},
     {"every course item of a paid order enrolled its buyer",
      "SELECT count(*) FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.item_type = "
      "'course' AND o.status IN ('paid', 'partially_refunded', 'refunded') AND i.enrollment_id IS "
