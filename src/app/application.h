@@ -32,6 +32,9 @@ class EngagementModule;
 namespace assessment {
 class AssessmentModule;
 }
+namespace commerce {
+class CommerceModule;
+}
 namespace labs {
 class LabsModule;
 }
@@ -58,6 +61,7 @@ class Application {
   learning::LearningModule& learning() { return *learning_; }
   engagement::EngagementModule& engagement() { return *engagement_; }
   assessment::AssessmentModule& assessment() { return *assessment_; }
+  commerce::CommerceModule& commerce() { return *commerce_; }
   labs::LabsModule& labs() { return *labs_; }
   const CursorCodec& cursors() const { return *cursors_; }
 
@@ -78,6 +82,7 @@ class Application {
   std::unique_ptr<learning::LearningModule> learning_;
   std::unique_ptr<engagement::EngagementModule> engagement_;
   std::unique_ptr<assessment::AssessmentModule> assessment_;
+  std::unique_ptr<commerce::CommerceModule> commerce_;
   std::unique_ptr<labs::LabsModule> labs_;
 };
 

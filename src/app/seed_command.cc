@@ -12,6 +12,7 @@
 #include "app/scale_data_set.h"
 #include "assessment/demo_assessment.h"
 #include "catalog/catalog_module.h"
+#include "commerce/demo_commerce.h"
 #include "content/content_module.h"
 #include "content/demo_catalog.h"
 #include "engagement/demo_engagement.h"
@@ -64,6 +65,9 @@ Status seed_demo(Database& db) {
       learning, engagement,
       {ids["admin@deltalabs.local"], ids["instructor@deltalabs.local"],
        ids["instructor2@deltalabs.local"], learners}));
+  commerce::CommerceModule commerce(db, authz, catalog.courses(), learning.enrollments(), cursors);
+  DL_TRY(commerce::DemoCommerce::load(catalog.courses(), commerce,
+                                      {ids["admin@deltalabs.local"], learners}));
   labs::LabsModule labs(db, authz, cursors, {});
   return labs::DemoLabs::load(
       labs, {ids["instructor@deltalabs.local"], ids["lab@deltalabs.local"], learners});
