@@ -151,7 +151,7 @@ Result<Booking> BookingService::book(const Actor& actor, const std::string& lab_
                                      BookingRequest request) {
   DL_ASSIGN_OR_RETURN(std::string slot_start, slot_start_of(request));
   const TimePoint now = clock_();
-  return committing_refusals<Booking>(db_, [&](Connection& c) -> Result<Booking> {
+  return durable(committing_refusals<Booking>(db_, [&](Connection& c) -> Result<Booking> {
     DL_ASSIGN_OR_RETURN(auto found, locked_slot(c, canonical_id(lab_id), slot_start, now));
     auto& [lab, slot] = found;
     if (lab.status != "active")
@@ -170,7 +170,7 @@ Result<Booking> BookingService::book(const Actor& actor, const std::string& lab_
     if (waiting) DL_TRY(WaitlistRepository::remove(c, *waiting));
     DL_ASSIGN_OR_RETURN(Booking b, BookingRepository::find(c, id));
     return seen(std::move(b), now);
-  });
+  }));
 }
 
 Result<std::pair<Booking, Lab>> BookingService::visible(const Actor& actor, const std::string& id,
@@ -240,7 +240,7 @@ Result<Booking> BookingService::decide(const Actor& actor, const std::string& id
   const Lab& lab = found.second;
   const std::string slot_id = found.first.availability_id;
   const TimePoint now = clock_();
-  return committing_refusals<Booking>(db_, [&](Connection& c) -> Result<Booking> {
+  return durable(committing_refusals<Booking>(db_, [&](Connection& c) -> Result<Booking> {
     DL_TRY(SlotRepository::lock(c, slot_id));
     DL_TRY(refresh(c, slot_id, lab, now));
     DL_ASSIGN_OR_RETURN(Booking b, BookingRepository::find(c, found.first.id));
@@ -256,7 +256,7 @@ Result<Booking> BookingService::decide(const Actor& actor, const std::string& id
     DL_ASSIGN_OR_RETURN(Booking after, BookingRepository::find(c, b.id));
     DL_TRY(notify(c, after, approve ? "lab_booking.approved" : "lab_booking.rejected"));
     return seen(std::move(after), now);
-  });
+  }));
 }
 
 Result<Booking> BookingService::cancel(const Actor& actor, const std::string& id) {
@@ -265,7 +265,7 @@ Result<Booking> BookingService::cancel(const Actor& actor, const std::string& id
   const Lab& lab = found.second;
   const std::string slot_id = found.first.availability_id;
   const TimePoint now = clock_();
-  return committing_refusals<Booking>(db_, [&](Connection& c) -> Result<Booking> {
+  return durable(committing_refusals<Booking>(db_, [&](Connection& c) -> Result<Booking> {
     DL_TRY(SlotRepository::lock(c, slot_id));
     DL_TRY(refresh(c, slot_id, lab, now));
     DL_ASSIGN_OR_RETURN(Booking b, BookingRepository::find(c, found.first.id));
@@ -279,32 +279,33 @@ Result<Booking> BookingService::cancel(const Actor& actor, const std::string& id
     DL_ASSIGN_OR_RETURN(Booking after, BookingRepository::find(c, b.id));
     if (after.user_id != actor.user_id) DL_TRY(notify(c, after, "lab_booking.cancelled"));
     return after;
-  });
+  }));
 }
 
 Result<WaitlistEntry> BookingService::join_waitlist(const Actor& actor, const std::string& lab_id,
                                                     BookingRequest request) {
   DL_ASSIGN_OR_RETURN(std::string slot_start, slot_start_of(request));
   const TimePoint now = clock_();
-  return committing_refusals<WaitlistEntry>(db_, [&](Connection& c) -> Result<WaitlistEntry> {
-    DL_ASSIGN_OR_RETURN(auto found, locked_slot(c, canonical_id(lab_id), slot_start, now));
-    auto& [lab, slot] = found;
-    if (started(slot, now)) return slot_started();
-    if (request.seats > slot.capacity)
-      return Error::conflict("SLOT_UNAVAILABLE", "The slot has fewer seats than requested.");
-    DL_TRY(refresh(c, slot.id, lab, now));
-    DL_ASSIGN_OR_RETURN(auto live, BookingRepository::live(c, slot.id, actor.user_id));
-    if (live) return Error::conflict("ALREADY_BOOKED", "You have booked this slot already.");
-    DL_ASSIGN_OR_RETURN(auto waiting, WaitlistRepository::of_user(c, slot.id, actor.user_id));
-    if (waiting)
-      return Error::conflict("ALREADY_WAITLISTED", "You are in line for this slot already.");
-    DL_ASSIGN_OR_RETURN(Slot now_slot, SlotRepository::find(c, slot.id, now));
-    if (now_slot.waitlisted == 0 && now_slot.seats_free >= request.seats)
-      return Error::conflict("SEATS_AVAILABLE", "The seats are free: book them instead.");
-    DL_ASSIGN_OR_RETURN(std::string id,
-                        WaitlistRepository::append(c, slot.id, actor.user_id, request.seats));
-    return WaitlistRepository::find(c, id);
-  });
+  return durable(
+      committing_refusals<WaitlistEntry>(db_, [&](Connection& c) -> Result<WaitlistEntry> {
+        DL_ASSIGN_OR_RETURN(auto found, locked_slot(c, canonical_id(lab_id), slot_start, now));
+        auto& [lab, slot] = found;
+        if (started(slot, now)) return slot_started();
+        if (request.seats > slot.capacity)
+          return Error::conflict("SLOT_UNAVAILABLE", "The slot has fewer seats than requested.");
+        DL_TRY(refresh(c, slot.id, lab, now));
+        DL_ASSIGN_OR_RETURN(auto live, BookingRepository::live(c, slot.id, actor.user_id));
+        if (live) return Error::conflict("ALREADY_BOOKED", "You have booked this slot already.");
+        DL_ASSIGN_OR_RETURN(auto waiting, WaitlistRepository::of_user(c, slot.id, actor.user_id));
+        if (waiting)
+          return Error::conflict("ALREADY_WAITLISTED", "You are in line for this slot already.");
+        DL_ASSIGN_OR_RETURN(Slot now_slot, SlotRepository::find(c, slot.id, now));
+        if (now_slot.waitlisted == 0 && now_slot.seats_free >= request.seats)
+          return Error::conflict("SEATS_AVAILABLE", "The seats are free: book them instead.");
+        DL_ASSIGN_OR_RETURN(std::string id,
+                            WaitlistRepository::append(c, slot.id, actor.user_id, request.seats));
+        return WaitlistRepository::find(c, id);
+      }));
 }
 
 Status BookingService::leave_waitlist(const Actor& actor, const std::string& entry_id) {
@@ -318,13 +319,13 @@ Status BookingService::leave_waitlist(const Actor& actor, const std::string& ent
     DL_ASSIGN_OR_RETURN(lab, LabRepository::find(*conn, slot.lab_id));
   }
   const TimePoint now = clock_();
-  return db_.transaction([&](Connection& c) -> Status {
+  return durable(db_.transaction([&](Connection& c) -> Status {
     DL_TRY(SlotRepository::lock(c, entry.availability_id));
     DL_ASSIGN_OR_RETURN(WaitlistEntry current, WaitlistRepository::find(c, entry.id));
     DL_TRY(WaitlistRepository::remove(c, current));
     // The one behind may fit where the one leaving did not.
     return promote(c, current.availability_id, lab, now);
-  });
+  }));
 }
 
 Result<std::vector<Booking>> BookingService::calendar(const Actor& actor) {

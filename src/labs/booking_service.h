@@ -13,6 +13,7 @@
 #include "labs/lab_access.h"
 #include "labs/lab_service.h"
 #include "labs/model.h"
+#include "storage/commit_durability.h"
 #include "storage/database.h"
 
 namespace deltalabs::labs {
@@ -36,11 +37,13 @@ struct BookingOptions {
 //  - when seats free (cancellation, rejection, expiry) the first in the
 //    slot's waitlist is booked in the same transaction, while their seats
 //    fit, and notified (lab_booking.waitlist_promoted).
-// Every write to a slot's bookings or waitlist locks the slot first.
+// Every write to a slot's bookings or waitlist locks the slot first, and
+// answers only once its commit is durable (CommitDurability, decision 0016).
 class BookingService {
  public:
-  BookingService(Database& db, const LabAccess& access, Clock clock, BookingOptions options)
-      : db_(db), access_(access), clock_(std::move(clock)), options_(options) {}
+  BookingService(Database& db, CommitDurability& durable, const LabAccess& access, Clock clock,
+                 BookingOptions options)
+      : db_(db), durable_(durable), access_(access), clock_(std::move(clock)), options_(options) {}
 
   // Books seats in the lab's slot starting at request.slot_start.
   Result<Booking> book(const Actor& actor, const std::string& lab_id, BookingRequest request);
@@ -93,7 +96,16 @@ class BookingService {
   Result<std::pair<Booking, Lab>> visible(const Actor& actor, const std::string& id, bool* approver,
                                           bool hide_from_strangers);
 
+  // `written` once its commit is on stable storage.
+  template <class T>
+  Result<T> durable(Result<T> written) {
+    if (!written.ok()) return written;
+    DL_TRY(durable_.wait());
+    return written;
+  }
+
   Database& db_;
+  CommitDurability& durable_;
   const LabAccess& access_;
   Clock clock_;
   BookingOptions options_;

@@ -29,10 +29,11 @@ LabsModule::LabsModule(Database& db, const identity::AuthorizationService& authz
                        const CursorCodec& cursors, LabsOptions options)
     : db_(db),
       cursors_(cursors),
+      durable_(db),
       access_(authz),
       hosts_(db, access_),
       labs_(db, access_, or_system(options.clock)),
-      bookings_(db, access_, or_system(options.clock), options.bookings),
+      bookings_(db, durable_, access_, or_system(options.clock), options.bookings),
       sweeper_(bookings_, sweep_interval(options.bookings.payment_hold)) {}
 
 void LabsModule::register_routes(http::Router& router) {

@@ -47,6 +47,7 @@ class LabsModule {
  private:
   Database& db_;
   const CursorCodec& cursors_;
+  CommitDurability durable_;
   LabAccess access_;
   HostService hosts_;
   LabService labs_;
