@@ -1,5 +1,6 @@
 #include "app/application.h"
 
+#include "app/lab_payments.h"
 #include "assessment/assessment_module.h"
 #include "catalog/catalog_module.h"
 #include "commerce/commerce_module.h"
@@ -110,6 +111,9 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
       *app->db_, app->identity_->authorization(), *app->cursors_,
       labs::LabsOptions{{}, {std::chrono::seconds(config.lab_hold_seconds)}});
   app->labs_->register_routes(app->router_);
+  app->lab_payments_ = std::make_unique<LabPayments>(app->labs_->bookings());
+  app->labs_->bookings().attach_payments(app->lab_payments_.get());
+  app->commerce_->orders().attach_lab_bookings(app->lab_payments_.get());
   add_owner_rules(*app);
 
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});

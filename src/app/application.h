@@ -14,6 +14,7 @@
 namespace deltalabs {
 
 class IdempotencyKeys;
+class LabPayments;
 namespace identity {
 class IdentityModule;
 }
@@ -82,6 +83,8 @@ class Application {
   std::unique_ptr<learning::LearningModule> learning_;
   std::unique_ptr<engagement::EngagementModule> engagement_;
   std::unique_ptr<assessment::AssessmentModule> assessment_;
+  // Before the modules it joins, so it outlives their threads (the hold sweeper).
+  std::unique_ptr<LabPayments> lab_payments_;
   std::unique_ptr<commerce::CommerceModule> commerce_;
   std::unique_ptr<labs::LabsModule> labs_;
 };

@@ -127,6 +127,20 @@ constexpr Invariant kInvariants[] = {
      "SELECT count(*) FROM lab_availability a JOIN lab_availability b ON b.lab_id = a.lab_id AND "
      "CAST(a.id AS TEXT) < CAST(b.id AS TEXT) AND a.slot_start < b.slot_end AND b.slot_start < "
      "a.slot_end"},
+    {"a lab booking's order matches it (pending: the hold awaits payment; paid: confirmed or "
+     "awaiting approval, or cancelled once refunded; cancelled: the seats are released)",
+     "SELECT count(*) FROM order_items i JOIN orders o ON o.id = i.order_id LEFT JOIN "
+     "lab_bookings b ON b.id = i.lab_booking_id WHERE i.item_type = 'lab_booking' AND (b.id IS "
+     "NULL OR (o.status = 'pending' AND NOT (b.status = 'pending' AND b.awaiting_payment)) OR "
+     "(o.status IN ('paid', 'partially_refunded', 'refunded') AND NOT ((i.refunded = FALSE AND "
+     "b.awaiting_payment = FALSE AND b.status IN ('confirmed', 'pending')) OR (i.refunded = TRUE "
+     "AND b.status = 'cancelled'))) OR (o.status = 'cancelled' AND b.status IN ('pending', "
+     "'confirmed')))"},
+    {"a confirmed booking of a paid lab has a paid, unrefunded order",
+     "SELECT count(*) FROM lab_bookings b WHERE b.status = 'confirmed' AND b.amount_minor > 0 AND "
+     "NOT EXISTS (SELECT 1 FROM order_items i JOIN orders o ON o.id = i.order_id WHERE "
+     "i.lab_booking_id = b.id AND i.refunded = FALSE AND o.status IN ('paid', "
+     "'partially_refunded'))"},
     {"lab waitlist positions are 1..n per slot",
      "SELECT count(*) FROM (SELECT availability_id FROM lab_waitlist GROUP BY availability_id "
      "HAVING MIN(position) <> 1 OR MAX(position) <> count(*) OR count(DISTINCT position) <> "

@@ -179,6 +179,38 @@ Result<Order> CheckoutService::place(Connection& c, const Actor& actor, const Ch
   return order;
 }
 
+Result<std::string> CheckoutService::place_hold(Connection& c, const HoldRequest& hold) {
+  const std::int64_t total = hold.unit_price_minor * hold.quantity;
+  OrderRow row{hold.user_id, hold.currency, total,        0,           total,
+               "offline",    std::nullopt,  std::nullopt, std::nullopt};
+  DL_ASSIGN_OR_RETURN(std::string order_id, OrderRepository::insert(c, row));
+  OrderItem item{"",
+                 "",
+                 "lab_booking",
+                 hold.lab_booking_id,
+                 hold.title,
+                 hold.quantity,
+                 hold.unit_price_minor,
+                 0,
+                 total,
+                 std::nullopt,
+                 std::nullopt,
+                 false};
+  DL_TRY(OrderRepository::insert_item(c, order_id, item));
+  DL_ASSIGN_OR_RETURN(Order order, OrderRepository::find(c, order_id));
+  DL_TRY(OrderRepository::insert_payment(c, order, "bank_transfer"));
+  return order_id;
+}
+
+Status CheckoutService::cancel_hold(Connection& c, const std::string& lab_booking_id) {
+  DL_ASSIGN_OR_RETURN(auto order_id, OrderRepository::pending_lab_order(c, lab_booking_id));
+  if (!order_id) return {};
+  DL_TRY(OrderRepository::lock(c, *order_id));
+  DL_ASSIGN_OR_RETURN(Order order, OrderRepository::find(c, *order_id));
+  if (order.status != "pending" || !order.payment || order.payment->status != "pending") return {};
+  return OrderFulfilment::fail(c, order, std::nullopt);
+}
+
 Result<Order> CheckoutService::charge_outside(const Order& order, const CheckoutInput& input,
                                               PaymentProvider& provider) {
   ChargeRequest request{order.id,       order.number,         order.user_id, order.total_minor,

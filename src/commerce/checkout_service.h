@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -12,6 +13,16 @@
 #include "storage/database.h"
 
 namespace deltalabs::commerce {
+
+// A payment hold for a paid lab booking: one order with one lab_booking item.
+struct HoldRequest {
+  std::string user_id;
+  std::string lab_booking_id;
+  std::string title;
+  std::int64_t quantity = 1;  // seats
+  std::int64_t unit_price_minor = 0;
+  std::string currency;
+};
 
 // Turns the buyer's open cart into an order, in one transaction: re-prices
 // every line (current course and resource prices, the buyer's approved
@@ -38,6 +49,13 @@ class CheckoutService {
   // COUPON_LIMIT_REACHED, ALREADY_ENROLLED; 422 COUPON_INVALID; 400 for an
   // unknown provider or a card payment without payment_method.
   Result<Order> checkout(const Actor& actor, const CheckoutInput& input);
+  // Inside the caller's (booking) transaction: a pending order for the lab
+  // booking with one item and a pending bank transfer (offline provider),
+  // settled by an administrator's mark-paid; returns the order id.
+  static Result<std::string> place_hold(Connection& c, const HoldRequest& hold);
+  // Inside the caller's transaction: cancels the booking's pending order and
+  // fails its payment, if it has one (the hold ended unpaid).
+  static Status cancel_hold(Connection& c, const std::string& lab_booking_id);
 
  private:
   Result<Order> place(Connection& c, const Actor& actor, const CheckoutInput& input,

@@ -57,17 +57,18 @@ const http::JsonShape<Cart>& cart_shape() {
 const http::JsonShape<OrderItem>& order_item_shape() {
   // The currency of an item is its order's; rendered with it by order_shape.
   static const http::JsonShape<OrderItem> shape(
-      "OrderItem", {{"id", s::uuid(), &OrderItem::id},
-                    {"item_type", s::one_of({"course", "resource"}), &OrderItem::item_type},
-                    {"item_id", s::uuid(), &OrderItem::item_id},
-                    {"title", s::string(), &OrderItem::title},
-                    {"quantity", s::integer(), &OrderItem::quantity},
-                    {"unit_price_minor", s::integer(), &OrderItem::unit_price_minor},
-                    {"discount_minor", s::integer(), &OrderItem::discount_minor},
-                    {"total_minor", s::integer(), &OrderItem::total_minor},
-                    {"financial_aid_id", s::uuid(), &OrderItem::aid_application_id},
-                    {"enrollment_id", s::uuid(), &OrderItem::enrollment_id},
-                    {"refunded", s::boolean(), &OrderItem::refunded}});
+      "OrderItem",
+      {{"id", s::uuid(), &OrderItem::id},
+       {"item_type", s::one_of({"course", "resource", "lab_booking"}), &OrderItem::item_type},
+       {"item_id", s::uuid(), &OrderItem::item_id},
+       {"title", s::string(), &OrderItem::title},
+       {"quantity", s::integer(), &OrderItem::quantity},
+       {"unit_price_minor", s::integer(), &OrderItem::unit_price_minor},
+       {"discount_minor", s::integer(), &OrderItem::discount_minor},
+       {"total_minor", s::integer(), &OrderItem::total_minor},
+       {"financial_aid_id", s::uuid(), &OrderItem::aid_application_id},
+       {"enrollment_id", s::uuid(), &OrderItem::enrollment_id},
+       {"refunded", s::boolean(), &OrderItem::refunded}});
   return shape;
 }
 

@@ -109,12 +109,21 @@ inline constexpr const char* kAddRefunded =
 
 inline constexpr const char* kSelectOrderItems =
     "SELECT id, order_id, item_type, COALESCE(CAST(course_id AS TEXT), CAST(resource_id AS "
-    "TEXT)), title, quantity, unit_price_minor, discount_minor, total_minor, aid_application_id, "
+    "TEXT), CAST(lab_booking_id AS TEXT)), title, quantity, unit_price_minor, discount_minor, "
+    "total_minor, aid_application_id, "
     "enrollment_id, refunded FROM order_items WHERE order_id = $1 ORDER BY id";
 inline constexpr const char* kInsertOrderItem =
     "INSERT INTO order_items (id, order_id, item_type, course_id, resource_id, title, quantity, "
-    "unit_price_minor, discount_minor, total_minor, aid_application_id, enrollment_id, refunded) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, FALSE)";
+    "unit_price_minor, discount_minor, total_minor, aid_application_id, enrollment_id, refunded, "
+    "lab_booking_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, FALSE, $12)";
+// Whether a lab booking's payment was taken and not given back.
+inline constexpr const char* kSelectPaidLabItem =
+    "SELECT 1 FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.lab_booking_id = $1 "
+    "AND o.status IN ('paid', 'partially_refunded') AND i.refunded = FALSE";
+// The pending order holding payment for a lab booking (none once settled or cancelled).
+inline constexpr const char* kSelectPendingLabOrder =
+    "SELECT o.id FROM order_items i JOIN orders o ON o.id = i.order_id "
+    "WHERE i.lab_booking_id = $1 AND o.status = 'pending'";
 inline constexpr const char* kSetItemEnrollment =
     "UPDATE order_items SET enrollment_id = $2 WHERE id = $1";
 inline constexpr const char* kMarkItemRefunded =

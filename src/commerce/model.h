@@ -44,7 +44,7 @@ struct CartItemInput {
 struct OrderItem {
   std::string id;
   std::string order_id;
-  std::string item_type;
+  std::string item_type;  // course | resource | lab_booking
   std::string item_id;
   std::string title;
   std::int64_t quantity = 1;

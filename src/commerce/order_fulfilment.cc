@@ -38,7 +38,14 @@ Status move_both(Connection& c, const Order& order, const std::string& payment_t
 }  // namespace
 
 Status OrderFulfilment::settle(Connection& c, const Order& order, const std::string& source,
-                               const std::optional<std::string>& raw_event) {
+                               const std::optional<std::string>& raw_event,
+                               LabBookingSettlement* labs) {
+  // Bookings first: a hold that ran out refuses the payment before any of it is taken.
+  for (const auto& item : order.items) {
+    if (item.item_type != "lab_booking") continue;
+    if (!labs) return Error::internal("lab booking settlement is not attached");
+    DL_TRY(labs->paid(c, item.item_id));
+  }
   DL_TRY(move_both(c, order, "succeeded", "paid", raw_event));
   for (const auto& item : order.items) {
     if (item.item_type != "course") continue;

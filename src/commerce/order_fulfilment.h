@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "commerce/lab_booking_settlement.h"
 #include "commerce/model.h"
 #include "core/result.h"
 #include "storage/connection.h"
@@ -17,10 +18,14 @@ namespace deltalabs::commerce {
 class OrderFulfilment {
  public:
   // Payment succeeded → order paid → the buyer enrolled into each course item
-  // (enrollment source `source`: order or sponsorship, carrying the order);
-  // the buyer is notified (order.paid). 409 when the order or payment moved meanwhile.
+  // (enrollment source `source`: order or sponsorship, carrying the order)
+  // and each lab booking item confirmed through `labs` (needed when the
+  // order has one); the buyer is notified (order.paid). 409 when the order
+  // or payment moved meanwhile, BOOKING_NOT_PAYABLE when a booking's hold ran
+  // out (its expiry cancelled the order in this transaction: commit it).
   static Status settle(Connection& c, const Order& order, const std::string& source,
-                       const std::optional<std::string>& raw_event);
+                       const std::optional<std::string>& raw_event,
+                       LabBookingSettlement* labs = nullptr);
   // Payment failed → order cancelled → stock and the coupon redemption given back;
   // the buyer is notified (order.payment_failed).
   static Status fail(Connection& c, const Order& order,

@@ -117,14 +117,31 @@ Result<std::string> OrderRepository::insert(Connection& c, const OrderRow& row) 
 Result<std::string> OrderRepository::insert_item(Connection& c, const std::string& order_id,
                                                  const OrderItem& item) {
   std::string id = new_uuid_v7();
-  const bool course = item.item_type == "course";
-  std::optional<std::string> course_id, resource_id;
-  (course ? course_id : resource_id) = item.item_id;
-  DL_TRY(c.execute(
-      sql::kInsertOrderItem,
-      {id, order_id, item.item_type, course_id, resource_id, item.title, item.quantity,
-       item.unit_price_minor, item.discount_minor, item.total_minor, item.aid_application_id}));
+  std::optional<std::string> course_id, resource_id, lab_booking_id;
+  if (item.item_type == "course") {
+    course_id = item.item_id;
+  } else if (item.item_type == "lab_booking") {
+    lab_booking_id = item.item_id;
+  } else {
+    resource_id = item.item_id;
+  }
+  DL_TRY(c.execute(sql::kInsertOrderItem,
+                   {id, order_id, item.item_type, course_id, resource_id, item.title, item.quantity,
+                    item.unit_price_minor, item.discount_minor, item.total_minor,
+                    item.aid_application_id, lab_booking_id}));
   return id;
+}
+
+Result<std::optional<std::string>> OrderRepository::pending_lab_order(
+    Connection& c, const std::string& booking_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectPendingLabOrder, {booking_id}));
+  if (rows.empty()) return std::optional<std::string>{};
+  return std::optional<std::string>{rows[0].text(0)};
+}
+
+Result<bool> OrderRepository::lab_booking_paid(Connection& c, const std::string& booking_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectPaidLabItem, {booking_id}));
+  return !rows.empty();
 }
 
 Status OrderRepository::set_item_enrollment(Connection& c, const std::string& item_id,

@@ -42,6 +42,11 @@ class OrderRepository {
   // Inserts one priced item and returns its id.
   static Result<std::string> insert_item(Connection& c, const std::string& order_id,
                                          const OrderItem& item);
+  // The id of the pending order that holds payment for a lab booking, if any.
+  static Result<std::optional<std::string>> pending_lab_order(Connection& c,
+                                                              const std::string& booking_id);
+  // True when a lab booking's item belongs to a paid order and is not refunded.
+  static Result<bool> lab_booking_paid(Connection& c, const std::string& booking_id);
   // Records the enrollment an item created.
   static Status set_item_enrollment(Connection& c, const std::string& item_id,
                                     const std::string& enrollment_id);

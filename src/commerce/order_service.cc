@@ -40,12 +40,16 @@ Result<std::vector<OrderItem>> refund_items(const Order& order, const RefundInpu
   return out;
 }
 
-// Undoes what an item gave: its enrollment, or its resource stock.
-Status reverse(Connection& c, const OrderItem& item) {
+// Undoes what an item gave: its enrollment, its lab booking's seats, or its resource stock.
+Status reverse(Connection& c, const OrderItem& item, LabBookingSettlement* labs) {
   if (item.item_type == "course") {
     if (item.enrollment_id)
       return learning::EnrollmentService::cancel_within(c, *item.enrollment_id);
     return {};
+  }
+  if (item.item_type == "lab_booking") {
+    if (!labs) return Error::internal("lab booking settlement is not attached");
+    return labs->refunded(c, item.item_id);
   }
   return CartRepository::return_stock(c, item.item_id, item.quantity);
 }
@@ -72,18 +76,28 @@ Result<Order> OrderService::readable(Connection& c, const Actor& actor, const st
 
 Result<Order> OrderService::mark_paid(const Actor& actor, const std::string& id) {
   DL_TRY(authz_.require(actor, kManage));
+  std::optional<Error> refused;
   auto done = db_.transaction([&](Connection& c) -> Result<Order> {
+    refused.reset();
     DL_TRY(OrderRepository::lock(c, canonical_id(id)));
     DL_ASSIGN_OR_RETURN(Order order, OrderRepository::find(c, canonical_id(id)));
     if (order.status != "pending" || !order.payment || order.payment->method != "bank_transfer") {
       return Error::conflict("ORDER_NOT_PENDING",
                              "Only a pending bank transfer can be marked paid.");
     }
-    DL_TRY(OrderFulfilment::settle(c, order, "order", std::nullopt));
+    Status settled = OrderFulfilment::settle(c, order, "order", std::nullopt, labs_);
+    if (!settled.ok() && settled.error().code == "BOOKING_NOT_PAYABLE") {
+      // The booking's hold ran out and its expiry cancelled this order just
+      // now: commit that, so no money is taken for a seat that is gone.
+      refused = std::move(settled).error();
+      return OrderRepository::find(c, order.id);
+    }
+    DL_TRY(std::move(settled));
     DL_TRY(AuditLog::record(c, actor, {"order.marked_paid", "order", order.id, "{}"}));
     return OrderRepository::find(c, order.id);
   });
   if (done.ok()) DL_TRY(durable_.wait());
+  if (refused) return std::move(*refused);
   return done;
 }
 
@@ -104,7 +118,7 @@ Result<Order> OrderService::refund(const Actor& actor, const std::string& id,
       DL_ASSIGN_OR_RETURN(
           bool refunded, OrderRepository::refund_item(c, order, item, input.reason, actor.user_id));
       if (!refunded) return Error::conflict("ALREADY_REFUNDED", "An item was refunded meanwhile.");
-      DL_TRY(reverse(c, item));
+      DL_TRY(reverse(c, item, labs_));
       amount += item.total_minor;
     }
     const bool all =

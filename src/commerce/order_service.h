@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "commerce/lab_booking_settlement.h"
 #include "commerce/model.h"
 #include "commerce/payment_provider.h"
 #include "core/actor.h"
@@ -28,11 +29,15 @@ class OrderService {
                std::map<std::string, PaymentProvider*> providers)
       : db_(db), durable_(durable), authz_(authz), providers_(std::move(providers)) {}
 
+  // Attaches what confirms and cancels lab bookings bought through orders.
+  void attach_lab_bookings(LabBookingSettlement* labs) { labs_ = labs; }
   // A page of the actor's orders, newest first.
   Result<Page<Order>> list_mine(const Actor& actor, const PageRequest& page);
   // One order the actor may read.
   Result<Order> get(const Actor& actor, const std::string& id);
-  // Marks a pending bank transfer paid (orders:manage); 409 ORDER_NOT_PENDING otherwise.
+  // Marks a pending bank transfer paid (orders:manage); 409 ORDER_NOT_PENDING
+  // otherwise, BOOKING_NOT_PAYABLE when it pays a lab booking whose hold ran
+  // out (the order is then cancelled, and that is committed).
   Result<Order> mark_paid(const Actor& actor, const std::string& id);
   // Refunds the items named (all unrefunded ones when none are);
   // 409 ORDER_NOT_REFUNDABLE or ALREADY_REFUNDED, 422 ORDER_ITEM_UNKNOWN.
@@ -45,6 +50,7 @@ class OrderService {
   CommitDurability& durable_;
   const identity::AuthorizationService& authz_;
   std::map<std::string, PaymentProvider*> providers_;
+  LabBookingSettlement* labs_ = nullptr;
 };
 
 }  // namespace deltalabs::commerce

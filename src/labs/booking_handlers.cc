@@ -60,8 +60,9 @@ void register_booking_writes(http::Router& router, BookingService& bookings) {
               .summary = "Book seats in the slot starting at slot_start: never more than its "
                          "capacity, even under concurrent requests (409 SLOT_UNAVAILABLE); "
                          "pending while the lab needs approval or payment (a paid booking's "
-                         "seats are held until hold_expires_at); 409 SLOT_STARTED for a slot "
-                         "in the past, ALREADY_BOOKED",
+                         "seats are held until hold_expires_at, and order_id names its pending "
+                         "order: marking it paid confirms the booking); 409 SLOT_STARTED for a "
+                         "slot in the past, ALREADY_BOOKED",
               .tag = kTag,
               .access = Access::kAuthenticated,
               .body = http::json_body(seats_body()),
@@ -78,7 +79,8 @@ void register_booking_writes(http::Router& router, BookingService& bookings) {
                      });
   add_booking_action(router, "reject",
                      "Reject a booking awaiting approval (as approve); its seats go to the "
-                     "waitlist; the booker is notified",
+                     "waitlist and an unpaid hold's order is cancelled; the booker is "
+                     "notified; 409 BOOKING_PAID once paid (refund its order instead)",
                      "labs:approve", [&bookings](const Actor& a, const std::string& id) {
                        return bookings.reject(a, id);
                      });
@@ -86,7 +88,9 @@ void register_booking_writes(http::Router& router, BookingService& bookings) {
       router, "cancel",
       "Cancel a pending or confirmed booking before its slot starts (its booker "
       "or an approver); the first in the waitlist takes the seats in the same "
-      "transaction and is notified; 409 BOOKING_NOT_ACTIVE, SLOT_STARTED",
+      "transaction and is notified; an unpaid hold's order is cancelled; 409 "
+      "BOOKING_NOT_ACTIVE, SLOT_STARTED, BOOKING_PAID (a paid booking is given back by "
+      "refunding its order)",
       "", [&bookings](const Actor& a, const std::string& id) { return bookings.cancel(a, id); });
 }
 

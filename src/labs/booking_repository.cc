@@ -28,6 +28,7 @@ Booking booking_from(const Row& r) {
   b.decided_at = r.optional_text(16);
   b.created_at = r.text(17);
   b.updated_at = r.text(18);
+  b.order_id = r.optional_text(19);
   return b;
 }
 

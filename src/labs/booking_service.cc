@@ -58,8 +58,9 @@ Result<std::pair<Lab, Slot>> locked_slot(Connection& c, const std::string& lab_i
 // error rolls back.
 bool is_refusal(const Error& e) {
   static const char* const kRefusals[] = {
-      "SLOT_UNAVAILABLE",    "ALREADY_BOOKED",     "ALREADY_WAITLISTED", "SEATS_AVAILABLE",
-      "BOOKING_NOT_PENDING", "BOOKING_NOT_ACTIVE", "SLOT_STARTED",       "LAB_INACTIVE"};
+      "SLOT_UNAVAILABLE", "ALREADY_BOOKED",      "ALREADY_WAITLISTED",
+      "SEATS_AVAILABLE",  "BOOKING_NOT_PENDING", "BOOKING_NOT_ACTIVE",
+      "SLOT_STARTED",     "LAB_INACTIVE",        "BOOKING_PAID"};
   if (e.kind != ErrorKind::kConflict || !e.cause.empty()) return false;
   for (const char* code : kRefusals)
     if (e.code == code) return true;
@@ -116,7 +117,10 @@ Status BookingService::refresh(Connection& c, const std::string& slot_id, const 
                                TimePoint now) {
   DL_ASSIGN_OR_RETURN(auto expired, BookingRepository::expire_holds(c, slot_id, now));
   std::int64_t freed = 0;
-  for (const auto& hold : expired) freed += hold.seats;
+  for (const auto& hold : expired) {
+    freed += hold.seats;
+    if (holds_) DL_TRY(holds_->close(c, hold.booking_id));
+  }
   if (freed == 0) return {};
   return release(c, slot_id, freed, lab, now);
 }
@@ -137,10 +141,8 @@ Status BookingService::promote(Connection& c, const std::string& slot_id, const 
       // Strictly in order: when the first in line does not fit, nobody behind them jumps ahead.
       DL_ASSIGN_OR_RETURN(bool took, SlotRepository::take_seats(c, slot_id, first->seats));
       if (!took) return {};
-      DL_ASSIGN_OR_RETURN(std::string id,
-                          BookingRepository::insert(
-                              c, terms(lab, slot_id, first->user_id, first->seats, now), now));
-      DL_ASSIGN_OR_RETURN(Booking booked, BookingRepository::find(c, id));
+      DL_ASSIGN_OR_RETURN(Booking booked,
+                          insert(c, terms(lab, slot_id, first->user_id, first->seats, now), now));
       DL_TRY(notify(c, booked, "lab_booking.waitlist_promoted"));
     }
     DL_TRY(WaitlistRepository::remove(c, *first));
@@ -162,13 +164,11 @@ Result<Booking> BookingService::book(const Actor& actor, const std::string& lab_
     if (live) return Error::conflict("ALREADY_BOOKED", "You have booked this slot already.");
     DL_ASSIGN_OR_RETURN(bool took, SlotRepository::take_seats(c, slot.id, request.seats));
     if (!took) return Error::conflict("SLOT_UNAVAILABLE", "Not enough free seats in this slot.");
-    DL_ASSIGN_OR_RETURN(
-        std::string id,
-        BookingRepository::insert(c, terms(lab, slot.id, actor.user_id, request.seats, now), now));
+    DL_ASSIGN_OR_RETURN(Booking b,
+                        insert(c, terms(lab, slot.id, actor.user_id, request.seats, now), now));
     // A place in line is no longer needed once the seats are booked.
     DL_ASSIGN_OR_RETURN(auto waiting, WaitlistRepository::of_user(c, slot.id, actor.user_id));
     if (waiting) DL_TRY(WaitlistRepository::remove(c, *waiting));
-    DL_ASSIGN_OR_RETURN(Booking b, BookingRepository::find(c, id));
     return seen(std::move(b), now);
   }));
 }
@@ -250,7 +250,9 @@ Result<Booking> BookingService::decide(const Actor& actor, const std::string& id
       DL_TRY(BookingRepository::decide(c, b.id, b.awaiting_payment ? "pending" : "confirmed",
                                        b.awaiting_payment, actor.user_id, now));
     } else {
+      DL_TRY(refuse_if_paid(c, b));
       DL_TRY(BookingRepository::decide(c, b.id, "rejected", false, actor.user_id, now));
+      DL_TRY(close_hold(c, b));
       DL_TRY(release(c, slot_id, b.seats, lab, now));
     }
     DL_ASSIGN_OR_RETURN(Booking after, BookingRepository::find(c, b.id));
@@ -274,7 +276,9 @@ Result<Booking> BookingService::cancel(const Actor& actor, const std::string& id
     const auto start = parse_rfc3339(b.slot_start);
     if (!start || *start <= now)
       return Error::conflict("SLOT_STARTED", "The slot has started; the booking stands.");
+    DL_TRY(refuse_if_paid(c, b));
     DL_TRY(BookingRepository::cancel(c, b.id, now));
+    DL_TRY(close_hold(c, b));
     DL_TRY(release(c, slot_id, b.seats, lab, now));
     DL_ASSIGN_OR_RETURN(Booking after, BookingRepository::find(c, b.id));
     if (after.user_id != actor.user_id) DL_TRY(notify(c, after, "lab_booking.cancelled"));
@@ -350,6 +354,41 @@ Status BookingService::settle_payment(Connection& c, const std::string& booking_
   if (b.status != "pending" || !b.awaiting_payment)
     return Error::conflict("BOOKING_NOT_PAYABLE", "The booking awaits no payment.");
   return BookingRepository::settle_payment(c, b.id, now);
+}
+
+Result<Booking> BookingService::insert(Connection& c, const NewBooking& nb, TimePoint now) {
+  DL_ASSIGN_OR_RETURN(std::string id, BookingRepository::insert(c, nb, now));
+  DL_ASSIGN_OR_RETURN(Booking b, BookingRepository::find(c, id));
+  if (!holds_ || !b.awaiting_payment) return b;
+  DL_TRY(holds_->open(c, b));
+  return BookingRepository::find(c, id);  // now with its order_id
+}
+
+Status BookingService::refuse_if_paid(Connection& c, const Booking& b) {
+  if (!holds_ || b.awaiting_payment || b.amount_minor == 0) return {};
+  DL_ASSIGN_OR_RETURN(bool paid, holds_->is_paid(c, b.id));
+  if (!paid) return {};
+  return Error::conflict("BOOKING_PAID",
+                         "The booking is paid: refund its order to give its seats back.");
+}
+
+Status BookingService::close_hold(Connection& c, const Booking& b) {
+  if (!holds_ || !b.awaiting_payment) return {};
+  return holds_->close(c, b.id);
+}
+
+Status BookingService::cancel_refunded(Connection& c, const std::string& booking_id) {
+  const TimePoint now = clock_();
+  DL_ASSIGN_OR_RETURN(Booking b, BookingRepository::find(c, canonical_id(booking_id)));
+  DL_ASSIGN_OR_RETURN(Lab lab, LabRepository::find(c, b.lab_id));
+  DL_TRY(SlotRepository::lock(c, b.availability_id));
+  DL_TRY(refresh(c, b.availability_id, lab, now));
+  DL_ASSIGN_OR_RETURN(b, BookingRepository::find(c, b.id));
+  if (b.status != "pending" && b.status != "confirmed") return {};
+  DL_TRY(BookingRepository::cancel(c, b.id, now));
+  DL_TRY(release(c, b.availability_id, b.seats, lab, now));
+  DL_ASSIGN_OR_RETURN(Booking after, BookingRepository::find(c, b.id));
+  return notify(c, after, "lab_booking.cancelled");
 }
 
 Result<std::int64_t> BookingService::expire_holds() {

@@ -13,6 +13,7 @@
 #include "labs/lab_access.h"
 #include "labs/lab_service.h"
 #include "labs/model.h"
+#include "labs/payment_holds.h"
 #include "storage/commit_durability.h"
 #include "storage/database.h"
 
@@ -54,10 +55,12 @@ class BookingService {
   Result<Booking> get(const Actor& actor, const std::string& id);
   // Approves a booking awaiting approval (approvers only); 409 BOOKING_NOT_PENDING.
   Result<Booking> approve(const Actor& actor, const std::string& id);
-  // Rejects a booking awaiting approval, freeing its seats (approvers only).
+  // Rejects a booking awaiting approval, freeing its seats and cancelling an
+  // unpaid hold's order (approvers only); 409 BOOKING_PAID once it was paid.
   Result<Booking> reject(const Actor& actor, const std::string& id);
   // Cancels a pending or confirmed booking before its slot starts (its booker
-  // or an approver); frees its seats; 409 BOOKING_NOT_ACTIVE, SLOT_STARTED.
+  // or an approver); frees its seats and cancels an unpaid hold's order;
+  // 409 BOOKING_NOT_ACTIVE, SLOT_STARTED, BOOKING_PAID (refund the order instead).
   Result<Booking> cancel(const Actor& actor, const std::string& id);
   // Puts the actor in line for a full slot; 409 SEATS_AVAILABLE when the
   // seats could be booked now, ALREADY_BOOKED, ALREADY_WAITLISTED.
@@ -67,11 +70,19 @@ class BookingService {
   Status leave_waitlist(const Actor& actor, const std::string& entry_id);
   // The actor's pending and confirmed bookings, in time order, for a calendar.
   Result<std::vector<Booking>> calendar(const Actor& actor);
+  // Attaches the payment side: from then on a paid booking opens a pending
+  // order in its transaction, and a hold that ends unpaid cancels it.
+  void attach_payments(PaymentHolds* holds) { holds_ = holds; }
   // The seam for commerce: the booking's payment arrived, inside the
   // caller's (payment) transaction. Confirms it unless an approval is
   // outstanding; 409 BOOKING_NOT_PAYABLE when it awaits no payment or its
   // hold has run out (the seats may be someone else's by now).
   Status settle_payment(Connection& c, const std::string& booking_id);
+  // The seam for commerce's refunds, inside the caller's transaction: the
+  // booking's payment was refunded, so a live booking is cancelled and its
+  // seats go to the waitlist (slot started or not); a booking already over
+  // is left as it is.
+  Status cancel_refunded(Connection& c, const std::string& booking_id);
   // Expires every payment hold that has run out and promotes waitlists;
   // returns how many slots it visited.
   Result<std::int64_t> expire_holds();
@@ -89,6 +100,14 @@ class BookingService {
                  TimePoint now);
   // Books the first in line while their seats fit.
   Status promote(Connection& c, const std::string& slot_id, const Lab& lab, TimePoint now);
+  // Writes a new booking and, for a paid lab with payments attached, its
+  // pending order; answers the booking as stored.
+  Result<Booking> insert(Connection& c, const NewBooking& nb, TimePoint now);
+  // 409 BOOKING_PAID when the booking's seats were paid for: they are given
+  // back by refunding the order, so money and seats move together.
+  Status refuse_if_paid(Connection& c, const Booking& b);
+  // Cancels the pending order of a booking whose hold ended unpaid.
+  Status close_hold(Connection& c, const Booking& b);
   // Approves or rejects.
   Result<Booking> decide(const Actor& actor, const std::string& id, bool approve);
   // The booking with its lab, and whether the actor approves its lab; 404
@@ -109,6 +128,7 @@ class BookingService {
   const LabAccess& access_;
   Clock clock_;
   BookingOptions options_;
+  PaymentHolds* holds_ = nullptr;
 };
 
 }  // namespace deltalabs::labs

@@ -78,6 +78,7 @@ const http::JsonShape<Booking>& booking_shape() {
        {"hold_expires_at", s::timestamp(), &Booking::hold_expires_at},
        {"amount", s::ref(catalog::money_shape()),
         [](const Booking& b) { return money(b.amount_minor, b.currency); }},
+       {"order_id", s::uuid(), &Booking::order_id},
        {"decided_by", s::uuid(), &Booking::decided_by},
        {"decided_at", s::timestamp(), &Booking::decided_at},
        {"created_at", s::timestamp(), &Booking::created_at},

@@ -129,7 +129,9 @@ inline constexpr const char* kReleaseSeats =
   "SELECT b.id, b.availability_id, a.lab_id, l.name, l.location, b.user_id, b.seats, "     \
   "b.status, b.awaiting_approval, b.awaiting_payment, b.hold_expires_at, b.amount_minor, " \
   "b.currency, a.slot_start, a.slot_end, b.decided_by, b.decided_at, b.created_at, "       \
-  "b.updated_at FROM lab_bookings b JOIN lab_availability a ON a.id = b.availability_id "  \
+  "b.updated_at, (SELECT CAST(i.order_id AS TEXT) FROM order_items i "                     \
+  "WHERE i.lab_booking_id = b.id) "                                                        \
+  "FROM lab_bookings b JOIN lab_availability a ON a.id = b.availability_id "               \
   "JOIN labs l ON l.id = a.lab_id "
 
 inline constexpr const char* kSelectBooking = DL_BOOKING_SELECT "WHERE b.id = $1";

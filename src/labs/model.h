@@ -107,6 +107,7 @@ struct Booking {
   std::optional<std::string> decided_at;
   std::string created_at;
   std::string updated_at;
+  std::optional<std::string> order_id;  // the order holding or taking its payment (paid labs)
 };
 
 // A request for seats: the slot (by its start) and how many.

@@ -118,8 +118,8 @@ INSERT INTO schema_annotations (table_name, domain, note) VALUES
 -- bookings. Held through a membership role they apply to that organization's
 -- labs and those of the organizations below it; lab assistants approve.
 INSERT INTO permissions (id, slug, name, resource, action, description, created_at, updated_at) VALUES
-  ('01900000-0414-7000-8000-000000000001', 'labs:manage', 'Manage labs', 'labs', 'manage', 'Allows creating and editing an organization''s labs and their availability, and hosting labs on its behalf.', '2026-12-02T00:00:00.000Z', '2026-12-02T00:00:00.000Z'),
-  ('01900000-0414-7000-8000-000000000002', 'labs:approve', 'Approve lab bookings', 'labs', 'approve', 'Allows approving or rejecting pending lab bookings and seeing a lab''s bookings.', '2026-12-02T00:00:00.000Z', '2026-12-02T00:00:00.000Z');
+  ('01900000-0413-7000-8000-000000000001', 'labs:manage', 'Manage labs', 'labs', 'manage', 'Allows creating and editing an organization''s labs and their availability, and hosting labs on its behalf.', '2026-12-02T00:00:00.000Z', '2026-12-02T00:00:00.000Z'),
+  ('01900000-0413-7000-8000-000000000002', 'labs:approve', 'Approve lab bookings', 'labs', 'approve', 'Allows approving or rejecting pending lab bookings and seeing a lab''s bookings.', '2026-12-02T00:00:00.000Z', '2026-12-02T00:00:00.000Z');
 
 INSERT INTO role_permissions (role_id, permission_id, granted_at)
 SELECT r.id, p.id, '2026-12-02T00:00:00.000Z' FROM roles r CROSS JOIN permissions p

@@ -138,13 +138,17 @@ CREATE INDEX orders_user_idx ON orders (user_id, id);
 CREATE INDEX orders_coupon_idx ON orders (coupon_id);
 
 -- What an order bought, priced: total_minor = unit_price_minor * quantity -
--- discount_minor. A refunded item is refunded whole (refunded = 1).
+-- discount_minor. A refunded item is refunded whole (refunded = 1). The
+-- target is exactly one of a course, a resource or a lab booking (the
+-- payment hold of a paid lab booking: one order per booking, so
+-- lab_booking_id is unique).
 CREATE TABLE order_items (
   id UUID PRIMARY KEY,
   order_id UUID NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
-  item_type TEXT NOT NULL CHECK (item_type IN ('course', 'resource')),
+  item_type TEXT NOT NULL CHECK (item_type IN ('course', 'resource', 'lab_booking')),
   course_id UUID REFERENCES courses (id) ON DELETE RESTRICT,
   resource_id UUID REFERENCES resources (id) ON DELETE RESTRICT,
+  lab_booking_id UUID UNIQUE REFERENCES lab_bookings (id) ON DELETE RESTRICT,
   title TEXT NOT NULL,
   quantity INTEGER NOT NULL CHECK (quantity >= 1),
   unit_price_minor BIGINT NOT NULL CHECK (unit_price_minor >= 0),
@@ -153,8 +157,9 @@ CREATE TABLE order_items (
   aid_application_id UUID UNIQUE REFERENCES financial_aid_applications (id) ON DELETE RESTRICT,
   enrollment_id UUID REFERENCES enrollments (id) ON DELETE SET NULL,
   refunded BOOLEAN NOT NULL DEFAULT FALSE,
-  CHECK ((item_type = 'course' AND course_id IS NOT NULL AND resource_id IS NULL)
-      OR (item_type = 'resource' AND resource_id IS NOT NULL AND course_id IS NULL)),
+  CHECK ((item_type = 'course' AND course_id IS NOT NULL AND resource_id IS NULL AND lab_booking_id IS NULL)
+      OR (item_type = 'resource' AND resource_id IS NOT NULL AND course_id IS NULL AND lab_booking_id IS NULL)
+      OR (item_type = 'lab_booking' AND lab_booking_id IS NOT NULL AND course_id IS NULL AND resource_id IS NULL)),
   CHECK (unit_price_minor * quantity - discount_minor = total_minor)
 );
 CREATE INDEX order_items_order_idx ON order_items (order_id);
@@ -232,7 +237,7 @@ INSERT INTO schema_annotations (table_name, domain, note) VALUES
   ('sponsorship_requests', 'Commerce', 'A learner asks a sponsor to cover a course: requested, approved (a zero-cost paid order) or rejected.'),
   ('financial_aid_applications', 'Commerce', 'Aid for one course: submitted, approved with a discount percent used at one checkout, or rejected.'),
   ('orders', 'Commerce', 'A checked-out cart: number, status (pending, paid, cancelled, refunded, partially refunded), totals and currency.'),
-  ('order_items', 'Commerce', 'What an order bought, each priced with its discount; refunded whole or not at all.'),
+  ('order_items', 'Commerce', 'What an order bought (a course, a resource or a paid lab booking), each priced with its discount; refunded whole or not at all.'),
   ('payments', 'Commerce', 'An order''s payment through the offline or card provider; provider reference unique, last event kept.'),
   ('refunds', 'Commerce', 'Money returned for one order item, never more than was paid for it.'),
   ('payment_events', 'Commerce', 'Card processor webhook events, stored once by id.');
@@ -240,9 +245,9 @@ INSERT INTO schema_annotations (table_name, domain, note) VALUES
 -- Managing orders (marking bank transfers paid, refunding any order),
 -- coupons and financial aid is for administrators.
 INSERT INTO permissions (id, slug, name, resource, action, description, created_at, updated_at) VALUES
-  ('01900000-0413-7000-8000-000000000001', 'orders:manage', 'Manage orders', 'orders', 'manage', 'Allows seeing any order, marking bank transfers paid and refunding any order.', '2026-12-02T00:00:00.000Z', '2026-12-02T00:00:00.000Z'),
-  ('01900000-0413-7000-8000-000000000002', 'coupons:manage', 'Manage coupons', 'coupons', 'manage', 'Allows creating and listing coupons.', '2026-12-02T00:00:00.000Z', '2026-12-02T00:00:00.000Z'),
-  ('01900000-0413-7000-8000-000000000003', 'financial_aid:review', 'Review financial aid', 'financial_aid', 'review', 'Allows seeing and deciding every financial aid application.', '2026-12-02T00:00:00.000Z', '2026-12-02T00:00:00.000Z');
+  ('01900000-0414-7000-8000-000000000001', 'orders:manage', 'Manage orders', 'orders', 'manage', 'Allows seeing any order, marking bank transfers paid and refunding any order.', '2026-12-02T00:00:00.000Z', '2026-12-02T00:00:00.000Z'),
+  ('01900000-0414-7000-8000-000000000002', 'coupons:manage', 'Manage coupons', 'coupons', 'manage', 'Allows creating and listing coupons.', '2026-12-02T00:00:00.000Z', '2026-12-02T00:00:00.000Z'),
+  ('01900000-0414-7000-8000-000000000003', 'financial_aid:review', 'Review financial aid', 'financial_aid', 'review', 'Allows seeing and deciding every financial aid application.', '2026-12-02T00:00:00.000Z', '2026-12-02T00:00:00.000Z');
 
 INSERT INTO role_permissions (role_id, permission_id, granted_at)
 SELECT r.id, p.id, '2026-12-02T00:00:00.000Z' FROM roles r CROSS JOIN permissions p
