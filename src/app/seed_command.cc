@@ -8,6 +8,7 @@
 #include "app/application.h"
 #include "app/cli.h"
 #include "app/demo_accounts.h"
+#include "app/lab_payments.h"
 #include "app/progress_reporter.h"
 #include "app/scale_data_set.h"
 #include "assessment/demo_assessment.h"
@@ -69,6 +70,10 @@ Status seed_demo(Database& db) {
   DL_TRY(commerce::DemoCommerce::load(catalog.courses(), commerce,
                                       {ids["admin@deltalabs.local"], learners}));
   labs::LabsModule labs(db, authz, cursors, {});
+  // Paid demo bookings hold their payment as orders, as through the API.
+  LabPayments lab_payments(labs.bookings());
+  labs.bookings().attach_payments(&lab_payments);
+  commerce.orders().attach_lab_bookings(&lab_payments);
   return labs::DemoLabs::load(
       labs, {ids["instructor@deltalabs.local"], ids["lab@deltalabs.local"], learners});
 }
