@@ -1,5 +1,6 @@
 #include "app/application.h"
 
+#include "ai/ai_module.h"
 #include "assessment/assessment_module.h"
 #include "catalog/catalog_module.h"
 #include "content/content_module.h"
@@ -40,6 +41,17 @@ void add_owner_rules(Application& app) {
   content::SuperCourseService& super_courses = app.content().super_courses();
   gate.add_owner_rule("courses:update",
                       [&super_courses](const Actor& a) { return super_courses.created_any(a); });
+}
+
+ai::AiOptions ai_options(const Config& config) {
+  ai::AiOptions o;
+  o.provider = config.ai_provider;
+  o.openai = {config.ai_base_url, config.ai_model, config.ai_api_key,
+              std::chrono::milliseconds(config.ai_timeout_ms)};
+  o.limits.daily_tokens = config.ai_daily_tokens;
+  o.limits.max_tool_calls = config.ai_max_tool_calls;
+  o.chat_rate_limit = static_cast<std::uint32_t>(config.ai_rate_limit);
+  return o;
 }
 
 }  // namespace
@@ -92,6 +104,14 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   app->assessment_ = std::make_unique<assessment::AssessmentModule>(
       *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
   app->assessment_->register_routes(app->router_);
+  DL_ASSIGN_OR_RETURN(
+      app->ai_,
+      ai::AiModule::create(
+          *app->db_, app->identity_->authorization(),
+          ai::ToolServices{app->catalog_->courses(), app->learning_->enrollments(),
+                           app->assessment_->grades(), app->engagement_->questions()},
+          app->content_->sections(), *app->pipeline_, *app->cursors_, ai_options(config)));
+  app->ai_->register_routes(app->router_);
   add_owner_rules(*app);
 
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});

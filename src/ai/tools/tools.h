@@ -1,0 +1,36 @@
+#pragma once
+
+#include "ai/tool.h"
+#include "assessment/grade_service.h"
+#include "catalog/course_service.h"
+#include "engagement/question_service.h"
+#include "learning/enrollment_service.h"
+
+namespace deltalabs::ai {
+
+// The domain services the tools call, each as the calling user.
+struct ToolServices {
+  catalog::CourseService& courses;
+  learning::EnrollmentService& enrollments;
+  assessment::GradeService& grades;
+  engagement::QuestionService& questions;
+};
+
+// One factory per tool, each in its own file under ai/tools/.
+
+// The public catalog, newest (or most popular, or cheapest) first.
+Tool list_courses_tool(ToolServices& services);
+// Relevance search over published courses' titles and descriptions.
+Tool search_courses_tool(ToolServices& services);
+// The caller's own enrollments with course title and progress.
+Tool get_my_enrollments_tool(ToolServices& services);
+// Enrolls the caller as a student into a free published course.
+Tool enroll_in_course_tool(ToolServices& services);
+// The caller's grades in a course (a grader's: everyone's).
+Tool get_course_grades_tool(ToolServices& services);
+// Asks a question in a course's Q&A as the caller.
+Tool ask_question_tool(ToolServices& services);
+// Tells the client which page of the web app to open.
+Tool navigate_to_route_tool(ToolServices& services);
+
+}  // namespace deltalabs::ai
