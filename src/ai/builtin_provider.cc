@@ -281,13 +281,14 @@ Intent BuiltinProvider::parse(const std::string& prompt) {
                                 "courses about ", "find courses "})) {
     return {Kind::kSearch, *rest, ""};
   }
+  // Before "my enrollments": "go to my enrollments" opens the page.
+  if (auto rest = after_prefix(text, low, {"go to ", "take me to ", "navigate to ", "open "})) {
+    return {Kind::kGoTo, *rest, ""};
+  }
   if (low.find("my enrollments") != std::string::npos ||
       low.find("my courses") != std::string::npos ||
       low.find("am i enrolled") != std::string::npos) {
     return {Kind::kMyEnrollments, "", ""};
-  }
-  if (auto rest = after_prefix(text, low, {"go to ", "take me to ", "navigate to ", "open "})) {
-    return {Kind::kGoTo, *rest, ""};
   }
   if (low == "list courses" || low == "list all courses" || low == "show courses" ||
       low == "show me the courses" || low.rfind("what courses", 0) == 0) {

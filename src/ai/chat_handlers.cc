@@ -83,9 +83,10 @@ void register_chat_routes(http::Router& router, ChatService& service, const Tool
                 return Response::json(200, tool_catalog_shape().render(tools.tools()));
               },
               .summary = "The assistant's tool catalog, with the JSON Schema of each tool's "
-                         "arguments (the same tools MCP clients get from /v1/mcp)",
+                         "arguments (the same tools MCP clients get from /v1/mcp); the tools act "
+                         "as the signed-in user",
               .tag = kTag,
-              .access = Access::kPublic,
+              .access = Access::kAuthenticated,
               .returns = http::schema::ref(tool_catalog_shape())});
 
   router.add({.method = Method::kGet,

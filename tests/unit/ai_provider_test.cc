@@ -22,6 +22,7 @@ TEST(BuiltinProvider, RecognisesEachIntentAndKeepsTheSubjectAsWritten) {
   EXPECT_EQ(BuiltinProvider::parse("find courses about lasers").kind, Kind::kSearch);
   EXPECT_EQ(BuiltinProvider::parse("Show my enrollments").kind, Kind::kMyEnrollments);
   EXPECT_EQ(BuiltinProvider::parse("go to my cart").kind, Kind::kGoTo);
+  EXPECT_EQ(BuiltinProvider::parse("Go to my enrollments").subject, "my enrollments");
   EXPECT_EQ(BuiltinProvider::parse("list courses").kind, Kind::kListCourses);
   EXPECT_EQ(BuiltinProvider::parse("tell me a joke").kind, Kind::kNone);
   const Intent ask = BuiltinProvider::parse("Ask a question in Optics: why is the sky blue?");
