@@ -38,9 +38,10 @@ Result<std::unique_ptr<AiModule>> AiModule::create(
     const AiOptions& options) {
   std::unique_ptr<AiModule> m(new AiModule(db, authz, services, sections, pipeline, cursors));
   DL_ASSIGN_OR_RETURN(m->provider_, make_provider(options));
-  for (auto make :
-       {list_courses_tool, search_courses_tool, get_my_enrollments_tool, enroll_in_course_tool,
-        get_course_grades_tool, ask_question_tool, navigate_to_route_tool}) {
+  m->services_.drafts = &m->drafts_;
+  for (auto make : {list_courses_tool, search_courses_tool, get_my_enrollments_tool,
+                    enroll_in_course_tool, get_course_grades_tool, ask_question_tool,
+                    navigate_to_route_tool, create_content_draft_tool}) {
     m->tools_.add(make(m->services_));
   }
   m->chat_ =

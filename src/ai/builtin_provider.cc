@@ -194,6 +194,22 @@ ProviderReply ask_step(const Intent& intent, const std::vector<Seen>& seen) {
       });
 }
 
+ProviderReply draft_step(const Intent& intent, const std::vector<Seen>& seen) {
+  if (intent.question.empty()) {
+    return say("Please write it as \"draft a section for <course>: <section title>\".");
+  }
+  return on_course(
+      intent, seen, "create_content_draft",
+      [&](const std::string& id) {
+        return boost::json::object{
+            {"course_id", id}, {"kind", "section"}, {"title", intent.question}};
+      },
+      [](const Seen& r, const std::string& title) {
+        if (!r.ok) return say("I could not write a draft for " + title + ": " + error_message(r));
+        return say("I drafted the section for " + title + "; an instructor can promote it.");
+      });
+}
+
 ProviderReply go_step(const Intent& intent, const std::vector<Seen>& seen) {
   std::optional<std::string> page =
       intent.subject.rfind('/', 0) == 0 ? std::optional(intent.subject) : page_for(intent.subject);
@@ -262,6 +278,13 @@ Intent BuiltinProvider::parse(const std::string& prompt) {
     if (colon == std::string::npos) return {Kind::kAsk, *rest, ""};
     return {Kind::kAsk, trim(rest->substr(0, colon), "\"'"), trim(rest->substr(colon + 1))};
   }
+  if (auto rest = after_prefix(
+          whole, lower(whole),
+          {"draft a section for ", "draft a section in ", "write a draft section for "})) {
+    const auto colon = rest->find(':');
+    if (colon == std::string::npos) return {Kind::kDraft, *rest, ""};
+    return {Kind::kDraft, trim(rest->substr(0, colon), "\"'"), trim(rest->substr(colon + 1))};
+  }
   const std::string text = trim(prompt, ".!?");
   const std::string low = lower(text);
   if (auto rest = after_prefix(
@@ -329,6 +352,9 @@ Result<ProviderReply> BuiltinProvider::complete(const std::vector<ProviderMessag
       break;
     case Kind::kGoTo:
       reply = go_step(intent, seen);
+      break;
+    case Kind::kDraft:
+      reply = draft_step(intent, seen);
       break;
     case Kind::kSearch:
     case Kind::kListCourses:

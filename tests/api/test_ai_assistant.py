@@ -63,8 +63,8 @@ def test_the_tool_catalog_lists_the_contract_tools_with_json_schema_parameters(s
     assert resp.status_code == 200
     tools = {t["name"]: t for t in resp.json()["tools"]}
     assert TOOLS <= set(tools)
-    # Only tools that really work are offered: commerce and labs are not built on this branch.
-    assert set(tools) - TOOLS <= {"add_to_cart", "book_lab"}
+    # Beyond the contract's nine: the assistant's own drafting tool.
+    assert set(tools) - TOOLS <= {"add_to_cart", "book_lab", "create_content_draft"}
     enroll_tool = tools["enroll_in_course"]["parameters"]
     assert enroll_tool["type"] == "object" and enroll_tool["required"] == ["course_id"]
     assert enroll_tool["properties"]["course_id"]["format"] == "uuid"
@@ -193,6 +193,22 @@ def test_go_to_returns_a_page_to_navigate_to(server, free_course):
     assert course["navigate"] == f"/courses/{free_course['id']}"
     nothing = chat(student, "hello there")
     assert nothing["tool_calls"] == [] and nothing["navigate"] is None and "I can" in nothing["answer"]
+
+
+def test_the_assistant_drafts_a_section_for_an_editor_only(server, cast):
+    course = published_course(cast.teacher, cast, title=f"Drafted Optics {unique_words()}")
+    turn = chat(cast.teacher, f"Draft a section for {course['title']}: Lenses and mirrors")
+    call = calls_named(turn, "create_content_draft")[0]
+    assert call["ok"], call
+    draft = call["result"]["draft"]
+    assert (draft["kind"], draft["source"], draft["status"], draft["title"]) == (
+        "section", "assistant", "draft", "Lenses and mirrors")
+    assert cast.teacher.get(f"/v1/content-drafts/{draft['id']}").json()["author_id"] == user_id(cast.teacher)
+    student = register_student(server)
+    refused = chat(student, f"draft a section for {course['title']}: Mine now")
+    call = calls_named(refused, "create_content_draft")[0]
+    assert not call["ok"] and call["result"]["error"]["status"] == 403
+    assert walk(student, "/v1/content-drafts") == []
 
 
 # --- conversations -----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ai/content_draft_service.h"
 #include "ai/tool.h"
 #include "assessment/grade_service.h"
 #include "catalog/course_service.h"
@@ -14,6 +15,8 @@ struct ToolServices {
   learning::EnrollmentService& enrollments;
   assessment::GradeService& grades;
   engagement::QuestionService& questions;
+  // The AI domain's own drafts, set by AiModule before its tools are made.
+  ContentDraftService* drafts = nullptr;
 };
 
 // One factory per tool, each in its own file under ai/tools/.
@@ -30,6 +33,8 @@ Tool enroll_in_course_tool(ToolServices& services);
 Tool get_course_grades_tool(ToolServices& services);
 // Asks a question in a course's Q&A as the caller.
 Tool ask_question_tool(ToolServices& services);
+// Writes a content draft for a course the caller edits (source assistant).
+Tool create_content_draft_tool(ToolServices& services);
 // Tells the client which page of the web app to open.
 Tool navigate_to_route_tool(ToolServices& services);
 
