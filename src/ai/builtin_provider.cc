@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cctype>
+#include <chrono>
+#include <regex>
 #include <utility>
 
 namespace deltalabs::ai {
@@ -210,6 +212,68 @@ ProviderReply draft_step(const Intent& intent, const std::vector<Seen>& seen) {
       });
 }
 
+bool offers(const std::vector<Tool>& tools, std::string_view name) {
+  return std::any_of(tools.begin(), tools.end(), [&](const Tool& t) { return t.name == name; });
+}
+
+ProviderReply cart_step(const Intent& intent, const std::vector<Seen>& seen) {
+  return on_course(
+      intent, seen, "add_to_cart",
+      [](const std::string& id) {
+        return boost::json::object{{"item_type", "course"}, {"item_id", id}};
+      },
+      [](const Seen& r, const std::string& title) {
+        if (!r.ok) return say("I could not add " + title + " to your cart: " + error_message(r));
+        return say("I added " + title + " to your cart.");
+      });
+}
+
+ProviderReply book_step(const Intent& intent, const std::vector<Seen>& seen) {
+  if (intent.when.empty()) {
+    return say("Please say when, e.g. \"book the " + intent.subject + " tomorrow at 10\".");
+  }
+  if (seen.empty()) {
+    return use(0, "book_lab", {{"lab_name", intent.subject}, {"slot_start", intent.when}});
+  }
+  if (!seen[0].ok) return say("I could not book " + intent.subject + ": " + error_message(seen[0]));
+  const auto* b = seen[0].result.as_object().if_contains("booking");
+  const std::string status = b != nullptr ? text_of(*b, "status") : std::string();
+  return say("Booked " + (b != nullptr ? text_of(*b, "lab_name") : intent.subject) + " at " +
+             intent.when + (status == "pending" ? "; it waits for approval or payment." : "."));
+}
+
+// "today at 10", "tomorrow at 14:30", "tomorrow at 9am": that time in UTC.
+std::string when_of(const std::string& day, int hour, int minute, TimePoint at) {
+  using namespace std::chrono;
+  auto start = floor<days>(at) + (day == "tomorrow" ? days(1) : days(0));
+  return format_rfc3339(start + hours(hour) + minutes(minute));
+}
+
+// "book the <lab> tomorrow at 10" or "book <lab> at <RFC 3339 time>".
+std::optional<Intent> booking_intent(const std::string& text, const std::string& low,
+                                     TimePoint at) {
+  static const std::regex relative(
+      R"(^(?:book|reserve) (?:the )?(.+?) (today|tomorrow) at (\d{1,2})(?::(\d{2}))? ?(am|pm)?$)");
+  static const std::regex absolute(
+      R"(^(?:book|reserve) (?:the )?(.+?) at (\d{4}-\d{2}-\d{2}t\S+)$)");
+  std::smatch m;
+  if (std::regex_match(low, m, relative)) {
+    int hour = std::stoi(m[3].str());
+    const int minute = m[4].matched ? std::stoi(m[4].str()) : 0;
+    if (m[5].matched && m[5].str() == "pm" && hour < 12) hour += 12;
+    if (m[5].matched && m[5].str() == "am" && hour == 12) hour = 0;
+    std::string lab = text.substr(static_cast<std::size_t>(m.position(1)), m.length(1));
+    if (hour > 23 || minute > 59) return Intent{Intent::Kind::kBook, lab, "", ""};
+    return Intent{Intent::Kind::kBook, lab, "", when_of(m[2].str(), hour, minute, at)};
+  }
+  if (std::regex_match(low, m, absolute)) {
+    std::string lab = text.substr(static_cast<std::size_t>(m.position(1)), m.length(1));
+    auto parsed = parse_rfc3339(text.substr(static_cast<std::size_t>(m.position(2)), m.length(2)));
+    return Intent{Intent::Kind::kBook, lab, "", parsed ? format_rfc3339(*parsed) : ""};
+  }
+  return std::nullopt;
+}
+
 ProviderReply go_step(const Intent& intent, const std::vector<Seen>& seen) {
   std::optional<std::string> page =
       intent.subject.rfind('/', 0) == 0 ? std::optional(intent.subject) : page_for(intent.subject);
@@ -269,7 +333,9 @@ std::int64_t estimate_tokens(const std::vector<ProviderMessage>& messages,
 
 }  // namespace
 
-Intent BuiltinProvider::parse(const std::string& prompt) {
+Intent BuiltinProvider::parse(const std::string& prompt) { return parse(prompt, now()); }
+
+Intent BuiltinProvider::parse(const std::string& prompt, TimePoint at) {
   // A question keeps its own punctuation; other subjects lose a trailing one.
   const std::string whole = trim(prompt);
   if (auto rest = after_prefix(whole, lower(whole),
@@ -287,6 +353,14 @@ Intent BuiltinProvider::parse(const std::string& prompt) {
   }
   const std::string text = trim(prompt, ".!?");
   const std::string low = lower(text);
+  if (auto booking = booking_intent(text, low, at)) return *booking;
+  for (std::string_view tail : {" to my cart", " to the cart", " to cart", " in my cart"}) {
+    if (!low.ends_with(tail)) continue;
+    const std::size_t cut = text.size() - tail.size();
+    if (auto rest = after_prefix(text.substr(0, cut), low.substr(0, cut), {"add ", "put "})) {
+      return {Kind::kCart, *rest, "", ""};
+    }
+  }
   if (auto rest = after_prefix(
           text, low,
           {"enroll me in ", "enroll me into ", "enrol me in ", "enroll in ", "sign me up for "})) {
@@ -321,7 +395,7 @@ Intent BuiltinProvider::parse(const std::string& prompt) {
 }
 
 Result<ProviderReply> BuiltinProvider::complete(const std::vector<ProviderMessage>& messages,
-                                                const std::vector<Tool>&) {
+                                                const std::vector<Tool>& tools) {
   std::size_t last_user = messages.size();
   for (std::size_t i = messages.size(); i-- > 0;) {
     if (messages[i].role == "user") {
@@ -355,6 +429,14 @@ Result<ProviderReply> BuiltinProvider::complete(const std::vector<ProviderMessag
       break;
     case Kind::kDraft:
       reply = draft_step(intent, seen);
+      break;
+    case Kind::kCart:
+      reply = offers(tools, "add_to_cart") ? cart_step(intent, seen)
+                                           : say("I cannot add things to carts here yet.");
+      break;
+    case Kind::kBook:
+      reply =
+          offers(tools, "book_lab") ? book_step(intent, seen) : say("I cannot book labs here yet.");
       break;
     case Kind::kSearch:
     case Kind::kListCourses:

@@ -31,6 +31,30 @@ TEST(BuiltinProvider, RecognisesEachIntentAndKeepsTheSubjectAsWritten) {
   EXPECT_EQ(ask.question, "why is the sky blue?");
 }
 
+TEST(BuiltinProvider, ReadsLabBookingsAndCartsWithTheirTimesInUtc) {
+  const TimePoint at = *parse_rfc3339("2026-12-02T09:30:00Z");
+  const Intent tomorrow = BuiltinProvider::parse("Book the Chemistry Lab tomorrow at 10", at);
+  EXPECT_EQ(tomorrow.kind, Kind::kBook);
+  EXPECT_EQ(tomorrow.subject, "Chemistry Lab");
+  EXPECT_EQ(tomorrow.when, "2026-12-03T10:00:00.000Z");
+  EXPECT_EQ(BuiltinProvider::parse("book optics lab today at 2:30pm", at).when,
+            "2026-12-02T14:30:00.000Z");
+  EXPECT_EQ(BuiltinProvider::parse("book optics lab at 2026-12-05T08:00:00Z", at).when,
+            "2026-12-05T08:00:00.000Z");
+  EXPECT_EQ(BuiltinProvider::parse("book optics lab today at 25", at).when, "");
+  const Intent cart = BuiltinProvider::parse("Add Organic Chemistry to my cart", at);
+  EXPECT_EQ(cart.kind, Kind::kCart);
+  EXPECT_EQ(cart.subject, "Organic Chemistry");
+}
+
+TEST(BuiltinProvider, SaysSoWhenTheToolAnIntentNeedsIsNotOffered) {
+  BuiltinProvider p;
+  auto reply = p.complete({{"user", "book the chemistry lab tomorrow at 10", {}, {}, {}}}, {});
+  ASSERT_TRUE(reply.ok());
+  EXPECT_TRUE(reply->tool_calls.empty());
+  EXPECT_EQ(reply->content, "I cannot book labs here yet.");
+}
+
 std::vector<ProviderMessage> conversation(std::string prompt) {
   return {{"system", "s", {}, {}, {}}, {"user", std::move(prompt), {}, {}, {}}};
 }
