@@ -44,6 +44,8 @@ Result<std::unique_ptr<AiModule>> AiModule::create(
                     navigate_to_route_tool, create_content_draft_tool}) {
     m->tools_.add(make(m->services_));
   }
+  // Tools of domains that are wired in; none is registered without its service.
+  if (m->services_.carts != nullptr) m->tools_.add(add_to_cart_tool(m->services_));
   m->chat_ =
       std::make_unique<ChatService>(db, m->tools_, *m->provider_, m->features_, options.limits);
   pipeline.set_rate_limit_policy(

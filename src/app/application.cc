@@ -3,6 +3,7 @@
 #include "ai/ai_module.h"
 #include "assessment/assessment_module.h"
 #include "catalog/catalog_module.h"
+#include "commerce/commerce_module.h"
 #include "content/content_module.h"
 #include "core/crypto.h"
 #include "engagement/engagement_module.h"
@@ -104,12 +105,19 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   app->assessment_ = std::make_unique<assessment::AssessmentModule>(
       *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
   app->assessment_->register_routes(app->router_);
+  app->commerce_ = std::make_unique<commerce::CommerceModule>(
+      *app->db_, app->identity_->authorization(), app->catalog_->courses(),
+      app->learning_->enrollments(), *app->cursors_,
+      commerce::CardSettings{config.card_api_url, config.card_api_key, config.card_webhook_secret,
+                             config.card_webhook_tolerance_s});
+  app->commerce_->register_routes(app->router_);
   DL_ASSIGN_OR_RETURN(
       app->ai_,
       ai::AiModule::create(
           *app->db_, app->identity_->authorization(),
           ai::ToolServices{app->catalog_->courses(), app->learning_->enrollments(),
-                           app->assessment_->grades(), app->engagement_->questions()},
+                           app->assessment_->grades(), app->engagement_->questions(), nullptr,
+                           &app->commerce_->carts()},
           app->content_->sections(), *app->pipeline_, *app->cursors_, ai_options(config)));
   app->ai_->register_routes(app->router_);
   add_owner_rules(*app);

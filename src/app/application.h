@@ -35,6 +35,9 @@ class AssessmentModule;
 namespace ai {
 class AiModule;
 }
+namespace commerce {
+class CommerceModule;
+}
 
 // A wired service: the database (migrated), every domain module, the routes
 // and the request pipeline. What `serve` runs and what other subcommands use
@@ -59,6 +62,7 @@ class Application {
   engagement::EngagementModule& engagement() { return *engagement_; }
   assessment::AssessmentModule& assessment() { return *assessment_; }
   ai::AiModule& ai() { return *ai_; }
+  commerce::CommerceModule& commerce() { return *commerce_; }
   const CursorCodec& cursors() const { return *cursors_; }
 
  private:
@@ -79,6 +83,7 @@ class Application {
   std::unique_ptr<engagement::EngagementModule> engagement_;
   std::unique_ptr<assessment::AssessmentModule> assessment_;
   std::unique_ptr<ai::AiModule> ai_;
+  std::unique_ptr<commerce::CommerceModule> commerce_;
 };
 
 // Opens (and creates) the configured database without migrating it.

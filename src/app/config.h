@@ -53,6 +53,11 @@ struct Config {
   int ai_rate_limit = 30;                 // chat turns per user per minute; 0 = off
   std::int64_t ai_daily_tokens = 200000;  // per user per UTC day; 0 = no cap
   int ai_max_tool_calls = 8;              // per chat turn
+  // Commerce: the card processor (a Stripe-compatible HTTP API); empty URL = no card payments.
+  std::string card_api_url;
+  std::string card_api_key;
+  std::string card_webhook_secret;     // signs POST /v1/payments/webhook
+  int card_webhook_tolerance_s = 300;  // how old a signed webhook may be
 
   // The host part of `listen`.
   std::string listen_host() const;

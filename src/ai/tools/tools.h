@@ -4,6 +4,7 @@
 #include "ai/tool.h"
 #include "assessment/grade_service.h"
 #include "catalog/course_service.h"
+#include "commerce/cart_service.h"
 #include "engagement/question_service.h"
 #include "learning/enrollment_service.h"
 
@@ -17,6 +18,8 @@ struct ToolServices {
   engagement::QuestionService& questions;
   // The AI domain's own drafts, set by AiModule before its tools are made.
   ContentDraftService* drafts = nullptr;
+  // Commerce: the caller's cart.
+  commerce::CartService* carts = nullptr;
 };
 
 // One factory per tool, each in its own file under ai/tools/.
@@ -35,6 +38,8 @@ Tool get_course_grades_tool(ToolServices& services);
 Tool ask_question_tool(ToolServices& services);
 // Writes a content draft for a course the caller edits (source assistant).
 Tool create_content_draft_tool(ToolServices& services);
+// Adds a course or resource to the caller's own cart.
+Tool add_to_cart_tool(ToolServices& services);
 // Tells the client which page of the web app to open.
 Tool navigate_to_route_tool(ToolServices& services);
 
