@@ -46,6 +46,8 @@ Result<std::unique_ptr<AiModule>> AiModule::create(
   }
   // Tools of domains that are wired in; none is registered without its service.
   if (m->services_.carts != nullptr) m->tools_.add(add_to_cart_tool(m->services_));
+  if (m->services_.lab_catalog != nullptr && m->services_.lab_bookings != nullptr)
+    m->tools_.add(book_lab_tool(m->services_));
   m->chat_ =
       std::make_unique<ChatService>(db, m->tools_, *m->provider_, m->features_, options.limits);
   pipeline.set_rate_limit_policy(

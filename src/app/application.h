@@ -38,6 +38,9 @@ class AiModule;
 namespace commerce {
 class CommerceModule;
 }
+namespace labs {
+class LabsModule;
+}
 
 // A wired service: the database (migrated), every domain module, the routes
 // and the request pipeline. What `serve` runs and what other subcommands use
@@ -63,6 +66,7 @@ class Application {
   assessment::AssessmentModule& assessment() { return *assessment_; }
   ai::AiModule& ai() { return *ai_; }
   commerce::CommerceModule& commerce() { return *commerce_; }
+  labs::LabsModule& labs() { return *labs_; }
   const CursorCodec& cursors() const { return *cursors_; }
 
  private:
@@ -84,6 +88,7 @@ class Application {
   std::unique_ptr<assessment::AssessmentModule> assessment_;
   std::unique_ptr<ai::AiModule> ai_;
   std::unique_ptr<commerce::CommerceModule> commerce_;
+  std::unique_ptr<labs::LabsModule> labs_;
 };
 
 // Opens (and creates) the configured database without migrating it.

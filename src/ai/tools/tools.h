@@ -6,6 +6,8 @@
 #include "catalog/course_service.h"
 #include "commerce/cart_service.h"
 #include "engagement/question_service.h"
+#include "labs/booking_service.h"
+#include "labs/lab_service.h"
 #include "learning/enrollment_service.h"
 
 namespace deltalabs::ai {
@@ -18,6 +20,9 @@ struct ToolServices {
   engagement::QuestionService& questions;
   // The AI domain's own drafts, set by AiModule before its tools are made.
   ContentDraftService* drafts = nullptr;
+  // Labs: finding a lab by name and booking its slots as the caller.
+  labs::LabService* lab_catalog = nullptr;
+  labs::BookingService* lab_bookings = nullptr;
   // Commerce: the caller's cart.
   commerce::CartService* carts = nullptr;
 };
@@ -40,6 +45,8 @@ Tool ask_question_tool(ToolServices& services);
 Tool create_content_draft_tool(ToolServices& services);
 // Adds a course or resource to the caller's own cart.
 Tool add_to_cart_tool(ToolServices& services);
+// Books seats in a lab slot as the caller.
+Tool book_lab_tool(ToolServices& services);
 // Tells the client which page of the web app to open.
 Tool navigate_to_route_tool(ToolServices& services);
 
