@@ -2,6 +2,7 @@
 
 #include "assessment/assessment_module.h"
 #include "catalog/catalog_module.h"
+#include "commerce/commerce_module.h"
 #include "content/content_module.h"
 #include "core/crypto.h"
 #include "engagement/engagement_module.h"
@@ -92,6 +93,12 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   app->assessment_ = std::make_unique<assessment::AssessmentModule>(
       *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
   app->assessment_->register_routes(app->router_);
+  app->commerce_ = std::make_unique<commerce::CommerceModule>(
+      *app->db_, app->identity_->authorization(), app->catalog_->courses(),
+      app->learning_->enrollments(), *app->cursors_,
+      commerce::CardSettings{config.card_api_url, config.card_api_key, config.card_webhook_secret,
+                             config.card_webhook_tolerance_s});
+  app->commerce_->register_routes(app->router_);
   add_owner_rules(*app);
 
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});

@@ -32,6 +32,9 @@ class EngagementModule;
 namespace assessment {
 class AssessmentModule;
 }
+namespace commerce {
+class CommerceModule;
+}
 
 // A wired service: the database (migrated), every domain module, the routes
 // and the request pipeline. What `serve` runs and what other subcommands use
@@ -55,6 +58,7 @@ class Application {
   learning::LearningModule& learning() { return *learning_; }
   engagement::EngagementModule& engagement() { return *engagement_; }
   assessment::AssessmentModule& assessment() { return *assessment_; }
+  commerce::CommerceModule& commerce() { return *commerce_; }
   const CursorCodec& cursors() const { return *cursors_; }
 
  private:
@@ -74,6 +78,7 @@ class Application {
   std::unique_ptr<learning::LearningModule> learning_;
   std::unique_ptr<engagement::EngagementModule> engagement_;
   std::unique_ptr<assessment::AssessmentModule> assessment_;
+  std::unique_ptr<commerce::CommerceModule> commerce_;
 };
 
 // Opens (and creates) the configured database without migrating it.

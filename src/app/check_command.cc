@@ -56,6 +56,37 @@ constexpr Invariant kInvariants[] = {
     {"discussion_threads.post_count equals their posts",
      "SELECT count(*) FROM discussion_threads t WHERE t.post_count <> (SELECT count(*) FROM "
      "thread_posts p WHERE p.thread_id = t.id)"},
+    {"every order has one payment of its total",
+     "SELECT count(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id "
+     "= o.id AND p.amount_minor = o.total_minor AND p.currency = o.currency)"},
+    {"an order's status matches its payment's (paid or refunded: succeeded; pending: pending; "
+     "cancelled: failed)",
+     "SELECT count(*) FROM orders o JOIN payments p ON p.order_id = o.id WHERE (o.status IN "
+     "('paid', 'refunded', 'partially_refunded') AND p.status <> 'succeeded') OR (o.status = "
+     "'pending' AND p.status <> 'pending') OR (o.status = 'cancelled' AND p.status <> 'failed')"},
+    {"an order's totals are the sums of its items",
+     "SELECT count(*) FROM orders o WHERE o.total_minor <> (SELECT COALESCE(SUM(i.total_minor), 0) "
+     "FROM order_items i WHERE i.order_id = o.id) OR o.discount_minor <> (SELECT "
+     "COALESCE(SUM(i.discount_minor), 0) FROM order_items i WHERE i.order_id = o.id)"},
+    {"orders.refunded_minor equals the sum of its refunds, each of its item's total",
+     "SELECT (SELECT count(*) FROM orders o WHERE o.refunded_minor <> (SELECT "
+     "COALESCE(SUM(r.amount_minor), 0) FROM refunds r WHERE r.order_id = o.id)) + (SELECT "
+     "count(*) FROM refunds r JOIN order_items i ON i.id = r.order_item_id WHERE r.amount_minor "
+     "<> i.total_minor OR i.refunded = FALSE OR i.order_id <> r.order_id) + (SELECT count(*) FROM "
+     "order_items i WHERE i.refunded = TRUE AND NOT EXISTS (SELECT 1 FROM refunds r WHERE "
+     "r.order_item_id = i.id))"},
+    {"coupons.redemption_count equals its redemptions",
+     "SELECT count(*) FROM coupons c WHERE c.redemption_count <> (SELECT count(*) FROM "
+     "coupon_redemptions r WHERE r.coupon_id = c.id)"},
+    {"every live enrollment that records an order has that order paid and its item unrefunded",
+     "SELECT count(*) FROM enrollments e WHERE e.status <> 'cancelled' AND e.order_id IS NOT NULL "
+     "AND NOT EXISTS (SELECT 1 FROM order_items i JOIN orders o ON o.id = i.order_id WHERE "
+     "i.enrollment_id = e.id AND o.id = e.order_id AND i.refunded = FALSE AND o.status IN "
+     "('paid', 'partially_refunded'))"},
+    {"every course item of a paid order enrolled its buyer",
+     "SELECT count(*) FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.item_type = "
+     "'course' AND o.status IN ('paid', 'partially_refunded', 'refunded') AND i.enrollment_id IS "
+     "NULL"},
     {"no event has more going than its capacity",
      "SELECT count(*) FROM community_events e WHERE e.capacity < (SELECT count(*) FROM "
      "event_rsvps r WHERE r.event_id = e.id AND r.status = 'going')"},

@@ -74,6 +74,19 @@ void add_global_options(CLI::App& app, Config& c) {
       ->envname("DELTALABS_MAIL_FROM");
   app.add_option("--public-url", c.public_url, "Base URL used in mailed links")
       ->envname("DELTALABS_PUBLIC_URL");
+  app.add_option("--card-api-url", c.card_api_url,
+                 "Base URL of the Stripe-compatible card processor; empty = no card payments")
+      ->envname("DELTALABS_CARD_API_URL");
+  app.add_option("--card-api-key", c.card_api_key, "Secret API key of the card processor")
+      ->envname("DELTALABS_CARD_API_KEY");
+  app.add_option("--card-webhook-secret", c.card_webhook_secret,
+                 "Secret that signs the card processor's webhooks")
+      ->envname("DELTALABS_CARD_WEBHOOK_SECRET");
+  app.add_option("--card-webhook-tolerance", c.card_webhook_tolerance_s,
+                 "Seconds a signed webhook stays acceptable")
+      ->envname("DELTALABS_CARD_WEBHOOK_TOLERANCE")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app.fallthrough();
 }
 

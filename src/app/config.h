@@ -43,6 +43,12 @@ struct Config {
   std::string mail_from = "Delta Labs <no-reply@deltalabs.local>";
   std::string public_url = "http://127.0.0.1:8080";
 
+  // Commerce: the card processor (a Stripe-compatible HTTP API); empty URL = no card payments.
+  std::string card_api_url;
+  std::string card_api_key;
+  std::string card_webhook_secret;     // signs POST /v1/payments/webhook
+  int card_webhook_tolerance_s = 300;  // how old a signed webhook may be
+
   // The host part of `listen`.
   std::string listen_host() const;
   // The port part of `listen` (0 when malformed).

@@ -12,6 +12,7 @@
 #include "app/scale_data_set.h"
 #include "assessment/demo_assessment.h"
 #include "catalog/catalog_module.h"
+#include "commerce/demo_commerce.h"
 #include "content/content_module.h"
 #include "content/demo_catalog.h"
 #include "engagement/demo_engagement.h"
@@ -59,10 +60,13 @@ Status seed_demo(Database& db) {
   DL_TRY(assessment::DemoAssessment::load(learning, assessment, admin, learners));
   // No streams are opened here, so the hub needs no database URL.
   engagement::EngagementModule engagement(db, learning.enrollments(), cursors, {});
-  return engagement::DemoEngagement::load(
+  DL_TRY(engagement::DemoEngagement::load(
       learning, engagement,
       {ids["admin@deltalabs.local"], ids["instructor@deltalabs.local"],
-       ids["instructor2@deltalabs.local"], learners});
+       ids["instructor2@deltalabs.local"], learners}));
+  commerce::CommerceModule commerce(db, authz, catalog.courses(), learning.enrollments(), cursors);
+  return commerce::DemoCommerce::load(catalog.courses(), commerce,
+                                      {ids["admin@deltalabs.local"], learners});
 }
 
 // Loads the benchmark data set; refuses a database that already holds one.

@@ -64,9 +64,9 @@ Result<Page<Enrollment>> EnrollmentRepository::list_of_user(
 
 Result<std::string> EnrollmentRepository::insert(Connection& c, const EnrollmentRow& row) {
   const std::string id = new_uuid_v7();
-  auto inserted =
-      c.execute(sql::kInsertEnrollment, {id, row.user_id, row.course_id, row.member_role,
-                                         row.source, row.super_course_id, format_rfc3339(now())});
+  auto inserted = c.execute(sql::kInsertEnrollment,
+                            {id, row.user_id, row.course_id, row.member_role, row.source,
+                             row.super_course_id, format_rfc3339(now()), row.order_id});
   if (!inserted.ok()) {
     if (inserted.error().code == storage_code::kUniqueViolation)
       return Error::conflict("ALREADY_ENROLLED", "You are already enrolled in this course.");
@@ -77,9 +77,9 @@ Result<std::string> EnrollmentRepository::insert(Connection& c, const Enrollment
 
 Result<bool> EnrollmentRepository::reactivate(Connection& c, const std::string& id,
                                               const EnrollmentRow& row) {
-  return changed_one(
-      c.execute(sql::kReactivateEnrollment,
-                {id, row.member_role, row.source, row.super_course_id, format_rfc3339(now())}));
+  return changed_one(c.execute(
+      sql::kReactivateEnrollment,
+      {id, row.member_role, row.source, row.super_course_id, format_rfc3339(now()), row.order_id}));
 }
 
 Result<bool> EnrollmentRepository::cancel(Connection& c, const std::string& id) {

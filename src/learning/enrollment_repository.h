@@ -18,6 +18,8 @@ struct EnrollmentRow {
   std::string member_role;
   std::string source;
   std::optional<std::string> super_course_id;
+  // The commerce order that paid for or sponsored the enrollment, if any.
+  std::optional<std::string> order_id;
 };
 
 // Rows of enrollments and the seats they hold (courses.enrollment_count).

@@ -92,7 +92,9 @@ Result<Enrollment> EnrollmentService::enroll_course(
   if (!staff && course.price.amount_minor > 0) {
     return Error{ErrorKind::kPaymentRequired,
                  "PAYMENT_REQUIRED",
-                 "The course \"" + course.title + "\" is paid: buy it through checkout.",
+                 "The course \"" + course.title +
+                     "\" is paid: add it to your cart (POST /v1/cart/items) and check out "
+                     "(POST /v1/orders), or ask a sponsor (POST /v1/sponsorship-requests).",
                  {{"course_id", course.id}},
                  {}};
   }
@@ -120,6 +122,15 @@ Result<Enrollment> EnrollmentService::enroll_within(Connection& c, const Enrollm
   DL_ASSIGN_OR_RETURN(Enrollment e, EnrollmentRepository::find(c, id));
   DL_TRY(record(c, e, "enrollment.created"));
   return e;
+}
+
+Status EnrollmentService::cancel_within(Connection& c, const std::string& enrollment_id) {
+  DL_ASSIGN_OR_RETURN(Enrollment e, EnrollmentRepository::find(c, enrollment_id));
+  DL_ASSIGN_OR_RETURN(bool cancelled, EnrollmentRepository::cancel(c, e.id));
+  if (!cancelled) return {};
+  if (e.member_role == "student") DL_TRY(EnrollmentRepository::free_seat(c, e.course_id));
+  DL_ASSIGN_OR_RETURN(Enrollment after, EnrollmentRepository::find(c, e.id));
+  return record(c, after, "enrollment.cancelled");
 }
 
 Result<Page<Enrollment>> EnrollmentService::list_mine(const Actor& actor,

@@ -17,8 +17,8 @@ namespace deltalabs::learning {
 
 // Enrollments and the seats they hold. Who may do what:
 //  - a signed-in user enrolls themselves as a student into a published free
-//    course (paid courses answer 402 PAYMENT_REQUIRED; the commerce domain
-//    enrolls through enroll_within after payment);
+//    course (paid courses answer 402 PAYMENT_REQUIRED pointing to the cart;
+//    the commerce domain enrolls through enroll_within, with the order);
 //  - the course's editors (its instructors, holders of courses:update) and
 //    holders of enrollments:manage enroll other users, or any user as ta or
 //    instructor, without payment (source admin);
@@ -43,6 +43,9 @@ class EnrollmentService {
   // admits row.user_id into row.course_id, taking a seat for students;
   // 409 ALREADY_ENROLLED or COURSE_FULL.
   static Result<Enrollment> enroll_within(Connection& c, const EnrollmentRow& row);
+  // For other domains, inside their transaction (refunds): cancels a live
+  // enrollment and frees its seat; an already cancelled one is left as it is.
+  static Status cancel_within(Connection& c, const std::string& enrollment_id);
   // A page of the actor's own enrollments, newest first.
   Result<Page<Enrollment>> list_mine(const Actor& actor, const std::optional<std::string>& status,
                                      const PageRequest& page);

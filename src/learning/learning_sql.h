@@ -30,12 +30,13 @@ inline constexpr const char* kListEnrollmentsOfUser = DL_ENROLLMENT_SELECT
 
 inline constexpr const char* kInsertEnrollment =
     "INSERT INTO enrollments (id, user_id, course_id, member_role, status, source, "
-    "super_course_id, enrolled_at, updated_at) VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $7)";
+    "super_course_id, order_id, enrolled_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, 'active', $5, $6, $8, $7, $7)";
 // A cancelled enrollment comes back to life; its progress is kept.
 inline constexpr const char* kReactivateEnrollment =
     "UPDATE enrollments SET member_role = $2, status = 'active', source = $3, "
-    "super_course_id = $4, enrolled_at = $5, completed_at = NULL, cancelled_at = NULL, "
-    "updated_at = $5 WHERE id = $1 AND status = 'cancelled'";
+    "super_course_id = $4, order_id = $6, enrolled_at = $5, completed_at = NULL, "
+    "cancelled_at = NULL, updated_at = $5 WHERE id = $1 AND status = 'cancelled'";
 inline constexpr const char* kCancelEnrollment =
     "UPDATE enrollments SET status = 'cancelled', cancelled_at = $2, updated_at = $2 "
     "WHERE id = $1 AND status <> 'cancelled'";

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cstdlib>
+#include <string_view>
 
 #include "core/case_fold.h"
 
@@ -38,8 +39,16 @@ SqliteConnection::SqliteConnection(const std::string& path, bool create, int bus
   sqlite3_create_function_v2(db_, "case_fold_key", 1,
                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                              case_fold_key_function, nullptr, nullptr, nullptr);
-  // synchronous=NORMAL is durable across process crashes in WAL mode; see docs/decisions.
-  open_status_ = execute_script("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+  // synchronous=NORMAL writes the WAL at every commit and syncs it at
+  // checkpoints: durable across a process crash, not a power cut. Commits
+  // that move money or seats are made durable across power loss by a group
+  // fsync (storage/CommitDurability, decision 0016);
+  // DELTALABS_SQLITE_SYNCHRONOUS=full syncs every commit instead, =normal
+  // turns the group fsync off (benchmark baselines).
+  const char* level = std::getenv("DELTALABS_SQLITE_SYNCHRONOUS");
+  const bool full = level != nullptr && std::string_view(level) == "full";
+  open_status_ = execute_script(full ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+                                     : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
 }
 
 SqliteConnection::~SqliteConnection() {

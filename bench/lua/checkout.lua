@@ -1,0 +1,30 @@
+-- wrk script: each wrk thread holds one connection and one learner, and
+-- alternates POST /v1/cart/items (a resource) with POST /v1/orders (a new
+-- Idempotency-Key each time), so every second request is a real checkout.
+-- Reads tokens.txt and resource.txt from the directory in $BENCH_DATA.
+local next_id = 1
+
+function setup(thread)
+  thread:set("id", next_id)
+  next_id = next_id + 1
+end
+
+function init(args)
+  local dir = os.getenv("BENCH_DATA")
+  local tokens = {}
+  for line in io.lines(dir .. "/tokens.txt") do tokens[#tokens + 1] = line end
+  for line in io.lines(dir .. "/resource.txt") do resource = line end
+  token = tokens[(id - 1) % #tokens + 1]
+  step = 0
+end
+
+function request()
+  step = step + 1
+  local headers = {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}
+  if step % 2 == 1 then
+    return wrk.format("POST", "/v1/cart/items", headers,
+                      '{"item_type":"resource","item_id":"' .. resource .. '"}')
+  end
+  headers["Idempotency-Key"] = "bench-" .. id .. "-" .. step
+  return wrk.format("POST", "/v1/orders", headers, "{}")
+end

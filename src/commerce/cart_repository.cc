@@ -1,0 +1,113 @@
+#include "commerce/cart_repository.h"
+
+#include "commerce/commerce_sql.h"
+#include "core/clock.h"
+#include "core/uuid.h"
+
+namespace deltalabs::commerce {
+
+namespace {
+
+CartItem item_from(const Row& r) {
+  CartItem i;
+  i.id = r.text(0);
+  i.item_type = r.text(1);
+  i.item_id = r.text(2);
+  i.title = r.text(3);
+  i.quantity = r.integer(4);
+  i.unit_price_minor = r.integer(5);
+  i.currency = r.text(6);
+  i.line_total_minor = i.quantity * i.unit_price_minor;
+  i.created_at = r.text(7);
+  return i;
+}
+
+Result<Cart> with_items(Connection& c, const Row& r) {
+  Cart cart{r.text(0), r.text(1), r.text(2), std::nullopt, {}, 0, r.text(3), r.text(4)};
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectCartItems, {cart.id}));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    cart.items.push_back(item_from(rows[i]));
+    cart.subtotal_minor += cart.items.back().line_total_minor;
+    cart.currency = cart.items.back().currency;
+  }
+  return cart;
+}
+
+}  // namespace
+
+Result<std::optional<Cart>> CartRepository::find_open(Connection& c, const std::string& user_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectOpenCart, {user_id}));
+  if (rows.empty()) return std::optional<Cart>{};
+  DL_ASSIGN_OR_RETURN(Cart cart, with_items(c, rows[0]));
+  return std::optional<Cart>{std::move(cart)};
+}
+
+Result<Cart> CartRepository::open_for(Connection& c, const std::string& user_id) {
+  DL_ASSIGN_OR_RETURN(auto existing, find_open(c, user_id));
+  if (existing) return std::move(*existing);
+  DL_TRY(c.execute(sql::kInsertCart, {new_uuid_v7(), user_id, format_rfc3339(now())}));
+  DL_ASSIGN_OR_RETURN(auto created, find_open(c, user_id));
+  if (!created) return Error::conflict("CART_CHANGED", "The cart changed meanwhile; try again.");
+  return std::move(*created);
+}
+
+Result<std::string> CartRepository::add_item(Connection& c, const std::string& cart_id,
+                                             const CartItemInput& input,
+                                             std::int64_t unit_price_minor,
+                                             const std::string& currency) {
+  std::string id = new_uuid_v7();
+  const bool course = input.item_type == "course";
+  std::optional<std::string> course_id, resource_id;
+  (course ? course_id : resource_id) = input.item_id;
+  auto inserted = c.execute(sql::kInsertCartItem,
+                            {id, cart_id, input.item_type, course_id, resource_id, input.quantity,
+                             unit_price_minor, currency, format_rfc3339(now())});
+  if (!inserted.ok()) {
+    if (inserted.error().code == storage_code::kUniqueViolation)
+      return Error::conflict("ITEM_ALREADY_IN_CART", "This item is already in your cart.");
+    return std::move(inserted).error();
+  }
+  DL_TRY(c.execute(sql::kTouchCart, {cart_id, format_rfc3339(now())}));
+  return id;
+}
+
+Result<bool> CartRepository::remove_item(Connection& c, const std::string& cart_id,
+                                         const std::string& item_id) {
+  if (!is_uuid(item_id)) return false;
+  DL_ASSIGN_OR_RETURN(std::int64_t removed, c.execute(sql::kDeleteCartItem, {item_id, cart_id}));
+  if (removed == 1) DL_TRY(c.execute(sql::kTouchCart, {cart_id, format_rfc3339(now())}));
+  return removed == 1;
+}
+
+Result<bool> CartRepository::lock(Connection& c, const std::string& cart_id) {
+  DL_ASSIGN_OR_RETURN(std::int64_t locked, c.execute(sql::kLockCart, {cart_id}));
+  return locked == 1;
+}
+
+Status CartRepository::check_out(Connection& c, const std::string& cart_id) {
+  DL_TRY(c.execute(sql::kCheckOutCart, {cart_id, format_rfc3339(now())}));
+  return {};
+}
+
+Result<ResourceOffer> CartRepository::resource(Connection& c, const std::string& id) {
+  if (!is_uuid(id)) return Error::not_found("resource");
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectResource, {id}));
+  if (rows.empty()) return Error::not_found("resource");
+  const Row r = rows[0];
+  return ResourceOffer{r.text(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.integer(5)};
+}
+
+Result<bool> CartRepository::take_stock(Connection& c, const std::string& resource_id,
+                                        std::int64_t quantity) {
+  DL_ASSIGN_OR_RETURN(std::int64_t taken,
+                      c.execute(sql::kTakeStock, {resource_id, quantity, format_rfc3339(now())}));
+  return taken == 1;
+}
+
+Status CartRepository::return_stock(Connection& c, const std::string& resource_id,
+                                    std::int64_t quantity) {
+  DL_TRY(c.execute(sql::kReturnStock, {resource_id, quantity, format_rfc3339(now())}));
+  return {};
+}
+
+}  // namespace deltalabs::commerce

@@ -1,0 +1,209 @@
+#include "commerce/checkout_service.h"
+
+#include <algorithm>
+
+#include "commerce/cart_repository.h"
+#include "commerce/coupon_repository.h"
+#include "commerce/funding_repository.h"
+#include "commerce/offline_provider.h"
+#include "commerce/order_fulfilment.h"
+#include "commerce/order_repository.h"
+#include "commerce/pricing.h"
+#include "core/clock.h"
+
+namespace deltalabs::commerce {
+
+namespace {
+
+// A cart line re-read at checkout, with what pricing needs.
+struct Line {
+  OrderItem item;
+  PriceLine price;
+  std::string currency;
+};
+
+Result<Line> course_line(Connection& c, catalog::CourseService& courses, const Actor& actor,
+                         const CartItem& in) {
+  DL_ASSIGN_OR_RETURN(catalog::Course course, courses.visible(c, actor, in.item_id));
+  if (course.status != "published") {
+    return Error::conflict("COURSE_NOT_PUBLISHED",
+                           "The course \"" + course.title + "\" is not on sale now.");
+  }
+  Line line;
+  line.item = {"", "", "course",     course.id,    course.title, 1, course.price.amount_minor,
+               0,  0,  std::nullopt, std::nullopt, false};
+  line.price.unit_price_minor = course.price.amount_minor;
+  DL_ASSIGN_OR_RETURN(auto aid, FundingRepository::usable_aid(c, actor.user_id, course.id));
+  if (aid) {
+    line.item.aid_application_id = aid->id;
+    line.price.aid_percent = aid->discount_percent;
+  }
+  line.currency = course.price.currency;
+  return line;
+}
+
+Result<Line> resource_line(Connection& c, const CartItem& in) {
+  DL_ASSIGN_OR_RETURN(ResourceOffer offer, CartRepository::resource(c, in.item_id));
+  DL_ASSIGN_OR_RETURN(bool taken, CartRepository::take_stock(c, offer.id, in.quantity));
+  if (!taken) {
+    return Error::conflict("OUT_OF_STOCK", "Only " + std::to_string(offer.stock) + " of \"" +
+                                               offer.title + "\" are left.");
+  }
+  Line line;
+  line.item = {"", "", "resource",   offer.id,     offer.title, in.quantity, offer.price_minor,
+               0,  0,  std::nullopt, std::nullopt, false};
+  line.price.unit_price_minor = offer.price_minor;
+  line.price.quantity = in.quantity;
+  line.currency = offer.currency;
+  return line;
+}
+
+// The coupon named at checkout, counted once more for this buyer; errors
+// when it is unknown, out of its window, in another currency or used up.
+Result<Coupon> redeem_coupon(Connection& c, const std::string& raw_code, const std::string& user,
+                             const std::string& currency) {
+  std::string code = raw_code;
+  std::transform(code.begin(), code.end(), code.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+  DL_ASSIGN_OR_RETURN(auto coupon, CouponRepository::find_by_code(c, code));
+  const std::string at = format_rfc3339(now());
+  if (!coupon || (coupon->valid_from && *coupon->valid_from > at) ||
+      (coupon->valid_until && *coupon->valid_until <= at)) {
+    return Error::unprocessable("COUPON_INVALID", "The coupon code is not valid now.");
+  }
+  if (coupon->currency && *coupon->currency != currency) {
+    return Error::unprocessable("COUPON_INVALID",
+                                "The coupon is for orders in " + *coupon->currency + ".");
+  }
+  DL_ASSIGN_OR_RETURN(bool counted, CouponRepository::redeem(c, coupon->id));
+  if (!counted) return Error::conflict("COUPON_EXHAUSTED", "The coupon has been used up.");
+  // The increment above holds the coupon's row lock, so this count is exact.
+  DL_ASSIGN_OR_RETURN(std::int64_t mine, CouponRepository::user_redemptions(c, coupon->id, user));
+  if (mine >= coupon->per_user_limit) {
+    return Error::conflict("COUPON_LIMIT_REACHED", "You have used this coupon already.");
+  }
+  return *coupon;
+}
+
+}  // namespace
+
+Result<Order> CheckoutService::checkout(const Actor& actor, const CheckoutInput& input) {
+  auto found = providers_.find(input.provider);
+  if (found == providers_.end()) {
+    return Error::invalid("The request body is not valid.",
+                          {{"provider", "must be one of the configured payment providers"}});
+  }
+  PaymentProvider& provider = *found->second;
+  if (provider.external() && !input.payment_method) {
+    return Error::invalid("The request body is not valid.",
+                          {{"payment_method", "is required for card payments"}});
+  }
+  DL_ASSIGN_OR_RETURN(Order order, db_.transaction([&](Connection& c) -> Result<Order> {
+    return place(c, actor, input, provider);
+  }));
+  DL_TRY(durable_.wait());
+  if (!provider.external() || order.status != "pending" || order.payment->status != "pending" ||
+      order.payment->provider_reference) {
+    return order;
+  }
+  return charge_outside(order, input, provider);
+}
+
+Result<Order> CheckoutService::place(Connection& c, const Actor& actor, const CheckoutInput& input,
+                                     PaymentProvider& provider) {
+  DL_ASSIGN_OR_RETURN(auto earlier,
+                      OrderRepository::find_by_key(c, actor.user_id, input.checkout_key));
+  if (earlier) return std::move(*earlier);
+  DL_ASSIGN_OR_RETURN(auto cart, CartRepository::find_open(c, actor.user_id));
+  if (!cart || cart->items.empty())
+    return Error::conflict("CART_EMPTY", "Your cart is empty: add courses or resources first.");
+  DL_ASSIGN_OR_RETURN(bool locked, CartRepository::lock(c, cart->id));
+  if (!locked) return Error::conflict("CART_EMPTY", "Your cart was checked out meanwhile.");
+
+  std::vector<Line> lines;
+  for (const auto& in : cart->items) {
+    DL_ASSIGN_OR_RETURN(Line line, in.item_type == "course" ? course_line(c, courses_, actor, in)
+                                                            : resource_line(c, in));
+    if (!lines.empty() && line.currency != lines.front().currency) {
+      return Error::conflict("MIXED_CURRENCIES",
+                             "Every item of one order must be priced in one currency.");
+    }
+    lines.push_back(std::move(line));
+  }
+  const std::string currency = lines.front().currency;
+  std::optional<Coupon> coupon;
+  if (input.coupon_code) {
+    DL_ASSIGN_OR_RETURN(coupon, redeem_coupon(c, *input.coupon_code, actor.user_id, currency));
+  }
+  std::vector<PriceLine> to_price;
+  for (const auto& l : lines) to_price.push_back(l.price);
+  std::optional<CouponTerms> terms;
+  if (coupon) terms = CouponTerms{coupon->percent_off, coupon->amount_off_minor};
+  const PricedOrder priced = Pricing::price(std::move(to_price), terms);
+
+  // A zero total needs no processor: the offline provider settles it.
+  const bool free = priced.total_minor == 0;
+  OrderRow row{
+      actor.user_id,         currency,           priced.subtotal_minor,
+      priced.discount_minor, priced.total_minor, free ? "offline" : std::string(provider.name()),
+      std::nullopt,          std::nullopt,       input.checkout_key};
+  if (coupon) row.coupon_id = coupon->id;
+  DL_ASSIGN_OR_RETURN(std::string order_id, OrderRepository::insert(c, row));
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    OrderItem item = lines[i].item;
+    item.discount_minor = priced.lines[i].discount_minor;
+    item.total_minor = priced.lines[i].total_minor;
+    DL_TRY(OrderRepository::insert_item(c, order_id, item));
+  }
+  if (coupon)
+    DL_TRY(CouponRepository::record(c, coupon->id, order_id, actor.user_id,
+                                    priced.coupon_discount_minor));
+  DL_TRY(CartRepository::check_out(c, cart->id));
+
+  DL_ASSIGN_OR_RETURN(Order order, OrderRepository::find(c, order_id));
+  if (!free && provider.external()) {
+    DL_TRY(OrderRepository::insert_payment(c, order, "card"));
+    return OrderRepository::find(c, order_id);
+  }
+  OfflineProvider offline;
+  PaymentProvider& settler = provider.external() ? offline : provider;
+  ChargeRequest request{order.id,       order.number, order.user_id, order.total_minor,
+                        order.currency, std::nullopt, false,         input.checkout_key};
+  DL_ASSIGN_OR_RETURN(ChargeOutcome outcome, settler.charge(request));
+  DL_TRY(OrderRepository::insert_payment(c, order, outcome.method));
+  DL_ASSIGN_OR_RETURN(order, OrderRepository::find(c, order_id));
+  if (outcome.status == "succeeded") {
+    DL_TRY(OrderFulfilment::settle(c, order, "order", std::nullopt));
+    return OrderRepository::find(c, order_id);
+  }
+  return order;
+}
+
+Result<Order> CheckoutService::charge_outside(const Order& order, const CheckoutInput& input,
+                                              PaymentProvider& provider) {
+  ChargeRequest request{order.id,       order.number,         order.user_id, order.total_minor,
+                        order.currency, input.payment_method, false,         "order-" + order.id};
+  auto outcome = provider.charge(request);
+  // An unreachable processor leaves the order pending; its webhook or a retry settles it.
+  if (!outcome.ok()) return order;
+  auto settled = db_.transaction([&](Connection& c) -> Result<Order> {
+    DL_TRY(OrderRepository::lock(c, order.id));
+    DL_ASSIGN_OR_RETURN(Order now_order, OrderRepository::find(c, order.id));
+    if (outcome->reference)
+      DL_TRY(OrderRepository::set_payment_reference(c, now_order.payment->id, *outcome->reference,
+                                                    outcome->raw_event));
+    // A webhook may have settled it first: then nothing is left to do.
+    if (now_order.payment->status == "pending") {
+      if (outcome->status == "succeeded") {
+        DL_TRY(OrderFulfilment::settle(c, now_order, "order", std::nullopt));
+      } else if (outcome->status == "failed") {
+        DL_TRY(OrderFulfilment::fail(c, now_order, std::nullopt));
+      }
+    }
+    return OrderRepository::find(c, order.id);
+  });
+  if (settled.ok()) DL_TRY(durable_.wait());
+  return settled;
+}
+
+}  // namespace deltalabs::commerce

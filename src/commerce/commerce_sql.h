@@ -1,0 +1,218 @@
+#pragma once
+
+// Every SQL statement of the commerce domain. Counters kept here, each in the
+// transaction that changes what it counts: coupons.redemption_count (rows of
+// coupon_redemptions), orders.refunded_minor (sum of its refunds) and
+// resources.stock (taken by paid or pending orders, given back by refunds and
+// cancellations). Lists page by id: ids are UUIDv7, so id order is creation order.
+
+namespace deltalabs::commerce::sql {
+
+// --- carts ---------------------------------------------------------------------------------------
+
+inline constexpr const char* kSelectOpenCart =
+    "SELECT id, user_id, status, created_at, updated_at FROM carts "
+    "WHERE user_id = $1 AND status = 'open'";
+inline constexpr const char* kInsertCart =
+    "INSERT INTO carts (id, user_id, status, created_at, updated_at) VALUES ($1, $2, 'open', $3, "
+    "$3) ON CONFLICT DO NOTHING";
+// An update that changes nothing but takes the cart's row lock, so concurrent
+// checkouts of one cart run one after the other on PostgreSQL.
+inline constexpr const char* kLockCart =
+    "UPDATE carts SET updated_at = updated_at WHERE id = $1 AND status = 'open'";
+inline constexpr const char* kTouchCart = "UPDATE carts SET updated_at = $2 WHERE id = $1";
+inline constexpr const char* kCheckOutCart =
+    "UPDATE carts SET status = 'checked_out', updated_at = $2 WHERE id = $1 AND status = 'open'";
+
+inline constexpr const char* kSelectCartItems =
+    "SELECT i.id, i.item_type, COALESCE(CAST(i.course_id AS TEXT), CAST(i.resource_id AS TEXT)), "
+    "COALESCE(c.title, r.title), i.quantity, i.unit_price_minor, i.currency, i.created_at "
+    "FROM cart_items i LEFT JOIN courses c ON c.id = i.course_id "
+    "LEFT JOIN resources r ON r.id = i.resource_id WHERE i.cart_id = $1 ORDER BY i.id";
+inline constexpr const char* kInsertCartItem =
+    "INSERT INTO cart_items (id, cart_id, item_type, course_id, resource_id, quantity, "
+    "unit_price_minor, currency, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+inline constexpr const char* kDeleteCartItem =
+    "DELETE FROM cart_items WHERE id = $1 AND cart_id = $2";
+
+// A resource as commerce sells it: course, title, price and stock.
+inline constexpr const char* kSelectResource =
+    "SELECT id, course_id, title, price_amount_minor, price_currency, stock FROM resources "
+    "WHERE id = $1";
+// Takes `quantity` from stock when that many are left.
+inline constexpr const char* kTakeStock =
+    "UPDATE resources SET stock = stock - $2, updated_at = $3 WHERE id = $1 AND stock >= $2";
+inline constexpr const char* kReturnStock =
+    "UPDATE resources SET stock = stock + $2, updated_at = $3 WHERE id = $1";
+
+// --- coupons -------------------------------------------------------------------------------------
+
+#define DL_COUPON_SELECT                                                              \
+  "SELECT id, code, kind, percent_off, amount_off_minor, currency, max_redemptions, " \
+  "per_user_limit, redemption_count, valid_from, valid_until, created_at FROM coupons "
+
+inline constexpr const char* kSelectCouponByCode = DL_COUPON_SELECT "WHERE code = $1";
+inline constexpr const char* kSelectCoupon = DL_COUPON_SELECT "WHERE id = $1";
+inline constexpr const char* kListCoupons =
+    DL_COUPON_SELECT "WHERE ($1 = '' OR CAST(id AS TEXT) < $1) ORDER BY id DESC LIMIT $2";
+
+#undef DL_COUPON_SELECT
+
+inline constexpr const char* kInsertCoupon =
+    "INSERT INTO coupons (id, code, kind, percent_off, amount_off_minor, currency, "
+    "max_redemptions, per_user_limit, redemption_count, valid_from, valid_until, created_by, "
+    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, $10, $11, $12)";
+// One redemption more while any are left: the exact cap under concurrency.
+inline constexpr const char* kRedeemCoupon =
+    "UPDATE coupons SET redemption_count = redemption_count + 1 WHERE id = $1 "
+    "AND (max_redemptions IS NULL OR redemption_count < max_redemptions)";
+inline constexpr const char* kCountUserRedemptions =
+    "SELECT count(*) FROM coupon_redemptions WHERE coupon_id = $1 AND user_id = $2";
+inline constexpr const char* kInsertRedemption =
+    "INSERT INTO coupon_redemptions (id, coupon_id, order_id, user_id, amount_minor, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6)";
+inline constexpr const char* kReleaseRedemption =
+    "UPDATE coupons SET redemption_count = redemption_count - 1 WHERE id = $1 "
+    "AND redemption_count > 0";
+inline constexpr const char* kDeleteRedemption =
+    "DELETE FROM coupon_redemptions WHERE order_id = $1";
+
+// --- orders --------------------------------------------------------------------------------------
+
+#define DL_ORDER_SELECT                                                                         \
+  "SELECT id, number, user_id, status, currency, subtotal_minor, discount_minor, total_minor, " \
+  "refunded_minor, provider, coupon_id, sponsorship_request_id, created_at, paid_at, "          \
+  "updated_at FROM orders "
+
+inline constexpr const char* kSelectOrder = DL_ORDER_SELECT "WHERE id = $1";
+inline constexpr const char* kSelectOrderByKey =
+    DL_ORDER_SELECT "WHERE user_id = $1 AND checkout_key = $2";
+inline constexpr const char* kListUserOrders = DL_ORDER_SELECT
+    "WHERE user_id = $1 AND ($2 = '' OR CAST(id AS TEXT) < $2) ORDER BY id DESC LIMIT $3";
+
+#undef DL_ORDER_SELECT
+
+inline constexpr const char* kInsertOrder =
+    "INSERT INTO orders (id, number, user_id, status, currency, subtotal_minor, discount_minor, "
+    "total_minor, refunded_minor, provider, coupon_id, sponsorship_request_id, checkout_key, "
+    "created_at, paid_at, updated_at) VALUES ($1, $2, $3, 'pending', $4, $5, $6, $7, 0, $8, $9, "
+    "$10, $11, $12, NULL, $12)";
+// Moves an order from one status to the next; 0 rows when it is no longer in `from`.
+inline constexpr const char* kMoveOrder =
+    "UPDATE orders SET status = $3, updated_at = $4, "
+    "paid_at = CASE WHEN $3 = 'paid' THEN $4 ELSE paid_at END WHERE id = $1 AND status = $2";
+// Locks the order's row for the rest of the transaction.
+inline constexpr const char* kLockOrder = "UPDATE orders SET updated_at = updated_at WHERE id = $1";
+inline constexpr const char* kAddRefunded =
+    "UPDATE orders SET refunded_minor = refunded_minor + $2, updated_at = $3 WHERE id = $1 "
+    "AND refunded_minor + $2 <= total_minor";
+
+inline constexpr const char* kSelectOrderItems =
+    "SELECT id, order_id, item_type, COALESCE(CAST(course_id AS TEXT), CAST(resource_id AS "
+    "TEXT)), title, quantity, unit_price_minor, discount_minor, total_minor, aid_application_id, "
+    "enrollment_id, refunded FROM order_items WHERE order_id = $1 ORDER BY id";
+inline constexpr const char* kInsertOrderItem =
+    "INSERT INTO order_items (id, order_id, item_type, course_id, resource_id, title, quantity, "
+    "unit_price_minor, discount_minor, total_minor, aid_application_id, enrollment_id, refunded) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, FALSE)";
+inline constexpr const char* kSetItemEnrollment =
+    "UPDATE order_items SET enrollment_id = $2 WHERE id = $1";
+inline constexpr const char* kMarkItemRefunded =
+    "UPDATE order_items SET refunded = TRUE WHERE id = $1 AND refunded = FALSE";
+
+// --- payments and refunds ------------------------------------------------------------------------
+
+#define DL_PAYMENT_SELECT                                                                       \
+  "SELECT id, order_id, provider, method, provider_reference, amount_minor, currency, status, " \
+  "created_at, updated_at FROM payments "
+
+inline constexpr const char* kSelectOrderPayment = DL_PAYMENT_SELECT "WHERE order_id = $1";
+inline constexpr const char* kSelectPaymentByReference =
+    DL_PAYMENT_SELECT "WHERE provider_reference = $1";
+
+#undef DL_PAYMENT_SELECT
+
+inline constexpr const char* kInsertPayment =
+    "INSERT INTO payments (id, order_id, provider, method, provider_reference, amount_minor, "
+    "currency, status, raw_event, created_at, updated_at) VALUES ($1, $2, $3, $4, NULL, $5, $6, "
+    "'pending', NULL, $7, $7)";
+// Moves a payment from one status to the next, keeping the event that moved it.
+inline constexpr const char* kMovePayment =
+    "UPDATE payments SET status = $3, raw_event = COALESCE($4, raw_event), updated_at = $5 "
+    "WHERE id = $1 AND status = $2";
+inline constexpr const char* kSetPaymentReference =
+    "UPDATE payments SET provider_reference = $2, raw_event = $3, updated_at = $4 WHERE id = $1";
+
+inline constexpr const char* kSelectOrderRefunds =
+    "SELECT id, order_id, order_item_id, amount_minor, currency, reason, created_at FROM refunds "
+    "WHERE order_id = $1 ORDER BY id";
+inline constexpr const char* kInsertRefund =
+    "INSERT INTO refunds (id, order_id, order_item_id, payment_id, amount_minor, currency, "
+    "reason, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+inline constexpr const char* kInsertPaymentEvent =
+    "INSERT INTO payment_events (id, payment_id, type, created, payload, received_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING";
+
+// --- sponsors and sponsorship requests -----------------------------------------------------------
+
+#define DL_SPONSOR_SELECT \
+  "SELECT id, name, kind, organization_id, manager_id, contact_email, created_at FROM sponsors "
+
+inline constexpr const char* kSelectSponsor = DL_SPONSOR_SELECT "WHERE id = $1";
+inline constexpr const char* kListSponsors =
+    DL_SPONSOR_SELECT "WHERE ($1 = '' OR CAST(id AS TEXT) < $1) ORDER BY id DESC LIMIT $2";
+
+#undef DL_SPONSOR_SELECT
+
+inline constexpr const char* kInsertSponsor =
+    "INSERT INTO sponsors (id, name, kind, organization_id, manager_id, contact_email, "
+    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
+#define DL_REQUEST_SELECT                                                               \
+  "SELECT r.id, r.sponsor_id, r.user_id, r.course_id, r.status, r.message, o.id, "      \
+  "r.decided_by, r.decided_at, r.created_at, r.updated_at FROM sponsorship_requests r " \
+  "LEFT JOIN orders o ON o.sponsorship_request_id = r.id "
+
+inline constexpr const char* kSelectRequest = DL_REQUEST_SELECT "WHERE r.id = $1";
+// The requests the user made or may decide (as a sponsor's manager).
+inline constexpr const char* kListRequests = DL_REQUEST_SELECT
+    "WHERE (r.user_id = $1 OR r.sponsor_id IN (SELECT id FROM sponsors WHERE manager_id = $1)) "
+    "AND ($2 = '' OR CAST(r.id AS TEXT) < $2) ORDER BY r.id DESC LIMIT $3";
+
+#undef DL_REQUEST_SELECT
+
+inline constexpr const char* kInsertRequest =
+    "INSERT INTO sponsorship_requests (id, sponsor_id, user_id, course_id, status, message, "
+    "created_at, updated_at) VALUES ($1, $2, $3, $4, 'requested', $5, $6, $6)";
+inline constexpr const char* kDecideRequest =
+    "UPDATE sponsorship_requests SET status = $2, decided_by = $3, decided_at = $4, "
+    "updated_at = $4 WHERE id = $1 AND status = 'requested'";
+
+// --- financial aid -------------------------------------------------------------------------------
+
+#define DL_AID_SELECT                                                                         \
+  "SELECT a.id, a.user_id, a.course_id, a.status, a.statement, a.discount_percent, "          \
+  "(SELECT i.order_id FROM order_items i WHERE i.aid_application_id = a.id), a.reviewed_by, " \
+  "a.reviewed_at, a.created_at, a.updated_at FROM financial_aid_applications a "
+
+inline constexpr const char* kSelectAid = DL_AID_SELECT "WHERE a.id = $1";
+// The approved application of the user for the course not yet used by a checkout.
+inline constexpr const char* kSelectUsableAid = DL_AID_SELECT
+    "WHERE a.user_id = $1 AND a.course_id = $2 AND a.status = 'approved' AND NOT EXISTS "
+    "(SELECT 1 FROM order_items i WHERE i.aid_application_id = a.id) ORDER BY a.id LIMIT 1";
+// Everyone's applications ($1 = '') or one user's.
+inline constexpr const char* kListAid = DL_AID_SELECT
+    "WHERE ($1 = '' OR CAST(a.user_id AS TEXT) = $1) AND ($2 = '' OR CAST(a.id AS TEXT) < $2) "
+    "ORDER BY a.id DESC LIMIT $3";
+
+#undef DL_AID_SELECT
+
+inline constexpr const char* kInsertAid =
+    "INSERT INTO financial_aid_applications (id, user_id, course_id, status, statement, "
+    "created_at, updated_at) VALUES ($1, $2, $3, 'submitted', $4, $5, $5)";
+inline constexpr const char* kReviewAid =
+    "UPDATE financial_aid_applications SET status = $2, discount_percent = $3, reviewed_by = $4, "
+    "reviewed_at = $5, updated_at = $5 WHERE id = $1 AND status = 'submitted'";
+
+}  // namespace deltalabs::commerce::sql

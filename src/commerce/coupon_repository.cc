@@ -1,0 +1,87 @@
+#include "commerce/coupon_repository.h"
+
+#include "commerce/commerce_sql.h"
+#include "core/clock.h"
+#include "core/uuid.h"
+
+namespace deltalabs::commerce {
+
+namespace {
+
+Coupon coupon_from(const Row& r) {
+  Coupon c;
+  c.id = r.text(0);
+  c.code = r.text(1);
+  c.kind = r.text(2);
+  c.percent_off = r.optional_integer(3);
+  c.amount_off_minor = r.optional_integer(4);
+  c.currency = r.optional_text(5);
+  c.max_redemptions = r.optional_integer(6);
+  c.per_user_limit = r.integer(7);
+  c.redemption_count = r.integer(8);
+  c.valid_from = r.optional_text(9);
+  c.valid_until = r.optional_text(10);
+  c.created_at = r.text(11);
+  return c;
+}
+
+}  // namespace
+
+Result<std::optional<Coupon>> CouponRepository::find_by_code(Connection& c,
+                                                             const std::string& code) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectCouponByCode, {code}));
+  if (rows.empty()) return std::optional<Coupon>{};
+  return std::optional<Coupon>{coupon_from(rows[0])};
+}
+
+Result<Page<Coupon>> CouponRepository::list(Connection& c, const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListCoupons, {page.after, page.limit + 1}));
+  std::vector<Coupon> items;
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(coupon_from(rows[i]));
+  return make_page(std::move(items), page.limit, [](const Coupon& x) { return x.id; });
+}
+
+Result<Coupon> CouponRepository::insert(Connection& c, const Coupon& coupon,
+                                        const std::string& created_by) {
+  const std::string id = new_uuid_v7();
+  auto inserted =
+      c.execute(sql::kInsertCoupon,
+                {id, coupon.code, coupon.kind, coupon.percent_off, coupon.amount_off_minor,
+                 coupon.currency, coupon.max_redemptions, coupon.per_user_limit, coupon.valid_from,
+                 coupon.valid_until, created_by, format_rfc3339(now())});
+  if (!inserted.ok()) {
+    if (inserted.error().code == storage_code::kUniqueViolation)
+      return Error::conflict("COUPON_CODE_TAKEN", "A coupon with this code exists.");
+    return std::move(inserted).error();
+  }
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectCoupon, {id}));
+  return coupon_from(rows[0]);
+}
+
+Result<bool> CouponRepository::redeem(Connection& c, const std::string& coupon_id) {
+  DL_ASSIGN_OR_RETURN(std::int64_t counted, c.execute(sql::kRedeemCoupon, {coupon_id}));
+  return counted == 1;
+}
+
+Result<std::int64_t> CouponRepository::user_redemptions(Connection& c, const std::string& coupon_id,
+                                                        const std::string& user_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kCountUserRedemptions, {coupon_id, user_id}));
+  return rows[0].integer(0);
+}
+
+Status CouponRepository::record(Connection& c, const std::string& coupon_id,
+                                const std::string& order_id, const std::string& user_id,
+                                std::int64_t amount_minor) {
+  DL_TRY(c.execute(sql::kInsertRedemption, {new_uuid_v7(), coupon_id, order_id, user_id,
+                                            amount_minor, format_rfc3339(now())}));
+  return {};
+}
+
+Status CouponRepository::release(Connection& c, const std::string& coupon_id,
+                                 const std::string& order_id) {
+  DL_ASSIGN_OR_RETURN(std::int64_t removed, c.execute(sql::kDeleteRedemption, {order_id}));
+  if (removed == 1) DL_TRY(c.execute(sql::kReleaseRedemption, {coupon_id}));
+  return {};
+}
+
+}  // namespace deltalabs::commerce

@@ -1,0 +1,193 @@
+#include "commerce/order_repository.h"
+
+#include "commerce/commerce_sql.h"
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/uuid.h"
+
+namespace deltalabs::commerce {
+
+namespace {
+
+Order order_from(const Row& r) {
+  Order o;
+  o.id = r.text(0);
+  o.number = r.text(1);
+  o.user_id = r.text(2);
+  o.status = r.text(3);
+  o.currency = r.text(4);
+  o.subtotal_minor = r.integer(5);
+  o.discount_minor = r.integer(6);
+  o.total_minor = r.integer(7);
+  o.refunded_minor = r.integer(8);
+  o.provider = r.text(9);
+  o.coupon_id = r.optional_text(10);
+  o.sponsorship_request_id = r.optional_text(11);
+  o.created_at = r.text(12);
+  o.paid_at = r.optional_text(13);
+  o.updated_at = r.text(14);
+  return o;
+}
+
+OrderItem item_from(const Row& r) {
+  OrderItem i;
+  i.id = r.text(0);
+  i.order_id = r.text(1);
+  i.item_type = r.text(2);
+  i.item_id = r.text(3);
+  i.title = r.text(4);
+  i.quantity = r.integer(5);
+  i.unit_price_minor = r.integer(6);
+  i.discount_minor = r.integer(7);
+  i.total_minor = r.integer(8);
+  i.aid_application_id = r.optional_text(9);
+  i.enrollment_id = r.optional_text(10);
+  i.refunded = r.boolean(11);
+  return i;
+}
+
+Payment payment_from(const Row& r) {
+  return {r.text(0),    r.text(1), r.text(2), r.text(3), r.optional_text(4),
+          r.integer(5), r.text(6), r.text(7), r.text(8), r.text(9)};
+}
+
+// A short order number a person can read out: DL- and ten characters of
+// an unambiguous alphabet (no 0/O, 1/I), random, unique by constraint.
+std::string order_number() {
+  static constexpr char kAlphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+  const std::string bytes = random_token(10);
+  std::string out = "DL-";
+  for (unsigned char b : bytes.substr(0, 10)) out += kAlphabet[b % 32];
+  return out;
+}
+
+Result<Order> with_details(Connection& c, Order o) {
+  DL_ASSIGN_OR_RETURN(RowSet items, c.query(sql::kSelectOrderItems, {o.id}));
+  for (std::size_t i = 0; i < items.size(); ++i) o.items.push_back(item_from(items[i]));
+  DL_ASSIGN_OR_RETURN(RowSet payment, c.query(sql::kSelectOrderPayment, {o.id}));
+  if (!payment.empty()) o.payment = payment_from(payment[0]);
+  DL_ASSIGN_OR_RETURN(RowSet refunds, c.query(sql::kSelectOrderRefunds, {o.id}));
+  for (std::size_t i = 0; i < refunds.size(); ++i) {
+    const Row r = refunds[i];
+    o.refunds.push_back(
+        {r.text(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.text(5), r.text(6)});
+  }
+  return o;
+}
+
+}  // namespace
+
+Result<Order> OrderRepository::find(Connection& c, const std::string& id) {
+  if (!is_uuid(id)) return Error::not_found("order");
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectOrder, {id}));
+  if (rows.empty()) return Error::not_found("order");
+  return with_details(c, order_from(rows[0]));
+}
+
+Result<std::optional<Order>> OrderRepository::find_by_key(Connection& c, const std::string& user_id,
+                                                          const std::string& key) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectOrderByKey, {user_id, key}));
+  if (rows.empty()) return std::optional<Order>{};
+  DL_ASSIGN_OR_RETURN(Order o, with_details(c, order_from(rows[0])));
+  return std::optional<Order>{std::move(o)};
+}
+
+Result<Page<Order>> OrderRepository::list_of_user(Connection& c, const std::string& user_id,
+                                                  const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListUserOrders, {user_id, page.after, page.limit + 1}));
+  std::vector<Order> items;
+  items.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    DL_ASSIGN_OR_RETURN(Order o, with_details(c, order_from(rows[i])));
+    items.push_back(std::move(o));
+  }
+  return make_page(std::move(items), page.limit, [](const Order& o) { return o.id; });
+}
+
+Result<std::string> OrderRepository::insert(Connection& c, const OrderRow& row) {
+  std::string id = new_uuid_v7();
+  DL_TRY(c.execute(sql::kInsertOrder,
+                   {id, order_number(), row.user_id, row.currency, row.subtotal_minor,
+                    row.discount_minor, row.total_minor, row.provider, row.coupon_id,
+                    row.sponsorship_request_id, row.checkout_key, format_rfc3339(now())}));
+  return id;
+}
+
+Result<std::string> OrderRepository::insert_item(Connection& c, const std::string& order_id,
+                                                 const OrderItem& item) {
+  std::string id = new_uuid_v7();
+  const bool course = item.item_type == "course";
+  std::optional<std::string> course_id, resource_id;
+  (course ? course_id : resource_id) = item.item_id;
+  DL_TRY(c.execute(
+      sql::kInsertOrderItem,
+      {id, order_id, item.item_type, course_id, resource_id, item.title, item.quantity,
+       item.unit_price_minor, item.discount_minor, item.total_minor, item.aid_application_id}));
+  return id;
+}
+
+Status OrderRepository::set_item_enrollment(Connection& c, const std::string& item_id,
+                                            const std::string& enrollment_id) {
+  DL_TRY(c.execute(sql::kSetItemEnrollment, {item_id, enrollment_id}));
+  return {};
+}
+
+Result<bool> OrderRepository::move(Connection& c, const std::string& id, const std::string& from,
+                                   const std::string& to) {
+  DL_ASSIGN_OR_RETURN(std::int64_t moved,
+                      c.execute(sql::kMoveOrder, {id, from, to, format_rfc3339(now())}));
+  return moved == 1;
+}
+
+Status OrderRepository::lock(Connection& c, const std::string& id) {
+  if (!is_uuid(id)) return Error::not_found("order");
+  DL_ASSIGN_OR_RETURN(std::int64_t locked, c.execute(sql::kLockOrder, {id}));
+  if (locked == 0) return Error::not_found("order");
+  return {};
+}
+
+Result<std::string> OrderRepository::insert_payment(Connection& c, const Order& order,
+                                                    const std::string& method) {
+  std::string id = new_uuid_v7();
+  DL_TRY(c.execute(sql::kInsertPayment, {id, order.id, order.provider, method, order.total_minor,
+                                         order.currency, format_rfc3339(now())}));
+  return id;
+}
+
+Result<bool> OrderRepository::move_payment(Connection& c, const std::string& id,
+                                           const std::string& from, const std::string& to,
+                                           const std::optional<std::string>& raw) {
+  DL_ASSIGN_OR_RETURN(std::int64_t moved,
+                      c.execute(sql::kMovePayment, {id, from, to, raw, format_rfc3339(now())}));
+  return moved == 1;
+}
+
+Status OrderRepository::set_payment_reference(Connection& c, const std::string& id,
+                                              const std::string& reference,
+                                              const std::string& raw) {
+  DL_TRY(c.execute(sql::kSetPaymentReference, {id, reference, raw, format_rfc3339(now())}));
+  return {};
+}
+
+Result<std::optional<Payment>> OrderRepository::payment_by_reference(Connection& c,
+                                                                     const std::string& reference) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectPaymentByReference, {reference}));
+  if (rows.empty()) return std::optional<Payment>{};
+  return std::optional<Payment>{payment_from(rows[0])};
+}
+
+Result<bool> OrderRepository::refund_item(Connection& c, const Order& order, const OrderItem& item,
+                                          const std::string& reason, const std::string& actor_id) {
+  DL_ASSIGN_OR_RETURN(std::int64_t marked, c.execute(sql::kMarkItemRefunded, {item.id}));
+  if (marked != 1) return false;
+  const std::string at = format_rfc3339(now());
+  DL_ASSIGN_OR_RETURN(std::int64_t added,
+                      c.execute(sql::kAddRefunded, {order.id, item.total_minor, at}));
+  if (added != 1) return false;
+  DL_TRY(c.execute(sql::kInsertRefund, {new_uuid_v7(), order.id, item.id, order.payment->id,
+                                        item.total_minor, order.currency, reason, actor_id, at}));
+  return true;
+}
+
+}  // namespace deltalabs::commerce

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "commerce/model.h"
+#include "core/page.h"
+#include "core/result.h"
+#include "storage/connection.h"
+
+namespace deltalabs::commerce {
+
+// What a new order records (its status starts pending).
+struct OrderRow {
+  std::string user_id;
+  std::string currency;
+  std::int64_t subtotal_minor = 0;
+  std::int64_t discount_minor = 0;
+  std::int64_t total_minor = 0;
+  std::string provider;
+  std::optional<std::string> coupon_id;
+  std::optional<std::string> sponsorship_request_id;
+  std::optional<std::string> checkout_key;
+};
+
+// Rows of orders, their items, payments and refunds. Status changes are
+// conditional on the status read before, so a change someone else made
+// meanwhile shows as "nothing changed" instead of being overwritten.
+class OrderRepository {
+ public:
+  // One order with items, payment and refunds; 404 ORDER_NOT_FOUND when absent.
+  static Result<Order> find(Connection& c, const std::string& id);
+  // The user's order created under an Idempotency-Key, if any.
+  static Result<std::optional<Order>> find_by_key(Connection& c, const std::string& user_id,
+                                                  const std::string& key);
+  // A page of the user's orders (without items), newest first.
+  static Result<Page<Order>> list_of_user(Connection& c, const std::string& user_id,
+                                          const PageRequest& page);
+  // Inserts a pending order with a fresh number and returns its id.
+  static Result<std::string> insert(Connection& c, const OrderRow& row);
+  // Inserts one priced item and returns its id.
+  static Result<std::string> insert_item(Connection& c, const std::string& order_id,
+                                         const OrderItem& item);
+  // Records the enrollment an item created.
+  static Status set_item_enrollment(Connection& c, const std::string& item_id,
+                                    const std::string& enrollment_id);
+  // Moves the order from `from` to `to`; false when it is no longer `from`.
+  static Result<bool> move(Connection& c, const std::string& id, const std::string& from,
+                           const std::string& to);
+  // Locks the order's row for the rest of the transaction; 404 when absent.
+  static Status lock(Connection& c, const std::string& id);
+  // Inserts the order's pending payment and returns its id.
+  static Result<std::string> insert_payment(Connection& c, const Order& order,
+                                            const std::string& method);
+  // Moves a payment from `from` to `to`, keeping `raw_event` when given.
+  static Result<bool> move_payment(Connection& c, const std::string& id, const std::string& from,
+                                   const std::string& to, const std::optional<std::string>& raw);
+  // Records the processor's id of a payment and its last answer.
+  static Status set_payment_reference(Connection& c, const std::string& id,
+                                      const std::string& reference, const std::string& raw);
+  // The payment with this processor id, if any.
+  static Result<std::optional<Payment>> payment_by_reference(Connection& c,
+                                                             const std::string& reference);
+  // Records the refund of one item: marks it refunded and adds to the
+  // order's refunded amount; false when it was refunded already or the
+  // order would give back more than was paid.
+  static Result<bool> refund_item(Connection& c, const Order& order, const OrderItem& item,
+                                  const std::string& reason, const std::string& actor_id);
+};
+
+}  // namespace deltalabs::commerce
