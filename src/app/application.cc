@@ -7,6 +7,7 @@
 #include "core/crypto.h"
 #include "engagement/engagement_module.h"
 #include "identity/identity_module.h"
+#include "labs/labs_module.h"
 #include "learning/learning_module.h"
 #include "ops/ops_routes.h"
 #include "platform/idempotency_keys.h"
@@ -41,6 +42,12 @@ void add_owner_rules(Application& app) {
   content::SuperCourseService& super_courses = app.content().super_courses();
   gate.add_owner_rule("courses:update",
                       [&super_courses](const Actor& a) { return super_courses.created_any(a); });
+  // A lab's own host decides its bookings, and so do holders of labs:manage
+  // (LabAccess::approves); the services still say 403 for other labs.
+  labs::LabsModule& labs = app.labs();
+  gate.add_owner_rule("labs:approve", [&labs](const Actor& a) { return labs.hosts_any(a); });
+  gate.add_owner_rule("labs:approve",
+                      [&authz](const Actor& a) { return authz.holds_anywhere(a, "labs:manage"); });
 }
 
 }  // namespace
@@ -99,6 +106,10 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
       commerce::CardSettings{config.card_api_url, config.card_api_key, config.card_webhook_secret,
                              config.card_webhook_tolerance_s});
   app->commerce_->register_routes(app->router_);
+  app->labs_ = std::make_unique<labs::LabsModule>(
+      *app->db_, app->identity_->authorization(), *app->cursors_,
+      labs::LabsOptions{{}, {std::chrono::seconds(config.lab_hold_seconds)}});
+  app->labs_->register_routes(app->router_);
   add_owner_rules(*app);
 
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});

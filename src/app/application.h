@@ -35,6 +35,9 @@ class AssessmentModule;
 namespace commerce {
 class CommerceModule;
 }
+namespace labs {
+class LabsModule;
+}
 
 // A wired service: the database (migrated), every domain module, the routes
 // and the request pipeline. What `serve` runs and what other subcommands use
@@ -59,6 +62,7 @@ class Application {
   engagement::EngagementModule& engagement() { return *engagement_; }
   assessment::AssessmentModule& assessment() { return *assessment_; }
   commerce::CommerceModule& commerce() { return *commerce_; }
+  labs::LabsModule& labs() { return *labs_; }
   const CursorCodec& cursors() const { return *cursors_; }
 
  private:
@@ -79,6 +83,7 @@ class Application {
   std::unique_ptr<engagement::EngagementModule> engagement_;
   std::unique_ptr<assessment::AssessmentModule> assessment_;
   std::unique_ptr<commerce::CommerceModule> commerce_;
+  std::unique_ptr<labs::LabsModule> labs_;
 };
 
 // Opens (and creates) the configured database without migrating it.

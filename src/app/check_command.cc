@@ -114,6 +114,23 @@ constexpr Invariant kInvariants[] = {
      "SELECT count(*) FROM grades g WHERE abs(g.score - COALESCE((SELECT 100.0 * "
      "sum(x.weight * gi.score / gi.max_score) / sum(x.weight) FROM grade_items gi JOIN exercises "
      "x ON x.id = gi.exercise_id WHERE gi.enrollment_id = g.enrollment_id), 0)) > 1e-6"},
+    {"lab_availability.seats_taken equals the seats of its pending and confirmed bookings",
+     "SELECT count(*) FROM lab_availability a WHERE a.seats_taken <> (SELECT "
+     "COALESCE(SUM(b.seats), "
+     "0) FROM lab_bookings b WHERE b.availability_id = a.id AND b.status IN ('pending', "
+     "'confirmed'))"},
+    {"no lab slot has more seats booked than its capacity",
+     "SELECT count(*) FROM lab_availability a WHERE a.capacity < (SELECT COALESCE(SUM(b.seats), 0) "
+     "FROM lab_bookings b WHERE b.availability_id = a.id AND b.status IN ('pending', "
+     "'confirmed'))"},
+    {"slots of one lab never overlap",
+     "SELECT count(*) FROM lab_availability a JOIN lab_availability b ON b.lab_id = a.lab_id AND "
+     "CAST(a.id AS TEXT) < CAST(b.id AS TEXT) AND a.slot_start < b.slot_end AND b.slot_start < "
+     "a.slot_end"},
+    {"lab waitlist positions are 1..n per slot",
+     "SELECT count(*) FROM (SELECT availability_id FROM lab_waitlist GROUP BY availability_id "
+     "HAVING MIN(position) <> 1 OR MAX(position) <> count(*) OR count(DISTINCT position) <> "
+     "count(*)) w"},
 };
 
 // Collects one line per check and counts the failed ones.
@@ -249,7 +266,7 @@ Command check_command(CLI::App& app, const Config& config) {
   CLI::App* cmd = app.add_subcommand(
       "check",
       "Audit the database: integrity, orphan rows behind every foreign key, applied "
-      "migrations, derived counters, attempt numbering and course scores");
+      "migrations, derived counters, attempt numbering, course scores and lab seats");
   return {cmd, [&config] {
             auto db = open_configured_database(config);
             if (!db.ok()) {

@@ -36,6 +36,10 @@ void add_global_options(CLI::App& app, Config& c) {
                  "(repeatable; none by default: the peer address is the client)")
       ->envname("DELTALABS_TRUSTED_PROXIES")
       ->delimiter(',');
+  app.add_option("--lab-hold-seconds", c.lab_hold_seconds,
+                 "How long an unpaid booking of a paid lab holds its seats before it expires")
+      ->envname("DELTALABS_LAB_HOLD_SECONDS")
+      ->check(CLI::Range(1, 86400));
   app.add_option("--sse-heartbeat-ms", c.sse_heartbeat_ms,
                  "How often an open notification stream gets a heartbeat comment")
       ->envname("DELTALABS_SSE_HEARTBEAT_MS")

@@ -24,6 +24,7 @@ struct Config {
   // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client.
   std::vector<std::string> trusted_proxies;
   int sse_heartbeat_ms = 15000;  // heartbeat comments on open notification streams
+  int lab_hold_seconds = 900;    // how long an unpaid booking of a paid lab holds its seats
 
   // Logs.
   std::string log_level = "info";

@@ -19,6 +19,7 @@
 #include "engagement/engagement_module.h"
 #include "identity/admin_bootstrap.h"
 #include "identity/authorization_service.h"
+#include "labs/demo_labs.h"
 #include "learning/demo_learning.h"
 #include "learning/learning_module.h"
 #include "storage/migrator.h"
@@ -65,8 +66,11 @@ Status seed_demo(Database& db) {
       {ids["admin@deltalabs.local"], ids["instructor@deltalabs.local"],
        ids["instructor2@deltalabs.local"], learners}));
   commerce::CommerceModule commerce(db, authz, catalog.courses(), learning.enrollments(), cursors);
-  return commerce::DemoCommerce::load(catalog.courses(), commerce,
-                                      {ids["admin@deltalabs.local"], learners});
+  DL_TRY(commerce::DemoCommerce::load(catalog.courses(), commerce,
+                                      {ids["admin@deltalabs.local"], learners}));
+  labs::LabsModule labs(db, authz, cursors, {});
+  return labs::DemoLabs::load(
+      labs, {ids["instructor@deltalabs.local"], ids["lab@deltalabs.local"], learners});
 }
 
 // Loads the benchmark data set; refuses a database that already holds one.

@@ -10,6 +10,7 @@
 #include "http/server.h"
 #include "http/trusted_proxies.h"
 #include "identity/admin_bootstrap.h"
+#include "labs/labs_module.h"
 #include "platform/mail_sender.h"
 
 namespace deltalabs {
@@ -87,6 +88,7 @@ int serve(const Config& config) {
         (*app)->db(), std::make_unique<SmtpTransport>(config.smtp_url), config.mail_from);
     mail->start();
   }
+  (*app)->labs().start_hold_sweeper();
   spdlog::info(R"({{"msg":"listening","address":"{}","port":{},"database":"{}","threads":{}}})",
                options.host, server.port(), (*app)->db().describe(), options.threads);
   spdlog::default_logger()->flush();
@@ -97,6 +99,7 @@ int serve(const Config& config) {
   server.stop();
   server.wait();
   if (mail) mail->stop();
+  (*app)->labs().stop_hold_sweeper();
   spdlog::info(R"({"msg":"stopped"})");
   spdlog::shutdown();
   return 0;

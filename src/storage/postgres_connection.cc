@@ -42,6 +42,11 @@ Error error_from_result(const PGresult* res, pg_conn* conn, std::string_view sql
             "A unique rule was violated.",
             {},
             cause};
+  // An exclusion constraint (lab slots that would overlap): a conflict like a
+  // unique one, since it is the same rule over ranges.
+  if (s == "23P01")
+    return {
+        ErrorKind::kConflict, "EXCLUSION_VIOLATION", "An exclusion rule was violated.", {}, cause};
   if (s == "23503")
     return {ErrorKind::kConflict,
             storage_code::kForeignKeyViolation,

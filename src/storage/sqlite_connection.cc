@@ -78,6 +78,14 @@ Error SqliteConnection::error_from(int rc, std::string_view sql) const {
               "A reference is not valid.",
               {},
               cause};
+    // A trigger's RAISE(ABORT): the rules SQLite cannot declare (lab slots
+    // that would overlap), a conflict like PostgreSQL's exclusion constraint.
+    case SQLITE_CONSTRAINT_TRIGGER:
+      return {ErrorKind::kConflict,
+              "EXCLUSION_VIOLATION",
+              "An exclusion rule was violated.",
+              {},
+              cause};
     case SQLITE_CONSTRAINT_CHECK:
       return {ErrorKind::kInvalidInput,
               storage_code::kCheckViolation,

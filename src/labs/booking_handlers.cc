@@ -1,0 +1,181 @@
+#include "labs/booking_handlers.h"
+
+#include "core/uuid.h"
+#include "http/json_fields.h"
+#include "http/pagination.h"
+#include "http/path_param.h"
+#include "labs/booking_calendar.h"
+#include "labs/labs_json.h"
+
+namespace deltalabs::labs {
+
+namespace {
+
+using http::Access;
+using http::Method;
+using http::Request;
+using http::Response;
+
+constexpr const char* kTag = "Labs";
+
+BodySchema seats_body() {
+  return BodySchema{
+      field::timestamp("slot_start").required().describe("the start of one of the lab's slots"),
+      field::integer("seats").range(1, 100).describe("default 1")};
+}
+
+BookingRequest booking_request(const boost::json::object& b) {
+  return {http::required_string(b, "slot_start"), http::optional_int(b, "seats").value_or(1)};
+}
+
+// A POST /v1/bookings/:id/<action> route that answers the booking after it.
+void add_booking_action(http::Router& router, const char* action, std::string summary,
+                        std::string permission,
+                        std::function<Result<Booking>(const Actor&, const std::string&)> run) {
+  router.add({.method = Method::kPost,
+              .path = std::string("/v1/bookings/:id/") + action,
+              .handler = [run](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(Booking b, run(req.caller(), http::path_param(req)));
+                return Response::json(200, booking_shape().render(b));
+              },
+              .summary = std::move(summary),
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = std::move(permission),
+              .responses = {200, 403, 404, 409},
+              .returns = http::schema::ref(booking_shape()),
+              .idempotency = http::Idempotency::kOptional});
+}
+
+void register_booking_writes(http::Router& router, BookingService& bookings) {
+  router.add({.method = Method::kPost,
+              .path = "/v1/labs/:id/bookings",
+              .handler = [&bookings](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(Booking b,
+                                    bookings.book(req.caller(), http::path_param(req),
+                                                  booking_request(req.json.as_object())));
+                return Response::json(201, booking_shape().render(b))
+                    .header("Location", "/v1/bookings/" + b.id);
+              },
+              .summary = "Book seats in the slot starting at slot_start: never more than its "
+                         "capacity, even under concurrent requests (409 SLOT_UNAVAILABLE); "
+                         "pending while the lab needs approval or payment (a paid booking's "
+                         "seats are held until hold_expires_at); 409 SLOT_STARTED for a slot "
+                         "in the past, ALREADY_BOOKED",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .body = http::json_body(seats_body()),
+              .responses = {201, 404, 409},
+              .returns = http::schema::ref(booking_shape()),
+              .idempotency = http::Idempotency::kOptional});
+
+  add_booking_action(router, "approve",
+                     "Approve a booking awaiting approval (the lab's host and managers, holders "
+                     "of labs:approve such as its organization's lab assistants); the booker is "
+                     "notified; 409 BOOKING_NOT_PENDING",
+                     "labs:approve", [&bookings](const Actor& a, const std::string& id) {
+                       return bookings.approve(a, id);
+                     });
+  add_booking_action(router, "reject",
+                     "Reject a booking awaiting approval (as approve); its seats go to the "
+                     "waitlist; the booker is notified",
+                     "labs:approve", [&bookings](const Actor& a, const std::string& id) {
+                       return bookings.reject(a, id);
+                     });
+  add_booking_action(
+      router, "cancel",
+      "Cancel a pending or confirmed booking before its slot starts (its booker "
+      "or an approver); the first in the waitlist takes the seats in the same "
+      "transaction and is notified; 409 BOOKING_NOT_ACTIVE, SLOT_STARTED",
+      "", [&bookings](const Actor& a, const std::string& id) { return bookings.cancel(a, id); });
+}
+
+void register_booking_reads(http::Router& router, BookingService& bookings,
+                            const CursorCodec& cursors) {
+  router.add({.method = Method::kGet,
+              .path = "/v1/bookings",
+              .handler = [&bookings, &cursors](Request& req) -> Result<Response> {
+                auto lab_id = req.query("lab_id");
+                if (lab_id && !is_uuid(*lab_id))
+                  return Error::invalid("The query is not valid.", {{"lab_id", "must be a UUID"}});
+                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+                DL_ASSIGN_OR_RETURN(auto result, bookings.list(req.caller(), lab_id, page));
+                return http::page_response(
+                    result, [](const Booking& b) { return booking_shape().render(b); }, cursors);
+              },
+              .summary = "My lab bookings, newest first; with lab_id, that lab's bookings (its "
+                         "host, managers and approvers)",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .query = http::page_query({{"lab_id", "string", "a lab whose bookings you run"}}),
+              .responses = {200, 403, 404},
+              .returns = http::schema::page_of(booking_shape())});
+
+  router.add({.method = Method::kGet,
+              .path = "/v1/bookings/calendar.ics",
+              .handler = [&bookings](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(auto mine, bookings.calendar(req.caller()));
+                return Response::text(200, BookingCalendar::render(mine, now()),
+                                      "text/calendar; charset=utf-8");
+              },
+              .summary = "My pending and confirmed lab bookings as an iCalendar (RFC 5545) feed",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .responses = {200},
+              .produces = "text/calendar"});
+
+  router.add({.method = Method::kGet,
+              .path = "/v1/bookings/:id",
+              .handler = [&bookings](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(Booking b, bookings.get(req.caller(), http::path_param(req)));
+                return Response::json(200, booking_shape().render(b));
+              },
+              .summary = "One booking (its booker, or the lab's host, managers and approvers)",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .responses = {200, 404},
+              .returns = http::schema::ref(booking_shape())});
+}
+
+void register_waitlist_routes(http::Router& router, BookingService& bookings) {
+  router.add({.method = Method::kPost,
+              .path = "/v1/labs/:id/waitlist",
+              .handler = [&bookings](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(WaitlistEntry w,
+                                    bookings.join_waitlist(req.caller(), http::path_param(req),
+                                                           booking_request(req.json.as_object())));
+                return Response::json(201, waitlist_entry_shape().render(w))
+                    .header("Location", "/v1/lab-waitlist/" + w.id);
+              },
+              .summary = "Wait in line for seats in a full slot; when seats free, the first in "
+                         "line is booked and notified; 409 SEATS_AVAILABLE (book instead), "
+                         "ALREADY_BOOKED, ALREADY_WAITLISTED, SLOT_STARTED",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .body = http::json_body(seats_body()),
+              .responses = {201, 404, 409},
+              .returns = http::schema::ref(waitlist_entry_shape()),
+              .idempotency = http::Idempotency::kOptional});
+
+  router.add({.method = Method::kDelete,
+              .path = "/v1/lab-waitlist/:id",
+              .handler = [&bookings](Request& req) -> Result<Response> {
+                DL_TRY(bookings.leave_waitlist(req.caller(), http::path_param(req)));
+                return Response::no_content();
+              },
+              .summary = "Leave a slot's waitlist (your own place only)",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .responses = {204, 404}});
+}
+
+}  // namespace
+
+void register_booking_routes(http::Router& router, BookingService& bookings,
+                             const CursorCodec& cursors) {
+  register_booking_writes(router, bookings);
+  register_booking_reads(router, bookings, cursors);
+  register_waitlist_routes(router, bookings);
+}
+
+}  // namespace deltalabs::labs

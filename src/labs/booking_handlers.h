@@ -1,0 +1,13 @@
+#pragma once
+
+#include "core/cursor_codec.h"
+#include "http/router.h"
+#include "labs/booking_service.h"
+
+namespace deltalabs::labs {
+
+// Adds the routes of bookings, waitlists and the bookings calendar.
+void register_booking_routes(http::Router& router, BookingService& bookings,
+                             const CursorCodec& cursors);
+
+}  // namespace deltalabs::labs

@@ -1,0 +1,127 @@
+#include "labs/booking_repository.h"
+
+#include "core/uuid.h"
+#include "labs/labs_sql.h"
+
+namespace deltalabs::labs {
+
+namespace {
+
+Booking booking_from(const Row& r) {
+  Booking b;
+  b.id = r.text(0);
+  b.availability_id = r.text(1);
+  b.lab_id = r.text(2);
+  b.lab_name = r.text(3);
+  b.location = r.text(4);
+  b.user_id = r.text(5);
+  b.seats = r.integer(6);
+  b.status = r.text(7);
+  b.awaiting_approval = r.boolean(8);
+  b.awaiting_payment = r.boolean(9);
+  b.hold_expires_at = r.optional_text(10);
+  b.amount_minor = r.integer(11);
+  b.currency = r.text(12);
+  b.slot_start = r.text(13);
+  b.slot_end = r.text(14);
+  b.decided_by = r.optional_text(15);
+  b.decided_at = r.optional_text(16);
+  b.created_at = r.text(17);
+  b.updated_at = r.text(18);
+  return b;
+}
+
+std::vector<Booking> bookings_from(const RowSet& rows) {
+  std::vector<Booking> items;
+  items.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(booking_from(rows[i]));
+  return items;
+}
+
+Page<Booking> booking_page(const RowSet& rows, int limit) {
+  return make_page(bookings_from(rows), limit, [](const Booking& b) { return b.id; });
+}
+
+}  // namespace
+
+Result<Booking> BookingRepository::find(Connection& c, const std::string& id) {
+  if (!is_uuid(id)) return Error::not_found("booking");
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectBooking, {id}));
+  if (rows.empty()) return Error::not_found("booking");
+  return booking_from(rows[0]);
+}
+
+Result<std::optional<Booking>> BookingRepository::live(Connection& c,
+                                                       const std::string& availability_id,
+                                                       const std::string& user_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectLiveBooking, {availability_id, user_id}));
+  if (rows.empty()) return std::optional<Booking>{};
+  return std::optional<Booking>{booking_from(rows[0])};
+}
+
+Result<Page<Booking>> BookingRepository::of_user(Connection& c, const std::string& user_id,
+                                                 const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListBookingsOfUser, {user_id, page.after, page.limit + 1}));
+  return booking_page(rows, page.limit);
+}
+
+Result<Page<Booking>> BookingRepository::of_lab(Connection& c, const std::string& lab_id,
+                                                const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kListBookingsOfLab, {lab_id, page.after, page.limit + 1}));
+  return booking_page(rows, page.limit);
+}
+
+Result<std::vector<Booking>> BookingRepository::calendar(Connection& c, const std::string& user_id,
+                                                         int limit) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kCalendarOfUser, {user_id, limit}));
+  return bookings_from(rows);
+}
+
+Result<std::string> BookingRepository::insert(Connection& c, const NewBooking& b, TimePoint at) {
+  std::string id = new_uuid_v7();
+  DL_TRY(c.execute(sql::kInsertBooking, {id, b.availability_id, b.user_id, b.seats, b.status,
+                                         b.awaiting_approval, b.awaiting_payment, b.hold_expires_at,
+                                         b.amount_minor, b.currency, format_rfc3339(at)}));
+  return id;
+}
+
+Result<std::vector<ExpiredHold>> BookingRepository::expire_holds(Connection& c,
+                                                                 const std::string& availability_id,
+                                                                 TimePoint now) {
+  DL_ASSIGN_OR_RETURN(RowSet rows,
+                      c.query(sql::kExpireHolds, {availability_id, format_rfc3339(now)}));
+  std::vector<ExpiredHold> out;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    out.push_back({rows[i].text(0), rows[i].integer(1)});
+  return out;
+}
+
+Result<std::vector<std::string>> BookingRepository::slots_with_expired_holds(Connection& c,
+                                                                             TimePoint now) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSlotsWithExpiredHolds, {format_rfc3339(now)}));
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows[i].text(0));
+  return out;
+}
+
+Status BookingRepository::decide(Connection& c, const std::string& id, const std::string& status,
+                                 bool awaiting_payment, const std::string& decided_by,
+                                 TimePoint at) {
+  DL_TRY(c.execute(sql::kDecideBooking,
+                   {id, status, awaiting_payment, decided_by, format_rfc3339(at)}));
+  return {};
+}
+
+Status BookingRepository::cancel(Connection& c, const std::string& id, TimePoint at) {
+  DL_TRY(c.execute(sql::kCancelBooking, {id, format_rfc3339(at)}));
+  return {};
+}
+
+Status BookingRepository::settle_payment(Connection& c, const std::string& id, TimePoint at) {
+  DL_TRY(c.execute(sql::kSettlePayment, {id, format_rfc3339(at)}));
+  return {};
+}
+
+}  // namespace deltalabs::labs

@@ -1,0 +1,118 @@
+#include "labs/lab_repository.h"
+
+#include <boost/json.hpp>
+
+#include "core/uuid.h"
+#include "labs/labs_sql.h"
+
+namespace deltalabs::labs {
+
+namespace {
+
+// The equipment column's JSON array; anything else reads as no equipment.
+std::vector<std::string> equipment_from(const std::string& text) {
+  std::vector<std::string> out;
+  boost::system::error_code ec;
+  const boost::json::value v = boost::json::parse(text, ec);
+  if (ec || !v.is_array()) return out;
+  for (const auto& item : v.as_array())
+    if (item.is_string()) out.emplace_back(item.as_string());
+  return out;
+}
+
+std::string equipment_json(const std::vector<std::string>& items) {
+  boost::json::array out;
+  for (const auto& item : items) out.emplace_back(item);
+  return boost::json::serialize(out);
+}
+
+Lab lab_from(const Row& r) {
+  Lab l;
+  l.id = r.text(0);
+  l.host_id = r.text(1);
+  l.organization_id = r.optional_text(2);
+  l.name = r.text(3);
+  l.description = r.text(4);
+  l.location = r.text(5);
+  l.equipment = equipment_from(r.text(6));
+  l.requires_approval = r.boolean(7);
+  l.price_amount_minor = r.integer(8);
+  l.currency = r.text(9);
+  l.status = r.text(10);
+  l.created_at = r.text(11);
+  l.updated_at = r.text(12);
+  return l;
+}
+
+std::optional<std::string> like_pattern(const std::optional<std::string>& q) {
+  if (!q || q->empty()) return std::nullopt;
+  std::string pattern = "%";
+  for (char ch : *q) {
+    // LIKE wildcards in the query are matched as themselves would need an
+    // ESCAPE clause; dropping them keeps the search a plain substring match.
+    if (ch == '%' || ch == '_') continue;
+    pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return pattern + "%";
+}
+
+std::optional<std::string> lowered(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  std::string out;
+  for (char ch : *text) out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+}  // namespace
+
+Result<Lab> LabRepository::find(Connection& c, const std::string& id) {
+  if (!is_uuid(id)) return Error::not_found("lab");
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectLab, {id}));
+  if (rows.empty()) return Error::not_found("lab");
+  return lab_from(rows[0]);
+}
+
+Result<Page<Lab>> LabRepository::search(Connection& c, const LabSearch& s, TimePoint now,
+                                        const PageRequest& page) {
+  const char* statement =
+      c.dialect() == Dialect::kSqlite ? sql::kSearchLabsSqlite : sql::kSearchLabsPostgres;
+  // A window is searched from the later of its start and now: past slots cannot be booked.
+  const bool window = s.available_from || s.available_to;
+  std::string from = format_rfc3339(now);
+  if (s.available_from && *s.available_from > from) from = *s.available_from;
+  DL_ASSIGN_OR_RETURN(
+      RowSet rows,
+      c.query(statement,
+              {format_rfc3339(now), like_pattern(s.q).value_or(""), s.organization_id.value_or(""),
+               lowered(s.equipment).value_or(""), window ? 1 : 0, from,
+               s.available_to.value_or(sql::kEndOfTime), page.after, page.limit + 1}));
+  std::vector<Lab> items;
+  items.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(lab_from(rows[i]));
+  return make_page(std::move(items), page.limit, [](const Lab& l) { return l.id; });
+}
+
+Result<std::string> LabRepository::insert(Connection& c, const std::string& host_id,
+                                          const Lab& lab) {
+  std::string id = new_uuid_v7();
+  DL_TRY(c.execute(sql::kInsertLab,
+                   {id, host_id, lab.organization_id, lab.name, lab.description, lab.location,
+                    equipment_json(lab.equipment), lab.requires_approval, lab.price_amount_minor,
+                    lab.currency, lab.status, format_rfc3339(now())}));
+  return id;
+}
+
+Status LabRepository::update(Connection& c, const Lab& lab) {
+  DL_TRY(c.execute(sql::kUpdateLab,
+                   {lab.id, lab.organization_id, lab.name, lab.description, lab.location,
+                    equipment_json(lab.equipment), lab.requires_approval, lab.price_amount_minor,
+                    lab.currency, lab.status, format_rfc3339(now())}));
+  return {};
+}
+
+Result<std::int64_t> LabRepository::count_hosted_by(Connection& c, const std::string& user_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kCountLabsOfUser, {user_id}));
+  return rows[0].integer(0);
+}
+
+}  // namespace deltalabs::labs

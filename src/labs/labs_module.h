@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/cursor_codec.h"
+#include "http/router.h"
+#include "identity/authorization_service.h"
+#include "labs/booking_service.h"
+#include "labs/hold_sweeper.h"
+#include "labs/host_service.h"
+#include "labs/lab_access.h"
+#include "labs/lab_service.h"
+#include "storage/database.h"
+
+namespace deltalabs::labs {
+
+// Settings of the labs domain.
+struct LabsOptions {
+  // The time bookings and holds run on (deltalabs::now unless a test moves it).
+  Clock clock;
+  // Bookings: how long a payment hold lasts.
+  BookingOptions bookings;
+};
+
+// The labs domain wired together: hosts, labs and their slots, bookings and
+// waitlists, with routes. Permissions come from identity's AuthorizationService.
+class LabsModule {
+ public:
+  // Builds the services.
+  LabsModule(Database& db, const identity::AuthorizationService& authz, const CursorCodec& cursors,
+             LabsOptions options);
+
+  // Adds every labs route.
+  void register_routes(http::Router& router);
+
+  // Hosts.
+  HostService& hosts() { return hosts_; }
+  // Labs and slots.
+  LabService& labs() { return labs_; }
+  // Bookings and waitlists (settle_payment is commerce's seam).
+  BookingService& bookings() { return bookings_; }
+  // True when the actor hosts a lab as its user: the owner rule of the labs:approve gate.
+  Result<bool> hosts_any(const Actor& actor);
+  // Starts expiring run-out payment holds in the background (serve does; CLI commands do not).
+  void start_hold_sweeper() { sweeper_.start(); }
+  // Stops the background sweep.
+  void stop_hold_sweeper() { sweeper_.stop(); }
+
+ private:
+  Database& db_;
+  const CursorCodec& cursors_;
+  CommitDurability durable_;
+  LabAccess access_;
+  HostService hosts_;
+  LabService labs_;
+  BookingService bookings_;
+  HoldSweeper sweeper_;
+};
+
+}  // namespace deltalabs::labs

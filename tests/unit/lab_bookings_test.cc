@@ -1,0 +1,168 @@
+// Lab bookings against a moved clock: a payment hold expires exactly at
+// hold_expires_at and frees its seat, first for whoever waits in line, then
+// for the next booking; settle_payment (commerce's seam) confirms a live
+// hold and refuses one that ran out. Runs on SQLite always and on PostgreSQL
+// when DELTALABS_TEST_PG names a server. BookingCalendar's text rules are
+// checked on their own first.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/crypto.h"
+#include "identity/admin_bootstrap.h"
+#include "identity/authorization_service.h"
+#include "identity/password_hasher.h"
+#include "labs/booking_calendar.h"
+#include "labs/labs_module.h"
+#include "storage/database.h"
+#include "storage/migrator.h"
+
+namespace deltalabs::labs {
+namespace {
+
+TEST(BookingCalendar, EscapesTextFoldsLongLinesAndWritesUtcDateTimes) {
+  EXPECT_EQ(BookingCalendar::text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+  EXPECT_EQ(BookingCalendar::date_time("2027-01-15T18:30:05.250+01:00"), "20270115T173005Z");
+  EXPECT_EQ(BookingCalendar::date_time("not a time"), "");
+  const std::string folded = BookingCalendar::fold("SUMMARY:" + std::string(100, 'x'));
+  EXPECT_EQ(folded, "SUMMARY:" + std::string(67, 'x') + "\r\n " + std::string(33, 'x') + "\r\n");
+  // A fold never splits a UTF-8 sequence: 74 ASCII octets, then a 2-octet letter moves down whole.
+  const std::string umlaut = BookingCalendar::fold(std::string(74, 'a') + "\xC3\xA4");
+  EXPECT_EQ(umlaut, std::string(74, 'a') + "\r\n \xC3\xA4\r\n");
+}
+
+class LabBookingsTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    crypto_init();
+    if (GetParam() == "postgresql") {
+      const char* url = std::getenv("DELTALABS_TEST_PG");
+      if (url == nullptr || *url == '\0') GTEST_SKIP() << "DELTALABS_TEST_PG is not set";
+      auto admin = open_database({url, 1, std::chrono::milliseconds(5000)});
+      ASSERT_TRUE(admin.ok()) << admin.error().cause;
+      db_name_ = "labs_" + random_token(6);
+      for (char& c : db_name_)
+        c = std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : '_';
+      auto conn = (*admin)->write();
+      ASSERT_TRUE((*conn)->execute_script("CREATE DATABASE " + db_name_).ok());
+      admin_ = std::move(admin).value();
+      std::string u(url);
+      url_ = u.substr(0, u.rfind('/') + 1) + db_name_;
+    } else {
+      path_ = std::filesystem::temp_directory_path() / ("labs-" + random_token(6) + ".db");
+      url_ = "sqlite:" + path_.string();
+    }
+    auto db = open_database({url_, 4, std::chrono::milliseconds(10000)});
+    ASSERT_TRUE(db.ok()) << db.error().cause;
+    db_ = std::move(db).value();
+    Migrator migrator(*db_);
+    ASSERT_TRUE(migrator.migrate().ok());
+    authz_ = std::make_unique<identity::AuthorizationService>(*db_);
+    cursors_ = std::make_unique<CursorCodec>("labs-test");
+    labs_ = std::make_unique<LabsModule>(
+        *db_, *authz_, *cursors_,
+        LabsOptions{[this] { return clock_; }, {std::chrono::minutes(15)}});
+    for (const char* name : {"host", "first", "second", "third"}) users_.push_back(account(name));
+  }
+
+  void TearDown() override {
+    labs_.reset();
+    db_.reset();
+    if (admin_) {
+      auto conn = admin_->write();
+      static_cast<void>((*conn)->execute_script("DROP DATABASE IF EXISTS " + db_name_));
+    }
+    if (!path_.empty()) {
+      for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path_.string() + suffix);
+    }
+  }
+
+  Actor account(const std::string& name) {
+    identity::PasswordHasher hasher;
+    auto made = identity::bootstrap_account(*db_, hasher, name + "@labs.test",
+                                            "correct horse battery staple", "student");
+    EXPECT_TRUE(made.ok());
+    Actor a;
+    a.user_id = made->user_id;
+    return a;
+  }
+
+  // A paid lab of users_[0] with one one-seat slot tomorrow; returns {lab id, slot start}.
+  std::pair<std::string, std::string> paid_slot() {
+    auto host = labs_->hosts().create(users_[0], {std::nullopt, "Host", ""});
+    EXPECT_TRUE(host.ok());
+    LabFields f;
+    f.name = "Paid lab";
+    f.price_amount_minor = 900;
+    auto lab = labs_->labs().create(users_[0], host->id, f);
+    EXPECT_TRUE(lab.ok());
+    auto slot = labs_->labs().add_slot(users_[0], lab->id,
+                                       {format_rfc3339(clock_ + std::chrono::hours(24)),
+                                        format_rfc3339(clock_ + std::chrono::hours(25)), 1});
+    EXPECT_TRUE(slot.ok());
+    return {lab->id, slot->slot_start};
+  }
+
+  std::string url_, db_name_;
+  std::filesystem::path path_;
+  std::unique_ptr<Database> admin_;
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<identity::AuthorizationService> authz_;
+  std::unique_ptr<CursorCodec> cursors_;
+  std::unique_ptr<LabsModule> labs_;
+  std::vector<Actor> users_;
+  TimePoint clock_ = std::chrono::floor<std::chrono::seconds>(now());
+};
+
+TEST_P(LabBookingsTest, AHoldExpiresAtItsTimeAndItsSeatGoesToTheFirstInLineThenToBookings) {
+  const auto [lab_id, start] = paid_slot();
+  BookingService& bookings = labs_->bookings();
+  auto held = bookings.book(users_[1], lab_id, {start, 1});
+  ASSERT_TRUE(held.ok()) << held.error().message;
+  EXPECT_EQ(held->status, "pending");
+  EXPECT_EQ(held->hold_expires_at, format_rfc3339(clock_ + std::chrono::minutes(15)));
+  auto full = bookings.book(users_[2], lab_id, {start, 1});
+  ASSERT_FALSE(full.ok());
+  EXPECT_EQ(full.error().code, "SLOT_UNAVAILABLE");
+  ASSERT_TRUE(bookings.join_waitlist(users_[3], lab_id, {start, 1}).ok());
+
+  clock_ += std::chrono::minutes(15) - std::chrono::milliseconds(1);  // not yet
+  EXPECT_EQ(bookings.get(users_[1], held->id)->status, "pending");
+  EXPECT_EQ(bookings.book(users_[2], lab_id, {start, 1}).error().code, "SLOT_UNAVAILABLE");
+
+  clock_ += std::chrono::milliseconds(1);  // exactly at hold_expires_at
+  EXPECT_EQ(bookings.get(users_[1], held->id)->status, "expired");
+  // The next write expires the hold and books the one waiting, not the newcomer.
+  EXPECT_EQ(bookings.book(users_[2], lab_id, {start, 1}).error().code, "SLOT_UNAVAILABLE");
+  auto promoted = bookings.list(users_[3], std::nullopt, {10, ""});
+  ASSERT_TRUE(promoted.ok());
+  ASSERT_EQ(promoted->items.size(), 1u);
+  EXPECT_EQ(promoted->items[0].status, "pending");
+
+  // The late payment is refused; a payment within the hold confirms.
+  auto conn = db_->write();
+  ASSERT_TRUE(conn.ok());
+  EXPECT_EQ(bookings.settle_payment(**conn, held->id).error().code, "BOOKING_NOT_PAYABLE");
+  ASSERT_TRUE(bookings.settle_payment(**conn, promoted->items[0].id).ok());
+  EXPECT_EQ(bookings.get(users_[3], promoted->items[0].id)->status, "confirmed");
+}
+
+TEST_P(LabBookingsTest, TheSweepExpiresRunOutHoldsWithoutAnyBooking) {
+  const auto [lab_id, start] = paid_slot();
+  ASSERT_TRUE(labs_->bookings().book(users_[1], lab_id, {start, 1}).ok());
+  EXPECT_EQ(labs_->bookings().expire_holds().value(), 0);
+  clock_ += std::chrono::minutes(16);
+  EXPECT_EQ(labs_->bookings().expire_holds().value(), 1);
+  auto conn = db_->read();
+  auto rows = (*conn)->query("SELECT seats_taken FROM lab_availability");
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ((*rows)[0].integer(0), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, LabBookingsTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& test_info) { return test_info.param; });
+
+}  // namespace
+}  // namespace deltalabs::labs
