@@ -94,9 +94,7 @@ void register_chat_routes(http::Router& router, ChatService& service, const Tool
               .handler = [&service, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result, service.conversations(req.caller(), page));
-                return http::page_response(
-                    result, [](const Conversation& c) { return conversation_shape().render(c); },
-                    cursors);
+                return http::page_response(result, conversation_shape(), cursors);
               },
               .summary = "My conversations with the assistant, newest first",
               .tag = kTag,

@@ -44,8 +44,7 @@ void register_draft_routes(http::Router& router, ContentDraftService& drafts,
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result,
                                     drafts.list(req.caller(), req.query("course_id"), page));
-                return http::page_response(
-                    result, [](const ContentDraft& d) { return draft_shape().render(d); }, cursors);
+                return http::page_response(result, draft_shape(), cursors);
               },
               .summary = "My drafts, newest first; with course_id, that course's drafts (its "
                          "editors only)",
