@@ -1,5 +1,6 @@
 #include "app/application.h"
 
+#include "ai/ai_module.h"
 #include "app/lab_payments.h"
 #include "assessment/assessment_module.h"
 #include "catalog/catalog_module.h"
@@ -49,6 +50,17 @@ void add_owner_rules(Application& app) {
   gate.add_owner_rule("labs:approve", [&labs](const Actor& a) { return labs.hosts_any(a); });
   gate.add_owner_rule("labs:approve",
                       [&authz](const Actor& a) { return authz.holds_anywhere(a, "labs:manage"); });
+}
+
+ai::AiOptions ai_options(const Config& config) {
+  ai::AiOptions o;
+  o.provider = config.ai_provider;
+  o.openai = {config.ai_base_url, config.ai_model, config.ai_api_key,
+              std::chrono::milliseconds(config.ai_timeout_ms)};
+  o.limits.daily_tokens = config.ai_daily_tokens;
+  o.limits.max_tool_calls = config.ai_max_tool_calls;
+  o.chat_rate_limit = static_cast<std::uint32_t>(config.ai_rate_limit);
+  return o;
 }
 
 }  // namespace
@@ -114,6 +126,20 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   app->lab_payments_ = std::make_unique<LabPayments>(app->labs_->bookings());
   app->labs_->bookings().attach_payments(app->lab_payments_.get());
   app->commerce_->orders().attach_lab_bookings(app->lab_payments_.get());
+  DL_ASSIGN_OR_RETURN(
+      app->ai_, ai::AiModule::create(*app->db_, app->identity_->authorization(),
+                                     ai::ToolServices{
+                                         .courses = app->catalog_->courses(),
+                                         .enrollments = app->learning_->enrollments(),
+                                         .grades = app->assessment_->grades(),
+                                         .questions = app->engagement_->questions(),
+                                         .lab_catalog = &app->labs_->labs(),
+                                         .lab_bookings = &app->labs_->bookings(),
+                                         .carts = &app->commerce_->carts(),
+                                     },
+                                     app->content_->sections(), *app->pipeline_, *app->cursors_,
+                                     ai_options(config)));
+  app->ai_->register_routes(app->router_);
   add_owner_rules(*app);
 
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});

@@ -33,6 +33,9 @@ class EngagementModule;
 namespace assessment {
 class AssessmentModule;
 }
+namespace ai {
+class AiModule;
+}
 namespace commerce {
 class CommerceModule;
 }
@@ -62,6 +65,7 @@ class Application {
   learning::LearningModule& learning() { return *learning_; }
   engagement::EngagementModule& engagement() { return *engagement_; }
   assessment::AssessmentModule& assessment() { return *assessment_; }
+  ai::AiModule& ai() { return *ai_; }
   commerce::CommerceModule& commerce() { return *commerce_; }
   labs::LabsModule& labs() { return *labs_; }
   const CursorCodec& cursors() const { return *cursors_; }
@@ -83,6 +87,7 @@ class Application {
   std::unique_ptr<learning::LearningModule> learning_;
   std::unique_ptr<engagement::EngagementModule> engagement_;
   std::unique_ptr<assessment::AssessmentModule> assessment_;
+  std::unique_ptr<ai::AiModule> ai_;
   // Before the modules it joins, so it outlives their threads (the hold sweeper).
   std::unique_ptr<LabPayments> lab_payments_;
   std::unique_ptr<commerce::CommerceModule> commerce_;

@@ -114,6 +114,17 @@ constexpr Invariant kInvariants[] = {
      "SELECT count(*) FROM grades g WHERE abs(g.score - COALESCE((SELECT 100.0 * "
      "sum(x.weight * gi.score / gi.max_score) / sum(x.weight) FROM grade_items gi JOIN exercises "
      "x ON x.id = gi.exercise_id WHERE gi.enrollment_id = g.enrollment_id), 0)) > 1e-6"},
+    {"an assistant turn is one conversation's messages 0..n, opened by one user prompt",
+     "SELECT count(*) FROM (SELECT turn_id FROM conversation_messages GROUP BY turn_id HAVING "
+     "max(position) + 1 <> count(*) OR count(DISTINCT conversation_id) <> 1 OR "
+     "sum(CASE WHEN position = 0 AND role = 'user' THEN 1 ELSE 0 END) <> 1 OR "
+     "sum(CASE WHEN role = 'user' THEN 1 ELSE 0 END) <> 1) bad"},
+    {"an assistant turn has at most one answer, and it is its last message",
+     "SELECT count(*) FROM (SELECT turn_id FROM conversation_messages GROUP BY turn_id HAVING "
+     "sum(CASE WHEN role = 'assistant' THEN 1 ELSE 0 END) > 1 OR "
+     "max(CASE WHEN role = 'assistant' THEN position ELSE -1 END) NOT IN (-1, max(position))) bad"},
+    {"only section drafts are promoted",
+     "SELECT count(*) FROM content_drafts WHERE status = 'promoted' AND kind <> 'section'"},
     {"lab_availability.seats_taken equals the seats of its pending and confirmed bookings",
      "SELECT count(*) FROM lab_availability a WHERE a.seats_taken <> (SELECT "
      "COALESCE(SUM(b.seats), "

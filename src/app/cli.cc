@@ -78,6 +78,37 @@ void add_global_options(CLI::App& app, Config& c) {
       ->envname("DELTALABS_MAIL_FROM");
   app.add_option("--public-url", c.public_url, "Base URL used in mailed links")
       ->envname("DELTALABS_PUBLIC_URL");
+  app.add_option("--ai-provider", c.ai_provider,
+                 "The assistant's model: builtin (offline, deterministic) or openai-compatible")
+      ->envname("DELTALABS_AI_PROVIDER")
+      ->check(CLI::IsMember({"builtin", "openai-compatible"}))
+      ->capture_default_str();
+  app.add_option("--ai-base-url", c.ai_base_url,
+                 "Base URL of an OpenAI-compatible Chat Completions API (POSTs go to "
+                 "<url>/chat/completions)")
+      ->envname("DELTALABS_AI_BASE_URL");
+  app.add_option("--ai-model", c.ai_model, "Model name sent to the openai-compatible provider")
+      ->envname("DELTALABS_AI_MODEL");
+  app.add_option("--ai-api-key", c.ai_api_key, "Bearer key for the openai-compatible provider")
+      ->envname("DELTALABS_AI_API_KEY");
+  app.add_option("--ai-timeout-ms", c.ai_timeout_ms, "How long one model call may take")
+      ->envname("DELTALABS_AI_TIMEOUT_MS")
+      ->check(CLI::Range(100, 600000))
+      ->capture_default_str();
+  app.add_option("--ai-rate-limit", c.ai_rate_limit,
+                 "Assistant turns per user per minute (0 = off)")
+      ->envname("DELTALABS_AI_RATE_LIMIT")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app.add_option("--ai-daily-tokens", c.ai_daily_tokens,
+                 "Assistant tokens per user per UTC day (0 = no cap)")
+      ->envname("DELTALABS_AI_DAILY_TOKENS")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app.add_option("--ai-max-tool-calls", c.ai_max_tool_calls, "Tool calls per assistant turn")
+      ->envname("DELTALABS_AI_MAX_TOOL_CALLS")
+      ->check(CLI::Range(1, 50))
+      ->capture_default_str();
   app.add_option("--card-api-url", c.card_api_url,
                  "Base URL of the Stripe-compatible card processor; empty = no card payments")
       ->envname("DELTALABS_CARD_API_URL");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,15 @@ struct Config {
   std::string mail_from = "Delta Labs <no-reply@deltalabs.local>";
   std::string public_url = "http://127.0.0.1:8080";
 
+  // AI assistant.
+  std::string ai_provider = "builtin";  // builtin (offline) or openai-compatible
+  std::string ai_base_url;              // e.g. http://127.0.0.1:8081/v1 (llama.cpp, vLLM, Ollama)
+  std::string ai_model;
+  std::string ai_api_key;
+  int ai_timeout_ms = 30000;
+  int ai_rate_limit = 30;                 // chat turns per user per minute; 0 = off
+  std::int64_t ai_daily_tokens = 200000;  // per user per UTC day; 0 = no cap
+  int ai_max_tool_calls = 8;              // per chat turn
   // Commerce: the card processor (a Stripe-compatible HTTP API); empty URL = no card payments.
   std::string card_api_url;
   std::string card_api_key;

@@ -278,7 +278,8 @@ Status write_users(Context& x) {
     const std::string created = at(user_created(u, o));
     const auto h = hash_of(u, 0x05e4);
     const std::string email = ScaleDataSet::email_of(u);
-    DL_TRY(users.row(user_id(u, o), email, case_fold_key(email), "scale_user" + std::to_string(u),
+    const std::string username = "scale_user" + std::to_string(u);
+    DL_TRY(users.row(user_id(u, o), email, case_fold_key(email), username, username,
                      x.password_hash, pick(kFirstNames, h), pick(kLastNames, h >> 8), "active",
                      true, created, created));
     x.progress.advance(1);

@@ -21,9 +21,9 @@ inline constexpr const char* kInsertLevelIfMissing =
 inline constexpr const char* kLevelIdBySlug = "SELECT id FROM course_levels WHERE slug = $1";
 
 inline constexpr const char* kUsers =
-    "users (id, email, email_key, username, password_hash, first_name, last_name, status, "
-    "email_verified, created_at, updated_at)";
-inline constexpr int kUsersColumns = 11;
+    "users (id, email, email_key, username, username_key, password_hash, first_name, last_name, "
+    "status, email_verified, created_at, updated_at)";
+inline constexpr int kUsersColumns = 12;
 inline constexpr const char* kUserPreferences =
     "user_preferences (user_id, theme, language, notifications, privacy, updated_at)";
 inline constexpr int kUserPreferencesColumns = 6;

@@ -98,8 +98,7 @@ void register_appeal_routes(http::Router& router, AppealService& appeals,
                 DL_ASSIGN_OR_RETURN(auto status, status_filter(req));
                 DL_ASSIGN_OR_RETURN(
                     auto result, appeals.list(req.caller(), http::path_param(req), status, page));
-                return http::page_response(
-                    result, [](const Appeal& a) { return appeal_shape().render(a); }, cursors);
+                return http::page_response(result, appeal_shape(), cursors);
               },
               .summary = "Appeals of a course, oldest first: a learner's own; the course's "
                          "graders see all",

@@ -125,8 +125,7 @@ void register_exercise_routes(http::Router& router, ExerciseService& exercises,
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result,
                                     exercises.list(req.caller(), http::path_param(req), page));
-                return http::page_response(
-                    result, [](const Exercise& x) { return exercise_shape().render(x); }, cursors);
+                return http::page_response(result, exercise_shape(), cursors);
               },
               .summary = "Exercises of a course, oldest first: members see published ones "
                          "without answer keys; the course's graders see all, with keys",

@@ -31,9 +31,7 @@ void register_grade_routes(http::Router& router, GradeService& grades, const Cur
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(
                     auto result, grades.course_grades(req.caller(), http::path_param(req), page));
-                return http::page_response(
-                    result, [](const CourseGrade& g) { return course_grade_shape().render(g); },
-                    cursors);
+                return http::page_response(result, course_grade_shape(), cursors);
               },
               .summary = "Course grades (weighted course score and grade items): a learner sees "
                          "their own (none before their first graded submission); the course's "
@@ -83,9 +81,7 @@ void register_grade_routes(http::Router& router, GradeService& grades, const Cur
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result,
                                     grades.ranking(req.caller(), http::path_param(req), page));
-                return http::page_response(
-                    result, [](const RankingEntry& e) { return ranking_entry_shape().render(e); },
-                    cursors);
+                return http::page_response(result, ranking_entry_shape(), cursors);
               },
               .summary = "Leaderboard of the course's enrolled students by course score; ties go "
                          "to who completed the course first, then to who reached the score first "

@@ -117,9 +117,7 @@ void register_submission_routes(http::Router& router, SubmissionService& submiss
                 DL_ASSIGN_OR_RETURN(auto result,
                                     submissions.list(req.caller(), http::path_param(req),
                                                      http::path_param(req, "eid"), user_id, page));
-                return http::page_response(
-                    result, [](const Submission& s) { return submission_shape().render(s); },
-                    cursors);
+                return http::page_response(result, submission_shape(), cursors);
               },
               .summary = "Submissions of an exercise, oldest first: a learner's own; the "
                          "course's graders see everyone's (user_id narrows to one learner)",

@@ -205,6 +205,18 @@ inline constexpr const char* kPgCatalogByPopular =
     "SELECT * FROM (" DL_PG_SCORED ") s " DL_BY_POPULAR;
 inline constexpr const char* kPgCatalogByPrice = "SELECT * FROM (" DL_PG_SCORED ") s " DL_BY_PRICE;
 
+// The catalog's first and most requested listing, newest first with no text
+// query or filter, without the conditions every row would otherwise evaluate.
+// $1 the id of the last row seen (NULL on the first page), $2 the row limit.
+inline constexpr const char* kSqliteCatalogNewestUnfiltered =
+    "SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS
+    ", 0 AS score FROM courses c WHERE c.status = 'published' "
+    "AND (CAST($1 AS TEXT) IS NULL OR c.id < $1) ORDER BY c.id DESC LIMIT $2";
+inline constexpr const char* kPgCatalogNewestUnfiltered =
+    "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS
+    ", 0 AS score FROM courses c WHERE c.status = 'published' "
+    "AND (CAST($1 AS TEXT) IS NULL OR c.id < CAST($1 AS UUID)) ORDER BY c.id DESC LIMIT $2";
+
 // The same four orders when a text query is given ($1 not NULL).
 inline constexpr const char* kSqliteSearchByRelevance = DL_SQLITE_SEARCHED DL_BY_RELEVANCE;
 inline constexpr const char* kSqliteSearchByNewest = DL_SQLITE_MATCHED DL_BY_NEWEST;
@@ -250,6 +262,17 @@ inline constexpr const char* kPgMatchesPublished =
 // The courses of a ranked id list ($1, a JSON array) that pass the catalog
 // filters ($2..$7 as above), with each row's position in the list last; in
 // no particular order (the caller sorts the few rows by position).
+// The same without filters (ids the index ranked are published at the
+// generation this snapshot reads): $1 the ids.
+inline constexpr const char* kSqliteRankedCoursesUnfiltered =
+    "SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS
+    ", j.key "
+    "FROM json_each($1) j CROSS JOIN courses c WHERE c.id = j.value AND c.status = 'published'";
+inline constexpr const char* kPgRankedCoursesUnfiltered =
+    "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS
+    ", j.ord - 1 "
+    "FROM jsonb_array_elements_text(CAST($1 AS JSONB)) WITH ORDINALITY AS j(id, ord) "
+    "JOIN courses c ON c.id = CAST(j.id AS UUID) WHERE c.status = 'published'";
 inline constexpr const char* kSqliteRankedCourses =
     "SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS
     ", j.key "

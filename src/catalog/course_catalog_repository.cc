@@ -57,7 +57,16 @@ std::int64_t sort_key(CourseSort sort, const Row& r) {
   return 0;
 }
 
+// The plain newest-first catalog, which has a statement of its own.
+bool unfiltered_newest(const CourseQuery& q) {
+  return q.sort == CourseSort::kNewest && !q.q && !CourseCatalogRepository::filtered(q);
+}
+
 }  // namespace
+
+bool CourseCatalogRepository::filtered(const CourseQuery& q) {
+  return q.category || q.level || q.instructor_id || q.language || q.price_max || q.free;
+}
 
 std::string CourseCatalogRepository::match_text(Dialect dialect,
                                                 const std::vector<std::string>& words) {
@@ -99,10 +108,18 @@ Result<Page<Course>> CourseCatalogRepository::list(Connection& c, const CourseQu
   }
   std::optional<std::string> free;
   if (query.free) free = *query.free ? "true" : "false";
-  DL_ASSIGN_OR_RETURN(
-      RowSet rows, c.query(statement_for(c.dialect(), query.sort, text.has_value()),
-                           {text, query.category, query.level, query.instructor_id, query.language,
-                            query.price_max, free, position.key, position.id, page.limit + 1}));
+  RowSet rows;
+  if (unfiltered_newest(query)) {
+    DL_ASSIGN_OR_RETURN(
+        rows, c.query(c.dialect() == Dialect::kSqlite ? sql::kSqliteCatalogNewestUnfiltered
+                                                      : sql::kPgCatalogNewestUnfiltered,
+                      {position.id, page.limit + 1}));
+  } else {
+    DL_ASSIGN_OR_RETURN(
+        rows, c.query(statement_for(c.dialect(), query.sort, text.has_value()),
+                      {text, query.category, query.level, query.instructor_id, query.language,
+                       query.price_max, free, position.key, position.id, page.limit + 1}));
+  }
   std::vector<std::pair<Course, std::int64_t>> found;
   for (std::size_t i = 0; i < rows.size(); ++i)
     found.emplace_back(course_from_row(rows[i]), sort_key(query.sort, rows[i]));

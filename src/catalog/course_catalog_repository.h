@@ -22,6 +22,8 @@ class CourseCatalogRepository {
   // Words as the dialect's matcher takes them: FTS5 quoted phrases, or plain words for
   // plainto_tsquery.
   static std::string match_text(Dialect dialect, const std::vector<std::string>& words);
+  // Whether the query narrows the catalog by anything but its text.
+  static bool filtered(const CourseQuery& q);
 };
 
 }  // namespace deltalabs::catalog

@@ -129,7 +129,7 @@ void register_course_routes(http::Router& router, CourseService& courses,
                 DL_ASSIGN_OR_RETURN(CourseQuery query, course_query(req));
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(Page<Course> result, courses.list(query, page));
-                return http::page_response(result, course_json, cursors);
+                return http::page_response(result, course_shape(), cursors);
               },
               .summary = "The public catalog: published courses, searched, filtered and sorted",
               .tag = kTag,

@@ -92,16 +92,7 @@ Result<std::shared_ptr<const WordPostings>> CourseSearchIndex::postings(Connecti
     if (auto it = catalog.rank_of_key.find(m.key); it != catalog.rank_of_key.end())
       columns[it->second] |= m.column;
   }
-  auto list = std::make_shared<WordPostings>();
-  const auto count = static_cast<std::size_t>(
-      std::count_if(columns.begin(), columns.end(), [](std::uint8_t b) { return b != 0; }));
-  list->ranks.reserve(count);
-  list->columns.reserve(count);
-  for (std::size_t rank = 0; rank < columns.size(); ++rank) {
-    if (columns[rank] == 0) continue;
-    list->ranks.push_back(static_cast<std::uint32_t>(rank));
-    list->columns.push_back(columns[rank]);
-  }
+  auto list = std::make_shared<WordPostings>(postings_from_columns(std::move(columns)));
   std::lock_guard lock(catalog.mutex);
   charge(catalog, list->bytes() + word.size());
   catalog.words[word] = list;

@@ -60,12 +60,19 @@ Result<std::vector<RankedCourse>> CourseSearchRepository::ranked_courses(
   boost::json::array list;
   list.reserve(ids.size());
   for (const auto& id : ids) list.emplace_back(id);
-  std::optional<std::string> free;
-  if (filters.free) free = *filters.free ? "true" : "false";
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(pick(c.dialect(), sql::kSqliteRankedCourses, sql::kPgRankedCourses),
-                              {boost::json::serialize(list), filters.category, filters.level,
-                               filters.instructor_id, filters.language, filters.price_max, free}));
+  RowSet rows;
+  if (!CourseCatalogRepository::filtered(filters)) {
+    DL_ASSIGN_OR_RETURN(rows, c.query(pick(c.dialect(), sql::kSqliteRankedCoursesUnfiltered,
+                                           sql::kPgRankedCoursesUnfiltered),
+                                      {boost::json::serialize(list)}));
+  } else {
+    std::optional<std::string> free;
+    if (filters.free) free = *filters.free ? "true" : "false";
+    DL_ASSIGN_OR_RETURN(
+        rows, c.query(pick(c.dialect(), sql::kSqliteRankedCourses, sql::kPgRankedCourses),
+                      {boost::json::serialize(list), filters.category, filters.level,
+                       filters.instructor_id, filters.language, filters.price_max, free}));
+  }
   std::vector<RankedCourse> out;
   out.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {

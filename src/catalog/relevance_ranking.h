@@ -16,15 +16,24 @@ inline constexpr std::uint8_t kDescriptionColumn = 1;
 
 // The published courses holding one query word: their ranks (positions in id
 // order, ascending, no repeats) and, for each, the columns the word is in.
+// A word held by many courses also keeps its columns by rank (0 where it is
+// absent), so a query pairing it with another word looks each rank up instead
+// of galloping through it.
 struct WordPostings {
   std::vector<std::uint32_t> ranks;
   std::vector<std::uint8_t> columns;
+  std::vector<std::uint8_t> columns_by_rank;  // empty, or one entry per published course
 
   // Memory held, for the index's bound.
   std::size_t bytes() const {
-    return ranks.capacity() * sizeof(std::uint32_t) + columns.capacity();
+    return ranks.capacity() * sizeof(std::uint32_t) + columns.capacity() +
+           columns_by_rank.capacity();
   }
 };
+
+// A word's postings from its columns by rank (every published course, 0 where
+// the word is absent); dense ones keep that array too.
+WordPostings postings_from_columns(std::vector<std::uint8_t> columns_by_rank);
 
 // One course of a relevance ranking: its rank (position in id order) and score (0..7).
 struct RankedMatch {
@@ -41,7 +50,8 @@ struct RelevanceStart {
 
 // The courses that hold every word, best score first and by rank within a
 // score, from `start` on; at most `cap` of them. Costs one pass over the
-// shortest list with galloping skips in the others, whatever `cap` is.
+// shortest list with a lookup (dense lists) or galloping skips (sparse ones)
+// in the others, whatever `cap` is.
 std::vector<RankedMatch> rank_by_relevance(const std::vector<const WordPostings*>& words,
                                            const std::optional<RelevanceStart>& start,
                                            std::size_t cap);

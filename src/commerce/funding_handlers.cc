@@ -54,8 +54,7 @@ void register_coupon_routes(http::Router& router, CouponService& coupons,
               .handler = [&coupons, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result, coupons.list(req.caller(), page));
-                return http::page_response(
-                    result, [](const Coupon& c) { return coupon_shape().render(c); }, cursors);
+                return http::page_response(result, coupon_shape(), cursors);
               },
               .summary = "Coupons, newest first, with their redemption counts",
               .tag = kTag,
@@ -89,8 +88,7 @@ void register_sponsor_routes(http::Router& router, SponsorshipService& sponsorsh
               .handler = [&sponsorships, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result, sponsorships.sponsors(req.caller(), page));
-                return http::page_response(
-                    result, [](const Sponsor& s) { return sponsor_shape().render(s); }, cursors);
+                return http::page_response(result, sponsor_shape(), cursors);
               },
               .summary = "Sponsors who fund learners, newest first",
               .tag = kTag,
@@ -124,23 +122,19 @@ void register_sponsor_routes(http::Router& router, SponsorshipService& sponsorsh
 
 void register_request_routes(http::Router& router, SponsorshipService& sponsorships,
                              const CursorCodec& cursors) {
-  router.add(
-      {.method = Method::kGet,
-       .path = "/v1/sponsorship-requests",
-       .handler = [&sponsorships, &cursors](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-         DL_ASSIGN_OR_RETURN(auto result, sponsorships.requests(req.caller(), page));
-         return http::page_response(
-             result,
-             [](const SponsorshipRequest& r) { return sponsorship_request_shape().render(r); },
-             cursors);
-       },
-       .summary = "Sponsorship requests I made or decide, newest first",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .query = http::page_query(),
-       .responses = {200},
-       .returns = http::schema::page_of(sponsorship_request_shape())});
+  router.add({.method = Method::kGet,
+              .path = "/v1/sponsorship-requests",
+              .handler = [&sponsorships, &cursors](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+                DL_ASSIGN_OR_RETURN(auto result, sponsorships.requests(req.caller(), page));
+                return http::page_response(result, sponsorship_request_shape(), cursors);
+              },
+              .summary = "Sponsorship requests I made or decide, newest first",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .query = http::page_query(),
+              .responses = {200},
+              .returns = http::schema::page_of(sponsorship_request_shape())});
 
   router.add({.method = Method::kPost,
               .path = "/v1/sponsorship-requests",
@@ -202,8 +196,7 @@ void register_aid_routes(http::Router& router, AidService& aid, const CursorCode
               .handler = [&aid, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result, aid.list(req.caller(), page));
-                return http::page_response(
-                    result, [](const AidApplication& a) { return aid_shape().render(a); }, cursors);
+                return http::page_response(result, aid_shape(), cursors);
               },
               .summary = "My financial aid applications (every one with financial_aid:review)",
               .tag = kTag,

@@ -117,8 +117,7 @@ void register_order_routes(http::Router& router, CartService& carts, CheckoutSer
               .handler = [&orders, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result, orders.list_mine(req.caller(), page));
-                return http::page_response(
-                    result, [](const Order& o) { return order_shape().render(o); }, cursors);
+                return http::page_response(result, order_shape(), cursors);
               },
               .summary = "My orders, newest first",
               .tag = kTag,

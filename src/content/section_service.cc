@@ -32,6 +32,17 @@ Result<Section> SectionService::create(const Actor& actor, const std::string& co
   });
 }
 
+Result<Section> SectionService::create_within(Connection& c, const Actor& actor,
+                                              const std::string& course_id,
+                                              const SectionInput& input) {
+  DL_ASSIGN_OR_RETURN(catalog::Course course, courses_.visible(c, actor, course_id));
+  DL_ASSIGN_OR_RETURN(bool editor, courses_.is_editor(c, actor, course));
+  if (!editor)
+    return Error::forbidden("Only the course's instructors and catalog editors may change it.");
+  DL_ASSIGN_OR_RETURN(std::string id, SectionRepository::insert(c, course.id, input));
+  return SectionRepository::find(c, id);
+}
+
 Result<Section> SectionService::update(const Actor& actor, const std::string& id,
                                        const SectionInput& input) {
   DL_ASSIGN_OR_RETURN(Section section, editable(actor, id));

@@ -33,6 +33,10 @@ class SectionService {
   // Appends a section to a course the actor may edit.
   Result<Section> create(const Actor& actor, const std::string& course_id,
                          const SectionInput& input);
+  // Inside another domain's transaction (a draft's promotion): appends a
+  // section to a course the actor may edit (404 when they cannot see it, 403 when only see).
+  Result<Section> create_within(Connection& c, const Actor& actor, const std::string& course_id,
+                                const SectionInput& input);
   // Changes or moves a section of a course the actor may edit.
   Result<Section> update(const Actor& actor, const std::string& id, const SectionInput& input);
   // Deletes a section and its items.

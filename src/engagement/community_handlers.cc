@@ -40,21 +40,20 @@ EventInput event_input(const boost::json::object& body) {
 
 void register_thread_routes(http::Router& router, ThreadService& threads,
                             const CursorCodec& cursors) {
-  router.add(
-      {.method = Method::kGet,
-       .path = "/v1/courses/:id/community/threads",
-       .handler = [&threads, &cursors](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-         DL_ASSIGN_OR_RETURN(auto result, threads.list(req.caller(), http::path_param(req), page));
-         return http::page_response(
-             result, [](const DiscussionThread& t) { return thread_shape().render(t); }, cursors);
-       },
-       .summary = "The course's discussion threads, newest first (course members only)",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .query = http::page_query(),
-       .responses = {200, 403, 404},
-       .returns = http::schema::page_of(thread_shape())});
+  router.add({.method = Method::kGet,
+              .path = "/v1/courses/:id/community/threads",
+              .handler = [&threads, &cursors](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+                DL_ASSIGN_OR_RETURN(auto result,
+                                    threads.list(req.caller(), http::path_param(req), page));
+                return http::page_response(result, thread_shape(), cursors);
+              },
+              .summary = "The course's discussion threads, newest first (course members only)",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .query = http::page_query(),
+              .responses = {200, 403, 404},
+              .returns = http::schema::page_of(thread_shape())});
 
   router.add({.method = Method::kPost,
               .path = "/v1/courses/:id/community/threads",
@@ -91,8 +90,7 @@ void register_thread_routes(http::Router& router, ThreadService& threads,
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result,
                                     threads.posts(req.caller(), http::path_param(req), page));
-                return http::page_response(
-                    result, [](const ThreadPost& p) { return post_shape().render(p); }, cursors);
+                return http::page_response(result, post_shape(), cursors);
               },
               .summary = "A thread's posts, oldest first (course members only)",
               .tag = kTag,
@@ -118,22 +116,21 @@ void register_thread_routes(http::Router& router, ThreadService& threads,
 }
 
 void register_event_routes(http::Router& router, EventService& events, const CursorCodec& cursors) {
-  router.add(
-      {.method = Method::kGet,
-       .path = "/v1/courses/:id/community/events",
-       .handler = [&events, &cursors](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-         DL_ASSIGN_OR_RETURN(auto result, events.list(req.caller(), http::path_param(req), page));
-         return http::page_response(
-             result, [](const CommunityEvent& e) { return event_shape().render(e); }, cursors);
-       },
-       .summary = "The course's community events, newest first, with seats taken and "
-                  "waiting (course members only)",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .query = http::page_query(),
-       .responses = {200, 403, 404},
-       .returns = http::schema::page_of(event_shape())});
+  router.add({.method = Method::kGet,
+              .path = "/v1/courses/:id/community/events",
+              .handler = [&events, &cursors](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+                DL_ASSIGN_OR_RETURN(auto result,
+                                    events.list(req.caller(), http::path_param(req), page));
+                return http::page_response(result, event_shape(), cursors);
+              },
+              .summary = "The course's community events, newest first, with seats taken and "
+                         "waiting (course members only)",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .query = http::page_query(),
+              .responses = {200, 403, 404},
+              .returns = http::schema::page_of(event_shape())});
 
   router.add({.method = Method::kPost,
               .path = "/v1/courses/:id/community/events",

@@ -44,9 +44,7 @@ void register_notification_routes(http::Router& router, NotificationService& not
               .handler = [&notifications, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result, notifications.list(req.caller(), page));
-                return http::page_response(
-                    result, [](const Notification& n) { return notification_shape().render(n); },
-                    cursors);
+                return http::page_response(result, notification_shape(), cursors);
               },
               .summary = "My notifications: unread first, newest first within each",
               .tag = kTag,

@@ -45,8 +45,7 @@ void register_question_routes(http::Router& router, QuestionService& questions, 
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result,
                                     questions.list(req.caller(), http::path_param(req), page));
-                return http::page_response(
-                    result, [](const Question& q) { return question_shape().render(q); }, cursors);
+                return http::page_response(result, question_shape(), cursors);
               },
               .summary = "The course's Q&A questions, newest first (course members only)",
               .tag = kTag,

@@ -47,8 +47,7 @@ void register_collection(http::Router& router, const CursorCodec& cursors,
               .handler = [shared, &cursors](http::Request& req) -> Result<http::Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(Page<T> result, shared->list(req, page));
-                return http::page_response(
-                    result, [&](const T& item) { return shared->shape->render(item); }, cursors);
+                return http::page_response(result, *shared->shape, cursors);
               },
               .summary = "List " + shared->noun + " entries",
               .tag = shared->tag,

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "http/json_schema.h"
+#include "http/json_text.h"
 
 namespace deltalabs::http {
 
@@ -38,14 +39,26 @@ struct IsOptional : std::false_type {};
 template <class V>
 struct IsOptional<std::optional<V>> : std::true_type {};
 
-// One member of a rendered object: its name, its schema and how to read it.
+// One member of a rendered object: its name, its schema and how to read it,
+// as a JSON value or appended as JSON text (the same bytes).
 template <class T>
 struct ShapeField {
   using Getter = std::function<boost::json::value(const T&)>;
+  using Writer = std::function<void(const T&, std::string&)>;
 
   // A computed member.
   ShapeField(std::string field_name, Schema field_schema, Getter getter)
-      : name(std::move(field_name)), schema(std::move(field_schema)), get(std::move(getter)) {}
+      : name(std::move(field_name)),
+        schema(std::move(field_schema)),
+        get(std::move(getter)),
+        write([get = get](const T& v, std::string& out) { append_json(out, get(v)); }) {}
+
+  // A computed member that can also append itself as text.
+  ShapeField(std::string field_name, Schema field_schema, Getter getter, Writer writer)
+      : name(std::move(field_name)),
+        schema(std::move(field_schema)),
+        get(std::move(getter)),
+        write(std::move(writer)) {}
 
   // A data member rendered as it is; an std::optional member is nullable.
   template <class M>
@@ -53,11 +66,13 @@ struct ShapeField {
       : name(std::move(field_name)),
         schema(IsOptional<M>::value ? schema::nullable(std::move(field_schema))
                                     : std::move(field_schema)),
-        get([member](const T& v) { return to_json(v.*member); }) {}
+        get([member](const T& v) { return to_json(v.*member); }),
+        write([member](const T& v, std::string& out) { append_json(out, v.*member); }) {}
 
   std::string name;
   Schema schema;
   Getter get;
+  Writer write;
 };
 
 // The API shape of one type, T: a named object schema and the renderer that
@@ -68,7 +83,13 @@ template <class T>
 class JsonShape : public NamedSchema {
  public:
   JsonShape(std::string name, std::vector<ShapeField<T>> fields)
-      : NamedSchema(std::move(name), object_schema(fields)), fields_(std::move(fields)) {}
+      : NamedSchema(std::move(name), object_schema(fields)), fields_(std::move(fields)) {
+    for (const auto& f : fields_) {
+      std::string key = keys_.empty() ? "{" : ",";
+      append_json(key, f.name);
+      keys_.push_back(key + ':');
+    }
+  }
 
   // `value` as its JSON object.
   boost::json::object render(const T& value) const {
@@ -76,6 +97,15 @@ class JsonShape : public NamedSchema {
     out.reserve(fields_.size());
     for (const auto& f : fields_) out.emplace(f.name, f.get(value));
     return out;
+  }
+
+  // Appends `value` as JSON text: the bytes render(value) serializes to.
+  void write(const T& value, std::string& out) const {
+    for (std::size_t i = 0; i < fields_.size(); ++i) {
+      out += keys_[i];
+      fields_[i].write(value, out);
+    }
+    out += fields_.empty() ? "{}" : "}";
   }
 
   // The fields, in rendering order.
@@ -105,6 +135,7 @@ class JsonShape : public NamedSchema {
   }
 
   std::vector<ShapeField<T>> fields_;
+  std::vector<std::string> keys_;  // `{"name":` for the first field, `,"name":` after
 };
 
 // The fields of `inner`'s shape read through `member`: how a type that
@@ -114,8 +145,9 @@ std::vector<ShapeField<T>> fields_of(const JsonShape<Inner>& inner, Inner T::*me
   std::vector<ShapeField<T>> out;
   out.reserve(inner.fields().size());
   for (const auto& f : inner.fields()) {
-    out.emplace_back(f.name, f.schema,
-                     [get = f.get, member](const T& v) { return get(v.*member); });
+    out.emplace_back(
+        f.name, f.schema, [get = f.get, member](const T& v) { return get(v.*member); },
+        [write = f.write, member](const T& v, std::string& text) { write(v.*member, text); });
   }
   return out;
 }

@@ -144,7 +144,11 @@ boost::json::object operation(const Route& r) {
       continue;
     }
     boost::json::object resp{{"description", status_text(status)}};
-    if (status != 204) {
+    // A 202 beside a 200 is "accepted, nothing to answer" (an MCP notification): no body.
+    const bool bodiless =
+        status == 204 || (status == 202 && std::find(r.responses.begin(), r.responses.end(), 200) !=
+                                               r.responses.end());
+    if (!bodiless) {
       boost::json::object media;
       if (r.returns) {
         media["schema"] = r.returns->json;

@@ -70,8 +70,7 @@ void register_resource(Router& router, const CursorCodec& cursors, ResourceRoute
                     [s, &cursors](Request& req) -> Result<Response> {
                       DL_ASSIGN_OR_RETURN(PageRequest page, read_page_request(req, cursors));
                       DL_ASSIGN_OR_RETURN(Page<T> result, s->list(req, page));
-                      return page_response(
-                          result, [&s](const T& item) { return s->shape->render(item); }, cursors);
+                      return page_response(result, *s->shape, cursors);
                     },
                     s->list_summary, {200});
     r.query = page_query(s->filters);

@@ -10,11 +10,12 @@ inline constexpr const char* kUserColumns =
     "u.id, u.email, u.username, u.first_name, u.last_name, u.status, u.email_verified, "
     "u.created_at, u.updated_at";
 
-// $8 is the email's case_fold_key: the unique rule and every lookup by email use it.
+// $8 and $9 are the email's and the username's case_fold_key: the unique
+// rules and every lookup by email or username use them.
 inline constexpr const char* kInsertUser =
-    "INSERT INTO users (id, email, email_key, username, password_hash, first_name, last_name, "
-    "status, email_verified, created_at, updated_at) "
-    "VALUES ($1, $2, $8, $3, $4, $5, $6, 'active', FALSE, $7, $7)";
+    "INSERT INTO users (id, email, email_key, username, username_key, password_hash, first_name, "
+    "last_name, status, email_verified, created_at, updated_at) "
+    "VALUES ($1, $2, $8, $3, $9, $4, $5, $6, 'active', FALSE, $7, $7)";
 inline constexpr const char* kInsertDefaultPreferences =
     "INSERT INTO user_preferences (user_id, theme, language, notifications, privacy, updated_at) "
     "VALUES ($1, 'system', 'en', $2, $3, $4)";
@@ -28,7 +29,7 @@ inline constexpr const char* kSelectUserById =
 inline constexpr const char* kSelectCredentialsByEmail =
     "SELECT id, password_hash, status FROM users WHERE email_key = $1";
 inline constexpr const char* kSelectCredentialsByUsername =
-    "SELECT id, password_hash, status FROM users WHERE lower(username) = lower($1)";
+    "SELECT id, password_hash, status FROM users WHERE username_key = $1";
 inline constexpr const char* kSelectUserIdByEmail =
     "SELECT id, status, email FROM users WHERE email_key = $1";
 inline constexpr const char* kSelectUserStatusAndSession =
@@ -37,7 +38,8 @@ inline constexpr const char* kSelectUserStatusAndSession =
     "WHERE u.id = $1";
 inline constexpr const char* kUpdateProfile =
     "UPDATE users SET first_name = COALESCE($2, first_name), last_name = COALESCE($3, last_name), "
-    "username = CASE WHEN $4 = 1 THEN $5 ELSE username END, updated_at = $6 WHERE id = $1";
+    "username = CASE WHEN $4 = 1 THEN $5 ELSE username END, "
+    "username_key = CASE WHEN $4 = 1 THEN $7 ELSE username_key END, updated_at = $6 WHERE id = $1";
 inline constexpr const char* kUpdateStatus =
     "UPDATE users SET status = $2, updated_at = $3 WHERE id = $1";
 inline constexpr const char* kUpdatePassword =

@@ -94,9 +94,7 @@ void register_organization_routes(http::Router& router, OrganizationService& org
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(Page<Membership> result,
                                     members.list(req.caller(), http::path_param(req, "id"), page));
-                return http::page_response(
-                    result, [](const Membership& m) { return membership_shape().render(m); },
-                    cursors);
+                return http::page_response(result, membership_shape(), cursors);
               },
               .summary = "Members of an organization with their scoped roles",
               .tag = kTag,

@@ -70,23 +70,22 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
   spec.remove_responses = {204, 404, 409};
   http::register_resource(router, cursors, std::move(spec));
 
-  router.add(
-      {.method = Method::kGet,
-       .path = "/v1/roles/:id/permissions",
-       .handler = [&roles, &cursors](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-         DL_ASSIGN_OR_RETURN(Page<RolePermission> result,
-                             roles.permissions(req.caller(), http::path_param(req, "id"), page));
-         return http::page_response(
-             result, [](const auto& g) { return role_permission_shape().render(g); }, cursors);
-       },
-       .summary = "The permissions a role grants, with when each was granted",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .permission = "roles:read",
-       .query = http::page_query(),
-       .responses = {200, 404},
-       .returns = http::schema::page_of(role_permission_shape())});
+  router.add({.method = Method::kGet,
+              .path = "/v1/roles/:id/permissions",
+              .handler = [&roles, &cursors](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+                DL_ASSIGN_OR_RETURN(
+                    Page<RolePermission> result,
+                    roles.permissions(req.caller(), http::path_param(req, "id"), page));
+                return http::page_response(result, role_permission_shape(), cursors);
+              },
+              .summary = "The permissions a role grants, with when each was granted",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "roles:read",
+              .query = http::page_query(),
+              .responses = {200, 404},
+              .returns = http::schema::page_of(role_permission_shape())});
 
   router.add({.method = Method::kPut,
               .path = "/v1/roles/:id/permissions",

@@ -109,7 +109,7 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 UserFilter filter{req.query("q"), req.query("status"), req.query("role")};
                 DL_ASSIGN_OR_RETURN(Page<User> result, users.list(req.caller(), filter, page));
-                return http::page_response(result, user_json, cursors);
+                return http::page_response(result, user_shape(), cursors);
               },
               .summary = "List users",
               .tag = kTag,

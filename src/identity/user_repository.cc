@@ -33,7 +33,9 @@ User user_from(const Row& r) { return user_from_columns(r, 0); }
 
 // Which unique rule a duplicate broke, from the driver's message.
 Error duplicate_error(const Error& e) {
-  if (e.cause.find("users_username_key") != std::string::npos) {
+  // The index's name (PostgreSQL) or the column (SQLite); the cause may quote the statement too.
+  if (e.cause.find("users_username_key_unique") != std::string::npos ||
+      e.cause.find("users.username_key") != std::string::npos) {
     return Error::conflict("USERNAME_TAKEN", "That username is already taken.");
   }
   return Error::conflict("EMAIL_TAKEN", "An account with that email already exists.");
@@ -45,6 +47,12 @@ Result<std::vector<RoleRef>> roles_of(Connection& c, const std::string& id) {
   for (std::size_t i = 0; i < rows.size(); ++i)
     roles.push_back({rows[i].text(0), rows[i].text(1), rows[i].text(2)});
   return roles;
+}
+
+// The folded key a username is unique by (absent when the username is).
+std::optional<std::string> username_key(const std::optional<std::string>& username) {
+  if (!username) return std::nullopt;
+  return case_fold_key(*username);
 }
 
 std::string like_pattern(const std::string& q) {
@@ -63,8 +71,9 @@ Result<std::string> UserRepository::insert(Connection& c, const NewUser& user,
   const std::string id = new_uuid_v7();
   const std::string at = format_rfc3339(now());
   auto inserted =
-      c.execute(sql::kInsertUser, {id, user.email, user.username, user.password_hash,
-                                   user.first_name, user.last_name, at, case_fold_key(user.email)});
+      c.execute(sql::kInsertUser,
+                {id, user.email, user.username, user.password_hash, user.first_name, user.last_name,
+                 at, case_fold_key(user.email), username_key(user.username)});
   if (!inserted.ok()) {
     if (inserted.error().code == storage_code::kUniqueViolation)
       return duplicate_error(inserted.error());
@@ -88,7 +97,7 @@ Result<std::optional<Credentials>> UserRepository::credentials(Connection& c,
                                                                const std::string& login,
                                                                bool by_username) {
   DL_ASSIGN_OR_RETURN(
-      RowSet rows, by_username ? c.query(sql::kSelectCredentialsByUsername, {login})
+      RowSet rows, by_username ? c.query(sql::kSelectCredentialsByUsername, {case_fold_key(login)})
                                : c.query(sql::kSelectCredentialsByEmail, {case_fold_key(login)}));
   if (rows.empty()) return std::optional<Credentials>{};
   return std::optional<Credentials>(Credentials{rows[0].text(0), rows[0].text(1), rows[0].text(2)});
@@ -115,7 +124,7 @@ Status UserRepository::update_profile(Connection& c, const std::string& id,
                                       const ProfileChange& change) {
   auto updated = c.execute(sql::kUpdateProfile,
                            {id, change.first_name, change.last_name, change.username_set ? 1 : 0,
-                            change.username, format_rfc3339(now())});
+                            change.username, format_rfc3339(now()), username_key(change.username)});
   if (!updated.ok()) {
     if (updated.error().code == storage_code::kUniqueViolation)
       return duplicate_error(updated.error());

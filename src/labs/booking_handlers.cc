@@ -104,8 +104,7 @@ void register_booking_reads(http::Router& router, BookingService& bookings,
                   return Error::invalid("The query is not valid.", {{"lab_id", "must be a UUID"}});
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result, bookings.list(req.caller(), lab_id, page));
-                return http::page_response(
-                    result, [](const Booking& b) { return booking_shape().render(b); }, cursors);
+                return http::page_response(result, booking_shape(), cursors);
               },
               .summary = "My lab bookings, newest first; with lab_id, that lab's bookings (its "
                          "host, managers and approvers)",

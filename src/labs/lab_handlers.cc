@@ -102,8 +102,7 @@ void register_host_routes(http::Router& router, HostService& hosts, const Cursor
               .handler = [&hosts, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result, hosts.list(page));
-                return http::page_response(
-                    result, [](const Host& h) { return host_shape().render(h); }, cursors);
+                return http::page_response(result, host_shape(), cursors);
               },
               .summary = "Hosts that offer labs: users and organizations",
               .tag = kTag,
@@ -151,8 +150,7 @@ void register_lab_crud_routes(http::Router& router, LabService& labs, const Curs
          DL_ASSIGN_OR_RETURN(LabSearch search, lab_search(req));
          DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
          DL_ASSIGN_OR_RETURN(auto result, labs.search(search, page));
-         return http::page_response(
-             result, [](const Lab& l) { return lab_shape().render(l); }, cursors);
+         return http::page_response(result, lab_shape(), cursors);
        },
        .summary = "Search active labs by text, organization (and those below it), equipment, "
                   "and a window with a free seat in a slot not yet started",
@@ -222,8 +220,7 @@ void register_availability_routes(http::Router& router, LabService& labs,
                 if (!problems.empty()) return Error::invalid("The query is not valid.", problems);
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result, labs.slots(http::path_param(req), from, to, page));
-                return http::page_response(
-                    result, [](const Slot& s) { return slot_shape().render(s); }, cursors);
+                return http::page_response(result, slot_shape(), cursors);
               },
               .summary = "The lab's slots overlapping [from, to), in time order, with free seats",
               .tag = kTag,

@@ -81,9 +81,7 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto status, status_filter(req));
                 DL_ASSIGN_OR_RETURN(auto result, enrollments.list_mine(req.caller(), status, page));
-                return http::page_response(
-                    result, [](const Enrollment& e) { return enrollment_shape().render(e); },
-                    cursors);
+                return http::page_response(result, enrollment_shape(), cursors);
               },
               .summary = "My enrollments, newest first, with course title and progress percent",
               .tag = kTag,
@@ -157,9 +155,7 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result,
                                     enrollments.members(req.caller(), http::path_param(req), page));
-                return http::page_response(
-                    result, [](const CourseMember& m) { return member_shape().render(m); },
-                    cursors);
+                return http::page_response(result, member_shape(), cursors);
               },
               .summary = "Members of a course and their course roles (members and the course's "
                          "managers only)",

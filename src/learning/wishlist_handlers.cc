@@ -32,9 +32,7 @@ void register_wishlist_routes(http::Router& router, WishlistService& wishlist,
               .handler = [&wishlist, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto result, wishlist.list(req.caller(), page));
-                return http::page_response(
-                    result, [](const WishlistItem& w) { return wishlist_item_shape().render(w); },
-                    cursors);
+                return http::page_response(result, wishlist_item_shape(), cursors);
               },
               .summary = "My wishlist, most recently added first",
               .tag = kTag,
@@ -89,9 +87,7 @@ void register_activity_routes(http::Router& router, ActivityService& activity,
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
                 DL_ASSIGN_OR_RETURN(auto events,
                                     activity.list(req.caller(), req.query("course_id"), page));
-                return http::page_response(
-                    events, [](const ActivityEvent& a) { return activity_shape().render(a); },
-                    cursors);
+                return http::page_response(events, activity_shape(), cursors);
               },
               .summary = "My recent activity, newest first",
               .tag = kTag,

@@ -8,6 +8,7 @@ only, PostgreSQL's folds Unicode, so until migration 0007 'Ädá@x.org' and
 compares a folded key (NFC, Unicode lower case) on both: registration, sign-in
 (and its per-account rate limit) and password reset all treat the spellings
 as one account, while mail still goes to the address as it was registered.
+Usernames follow the same rule since migration 0017.
 """
 
 from __future__ import annotations
@@ -99,3 +100,40 @@ def test_migration_0007_backfills_the_email_key_of_existing_accounts(server_fact
     for typed, user in ((upper, first), (decomposed, first), (composed_later.upper(), second)):
         resp = c.post("/v1/auth/login", json={"email": typed, "password": PASSWORD})
         assert resp.status_code == 200 and resp.json()["user"]["id"] == user["id"], (typed, resp.text)
+
+
+def username_spellings() -> tuple[str, str, str]:
+    """(registered, upper-case, decomposed) spellings of one new non-ASCII username."""
+    registered = f"Zoë-Ørsted-{secrets.token_hex(3)}"
+    return registered, registered.upper(), unicodedata.normalize("NFD", registered)
+
+
+def test_usernames_are_unique_whatever_their_unicode_case_or_composition(client):
+    """Migration 0017: usernames fold like emails (until then SQLite folded ASCII only)."""
+    registered, upper, decomposed = username_spellings()
+    register(client, username=registered)
+    for other in (upper, decomposed):
+        resp = client.post("/v1/auth/register", json={"email": f"{secrets.token_hex(4)}@x.example",
+                                                      "password": PASSWORD, "first_name": "Zoë",
+                                                      "last_name": "Twin", "username": other})
+        assert_problem(resp, 409, "USERNAME_TAKEN")
+
+
+def test_login_by_username_succeeds_with_any_unicode_case_of_it(client):
+    registered, upper, decomposed = username_spellings()
+    user = register(client, username=registered)
+    for typed in (registered, upper, decomposed, registered.lower()):
+        resp = client.post("/v1/auth/login", json={"username": typed, "password": PASSWORD})
+        assert resp.status_code == 200, (typed, resp.text)
+        assert resp.json()["user"]["id"] == user["id"]
+        assert resp.json()["user"]["username"] == registered
+
+
+def test_renaming_to_another_spelling_of_a_taken_username_fails_with_409(client):
+    registered, upper, _ = username_spellings()
+    register(client, username=registered)
+    other = register(client)
+    token = client.post("/v1/auth/login", json={"email": other["email"], "password": PASSWORD}).json()
+    resp = client.patch("/v1/users/me", json={"username": upper},
+                        headers={"Authorization": f"Bearer {token['access_token']}"})
+    assert_problem(resp, 409, "USERNAME_TAKEN")

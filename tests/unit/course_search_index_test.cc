@@ -7,6 +7,7 @@
 // DELTALABS_TEST_PG names a server.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <filesystem>
@@ -70,6 +71,63 @@ TEST(RankByRelevance, SkipsThroughALongListToTheRanksOfAShortOne) {
   const auto few = list({3, 70000, 99999}, {7, 7, 7});
   EXPECT_EQ(flat(rank_by_relevance({&many, &few}, std::nullopt, 10)),
             (std::vector<std::pair<std::uint32_t, int>>{{3, 4}, {99999, 4}, {70000, 1}}));
+}
+
+// The ranking by definition: every rank holding every word, scored, sorted
+// by score then rank, from the start on, cut at `cap`.
+std::vector<std::pair<std::uint32_t, int>> brute_force(
+    const std::vector<const WordPostings*>& words, const std::optional<RelevanceStart>& start,
+    std::size_t cap) {
+  std::vector<std::pair<std::uint32_t, int>> all;
+  const auto& first = *words.front();
+  for (std::size_t i = 0; i < first.ranks.size(); ++i) {
+    int score = first.columns[i];
+    bool everywhere = true;
+    for (std::size_t w = 1; w < words.size(); ++w) {
+      const auto& other = *words[w];
+      const auto at = std::find(other.ranks.begin(), other.ranks.end(), first.ranks[i]);
+      everywhere = everywhere && at != other.ranks.end();
+      if (everywhere) score &= other.columns[static_cast<std::size_t>(at - other.ranks.begin())];
+    }
+    const bool after = !start || (score == start->score ? first.ranks[i] >= start->first_rank
+                                                        : score < start->score);
+    if (everywhere && after) all.emplace_back(first.ranks[i], score);
+  }
+  std::stable_sort(all.begin(), all.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (all.size() > cap) all.resize(cap);
+  return all;
+}
+
+TEST(RankByRelevance, DenseWordsRankExactlyAsTheirSparseLists) {
+  // Words held by many courses keep their columns by rank and are looked up,
+  // not galloped through: the ranking must not notice which form it reads.
+  std::mt19937 random(7);
+  const std::size_t catalog = 5000;
+  for (int round = 0; round < 20; ++round) {
+    std::vector<WordPostings> dense;
+    std::vector<WordPostings> sparse;
+    for (int word = 0; word < 3; ++word) {
+      std::vector<std::uint8_t> columns(catalog, 0);
+      const unsigned one_in = word == 0 ? 200 : 2;  // one rare word, two common ones
+      for (auto& c : columns)
+        if (random() % one_in == 0) c = static_cast<std::uint8_t>(1 + random() % 7);
+      dense.push_back(postings_from_columns(columns));
+      sparse.push_back(list(dense.back().ranks, dense.back().columns));
+    }
+    ASSERT_TRUE(dense[0].columns_by_rank.empty());
+    ASSERT_FALSE(dense[1].columns_by_rank.empty());
+    const std::optional<RelevanceStart> start =
+        round % 2 ? std::optional<RelevanceStart>(RelevanceStart{3, 2500}) : std::nullopt;
+    for (std::size_t cap : {1, 21, 5000}) {
+      EXPECT_EQ(flat(rank_by_relevance({&dense[1], &dense[2]}, start, cap)),
+                brute_force({&sparse[1], &sparse[2]}, start, cap));
+      EXPECT_EQ(flat(rank_by_relevance({&dense[1], &dense[2]}, start, cap)),
+                flat(rank_by_relevance({&sparse[1], &sparse[2]}, start, cap)));
+      EXPECT_EQ(flat(rank_by_relevance({&dense[0], &dense[1], &dense[2]}, start, cap)),
+                flat(rank_by_relevance({&sparse[0], &sparse[1], &sparse[2]}, start, cap)));
+    }
+  }
 }
 
 // --- against the SQL listing, on a real database ------------------------------------------

@@ -1,0 +1,120 @@
+#include "ai/chat_handlers.h"
+
+#include "ai/ai_json.h"
+#include "http/json_fields.h"
+#include "http/pagination.h"
+#include "http/path_param.h"
+#include "http/problem.h"
+#include "http/rate_limiter.h"
+
+namespace deltalabs::ai {
+
+namespace {
+
+using http::Access;
+using http::Method;
+using http::Request;
+using http::Response;
+
+constexpr const char* kTag = "AI assistant";
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+Response with_headers(Response r, const Headers& headers) {
+  for (const auto& [name, value] : headers) r.header(name, value);
+  return r;
+}
+
+// Counts the turn against the caller's per-minute budget; the 429 when spent.
+std::optional<Response> limit_turn(http::Pipeline& pipeline, const Request& req, Headers& out) {
+  const http::RateLimitPolicy* policy = pipeline.policy(kChatRatePolicy);
+  if (policy == nullptr || policy->limit == 0) return std::nullopt;
+  const http::RateLimitDecision d = pipeline.rate_limiter().hit(*policy, req.caller().user_id);
+  out = http::RateLimiter::headers(*policy, d);
+  if (d.allowed) return std::nullopt;
+  const Error limited{ErrorKind::kTooManyRequests,
+                      "RATE_LIMITED",
+                      "Too many assistant requests; retry after " +
+                          std::to_string(std::max<std::int64_t>(1, d.reset_seconds)) + " seconds.",
+                      {},
+                      {}};
+  return with_headers(http::problem_response(limited, req.request_id), out);
+}
+
+Result<Response> chat(ChatService& chat, http::Pipeline& pipeline, Request& req) {
+  Headers limit_headers;
+  if (auto limited = limit_turn(pipeline, req, limit_headers)) return std::move(*limited);
+  const auto& body = req.json.as_object();
+  auto turn = chat.chat(req.caller(), {http::required_string(body, "prompt"),
+                                       http::optional_string(body, "conversation_id")});
+  if (!turn.ok()) {
+    if (turn.error().code != "TOKEN_CAP_REACHED") return std::move(turn).error();
+    Response r = http::problem_response(turn.error(), req.request_id);
+    r.header("Retry-After", std::to_string(ChatService::seconds_until_reset()));
+    return with_headers(std::move(r), limit_headers);
+  }
+  return with_headers(Response::json(200, chat_turn_shape().render(turn.value())), limit_headers);
+}
+
+}  // namespace
+
+void register_chat_routes(http::Router& router, ChatService& service, const ToolRegistry& tools,
+                          http::Pipeline& pipeline, const CursorCodec& cursors) {
+  router.add(
+      {.method = Method::kPost,
+       .path = "/v1/ai/chat",
+       .handler = [&service, &pipeline](Request& req) { return chat(service, pipeline, req); },
+       .summary = "One turn with the assistant: it may call tools, which run as the caller "
+                  "with the caller's permissions; a tool's refusal is a tool error in "
+                  "tool_calls[].result. Limited per user per minute (429 RATE_LIMITED) "
+                  "and per UTC day in tokens (429 TOKEN_CAP_REACHED); 503 "
+                  "FEATURE_DISABLED when assistant.enabled is false, 503 "
+                  "AI_PROVIDER_UNAVAILABLE when the model cannot be reached",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .body = http::json_body(BodySchema{
+           field::string("prompt", 4000).length(1, 4000).required(),
+           field::uuid("conversation_id").describe("Continue this conversation of mine")}),
+       .responses = {200, 404, 429, 503},
+       .returns = http::schema::ref(chat_turn_shape())});
+
+  router.add({.method = Method::kGet,
+              .path = "/v1/ai/tools",
+              .handler = [&tools](Request&) -> Result<Response> {
+                return Response::json(200, tool_catalog_shape().render(tools.tools()));
+              },
+              .summary = "The assistant's tool catalog, with the JSON Schema of each tool's "
+                         "arguments (the same tools MCP clients get from /v1/mcp); the tools act "
+                         "as the signed-in user",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .returns = http::schema::ref(tool_catalog_shape())});
+
+  router.add({.method = Method::kGet,
+              .path = "/v1/ai/conversations",
+              .handler = [&service, &cursors](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+                DL_ASSIGN_OR_RETURN(auto result, service.conversations(req.caller(), page));
+                return http::page_response(result, conversation_shape(), cursors);
+              },
+              .summary = "My conversations with the assistant, newest first",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .query = http::page_query(),
+              .returns = http::schema::page_of(conversation_shape())});
+
+  router.add({.method = Method::kGet,
+              .path = "/v1/ai/conversations/:id",
+              .handler = [&service](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(ConversationDetail d,
+                                    service.conversation(req.caller(), http::path_param(req)));
+                return Response::json(200, conversation_detail_shape().render(d));
+              },
+              .summary = "One of my conversations with every message: prompts, tool calls with "
+                         "arguments and results, answers (404 for anyone else's)",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .responses = {200, 404},
+              .returns = http::schema::ref(conversation_detail_shape())});
+}
+
+}  // namespace deltalabs::ai

@@ -1,0 +1,202 @@
+#include "ai/chat_service.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <chrono>
+
+#include "ai/conversation_repository.h"
+#include "core/clock.h"
+#include "core/uuid.h"
+
+namespace deltalabs::ai {
+
+namespace {
+
+constexpr const char* kSystemPrompt =
+    "You are the Delta Labs assistant. You act for the signed-in user through the tools "
+    "offered, which run with that user's permissions. Use a tool whenever the user asks you to "
+    "find, enroll, read grades, ask a question or open a page; never claim an action happened "
+    "unless a tool result says so. A tool result with an \"error\" member means the action was "
+    "refused or failed: tell the user why. Answer briefly.";
+
+std::string today() { return format_rfc3339(now()).substr(0, 10); }
+
+// At most `max` bytes of `text`, cut on a UTF-8 character boundary.
+std::string prefix_of(const std::string& text, std::size_t max) {
+  if (text.size() <= max) return text;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+std::string title_of(const std::string& prompt) {
+  std::string t = prefix_of(prompt, 80);
+  for (char& c : t) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return t.find_first_not_of(' ') == std::string::npos ? std::string("Conversation") : t;
+}
+
+// Valid JSON to store for a model's argument text (a JSON string when it is not JSON).
+std::string storable_json(const std::string& text) {
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(text, ec);
+  if (!ec) return boost::json::serialize(v);
+  return boost::json::serialize(boost::json::value(text));
+}
+
+std::int64_t elapsed_ms(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                               since)
+      .count();
+}
+
+// The page a successful navigate_to_route result names.
+std::optional<std::string> navigation_of(const ToolCallRecord& r) {
+  if (!r.ok || r.name != "navigate_to_route") return std::nullopt;
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(r.result, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  const auto* n = v.as_object().if_contains("navigate");
+  if (n == nullptr || !n->is_string()) return std::nullopt;
+  return std::string(n->as_string());
+}
+
+Error token_cap_reached() {
+  return {ErrorKind::kTooManyRequests,
+          "TOKEN_CAP_REACHED",
+          "You have used today's assistant token allowance; it resets at midnight UTC.",
+          {},
+          {}};
+}
+
+}  // namespace
+
+std::int64_t ChatService::seconds_until_reset() {
+  const std::int64_t t = unix_seconds(now());
+  return 86400 - t % 86400;
+}
+
+Result<Conversation> ChatService::open(const Actor& actor, const ChatRequest& request,
+                                       std::vector<ProviderMessage>& history) {
+  if (!request.conversation_id) {
+    return db_.transaction([&](Connection& c) {
+      return ConversationRepository::insert(c, actor.user_id, title_of(request.prompt),
+                                            provider_.name());
+    });
+  }
+  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
+  DL_ASSIGN_OR_RETURN(Conversation conv,
+                      ConversationRepository::find(*conn, *request.conversation_id));
+  if (conv.user_id != actor.user_id) return Error::not_found("conversation");
+  DL_ASSIGN_OR_RETURN(auto earlier, ConversationRepository::recent_dialogue(
+                                        *conn, conv.id, limits_.history_messages));
+  for (auto& m : earlier) history.push_back({m.role, std::move(m.content), {}, {}, {}});
+  return conv;
+}
+
+Status ChatService::store(ConversationMessage message) {
+  return db_.transaction(
+      [&](Connection& c) -> Status { return ConversationRepository::append(c, message); });
+}
+
+Result<ChatTurn> ChatService::chat(const Actor& actor, const ChatRequest& request) {
+  if (!actor.authenticated()) return Error::unauthorized();
+  DL_TRY(features_.require_enabled("assistant.enabled"));
+  if (limits_.daily_tokens > 0) {
+    DL_ASSIGN_OR_RETURN(auto conn, db_.read());
+    DL_ASSIGN_OR_RETURN(std::int64_t spent,
+                        ConversationRepository::tokens_of_day(*conn, actor.user_id, today()));
+    if (spent >= limits_.daily_tokens) return token_cap_reached();
+  }
+  std::vector<ProviderMessage> messages{{"system", kSystemPrompt, {}, {}, {}}};
+  DL_ASSIGN_OR_RETURN(Conversation conv, open(actor, request, messages));
+  messages.push_back({"user", request.prompt, {}, {}, {}});
+
+  ChatTurn turn;
+  turn.conversation_id = conv.id;
+  turn.turn_id = new_uuid_v7();
+  std::int64_t position = 0;
+  auto message = [&](std::string role, std::string content) {
+    ConversationMessage m;
+    m.conversation_id = conv.id;
+    m.turn_id = turn.turn_id;
+    m.position = position++;
+    m.role = std::move(role);
+    m.content = std::move(content);
+    return m;
+  };
+  DL_TRY(store(message("user", request.prompt)));
+
+  const std::vector<Tool>& catalog = tools_.tools();
+  // Stores the answer with the turn's usage, in one transaction.
+  auto finish = [&](std::string answer_text, std::int64_t latency_ms) -> Result<ChatTurn> {
+    turn.answer = std::move(answer_text);
+    ConversationMessage answer = message("assistant", turn.answer);
+    answer.tokens = turn.tokens;
+    answer.latency_ms = latency_ms;
+    return db_.transaction([&](Connection& c) -> Result<ChatTurn> {
+      DL_TRY(ConversationRepository::append(c, answer));
+      DL_TRY(ConversationRepository::add_usage(c, actor.user_id, today(),
+                                               static_cast<std::int64_t>(turn.tool_calls.size()),
+                                               turn.tokens));
+      return turn;
+    });
+  };
+  int calls_left = limits_.max_tool_calls;
+  while (true) {
+    // The model asked for more calls than a turn allows: they were answered
+    // with TOOL_CALL_LIMIT, and the turn ends here rather than loop on.
+    if (calls_left < 0) {
+      return finish("I stopped after " + std::to_string(limits_.max_tool_calls) +
+                        " tool calls in this turn; please ask again more specifically.",
+                    0);
+    }
+    const auto asked = std::chrono::steady_clock::now();
+    DL_ASSIGN_OR_RETURN(ProviderReply reply, provider_.complete(messages, catalog));
+    turn.tokens += reply.tokens;
+    if (reply.tool_calls.empty()) return finish(reply.content, elapsed_ms(asked));
+    messages.push_back({"assistant", reply.content, reply.tool_calls, {}, {}});
+    for (const ProviderToolCall& call : reply.tool_calls) {
+      const auto started = std::chrono::steady_clock::now();
+      // Calls beyond the budget are answered without running, so every call
+      // the model made is paired with a result.
+      ToolCallRecord record =
+          calls_left-- > 0
+              ? tools_.call(actor, call.name, call.arguments, "chat")
+              : ToolCallRecord{
+                    call.name, call.arguments,
+                    boost::json::serialize(ToolRegistry::error_result(Error::unprocessable(
+                        "TOOL_CALL_LIMIT", "Too many tool calls in one turn."))),
+                    false};
+      ConversationMessage stored = message("tool", record.result);
+      stored.tool_name = record.name;
+      stored.tool_arguments = storable_json(record.arguments);
+      stored.tool_result = record.result;
+      stored.tool_ok = record.ok;
+      stored.latency_ms = elapsed_ms(started);
+      DL_TRY(store(std::move(stored)));
+      if (auto page = navigation_of(record)) turn.navigate = *page;
+      messages.push_back({"tool", record.result, {}, call.id, call.name});
+      turn.tool_calls.push_back(std::move(record));
+    }
+  }
+}
+
+Result<Page<Conversation>> ChatService::conversations(const Actor& actor, const PageRequest& page) {
+  if (!actor.authenticated()) return Error::unauthorized();
+  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
+  return ConversationRepository::list(*conn, actor.user_id, page);
+}
+
+Result<ConversationDetail> ChatService::conversation(const Actor& actor, const std::string& id) {
+  if (!actor.authenticated()) return Error::unauthorized();
+  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
+  DL_ASSIGN_OR_RETURN(Conversation conv, ConversationRepository::find(*conn, id));
+  if (conv.user_id != actor.user_id) return Error::not_found("conversation");
+  DL_ASSIGN_OR_RETURN(auto messages, ConversationRepository::messages(*conn, conv.id));
+  return ConversationDetail{std::move(conv), std::move(messages)};
+}
+
+}  // namespace deltalabs::ai

@@ -1,0 +1,70 @@
+#include "ai/content_draft_repository.h"
+
+#include "ai/ai_sql.h"
+#include "core/clock.h"
+#include "core/uuid.h"
+
+namespace deltalabs::ai {
+
+namespace {
+
+ContentDraft draft_from(const Row& r) {
+  return {r.text(0),           r.text(1),  r.text(2), r.text(3),          r.text(4),
+          r.text(5),           r.text(6),  r.text(7), r.optional_text(8), r.optional_text(9),
+          r.optional_text(10), r.text(11), r.text(12)};
+}
+
+Result<Page<ContentDraft>> page_of(Connection& c, const char* sql, const std::string& key,
+                                   const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql, {key, page.after, page.limit + 1}));
+  std::vector<ContentDraft> items;
+  items.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(draft_from(rows[i]));
+  return make_page(std::move(items), page.limit, [](const ContentDraft& d) { return d.id; });
+}
+
+}  // namespace
+
+Result<ContentDraft> ContentDraftRepository::find(Connection& c, const std::string& id) {
+  if (!is_uuid(id)) return Error::not_found("content draft");
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectDraft, {canonical_id(id)}));
+  if (rows.empty()) return Error::not_found("content draft");
+  return draft_from(rows[0]);
+}
+
+Result<Page<ContentDraft>> ContentDraftRepository::by_author(Connection& c,
+                                                             const std::string& author_id,
+                                                             const PageRequest& page) {
+  return page_of(c, sql::kListDraftsByAuthor, author_id, page);
+}
+
+Result<Page<ContentDraft>> ContentDraftRepository::by_course(Connection& c,
+                                                             const std::string& course_id,
+                                                             const PageRequest& page) {
+  return page_of(c, sql::kListDraftsByCourse, course_id, page);
+}
+
+Result<std::string> ContentDraftRepository::insert(Connection& c, const DraftInput& input,
+                                                   const std::string& author_id,
+                                                   const std::string& source) {
+  std::string id = new_uuid_v7();
+  DL_TRY(c.execute(sql::kInsertDraft, {id, input.course_id, author_id, input.kind, source,
+                                       input.title, input.body, format_rfc3339(now())}));
+  return id;
+}
+
+Result<bool> ContentDraftRepository::update(Connection& c, const ContentDraft& d) {
+  DL_ASSIGN_OR_RETURN(std::int64_t n, c.execute(sql::kUpdateDraft, {d.id, d.title, d.body, d.status,
+                                                                    format_rfc3339(now())}));
+  return n == 1;
+}
+
+Result<bool> ContentDraftRepository::promote(Connection& c, const std::string& id,
+                                             const std::string& section_id,
+                                             const std::string& user_id) {
+  DL_ASSIGN_OR_RETURN(std::int64_t n, c.execute(sql::kPromoteDraft,
+                                                {id, section_id, user_id, format_rfc3339(now())}));
+  return n == 1;
+}
+
+}  // namespace deltalabs::ai

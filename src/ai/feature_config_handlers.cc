@@ -1,0 +1,101 @@
+#include "ai/feature_config_handlers.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "ai/ai_json.h"
+#include "http/path_param.h"
+
+namespace deltalabs::ai {
+
+namespace {
+
+using http::Access;
+using http::Method;
+using http::Request;
+using http::Response;
+
+constexpr const char* kTag = "Feature configuration";
+constexpr std::size_t kMaxDescription = 500;
+
+// {value: any JSON, description?: string}: read by hand, since a setting's
+// value may be any JSON value (true, 3, "x", {...}), which field types cannot say.
+struct SettingBody {
+  std::string value;
+  std::optional<std::string> description;
+};
+
+Result<SettingBody> read_setting(const Request& req) {
+  boost::system::error_code ec;
+  boost::json::value body = boost::json::parse(req.body, ec);
+  if (ec) return Error::bad_request("MALFORMED_JSON", "The body is not valid JSON.");
+  if (!body.is_object()) return Error::invalid("The body must be a JSON object.");
+  std::vector<FieldError> problems;
+  SettingBody out;
+  for (const auto& [key, v] : body.as_object()) {
+    if (key == "value") {
+      out.value = boost::json::serialize(v);
+    } else if (key == "description") {
+      if (!v.is_string() || v.as_string().size() > kMaxDescription) {
+        problems.push_back({"description", "must be a string of at most 500 bytes"});
+      } else {
+        out.description = std::string(v.as_string());
+      }
+    } else {
+      problems.push_back({std::string(key), "is not a known field"});
+    }
+  }
+  if (!body.as_object().contains("value")) problems.push_back({"value", "is required"});
+  if (out.value.size() > 16 * 1024) problems.push_back({"value", "must be at most 16 KiB of JSON"});
+  if (!problems.empty()) return Error::invalid("The setting is not valid.", std::move(problems));
+  return out;
+}
+
+}  // namespace
+
+void register_feature_config_routes(http::Router& router, FeatureConfigService& features) {
+  router.add({.method = Method::kGet,
+              .path = "/v1/feature-config",
+              .handler = [&features](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(auto all, features.list(req.caller()));
+                return Response::json(200, feature_settings_shape().render(all));
+              },
+              .summary = "Every feature flag and setting (signed-in users; clients hide what is "
+                         "off)",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .returns = http::schema::ref(feature_settings_shape())});
+
+  router.add({.method = Method::kGet,
+              .path = "/v1/feature-config/:key",
+              .handler = [&features](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(FeatureSetting s,
+                                    features.get(req.caller(), http::path_param(req, "key")));
+                return Response::json(200, feature_setting_shape().render(s));
+              },
+              .summary = "One feature flag or setting",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .responses = {200, 404},
+              .returns = http::schema::ref(feature_setting_shape())});
+
+  router.add({.method = Method::kPut,
+              .path = "/v1/feature-config/:key",
+              .handler = [&features](Request& req) -> Result<Response> {
+                DL_ASSIGN_OR_RETURN(SettingBody body, read_setting(req));
+                DL_ASSIGN_OR_RETURN(FeatureSetting s,
+                                    features.put(req.caller(), http::path_param(req, "key"),
+                                                 body.value, body.description));
+                return Response::json(200, feature_setting_shape().render(s));
+              },
+              .summary = "Set a feature flag or setting to any JSON value: body {value, "
+                         "description?} (assistant.enabled: false turns the assistant off); "
+                         "audited",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .permission = "feature_config:update",
+              .responses = {200, 400, 403},
+              .returns = http::schema::ref(feature_setting_shape())});
+}
+
+}  // namespace deltalabs::ai
