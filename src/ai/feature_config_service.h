@@ -9,6 +9,7 @@
 #include "core/actor.h"
 #include "core/result.h"
 #include "identity/authorization_service.h"
+#include "platform/feature_flags.h"
 #include "storage/database.h"
 
 namespace deltalabs::ai {
@@ -17,7 +18,7 @@ namespace deltalabs::ai {
 // (clients hide what is off); holders of feature_config:update set them, and
 // every change is audited. Services ask enabled() on each use, so a change
 // takes effect on the next request of every process sharing the database.
-class FeatureConfigService {
+class FeatureConfigService : public FeatureFlags {
  public:
   FeatureConfigService(Database& db, const identity::AuthorizationService& authz)
       : db_(db), authz_(authz) {}
@@ -33,7 +34,7 @@ class FeatureConfigService {
   // when unset or not a boolean.
   Result<bool> enabled(std::string_view key, bool fallback);
   // OK when `key` is enabled (default on); 503 FEATURE_DISABLED otherwise.
-  Status require_enabled(std::string_view key);
+  Status require_enabled(std::string_view key) override;
 
  private:
   Database& db_;

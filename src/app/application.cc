@@ -102,8 +102,10 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   app->content_ = std::make_unique<content::ContentModule>(
       *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
   app->content_->register_routes(app->router_);
+  app->durable_ = std::make_unique<CommitDurability>(*app->db_);
   app->learning_ = std::make_unique<learning::LearningModule>(
-      *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
+      *app->db_, *app->durable_, app->identity_->authorization(), app->catalog_->courses(),
+      *app->cursors_);
   app->learning_->register_routes(app->router_);
   app->engagement_ = std::make_unique<engagement::EngagementModule>(
       *app->db_, app->learning_->enrollments(), *app->cursors_,
@@ -114,13 +116,13 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
       *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
   app->assessment_->register_routes(app->router_);
   app->commerce_ = std::make_unique<commerce::CommerceModule>(
-      *app->db_, app->identity_->authorization(), app->catalog_->courses(),
+      *app->db_, *app->durable_, app->identity_->authorization(), app->catalog_->courses(),
       app->learning_->enrollments(), *app->cursors_,
       commerce::CardSettings{config.card_api_url, config.card_api_key, config.card_webhook_secret,
                              config.card_webhook_tolerance_s});
   app->commerce_->register_routes(app->router_);
   app->labs_ = std::make_unique<labs::LabsModule>(
-      *app->db_, app->identity_->authorization(), *app->cursors_,
+      *app->db_, *app->durable_, app->identity_->authorization(), *app->cursors_,
       labs::LabsOptions{{}, {std::chrono::seconds(config.lab_hold_seconds)}});
   app->labs_->register_routes(app->router_);
   app->lab_payments_ = std::make_unique<LabPayments>(app->labs_->bookings());
@@ -140,6 +142,7 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
                                      app->content_->sections(), *app->pipeline_, *app->cursors_,
                                      ai_options(config)));
   app->ai_->register_routes(app->router_);
+  app->labs_->bookings().attach_features(&app->ai_->features());
   add_owner_rules(*app);
 
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});

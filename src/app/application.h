@@ -9,6 +9,7 @@
 #include "http/metrics.h"
 #include "http/pipeline.h"
 #include "http/router.h"
+#include "storage/commit_durability.h"
 #include "storage/database.h"
 
 namespace deltalabs {
@@ -81,6 +82,8 @@ class Application {
   std::unique_ptr<CursorCodec> cursors_;
   std::unique_ptr<IdempotencyKeys> idempotency_;
   std::unique_ptr<ReadSnapshotScope> read_scope_;
+  // One group commit for every domain whose writes move money or seats (decision 0016).
+  std::unique_ptr<CommitDurability> durable_;
   std::unique_ptr<identity::IdentityModule> identity_;
   std::unique_ptr<catalog::CatalogModule> catalog_;
   std::unique_ptr<content::ContentModule> content_;

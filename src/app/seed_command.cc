@@ -53,7 +53,8 @@ Status seed_demo(Database& db) {
   admin.request_id = "seed-demo";
   DL_TRY(content::DemoCatalog::load(catalog, content, admin, ids["instructor@deltalabs.local"],
                                     ids["instructor2@deltalabs.local"]));
-  learning::LearningModule learning(db, authz, catalog.courses(), cursors);
+  CommitDurability durable(db);
+  learning::LearningModule learning(db, durable, authz, catalog.courses(), cursors);
   const std::vector<std::string> learners = {ids["learner1@deltalabs.local"],
                                              ids["learner2@deltalabs.local"],
                                              ids["learner3@deltalabs.local"]};
@@ -66,10 +67,11 @@ Status seed_demo(Database& db) {
       learning, engagement,
       {ids["admin@deltalabs.local"], ids["instructor@deltalabs.local"],
        ids["instructor2@deltalabs.local"], learners}));
-  commerce::CommerceModule commerce(db, authz, catalog.courses(), learning.enrollments(), cursors);
+  commerce::CommerceModule commerce(db, durable, authz, catalog.courses(), learning.enrollments(),
+                                    cursors);
   DL_TRY(commerce::DemoCommerce::load(catalog.courses(), commerce,
                                       {ids["admin@deltalabs.local"], learners}));
-  labs::LabsModule labs(db, authz, cursors, {});
+  labs::LabsModule labs(db, durable, authz, cursors, {});
   // Paid demo bookings hold their payment as orders, as through the API.
   LabPayments lab_payments(labs.bookings());
   labs.bookings().attach_payments(&lab_payments);

@@ -6,7 +6,8 @@
 
 namespace deltalabs::commerce {
 
-CommerceModule::CommerceModule(Database& db, const identity::AuthorizationService& authz,
+CommerceModule::CommerceModule(Database& db, CommitDurability& durable,
+                               const identity::AuthorizationService& authz,
                                catalog::CourseService& courses,
                                learning::EnrollmentService& enrollments, const CursorCodec& cursors,
                                const CardSettings& card)
@@ -14,7 +15,7 @@ CommerceModule::CommerceModule(Database& db, const identity::AuthorizationServic
       authz_(authz),
       courses_(courses),
       cursors_(cursors),
-      durable_(db),
+      durable_(durable),
       card_(card.api_url.empty() ? nullptr : std::make_unique<CardProvider>(card)),
       providers_{{"offline", &offline_}},
       carts_(db, courses, enrollments),

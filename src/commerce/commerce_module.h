@@ -30,9 +30,11 @@ namespace deltalabs::commerce {
 class CommerceModule {
  public:
   // Builds the services over the catalog (prices) and learning (enrollments).
-  CommerceModule(Database& db, const identity::AuthorizationService& authz,
-                 catalog::CourseService& courses, learning::EnrollmentService& enrollments,
-                 const CursorCodec& cursors, const CardSettings& card = {});
+  // `durable` is the process's one group commit (decision 0016), shared with learning and labs.
+  CommerceModule(Database& db, CommitDurability& durable,
+                 const identity::AuthorizationService& authz, catalog::CourseService& courses,
+                 learning::EnrollmentService& enrollments, const CursorCodec& cursors,
+                 const CardSettings& card = {});
 
   // Adds every commerce route.
   void register_routes(http::Router& router);
@@ -55,7 +57,7 @@ class CommerceModule {
   const identity::AuthorizationService& authz_;
   catalog::CourseService& courses_;
   const CursorCodec& cursors_;
-  CommitDurability durable_;
+  CommitDurability& durable_;
   OfflineProvider offline_;
   std::unique_ptr<CardProvider> card_;
   std::map<std::string, PaymentProvider*> providers_;

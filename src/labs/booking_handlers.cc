@@ -66,7 +66,7 @@ void register_booking_writes(http::Router& router, BookingService& bookings) {
               .tag = kTag,
               .access = Access::kAuthenticated,
               .body = http::json_body(seats_body()),
-              .responses = {201, 404, 409},
+              .responses = {201, 404, 409, 503},
               .returns = http::schema::ref(booking_shape()),
               .idempotency = http::Idempotency::kOptional});
 
@@ -156,7 +156,7 @@ void register_waitlist_routes(http::Router& router, BookingService& bookings) {
               .tag = kTag,
               .access = Access::kAuthenticated,
               .body = http::json_body(seats_body()),
-              .responses = {201, 404, 409},
+              .responses = {201, 404, 409, 503},
               .returns = http::schema::ref(waitlist_entry_shape()),
               .idempotency = http::Idempotency::kOptional});
 

@@ -11,6 +11,9 @@
 
 namespace deltalabs::labs {
 
+// The feature_config key an operator turns booking off with.
+constexpr std::string_view kLabsFlag = "labs.enabled";
+
 namespace {
 
 // The stored form of a requested slot start; 400 when malformed.
@@ -151,6 +154,7 @@ Status BookingService::promote(Connection& c, const std::string& slot_id, const 
 
 Result<Booking> BookingService::book(const Actor& actor, const std::string& lab_id,
                                      BookingRequest request) {
+  if (features_) DL_TRY(features_->require_enabled(kLabsFlag));
   DL_ASSIGN_OR_RETURN(std::string slot_start, slot_start_of(request));
   const TimePoint now = clock_();
   return durable(committing_refusals<Booking>(db_, [&](Connection& c) -> Result<Booking> {
@@ -288,6 +292,7 @@ Result<Booking> BookingService::cancel(const Actor& actor, const std::string& id
 
 Result<WaitlistEntry> BookingService::join_waitlist(const Actor& actor, const std::string& lab_id,
                                                     BookingRequest request) {
+  if (features_) DL_TRY(features_->require_enabled(kLabsFlag));
   DL_ASSIGN_OR_RETURN(std::string slot_start, slot_start_of(request));
   const TimePoint now = clock_();
   return durable(

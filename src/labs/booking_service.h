@@ -14,6 +14,7 @@
 #include "labs/lab_service.h"
 #include "labs/model.h"
 #include "labs/payment_holds.h"
+#include "platform/feature_flags.h"
 #include "storage/commit_durability.h"
 #include "storage/database.h"
 
@@ -73,6 +74,9 @@ class BookingService {
   // Attaches the payment side: from then on a paid booking opens a pending
   // order in its transaction, and a hold that ends unpaid cancels it.
   void attach_payments(PaymentHolds* holds) { holds_ = holds; }
+  // Lets an operator turn booking off: with `labs.enabled` false, new bookings
+  // and waitlist entries answer 503 FEATURE_DISABLED (reading and cancelling go on).
+  void attach_features(FeatureFlags* flags) { features_ = flags; }
   // The seam for commerce: the booking's payment arrived, inside the
   // caller's (payment) transaction. Confirms it unless an approval is
   // outstanding; 409 BOOKING_NOT_PAYABLE when it awaits no payment or its
@@ -129,6 +133,7 @@ class BookingService {
   Clock clock_;
   BookingOptions options_;
   PaymentHolds* holds_ = nullptr;
+  FeatureFlags* features_ = nullptr;
 };
 
 }  // namespace deltalabs::labs

@@ -25,11 +25,12 @@ std::chrono::milliseconds sweep_interval(std::chrono::seconds hold) {
 
 }  // namespace
 
-LabsModule::LabsModule(Database& db, const identity::AuthorizationService& authz,
-                       const CursorCodec& cursors, LabsOptions options)
+LabsModule::LabsModule(Database& db, CommitDurability& durable,
+                       const identity::AuthorizationService& authz, const CursorCodec& cursors,
+                       LabsOptions options)
     : db_(db),
       cursors_(cursors),
-      durable_(db),
+      durable_(durable),
       access_(authz),
       hosts_(db, access_),
       labs_(db, access_, or_system(options.clock)),

@@ -25,8 +25,9 @@ struct LabsOptions {
 class LabsModule {
  public:
   // Builds the services.
-  LabsModule(Database& db, const identity::AuthorizationService& authz, const CursorCodec& cursors,
-             LabsOptions options);
+  // `durable` is the process's one group commit (decision 0016), shared with learning and commerce.
+  LabsModule(Database& db, CommitDurability& durable, const identity::AuthorizationService& authz,
+             const CursorCodec& cursors, LabsOptions options);
 
   // Adds every labs route.
   void register_routes(http::Router& router);
@@ -47,7 +48,7 @@ class LabsModule {
  private:
   Database& db_;
   const CursorCodec& cursors_;
-  CommitDurability durable_;
+  CommitDurability& durable_;
   LabAccess access_;
   HostService hosts_;
   LabService labs_;

@@ -11,6 +11,7 @@
 #include "learning/enrollment_repository.h"
 #include "learning/model.h"
 #include "learning/participation.h"
+#include "storage/commit_durability.h"
 #include "storage/database.h"
 
 namespace deltalabs::learning {
@@ -29,9 +30,10 @@ namespace deltalabs::learning {
 //    managers (editors, enrollments:manage); everyone else gets 404.
 class EnrollmentService {
  public:
-  EnrollmentService(Database& db, const identity::AuthorizationService& authz,
-                    catalog::CourseService& courses)
-      : db_(db), authz_(authz), courses_(courses) {}
+  // Seat-moving commits answer once `durable` says they survive a power cut (decision 0016).
+  EnrollmentService(Database& db, CommitDurability& durable,
+                    const identity::AuthorizationService& authz, catalog::CourseService& courses)
+      : db_(db), durable_(durable), authz_(authz), courses_(courses) {}
 
   // Enrolls into one course (request.course_id); 201 material.
   Result<Enrollment> enroll(const Actor& actor, const EnrollmentRequest& request);
@@ -69,11 +71,18 @@ class EnrollmentService {
   Result<bool> manages(Connection& c, const Actor& actor, const std::string& course_id);
 
  private:
+  // `written` once its commit is durable; the write's own error otherwise.
+  template <class T>
+  Result<T> durable(Result<T> written) {
+    if (written.ok()) DL_TRY(durable_.wait());
+    return written;
+  }
   Result<Enrollment> enroll_course(Connection& c, const Actor& actor,
                                    const EnrollmentRequest& request, const std::string& course_id,
                                    const std::optional<std::string>& super_course_id);
 
   Database& db_;
+  CommitDurability& durable_;
   const identity::AuthorizationService& authz_;
   catalog::CourseService& courses_;
 };

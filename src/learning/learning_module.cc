@@ -7,10 +7,11 @@
 
 namespace deltalabs::learning {
 
-LearningModule::LearningModule(Database& db, const identity::AuthorizationService& authz,
+LearningModule::LearningModule(Database& db, CommitDurability& durable,
+                               const identity::AuthorizationService& authz,
                                catalog::CourseService& courses, const CursorCodec& cursors)
     : cursors_(cursors),
-      enrollments_(db, authz, courses),
+      enrollments_(db, durable, authz, courses),
       progress_(db, enrollments_),
       roadmaps_(db, courses),
       wishlist_(db, courses),

@@ -19,8 +19,9 @@ namespace deltalabs::learning {
 class LearningModule {
  public:
   // Builds the services; course visibility and edit rights come from `courses`.
-  LearningModule(Database& db, const identity::AuthorizationService& authz,
-                 catalog::CourseService& courses, const CursorCodec& cursors);
+  LearningModule(Database& db, CommitDurability& durable,
+                 const identity::AuthorizationService& authz, catalog::CourseService& courses,
+                 const CursorCodec& cursors);
 
   // Adds every learning route.
   void register_routes(http::Router& router);

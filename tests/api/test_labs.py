@@ -372,3 +372,21 @@ def test_zz_deltalabs_check_is_clean_after_the_labs_tests(server, cli):
                  "no lab slot has more seats booked than its capacity", "slots of one lab never overlap",
                  "lab waitlist positions are 1..n per slot"):
         assert f"ok      {rule}" in done.stdout
+
+
+def test_an_operator_turns_booking_off_and_on_with_the_labs_flag(server, admin):
+    """feature_config `labs.enabled` (issue 12): off, new bookings and waitlist
+    entries answer 503 FEATURE_DISABLED while labs stay readable; on again, booking works."""
+    owner, _, lab = hosted_lab(server)
+    slot = new_slot(owner, lab["id"], 30, 31, capacity=2)
+    learner = register_student(server)
+    off = admin.put("/v1/feature-config/labs.enabled", json={"value": False})
+    assert off.status_code == 200, off.text
+    try:
+        assert_problem(book(learner, lab["id"], slot["slot_start"]), 503, "FEATURE_DISABLED")
+        assert_problem(learner.post(f"/v1/labs/{lab['id']}/waitlist", json={"slot_start": slot["slot_start"]}),
+                       503, "FEATURE_DISABLED")
+        assert learner.get(f"/v1/labs/{lab['id']}").status_code == 200
+    finally:
+        assert admin.put("/v1/feature-config/labs.enabled", json={"value": True}).status_code == 200
+    assert book(learner, lab["id"], slot["slot_start"]).status_code == 201

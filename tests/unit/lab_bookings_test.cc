@@ -60,14 +60,16 @@ class LabBookingsTest : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(migrator.migrate().ok());
     authz_ = std::make_unique<identity::AuthorizationService>(*db_);
     cursors_ = std::make_unique<CursorCodec>("labs-test");
+    durable_ = std::make_unique<CommitDurability>(*db_);
     labs_ = std::make_unique<LabsModule>(
-        *db_, *authz_, *cursors_,
+        *db_, *durable_, *authz_, *cursors_,
         LabsOptions{[this] { return clock_; }, {std::chrono::minutes(15)}});
     for (const char* name : {"host", "first", "second", "third"}) users_.push_back(account(name));
   }
 
   void TearDown() override {
     labs_.reset();
+    durable_.reset();
     db_.reset();
     if (admin_) {
       auto conn = admin_->write();
@@ -111,6 +113,7 @@ class LabBookingsTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<Database> db_;
   std::unique_ptr<identity::AuthorizationService> authz_;
   std::unique_ptr<CursorCodec> cursors_;
+  std::unique_ptr<CommitDurability> durable_;
   std::unique_ptr<LabsModule> labs_;
   std::vector<Actor> users_;
   TimePoint clock_ = std::chrono::floor<std::chrono::seconds>(now());
