@@ -74,7 +74,7 @@ std::string BookingCalendar::render(const std::vector<Booking>& bookings, TimePo
     out +=
         fold("DESCRIPTION:" + text(std::to_string(b.seats) + (b.seats == 1 ? " seat" : " seats") +
                                    ", booking " + b.id + " (" + b.status + ")"));
-    out += fold(std::string("STATUS:") + (b.status == "confirmed" ? "CONFIRMED" : "TENTATIVE"));
+    out += fold(b.status == "confirmed" ? "STATUS:CONFIRMED" : "STATUS:TENTATIVE");
     out += fold("END:VEVENT");
   }
   return out + fold("END:VCALENDAR");
