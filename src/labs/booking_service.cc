@@ -157,7 +157,7 @@ Result<Booking> BookingService::book(const Actor& actor, const std::string& lab_
   if (features_) DL_TRY(features_->require_enabled(kLabsFlag));
   DL_ASSIGN_OR_RETURN(std::string slot_start, slot_start_of(request));
   const TimePoint now = clock_();
-  return durable(committing_refusals<Booking>(db_, [&](Connection& c) -> Result<Booking> {
+  return durable_.after(committing_refusals<Booking>(db_, [&](Connection& c) -> Result<Booking> {
     DL_ASSIGN_OR_RETURN(auto found, locked_slot(c, canonical_id(lab_id), slot_start, now));
     auto& [lab, slot] = found;
     if (lab.status != "active")
@@ -244,7 +244,7 @@ Result<Booking> BookingService::decide(const Actor& actor, const std::string& id
   const Lab& lab = found.second;
   const std::string slot_id = found.first.availability_id;
   const TimePoint now = clock_();
-  return durable(committing_refusals<Booking>(db_, [&](Connection& c) -> Result<Booking> {
+  return durable_.after(committing_refusals<Booking>(db_, [&](Connection& c) -> Result<Booking> {
     DL_TRY(SlotRepository::lock(c, slot_id));
     DL_TRY(refresh(c, slot_id, lab, now));
     DL_ASSIGN_OR_RETURN(Booking b, BookingRepository::find(c, found.first.id));
@@ -271,7 +271,7 @@ Result<Booking> BookingService::cancel(const Actor& actor, const std::string& id
   const Lab& lab = found.second;
   const std::string slot_id = found.first.availability_id;
   const TimePoint now = clock_();
-  return durable(committing_refusals<Booking>(db_, [&](Connection& c) -> Result<Booking> {
+  return durable_.after(committing_refusals<Booking>(db_, [&](Connection& c) -> Result<Booking> {
     DL_TRY(SlotRepository::lock(c, slot_id));
     DL_TRY(refresh(c, slot_id, lab, now));
     DL_ASSIGN_OR_RETURN(Booking b, BookingRepository::find(c, found.first.id));
@@ -295,7 +295,7 @@ Result<WaitlistEntry> BookingService::join_waitlist(const Actor& actor, const st
   if (features_) DL_TRY(features_->require_enabled(kLabsFlag));
   DL_ASSIGN_OR_RETURN(std::string slot_start, slot_start_of(request));
   const TimePoint now = clock_();
-  return durable(
+  return durable_.after(
       committing_refusals<WaitlistEntry>(db_, [&](Connection& c) -> Result<WaitlistEntry> {
         DL_ASSIGN_OR_RETURN(auto found, locked_slot(c, canonical_id(lab_id), slot_start, now));
         auto& [lab, slot] = found;
@@ -328,7 +328,7 @@ Status BookingService::leave_waitlist(const Actor& actor, const std::string& ent
     DL_ASSIGN_OR_RETURN(lab, LabRepository::find(*conn, slot.lab_id));
   }
   const TimePoint now = clock_();
-  return durable(db_.transaction([&](Connection& c) -> Status {
+  return durable_.after(db_.transaction([&](Connection& c) -> Status {
     DL_TRY(SlotRepository::lock(c, entry.availability_id));
     DL_ASSIGN_OR_RETURN(WaitlistEntry current, WaitlistRepository::find(c, entry.id));
     DL_TRY(WaitlistRepository::remove(c, current));

@@ -119,14 +119,6 @@ class BookingService {
   Result<std::pair<Booking, Lab>> visible(const Actor& actor, const std::string& id, bool* approver,
                                           bool hide_from_strangers);
 
-  // `written` once its commit is on stable storage.
-  template <class T>
-  Result<T> durable(Result<T> written) {
-    if (!written.ok()) return written;
-    DL_TRY(durable_.wait());
-    return written;
-  }
-
   Database& db_;
   CommitDurability& durable_;
   const LabAccess& access_;

@@ -38,7 +38,7 @@ Status require_user(Connection& c, const std::string& user_id) {
 }  // namespace
 
 Result<Enrollment> EnrollmentService::enroll(const Actor& actor, const EnrollmentRequest& request) {
-  return durable(db_.transaction([&](Connection& c) -> Result<Enrollment> {
+  return durable_.after(db_.transaction([&](Connection& c) -> Result<Enrollment> {
     return enroll_course(c, actor, request, request.course_id.value_or(""), std::nullopt);
   }));
 }
@@ -46,7 +46,7 @@ Result<Enrollment> EnrollmentService::enroll(const Actor& actor, const Enrollmen
 Result<SuperCourseEnrollment> EnrollmentService::enroll_in_super_course(
     const Actor& actor, const EnrollmentRequest& request) {
   const std::string id = canonical_id(request.super_course_id.value_or(""));
-  return durable(db_.transaction([&](Connection& c) -> Result<SuperCourseEnrollment> {
+  return durable_.after(db_.transaction([&](Connection& c) -> Result<SuperCourseEnrollment> {
     DL_ASSIGN_OR_RETURN(auto status, CourseStructure::super_course_status(c, id));
     if (!status || *status == "draft") return Error::not_found("super-course");
     if (*status != "published") {
@@ -146,7 +146,7 @@ Result<Enrollment> EnrollmentService::get(const Actor& actor, const std::string&
 }
 
 Result<Enrollment> EnrollmentService::cancel(const Actor& actor, const std::string& id) {
-  return durable(db_.transaction([&](Connection& c) -> Result<Enrollment> {
+  return durable_.after(db_.transaction([&](Connection& c) -> Result<Enrollment> {
     DL_ASSIGN_OR_RETURN(Enrollment e, readable(c, actor, id));
     DL_ASSIGN_OR_RETURN(bool cancelled, EnrollmentRepository::cancel(c, e.id));
     if (!cancelled) {

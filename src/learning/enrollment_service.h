@@ -71,12 +71,6 @@ class EnrollmentService {
   Result<bool> manages(Connection& c, const Actor& actor, const std::string& course_id);
 
  private:
-  // `written` once its commit is durable; the write's own error otherwise.
-  template <class T>
-  Result<T> durable(Result<T> written) {
-    if (written.ok()) DL_TRY(durable_.wait());
-    return written;
-  }
   Result<Enrollment> enroll_course(Connection& c, const Actor& actor,
                                    const EnrollmentRequest& request, const std::string& course_id,
                                    const std::optional<std::string>& super_course_id);

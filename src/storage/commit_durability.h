@@ -33,6 +33,14 @@ class CommitDurability {
   // is on stable storage; 503 when the WAL file cannot be synced.
   Status wait();
 
+  // `written` once its commit is durable (503 when the sync fails); the
+  // write's own error, unsynced, otherwise.
+  template <class T>
+  Result<T> after(Result<T> written) {
+    if (written.ok()) DL_TRY(wait());
+    return written;
+  }
+
  private:
   Status sync_wal();
 
