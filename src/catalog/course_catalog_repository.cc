@@ -121,6 +121,7 @@ Result<Page<Course>> CourseCatalogRepository::list(Connection& c, const CourseQu
                        query.price_max, free, position.key, position.id, page.limit + 1}));
   }
   std::vector<std::pair<Course, std::int64_t>> found;
+  found.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i)
     found.emplace_back(course_from_row(rows[i]), sort_key(query.sort, rows[i]));
   auto keyed =
@@ -129,6 +130,7 @@ Result<Page<Course>> CourseCatalogRepository::list(Connection& c, const CourseQu
       });
   Page<Course> out;
   out.next = std::move(keyed.next);
+  out.items.reserve(keyed.items.size());
   for (auto& [course, key] : keyed.items) out.items.push_back(std::move(course));
   return out;
 }

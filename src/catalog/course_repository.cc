@@ -33,23 +33,23 @@ std::vector<std::string> instructor_ids(const std::string& column) {
 
 Course course_from_row(const Row& r) {
   Course course;
-  course.id = r.text(0);
-  course.slug = r.text(1);
-  course.title = r.text(2);
-  course.subtitle = r.text(3);
-  course.description = r.text(4);
-  course.category_id = r.text(5);
-  course.level_id = r.text(6);
-  course.language = r.text(7);
-  course.price = Money{r.integer(8), r.text(9)};
-  course.status = r.text(10);
+  course.id = r.take_text(0);
+  course.slug = r.take_text(1);
+  course.title = r.take_text(2);
+  course.subtitle = r.take_text(3);
+  course.description = r.take_text(4);
+  course.category_id = r.take_text(5);
+  course.level_id = r.take_text(6);
+  course.language = r.take_text(7);
+  course.price = Money{r.integer(8), r.take_text(9)};
+  course.status = r.take_text(10);
   course.max_students = r.optional_integer(11);
   course.enrollment_count = r.integer(12);
-  course.created_by = r.optional_text(13);
-  course.published_at = r.optional_text(14);
-  course.created_at = r.text(15);
-  course.updated_at = r.text(16);
-  course.instructor_ids = instructor_ids(r.text(17));
+  course.created_by = r.take_optional_text(13);
+  course.published_at = r.take_optional_text(14);
+  course.created_at = r.take_text(15);
+  course.updated_at = r.take_text(16);
+  course.instructor_ids = instructor_ids(r.take_text(17));
   return course;
 }
 

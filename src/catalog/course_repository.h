@@ -11,7 +11,7 @@
 namespace deltalabs::catalog {
 
 // A course from a row that starts with the course columns of catalog_sql.h and
-// the instructors column after them.
+// the instructors column after them; a writable row's text is moved, not copied.
 Course course_from_row(const Row& r);
 
 // Reads and writes courses and their instructor lists. Stateless: the caller

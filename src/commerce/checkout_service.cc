@@ -234,8 +234,7 @@ Result<Order> CheckoutService::charge_outside(const Order& order, const Checkout
     }
     return OrderRepository::find(c, order.id);
   });
-  if (settled.ok()) DL_TRY(durable_.wait());
-  return settled;
+  return durable_.after(std::move(settled));
 }
 
 }  // namespace deltalabs::commerce

@@ -96,9 +96,9 @@ Result<Order> OrderService::mark_paid(const Actor& actor, const std::string& id)
     DL_TRY(AuditLog::record(c, actor, {"order.marked_paid", "order", order.id, "{}"}));
     return OrderRepository::find(c, order.id);
   });
-  if (done.ok()) DL_TRY(durable_.wait());
-  if (refused) return std::move(*refused);
-  return done;
+  auto durable = durable_.after(std::move(done));
+  if (refused && durable.ok()) return std::move(*refused);
+  return durable;
 }
 
 Result<Order> OrderService::refund(const Actor& actor, const std::string& id,
@@ -146,8 +146,7 @@ Result<Order> OrderService::refund(const Actor& actor, const std::string& id,
     DL_TRY(NotificationLog::record(c, order.user_id, "order.refunded", details));
     return OrderRepository::find(c, order.id);
   });
-  if (done.ok()) DL_TRY(durable_.wait());
-  return done;
+  return durable_.after(std::move(done));
 }
 
 }  // namespace deltalabs::commerce

@@ -136,8 +136,7 @@ Result<WebhookReceipt> PaymentWebhookService::receive(const std::string& payload
     return receipt;
   });
   // The processor retries until it gets a 2xx: acknowledge only what is durable.
-  if (done.ok()) DL_TRY(durable_.wait());
-  return done;
+  return durable_.after(std::move(done));
 }
 
 }  // namespace deltalabs::commerce

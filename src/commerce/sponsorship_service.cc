@@ -107,8 +107,7 @@ Result<SponsorshipRequest> SponsorshipService::approve(const Actor& actor, const
   auto done = db_.transaction([&](Connection& c) -> Result<SponsorshipRequest> {
     return decide(c, actor, id, "approved");
   });
-  if (done.ok()) DL_TRY(durable_.wait());
-  return done;
+  return durable_.after(std::move(done));
 }
 
 Result<SponsorshipRequest> SponsorshipService::reject(const Actor& actor, const std::string& id) {

@@ -35,6 +35,9 @@ boost::json::value to_json(const std::optional<V>& v) {
 }
 
 template <class T>
+class JsonShape;
+
+template <class T>
 struct IsOptional : std::false_type {};
 template <class V>
 struct IsOptional<std::optional<V>> : std::true_type {};
@@ -68,6 +71,10 @@ struct ShapeField {
                                     : std::move(field_schema)),
         get([member](const T& v) { return to_json(v.*member); }),
         write([member](const T& v, std::string& out) { append_json(out, v.*member); }) {}
+
+  // A data member rendered by a shape of its own (a reference to that schema).
+  template <class M>
+  ShapeField(std::string field_name, const JsonShape<M>& inner, M T::*member);
 
   std::string name;
   Schema schema;
@@ -137,6 +144,14 @@ class JsonShape : public NamedSchema {
   std::vector<ShapeField<T>> fields_;
   std::vector<std::string> keys_;  // `{"name":` for the first field, `,"name":` after
 };
+
+template <class T>
+template <class M>
+ShapeField<T>::ShapeField(std::string field_name, const JsonShape<M>& inner, M T::*member)
+    : name(std::move(field_name)),
+      schema(schema::ref(inner)),
+      get([&inner, member](const T& v) { return boost::json::value(inner.render(v.*member)); }),
+      write([&inner, member](const T& v, std::string& out) { inner.write(v.*member, out); }) {}
 
 // The fields of `inner`'s shape read through `member`: how a type that
 // extends another's shape (a profile is a user plus permissions) lists them.

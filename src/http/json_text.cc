@@ -2,7 +2,10 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace deltalabs::http {
 
@@ -32,6 +35,26 @@ constexpr char escape_of(unsigned char ch) {
   }
 }
 
+// escape_of for every byte, looked up once per character of every string written.
+constexpr std::array<char, 256> kEscapes = [] {
+  std::array<char, 256> table{};
+  for (int ch = 0; ch < 256; ++ch) table[ch] = escape_of(static_cast<unsigned char>(ch));
+  return table;
+}();
+
+// Whether any of the eight bytes of `word` needs escaping (below 0x20, the
+// quote or the backslash), tested at once: most text has nothing to escape,
+// so a string is skipped eight bytes at a time and only looked at bytewise
+// around what it must escape. The zero-byte test of "Bit Twiddling Hacks".
+constexpr bool needs_escape(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const auto has_zero_byte = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHigh;
+  return (below_space | has_zero_byte(word ^ (kOnes * '"')) |
+          has_zero_byte(word ^ (kOnes * '\\'))) != 0;
+}
+
 }  // namespace
 
 void append_json(std::string& out, std::string_view s) {
@@ -40,8 +63,15 @@ void append_json(std::string& out, std::string_view s) {
   out += '"';
   std::size_t plain_from = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    if (std::uint64_t word = 0; i + 8 <= s.size()) {
+      std::memcpy(&word, s.data() + i, 8);
+      if (!needs_escape(word)) {
+        i += 7;
+        continue;
+      }
+    }
     const auto ch = static_cast<unsigned char>(s[i]);
-    const char esc = escape_of(ch);
+    const char esc = kEscapes[ch];
     if (!esc) continue;
     out.append(s.data() + plain_from, i - plain_from);
     plain_from = i + 1;

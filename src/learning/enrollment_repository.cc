@@ -25,6 +25,7 @@ Enrollment enrollment_from(const Row& r) {
   e.updated_at = r.text(12);
   e.required_items = r.integer(13);
   e.completed_required_items = r.integer(14);
+  e.order_id = r.optional_text(15);
   return e;
 }
 

@@ -20,6 +20,7 @@ const http::JsonShape<Enrollment>& enrollment_shape() {
        {"member_role", s::one_of({"student", "ta", "instructor"}), &Enrollment::member_role},
        {"status", s::one_of({"active", "completed", "cancelled"}), &Enrollment::status},
        {"source", s::string(), &Enrollment::source},
+       {"order_id", s::uuid(), &Enrollment::order_id},
        {"super_course_id", s::uuid(), &Enrollment::super_course_id},
        {"progress_percent", s::integer(),
         [](const Enrollment& e) { return boost::json::value(e.progress_percent()); }},

@@ -20,6 +20,7 @@ struct Enrollment {
   std::string member_role;  // student, ta, instructor
   std::string status;       // active, completed, cancelled
   std::string source;       // free, order, sponsorship, admin
+  std::optional<std::string> order_id;  // the order that paid for it (source order or sponsorship)
   std::optional<std::string> super_course_id;
   std::string enrolled_at;
   std::optional<std::string> completed_at;

@@ -21,6 +21,12 @@ constexpr const char* kSelectApplied =
 constexpr const char* kIsApplied = "SELECT 1 FROM schema_migrations WHERE version = $1";
 constexpr const char* kRecord =
     "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)";
+// SQLite: whether ANALYZE has ever run, and the indexes it has no statistics for.
+constexpr const char* kHasStatistics =
+    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'";
+constexpr const char* kIndexesWithoutStatistics =
+    "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT IN "
+    "(SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL)";
 // Serialises concurrent migrators on PostgreSQL (SQLite's BEGIN IMMEDIATE already does).
 constexpr const char* kPostgresLock = "SELECT pg_advisory_xact_lock(8020170001)";
 
@@ -158,7 +164,23 @@ Result<int> Migrator::migrate() {
     }));
     if (ran) ++applied;
   }
+  // Every start, not only after a migration: a database migrated by an
+  // older binary has its new indexes unanalysed too.
+  DL_TRY(analyze_new_indexes());
   return applied;
+}
+
+Status Migrator::analyze_new_indexes() {
+  if (db_.dialect() != Dialect::kSqlite) return {};  // PostgreSQL's autovacuum analyses
+  DL_ASSIGN_OR_RETURN(auto conn, db_.write());
+  DL_ASSIGN_OR_RETURN(RowSet analysed, conn->query(kHasStatistics));
+  if (analysed.empty()) return {};
+  DL_ASSIGN_OR_RETURN(RowSet indexes, conn->query(kIndexesWithoutStatistics));
+  for (std::size_t i = 0; i < indexes.size(); ++i) {
+    // Index names come from our own migrations; quoted all the same.
+    DL_TRY(conn->execute_script("ANALYZE \"" + indexes[i].text(0) + "\""));
+  }
+  return {};
 }
 
 }  // namespace deltalabs

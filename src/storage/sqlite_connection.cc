@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <cstdlib>
+#include <memory>
+#include <mutex>
 #include <string_view>
 
 #include "core/case_fold.h"
@@ -24,16 +26,32 @@ void case_fold_key_function(sqlite3_context* ctx, int /*argc*/, sqlite3_value** 
   sqlite3_result_text(ctx, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
 }
 
-}  // namespace
-
-namespace {
 // Read pages through a shared map of the file: a request touching rows spread
 // over the file (a search page) then copies no page into a per-connection
 // cache. 1 GiB of address space; only the pages in use stay resident.
 constexpr const char* kMapPragma = "PRAGMA mmap_size = 1073741824;";
+
+// Process-wide settings, made before SQLite initialises. Memory statistics
+// off: with them on, every allocation SQLite makes takes one global mutex,
+// which all request threads contend for.
+void configure_library_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+// The names of a statement's result columns.
+std::shared_ptr<const std::vector<std::string>> column_names(sqlite3_stmt* stmt) {
+  const int count = sqlite3_column_count(stmt);
+  std::vector<std::string> names;
+  names.reserve(count);
+  for (int i = 0; i < count; ++i) names.emplace_back(sqlite3_column_name(stmt, i));
+  return std::make_shared<const std::vector<std::string>>(std::move(names));
+}
+
 }  // namespace
 
 SqliteConnection::SqliteConnection(const std::string& path, bool create, int busy_timeout_ms) {
+  configure_library_once();
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   if (const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr); rc != SQLITE_OK) {
     open_status_ =
@@ -173,10 +191,10 @@ Result<RowSet> SqliteConnection::query(std::string_view sql, const Params& param
   DL_ASSIGN_OR_RETURN(Prepared * p, prepare(sql));
   DL_TRY(bind(*p, params));
   const int ncols = sqlite3_column_count(p->stmt);
-  std::vector<std::string> columns;
-  columns.reserve(ncols);
-  for (int i = 0; i < ncols; ++i) columns.emplace_back(sqlite3_column_name(p->stmt, i));
-  RowSet rows(std::move(columns));
+  // A schema change re-prepares the statement, and `SELECT *` may then name other columns.
+  if (!p->columns || p->columns->size() != static_cast<std::size_t>(ncols))
+    p->columns = column_names(p->stmt);
+  RowSet rows(p->columns);
   for (;;) {
     const int rc = sqlite3_step(p->stmt);
     if (rc == SQLITE_DONE) break;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ class SqliteConnection final : public Connection {
   struct Prepared {
     sqlite3_stmt* stmt = nullptr;
     std::vector<int> slot_of_param;  // $N -> bind slot (0 when $N is unused)
+    // Result column names, read once and shared by every RowSet of the statement.
+    std::shared_ptr<const std::vector<std::string>> columns;
   };
 
   Result<Prepared*> prepare(std::string_view sql);

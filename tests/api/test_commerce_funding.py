@@ -171,7 +171,7 @@ def test_sponsorship_approval_creates_a_zero_cost_paid_order_and_the_enrollment(
     assert (order["status"], order["total"], order["subtotal"]) == ("paid", money(0), money(9900))
     assert (order["payment"]["method"], order["sponsorship_request_id"]) == ("sponsored", request["id"])
     e = enrollment_in(learner, course["id"])
-    assert (e["source"], e["status"]) == ("sponsorship", "active")
+    assert (e["source"], e["status"], e["order_id"]) == ("sponsorship", "active", order["id"])
     assert course_of(cast.anonymous, course["id"])["enrollment_count"] == 1
     assert_problem(manager.post(f"/v1/sponsorship-requests/{request['id']}/reject"), 409,
                    "SPONSORSHIP_ALREADY_DECIDED")

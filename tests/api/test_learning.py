@@ -62,7 +62,7 @@ def test_enroll_succeeds_in_a_free_published_course_taking_a_seat(server, cast):
     e = resp.json()
     assert resp.headers["Location"] == f"/v1/enrollments/{e['id']}"
     assert e["course_id"] == course["id"] and e["user_id"] == user_id(learner)
-    assert (e["member_role"], e["status"], e["source"]) == ("student", "active", "free")
+    assert (e["member_role"], e["status"], e["source"], e["order_id"]) == ("student", "active", "free", None)
     assert e["course_title"] == course["title"] and e["progress_percent"] == 0
     assert course_of(cast.anonymous, course["id"])["enrollment_count"] == 1
     mine = walk(learner, "/v1/enrollments")

@@ -49,7 +49,8 @@ const JsonShape<Sample>& sample_shape() {
                                 {"maybe_count", schema::integer(), &Sample::maybe_count},
                                 {"tags", schema::array(schema::string()), &Sample::tags},
                                 {"computed", schema::integer(),
-                                 [](const Sample& s) { return boost::json::value(s.count * 2); }}},
+                                 [](const Sample& s) { return boost::json::value(s.count * 2); }},
+                                {"nested", inner_shape(), &Sample::inner}},
                                fields_of(inner_shape(), &Sample::inner)));
   return shape;
 }
@@ -65,6 +66,18 @@ TEST(JsonShapeTest, WrittenTextIsTheSerializedRendering) {
   EXPECT_EQ(written(plain), boost::json::serialize(sample_shape().render(plain)));
   Sample empty;
   EXPECT_EQ(written(empty), boost::json::serialize(sample_shape().render(empty)));
+}
+
+TEST(JsonShapeTest, AMemberWithAShapeOfItsOwnIsAReferenceWrittenAsThatShape) {
+  const auto& nested = sample_shape().fields()[9];
+  ASSERT_EQ(nested.name, "nested");
+  EXPECT_EQ(boost::json::serialize(nested.schema.json), R"({"$ref":"#/components/schemas/Inner"})");
+  Sample s;
+  s.inner.code = "Q\"7";
+  std::string out;
+  nested.write(s, out);
+  EXPECT_EQ(out, R"({"code":"Q\"7"})");
+  EXPECT_EQ(boost::json::serialize(nested.get(s)), out);
 }
 
 TEST(JsonShapeTest, EveryByteThatNeedsEscapingIsEscapedAsBoostDoes) {
@@ -83,6 +96,21 @@ TEST(JsonShapeTest, EveryByteThatNeedsEscapingIsEscapedAsBoostDoes) {
   EXPECT_EQ(text, boost::json::serialize(sample_shape().render(s)));
   EXPECT_NE(text.find(R"(\u0001)"), std::string::npos);
   EXPECT_NE(text.find(R"(\"quoted\")"), std::string::npos);
+}
+
+// Text is scanned eight bytes at a time: a byte to escape is found wherever
+// it sits in a word, including the zero byte and bytes of UTF-8.
+TEST(JsonShapeTest, AnEscapeIsFoundAtEveryPositionOfTheWordsScanned) {
+  const std::string plain = "abcdefghijklmnopq\xc3\xa4";
+  for (const char special : {'\0', '\x01', '\x1f', '"', '\\'}) {
+    for (std::size_t at = 0; at <= plain.size(); ++at) {
+      std::string text = plain;
+      text.insert(at, 1, special);
+      std::string out;
+      append_json(out, text);
+      ASSERT_EQ(out, boost::json::serialize(boost::json::value(text))) << "at " << at;
+    }
+  }
 }
 
 TEST(JsonShapeTest, APageIsWrittenAsThePageEnvelope) {
