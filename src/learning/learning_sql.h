@@ -15,7 +15,7 @@ namespace deltalabs::learning::sql {
   "(SELECT count(*) FROM content_items i JOIN course_sections s ON s.id = i.section_id "          \
   "WHERE s.course_id = e.course_id AND i.is_required), "                                          \
   "(SELECT count(*) FROM enrollment_progress p JOIN content_items i ON i.id = p.content_item_id " \
-  "WHERE p.enrollment_id = e.id AND p.status = 'completed' AND i.is_required), e.order_id "      \
+  "WHERE p.enrollment_id = e.id AND p.status = 'completed' AND i.is_required), e.order_id "       \
   "FROM enrollments e JOIN courses c ON c.id = e.course_id "
 
 inline constexpr const char* kSelectEnrollment = DL_ENROLLMENT_SELECT "WHERE e.id = $1";

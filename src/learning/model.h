@@ -17,9 +17,9 @@ struct Enrollment {
   std::string course_id;
   std::string course_title;
   std::string course_slug;
-  std::string member_role;  // student, ta, instructor
-  std::string status;       // active, completed, cancelled
-  std::string source;       // free, order, sponsorship, admin
+  std::string member_role;              // student, ta, instructor
+  std::string status;                   // active, completed, cancelled
+  std::string source;                   // free, order, sponsorship, admin
   std::optional<std::string> order_id;  // the order that paid for it (source order or sponsorship)
   std::optional<std::string> super_course_id;
   std::string enrolled_at;

@@ -206,20 +206,26 @@ Result<RowSet> SqliteConnection::query(std::string_view sql, const Params& param
     std::vector<Value> row;
     row.reserve(ncols);
     for (int i = 0; i < ncols; ++i) {
-      switch (sqlite3_column_type(p->stmt, i)) {
+      // One column lookup, then the value's own accessors: the sqlite3_column_*
+      // calls would each look the column up and check for an allocation failure.
+      sqlite3_value* value = sqlite3_column_value(p->stmt, i);
+      switch (sqlite3_value_type(value)) {
         case SQLITE_INTEGER:
-          row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(p->stmt, i)));
+          row.emplace_back(static_cast<std::int64_t>(sqlite3_value_int64(value)));
           break;
         case SQLITE_FLOAT:
-          row.emplace_back(sqlite3_column_double(p->stmt, i));
+          row.emplace_back(sqlite3_value_double(value));
           break;
         case SQLITE_NULL:
           row.emplace_back(std::monostate{});
           break;
         default: {
-          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(p->stmt, i));
-          row.emplace_back(
-              std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(p->stmt, i))));
+          const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+          if (text == nullptr) {  // out of memory converting the value to text
+            sqlite3_reset(p->stmt);
+            return error_from(SQLITE_NOMEM, sql);
+          }
+          row.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_value_bytes(value))));
         }
       }
     }

@@ -108,8 +108,9 @@ TEST_F(MigratorTest, IndexAddedAfterAnalyzeGetsStatistics) {
 }
 
 TEST_F(MigratorTest, NoStatisticsAreMadeWhereAnalyzeNeverRan) {
-  ASSERT_TRUE(Migrator(*db_, {{"0001_a.sql", "CREATE TABLE a (k INTEGER); CREATE INDEX a_k ON "
-                                             "a (k); INSERT INTO a VALUES (1), (2);"}})
+  ASSERT_TRUE(Migrator(*db_, {{"0001_a.sql",
+                               "CREATE TABLE a (k INTEGER); CREATE INDEX a_k ON "
+                               "a (k); INSERT INTO a VALUES (1), (2);"}})
                   .migrate()
                   .ok());
   EXPECT_EQ(count("sqlite_master WHERE name = 'sqlite_stat1'"), 0);
