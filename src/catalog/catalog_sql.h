@@ -259,29 +259,31 @@ inline constexpr const char* kSqliteMatchesPublished =
 inline constexpr const char* kPgMatchesPublished =
     "SELECT count(*) FROM (SELECT 1 FROM courses c WHERE c.status = 'published' AND " DL_PG_MATCH(
         "c.search_all") " LIMIT 1) m";
-// The courses of a ranked id list ($1, a JSON array) that pass the catalog
-// filters ($2..$7 as above), with each row's position in the list last; in
-// no particular order (the caller sorts the few rows by position).
-// The same without filters (ids the index ranked are published at the
-// generation this snapshot reads): $1 the ids.
+// The courses of a ranked list of search keys ($1, a JSON array: rowids on
+// SQLite, which read a row without a seek through the 36-character id index,
+// ids on PostgreSQL), each with its position in the list and whether it
+// passes the catalog filters ($2..$7 as above) last; in no particular order
+// (the caller sorts the few rows by position). Every key reads its row, so
+// the caller can tell a stale index (a VACUUM may renumber rowids) from
+// filtered rows.
+// The same without filters (courses the index ranked are published at the
+// generation this snapshot reads): $1 the keys.
 inline constexpr const char* kSqliteRankedCoursesUnfiltered =
     "SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS
-    ", j.key "
-    "FROM json_each($1) j CROSS JOIN courses c WHERE c.id = j.value AND c.status = 'published'";
+    ", j.key, c.status = 'published' "
+    "FROM json_each($1) j CROSS JOIN courses c WHERE c.rowid = j.value";
 inline constexpr const char* kPgRankedCoursesUnfiltered =
     "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS
-    ", j.ord - 1 "
+    ", j.ord - 1, c.status = 'published' "
     "FROM jsonb_array_elements_text(CAST($1 AS JSONB)) WITH ORDINALITY AS j(id, ord) "
-    "JOIN courses c ON c.id = CAST(j.id AS UUID) WHERE c.status = 'published'";
+    "JOIN courses c ON c.id = CAST(j.id AS UUID)";
 inline constexpr const char* kSqliteRankedCourses =
-    "SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS
-    ", j.key "
-    "FROM json_each($1) j CROSS JOIN courses c WHERE c.id = j.value AND " DL_CATALOG_FILTERS;
+    "SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS ", j.key, (" DL_CATALOG_FILTERS
+    ") FROM json_each($1) j CROSS JOIN courses c WHERE c.rowid = j.value";
 inline constexpr const char* kPgRankedCourses =
-    "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS
-    ", j.ord - 1 "
-    "FROM jsonb_array_elements_text(CAST($1 AS JSONB)) WITH ORDINALITY AS j(id, ord) "
-    "JOIN courses c ON c.id = CAST(j.id AS UUID) WHERE " DL_CATALOG_FILTERS;
+    "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS ", j.ord - 1, (" DL_CATALOG_FILTERS
+    ") FROM jsonb_array_elements_text(CAST($1 AS JSONB)) WITH ORDINALITY AS j(id, ord) "
+    "JOIN courses c ON c.id = CAST(j.id AS UUID)";
 
 #undef DL_BY_PRICE
 #undef DL_BY_POPULAR

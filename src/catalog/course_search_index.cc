@@ -12,7 +12,8 @@ namespace deltalabs::catalog {
 
 struct CourseSearchIndex::Catalog {
   std::int64_t generation = 0;
-  std::vector<std::string> ids;  // the published ids in ascending order: a course's rank
+  std::vector<std::string> ids;   // the published ids in ascending order: a course's rank
+  std::vector<std::string> keys;  // each rank's SearchKey::key, what its row is read by
   std::unordered_map<std::string, std::uint32_t> rank_of_key;
 
   std::mutex mutex;  // guards the members below
@@ -54,14 +55,21 @@ Result<std::shared_ptr<CourseSearchIndex::Catalog>> CourseSearchIndex::catalog_a
   auto catalog = std::make_shared<Catalog>();
   catalog->generation = generation;
   catalog->ids.reserve(keys.size());
+  catalog->keys.reserve(keys.size());
   catalog->rank_of_key.reserve(keys.size());
   for (auto& k : keys) {
-    catalog->rank_of_key.emplace(std::move(k.key), static_cast<std::uint32_t>(catalog->ids.size()));
+    catalog->rank_of_key.emplace(k.key, static_cast<std::uint32_t>(catalog->ids.size()));
+    catalog->keys.push_back(std::move(k.key));
     catalog->ids.push_back(std::move(k.id));
   }
   std::lock_guard lock(mutex_);
   if (!current_ || current_->generation < generation) current_ = catalog;
   return catalog;
+}
+
+void CourseSearchIndex::forget(const std::shared_ptr<Catalog>& catalog) {
+  std::lock_guard lock(mutex_);
+  if (current_ == catalog) current_.reset();
 }
 
 void CourseSearchIndex::charge(Catalog& catalog, std::size_t bytes) const {
@@ -162,14 +170,24 @@ Result<std::optional<Page<Course>>> CourseSearchIndex::search(Connection& c,
   for (;;) {
     const auto ranked = rank_by_relevance(lists, start, cap);
     if (ranked.size() > checked) {
+      std::vector<std::string> keys;
       std::vector<std::string> ids;
+      keys.reserve(ranked.size() - checked);
       ids.reserve(ranked.size() - checked);
-      for (std::size_t i = checked; i < ranked.size(); ++i)
+      for (std::size_t i = checked; i < ranked.size(); ++i) {
+        keys.push_back(catalog->keys[ranked[i].rank]);
         ids.push_back(catalog->ids[ranked[i].rank]);
-      DL_ASSIGN_OR_RETURN(std::vector<RankedCourse> rows,
-                          CourseSearchRepository::ranked_courses(c, ids, query));
-      for (auto& row : rows) {
-        if (row.place < ids.size() && found.size() < needed)
+      }
+      DL_ASSIGN_OR_RETURN(std::optional<std::vector<RankedCourse>> rows,
+                          CourseSearchRepository::ranked_courses(c, keys, ids, query));
+      if (!rows) {
+        // Its keys read other rows (a VACUUM renumbered them): SQL answers,
+        // and the next search builds the index anew.
+        forget(catalog);
+        return std::optional<Page<Course>>();
+      }
+      for (auto& row : *rows) {
+        if (found.size() < needed)
           found.emplace_back(std::move(row.course), ranked[checked + row.place].score);
       }
       checked = ranked.size();

@@ -54,6 +54,8 @@ class CourseSearchIndex {
   // with `partner`, a word that does match, for words that match nothing alone.
   Result<bool> dropped(Connection& c, Catalog& catalog, const std::string& word,
                        const std::string& partner);
+  // Drops `catalog` if it is still the one held, so the next search builds anew.
+  void forget(const std::shared_ptr<Catalog>& catalog);
   // Counts `bytes` more against the bound, starting the word lists over when full.
   void charge(Catalog& catalog, std::size_t bytes) const;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cstdlib>
 
 #include "catalog/catalog_sql.h"
 #include "catalog/course_catalog_repository.h"
@@ -11,7 +12,8 @@ namespace deltalabs::catalog {
 
 namespace {
 
-constexpr std::size_t kPlaceColumn = 18;  // after the course columns and instructors
+constexpr std::size_t kPlaceColumn = 18;   // after the course columns and instructors
+constexpr std::size_t kPassesColumn = 19;  // whether the row passes the filters
 
 const char* pick(Dialect d, const char* sqlite, const char* postgres) {
   return d == Dialect::kSqlite ? sqlite : postgres;
@@ -55,11 +57,19 @@ Result<bool> CourseSearchRepository::matches_published(Connection& c,
   return !rows.empty() && rows[0].integer(0) > 0;
 }
 
-Result<std::vector<RankedCourse>> CourseSearchRepository::ranked_courses(
-    Connection& c, const std::vector<std::string>& ids, const CourseQuery& filters) {
+Result<std::optional<std::vector<RankedCourse>>> CourseSearchRepository::ranked_courses(
+    Connection& c, const std::vector<std::string>& keys, const std::vector<std::string>& ids,
+    const CourseQuery& filters) {
   boost::json::array list;
-  list.reserve(ids.size());
-  for (const auto& id : ids) list.emplace_back(id);
+  list.reserve(keys.size());
+  for (const auto& key : keys) {
+    // SQLite's keys are rowids: numbers, so the join reads the table by rowid.
+    if (c.dialect() == Dialect::kSqlite) {
+      list.emplace_back(std::strtoll(key.c_str(), nullptr, 10));
+    } else {
+      list.emplace_back(key);
+    }
+  }
   RowSet rows;
   if (!CourseCatalogRepository::filtered(filters)) {
     DL_ASSIGN_OR_RETURN(rows, c.query(pick(c.dialect(), sql::kSqliteRankedCoursesUnfiltered,
@@ -73,15 +83,19 @@ Result<std::vector<RankedCourse>> CourseSearchRepository::ranked_courses(
                       {boost::json::serialize(list), filters.category, filters.level,
                        filters.instructor_id, filters.language, filters.price_max, free}));
   }
+  // Every key reads the course the index ranked, or the index is stale.
+  if (rows.size() != keys.size()) return std::optional<std::vector<RankedCourse>>();
   std::vector<RankedCourse> out;
   out.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    out.push_back(
-        {course_from_row(rows[i]), static_cast<std::size_t>(rows[i].integer(kPlaceColumn))});
+    const auto place = static_cast<std::size_t>(rows[i].integer(kPlaceColumn));
+    if (place >= ids.size() || rows[i].text(0) != ids[place])
+      return std::optional<std::vector<RankedCourse>>();
+    if (rows[i].boolean(kPassesColumn)) out.push_back({course_from_row(rows[i]), place});
   }
   std::sort(out.begin(), out.end(),
             [](const RankedCourse& a, const RankedCourse& b) { return a.place < b.place; });
-  return out;
+  return std::optional<std::vector<RankedCourse>>(std::move(out));
 }
 
 }  // namespace deltalabs::catalog

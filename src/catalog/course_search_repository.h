@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,11 +46,13 @@ class CourseSearchRepository {
   static Result<std::vector<WordColumn>> word_columns(Connection& c, const std::string& word);
   // True when some published course matches all of `words` together.
   static Result<bool> matches_published(Connection& c, const std::vector<std::string>& words);
-  // The courses of `ids` that are published and pass the query's filters (its text is
-  // ignored), with their instructor ids, in the order of `ids`.
-  static Result<std::vector<RankedCourse>> ranked_courses(Connection& c,
-                                                          const std::vector<std::string>& ids,
-                                                          const CourseQuery& filters);
+  // The courses of `keys` (SearchKey::key) that are published and pass the query's
+  // filters (its text is ignored), with their instructor ids, in the order of `keys`;
+  // nullopt when a key no longer reads the course of the same place in `ids` (the
+  // index that made the keys is stale).
+  static Result<std::optional<std::vector<RankedCourse>>> ranked_courses(
+      Connection& c, const std::vector<std::string>& keys, const std::vector<std::string>& ids,
+      const CourseQuery& filters);
 };
 
 }  // namespace deltalabs::catalog

@@ -191,7 +191,8 @@ Result<RowSet> SqliteConnection::query(std::string_view sql, const Params& param
   DL_ASSIGN_OR_RETURN(Prepared * p, prepare(sql));
   DL_TRY(bind(*p, params));
   const int ncols = sqlite3_column_count(p->stmt);
-  // A schema change re-prepares the statement, and `SELECT *` may then name other columns.
+  // Read once per statement. A schema change re-prepares it behind our back;
+  // were that to change a `SELECT *`'s column count, the names are read again.
   if (!p->columns || p->columns->size() != static_cast<std::size_t>(ncols))
     p->columns = column_names(p->stmt);
   RowSet rows(p->columns);
