@@ -160,17 +160,17 @@ Result<Order> CheckoutService::place(Connection& c, const Actor& actor, const Ch
                                     priced.coupon_discount_minor));
   DL_TRY(CartRepository::check_out(c, cart->id));
 
-  DL_ASSIGN_OR_RETURN(Order order, OrderRepository::find(c, order_id));
   if (!free && provider.external()) {
-    DL_TRY(OrderRepository::insert_payment(c, order, "card"));
+    DL_TRY(OrderRepository::insert_payment(c, order_id, row, "card"));
     return OrderRepository::find(c, order_id);
   }
+  DL_ASSIGN_OR_RETURN(Order order, OrderRepository::find(c, order_id));  // its number
   OfflineProvider offline;
   PaymentProvider& settler = provider.external() ? offline : provider;
   ChargeRequest request{order.id,       order.number, order.user_id, order.total_minor,
                         order.currency, std::nullopt, false,         input.checkout_key};
   DL_ASSIGN_OR_RETURN(ChargeOutcome outcome, settler.charge(request));
-  DL_TRY(OrderRepository::insert_payment(c, order, outcome.method));
+  DL_TRY(OrderRepository::insert_payment(c, order_id, row, outcome.method));
   DL_ASSIGN_OR_RETURN(order, OrderRepository::find(c, order_id));
   if (outcome.status == "succeeded") {
     DL_TRY(OrderFulfilment::settle(c, order, "order", std::nullopt));
@@ -197,8 +197,7 @@ Result<std::string> CheckoutService::place_hold(Connection& c, const HoldRequest
                  std::nullopt,
                  false};
   DL_TRY(OrderRepository::insert_item(c, order_id, item));
-  DL_ASSIGN_OR_RETURN(Order order, OrderRepository::find(c, order_id));
-  DL_TRY(OrderRepository::insert_payment(c, order, "bank_transfer"));
+  DL_TRY(OrderRepository::insert_payment(c, order_id, row, "bank_transfer"));
   return order_id;
 }
 

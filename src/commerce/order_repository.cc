@@ -164,11 +164,12 @@ Status OrderRepository::lock(Connection& c, const std::string& id) {
   return {};
 }
 
-Result<std::string> OrderRepository::insert_payment(Connection& c, const Order& order,
+Result<std::string> OrderRepository::insert_payment(Connection& c, const std::string& order_id,
+                                                    const OrderRow& row,
                                                     const std::string& method) {
   std::string id = new_uuid_v7();
-  DL_TRY(c.execute(sql::kInsertPayment, {id, order.id, order.provider, method, order.total_minor,
-                                         order.currency, format_rfc3339(now())}));
+  DL_TRY(c.execute(sql::kInsertPayment, {id, order_id, row.provider, method, row.total_minor,
+                                         row.currency, format_rfc3339(now())}));
   return id;
 }
 

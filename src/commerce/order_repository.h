@@ -55,9 +55,10 @@ class OrderRepository {
                            const std::string& to);
   // Locks the order's row for the rest of the transaction; 404 when absent.
   static Status lock(Connection& c, const std::string& id);
-  // Inserts the order's pending payment and returns its id.
-  static Result<std::string> insert_payment(Connection& c, const Order& order,
-                                            const std::string& method);
+  // Inserts the pending payment of order `order_id`, written as `row`
+  // (provider, total, currency), and returns its id.
+  static Result<std::string> insert_payment(Connection& c, const std::string& order_id,
+                                            const OrderRow& row, const std::string& method);
   // Moves a payment from `from` to `to`, keeping `raw_event` when given.
   static Result<bool> move_payment(Connection& c, const std::string& id, const std::string& from,
                                    const std::string& to, const std::optional<std::string>& raw);

@@ -46,9 +46,8 @@ Status sponsored_order(Connection& c, const SponsorshipRequest& r, const catalog
                  std::nullopt,
                  false};
   DL_TRY(OrderRepository::insert_item(c, order_id, item));
+  DL_TRY(OrderRepository::insert_payment(c, order_id, row, "sponsored"));
   DL_ASSIGN_OR_RETURN(Order order, OrderRepository::find(c, order_id));
-  DL_TRY(OrderRepository::insert_payment(c, order, "sponsored"));
-  DL_ASSIGN_OR_RETURN(order, OrderRepository::find(c, order_id));
   return OrderFulfilment::settle(c, order, "sponsorship", std::nullopt);
 }
 

@@ -365,8 +365,8 @@ Result<Booking> BookingService::insert(Connection& c, const NewBooking& nb, Time
   DL_ASSIGN_OR_RETURN(std::string id, BookingRepository::insert(c, nb, now));
   DL_ASSIGN_OR_RETURN(Booking b, BookingRepository::find(c, id));
   if (!holds_ || !b.awaiting_payment) return b;
-  DL_TRY(holds_->open(c, b));
-  return BookingRepository::find(c, id);  // now with its order_id
+  DL_ASSIGN_OR_RETURN(b.order_id, holds_->open(c, b));
+  return b;
 }
 
 Status BookingService::refuse_if_paid(Connection& c, const Booking& b) {
