@@ -35,6 +35,12 @@ constexpr Invariant kInvariants[] = {
      "SELECT count(*) FROM courses c WHERE c.enrollment_count <> (SELECT count(*) FROM "
      "enrollments e WHERE e.course_id = c.id AND e.member_role = 'student' AND e.status <> "
      "'cancelled')"},
+    {"courses.instructor_ids lists exactly the course's instructors",
+     "SELECT count(*) FROM courses c WHERE (CASE WHEN c.instructor_ids = '' THEN 0 ELSE "
+     "length(c.instructor_ids) - length(replace(c.instructor_ids, ',', '')) + 1 END) <> (SELECT "
+     "count(*) FROM course_instructors ci WHERE ci.course_id = c.id) OR EXISTS (SELECT 1 FROM "
+     "course_instructors ci WHERE ci.course_id = c.id AND c.instructor_ids NOT LIKE '%' || "
+     "CAST(ci.instructor_id AS TEXT) || '%')"},
     {"no course holds more students than max_students",
      "SELECT count(*) FROM courses WHERE max_students IS NOT NULL AND enrollment_count > "
      "max_students"},

@@ -47,26 +47,20 @@ inline constexpr const char* kCountUsersById = "SELECT count(*) FROM users WHERE
   "c.created_by, "                                                                            \
   "c.published_at, c.created_at, c.updated_at"
 
-// A course's instructor ids in one column, so a course or a page of them is
-// one statement. PostgreSQL orders them in the aggregate; SQLite (before
-// 3.44) cannot, so each element is "<added_at> <instructor_id>" and
-// course_from_row sorts them (added_at is fixed-width RFC 3339 text).
-#define DL_SQLITE_INSTRUCTORS                                          \
-  "(SELECT group_concat(ci.added_at || ' ' || ci.instructor_id, ',') " \
-  "FROM course_instructors ci WHERE ci.course_id = c.id) AS instructors"
-#define DL_PG_INSTRUCTORS                                                         \
-  "(SELECT string_agg(CAST(ci.instructor_id AS TEXT), ',' ORDER BY ci.added_at, " \
-  "ci.instructor_id) FROM course_instructors ci WHERE ci.course_id = c.id) AS instructors"
+// A course's instructor ids, kept on its row by triggers on
+// course_instructors (migration 0019, decision 0023): on PostgreSQL the ids
+// in the order they were added, joined by commas; on SQLite (group_concat
+// cannot order before 3.44) "<added_at> <instructor_id>" elements in any
+// order, which course_from_row sorts (added_at is fixed-width RFC 3339 text).
+#define DL_COURSE_INSTRUCTORS "c.instructor_ids AS instructors"
 
 inline constexpr const char* kInsertCourse =
     "INSERT INTO courses (id, slug, title, subtitle, description, category_id, level_id, language, "
     "price_amount_minor, price_currency, status, max_students, enrollment_count, created_by, "
     "created_at, "
     "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, 0, $12, $13, $13)";
-inline constexpr const char* kSqliteSelectCourse =
-    "SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS " FROM courses c WHERE c.id = $1";
-inline constexpr const char* kPgSelectCourse =
-    "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS " FROM courses c WHERE c.id = $1";
+inline constexpr const char* kSelectCourse =
+    "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS " FROM courses c WHERE c.id = $1";
 inline constexpr const char* kCountCoursesBySlug = "SELECT count(*) FROM courses WHERE slug = $1";
 inline constexpr const char* kUpdateCourse =
     "UPDATE courses SET title = COALESCE($2, title), subtitle = COALESCE($3, subtitle), "
@@ -122,7 +116,7 @@ inline constexpr const char* kIsCourseInstructor =
 #define DL_SQLITE_MATCH(columns) \
   "c.rowid IN (SELECT rowid FROM courses_fts WHERE courses_fts MATCH " columns ")"
 #define DL_SQLITE_SCORED \
-  "SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS ", "                                          \
+  "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS ", "                                          \
   "(CASE WHEN CAST($1 AS TEXT) IS NULL THEN 0 ELSE "                                                 \
   "  4 * (" DL_SQLITE_MATCH("'title : (' || $1 || ')'") ") + "                                       \
   "  2 * (" DL_SQLITE_MATCH("'subtitle : (' || $1 || ')'") ") + "                                    \
@@ -136,7 +130,7 @@ inline constexpr const char* kIsCourseInstructor =
 // WHERE and ORDER BY, a flattened subquery would run each score's match
 // subqueries again.
 #define DL_SQLITE_SEARCHED \
-  "WITH s AS MATERIALIZED (SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS ", "                                          \
+  "WITH s AS MATERIALIZED (SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS ", "                                          \
   "  4 * (" DL_SQLITE_MATCH("'title : (' || $1 || ')'") ") + "                                      \
   "  2 * (" DL_SQLITE_MATCH("'subtitle : (' || $1 || ')'") ") + "                                   \
   "  (" DL_SQLITE_MATCH("'description : (' || $1 || ')'") ") AS score "                             \
@@ -150,27 +144,27 @@ inline constexpr const char* kIsCourseInstructor =
   "2 * CAST(" DL_PG_MATCH("c.search_subtitle") " AS INTEGER) + "                       \
   "CAST(" DL_PG_MATCH("c.search_description") " AS INTEGER)"
 #define DL_PG_SCORED                                             \
-  "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS             \
+  "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS         \
   ", "                                                           \
   "(CASE WHEN CAST($1 AS TEXT) IS NULL THEN 0 ELSE " DL_PG_SCORE \
   " END) AS score "                                              \
   "FROM courses c WHERE " DL_CATALOG_FILTERS                     \
   "AND (CAST($1 AS TEXT) IS NULL OR " DL_PG_MATCH("c.search_all") ") "
 
-#define DL_PG_SEARCHED                                                \
-  "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS ", " DL_PG_SCORE \
-  " AS score "                                                        \
+#define DL_PG_SEARCHED                                                    \
+  "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS ", " DL_PG_SCORE \
+  " AS score "                                                            \
   "FROM courses c WHERE " DL_CATALOG_FILTERS "AND " DL_PG_MATCH("c.search_all") " "
 
 // Other orders of a text query need the matches, not their scores: the
 // column scores cost three more matches per row, for nothing.
 #define DL_SQLITE_MATCHED                                               \
-  "SELECT * FROM (SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS \
+  "SELECT * FROM (SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS \
   ", 0 AS score "                                                       \
   "FROM courses c WHERE " DL_CATALOG_FILTERS "AND " DL_SQLITE_MATCH("$1") ") s "
-#define DL_PG_MATCHED                                               \
-  "SELECT * FROM (SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS \
-  ", 0 AS score "                                                   \
+#define DL_PG_MATCHED                                                   \
+  "SELECT * FROM (SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS \
+  ", 0 AS score "                                                       \
   "FROM courses c WHERE " DL_CATALOG_FILTERS "AND " DL_PG_MATCH("c.search_all") ") s "
 
 // Keyset conditions and orders, one per sort; `s` is the scored row set.
@@ -209,11 +203,11 @@ inline constexpr const char* kPgCatalogByPrice = "SELECT * FROM (" DL_PG_SCORED 
 // query or filter, without the conditions every row would otherwise evaluate.
 // $1 the id of the last row seen (NULL on the first page), $2 the row limit.
 inline constexpr const char* kSqliteCatalogNewestUnfiltered =
-    "SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS
+    "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS
     ", 0 AS score FROM courses c WHERE c.status = 'published' "
     "AND (CAST($1 AS TEXT) IS NULL OR c.id < $1) ORDER BY c.id DESC LIMIT $2";
 inline constexpr const char* kPgCatalogNewestUnfiltered =
-    "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS
+    "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS
     ", 0 AS score FROM courses c WHERE c.status = 'published' "
     "AND (CAST($1 AS TEXT) IS NULL OR c.id < CAST($1 AS UUID)) ORDER BY c.id DESC LIMIT $2";
 
@@ -269,19 +263,19 @@ inline constexpr const char* kPgMatchesPublished =
 // The same without filters (courses the index ranked are published at the
 // generation this snapshot reads): $1 the keys.
 inline constexpr const char* kSqliteRankedCoursesUnfiltered =
-    "SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS
+    "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS
     ", j.key, c.status = 'published' "
     "FROM json_each($1) j CROSS JOIN courses c WHERE c.rowid = j.value";
 inline constexpr const char* kPgRankedCoursesUnfiltered =
-    "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS
+    "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS
     ", j.ord - 1, c.status = 'published' "
     "FROM jsonb_array_elements_text(CAST($1 AS JSONB)) WITH ORDINALITY AS j(id, ord) "
     "JOIN courses c ON c.id = CAST(j.id AS UUID)";
 inline constexpr const char* kSqliteRankedCourses =
-    "SELECT " DL_COURSE_COLUMNS ", " DL_SQLITE_INSTRUCTORS ", j.key, (" DL_CATALOG_FILTERS
+    "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS ", j.key, (" DL_CATALOG_FILTERS
     ") FROM json_each($1) j CROSS JOIN courses c WHERE c.rowid = j.value";
 inline constexpr const char* kPgRankedCourses =
-    "SELECT " DL_COURSE_COLUMNS ", " DL_PG_INSTRUCTORS ", j.ord - 1, (" DL_CATALOG_FILTERS
+    "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS ", j.ord - 1, (" DL_CATALOG_FILTERS
     ") FROM jsonb_array_elements_text(CAST($1 AS JSONB)) WITH ORDINALITY AS j(id, ord) "
     "JOIN courses c ON c.id = CAST(j.id AS UUID)";
 
@@ -300,7 +294,6 @@ inline constexpr const char* kPgRankedCourses =
 #undef DL_SQLITE_MATCH
 #undef DL_CATALOG_FILTERS
 #undef DL_COURSE_COLUMNS
-#undef DL_PG_INSTRUCTORS
-#undef DL_SQLITE_INSTRUCTORS
+#undef DL_COURSE_INSTRUCTORS
 
 }  // namespace deltalabs::catalog::sql

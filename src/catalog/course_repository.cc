@@ -10,7 +10,7 @@ namespace deltalabs::catalog {
 
 namespace {
 
-// The instructor ids of the instructors column (see DL_SQLITE_INSTRUCTORS):
+// The instructor ids of the instructors column (see DL_COURSE_INSTRUCTORS):
 // comma-separated ids, or on SQLite "<added_at> <id>" elements in any order,
 // which sort by (added_at, id) as text.
 std::vector<std::string> instructor_ids(const std::string& column) {
@@ -84,10 +84,7 @@ Result<std::string> CourseRepository::insert(Connection& c, const std::string& s
 }
 
 Result<Course> CourseRepository::find(Connection& c, const std::string& id) {
-  DL_ASSIGN_OR_RETURN(
-      RowSet rows,
-      c.query(c.dialect() == Dialect::kSqlite ? sql::kSqliteSelectCourse : sql::kPgSelectCourse,
-              {id}));
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectCourse, {id}));
   if (rows.empty()) return Error::not_found("course");
   return course_from_row(rows[0]);
 }

@@ -10,7 +10,7 @@ constexpr std::size_t kTagBytes = 16;
 
 std::string CursorCodec::encode(std::string_view position) const {
   return base64url_encode(position) + "." +
-         base64url_encode(hmac_sha256(key_, position).substr(0, kTagBytes));
+         base64url_encode(key_.mac(position).substr(0, kTagBytes));
 }
 
 Result<std::string> CursorCodec::decode(std::string_view cursor) const {
@@ -21,7 +21,7 @@ Result<std::string> CursorCodec::decode(std::string_view cursor) const {
   auto position = base64url_decode(cursor.substr(0, dot));
   auto tag = base64url_decode(cursor.substr(dot + 1));
   if (!position.ok() || !tag.ok()) return invalid;
-  if (!constant_time_equal(*tag, hmac_sha256(key_, *position).substr(0, kTagBytes))) return invalid;
+  if (!constant_time_equal(*tag, key_.mac(*position).substr(0, kTagBytes))) return invalid;
   return std::move(position).value();
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/hmac_key.h"
 #include "core/result.h"
 
 namespace deltalabs {
@@ -12,7 +13,7 @@ namespace deltalabs {
 class CursorCodec {
  public:
   // `key` is the secret the cursors are signed with.
-  explicit CursorCodec(std::string key) : key_(std::move(key)) {}
+  explicit CursorCodec(std::string_view key) : key_(key) {}
 
   // The cursor for a position.
   std::string encode(std::string_view position) const;
@@ -20,7 +21,7 @@ class CursorCodec {
   Result<std::string> decode(std::string_view cursor) const;
 
  private:
-  std::string key_;
+  HmacKey key_;
 };
 
 }  // namespace deltalabs

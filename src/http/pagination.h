@@ -3,6 +3,9 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include <atomic>
+#include <cstddef>
+
 #include "core/cursor_codec.h"
 #include "core/page.h"
 #include "http/json_shape.h"
@@ -32,8 +35,10 @@ Response page_response(const Page<T>& page, Render render, const CursorCodec& co
 // as page_response(page, render, codec), without building a value tree.
 template <class T>
 Response page_response(const Page<T>& page, const JsonShape<T>& shape, const CursorCodec& codec) {
+  // Sized from the pages of T written before, so the body is allocated once.
+  static std::atomic<std::size_t> item_bytes{512};
   std::string body;
-  body.reserve(64 + page.items.size() * 512);
+  body.reserve(64 + page.items.size() * item_bytes.load(std::memory_order_relaxed));
   body += R"({"items":[)";
   for (std::size_t i = 0; i < page.items.size(); ++i) {
     if (i) body += ',';
@@ -43,6 +48,8 @@ Response page_response(const Page<T>& page, const JsonShape<T>& shape, const Cur
   append_json(body,
               page.next ? std::optional<std::string>(codec.encode(*page.next)) : std::nullopt);
   body += '}';
+  if (!page.items.empty())
+    item_bytes.store(body.size() / page.items.size() + 64, std::memory_order_relaxed);
   return Response::text(200, std::move(body), "application/json");
 }
 

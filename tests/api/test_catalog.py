@@ -13,6 +13,7 @@ ISO 4217 code), storing hostile text verbatim.
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -172,6 +173,41 @@ def test_course_update_succeeds_for_an_instructor_added_to_the_course(client, ca
     assert resp.status_code == 200, resp.text
     resp = cast.other_teacher.patch(f"/v1/courses/{course['id']}", json={"title": "Co-taught"})
     assert resp.status_code == 200, resp.text
+
+
+def test_course_instructors_succeed_replaced_everywhere_the_course_is_read(client, cast, server, cli):
+    """The course row keeps its instructor ids (decision 0023): after each replacement the course, the
+    listing and the instructor filter agree, concurrent replacements leave one of them whole, and
+    `deltalabs check` finds the kept list exact."""
+    course = published_course(cast.admin, cast, instructor_ids=[cast.teacher_instructor_id])
+    path = f"/v1/courses/{course['id']}"
+
+    def seen_everywhere() -> list[str]:
+        ids = cast.admin.get(path).json()["instructor_ids"]
+        listed = [c for c in walk(client, "/v1/courses") if c["id"] == course["id"]]
+        assert [c["instructor_ids"] for c in listed] == [ids]
+        for instructor in (cast.teacher_instructor_id, cast.other_instructor_id):
+            filtered = {c["id"] for c in walk(client, f"/v1/courses?instructor_id={instructor}")}
+            assert (course["id"] in filtered) == (instructor in ids), instructor
+        return ids
+
+    for ids in ([cast.teacher_instructor_id, cast.other_instructor_id], [cast.other_instructor_id],
+                [cast.teacher_instructor_id]):
+        resp = cast.admin.patch(path, json={"instructor_ids": ids})
+        assert resp.status_code == 200, resp.text
+        assert sorted(resp.json()["instructor_ids"]) == sorted(ids)
+        assert sorted(seen_everywhere()) == sorted(ids)
+
+    lists = [[cast.teacher_instructor_id], [cast.other_instructor_id],
+             [cast.teacher_instructor_id, cast.other_instructor_id]] * 4
+    admins = [cast.admin.with_token(cast.admin.token) for _ in lists]  # a connection each
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        statuses = list(pool.map(lambda a, ids: a.patch(path, json={"instructor_ids": ids}).status_code,
+                                 admins, lists))
+    assert 200 in statuses and set(statuses) <= {200, 409}, statuses
+    assert sorted(seen_everywhere()) in [sorted(ids) for ids in lists]
+    audit = cli("check", database=server.database_url)
+    assert audit.returncode == 0, audit.stdout + audit.stderr
 
 
 @pytest.mark.parametrize("change, field", [

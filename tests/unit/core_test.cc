@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/crypto.h"
+#include "core/hmac_key.h"
 #include "core/uuid.h"
 
 namespace deltalabs {
@@ -19,8 +21,10 @@ class CoreTest : public ::testing::Test {
 TEST_F(CoreTest, UuidV7IsCanonicalVersion7AndSortsInCreationOrder) {
   std::string previous;
   std::set<std::string> seen;
+  std::set<std::string> random_tails;  // ids draw their random bytes from blocks of 512 ids
   for (int i = 0; i < 5000; ++i) {
     const std::string id = new_uuid_v7();
+    random_tails.insert(id.substr(19));
     ASSERT_TRUE(is_uuid(id)) << id;
     EXPECT_EQ(id[14], '7') << id;
     EXPECT_TRUE(id[19] == '8' || id[19] == '9' || id[19] == 'a' || id[19] == 'b') << id;
@@ -29,6 +33,7 @@ TEST_F(CoreTest, UuidV7IsCanonicalVersion7AndSortsInCreationOrder) {
     seen.insert(id);
   }
   EXPECT_EQ(seen.size(), 5000u);
+  EXPECT_EQ(random_tails.size(), 5000u);
 }
 
 TEST_F(CoreTest, IsUuidRejectsNearMisses) {
@@ -86,6 +91,24 @@ TEST_F(CoreTest, TokensAreRandomAndHashesStable) {
   EXPECT_TRUE(constant_time_equal("same", "same"));
   EXPECT_FALSE(constant_time_equal("same", "sane"));
   EXPECT_FALSE(constant_time_equal("short", "longer"));
+}
+
+// HmacKey precomputes the keyed states; its MACs must be hmac_sha256's, for
+// short keys and for keys longer than a block (which HMAC hashes first).
+TEST_F(CoreTest, HmacKeyMacsEqualHmacSha256) {
+  const std::string rfc4231_case2 = HmacKey("Jefe").mac("what do ya want for nothing?");
+  std::string hex;
+  for (const unsigned char c : rfc4231_case2) {
+    hex += "0123456789abcdef"[c >> 4];
+    hex += "0123456789abcdef"[c & 15];
+  }
+  EXPECT_EQ(hex, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  const std::string long_key(131, 'k');
+  const HmacKey key(long_key);
+  for (const std::string& data : std::vector<std::string>{"", "a", std::string(200, 'x')}) {
+    EXPECT_EQ(key.mac(data), hmac_sha256(long_key, data));
+    EXPECT_EQ(key.mac(data), key.mac(data));  // the shared state is not consumed
+  }
 }
 
 }  // namespace
