@@ -43,7 +43,7 @@ const char* statement_for(Dialect dialect, CourseSort sort, bool searching) {
   return kStatements[dialect == Dialect::kPostgres ? 1 : 0][searching ? 1 : 0][order];
 }
 
-std::int64_t sort_key(CourseSort sort, const Row& r) {
+std::int64_t sort_key(CourseSort sort, const RowReader& r) {
   switch (sort) {
     case CourseSort::kRelevance:
       return r.integer(kScoreColumn);
@@ -97,42 +97,43 @@ std::vector<std::string> CourseCatalogRepository::words_of(const std::string& q)
   return words;
 }
 
-Result<Page<Course>> CourseCatalogRepository::list(Connection& c, const CourseQuery& query,
-                                                   const PageRequest& page) {
+Result<std::optional<std::string>> CourseCatalogRepository::each(
+    Connection& c, const CourseQuery& query, const PageRequest& page,
+    const std::function<void(const Course&)>& item) {
   DL_ASSIGN_OR_RETURN(CatalogPosition position, parse_catalog_position(page.after, query.sort));
   std::optional<std::string> text;
   if (query.q) {
     const auto words = words_of(*query.q);
-    if (words.empty()) return Page<Course>{};  // nothing searchable matches nothing
+    if (words.empty()) return std::optional<std::string>();  // nothing searchable matches nothing
     text = match_text(c.dialect(), words);
   }
   std::optional<std::string> free;
   if (query.free) free = *query.free ? "true" : "false";
-  RowSet rows;
+  const char* statement = nullptr;
+  Params params;
   if (unfiltered_newest(query)) {
-    DL_ASSIGN_OR_RETURN(
-        rows, c.query(c.dialect() == Dialect::kSqlite ? sql::kSqliteCatalogNewestUnfiltered
-                                                      : sql::kPgCatalogNewestUnfiltered,
-                      {position.id, page.limit + 1}));
+    statement = c.dialect() == Dialect::kSqlite ? sql::kSqliteCatalogNewestUnfiltered
+                                                : sql::kPgCatalogNewestUnfiltered;
+    params = Params{position.id, page.limit + 1};
   } else {
-    DL_ASSIGN_OR_RETURN(
-        rows, c.query(statement_for(c.dialect(), query.sort, text.has_value()),
-                      {text, query.category, query.level, query.instructor_id, query.language,
-                       query.price_max, free, position.key, position.id, page.limit + 1}));
+    statement = statement_for(c.dialect(), query.sort, text.has_value());
+    params = Params{text,           query.category,  query.level, query.instructor_id,
+                    query.language, query.price_max, free,        position.key,
+                    position.id,    page.limit + 1};
   }
-  std::vector<std::pair<Course, std::int64_t>> found;
-  found.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i)
-    found.emplace_back(course_from_row(rows[i]), sort_key(query.sort, rows[i]));
-  auto keyed =
-      make_page(std::move(found), page.limit, [&](const std::pair<Course, std::int64_t>& last) {
-        return catalog_position(query.sort, last.second, last.first.id);
-      });
-  Page<Course> out;
-  out.next = std::move(keyed.next);
-  out.items.reserve(keyed.items.size());
-  for (auto& [course, key] : keyed.items) out.items.push_back(std::move(course));
-  return out;
+  // One Course takes every row in turn: after the first, reading a row
+  // allocates only where a text is longer than any before it.
+  Course course;
+  int read = 0;
+  std::int64_t last_key = 0;
+  DL_TRY(c.query_each(statement, params, [&](const RowReader& r) {
+    if (++read > page.limit) return;  // the row past the page: more remain
+    read_course(r, course);
+    last_key = sort_key(query.sort, r);
+    item(course);
+  }));
+  if (read <= page.limit) return std::optional<std::string>();
+  return std::optional<std::string>(catalog_position(query.sort, last_key, course.id));
 }
 
 }  // namespace deltalabs::catalog

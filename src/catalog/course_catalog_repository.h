@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "catalog/model.h"
@@ -14,9 +16,12 @@ namespace deltalabs::catalog {
 // page continues exactly after the last row seen even when courses are added.
 class CourseCatalogRepository {
  public:
-  // A page of published courses matching the query, with their instructor ids.
-  static Result<Page<Course>> list(Connection& c, const CourseQuery& query,
-                                   const PageRequest& page);
+  // Hands the page of published courses matching the query to `item` in
+  // order, with their instructor ids, each read into the same Course (valid
+  // during the call); returns the position after the last one when more remain.
+  static Result<std::optional<std::string>> each(Connection& c, const CourseQuery& query,
+                                                 const PageRequest& page,
+                                                 const std::function<void(const Course&)>& item);
   // The words of a free-text query: runs of letters and digits, lower-cased, at most 8.
   static std::vector<std::string> words_of(const std::string& q);
   // Words as the dialect's matcher takes them: FTS5 quoted phrases, or plain words for

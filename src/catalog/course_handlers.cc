@@ -128,8 +128,12 @@ void register_course_routes(http::Router& router, CourseService& courses,
               .handler = [&courses, &cursors](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(CourseQuery query, course_query(req));
                 DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(Page<Course> result, courses.list(query, page));
-                return http::page_response(result, course_shape(), cursors);
+                // Each course is written out as it is read (CourseService::each).
+                http::PageBodyWriter<Course> body(course_shape(), page.limit);
+                DL_ASSIGN_OR_RETURN(
+                    std::optional<std::string> next,
+                    courses.each(query, page, [&](const Course& course) { body.add(course); }));
+                return body.finish(next, cursors);
               },
               .summary = "The public catalog: published courses, searched, filtered and sorted",
               .tag = kTag,

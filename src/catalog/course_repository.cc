@@ -10,46 +10,65 @@ namespace deltalabs::catalog {
 
 namespace {
 
-// The instructor ids of the instructors column (see DL_COURSE_INSTRUCTORS):
-// comma-separated ids, or on SQLite "<added_at> <id>" elements in any order,
-// which sort by (added_at, id) as text.
-std::vector<std::string> instructor_ids(const std::string& column) {
-  std::vector<std::string> out;
+// The instructor ids of the instructors column (see DL_COURSE_INSTRUCTORS),
+// into `out`, whose strings are reused: comma-separated ids, or on SQLite
+// "<added_at> <id>" elements in any order, which sort by (added_at, id) as text.
+void read_instructor_ids(std::string_view column, std::vector<std::string>& out) {
+  std::size_t count = 0;
+  bool timed = false;
   std::size_t at = 0;
   while (at < column.size()) {
     const std::size_t end = std::min(column.find(',', at), column.size());
-    out.push_back(column.substr(at, end - at));
+    if (count == out.size()) out.emplace_back();
+    out[count].assign(column.substr(at, end - at));
+    timed = timed || out[count].find(' ') != std::string::npos;
+    ++count;
     at = end + 1;
   }
-  if (std::any_of(out.begin(), out.end(),
-                  [](const std::string& e) { return e.find(' ') != std::string::npos; })) {
+  out.resize(count);
+  if (timed) {
     std::sort(out.begin(), out.end());
     for (auto& e : out) e.erase(0, e.rfind(' ') + 1);
   }
-  return out;
+}
+
+// Sets `into` to the text, or to nothing for NULL, reusing its storage.
+void read_optional_text(const RowReader& r, std::size_t i, std::optional<std::string>& into) {
+  if (r.is_null(i)) {
+    into.reset();
+  } else if (into) {
+    into->assign(r.text(i));
+  } else {
+    into.emplace(r.text(i));
+  }
 }
 
 }  // namespace
 
+void read_course(const RowReader& r, Course& into) {
+  into.id.assign(r.text(0));
+  into.slug.assign(r.text(1));
+  into.title.assign(r.text(2));
+  into.subtitle.assign(r.text(3));
+  into.description.assign(r.text(4));
+  into.category_id.assign(r.text(5));
+  into.level_id.assign(r.text(6));
+  into.language.assign(r.text(7));
+  into.price.amount_minor = r.integer(8);
+  into.price.currency.assign(r.text(9));
+  into.status.assign(r.text(10));
+  into.max_students = r.is_null(11) ? std::nullopt : std::optional<std::int64_t>(r.integer(11));
+  into.enrollment_count = r.integer(12);
+  read_optional_text(r, 13, into.created_by);
+  read_optional_text(r, 14, into.published_at);
+  into.created_at.assign(r.text(15));
+  into.updated_at.assign(r.text(16));
+  read_instructor_ids(r.text(17), into.instructor_ids);
+}
+
 Course course_from_row(const Row& r) {
   Course course;
-  course.id = r.take_text(0);
-  course.slug = r.take_text(1);
-  course.title = r.take_text(2);
-  course.subtitle = r.take_text(3);
-  course.description = r.take_text(4);
-  course.category_id = r.take_text(5);
-  course.level_id = r.take_text(6);
-  course.language = r.take_text(7);
-  course.price = Money{r.integer(8), r.take_text(9)};
-  course.status = r.take_text(10);
-  course.max_students = r.optional_integer(11);
-  course.enrollment_count = r.integer(12);
-  course.created_by = r.take_optional_text(13);
-  course.published_at = r.take_optional_text(14);
-  course.created_at = r.take_text(15);
-  course.updated_at = r.take_text(16);
-  course.instructor_ids = instructor_ids(r.take_text(17));
+  read_course(RowSetReader(r), course);
   return course;
 }
 
@@ -84,9 +103,13 @@ Result<std::string> CourseRepository::insert(Connection& c, const std::string& s
 }
 
 Result<Course> CourseRepository::find(Connection& c, const std::string& id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectCourse, {id}));
-  if (rows.empty()) return Error::not_found("course");
-  return course_from_row(rows[0]);
+  std::optional<Course> course;
+  DL_TRY(c.query_each(sql::kSelectCourse, {id}, [&](const RowReader& r) {
+    course.emplace();
+    read_course(r, *course);
+  }));
+  if (!course) return Error::not_found("course");
+  return std::move(*course);
 }
 
 Status CourseRepository::update(Connection& c, const std::string& id, const CourseInput& ch) {

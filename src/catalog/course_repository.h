@@ -10,8 +10,12 @@
 
 namespace deltalabs::catalog {
 
-// A course from a row that starts with the course columns of catalog_sql.h and
-// the instructors column after them; a writable row's text is moved, not copied.
+// Reads a row that starts with the course columns of catalog_sql.h and the
+// instructors column after them into `into`, reusing the storage of its
+// strings: a list read row by row into one Course allocates next to nothing.
+void read_course(const RowReader& r, Course& into);
+
+// The course of such a row.
 Course course_from_row(const Row& r);
 
 // Reads and writes courses and their instructor lists. Stateless: the caller

@@ -51,21 +51,28 @@ std::string details(const std::string& slug, const std::string& status) {
 }  // namespace
 
 Result<Page<Course>> CourseService::list(const CourseQuery& query, const PageRequest& page) {
+  return collect_page<Course>([&](const auto& item) { return each(query, page, item); });
+}
+
+Result<std::optional<std::string>> CourseService::each(
+    const CourseQuery& query, const PageRequest& page,
+    const std::function<void(const Course&)>& item) {
   CourseQuery effective = query;
   if (effective.sort == CourseSort::kRelevance && !effective.q)
     effective.sort = CourseSort::kNewest;
   if (effective.instructor_id) effective.instructor_id = canonical_id(*effective.instructor_id);
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  std::optional<Page<Course>> result;
   // Relevance pages come from the in-memory index; SQL answers the rest, and
   // relevance too when this connection sees an older catalog than the index.
   if (effective.q && effective.sort == CourseSort::kRelevance) {
-    DL_ASSIGN_OR_RETURN(result, search_index_.search(*conn, effective, page));
+    DL_ASSIGN_OR_RETURN(std::optional<Page<Course>> ranked,
+                        search_index_.search(*conn, effective, page));
+    if (ranked) {
+      for (const Course& course : ranked->items) item(course);
+      return std::move(ranked->next);
+    }
   }
-  if (!result) {
-    DL_ASSIGN_OR_RETURN(result, CourseCatalogRepository::list(*conn, effective, page));
-  }
-  return std::move(*result);
+  return CourseCatalogRepository::each(*conn, effective, page, item);
 }
 
 Result<Course> CourseService::get(const Actor& actor, const std::string& id) {

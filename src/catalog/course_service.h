@@ -45,6 +45,11 @@ class CourseService {
 
   // A page of the public catalog.
   Result<Page<Course>> list(const CourseQuery& query, const PageRequest& page);
+  // The same page handed to `item` course by course, each valid during the
+  // call (written out as it is read); returns the position after the last
+  // one when more remain.
+  Result<std::optional<std::string>> each(const CourseQuery& query, const PageRequest& page,
+                                          const std::function<void(const Course&)>& item);
   // One course the actor may see; 404 COURSE_NOT_FOUND otherwise.
   Result<Course> get(const Actor& actor, const std::string& id);
   // Creates a draft (courses:create); instructors default to the actor's own profile.

@@ -2,7 +2,10 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "core/result.h"
 
 namespace deltalabs {
 
@@ -29,6 +32,16 @@ Page<T> make_page(std::vector<T> rows, int limit, F position_of) {
   if (more) rows.resize(static_cast<std::size_t>(limit));
   if (more && !rows.empty()) page.next = position_of(rows.back());
   page.items = std::move(rows);
+  return page;
+}
+
+// The page a reader that hands its items over one by one produced:
+// `each(item)` calls item(const T&) per item and returns the position after
+// the last one when more remain (Result<std::optional<std::string>>).
+template <class T, class Each>
+Result<Page<T>> collect_page(Each each) {
+  Page<T> page;
+  DL_ASSIGN_OR_RETURN(page.next, each([&page](const T& item) { page.items.push_back(item); }));
   return page;
 }
 

@@ -31,26 +31,51 @@ Response page_response(const Page<T>& page, Render render, const CursorCodec& co
   return Response::json(200, page_body(std::move(items), page.next, codec));
 }
 
+// The body of a page, {"items": [...], "next_cursor": ...}, written as its
+// items come: each as `shape` renders it, without building a value tree.
+template <class T>
+class PageBodyWriter {
+ public:
+  // Starts a body for about `expected_items` items.
+  PageBodyWriter(const JsonShape<T>& shape, std::size_t expected_items) : shape_(shape) {
+    // Sized from the pages of T written before, so the body is allocated once.
+    body_.reserve(64 + expected_items * item_bytes().load(std::memory_order_relaxed));
+    body_ += R"({"items":[)";
+  }
+
+  // Appends one item.
+  void add(const T& item) {
+    if (count_++ > 0) body_ += ',';
+    shape_.write(item, body_);
+  }
+
+  // 200 with the body, its next_cursor sealing `next` (null when absent).
+  Response finish(const std::optional<std::string>& next, const CursorCodec& codec) {
+    body_ += R"(],"next_cursor":)";
+    append_json(body_, next ? std::optional<std::string>(codec.encode(*next)) : std::nullopt);
+    body_ += '}';
+    if (count_ > 0) item_bytes().store(body_.size() / count_ + 64, std::memory_order_relaxed);
+    return Response::text(200, std::move(body_), "application/json");
+  }
+
+ private:
+  static std::atomic<std::size_t>& item_bytes() {
+    static std::atomic<std::size_t> bytes{512};
+    return bytes;
+  }
+
+  const JsonShape<T>& shape_;
+  std::string body_;
+  std::size_t count_ = 0;
+};
+
 // 200 with a page of items written as `shape` renders them: the same body
 // as page_response(page, render, codec), without building a value tree.
 template <class T>
 Response page_response(const Page<T>& page, const JsonShape<T>& shape, const CursorCodec& codec) {
-  // Sized from the pages of T written before, so the body is allocated once.
-  static std::atomic<std::size_t> item_bytes{512};
-  std::string body;
-  body.reserve(64 + page.items.size() * item_bytes.load(std::memory_order_relaxed));
-  body += R"({"items":[)";
-  for (std::size_t i = 0; i < page.items.size(); ++i) {
-    if (i) body += ',';
-    shape.write(page.items[i], body);
-  }
-  body += R"(],"next_cursor":)";
-  append_json(body,
-              page.next ? std::optional<std::string>(codec.encode(*page.next)) : std::nullopt);
-  body += '}';
-  if (!page.items.empty())
-    item_bytes.store(body.size() / page.items.size() + 64, std::memory_order_relaxed);
-  return Response::text(200, std::move(body), "application/json");
+  PageBodyWriter<T> body(shape, page.items.size());
+  for (const T& item : page.items) body.add(item);
+  return body.finish(page.next, codec);
 }
 
 // The documented query parameters of a paginated list, plus any filters.

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string_view>
 
 #include "core/result.h"
+#include "storage/row_reader.h"
 #include "storage/row_set.h"
 #include "storage/value.h"
 
@@ -33,6 +35,11 @@ class Connection {
 
   // Runs a statement and returns every row it produced.
   virtual Result<RowSet> query(std::string_view sql, const Params& params = {}) = 0;
+  // Runs a statement and hands each row to `visit` as it is read, keeping
+  // none: for results written straight out (a page of a list). The rows are
+  // the ones query() returns; here, by default, they are read through it.
+  virtual Status query_each(std::string_view sql, const Params& params,
+                            const std::function<void(const RowReader&)>& visit);
   // Runs a statement and returns the number of rows it changed.
   virtual Result<std::int64_t> execute(std::string_view sql, const Params& params = {}) = 0;
   // Runs several ;-separated statements without parameters (migrations, scripts).

@@ -3,8 +3,11 @@
 #include <sqlite3.h>
 
 #include <cstdlib>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <new>
+#include <optional>
 #include <string_view>
 
 #include "core/case_fold.h"
@@ -47,6 +50,32 @@ std::shared_ptr<const std::vector<std::string>> column_names(sqlite3_stmt* stmt)
   for (int i = 0; i < count; ++i) names.emplace_back(sqlite3_column_name(stmt, i));
   return std::make_shared<const std::vector<std::string>>(std::move(names));
 }
+
+// The row a statement is on, read in place (query_each).
+class StatementRowReader final : public RowReader {
+ public:
+  explicit StatementRowReader(sqlite3_stmt* stmt) : stmt_(stmt) {}
+
+  bool is_null(std::size_t i) const override {
+    return sqlite3_column_type(stmt_, column(i)) == SQLITE_NULL;
+  }
+  std::string_view text(std::size_t i) const override {
+    sqlite3_value* value = sqlite3_column_value(stmt_, column(i));
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
+    if (text == nullptr) {
+      if (sqlite3_value_type(value) == SQLITE_NULL) return {};
+      throw std::bad_alloc();  // converting the value to text ran out of memory
+    }
+    return {text, static_cast<std::size_t>(sqlite3_value_bytes(value))};
+  }
+  std::int64_t integer(std::size_t i) const override {
+    return sqlite3_column_int64(stmt_, column(i));
+  }
+
+ private:
+  static int column(std::size_t i) { return static_cast<int>(i); }
+  sqlite3_stmt* stmt_;
+};
 
 }  // namespace
 
@@ -187,29 +216,39 @@ Status SqliteConnection::bind(Prepared& p, const Params& params) {
   return {};
 }
 
-Result<RowSet> SqliteConnection::query(std::string_view sql, const Params& params) {
+template <class OnRow>
+Status SqliteConnection::step_rows(std::string_view sql, const Params& params, OnRow on_row) {
   DL_ASSIGN_OR_RETURN(Prepared * p, prepare(sql));
   DL_TRY(bind(*p, params));
+  // Resets the statement however the rows end, exceptions included.
+  struct Reset {
+    sqlite3_stmt* stmt;
+    ~Reset() { sqlite3_reset(stmt); }
+  };
+  const Reset reset{p->stmt};
   const int ncols = sqlite3_column_count(p->stmt);
   // Read once per statement. A schema change re-prepares it behind our back;
   // were that to change a `SELECT *`'s column count, the names are read again.
   if (!p->columns || p->columns->size() != static_cast<std::size_t>(ncols))
     p->columns = column_names(p->stmt);
-  RowSet rows(p->columns);
   for (;;) {
     const int rc = sqlite3_step(p->stmt);
-    if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) {
-      Error e = error_from(sqlite3_extended_errcode(db_), sql);
-      sqlite3_reset(p->stmt);
-      return e;
-    }
+    if (rc == SQLITE_DONE) return {};
+    if (rc != SQLITE_ROW) return error_from(sqlite3_extended_errcode(db_), sql);
+    if (!on_row(*p, ncols)) return error_from(SQLITE_NOMEM, sql);
+  }
+}
+
+Result<RowSet> SqliteConnection::query(std::string_view sql, const Params& params) {
+  std::optional<RowSet> rows;
+  DL_TRY(step_rows(sql, params, [&](const Prepared& p, int ncols) {
+    if (!rows) rows.emplace(p.columns);
     std::vector<Value> row;
     row.reserve(ncols);
     for (int i = 0; i < ncols; ++i) {
       // One column lookup, then the value's own accessors: the sqlite3_column_*
       // calls would each look the column up and check for an allocation failure.
-      sqlite3_value* value = sqlite3_column_value(p->stmt, i);
+      sqlite3_value* value = sqlite3_column_value(p.stmt, i);
       switch (sqlite3_value_type(value)) {
         case SQLITE_INTEGER:
           row.emplace_back(static_cast<std::int64_t>(sqlite3_value_int64(value)));
@@ -222,18 +261,27 @@ Result<RowSet> SqliteConnection::query(std::string_view sql, const Params& param
           break;
         default: {
           const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(value));
-          if (text == nullptr) {  // out of memory converting the value to text
-            sqlite3_reset(p->stmt);
-            return error_from(SQLITE_NOMEM, sql);
-          }
+          if (text == nullptr) return false;  // out of memory converting the value to text
           row.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_value_bytes(value))));
         }
       }
     }
-    rows.add_row(std::move(row));
+    rows->add_row(std::move(row));
+    return true;
+  }));
+  if (!rows) {
+    DL_ASSIGN_OR_RETURN(Prepared * p, prepare(sql));  // cached: its column names
+    return RowSet(p->columns);
   }
-  sqlite3_reset(p->stmt);
-  return rows;
+  return std::move(*rows);
+}
+
+Status SqliteConnection::query_each(std::string_view sql, const Params& params,
+                                    const std::function<void(const RowReader&)>& visit) {
+  return step_rows(sql, params, [&](const Prepared& p, int) {
+    visit(StatementRowReader(p.stmt));
+    return true;
+  });
 }
 
 Result<std::int64_t> SqliteConnection::execute(std::string_view sql, const Params& params) {

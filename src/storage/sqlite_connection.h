@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ class SqliteConnection final : public Connection {
   const Status& open_status() const { return open_status_; }
 
   Result<RowSet> query(std::string_view sql, const Params& params) override;
+  // Hands each row to `visit` straight from the statement, without copying it.
+  Status query_each(std::string_view sql, const Params& params,
+                    const std::function<void(const RowReader&)>& visit) override;
   Result<std::int64_t> execute(std::string_view sql, const Params& params) override;
   Status execute_script(std::string_view sql) override;
   Dialect dialect() const override { return Dialect::kSqlite; }
@@ -39,6 +43,11 @@ class SqliteConnection final : public Connection {
 
   Result<Prepared*> prepare(std::string_view sql);
   Status bind(Prepared& p, const Params& params);
+  // Prepares and binds `sql`, then calls on_row(prepared, column count) for
+  // each row, which returns false when SQLite ran out of memory reading it.
+  // The statement is reset however the rows end.
+  template <class OnRow>
+  Status step_rows(std::string_view sql, const Params& params, OnRow on_row);
   Error error_from(int rc, std::string_view sql) const;
   void clear_cache();
 

@@ -253,9 +253,12 @@ class CourseSearchIndexTest : public ::testing::TestWithParam<std::string> {
   }
 
   void expect_same_as_sql(CourseSearchIndex& index, const CourseQuery& query, int limit) {
-    auto sql = walk([](Connection& c, const CourseQuery& q,
-                       const PageRequest& p) { return CourseCatalogRepository::list(c, q, p); },
-                    query, limit);
+    auto sql = walk(
+        [](Connection& c, const CourseQuery& q, const PageRequest& p) {
+          return collect_page<Course>(
+              [&](const auto& item) { return CourseCatalogRepository::each(c, q, p, item); });
+        },
+        query, limit);
     auto indexed = walk(
         [&](Connection& c, const CourseQuery& q, const PageRequest& p) -> Result<Page<Course>> {
           DL_ASSIGN_OR_RETURN(std::optional<Page<Course>> found, index.search(c, q, p));

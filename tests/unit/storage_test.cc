@@ -9,6 +9,8 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
+#include <stdexcept>
 #include <thread>
 
 #include "core/crypto.h"
@@ -101,6 +103,48 @@ TEST_P(StorageTest, ValuesRoundTripWithTheSameTypesOnEveryBackend) {
   EXPECT_EQ(r.text(4), "2026-11-24T09:30:00.123Z");
   EXPECT_NE(r.text(5).find("\"a\""), std::string::npos);
   EXPECT_EQ(r.text(6), parent);
+}
+
+// query_each hands out, in place, the rows query() returns: the same text
+// (numbers formatted), integers and NULLs, in order; nothing for no rows; and
+// a visitor that throws leaves the statement ready to run again.
+TEST_P(StorageTest, RowsVisitedInPlaceReadAsQueryReturnsThem) {
+  const std::string parent = add_parent("visited");
+  auto conn = db_->write();
+  for (const std::int64_t n : {3, 1, 2}) {
+    ASSERT_TRUE((*conn)
+                    ->execute("INSERT INTO children (id, parent_id, n, flag, at) VALUES ($1, $2, "
+                              "$3, TRUE, $4)",
+                              {new_uuid_v7(), parent, n,
+                               n == 2 ? std::nullopt
+                                      : std::optional<std::string>("2026-11-24T09:30:00.123Z")})
+                    .ok());
+  }
+  const char* sql =
+      "SELECT id, n, at, CAST(n AS TEXT) || '!' FROM children WHERE parent_id = $1 "
+      "ORDER BY n";
+  auto rows = (*conn)->query(sql, {parent});
+  ASSERT_TRUE(rows.ok()) << rows.error().cause;
+  std::size_t seen = 0;
+  auto visited = (*conn)->query_each(sql, {parent}, [&](const RowReader& r) {
+    const Row expected = (*rows)[seen++];
+    EXPECT_EQ(r.text(0), expected.text(0));
+    EXPECT_EQ(r.integer(1), expected.integer(1));
+    EXPECT_EQ(r.text(1), expected.text(1));  // an integer as text
+    EXPECT_EQ(r.is_null(2), expected.is_null(2));
+    EXPECT_EQ(r.text(2), expected.text(2));  // "" for NULL
+    EXPECT_EQ(r.text(3), std::to_string(expected.integer(1)) + "!");
+  });
+  ASSERT_TRUE(visited.ok()) << visited.error().cause;
+  EXPECT_EQ(seen, 3u);
+  EXPECT_TRUE((*conn)->query_each(sql, {new_uuid_v7()}, [&](const RowReader&) { ++seen; }).ok());
+  EXPECT_EQ(seen, 3u);
+  EXPECT_THROW(static_cast<void>((*conn)->query_each(
+                   sql, {parent}, [](const RowReader&) { throw std::runtime_error("stop"); })),
+               std::runtime_error);
+  auto again = (*conn)->query(sql, {parent});
+  ASSERT_TRUE(again.ok()) << again.error().cause;
+  EXPECT_EQ(again->size(), 3u);
 }
 
 TEST_P(StorageTest, RealsRoundTripWithEveryDigit) {
