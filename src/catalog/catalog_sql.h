@@ -51,7 +51,7 @@ inline constexpr const char* kCountUsersById = "SELECT count(*) FROM users WHERE
 // course_instructors (migration 0019, decision 0023): on PostgreSQL the ids
 // in the order they were added, joined by commas; on SQLite (group_concat
 // cannot order before 3.44) "<added_at> <instructor_id>" elements in any
-// order, which course_from_row sorts (added_at is fixed-width RFC 3339 text).
+// order, which read_course sorts (added_at is fixed-width RFC 3339 text).
 #define DL_COURSE_INSTRUCTORS "c.instructor_ids AS instructors"
 
 inline constexpr const char* kInsertCourse =

@@ -66,12 +66,6 @@ void read_course(const RowReader& r, Course& into) {
   read_instructor_ids(r.text(17), into.instructor_ids);
 }
 
-Course course_from_row(const Row& r) {
-  Course course;
-  read_course(RowSetReader(r), course);
-  return course;
-}
-
 namespace {
 
 Result<bool> exists(Connection& c, const char* statement, const std::string& id) {

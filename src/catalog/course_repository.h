@@ -15,9 +15,6 @@ namespace deltalabs::catalog {
 // strings: a list read row by row into one Course allocates next to nothing.
 void read_course(const RowReader& r, Course& into);
 
-// The course of such a row.
-Course course_from_row(const Row& r);
-
 // Reads and writes courses and their instructor lists. Stateless: the caller
 // passes the connection, so the service decides the transaction.
 class CourseRepository {

@@ -70,29 +70,38 @@ Result<std::optional<std::vector<RankedCourse>>> CourseSearchRepository::ranked_
       list.emplace_back(key);
     }
   }
-  RowSet rows;
+  const char* statement = nullptr;
+  Params params;
   if (!CourseCatalogRepository::filtered(filters)) {
-    DL_ASSIGN_OR_RETURN(rows, c.query(pick(c.dialect(), sql::kSqliteRankedCoursesUnfiltered,
-                                           sql::kPgRankedCoursesUnfiltered),
-                                      {boost::json::serialize(list)}));
+    statement =
+        pick(c.dialect(), sql::kSqliteRankedCoursesUnfiltered, sql::kPgRankedCoursesUnfiltered);
+    params = Params{boost::json::serialize(list)};
   } else {
     std::optional<std::string> free;
     if (filters.free) free = *filters.free ? "true" : "false";
-    DL_ASSIGN_OR_RETURN(
-        rows, c.query(pick(c.dialect(), sql::kSqliteRankedCourses, sql::kPgRankedCourses),
-                      {boost::json::serialize(list), filters.category, filters.level,
-                       filters.instructor_id, filters.language, filters.price_max, free}));
+    statement = pick(c.dialect(), sql::kSqliteRankedCourses, sql::kPgRankedCourses);
+    params = Params{boost::json::serialize(list),
+                    filters.category,
+                    filters.level,
+                    filters.instructor_id,
+                    filters.language,
+                    filters.price_max,
+                    free};
   }
   // Every key reads the course the index ranked, or the index is stale.
-  if (rows.size() != keys.size()) return std::optional<std::vector<RankedCourse>>();
   std::vector<RankedCourse> out;
-  out.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto place = static_cast<std::size_t>(rows[i].integer(kPlaceColumn));
-    if (place >= ids.size() || rows[i].text(0) != ids[place])
-      return std::optional<std::vector<RankedCourse>>();
-    if (rows[i].boolean(kPassesColumn)) out.push_back({course_from_row(rows[i]), place});
-  }
+  out.reserve(keys.size());
+  std::size_t read = 0;
+  bool stale = false;
+  DL_TRY(c.query_each(statement, params, [&](const RowReader& r) {
+    ++read;
+    const auto place = static_cast<std::size_t>(r.integer(kPlaceColumn));
+    stale = stale || place >= ids.size() || r.text(0) != ids[place];
+    if (stale || r.integer(kPassesColumn) == 0) return;
+    out.push_back({Course{}, place});
+    read_course(r, out.back().course);
+  }));
+  if (stale || read != keys.size()) return std::optional<std::vector<RankedCourse>>();
   std::sort(out.begin(), out.end(),
             [](const RankedCourse& a, const RankedCourse& b) { return a.place < b.place; });
   return std::optional<std::vector<RankedCourse>>(std::move(out));

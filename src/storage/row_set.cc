@@ -15,22 +15,6 @@ std::string Row::text(std::size_t i) const {
   return {};
 }
 
-std::string Row::take_text(std::size_t i) const {
-  if (writable_ != nullptr) {
-    if (auto* s = std::get_if<std::string>(&(*writable_)[i])) {
-      std::string out = std::move(*s);
-      (*writable_)[i] = std::monostate{};
-      return out;
-    }
-  }
-  return text(i);
-}
-
-std::optional<std::string> Row::take_optional_text(std::size_t i) const {
-  if (is_null(i)) return std::nullopt;
-  return take_text(i);
-}
-
 std::int64_t Row::integer(std::size_t i) const {
   const Value& v = value(i);
   if (const auto* n = std::get_if<std::int64_t>(&v)) return *n;

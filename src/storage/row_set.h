@@ -18,19 +18,11 @@ class Row {
  public:
   Row(const std::vector<std::string>* columns, const std::vector<Value>* values)
       : columns_(columns), values_(values) {}
-  // A row whose text take_text may move out (from a non-const RowSet).
-  Row(const std::vector<std::string>* columns, std::vector<Value>* values)
-      : columns_(columns), values_(values), writable_(values) {}
 
   // True when column i is NULL.
   bool is_null(std::size_t i) const;
   // Column i as text ("" for NULL; numbers are formatted).
   std::string text(std::size_t i) const;
-  // Column i as text(i) does, moved out of the row when it is writable (the
-  // value is left NULL): for turning rows read once into models without a copy.
-  std::string take_text(std::size_t i) const;
-  // Column i as optional_text(i) does, moved out like take_text.
-  std::optional<std::string> take_optional_text(std::size_t i) const;
   // Column i as an integer (0 for NULL).
   std::int64_t integer(std::size_t i) const;
   // Column i as a real (0 for NULL).
@@ -51,7 +43,6 @@ class Row {
  private:
   const std::vector<std::string>* columns_;
   const std::vector<Value>* values_;
-  std::vector<Value>* writable_ = nullptr;
 };
 
 // The rows a query returned, fully read into memory.
@@ -71,8 +62,6 @@ class RowSet {
   bool empty() const { return rows_.empty(); }
   // Row i.
   Row operator[](std::size_t i) const { return Row(columns_.get(), &rows_[i]); }
-  // Row i, whose text take_text may move out.
-  Row operator[](std::size_t i) { return Row(columns_.get(), &rows_[i]); }
   // Column names in order.
   const std::vector<std::string>& columns() const { return *columns_; }
 
