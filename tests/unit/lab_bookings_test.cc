@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "core/crypto.h"
+#include "fresh_database.h"
 #include "identity/admin_bootstrap.h"
 #include "identity/authorization_service.h"
 #include "identity/password_hasher.h"
@@ -35,27 +36,12 @@ TEST(BookingCalendar, EscapesTextFoldsLongLinesAndWritesUtcDateTimes) {
 class LabBookingsTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    crypto_init();
-    if (GetParam() == "postgresql") {
-      const char* url = std::getenv("DELTALABS_TEST_PG");
-      if (url == nullptr || *url == '\0') GTEST_SKIP() << "DELTALABS_TEST_PG is not set";
-      auto admin = open_database({url, 1, std::chrono::milliseconds(5000)});
-      ASSERT_TRUE(admin.ok()) << admin.error().cause;
-      db_name_ = "labs_" + random_token(6);
-      for (char& c : db_name_)
-        c = std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : '_';
-      auto conn = (*admin)->write();
-      ASSERT_TRUE((*conn)->execute_script("CREATE DATABASE " + db_name_).ok());
-      admin_ = std::move(admin).value();
-      std::string u(url);
-      url_ = u.substr(0, u.rfind('/') + 1) + db_name_;
-    } else {
-      path_ = std::filesystem::temp_directory_path() / ("labs-" + random_token(6) + ".db");
-      url_ = "sqlite:" + path_.string();
-    }
-    auto db = open_database({url_, 4, std::chrono::milliseconds(10000)});
-    ASSERT_TRUE(db.ok()) << db.error().cause;
-    db_ = std::move(db).value();
+    if (GetParam() == "postgresql" && !FreshDatabase::postgres_available())
+      GTEST_SKIP() << "DELTALABS_TEST_PG is not set";
+    auto fresh = FreshDatabase::create(GetParam(), "labs", 4);
+    ASSERT_TRUE(fresh.ok()) << fresh.error().cause;
+    fresh_ = std::move(fresh).value();
+    db_ = &fresh_->db();
     Migrator migrator(*db_);
     ASSERT_TRUE(migrator.migrate().ok());
     authz_ = std::make_unique<identity::AuthorizationService>(*db_);
@@ -70,15 +56,7 @@ class LabBookingsTest : public ::testing::TestWithParam<std::string> {
   void TearDown() override {
     labs_.reset();
     durable_.reset();
-    db_.reset();
-    if (admin_) {
-      auto conn = admin_->write();
-      static_cast<void>((*conn)->execute_script("DROP DATABASE IF EXISTS " + db_name_));
-    }
-    if (!path_.empty()) {
-      for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(path_.string() + suffix);
-    }
+    fresh_.reset();
   }
 
   Actor account(const std::string& name) {
@@ -107,10 +85,8 @@ class LabBookingsTest : public ::testing::TestWithParam<std::string> {
     return {lab->id, slot->slot_start};
   }
 
-  std::string url_, db_name_;
-  std::filesystem::path path_;
-  std::unique_ptr<Database> admin_;
-  std::unique_ptr<Database> db_;
+  std::unique_ptr<FreshDatabase> fresh_;
+  Database* db_ = nullptr;
   std::unique_ptr<identity::AuthorizationService> authz_;
   std::unique_ptr<CursorCodec> cursors_;
   std::unique_ptr<CommitDurability> durable_;

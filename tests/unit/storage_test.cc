@@ -15,6 +15,7 @@
 
 #include "core/crypto.h"
 #include "core/uuid.h"
+#include "fresh_database.h"
 #include "storage/database.h"
 #include "storage/postgres_database.h"
 
@@ -33,39 +34,17 @@ constexpr const char* kSchema =
 class StorageTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    crypto_init();
-    if (GetParam() == "postgresql") {
-      const char* url = std::getenv("DELTALABS_TEST_PG");
-      if (url == nullptr || *url == '\0') GTEST_SKIP() << "DELTALABS_TEST_PG is not set";
-      auto admin = open_database({url, 1, std::chrono::milliseconds(5000)});
-      ASSERT_TRUE(admin.ok()) << admin.error().cause;
-      db_name_ = "storage_" + random_token(6);
-      for (char& c : db_name_)
-        c = std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : '_';
-      auto conn = (*admin)->write();
-      ASSERT_TRUE((*conn)->execute_script("CREATE DATABASE " + db_name_).ok());
-      admin_ = std::move(admin).value();
-      std::string u(url);
-      url_ = u.substr(0, u.rfind('/') + 1) + db_name_;
-    } else {
-      path_ = std::filesystem::temp_directory_path() / ("storage-" + random_token(6) + ".db");
-      url_ = "sqlite:" + path_.string();
-    }
-    auto db = open_database({url_, 8, std::chrono::milliseconds(10000)});
-    ASSERT_TRUE(db.ok()) << db.error().cause;
-    db_ = std::move(db).value();
+    if (GetParam() == "postgresql" && !FreshDatabase::postgres_available())
+      GTEST_SKIP() << "DELTALABS_TEST_PG is not set";
+    auto fresh = FreshDatabase::create(GetParam(), "storage", 8);
+    ASSERT_TRUE(fresh.ok()) << fresh.error().cause;
+    fresh_ = std::move(fresh).value();
+    db_ = &fresh_->db();
     auto conn = db_->write();
     ASSERT_TRUE((*conn)->execute_script(kSchema).ok());
   }
 
-  void TearDown() override {
-    db_.reset();
-    if (admin_) {
-      auto conn = admin_->write();
-      static_cast<void>((*conn)->execute_script("DROP DATABASE IF EXISTS " + db_name_));
-    }
-    if (!path_.empty()) std::filesystem::remove(path_);
-  }
+  void TearDown() override { fresh_.reset(); }
 
   std::string add_parent(const std::string& name) {
     const std::string id = new_uuid_v7();
@@ -75,10 +54,8 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     return id;
   }
 
-  std::string url_, db_name_;
-  std::filesystem::path path_;
-  std::unique_ptr<Database> admin_;
-  std::unique_ptr<Database> db_;
+  std::unique_ptr<FreshDatabase> fresh_;
+  Database* db_ = nullptr;
 };
 
 TEST_P(StorageTest, ValuesRoundTripWithTheSameTypesOnEveryBackend) {
