@@ -18,7 +18,7 @@
 #include "catalog/relevance_ranking.h"
 #include "core/crypto.h"
 #include "core/uuid.h"
-#include "fresh_database.h"
+#include "fresh_database_fixture.h"
 #include "storage/database.h"
 #include "storage/migrator.h"
 
@@ -137,22 +137,18 @@ constexpr std::array<const char*, 14> kVocabulary = {
     "rust",    "python",   "systems", "design", "learning", "learn",   "learns",
     "project", "projects", "data",    "the",    "and",      "cooking", "kitchen"};
 
-class CourseSearchIndexTest : public ::testing::TestWithParam<std::string> {
+class CourseSearchIndexTest : public FreshDatabaseTest {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql" && !FreshDatabase::postgres_available())
-      GTEST_SKIP() << "DELTALABS_TEST_PG is not set";
-    auto fresh = FreshDatabase::create(GetParam(), "search", 4);
-    ASSERT_TRUE(fresh.ok()) << fresh.error().cause;
-    fresh_ = std::move(fresh).value();
-    db_ = &fresh_->db();
+    open_fresh("search", 4);
+    if (IsSkipped() || HasFatalFailure()) return;
     Migrator migrator(*db_);
     auto migrated = migrator.migrate();
     ASSERT_TRUE(migrated.ok()) << migrated.error().cause;
     seed();
   }
 
-  void TearDown() override { fresh_.reset(); }
+  void TearDown() override { close_fresh(); }
 
   std::string words(std::mt19937& rng, int from, int to) {
     std::string out;
@@ -244,9 +240,6 @@ class CourseSearchIndexTest : public ::testing::TestWithParam<std::string> {
         query, limit);
     EXPECT_EQ(indexed, sql) << "q=" << *query.q << " limit=" << limit;
   }
-
-  std::unique_ptr<FreshDatabase> fresh_;
-  Database* db_ = nullptr;
 };
 
 CourseQuery relevance(std::string q) {

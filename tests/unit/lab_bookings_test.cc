@@ -10,7 +10,7 @@
 #include <filesystem>
 
 #include "core/crypto.h"
-#include "fresh_database.h"
+#include "fresh_database_fixture.h"
 #include "identity/admin_bootstrap.h"
 #include "identity/authorization_service.h"
 #include "identity/password_hasher.h"
@@ -33,15 +33,11 @@ TEST(BookingCalendar, EscapesTextFoldsLongLinesAndWritesUtcDateTimes) {
   EXPECT_EQ(umlaut, std::string(74, 'a') + "\r\n \xC3\xA4\r\n");
 }
 
-class LabBookingsTest : public ::testing::TestWithParam<std::string> {
+class LabBookingsTest : public FreshDatabaseTest {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql" && !FreshDatabase::postgres_available())
-      GTEST_SKIP() << "DELTALABS_TEST_PG is not set";
-    auto fresh = FreshDatabase::create(GetParam(), "labs", 4);
-    ASSERT_TRUE(fresh.ok()) << fresh.error().cause;
-    fresh_ = std::move(fresh).value();
-    db_ = &fresh_->db();
+    open_fresh("labs", 4);
+    if (IsSkipped() || HasFatalFailure()) return;
     Migrator migrator(*db_);
     ASSERT_TRUE(migrator.migrate().ok());
     authz_ = std::make_unique<identity::AuthorizationService>(*db_);
@@ -56,7 +52,7 @@ class LabBookingsTest : public ::testing::TestWithParam<std::string> {
   void TearDown() override {
     labs_.reset();
     durable_.reset();
-    fresh_.reset();
+    close_fresh();
   }
 
   Actor account(const std::string& name) {
@@ -85,8 +81,6 @@ class LabBookingsTest : public ::testing::TestWithParam<std::string> {
     return {lab->id, slot->slot_start};
   }
 
-  std::unique_ptr<FreshDatabase> fresh_;
-  Database* db_ = nullptr;
   std::unique_ptr<identity::AuthorizationService> authz_;
   std::unique_ptr<CursorCodec> cursors_;
   std::unique_ptr<CommitDurability> durable_;

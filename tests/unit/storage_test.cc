@@ -15,7 +15,7 @@
 
 #include "core/crypto.h"
 #include "core/uuid.h"
-#include "fresh_database.h"
+#include "fresh_database_fixture.h"
 #include "storage/database.h"
 #include "storage/postgres_database.h"
 
@@ -31,20 +31,16 @@ constexpr const char* kSchema =
     "CREATE TABLE counters (id INTEGER PRIMARY KEY, value INTEGER NOT NULL);"
     "INSERT INTO counters (id, value) VALUES (1, 0);";
 
-class StorageTest : public ::testing::TestWithParam<std::string> {
+class StorageTest : public FreshDatabaseTest {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql" && !FreshDatabase::postgres_available())
-      GTEST_SKIP() << "DELTALABS_TEST_PG is not set";
-    auto fresh = FreshDatabase::create(GetParam(), "storage", 8);
-    ASSERT_TRUE(fresh.ok()) << fresh.error().cause;
-    fresh_ = std::move(fresh).value();
-    db_ = &fresh_->db();
+    open_fresh("storage", 8);
+    if (IsSkipped() || HasFatalFailure()) return;
     auto conn = db_->write();
     ASSERT_TRUE((*conn)->execute_script(kSchema).ok());
   }
 
-  void TearDown() override { fresh_.reset(); }
+  void TearDown() override { close_fresh(); }
 
   std::string add_parent(const std::string& name) {
     const std::string id = new_uuid_v7();
@@ -53,9 +49,6 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
         (*conn)->execute("INSERT INTO parents (id, name) VALUES ($1, $2)", {id, name}).ok());
     return id;
   }
-
-  std::unique_ptr<FreshDatabase> fresh_;
-  Database* db_ = nullptr;
 };
 
 TEST_P(StorageTest, ValuesRoundTripWithTheSameTypesOnEveryBackend) {
