@@ -29,8 +29,10 @@ TEST(BookingCalendar, EscapesTextFoldsLongLinesAndWritesUtcDateTimes) {
   const std::string folded = BookingCalendar::fold("SUMMARY:" + std::string(100, 'x'));
   EXPECT_EQ(folded, "SUMMARY:" + std::string(67, 'x') + "\r\n " + std::string(33, 'x') + "\r\n");
   // A fold never splits a UTF-8 sequence: 74 ASCII octets, then a 2-octet letter moves down whole.
-  const std::string umlaut = BookingCalendar::fold(std::string(74, 'a') + "\xC3\xA4");
-  EXPECT_EQ(umlaut, std::string(74, 'a') + "\r\n \xC3\xA4\r\n");
+  // (Whole strings on both sides of +: GCC 12 sees a false -Warray-bounds in string&& + literal.)
+  const std::string run(74, 'a');
+  const std::string umlaut = BookingCalendar::fold(run + std::string("\xC3\xA4"));
+  EXPECT_EQ(umlaut, run + std::string("\r\n \xC3\xA4\r\n"));
 }
 
 class LabBookingsTest : public FreshDatabaseTest {
