@@ -30,7 +30,7 @@ class RowReader {
 class RowSetReader final : public RowReader {
  public:
   // Reads `row`, which must outlive this reader.
-  explicit RowSetReader(const Row& row) : row_(row), formatted_(row.size()) {}
+  explicit RowSetReader(const Row& row) : row_(row) {}
 
   bool is_null(std::size_t i) const override { return row_.is_null(i); }
   std::string_view text(std::size_t i) const override;
@@ -38,7 +38,7 @@ class RowSetReader final : public RowReader {
 
  private:
   const Row& row_;
-  mutable std::vector<std::string> formatted_;  // text of the non-text columns asked for
+  mutable std::vector<std::string> formatted_;  // text of the non-text columns asked for, if any
 };
 
 }  // namespace deltalabs

@@ -7,7 +7,6 @@
 #include <memory>
 #include <mutex>
 #include <new>
-#include <optional>
 #include <string_view>
 
 #include "core/case_fold.h"
@@ -216,39 +215,44 @@ Status SqliteConnection::bind(Prepared& p, const Params& params) {
   return {};
 }
 
-template <class OnRow>
-Status SqliteConnection::step_rows(std::string_view sql, const Params& params, OnRow on_row) {
+Result<SqliteConnection::Prepared*> SqliteConnection::prepare_bound(std::string_view sql,
+                                                                    const Params& params) {
   DL_ASSIGN_OR_RETURN(Prepared * p, prepare(sql));
   DL_TRY(bind(*p, params));
+  // Read once per statement. A schema change re-prepares it behind our back;
+  // were that to change a `SELECT *`'s column count, the names are read again.
+  const auto ncols = static_cast<std::size_t>(sqlite3_column_count(p->stmt));
+  if (!p->columns || p->columns->size() != ncols) p->columns = column_names(p->stmt);
+  return p;
+}
+
+template <class OnRow>
+Status SqliteConnection::step_rows(Prepared& p, std::string_view sql, OnRow on_row) {
   // Resets the statement however the rows end, exceptions included.
   struct Reset {
     sqlite3_stmt* stmt;
     ~Reset() { sqlite3_reset(stmt); }
   };
-  const Reset reset{p->stmt};
-  const int ncols = sqlite3_column_count(p->stmt);
-  // Read once per statement. A schema change re-prepares it behind our back;
-  // were that to change a `SELECT *`'s column count, the names are read again.
-  if (!p->columns || p->columns->size() != static_cast<std::size_t>(ncols))
-    p->columns = column_names(p->stmt);
+  const Reset reset{p.stmt};
+  const int ncols = sqlite3_column_count(p.stmt);
   for (;;) {
-    const int rc = sqlite3_step(p->stmt);
+    const int rc = sqlite3_step(p.stmt);
     if (rc == SQLITE_DONE) return {};
     if (rc != SQLITE_ROW) return error_from(sqlite3_extended_errcode(db_), sql);
-    if (!on_row(*p, ncols)) return error_from(SQLITE_NOMEM, sql);
+    if (!on_row(p, ncols)) return error_from(SQLITE_NOMEM, sql);
   }
 }
 
 Result<RowSet> SqliteConnection::query(std::string_view sql, const Params& params) {
-  std::optional<RowSet> rows;
-  DL_TRY(step_rows(sql, params, [&](const Prepared& p, int ncols) {
-    if (!rows) rows.emplace(p.columns);
+  DL_ASSIGN_OR_RETURN(Prepared * p, prepare_bound(sql, params));
+  RowSet rows(p->columns);
+  DL_TRY(step_rows(*p, sql, [&rows](const Prepared& prepared, int ncols) {
     std::vector<Value> row;
     row.reserve(ncols);
     for (int i = 0; i < ncols; ++i) {
       // One column lookup, then the value's own accessors: the sqlite3_column_*
       // calls would each look the column up and check for an allocation failure.
-      sqlite3_value* value = sqlite3_column_value(p.stmt, i);
+      sqlite3_value* value = sqlite3_column_value(prepared.stmt, i);
       switch (sqlite3_value_type(value)) {
         case SQLITE_INTEGER:
           row.emplace_back(static_cast<std::int64_t>(sqlite3_value_int64(value)));
@@ -266,20 +270,17 @@ Result<RowSet> SqliteConnection::query(std::string_view sql, const Params& param
         }
       }
     }
-    rows->add_row(std::move(row));
+    rows.add_row(std::move(row));
     return true;
   }));
-  if (!rows) {
-    DL_ASSIGN_OR_RETURN(Prepared * p, prepare(sql));  // cached: its column names
-    return RowSet(p->columns);
-  }
-  return std::move(*rows);
+  return rows;
 }
 
 Status SqliteConnection::query_each(std::string_view sql, const Params& params,
                                     const std::function<void(const RowReader&)>& visit) {
-  return step_rows(sql, params, [&](const Prepared& p, int) {
-    visit(StatementRowReader(p.stmt));
+  DL_ASSIGN_OR_RETURN(Prepared * p, prepare_bound(sql, params));
+  return step_rows(*p, sql, [&visit](const Prepared& prepared, int) {
+    visit(StatementRowReader(prepared.stmt));
     return true;
   });
 }

@@ -43,11 +43,14 @@ class SqliteConnection final : public Connection {
 
   Result<Prepared*> prepare(std::string_view sql);
   Status bind(Prepared& p, const Params& params);
-  // Prepares and binds `sql`, then calls on_row(prepared, column count) for
-  // each row, which returns false when SQLite ran out of memory reading it.
-  // The statement is reset however the rows end.
+  // Prepares `sql`, binds `params` and reads its result column names if the
+  // statement has none yet: a statement ready to step.
+  Result<Prepared*> prepare_bound(std::string_view sql, const Params& params);
+  // Calls on_row(prepared, column count) for each row of `p`, which returns
+  // false when SQLite ran out of memory reading it. The statement is reset
+  // however the rows end.
   template <class OnRow>
-  Status step_rows(std::string_view sql, const Params& params, OnRow on_row);
+  Status step_rows(Prepared& p, std::string_view sql, OnRow on_row);
   Error error_from(int rc, std::string_view sql) const;
   void clear_cache();
 
