@@ -82,7 +82,8 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   DL_ASSIGN_OR_RETURN(pipeline_options.trusted_proxies,
                       http::TrustedProxies::parse(config.trusted_proxies));
   app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, app->metrics_, pipeline_options);
-  app->idempotency_ = std::make_unique<IdempotencyKeys>(*app->db_);
+  DL_ASSIGN_OR_RETURN(app->instance_, open_instance_lease(config.database));
+  app->idempotency_ = std::make_unique<IdempotencyKeys>(*app->db_, app->instance_.get());
   app->pipeline_->set_idempotency_store(app->idempotency_.get());
   app->read_scope_ = std::make_unique<ReadSnapshotScope>(*app->db_);
   app->pipeline_->set_request_scope(app->read_scope_.get());

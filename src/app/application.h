@@ -11,6 +11,7 @@
 #include "http/router.h"
 #include "storage/commit_durability.h"
 #include "storage/database.h"
+#include "storage/instance_lease.h"
 
 namespace deltalabs {
 
@@ -80,6 +81,8 @@ class Application {
   http::Metrics metrics_;
   std::unique_ptr<http::Pipeline> pipeline_;
   std::unique_ptr<CursorCodec> cursors_;
+  // This process's owner id among those sharing the database (decision 0025).
+  std::unique_ptr<InstanceLease> instance_;
   std::unique_ptr<IdempotencyKeys> idempotency_;
   std::unique_ptr<ReadSnapshotScope> read_scope_;
   // One group commit for every domain whose writes move money or seats (decision 0016).

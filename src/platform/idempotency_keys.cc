@@ -9,17 +9,19 @@ namespace deltalabs {
 namespace {
 
 constexpr const char* kInsert =
-    "INSERT INTO idempotency_keys (scope, user_id, request_hash, state, created_at, expires_at) "
-    "VALUES ($1, $2, $3, 'in_progress', $4, $5) ON CONFLICT (scope) DO NOTHING";
+    "INSERT INTO idempotency_keys (scope, user_id, request_hash, state, created_at, expires_at, "
+    "owner) VALUES ($1, $2, $3, 'in_progress', $4, $5, $6) ON CONFLICT (scope) DO NOTHING";
 constexpr const char* kSelect =
     "SELECT request_hash, state, response_status, response_content_type, response_headers, "
-    "response_body, "
-    "created_at, expires_at FROM idempotency_keys WHERE scope = $1";
+    "response_body, created_at, expires_at, owner FROM idempotency_keys WHERE scope = $1";
+// Claims the row anew only if it is still what the claimer read ($6 state, $7
+// owner, '' for none): of concurrent takeovers (PostgreSQL re-reads the row
+// after waiting for another's update) exactly one changes it.
 constexpr const char* kRestart =
     "UPDATE idempotency_keys SET request_hash = $2, state = 'in_progress', response_status = NULL, "
     "response_content_type = NULL, response_headers = NULL, response_body = NULL, created_at = $3, "
-    "expires_at = $4 "
-    "WHERE scope = $1";
+    "expires_at = $4, owner = $5 "
+    "WHERE scope = $1 AND state = $6 AND COALESCE(owner, '') = $7";
 constexpr const char* kComplete =
     "UPDATE idempotency_keys SET state = 'completed', response_status = $2, response_content_type "
     "= $3, "
@@ -51,29 +53,46 @@ http::Response stored_response(const Row& r) {
 Result<http::Claim> IdempotencyKeys::claim(const std::string& scope,
                                            const std::string& request_hash,
                                            const std::optional<std::string>& user_id) {
+  const http::Claim claimed{http::ClaimOutcome::kClaimed, std::nullopt};
+  const http::Claim in_progress{http::ClaimOutcome::kInProgress, std::nullopt};
+  std::optional<std::string> owner;
+  if (lease_ != nullptr) owner = lease_->owner();
   return db_.transaction([&](Connection& c) -> Result<http::Claim> {
     const TimePoint at = now();
     const std::string now_text = format_rfc3339(at);
     const std::string expires = format_rfc3339(at + retention_);
-    DL_ASSIGN_OR_RETURN(std::int64_t inserted,
-                        c.execute(kInsert, {scope, user_id, request_hash, now_text, expires}));
-    if (inserted == 1) return http::Claim{http::ClaimOutcome::kClaimed, std::nullopt};
+    DL_ASSIGN_OR_RETURN(std::int64_t inserted, c.execute(kInsert, {scope, user_id, request_hash,
+                                                                   now_text, expires, owner}));
+    if (inserted == 1) return claimed;
     DL_ASSIGN_OR_RETURN(RowSet rows, c.query(kSelect, {scope}));
     if (rows.empty())
       return Error::conflict("IDEMPOTENCY_IN_PROGRESS",
                              "A request with this key is still running.");
     const Row r = rows[0];
-    const bool expired = r.text(7) <= now_text;
-    const bool stale = r.text(1) == "in_progress" && r.text(6) <= format_rfc3339(at - stale_after_);
-    if (expired || stale) {
-      DL_TRY(c.execute(kRestart, {scope, request_hash, now_text, expires}));
-      return http::Claim{http::ClaimOutcome::kClaimed, std::nullopt};
+    DL_ASSIGN_OR_RETURN(bool reclaim, reclaimable(c, r, at));
+    if (reclaim) {
+      DL_ASSIGN_OR_RETURN(std::int64_t restarted,
+                          c.execute(kRestart, {scope, request_hash, now_text, expires, owner,
+                                               r.text(1), r.optional_text(8).value_or("")}));
+      return restarted == 1 ? claimed : in_progress;
     }
     if (r.text(0) != request_hash) return http::Claim{http::ClaimOutcome::kMismatch, std::nullopt};
-    if (r.text(1) == "in_progress")
-      return http::Claim{http::ClaimOutcome::kInProgress, std::nullopt};
+    if (r.text(1) == "in_progress") return in_progress;
     return http::Claim{http::ClaimOutcome::kReplay, stored_response(r)};
   });
+}
+
+Result<bool> IdempotencyKeys::reclaimable(Connection& c, const Row& r, TimePoint at) {
+  if (r.text(7) <= format_rfc3339(at)) return true;  // expired
+  if (r.text(1) != "in_progress") return false;
+  if (r.text(6) <= format_rfc3339(at - stale_after_)) return true;
+  return owner_gone(c, r.optional_text(8));
+}
+
+Result<bool> IdempotencyKeys::owner_gone(Connection& c, const std::optional<std::string>& owner) {
+  if (lease_ == nullptr || !owner || *owner == lease_->owner()) return false;
+  DL_ASSIGN_OR_RETURN(bool alive, lease_->alive(c, *owner));
+  return !alive;
 }
 
 Status IdempotencyKeys::complete(const std::string& scope, const http::Response& response) {

@@ -44,6 +44,7 @@ Result<std::unique_ptr<FreshDatabase>> FreshDatabase::create(const std::string& 
             .string();
     url = "sqlite:" + fresh->path_;
   }
+  fresh->url_ = url;
   DL_ASSIGN_OR_RETURN(fresh->db_, open_database({url, pool, std::chrono::milliseconds(10000)}));
   return fresh;
 }
@@ -55,7 +56,7 @@ FreshDatabase::~FreshDatabase() {
     if (conn.ok()) static_cast<void>((*conn)->execute_script("DROP DATABASE IF EXISTS " + name_));
   }
   if (!path_.empty()) {
-    for (const char* suffix : {"", "-wal", "-shm"}) {
+    for (const char* suffix : {"", "-wal", "-shm", "-owners"}) {
       std::error_code ignored;
       std::filesystem::remove(path_ + suffix, ignored);
     }

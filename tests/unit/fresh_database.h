@@ -26,6 +26,8 @@ class FreshDatabase {
 
   // The open database.
   Database& db() { return *db_; }
+  // Its URL, to open other handles on it (credentials included).
+  const std::string& url() const { return url_; }
 
  private:
   FreshDatabase() = default;
@@ -33,6 +35,7 @@ class FreshDatabase {
   std::unique_ptr<Database> admin_;  // PostgreSQL: the server's database, to drop ours from
   std::string name_;                 // PostgreSQL: our database
   std::string path_;                 // SQLite: our file
+  std::string url_;
   std::unique_ptr<Database> db_;
 };
 
