@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "core/unicode_text.h"
+
 namespace deltalabs::ai {
 
 namespace {
@@ -89,7 +91,8 @@ Result<Response> call_tool(const ToolRegistry& tools, FeatureConfigService& feat
   if (name == nullptr || !name->is_string())
     return fail(id, kInvalidParams, "params.name is required");
   if (tools.find(name->as_string()) == nullptr) {
-    return fail(id, kInvalidParams, "Unknown tool: " + std::string(name->as_string()));
+    return fail(id, kInvalidParams,
+                "Unknown tool: " + UnicodeText::to_valid_utf8(name->as_string(), 100));
   }
   DL_TRY(features.require_enabled("assistant.enabled"));
   std::string arguments = "{}";
@@ -132,7 +135,7 @@ Result<Response> handle(const ToolRegistry& tools, FeatureConfigService& feature
   if (name == "ping") return reply(*id, {});
   if (name == "tools/list") return reply(*id, list_tools(tools));
   if (name == "tools/call") return call_tool(tools, features, req, *id, params);
-  return fail(*id, kMethodNotFound, "Method not found: " + std::string(name));
+  return fail(*id, kMethodNotFound, "Method not found: " + UnicodeText::to_valid_utf8(name, 100));
 }
 
 }  // namespace

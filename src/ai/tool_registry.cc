@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/unicode_text.h"
 #include "http/problem.h"
 #include "platform/audit_log.h"
 
@@ -115,8 +116,10 @@ void ToolRegistry::audit(const Actor& actor, const ToolCallRecord& record,
         c, actor, {"ai.tool_called", "tool", record.name, boost::json::serialize(details)});
   });
   if (!written.ok()) {
-    spdlog::error("{{\"msg\":\"tool call not audited\",\"request_id\":\"{}\",\"tool\":\"{}\"}}",
-                  actor.request_id, record.name);
+    // The name is the model's or the client's: quoted, bounded and valid UTF-8.
+    spdlog::error(
+        "{{\"msg\":\"tool call not audited\",\"request_id\":\"{}\",\"tool\":{}}}", actor.request_id,
+        boost::json::serialize(boost::json::value(UnicodeText::to_valid_utf8(record.name, 100))));
   }
 }
 

@@ -5,6 +5,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -49,7 +50,31 @@ std::string_view trimmed(std::string_view text) {
   return text.substr(begin, end - begin);
 }
 
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// The byte length of the well-formed character at the start of `text`, or 0
+// when its first byte does not begin one.
+std::size_t character_length(std::string_view text) {
+  ucs4_t c = 0;
+  const int n = u8_mbtoucr(&c, bytes(text), text.size());
+  return n > 0 ? static_cast<std::size_t>(n) : 0;
+}
+
 }  // namespace
+
+std::string UnicodeText::to_valid_utf8(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes && valid_utf8(text)) return std::string(text);
+  std::string out;
+  out.reserve(std::min(text.size(), max_bytes));
+  while (!text.empty()) {
+    const std::size_t n = character_length(text);
+    const std::string_view piece = n > 0 ? text.substr(0, n) : kReplacement;
+    if (out.size() + piece.size() > max_bytes) break;
+    out += piece;
+    text.remove_prefix(n > 0 ? n : 1);
+  }
+  return out;
+}
 
 std::string UnicodeText::nfc(std::string_view text) {
   if (text.empty() || !valid_utf8(text)) return std::string(text);

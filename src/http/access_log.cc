@@ -1,6 +1,10 @@
 #include "http/access_log.h"
 
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
 #include "core/clock.h"
+#include "core/unicode_text.h"
 
 namespace deltalabs::http {
 
@@ -14,6 +18,10 @@ AccessLog::~AccessLog() {
   }
   stop_requested_.notify_one();
   writer_.join();
+}
+
+std::string AccessLog::quoted(std::string_view text, std::size_t max_bytes) {
+  return boost::json::serialize(boost::json::value(UnicodeText::to_valid_utf8(text, max_bytes)));
 }
 
 void AccessLog::write(std::string_view event_json) {

@@ -30,6 +30,9 @@ class AccessLog {
 
   // Appends {"ts":"<now>","level":"info","event":<event_json>} as one line.
   void write(std::string_view event_json);
+  // `text` as a JSON string for a log line: what a client sent (a path, a
+  // method) made valid UTF-8 and cut to `max_bytes` at a character boundary.
+  static std::string quoted(std::string_view text, std::size_t max_bytes = 2048);
   // How many lines were dropped because the buffer was full.
   std::uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
 

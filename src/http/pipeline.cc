@@ -116,13 +116,13 @@ Response Pipeline::handle(Request& req) {
         if (e.kind == ErrorKind::kInternal || e.kind == ErrorKind::kUnavailable) {
           spdlog::error(
               "{{\"msg\":\"request failed\",\"request_id\":\"{}\",\"code\":\"{}\",\"cause\":{}}}",
-              req.request_id, e.code, boost::json::serialize(boost::json::value(e.cause)));
+              req.request_id, e.code, AccessLog::quoted(e.cause));
         }
         resp = problem_response(e, req.request_id);
       }
     } catch (const std::exception& ex) {
       spdlog::error("{{\"msg\":\"handler threw\",\"request_id\":\"{}\",\"cause\":{}}}",
-                    req.request_id, boost::json::serialize(boost::json::value(ex.what())));
+                    req.request_id, AccessLog::quoted(ex.what()));
       resp = problem_response(Error::internal(ex.what()), req.request_id);
     } catch (...) {
       spdlog::error("{{\"msg\":\"handler threw\",\"request_id\":\"{}\"}}", req.request_id);
@@ -376,8 +376,7 @@ void Pipeline::finish(const Request& req, Response& resp, std::string_view route
       "{{\"msg\":\"request\",\"method\":{},\"path\":{},\"route\":\"{}\",\"status\":{},\"duration_"
       "ms\":{:.3f},"
       "\"request_id\":\"{}\",\"user_id\":\"{}\",\"remote\":\"{}\"}}",
-      boost::json::serialize(boost::json::value(std::string(req.method_text))),
-      boost::json::serialize(boost::json::value(std::string(req.path.substr(0, 512)))), route_label,
+      AccessLog::quoted(req.method_text, 32), AccessLog::quoted(req.path, 512), route_label,
       resp.status, seconds * 1000.0, req.request_id, req.actor ? req.actor->user_id : "",
       req.remote_address));
 }

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "core/unicode_text.h"
+
 namespace deltalabs::http {
 
 int status_for(ErrorKind kind) {
@@ -80,6 +82,10 @@ std::string kebab(std::string_view code) {
 }
 
 }  // namespace
+// Error text may quote what a client sent: whatever a caller forgot to clean,
+// no problem body carries invalid UTF-8.
+std::string valid(std::string_view text) { return UnicodeText::to_valid_utf8(text); }
+
 
 Response problem_response(const Error& error, std::string_view request_id) {
   const int status = error.code == "HEADERS_TOO_LARGE" ? 431 : status_for(error.kind);
@@ -87,14 +93,14 @@ Response problem_response(const Error& error, std::string_view request_id) {
   body["type"] = "https://deltalabs.dev/problems/" + kebab(error.code);
   body["title"] = title_for(status);
   body["status"] = status;
-  body["detail"] = error.message;
-  body["code"] = error.code;
-  body["message"] = error.message;
+  body["detail"] = valid(error.message);
+  body["code"] = valid(error.code);
+  body["message"] = body["detail"];
   body["requestId"] = request_id;
   if (!error.details.empty()) {
     boost::json::array details;
     for (const auto& d : error.details)
-      details.push_back({{"field", d.field}, {"message", d.message}});
+      details.push_back({{"field", valid(d.field)}, {"message", valid(d.message)}});
     body["details"] = std::move(details);
   }
   Response r = Response::json(status, body);

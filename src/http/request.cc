@@ -2,6 +2,8 @@
 
 #include <strings.h>
 
+#include "core/unicode_text.h"
+
 namespace deltalabs::http {
 
 std::string_view Request::header(std::string_view name) const {
@@ -36,7 +38,7 @@ Actor Request::caller() const {
   Actor a = actor ? *actor : Actor{};
   a.request_id = request_id;
   a.ip_address = remote_address;
-  a.user_agent = std::string(header("User-Agent").substr(0, 512));
+  a.user_agent = UnicodeText::to_valid_utf8(header("User-Agent"), 512);
   return a;
 }
 

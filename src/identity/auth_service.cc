@@ -4,6 +4,7 @@
 
 #include "core/case_fold.h"
 #include "core/crypto.h"
+#include "core/unicode_text.h"
 #include "identity/session_repository.h"
 #include "identity/user_repository.h"
 #include "platform/audit_log.h"
@@ -81,8 +82,9 @@ Result<User> AuthService::register_user(const Actor& actor, const Registration& 
 
 Status AuthService::record_failed_login(const Actor& actor, const std::string& login) {
   return db_.transaction([&](Connection& c) -> Status {
-    return AuditLog::record(
-        c, actor, {"auth.login_failed", "user", "", details({{"login", login.substr(0, 254)}})});
+    return AuditLog::record(c, actor,
+                            {"auth.login_failed", "user", "",
+                             details({{"login", UnicodeText::to_valid_utf8(login, 254)}})});
   });
 }
 

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/unicode_text.h"
 #include "ops/data_model_document.h"
 #include "ops/ops_json.h"
 #include "storage/schema_catalog.h"
@@ -19,9 +20,9 @@ void register_schema_routes(http::Router& router, Database& db) {
          const std::string name = request.query("format").value_or("json");
          const auto format = DataModelDocument::parse_format(name);
          if (!format) {
-           return Error::bad_request(
-               "INVALID_FORMAT",
-               "format must be json, markdown or mermaid, not '" + name.substr(0, 40) + "'.");
+           return Error::bad_request("INVALID_FORMAT",
+                                     "format must be json, markdown or mermaid, not '" +
+                                         UnicodeText::to_valid_utf8(name, 40) + "'.");
          }
          DL_ASSIGN_OR_RETURN(auto conn, db.read());
          DL_ASSIGN_OR_RETURN(SchemaCatalog catalog, read_schema_catalog(*conn));

@@ -85,5 +85,11 @@ TEST(AccessLog, FailsOverToDroppingWhenTheBufferIsFull) {
   std::fclose(f);
 }
 
+TEST(AccessLog, QuotedClientTextIsValidUtf8CutAtACharacterBoundary) {
+  EXPECT_EQ(AccessLog::quoted("/v1/x?\"y\""), R"("/v1/x?\"y\"")");
+  EXPECT_EQ(AccessLog::quoted("/caf\xFF"), "\"/caf\xEF\xBF\xBD\"");
+  EXPECT_EQ(AccessLog::quoted("/\xC3\xA9\xC3\xA9", 4), "\"/\xC3\xA9\"");
+}
+
 }  // namespace
 }  // namespace deltalabs::http
