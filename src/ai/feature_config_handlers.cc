@@ -25,6 +25,20 @@ struct SettingBody {
   std::optional<std::string> description;
 };
 
+// The body as the OpenAPI document declares it.
+const http::NamedSchema& setting_body_schema() {
+  static const http::NamedSchema named(
+      "FeatureSettingInput",
+      {{{"type", "object"},
+        {"required", boost::json::array{"value"}},
+        {"additionalProperties", false},
+        {"properties",
+         {{"value", {{"description", "any JSON value, at most 16 KiB serialized"}}},
+          {"description", {{"type", "string"}, {"description", "at most 500 bytes"}}}}}},
+       {}});
+  return named;
+}
+
 Result<SettingBody> read_setting(const Request& req) {
   boost::system::error_code ec;
   boost::json::value body = boost::json::parse(req.body, ec);
@@ -94,6 +108,7 @@ void register_feature_config_routes(http::Router& router, FeatureConfigService& 
               .tag = kTag,
               .access = Access::kAuthenticated,
               .permission = "feature_config:update",
+              .raw_body = http::schema::ref(setting_body_schema()),
               .responses = {200, 400, 403},
               .returns = http::schema::ref(feature_setting_shape())});
 }

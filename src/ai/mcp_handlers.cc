@@ -25,6 +25,27 @@ constexpr int kInvalidRequest = -32600;
 constexpr int kMethodNotFound = -32601;
 constexpr int kInvalidParams = -32602;
 
+// What a client sends: a request (with an id, answered 200) or a
+// notification (without one, answered 202).
+const http::NamedSchema& json_rpc_request_schema() {
+  static const http::NamedSchema named(
+      "JsonRpcRequest",
+      {boost::json::object{
+           {"type", "object"},
+           {"required", boost::json::array{"jsonrpc", "method"}},
+           {"properties",
+            {{"jsonrpc", {{"const", "2.0"}}},
+             {"id",
+              {{"type", boost::json::array{"string", "integer", "null"}},
+               {"description", "absent or null for a notification"}}},
+             {"method",
+              {{"type", "string"},
+               {"description", "initialize, ping, tools/list, tools/call or a notification"}}},
+             {"params", {{"type", "object"}}}}}},
+       {}});
+  return named;
+}
+
 const http::NamedSchema& json_rpc_response_schema() {
   static const http::NamedSchema named(
       "JsonRpcResponse",
@@ -151,6 +172,7 @@ void register_mcp_routes(http::Router& router, const ToolRegistry& tools,
                          "a body. Tools run as the bearer token's user",
               .tag = kTag,
               .access = Access::kAuthenticated,
+              .raw_body = http::schema::ref(json_rpc_request_schema()),
               .responses = {200, 202, 503},
               .returns = http::schema::ref(json_rpc_response_schema())});
 }

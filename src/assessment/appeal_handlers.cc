@@ -104,7 +104,9 @@ void register_appeal_routes(http::Router& router, AppealService& appeals,
                          "graders see all",
               .tag = kTag,
               .access = Access::kAuthenticated,
-              .query = http::page_query({{"status", "string", "open, accepted or rejected"}}),
+              .query = http::page_query({{.name = "status",
+                                          .description = "open, accepted or rejected",
+                                          .allowed = {"open", "accepted", "rejected"}}}),
               .responses = {200, 403, 404},
               .returns = http::schema::page_of(appeal_shape())});
 }

@@ -123,34 +123,39 @@ Result<CourseQuery> course_query(const Request& req) {
 
 void register_course_routes(http::Router& router, CourseService& courses,
                             const CursorCodec& cursors) {
-  router.add({.method = Method::kGet,
-              .path = "/v1/courses",
-              .handler = [&courses, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(CourseQuery query, course_query(req));
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                // Each course is written out as it is read (CourseService::each).
-                http::PageBodyWriter<Course> body(course_shape(), page.limit);
-                DL_ASSIGN_OR_RETURN(
-                    std::optional<std::string> next,
-                    courses.each(query, page, [&](const Course& course) { body.add(course); }));
-                return body.finish(next, cursors);
-              },
-              .summary = "The public catalog: published courses, searched, filtered and sorted",
-              .tag = kTag,
-              .access = Access::kPublic,
-              .query = http::page_query(
-                  {{"q", "string", "Full-text query over title, subtitle and description"},
-                   {"category", "string", "Category slug or id"},
-                   {"level", "string", "Level slug or id"},
-                   {"instructor_id", "string", "Instructor profile id"},
-                   {"language", "string", "Language tag, e.g. en"},
-                   {"price_max", "integer", "Highest price in minor units"},
-                   {"free", "boolean", "true: only free courses; false: only paid"},
-                   {"sort", "string",
-                    "relevance (default with q), newest (default without), popular, price"}}),
-              .responses = {200},
-              .returns = http::schema::page_of(course_shape()),
-              .shared_cache = true});
+  router.add(
+      {.method = Method::kGet,
+       .path = "/v1/courses",
+       .handler = [&courses, &cursors](Request& req) -> Result<Response> {
+         DL_ASSIGN_OR_RETURN(CourseQuery query, course_query(req));
+         DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
+         // Each course is written out as it is read (CourseService::each).
+         http::PageBodyWriter<Course> body(course_shape(), page.limit);
+         DL_ASSIGN_OR_RETURN(
+             std::optional<std::string> next,
+             courses.each(query, page, [&](const Course& course) { body.add(course); }));
+         return body.finish(next, cursors);
+       },
+       .summary = "The public catalog: published courses, searched, filtered and sorted",
+       .tag = kTag,
+       .access = Access::kPublic,
+       .query = http::page_query(
+           {{"q", "string", "Full-text query over title, subtitle and description"},
+            {"category", "string", "Category slug or id"},
+            {"level", "string", "Level slug or id"},
+            {"instructor_id", "string", "Instructor profile id"},
+            {"language", "string", "Language tag, e.g. en"},
+            {.name = "price_max",
+             .type = "integer",
+             .description = "Highest price in minor units",
+             .minimum = 0},
+            {"free", "boolean", "true: only free courses; false: only paid"},
+            {.name = "sort",
+             .description = "relevance (default with q), newest (default without), popular, price",
+             .allowed = {"relevance", "newest", "popular", "price"}}}),
+       .responses = {200},
+       .returns = http::schema::page_of(course_shape()),
+       .shared_cache = true});
 
   router.add(
       {.method = Method::kPost,

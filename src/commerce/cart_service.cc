@@ -1,6 +1,8 @@
 #include "commerce/cart_service.h"
 
 #include "commerce/cart_repository.h"
+#include "commerce/funding_repository.h"
+#include "commerce/pricing.h"
 #include "core/uuid.h"
 
 namespace deltalabs::commerce {
@@ -13,13 +15,37 @@ struct Offer {
   std::string currency;
 };
 
+// The cart priced as checkout would price it without a coupon: each course
+// line less the buyer's approved, unused financial aid for it.
+Result<Cart> with_totals(Connection& c, const std::string& user_id, Cart cart) {
+  std::vector<PriceLine> lines;
+  lines.reserve(cart.items.size());
+  for (const CartItem& item : cart.items) {
+    PriceLine line{item.unit_price_minor, item.quantity, std::nullopt, 0, 0};
+    if (item.item_type == "course") {
+      DL_ASSIGN_OR_RETURN(auto aid, FundingRepository::usable_aid(c, user_id, item.item_id));
+      if (aid) line.aid_percent = aid->discount_percent;
+    }
+    lines.push_back(line);
+  }
+  const PricedOrder priced = Pricing::price(std::move(lines), std::nullopt);
+  cart.discount_minor = priced.discount_minor;
+  cart.total_minor = cart.subtotal_minor - priced.discount_minor;
+  return cart;
+}
+
+// The user's open cart, priced; an empty one when they have none yet.
+Result<Cart> open_cart(Connection& c, const std::string& user_id) {
+  DL_ASSIGN_OR_RETURN(auto cart, CartRepository::find_open(c, user_id));
+  if (!cart) return Cart{"", user_id, "open", std::nullopt, {}, 0, "", "", 0, 0};
+  return with_totals(c, user_id, std::move(*cart));
+}
+
 }  // namespace
 
 Result<Cart> CartService::get(const Actor& actor) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  DL_ASSIGN_OR_RETURN(auto cart, CartRepository::find_open(*conn, actor.user_id));
-  if (cart) return std::move(*cart);
-  return Cart{"", actor.user_id, "open", std::nullopt, {}, 0, "", ""};
+  return open_cart(*conn, actor.user_id);
 }
 
 Result<Cart> CartService::add(const Actor& actor, const CartItemInput& raw) {
@@ -55,8 +81,7 @@ Result<Cart> CartService::add(const Actor& actor, const CartItemInput& raw) {
                                                      *cart.currency + "; check them out first.");
     }
     DL_TRY(CartRepository::add_item(c, cart.id, input, offer.price_minor, offer.currency));
-    DL_ASSIGN_OR_RETURN(auto after, CartRepository::find_open(c, actor.user_id));
-    return std::move(*after);
+    return open_cart(c, actor.user_id);
   });
 }
 
@@ -67,8 +92,7 @@ Result<Cart> CartService::remove(const Actor& actor, const std::string& item_id)
     DL_ASSIGN_OR_RETURN(bool removed,
                         CartRepository::remove_item(c, cart->id, canonical_id(item_id)));
     if (!removed) return Error::not_found("cart item");
-    DL_ASSIGN_OR_RETURN(auto after, CartRepository::find_open(c, actor.user_id));
-    return std::move(*after);
+    return open_cart(c, actor.user_id);
   });
 }
 

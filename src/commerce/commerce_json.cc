@@ -16,6 +16,15 @@ boost::json::value money(std::int64_t amount, const std::string& currency) {
 
 http::Schema money_schema() { return s::ref(catalog::money_shape()); }
 
+// A total of the cart in its currency; null while the cart is empty.
+http::Schema cart_total_schema(std::string description) {
+  return s::described(s::nullable(money_schema()), description + "; null while the cart is empty");
+}
+
+boost::json::value cart_money(const Cart& c, std::int64_t amount) {
+  return c.currency ? money(amount, *c.currency) : boost::json::value(nullptr);
+}
+
 }  // namespace
 
 const http::JsonShape<CartItem>& cart_item_shape() {
@@ -48,9 +57,15 @@ const http::JsonShape<Cart>& cart_shape() {
         [](const Cart& c) {
           return boost::json::value(static_cast<std::int64_t>(c.items.size()));
         }},
-       {"subtotal", s::nullable(money_schema()), [](const Cart& c) {
-          return c.currency ? money(c.subtotal_minor, *c.currency) : boost::json::value(nullptr);
-        }}});
+       {"subtotal", cart_total_schema("The sum of the line totals"),
+        [](const Cart& c) { return cart_money(c, c.subtotal_minor); }},
+       {"discount",
+        cart_total_schema("What the buyer's approved, unused financial aid takes off the "
+                          "subtotal, as checkout applies it; a coupon is only known at checkout "
+                          "and is not included"),
+        [](const Cart& c) { return cart_money(c, c.discount_minor); }},
+       {"total", cart_total_schema("subtotal - discount: what checkout charges before a coupon"),
+        [](const Cart& c) { return cart_money(c, c.total_minor); }}});
   return shape;
 }
 

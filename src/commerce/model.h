@@ -21,7 +21,8 @@ struct CartItem {
   std::string created_at;
 };
 
-// A user's open cart with its subtotal (the sum of line totals).
+// A user's open cart with its subtotal (the sum of line totals), the
+// discount its approved financial aid gives and the total left to pay.
 struct Cart {
   std::string id;
   std::string user_id;
@@ -31,6 +32,8 @@ struct Cart {
   std::int64_t subtotal_minor = 0;
   std::string created_at;
   std::string updated_at;
+  std::int64_t discount_minor = 0;  // set by CartService
+  std::int64_t total_minor = 0;     // subtotal - discount
 };
 
 // What POST /v1/cart/items adds.

@@ -48,6 +48,11 @@ Schema boolean() { return typed("boolean"); }
 
 Schema any_object() { return typed("object"); }
 
+Schema described(Schema s, std::string text) {
+  s.json["description"] = std::move(text);
+  return s;
+}
+
 Schema nullable(Schema s) {
   if (auto* type = s.json.if_contains("type"); type != nullptr && type->is_string()) {
     // {"type": ["string", "null"]}: enum lists gain null too, or null would fail them.
@@ -71,6 +76,20 @@ Schema one_of_schemas(std::vector<Schema> choices) {
     out.refs.insert(out.refs.end(), c.refs.begin(), c.refs.end());
   }
   out.json["oneOf"] = std::move(alternatives);
+  return out;
+}
+
+Schema tagged_union(std::string property,
+                    std::vector<std::pair<std::string, const NamedSchema*>> choices) {
+  std::vector<Schema> refs;
+  boost::json::object mapping;
+  for (const auto& [tag, named] : choices) {
+    refs.push_back(ref(*named));
+    mapping[tag] = refs.back().json.at("$ref");
+  }
+  Schema out = one_of_schemas(std::move(refs));
+  out.json["discriminator"] = {{"propertyName", std::move(property)},
+                               {"mapping", std::move(mapping)}};
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace deltalabs::http {
@@ -55,12 +56,18 @@ Schema number();
 Schema boolean();
 // A JSON object whose members are not described (settings, content bodies).
 Schema any_object();
+// The same schema with a description.
+Schema described(Schema s, std::string text);
 // The same schema, or null.
 Schema nullable(Schema s);
 // An array whose elements all match `items`.
 Schema array(Schema items);
 // A value matching exactly one of `choices` (a route answering one of several shapes).
 Schema one_of_schemas(std::vector<Schema> choices);
+// One of several named schemas, told apart by the string member `property`
+// each carries with its own constant value (an OpenAPI discriminator).
+Schema tagged_union(std::string property,
+                    std::vector<std::pair<std::string, const NamedSchema*>> choices);
 // A reference to a named schema.
 Schema ref(const NamedSchema& named);
 // A list page: the shared `Page` envelope {items, next_cursor} with items of `item`.

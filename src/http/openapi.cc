@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "http/query_params.h"
+
 namespace deltalabs::http {
 
 std::string openapi_path(const std::string& route_path) {
@@ -69,6 +71,21 @@ boost::json::object problem_schema() {
           {"required", {"type", "title", "status", "code"}}};
 }
 
+// 429, with the headers that say when to come back.
+boost::json::object rate_limited_response_doc() {
+  boost::json::object doc = problem_response_doc("Rate limited");
+  const auto header = [](const char* type, const char* text) {
+    return boost::json::object{{"description", text}, {"schema", {{"type", type}}}};
+  };
+  doc["headers"] = {
+      {"Retry-After", header("integer", "Seconds until the budget refills")},
+      {"X-RateLimit-Limit", header("integer", "Requests the window allows")},
+      {"X-RateLimit-Remaining", header("integer", "Requests left in the window")},
+      {"RateLimit", header("string", "IETF draft: \"policy\";r=<remaining>;t=<seconds>")},
+      {"RateLimit-Policy", header("string", "IETF draft: \"policy\";q=<quota>;w=<window>")}};
+  return doc;
+}
+
 const char* status_text(int status) {
   switch (status) {
     case 200:
@@ -118,7 +135,7 @@ boost::json::object operation(const Route& r) {
   }
   for (const auto& q : r.query) {
     boost::json::object p{
-        {"name", q.name}, {"in", "query"}, {"required", false}, {"schema", {{"type", q.type}}}};
+        {"name", q.name}, {"in", "query"}, {"required", false}, {"schema", QueryParams::schema(q)}};
     if (!q.description.empty()) p["description"] = q.description;
     params.push_back(std::move(p));
   }
@@ -135,6 +152,9 @@ boost::json::object operation(const Route& r) {
     op["requestBody"] = {
         {"required", true},
         {"content", {{"application/json", {{"schema", r.body->to_json_schema()}}}}}};
+  } else if (r.raw_body) {
+    op["requestBody"] = {{"required", true},
+                         {"content", {{"application/json", {{"schema", r.raw_body->json}}}}}};
   }
   boost::json::object responses;
   for (int status : r.responses) {
@@ -179,7 +199,7 @@ boost::json::object operation(const Route& r) {
     op["security"] = boost::json::array{};
   }
   if (!r.permission.empty()) responses["403"] = problem_response_doc("Not allowed");
-  if (!r.rate_limit.empty()) responses["429"] = problem_response_doc("Rate limited");
+  if (!r.rate_limit.empty()) responses["429"] = rate_limited_response_doc();
   if (r.idempotency != Idempotency::kNone) {
     responses["409"] =
         problem_response_doc("Conflict, or the same Idempotency-Key is still running");
@@ -205,6 +225,9 @@ boost::json::object build_openapi(const Router& router, const std::string& versi
   for (const Route& r : router.routes()) {
     if (r.returns) {
       for (const NamedSchema* used : r.returns->refs) add_component(*used, schemas);
+    }
+    if (r.raw_body) {
+      for (const NamedSchema* used : r.raw_body->refs) add_component(*used, schemas);
     }
     const std::string path = openapi_path(r.path);
     if (!paths.contains(path)) paths[path] = boost::json::object{};

@@ -31,7 +31,11 @@ boost::json::object page_body(boost::json::array items, const std::optional<std:
 }
 
 std::vector<QueryParam> page_query(std::vector<QueryParam> filters) {
-  filters.push_back({"limit", "integer", "Items per page, 1 to 100 (default 20)"});
+  filters.push_back({.name = "limit",
+                     .type = "integer",
+                     .description = "Items per page, 1 to 100 (default 20)",
+                     .minimum = 1,
+                     .maximum = 100});
   filters.push_back({"cursor", "string", "The next_cursor of the previous page"});
   return filters;
 }

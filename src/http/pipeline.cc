@@ -11,6 +11,7 @@
 #include "core/crypto.h"
 #include "core/uuid.h"
 #include "http/problem.h"
+#include "http/query_params.h"
 
 namespace deltalabs::http {
 
@@ -202,6 +203,7 @@ Result<Response> Pipeline::run_route(Request& req,
   DL_TRY(authenticate(req));
   DL_TRY(check_permission(req));
   DL_TRY(read_body(req));
+  DL_TRY(QueryParams::check(route, req));
   if (route.idempotency != Idempotency::kNone) return run_idempotent(req);
   return route.handler(req);
 }
@@ -363,7 +365,8 @@ void Pipeline::add_cors(const Request& req, Response& resp) const {
   resp.header("Access-Control-Allow-Origin", std::string(origin));
   resp.header("Vary", "Origin");
   resp.header("Access-Control-Expose-Headers",
-              "X-Request-Id, Retry-After, RateLimit, RateLimit-Policy, Location");
+              "X-Request-Id, Retry-After, RateLimit, RateLimit-Policy, X-RateLimit-Limit, "
+              "X-RateLimit-Remaining, Location");
 }
 
 void Pipeline::finish(const Request& req, Response& resp, std::string_view route_label,

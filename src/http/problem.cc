@@ -81,11 +81,11 @@ std::string kebab(std::string_view code) {
   return out;
 }
 
-}  // namespace
 // Error text may quote what a client sent: whatever a caller forgot to clean,
 // no problem body carries invalid UTF-8.
 std::string valid(std::string_view text) { return UnicodeText::to_valid_utf8(text); }
 
+}  // namespace
 
 Response problem_response(const Error& error, std::string_view request_id) {
   const int status = error.code == "HEADERS_TOO_LARGE" ? 431 : status_for(error.kind);

@@ -42,6 +42,9 @@ std::vector<std::pair<std::string, std::string>> RateLimiter::headers(const Rate
                                          ";w=" + std::to_string(policy.window.count()));
   h.emplace_back("RateLimit", "\"" + policy.name + "\";r=" + std::to_string(d.remaining) +
                                   ";t=" + std::to_string(d.reset_seconds));
+  // The same budget under the names many clients (and the docs' frontend) read.
+  h.emplace_back("X-RateLimit-Limit", std::to_string(policy.limit));
+  h.emplace_back("X-RateLimit-Remaining", std::to_string(d.remaining));
   if (!d.allowed)
     h.emplace_back("Retry-After", std::to_string(std::max<std::int64_t>(1, d.reset_seconds)));
   return h;

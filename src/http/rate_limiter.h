@@ -37,7 +37,9 @@ class RateLimiter {
   // only some outcomes spend (failed sign-ins), checked before the attempt.
   RateLimitDecision peek(const RateLimitPolicy& policy, std::string_view key);
 
-  // Adds the IETF RateLimit-Policy and RateLimit header values for a decision.
+  // The headers reporting a decision: the IETF RateLimit-Policy and RateLimit,
+  // X-RateLimit-Limit and X-RateLimit-Remaining beside them, and Retry-After
+  // on a refusal.
   static std::vector<std::pair<std::string, std::string>> headers(const RateLimitPolicy& policy,
                                                                   const RateLimitDecision& d);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -29,11 +30,19 @@ enum class Access {
 // money or seat state do).
 enum class Idempotency { kNone, kOptional, kRequired };
 
-// A documented query parameter.
+// A documented query parameter. A closed one (`allowed`, `minimum`,
+// `maximum`) is declared so and checked by the pipeline before the handler
+// runs, so the document and the server accept the same values.
 struct QueryParam {
   std::string name;
-  std::string type = "string";  // JSON Schema type
+  std::string type = "string";  // JSON Schema type: string, integer or boolean
   std::string description;
+  std::vector<std::string> allowed;     // the only values a string may take, when not empty
+  std::optional<std::int64_t> minimum;  // inclusive bounds of an integer
+  std::optional<std::int64_t> maximum;
+  // The problem code of a value outside the closed set; empty: a 400
+  // VALIDATION_FAILED naming the parameter in its details.
+  std::string invalid_code;
 };
 
 // One endpoint: its method and path template (`/v1/users/:id`), its handler
@@ -47,6 +56,9 @@ struct Route {
   Access access = Access::kPublic;
   std::string permission;                  // documented permission slug, checked by the service
   std::shared_ptr<const BodySchema> body;  // validated JSON body, when the route takes one
+  // The JSON body of a route that reads it itself (a signed webhook, JSON-RPC,
+  // any-JSON values): documented as its requestBody, not checked by the pipeline.
+  std::optional<Schema> raw_body;
   std::vector<QueryParam> query;
   std::vector<int> responses = {200};  // documented statuses besides the error ones
   // The body of the success responses (JSON Schema with its named parts);

@@ -116,7 +116,9 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
               .access = Access::kAuthenticated,
               .permission = "users:list",
               .query = http::page_query({{"q", "string", "Text in email, username or name"},
-                                         {"status", "string", "active, suspended or deleted"},
+                                         {.name = "status",
+                                          .description = "active, suspended or deleted",
+                                          .allowed = {"active", "suspended", "deleted"}},
                                          {"role", "string", "Role slug"}}),
               .returns = http::schema::page_of(user_shape())});
 

@@ -70,9 +70,9 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
               .access = Access::kAuthenticated,
               .body = http::json_body(enrollment_body()),
               .responses = {201, 402, 403, 404, 409},
-              .returns = http::schema::one_of_schemas(
-                  {http::schema::ref(enrollment_shape()),
-                   http::schema::ref(super_course_enrollment_shape())}),
+              .returns = http::schema::tagged_union(
+                  "kind", {{kEnrollmentKind, &enrollment_shape()},
+                           {kSuperCourseEnrollmentKind, &super_course_enrollment_shape()}}),
               .idempotency = http::Idempotency::kOptional});
 
   router.add({.method = Method::kGet,
@@ -86,7 +86,9 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
               .summary = "My enrollments, newest first, with course title and progress percent",
               .tag = kTag,
               .access = Access::kAuthenticated,
-              .query = http::page_query({{"status", "string", "active, completed or cancelled"}}),
+              .query = http::page_query({{.name = "status",
+                                          .description = "active, completed or cancelled",
+                                          .allowed = {"active", "completed", "cancelled"}}}),
               .returns = http::schema::page_of(enrollment_shape())});
 
   router.add({.method = Method::kGet,

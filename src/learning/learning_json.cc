@@ -12,7 +12,9 @@ namespace s = http::schema;
 const http::JsonShape<Enrollment>& enrollment_shape() {
   static const http::JsonShape<Enrollment> shape(
       "Enrollment",
-      {{"id", s::uuid(), &Enrollment::id},
+      {{"kind", s::one_of({kEnrollmentKind}),
+        [](const Enrollment&) { return boost::json::value(kEnrollmentKind); }},
+       {"id", s::uuid(), &Enrollment::id},
        {"user_id", s::uuid(), &Enrollment::user_id},
        {"course_id", s::uuid(), &Enrollment::course_id},
        {"course_title", s::string(), &Enrollment::course_title},
@@ -34,7 +36,11 @@ const http::JsonShape<Enrollment>& enrollment_shape() {
 const http::JsonShape<SuperCourseEnrollment>& super_course_enrollment_shape() {
   static const http::JsonShape<SuperCourseEnrollment> shape(
       "SuperCourseEnrollment",
-      {{"super_course_id", s::uuid(), &SuperCourseEnrollment::super_course_id},
+      {{"kind", s::one_of({kSuperCourseEnrollmentKind}),
+        [](const SuperCourseEnrollment&) {
+          return boost::json::value(kSuperCourseEnrollmentKind);
+        }},
+       {"super_course_id", s::uuid(), &SuperCourseEnrollment::super_course_id},
        {"enrollments", s::array(s::ref(enrollment_shape())), [](const SuperCourseEnrollment& r) {
           return boost::json::value(enrollment_shape().render_all(r.enrollments));
         }}});

@@ -11,9 +11,15 @@ namespace deltalabs::learning {
 // The API shapes of learning objects: one shape per type, so every route
 // renders and documents the same object the same way.
 
-// An enrollment with its course's title and slug and the derived progress percent.
+// The `kind` of each answer POST /v1/enrollments may give, so a client tells them apart.
+inline constexpr const char* kEnrollmentKind = "enrollment";
+inline constexpr const char* kSuperCourseEnrollmentKind = "super_course_enrollment";
+
+// An enrollment (kind "enrollment") with its course's title and slug and the
+// derived progress percent.
 const http::JsonShape<Enrollment>& enrollment_shape();
-// {super_course_id, enrollments: [Enrollment]}: one enrollment per member course.
+// {kind: "super_course_enrollment", super_course_id, enrollments: [Enrollment]}:
+// one enrollment per member course.
 const http::JsonShape<SuperCourseEnrollment>& super_course_enrollment_shape();
 // {enrollment_id, course_id, status, progress_percent, required_items,
 // completed_required_items, completed_at, items: [{content_item_id, status, started_at,

@@ -38,7 +38,9 @@ void register_schema_routes(http::Router& router, Database& db) {
                   .type = "string",
                   .description =
                       "json (default), markdown (the docs/data-model.md document) or mermaid "
-                      "(the ER diagram only); anything else is a 400 INVALID_FORMAT problem"}},
+                      "(the ER diagram only); anything else is a 400 INVALID_FORMAT problem",
+                  .allowed = {"json", "markdown", "mermaid"},
+                  .invalid_code = "INVALID_FORMAT"}},
        .responses = {200, 400},
        .returns = http::schema::ref(data_model_schema()),
        .also_produces = {"text/markdown", "text/plain"}});
