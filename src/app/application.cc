@@ -120,7 +120,7 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
       *app->db_, *app->durable_, app->identity_->authorization(), app->catalog_->courses(),
       app->learning_->enrollments(), *app->cursors_,
       commerce::CardSettings{config.card_api_url, config.card_api_key, config.card_webhook_secret,
-                             config.card_webhook_tolerance_s});
+                             config.card_webhook_tolerance_s, config.card_api_timeout_ms});
   app->commerce_->register_routes(app->router_);
   app->labs_ = std::make_unique<labs::LabsModule>(
       *app->db_, *app->durable_, app->identity_->authorization(), *app->cursors_,
@@ -128,7 +128,7 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   app->labs_->register_routes(app->router_);
   app->lab_payments_ = std::make_unique<LabPayments>(app->labs_->bookings());
   app->labs_->bookings().attach_payments(app->lab_payments_.get());
-  app->commerce_->orders().attach_lab_bookings(app->lab_payments_.get());
+  app->commerce_->attach_lab_bookings(app->lab_payments_.get());
   DL_ASSIGN_OR_RETURN(
       app->ai_, ai::AiModule::create(*app->db_, app->identity_->authorization(),
                                      ai::ToolServices{

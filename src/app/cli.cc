@@ -122,6 +122,11 @@ void add_global_options(CLI::App& app, Config& c) {
       ->envname("DELTALABS_CARD_WEBHOOK_TOLERANCE")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  app.add_option("--card-api-timeout-ms", c.card_api_timeout_ms,
+                 "Milliseconds a card processor call may take before it counts as unanswered")
+      ->envname("DELTALABS_CARD_API_TIMEOUT_MS")
+      ->check(CLI::Range(100, 120000))
+      ->capture_default_str();
   app.fallthrough();
 }
 

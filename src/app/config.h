@@ -59,6 +59,7 @@ struct Config {
   std::string card_api_key;
   std::string card_webhook_secret;     // signs POST /v1/payments/webhook
   int card_webhook_tolerance_s = 300;  // how old a signed webhook may be
+  int card_api_timeout_ms = 20000;     // a processor call taking longer did not answer
 
   // The host part of `listen`.
   std::string listen_host() const;

@@ -75,7 +75,7 @@ Status seed_demo(Database& db) {
   // Paid demo bookings hold their payment as orders, as through the API.
   LabPayments lab_payments(labs.bookings());
   labs.bookings().attach_payments(&lab_payments);
-  commerce.orders().attach_lab_bookings(&lab_payments);
+  commerce.attach_lab_bookings(&lab_payments);
   return labs::DemoLabs::load(
       labs, {ids["instructor@deltalabs.local"], ids["lab@deltalabs.local"], learners});
 }

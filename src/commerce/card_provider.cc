@@ -53,13 +53,15 @@ Result<Answer> post_form(const CardSettings& s, const std::string& path, const s
   curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
   curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
   curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &answer.body);
-  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, 20L);
-  curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT, 5L);
+  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(s.timeout_ms));
+  curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT_MS,
+                   std::min(5000L, static_cast<long>(s.timeout_ms)));
   curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
   const CURLcode rc = curl_easy_perform(curl.get());
   curl_slist_free_all(headers);
   if (rc != CURLE_OK) {
-    return Error::unavailable("CARD_PROCESSOR_UNAVAILABLE", "The card processor is unreachable.",
+    return Error::unavailable("CARD_PROCESSOR_UNAVAILABLE",
+                              "The card processor did not answer; try again in a moment.",
                               curl_easy_strerror(rc));
   }
   curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &answer.status);
@@ -74,6 +76,41 @@ std::string text_at(const boost::json::value& v, std::initializer_list<const cha
     if (at == nullptr) return "";
   }
   return at->is_string() ? std::string(at->as_string()) : "";
+}
+
+// The processor's own words about a refusal, kept short for a problem body.
+std::string processor_message(const boost::json::value& json) {
+  std::string message = text_at(json, {"error", "message"});
+  if (message.empty()) message = text_at(json, {"error", "code"});
+  if (message.size() > 300) message.resize(300);
+  return message;
+}
+
+// What an answer other than success or a card decline means. 401 and 403
+// say our key is wrong: nothing works until an operator fixes it. 409 (a
+// request with the same key still running there), 429 and 5xx pass. Any other
+// 4xx says this request was wrong, and repeating it will not help.
+Error refusal(const Answer& a, const boost::json::value& json, bool parsed, const char* code,
+              const std::string& what) {
+  const std::string cause = "HTTP " + std::to_string(a.status);
+  if (a.status == 401 || a.status == 403) {
+    return Error::misconfigured("CARD_PROCESSOR_MISCONFIGURED",
+                                "Card payments are unavailable: the card processor refused this "
+                                "platform's credentials.",
+                                cause);
+  }
+  const bool transient =
+      !parsed || a.status >= 500 || a.status == 409 || a.status == 429 || a.status < 400;
+  if (transient) {
+    return Error::unavailable("CARD_PROCESSOR_UNAVAILABLE",
+                              "The card processor did not answer; try again in a moment.", cause);
+  }
+  const std::string message = processor_message(json);
+  Error e = std::string(code) == "PAYMENT_REJECTED" ? Error::unprocessable(code, what)
+                                                    : Error::conflict(code, what);
+  if (!message.empty()) e.message += " The processor said: " + message;
+  e.cause = cause;
+  return e;
 }
 
 }  // namespace
@@ -91,9 +128,8 @@ Result<ChargeOutcome> CardProvider::charge(const ChargeRequest& r) {
                                            {"metadata[order_number]", r.order_number}}));
   boost::system::error_code ec;
   const boost::json::value json = boost::json::parse(a.body, ec);
-  if (ec || a.status >= 500 || (a.status != 200 && a.status != 402)) {
-    return Error::unavailable("CARD_PROCESSOR_UNAVAILABLE", "The card processor did not answer.",
-                              "HTTP " + std::to_string(a.status));
+  if (ec || (a.status != 200 && a.status != 402)) {
+    return refusal(a, json, !ec, "PAYMENT_REJECTED", "The card processor rejected the payment.");
   }
   ChargeOutcome out;
   out.method = "card";
@@ -123,12 +159,13 @@ Status CardProvider::refund(const RefundRequest& r) {
     return Error::conflict("PAYMENT_NOT_CAPTURED", "The card payment has no processor reference.");
   DL_ASSIGN_OR_RETURN(Answer a, post_form(settings_, "/v1/refunds", r.idempotency_key,
                                           {{"payment_intent", *r.reference},
-                                           {"amount", std::to_string(r.amount_minor)}}));
+                                           {"amount", std::to_string(r.amount_minor)},
+                                           {"metadata[order_id]", r.order_id},
+                                           {"metadata[order_item_ids]", r.item_ids}}));
   if (a.status == 200) return {};
-  if (a.status >= 400 && a.status < 500)
-    return Error::conflict("REFUND_REFUSED", "The card processor refused the refund.");
-  return Error::unavailable("CARD_PROCESSOR_UNAVAILABLE", "The card processor did not answer.",
-                            "HTTP " + std::to_string(a.status));
+  boost::system::error_code ec;
+  const boost::json::value json = boost::json::parse(a.body, ec);
+  return refusal(a, json, !ec, "REFUND_REFUSED", "The card processor refused the refund.");
 }
 
 }  // namespace deltalabs::commerce

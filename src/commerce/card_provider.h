@@ -13,6 +13,7 @@ struct CardSettings {
   std::string api_key;
   std::string webhook_secret;
   int webhook_tolerance_s = 300;
+  int timeout_ms = 20000;  // a call that takes longer is "did not answer"
 };
 
 // The card processor adapter: a Stripe-compatible HTTP API over libcurl.
@@ -20,7 +21,11 @@ struct CardSettings {
 // form-encoded, Bearer key, Idempotency-Key so a retried call charges once);
 // a 402 card error is a decline (failed), "processing" or "requires_action"
 // is pending (the webhook settles it). refund() posts /v1/refunds for the
-// PaymentIntent. Transport failures and 5xx answers are 503 errors.
+// PaymentIntent. Other answers are errors: 401/403 CARD_PROCESSOR_MISCONFIGURED
+// (503, our key is refused), another 4xx PAYMENT_REJECTED (422) or
+// REFUND_REFUSED (409) with the processor's message, and no answer, a
+// timeout, 409, 429 or 5xx CARD_PROCESSOR_UNAVAILABLE (503: ask again with
+// the same Idempotency-Key, which the processor dedupes).
 class CardProvider final : public PaymentProvider {
  public:
   explicit CardProvider(CardSettings settings) : settings_(std::move(settings)) {}

@@ -71,6 +71,19 @@ Result<std::string> CartRepository::add_item(Connection& c, const std::string& c
   return id;
 }
 
+Status CartRepository::restore_item(Connection& c, const std::string& cart_id,
+                                    const CartItemInput& input, std::int64_t unit_price_minor,
+                                    const std::string& currency) {
+  std::optional<std::string> course_id, resource_id;
+  (input.item_type == "course" ? course_id : resource_id) = input.item_id;
+  const std::string at = format_rfc3339(now());
+  DL_TRY(c.execute(sql::kRestoreCartItem,
+                   {new_uuid_v7(), cart_id, input.item_type, course_id, resource_id, input.quantity,
+                    unit_price_minor, currency, at}));
+  DL_TRY(c.execute(sql::kTouchCart, {cart_id, at}));
+  return {};
+}
+
 Result<bool> CartRepository::remove_item(Connection& c, const std::string& cart_id,
                                          const std::string& item_id) {
   if (!is_uuid(item_id)) return false;

@@ -31,6 +31,10 @@ class CartRepository {
   static Result<std::string> add_item(Connection& c, const std::string& cart_id,
                                       const CartItemInput& input, std::int64_t unit_price_minor,
                                       const std::string& currency);
+  // Puts a line back (a checkout that charged nothing); no change when the
+  // cart holds that target already.
+  static Status restore_item(Connection& c, const std::string& cart_id, const CartItemInput& input,
+                             std::int64_t unit_price_minor, const std::string& currency);
   // Removes a line of the cart; false when the cart holds no such line.
   static Result<bool> remove_item(Connection& c, const std::string& cart_id,
                                   const std::string& item_id);

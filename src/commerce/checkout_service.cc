@@ -29,6 +29,13 @@ Result<Line> course_line(Connection& c, catalog::CourseService& courses, const A
     return Error::conflict("COURSE_NOT_PUBLISHED",
                            "The course \"" + course.title + "\" is not on sale now.");
   }
+  DL_ASSIGN_OR_RETURN(auto open,
+                      OrderRepository::open_order_for_course(c, actor.user_id, course.id));
+  if (open) {
+    return Error::conflict("ORDER_PENDING", "Your order " + *open + " for \"" + course.title +
+                                                "\" is still open: retry or finish it first.")
+        .with("order_id", *open);
+  }
   Line line;
   line.item = {"", "", "course",     course.id,    course.title, 1, course.price.amount_minor,
                0,  0,  std::nullopt, std::nullopt, false};
@@ -85,6 +92,26 @@ Result<Coupon> redeem_coupon(Connection& c, const std::string& raw_code, const s
   return *coupon;
 }
 
+// Puts an order's courses and resources back into the buyer's open cart.
+Status restore_cart(Connection& c, const Order& order) {
+  DL_ASSIGN_OR_RETURN(Cart cart, CartRepository::open_for(c, order.user_id));
+  for (const auto& item : order.items) {
+    if (item.item_type != "course" && item.item_type != "resource") continue;
+    DL_TRY(CartRepository::restore_item(c, cart.id, {item.item_type, item.item_id, item.quantity},
+                                        item.unit_price_minor, order.currency));
+  }
+  return {};
+}
+
+// A card payment that never happened (declined, or the request refused):
+// the order is cancelled with stock and coupon given back, its lines go
+// back into the cart, and its Idempotency-Key is free for a new attempt.
+Status cancel_unpaid(Connection& c, const Order& order, const std::optional<std::string>& raw) {
+  DL_TRY(OrderFulfilment::fail(c, order, raw));
+  DL_TRY(OrderRepository::forget_checkout_key(c, order.id));
+  return restore_cart(c, order);
+}
+
 }  // namespace
 
 Result<Order> CheckoutService::checkout(const Actor& actor, const CheckoutInput& input) {
@@ -102,11 +129,19 @@ Result<Order> CheckoutService::checkout(const Actor& actor, const CheckoutInput&
     return place(c, actor, input, provider);
   }));
   DL_TRY(durable_.wait());
-  if (!provider.external() || order.status != "pending" || order.payment->status != "pending" ||
+  PaymentProvider* processor = awaiting_processor(order);
+  if (processor == nullptr) return order;
+  return charge_outside(order, input, *processor);
+}
+
+PaymentProvider* CheckoutService::awaiting_processor(const Order& order) const {
+  if (order.status != "pending" || !order.payment || order.payment->status != "pending" ||
       order.payment->provider_reference) {
-    return order;
+    return nullptr;
   }
-  return charge_outside(order, input, provider);
+  auto found = providers_.find(order.provider);
+  if (found == providers_.end() || !found->second->external()) return nullptr;
+  return found->second;
 }
 
 Result<Order> CheckoutService::place(Connection& c, const Actor& actor, const CheckoutInput& input,
@@ -153,7 +188,7 @@ Result<Order> CheckoutService::place(Connection& c, const Actor& actor, const Ch
     OrderItem item = lines[i].item;
     item.discount_minor = priced.lines[i].discount_minor;
     item.total_minor = priced.lines[i].total_minor;
-    DL_TRY(OrderRepository::insert_item(c, order_id, item));
+    DL_TRY(OrderRepository::insert_item(c, order_id, item, actor.user_id));
   }
   if (coupon)
     DL_TRY(CouponRepository::record(c, coupon->id, order_id, actor.user_id,
@@ -215,8 +250,7 @@ Result<Order> CheckoutService::charge_outside(const Order& order, const Checkout
   ChargeRequest request{order.id,       order.number,         order.user_id, order.total_minor,
                         order.currency, input.payment_method, false,         "order-" + order.id};
   auto outcome = provider.charge(request);
-  // An unreachable processor leaves the order pending; its webhook or a retry settles it.
-  if (!outcome.ok()) return order;
+  if (!outcome.ok()) return refused(order, std::move(outcome).error());
   auto settled = db_.transaction([&](Connection& c) -> Result<Order> {
     DL_TRY(OrderRepository::lock(c, order.id));
     DL_ASSIGN_OR_RETURN(Order now_order, OrderRepository::find(c, order.id));
@@ -228,12 +262,34 @@ Result<Order> CheckoutService::charge_outside(const Order& order, const Checkout
       if (outcome->status == "succeeded") {
         DL_TRY(OrderFulfilment::settle(c, now_order, "order", std::nullopt));
       } else if (outcome->status == "failed") {
-        DL_TRY(OrderFulfilment::fail(c, now_order, std::nullopt));
+        DL_TRY(cancel_unpaid(c, now_order, std::nullopt));
       }
     }
     return OrderRepository::find(c, order.id);
   });
   return durable_.after(std::move(settled));
+}
+
+Result<Order> CheckoutService::refused(const Order& order, Error error) {
+  error.members.emplace_back("order_id", order.id);
+  if (error.kind == ErrorKind::kUnavailable) {
+    // Nothing is known of the charge: the order stays pending, and a retry of
+    // this checkout asks the processor again under the same key, which it dedupes.
+    error.message += " Your order " + order.number +
+                     " stays pending: retry the checkout with the same Idempotency-Key.";
+    return error;
+  }
+  // The processor refused the request itself (or our credentials): nothing was charged.
+  auto cancelled = db_.transaction([&](Connection& c) -> Result<bool> {
+    DL_TRY(OrderRepository::lock(c, order.id));
+    DL_ASSIGN_OR_RETURN(Order now_order, OrderRepository::find(c, order.id));
+    if (!awaiting_processor(now_order)) return false;
+    DL_TRY(cancel_unpaid(c, now_order, std::nullopt));
+    return true;
+  });
+  DL_TRY(durable_.after(std::move(cancelled)));
+  error.message += " Nothing was charged; your cart is kept.";
+  return error;
 }
 
 }  // namespace deltalabs::commerce

@@ -31,7 +31,8 @@ struct HoldRequest {
 // and its payment, and closes the cart. A zero total, or what the offline
 // provider settles at once, is paid in the same transaction with the
 // enrollments (source order). A card payment is asked for after that commit
-// and settled in a second transaction (or later by a webhook).
+// and settled in a second transaction (or later by a webhook). A buyer holds
+// at most one open order per course: 409 ORDER_PENDING names it.
 //
 // Idempotency: the pipeline replays the first answer to a repeated
 // Idempotency-Key; the order also stores the key (unique per user), so a
@@ -46,8 +47,11 @@ class CheckoutService {
 
   // Checks out the actor's cart; 409 CART_EMPTY, OUT_OF_STOCK,
   // COURSE_NOT_PUBLISHED, MIXED_CURRENCIES, COUPON_EXHAUSTED,
-  // COUPON_LIMIT_REACHED, ALREADY_ENROLLED; 422 COUPON_INVALID; 400 for an
-  // unknown provider or a card payment without payment_method.
+  // COUPON_LIMIT_REACHED, ALREADY_ENROLLED, ORDER_PENDING; 422 COUPON_INVALID,
+  // PAYMENT_REJECTED; 503 CARD_PROCESSOR_UNAVAILABLE (the order stays
+  // pending; a retry under the same key asks the processor again),
+  // CARD_PROCESSOR_MISCONFIGURED; 400 for an unknown provider or a card
+  // payment without payment_method.
   Result<Order> checkout(const Actor& actor, const CheckoutInput& input);
   // Inside the caller's (booking) transaction: a pending order for the lab
   // booking with one item and a pending bank transfer (offline provider),
@@ -62,6 +66,14 @@ class CheckoutService {
                       PaymentProvider& provider);
   Result<Order> charge_outside(const Order& order, const CheckoutInput& input,
                                PaymentProvider& provider);
+  // The external provider a pending order still waits for (no answer from
+  // it yet), or nullptr.
+  PaymentProvider* awaiting_processor(const Order& order) const;
+  // What the checkout answers when the processor gave no usable answer: the
+  // order stays pending when nothing is known (503), and is cancelled with
+  // its lines back in the cart when the processor refused the request (422
+  // PAYMENT_REJECTED, 503 CARD_PROCESSOR_MISCONFIGURED).
+  Result<Order> refused(const Order& order, Error error);
 
   Database& db_;
   CommitDurability& durable_;

@@ -109,6 +109,7 @@ const http::JsonShape<Refund>& refund_shape() {
                  {"amount", money_schema(),
                   [](const Refund& r) { return money(r.amount_minor, r.currency); }},
                  {"reason", s::string(), &Refund::reason},
+                 {"status", s::one_of({"requested", "succeeded"}), &Refund::status},
                  {"created_at", s::timestamp(), &Refund::created_at}});
   return shape;
 }

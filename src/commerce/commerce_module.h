@@ -45,6 +45,12 @@ class CommerceModule {
   CheckoutService& checkout() { return *checkout_; }
   // Orders, refunds, bank transfers.
   OrderService& orders() { return *orders_; }
+  // Attaches what confirms and cancels lab bookings bought through orders
+  // (refunds made here or at the card processor).
+  void attach_lab_bookings(LabBookingSettlement* labs) {
+    orders_->attach_lab_bookings(labs);
+    webhooks_.attach_lab_bookings(labs);
+  }
   // Coupons.
   CouponService& coupons() { return coupons_; }
   // Sponsors and sponsorship requests.

@@ -34,6 +34,11 @@ inline constexpr const char* kInsertCartItem =
     "unit_price_minor, currency, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 inline constexpr const char* kDeleteCartItem =
     "DELETE FROM cart_items WHERE id = $1 AND cart_id = $2";
+// Puts a line back into a cart unless the cart holds that target already.
+inline constexpr const char* kRestoreCartItem =
+    "INSERT INTO cart_items (id, cart_id, item_type, course_id, resource_id, quantity, "
+    "unit_price_minor, currency, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+    "ON CONFLICT DO NOTHING";
 
 // A resource as commerce sells it: course, title, price and stock.
 inline constexpr const char* kSelectResource =
@@ -87,6 +92,8 @@ inline constexpr const char* kDeleteRedemption =
 inline constexpr const char* kSelectOrder = DL_ORDER_SELECT "WHERE id = $1";
 inline constexpr const char* kSelectOrderByKey =
     DL_ORDER_SELECT "WHERE user_id = $1 AND checkout_key = $2";
+inline constexpr const char* kForgetCheckoutKey =
+    "UPDATE orders SET checkout_key = NULL WHERE id = $1";
 inline constexpr const char* kListUserOrders = DL_ORDER_SELECT
     "WHERE user_id = $1 AND ($2 = '' OR CAST(id AS TEXT) < $2) ORDER BY id DESC LIMIT $3";
 
@@ -115,7 +122,14 @@ inline constexpr const char* kSelectOrderItems =
 inline constexpr const char* kInsertOrderItem =
     "INSERT INTO order_items (id, order_id, item_type, course_id, resource_id, title, quantity, "
     "unit_price_minor, discount_minor, total_minor, aid_application_id, enrollment_id, refunded, "
-    "lab_booking_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, FALSE, $12)";
+    "lab_booking_id, open_buyer_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, "
+    "FALSE, $12, $13)";
+// The buyer's open order holding a course (migration 0020: at most one).
+inline constexpr const char* kSelectOpenCourseOrder =
+    "SELECT order_id FROM order_items WHERE open_buyer_id = $1 AND course_id = $2";
+// An order left pending: its course items no longer hold the buyer's one open order.
+inline constexpr const char* kReleaseOpenItems =
+    "UPDATE order_items SET open_buyer_id = NULL WHERE order_id = $1 AND open_buyer_id IS NOT NULL";
 // Whether a lab booking's payment was taken and not given back.
 inline constexpr const char* kSelectPaidLabItem =
     "SELECT 1 FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.lab_booking_id = $1 "
@@ -153,11 +167,17 @@ inline constexpr const char* kSetPaymentReference =
     "UPDATE payments SET provider_reference = $2, raw_event = $3, updated_at = $4 WHERE id = $1";
 
 inline constexpr const char* kSelectOrderRefunds =
-    "SELECT id, order_id, order_item_id, amount_minor, currency, reason, created_at FROM refunds "
-    "WHERE order_id = $1 ORDER BY id";
-inline constexpr const char* kInsertRefund =
+    "SELECT id, order_id, order_item_id, amount_minor, currency, reason, created_at, status "
+    "FROM refunds WHERE order_id = $1 ORDER BY id";
+// A refund reserved before the processor is asked; nothing when the item has one.
+inline constexpr const char* kReserveRefund =
     "INSERT INTO refunds (id, order_id, order_item_id, payment_id, amount_minor, currency, "
-    "reason, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    "reason, created_by, created_at, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+    "'requested') ON CONFLICT DO NOTHING";
+inline constexpr const char* kSettleRefund =
+    "UPDATE refunds SET status = 'succeeded' WHERE id = $1 AND status = 'requested'";
+inline constexpr const char* kDropRequestedRefunds =
+    "DELETE FROM refunds WHERE order_id = $1 AND status = 'requested'";
 
 inline constexpr const char* kInsertPaymentEvent =
     "INSERT INTO payment_events (id, payment_id, type, created, payload, received_at) "

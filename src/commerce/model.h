@@ -82,6 +82,7 @@ struct Refund {
   std::string currency;
   std::string reason;
   std::string created_at;
+  std::string status;  // requested (the processor is being asked) | succeeded
 };
 
 // An order with its items, payment and refunds.

@@ -98,17 +98,27 @@ void register_order_routes(http::Router& router, CartService& carts, CheckoutSer
                 in.payment_method = http::optional_string(body, "payment_method");
                 in.checkout_key = std::string(req.header("Idempotency-Key"));
                 DL_ASSIGN_OR_RETURN(Order o, checkout.checkout(req.caller(), in));
-                return Response::json(201, order_shape().render(o))
-                    .header("Location", "/v1/orders/" + o.id);
+                Response created = Response::json(201, order_shape().render(o));
+                created.header("Location", "/v1/orders/" + o.id);
+                // A card payment still pending at the processor is reported
+                // as it stands then on every retry, never replayed stale.
+                created.replayable =
+                    !(o.status == "pending" && o.payment && o.payment->provider == "card");
+                return created;
               },
               .summary =
                   "Check out my cart: order, items, payment and (when paid) enrollments in one "
                   "transaction. Idempotency-Key required: the same key and body replay the first "
-                  "answer, another body answers 422, a concurrent retry 409.",
+                  "answer, another body answers 422, a concurrent retry 409; while a card "
+                  "payment is pending at the processor (or it did not answer: 503), a retry "
+                  "with the same key asks again and answers the order as it stands. 409 "
+                  "ORDER_PENDING (with order_id) while another open order holds a course of the "
+                  "cart; 422 PAYMENT_REJECTED when the processor refuses the request (the "
+                  "order is cancelled, the cart kept).",
               .tag = kTag,
               .access = Access::kAuthenticated,
               .body = http::json_body(checkout_body()),
-              .responses = {201, 404, 409, 422},
+              .responses = {201, 404, 409, 422, 503},
               .returns = http::schema::ref(order_shape()),
               .idempotency = http::Idempotency::kRequired});
 
@@ -151,11 +161,14 @@ void register_order_routes(http::Router& router, CartService& carts, CheckoutSer
                 return Response::json(200, order_shape().render(o));
               },
               .summary = "Refund a paid order, whole or per item: enrollments are cancelled and "
-                         "stock returned in the same transaction (the buyer, or orders:manage)",
+                         "stock returned in the same transaction (the buyer, or orders:manage). A "
+                         "card refund is reserved, asked of the processor, then settled: 503 when "
+                         "the processor did not answer (the refund stays requested; repeat the "
+                         "request to finish it), 409 REFUND_REFUSED when it refused",
               .tag = kTag,
               .access = Access::kAuthenticated,
               .body = http::json_body(refund_body()),
-              .responses = {200, 404, 409, 422},
+              .responses = {200, 404, 409, 422, 503},
               .returns = http::schema::ref(order_shape()),
               .idempotency = http::Idempotency::kOptional});
 

@@ -69,8 +69,8 @@ Result<Order> with_details(Connection& c, Order o) {
   DL_ASSIGN_OR_RETURN(RowSet refunds, c.query(sql::kSelectOrderRefunds, {o.id}));
   for (std::size_t i = 0; i < refunds.size(); ++i) {
     const Row r = refunds[i];
-    o.refunds.push_back(
-        {r.text(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.text(5), r.text(6)});
+    o.refunds.push_back({r.text(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.text(5),
+                         r.text(6), r.text(7)});
   }
   return o;
 }
@@ -115,7 +115,8 @@ Result<std::string> OrderRepository::insert(Connection& c, const OrderRow& row) 
 }
 
 Result<std::string> OrderRepository::insert_item(Connection& c, const std::string& order_id,
-                                                 const OrderItem& item) {
+                                                 const OrderItem& item,
+                                                 const std::optional<std::string>& open_buyer) {
   std::string id = new_uuid_v7();
   std::optional<std::string> course_id, resource_id, lab_booking_id;
   if (item.item_type == "course") {
@@ -125,11 +126,24 @@ Result<std::string> OrderRepository::insert_item(Connection& c, const std::strin
   } else {
     resource_id = item.item_id;
   }
-  DL_TRY(c.execute(sql::kInsertOrderItem,
-                   {id, order_id, item.item_type, course_id, resource_id, item.title, item.quantity,
-                    item.unit_price_minor, item.discount_minor, item.total_minor,
-                    item.aid_application_id, lab_booking_id}));
+  DL_TRY(c.execute(
+      sql::kInsertOrderItem,
+      {id, order_id, item.item_type, course_id, resource_id, item.title, item.quantity,
+       item.unit_price_minor, item.discount_minor, item.total_minor, item.aid_application_id,
+       lab_booking_id, course_id ? open_buyer : std::optional<std::string>{}}));
   return id;
+}
+
+Result<std::optional<std::string>> OrderRepository::open_order_for_course(
+    Connection& c, const std::string& user_id, const std::string& course_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectOpenCourseOrder, {user_id, course_id}));
+  if (rows.empty()) return std::optional<std::string>{};
+  return std::optional<std::string>{rows[0].text(0)};
+}
+
+Status OrderRepository::forget_checkout_key(Connection& c, const std::string& order_id) {
+  DL_TRY(c.execute(sql::kForgetCheckoutKey, {order_id}));
+  return {};
 }
 
 Result<std::optional<std::string>> OrderRepository::pending_lab_order(
@@ -154,6 +168,7 @@ Result<bool> OrderRepository::move(Connection& c, const std::string& id, const s
                                    const std::string& to) {
   DL_ASSIGN_OR_RETURN(std::int64_t moved,
                       c.execute(sql::kMoveOrder, {id, from, to, format_rfc3339(now())}));
+  if (moved == 1 && from == "pending") DL_TRY(c.execute(sql::kReleaseOpenItems, {id}));
   return moved == 1;
 }
 
@@ -193,19 +208,6 @@ Result<std::optional<Payment>> OrderRepository::payment_by_reference(Connection&
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectPaymentByReference, {reference}));
   if (rows.empty()) return std::optional<Payment>{};
   return std::optional<Payment>{payment_from(rows[0])};
-}
-
-Result<bool> OrderRepository::refund_item(Connection& c, const Order& order, const OrderItem& item,
-                                          const std::string& reason, const std::string& actor_id) {
-  DL_ASSIGN_OR_RETURN(std::int64_t marked, c.execute(sql::kMarkItemRefunded, {item.id}));
-  if (marked != 1) return false;
-  const std::string at = format_rfc3339(now());
-  DL_ASSIGN_OR_RETURN(std::int64_t added,
-                      c.execute(sql::kAddRefunded, {order.id, item.total_minor, at}));
-  if (added != 1) return false;
-  DL_TRY(c.execute(sql::kInsertRefund, {new_uuid_v7(), order.id, item.id, order.payment->id,
-                                        item.total_minor, order.currency, reason, actor_id, at}));
-  return true;
 }
 
 }  // namespace deltalabs::commerce

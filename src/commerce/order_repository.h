@@ -39,9 +39,18 @@ class OrderRepository {
                                           const PageRequest& page);
   // Inserts a pending order with a fresh number and returns its id.
   static Result<std::string> insert(Connection& c, const OrderRow& row);
-  // Inserts one priced item and returns its id.
+  // Inserts one priced item and returns its id; a course item of a pending
+  // checkout names its `open_buyer` (one open order per buyer and course).
   static Result<std::string> insert_item(Connection& c, const std::string& order_id,
-                                         const OrderItem& item);
+                                         const OrderItem& item,
+                                         const std::optional<std::string>& open_buyer = {});
+  // The id of the buyer's open (pending) order that holds the course, if any.
+  static Result<std::optional<std::string>> open_order_for_course(Connection& c,
+                                                                  const std::string& user_id,
+                                                                  const std::string& course_id);
+  // Forgets the Idempotency-Key the order was placed under: a retry with that
+  // key then checks the cart out anew.
+  static Status forget_checkout_key(Connection& c, const std::string& order_id);
   // The id of the pending order that holds payment for a lab booking, if any.
   static Result<std::optional<std::string>> pending_lab_order(Connection& c,
                                                               const std::string& booking_id);
@@ -51,6 +60,7 @@ class OrderRepository {
   static Status set_item_enrollment(Connection& c, const std::string& item_id,
                                     const std::string& enrollment_id);
   // Moves the order from `from` to `to`; false when it is no longer `from`.
+  // Leaving pending releases its items' hold on the buyer's one open order.
   static Result<bool> move(Connection& c, const std::string& id, const std::string& from,
                            const std::string& to);
   // Locks the order's row for the rest of the transaction; 404 when absent.
@@ -68,11 +78,6 @@ class OrderRepository {
   // The payment with this processor id, if any.
   static Result<std::optional<Payment>> payment_by_reference(Connection& c,
                                                              const std::string& reference);
-  // Records the refund of one item: marks it refunded and adds to the
-  // order's refunded amount; false when it was refunded already or the
-  // order would give back more than was paid.
-  static Result<bool> refund_item(Connection& c, const Order& order, const OrderItem& item,
-                                  const std::string& reason, const std::string& actor_id);
 };
 
 }  // namespace deltalabs::commerce

@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
-#include "commerce/cart_repository.h"
 #include "commerce/order_fulfilment.h"
+#include "commerce/order_refunds.h"
 #include "commerce/order_repository.h"
 #include "commerce/status_transitions.h"
 #include "core/uuid.h"
-#include "learning/enrollment_service.h"
 #include "platform/audit_log.h"
-#include "platform/notification_log.h"
 
 namespace deltalabs::commerce {
 
@@ -40,18 +38,28 @@ Result<std::vector<OrderItem>> refund_items(const Order& order, const RefundInpu
   return out;
 }
 
-// Undoes what an item gave: its enrollment, its lab booking's seats, or its resource stock.
-Status reverse(Connection& c, const OrderItem& item, LabBookingSettlement* labs) {
-  if (item.item_type == "course") {
-    if (item.enrollment_id)
-      return learning::EnrollmentService::cancel_within(c, *item.enrollment_id);
-    return {};
-  }
-  if (item.item_type == "lab_booking") {
-    if (!labs) return Error::internal("lab booking settlement is not attached");
-    return labs->refunded(c, item.item_id);
-  }
-  return CartRepository::return_stock(c, item.item_id, item.quantity);
+// The problem when a refund would leave another one unfinished.
+Error refund_in_progress() {
+  return Error::conflict("REFUND_IN_PROGRESS",
+                         "Another refund of this order waits for the card processor: retry "
+                         "the refund without naming items to finish it first.");
+}
+
+// True when `input` names exactly the items of the requested refunds (or none).
+bool resumes(const std::vector<Refund>& pending, const RefundInput& input) {
+  if (input.item_ids.empty()) return true;
+  if (input.item_ids.size() != pending.size()) return false;
+  return std::all_of(pending.begin(), pending.end(), [&](const Refund& r) {
+    return std::any_of(input.item_ids.begin(), input.item_ids.end(),
+                       [&](const std::string& id) { return canonical_id(id) == r.order_item_id; });
+  });
+}
+
+Status audit_refund(Connection& c, const Actor& actor, const Order& order, const char* action,
+                    std::int64_t amount, const std::string& reason) {
+  const std::string details = boost::json::serialize(boost::json::object{
+      {"amount_minor", amount}, {"currency", order.currency}, {"reason", reason}});
+  return AuditLog::record(c, actor, {action, "order", order.id, details});
 }
 
 }  // namespace
@@ -104,49 +112,79 @@ Result<Order> OrderService::mark_paid(const Actor& actor, const std::string& id)
 Result<Order> OrderService::refund(const Actor& actor, const std::string& id,
                                    const RefundInput& input) {
   const std::string order_id = canonical_id(id);
-  auto done = db_.transaction([&](Connection& c) -> Result<Order> {
+  PaymentProvider* processor = nullptr;
+  auto reserved = db_.transaction([&](Connection& c) -> Result<Order> {
     DL_TRY(OrderRepository::lock(c, order_id));
     DL_ASSIGN_OR_RETURN(Order order, readable(c, actor, order_id));
-    if (order.status != "paid" && order.status != "partially_refunded") {
-      return Error::conflict(
-          "ORDER_NOT_REFUNDABLE",
-          "Only a paid order can be refunded; this one is " + order.status + ".");
+    DL_TRY(start_refund(c, actor, order, input));
+    DL_ASSIGN_OR_RETURN(order, OrderRepository::find(c, order_id));
+    processor = external_provider(order);
+    if (processor == nullptr) DL_TRY(finish_refund(c, actor, order));  // no outside call
+    return OrderRepository::find(c, order_id);
+  });
+  DL_ASSIGN_OR_RETURN(Order order, durable_.after(std::move(reserved)));
+  if (processor == nullptr) return order;
+  return refund_outside(actor, order, *processor);
+}
+
+Status OrderService::start_refund(Connection& c, const Actor& actor, const Order& order,
+                                  const RefundInput& input) {
+  if (order.status != "paid" && order.status != "partially_refunded") {
+    return Error::conflict("ORDER_NOT_REFUNDABLE",
+                           "Only a paid order can be refunded; this one is " + order.status + ".");
+  }
+  const std::vector<Refund> pending = OrderRefunds::requested(order);
+  if (!pending.empty()) return resumes(pending, input) ? Status{} : refund_in_progress();
+  DL_ASSIGN_OR_RETURN(std::vector<OrderItem> items, refund_items(order, input));
+  return OrderRefunds::reserve(c, order, items, input.reason, actor.user_id);
+}
+
+Status OrderService::finish_refund(Connection& c, const Actor& actor, const Order& order) {
+  const std::vector<Refund> pending = OrderRefunds::requested(order);
+  if (pending.empty()) return {};  // the processor's webhook settled them first
+  DL_ASSIGN_OR_RETURN(std::int64_t amount, OrderRefunds::settle(c, order, labs_));
+  return audit_refund(c, actor, order, "refund.created", amount, pending.front().reason);
+}
+
+PaymentProvider* OrderService::external_provider(const Order& order) const {
+  auto found = providers_.find(order.provider);
+  if (found == providers_.end() || !found->second->external()) return nullptr;
+  return found->second;
+}
+
+Result<Order> OrderService::refund_outside(const Actor& actor, const Order& order,
+                                           PaymentProvider& processor) {
+  const std::vector<Refund> pending = OrderRefunds::requested(order);
+  if (pending.empty()) return order;
+  std::int64_t amount = 0;
+  std::string item_ids;
+  for (const auto& r : pending) {
+    amount += r.amount_minor;
+    item_ids += (item_ids.empty() ? "" : ",") + r.order_item_id;
+  }
+  // The first requested refund names the attempt, so a retry is deduped by the processor.
+  Status asked = amount == 0 ? Status{}
+                             : processor.refund({order.id, item_ids, order.payment->id,
+                                                 order.payment->provider_reference, amount,
+                                                 order.currency, "refund-" + pending.front().id});
+  const bool refused = !asked.ok() && (asked.error().kind == ErrorKind::kConflict ||
+                                       asked.error().kind == ErrorKind::kUnprocessable);
+  // Unavailable or misconfigured: the refunds stay requested for a retry (or the webhook).
+  if (!asked.ok() && !refused) return std::move(asked).error();
+  auto done = db_.transaction([&](Connection& c) -> Result<Order> {
+    DL_TRY(OrderRepository::lock(c, order.id));
+    DL_ASSIGN_OR_RETURN(Order now_order, OrderRepository::find(c, order.id));
+    if (refused) {
+      DL_TRY(OrderRefunds::release(c, now_order));
+      DL_TRY(audit_refund(c, actor, now_order, "refund.refused", amount, pending.front().reason));
+    } else {
+      DL_TRY(finish_refund(c, actor, now_order));
     }
-    DL_ASSIGN_OR_RETURN(std::vector<OrderItem> items, refund_items(order, input));
-    std::int64_t amount = 0;
-    for (const auto& item : items) {
-      DL_ASSIGN_OR_RETURN(
-          bool refunded, OrderRepository::refund_item(c, order, item, input.reason, actor.user_id));
-      if (!refunded) return Error::conflict("ALREADY_REFUNDED", "An item was refunded meanwhile.");
-      DL_TRY(reverse(c, item, labs_));
-      amount += item.total_minor;
-    }
-    const bool all =
-        order.refunded_minor + amount == order.total_minor &&
-        std::all_of(order.items.begin(), order.items.end(), [&](const OrderItem& i) {
-          return i.refunded || std::any_of(items.begin(), items.end(),
-                                           [&](const OrderItem& r) { return r.id == i.id; });
-        });
-    const std::string next = all ? "refunded" : "partially_refunded";
-    DL_TRY(StatusTransitions::require("order", order.status, next, "ORDER_NOT_REFUNDABLE"));
-    DL_ASSIGN_OR_RETURN(bool moved, OrderRepository::move(c, order.id, order.status, next));
-    if (!moved) return Error::conflict("ORDER_CHANGED", "The order changed meanwhile.");
-    auto provider = providers_.find(order.provider);
-    if (provider != providers_.end() && amount > 0) {
-      DL_TRY(provider->second->refund({order.payment->id, order.payment->provider_reference, amount,
-                                       order.currency,
-                                       "refund-" + order.id + "-" + items.front().id}));
-    }
-    const std::string details =
-        boost::json::serialize(boost::json::object{{"amount_minor", amount},
-                                                   {"currency", order.currency},
-                                                   {"items", items.size()},
-                                                   {"reason", input.reason}});
-    DL_TRY(AuditLog::record(c, actor, {"refund.created", "order", order.id, details}));
-    DL_TRY(NotificationLog::record(c, order.user_id, "order.refunded", details));
     return OrderRepository::find(c, order.id);
   });
-  return durable_.after(std::move(done));
+  DL_ASSIGN_OR_RETURN(Order after, durable_.after(std::move(done)));
+  if (refused) return std::move(asked).error();
+  return after;
 }
 
 }  // namespace deltalabs::commerce

@@ -22,7 +22,9 @@ namespace deltalabs::commerce {
 //  - the buyer or a holder of orders:manage refunds a paid order, whole or
 //    per item: each item at most once, for what was paid for it; its
 //    enrollment is cancelled (seat freed) or its resource stock returned in
-//    the same transaction, which is audited (refund.created).
+//    the same transaction, which is audited (refund.created). A card refund
+//    is reserved, asked of the processor outside any transaction, then
+//    settled (OrderRefunds); a retry finishes one that was cut off.
 class OrderService {
  public:
   OrderService(Database& db, CommitDurability& durable, const identity::AuthorizationService& authz,
@@ -40,11 +42,25 @@ class OrderService {
   // out (the order is then cancelled, and that is committed).
   Result<Order> mark_paid(const Actor& actor, const std::string& id);
   // Refunds the items named (all unrefunded ones when none are);
-  // 409 ORDER_NOT_REFUNDABLE or ALREADY_REFUNDED, 422 ORDER_ITEM_UNKNOWN.
+  // 409 ORDER_NOT_REFUNDABLE, ALREADY_REFUNDED, REFUND_IN_PROGRESS or
+  // REFUND_REFUSED, 422 ORDER_ITEM_UNKNOWN, 503 when the processor did not
+  // answer (the refund stays requested; retry it).
   Result<Order> refund(const Actor& actor, const std::string& id, const RefundInput& input);
 
  private:
   Result<Order> readable(Connection& c, const Actor& actor, const std::string& id);
+  // Checks that the order may be refunded and reserves the items' refunds,
+  // or lets the request finish requested ones (409 REFUND_IN_PROGRESS when
+  // it names other items).
+  Status start_refund(Connection& c, const Actor& actor, const Order& order,
+                      const RefundInput& input);
+  // Settles the order's requested refunds and audits them.
+  Status finish_refund(Connection& c, const Actor& actor, const Order& order);
+  // The order's provider when it calls an outside system, else nullptr.
+  PaymentProvider* external_provider(const Order& order) const;
+  // Asks the processor for the requested refunds, then settles them (or
+  // releases them when it refuses: 409 REFUND_REFUSED).
+  Result<Order> refund_outside(const Actor& actor, const Order& order, PaymentProvider& processor);
 
   Database& db_;
   CommitDurability& durable_;

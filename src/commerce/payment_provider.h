@@ -32,6 +32,8 @@ struct ChargeOutcome {
 
 // What a provider is asked to give back.
 struct RefundRequest {
+  std::string order_id;
+  std::string item_ids;  // the order items refunded, comma-separated (processor metadata)
   std::string payment_id;
   std::optional<std::string> reference;
   std::int64_t amount_minor = 0;
@@ -53,7 +55,8 @@ class PaymentProvider {
   // True when charge() and refund() call an outside system.
   virtual bool external() const = 0;
   // Collects request.amount_minor; a decline is a ChargeOutcome with status
-  // failed, an unreachable processor an error (503).
+  // failed; errors: 503 CARD_PROCESSOR_UNAVAILABLE (nothing known, ask again),
+  // 503 CARD_PROCESSOR_MISCONFIGURED, 422 PAYMENT_REJECTED (nothing charged).
   virtual Result<ChargeOutcome> charge(const ChargeRequest& request) = 0;
   // Returns money of a succeeded charge; an error when the processor refuses.
   virtual Status refund(const RefundRequest& request) = 0;

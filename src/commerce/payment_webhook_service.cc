@@ -1,10 +1,12 @@
 #include "commerce/payment_webhook_service.h"
 
+#include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 #include <chrono>
 
 #include "commerce/commerce_sql.h"
 #include "commerce/order_fulfilment.h"
+#include "commerce/order_refunds.h"
 #include "commerce/order_repository.h"
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -53,10 +55,12 @@ std::string text(const boost::json::value& v, std::initializer_list<const char*>
   return p && p->is_string() ? std::string(p->as_string()) : "";
 }
 
-// The pending payment an event is about: by the processor's id, or by the
+// The payment an event is about: by the processor's id, or by the
 // order id in its metadata (the event may come before the charge call returned).
 Result<std::optional<Order>> order_of(Connection& c, const boost::json::value& event) {
-  const std::string reference = text(event, {"data", "object", "id"});
+  // A charge names its PaymentIntent, the payment's reference here.
+  std::string reference = text(event, {"data", "object", "payment_intent"});
+  if (reference.empty()) reference = text(event, {"data", "object", "id"});
   if (!reference.empty()) {
     DL_ASSIGN_OR_RETURN(auto payment, OrderRepository::payment_by_reference(c, reference));
     if (payment) {
@@ -80,6 +84,19 @@ Result<std::optional<Order>> order_of(Connection& c, const boost::json::value& e
 }
 
 }  // namespace
+
+Result<bool> PaymentWebhookService::apply_refund(Connection& c, const Order& order,
+                                                 const boost::json::value& event) {
+  const auto* refunded = at(event, {"data", "object", "amount_refunded"});
+  if (refunded == nullptr || !refunded->is_int64()) return false;
+  DL_ASSIGN_OR_RETURN(bool applied, OrderRefunds::apply_processor_refund(
+                                        c, order, refunded->as_int64(), {}, labs_));
+  if (!applied) {
+    spdlog::warn(R"({{"msg":"processor refund not applied","order_id":"{}","amount_refunded":{}}})",
+                 order.id, refunded->as_int64());
+  }
+  return applied;
+}
 
 Status PaymentWebhookService::verify(const std::string& payload,
                                      const std::string& signature) const {
@@ -130,6 +147,11 @@ Result<WebhookReceipt> PaymentWebhookService::receive(const std::string& payload
                                                         payload, format_rfc3339(now())}));
     if (stored == 0) {
       receipt.duplicate = true;
+      return receipt;
+    }
+    if (type == "charge.refunded") {
+      if (!order || !order->payment) return receipt;
+      DL_ASSIGN_OR_RETURN(receipt.applied, apply_refund(c, *order, event));
       return receipt;
     }
     if (!order || !order->payment || order->payment->status != "pending") return receipt;

@@ -2,7 +2,11 @@
 
 #include <string>
 
+#include <boost/json/fwd.hpp>
+
 #include "commerce/card_provider.h"
+#include "commerce/lab_booking_settlement.h"
+#include "commerce/model.h"
 #include "core/result.h"
 #include "storage/commit_durability.h"
 #include "storage/database.h"
@@ -24,7 +28,12 @@ struct WebhookReceipt {
 //    duplicate and changes nothing.
 //  - payment_intent.succeeded settles a pending payment (order paid,
 //    enrollments), payment_intent.payment_failed fails it (order cancelled,
-//    stock and coupon back). An event for a payment that is no longer pending
+//    stock and coupon back). charge.refunded applies a refund made at the
+//    processor (its amount_refunded is the running total): refunds of ours
+//    still requested settle, and the rest refunds the items it adds up to
+//    (OrderRefunds::apply_processor_refund), never more than was paid; one
+//    that matches no items is stored, logged and not applied. An event for a
+//    payment that is no longer pending
 //    (a late or out-of-order event) is stored and changes nothing: settled
 //    payments never move back. Other event types are stored only.
 class PaymentWebhookService {
@@ -32,15 +41,20 @@ class PaymentWebhookService {
   PaymentWebhookService(Database& db, CommitDurability& durable, CardSettings settings)
       : db_(db), durable_(durable), settings_(std::move(settings)) {}
 
+  // Attaches what cancels lab bookings whose payment is refunded.
+  void attach_lab_bookings(LabBookingSettlement* labs) { labs_ = labs; }
   // Checks and applies one webhook delivery.
   Result<WebhookReceipt> receive(const std::string& payload, const std::string& signature);
 
  private:
   Status verify(const std::string& payload, const std::string& signature) const;
+  // Applies a charge.refunded event to the order it names; false when nothing applied.
+  Result<bool> apply_refund(Connection& c, const Order& order, const boost::json::value& event);
 
   Database& db_;
   CommitDurability& durable_;
   CardSettings settings_;
+  LabBookingSettlement* labs_ = nullptr;
 };
 
 }  // namespace deltalabs::commerce

@@ -20,7 +20,8 @@ enum class ErrorKind {
   kUnsupportedMediaType,
   kUnprocessable,
   kTooManyRequests,
-  kUnavailable,
+  kUnavailable,    // 503, transient: retry later (logged at warn)
+  kMisconfigured,  // 503 until an operator fixes the configuration (logged at error)
   kInternal,
 };
 
@@ -39,6 +40,15 @@ struct Error {
   std::string message;
   std::vector<FieldError> details;
   std::string cause;
+  // Extra problem members (RFC 9457 extensions) naming what the failure is
+  // about, e.g. {"order_id", id} of the order a conflict points at.
+  std::vector<std::pair<std::string, std::string>> members;
+
+  // Adds a problem member; returns *this for chaining.
+  Error&& with(std::string name, std::string value) && {
+    members.emplace_back(std::move(name), std::move(value));
+    return std::move(*this);
+  }
 
   // 400 with per-field details.
   static Error invalid(std::string message, std::vector<FieldError> details = {}) {
@@ -76,6 +86,10 @@ struct Error {
   // 503.
   static Error unavailable(std::string code, std::string message, std::string cause = {}) {
     return {ErrorKind::kUnavailable, std::move(code), std::move(message), {}, std::move(cause)};
+  }
+  // 503 that an operator must fix (credentials refused by a processor).
+  static Error misconfigured(std::string code, std::string message, std::string cause = {}) {
+    return {ErrorKind::kMisconfigured, std::move(code), std::move(message), {}, std::move(cause)};
   }
   // 500; the message shown to clients is generic, `cause` is logged.
   static Error internal(std::string cause) {

@@ -66,6 +66,11 @@ boost::json::object problem_schema() {
                                    {"message", {{"type", "string"}}}};
   boost::json::object item{{"type", "object"}, {"properties", std::move(detail_props)}};
   props["details"] = {{"type", "array"}, {"items", std::move(item)}};
+  props["order_id"] = {{"type", "string"},
+                       {"format", "uuid"},
+                       {"description",
+                        "The order the problem is about: the open order of ORDER_PENDING, the "
+                        "pending or cancelled order of a failed card payment"}};
   return {{"type", "object"},
           {"properties", std::move(props)},
           {"required", {"type", "title", "status", "code"}}};

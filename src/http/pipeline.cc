@@ -56,6 +56,21 @@ Error rate_limited(const RateLimitDecision& d) {
           {}};
 }
 
+// The problem a failed request answers, logged by how urgent it is: an
+// operator must act on internal errors and misconfiguration (error), a
+// transient outage passes by itself (warn, with Retry-After for the client).
+Response failure_response(const Error& e, std::string_view request_id) {
+  const bool urgent = e.kind == ErrorKind::kInternal || e.kind == ErrorKind::kMisconfigured;
+  if (urgent || e.kind == ErrorKind::kUnavailable) {
+    spdlog::log(urgent ? spdlog::level::err : spdlog::level::warn,
+                "{{\"msg\":\"request failed\",\"request_id\":\"{}\",\"code\":\"{}\",\"cause\":{}}}",
+                request_id, e.code, AccessLog::quoted(e.cause));
+  }
+  Response resp = problem_response(e, request_id);
+  if (e.kind == ErrorKind::kUnavailable) resp.header("Retry-After", "5");
+  return resp;
+}
+
 }  // namespace
 
 Pipeline::Pipeline(const Router& router, Metrics& metrics, PipelineOptions options)
@@ -113,13 +128,7 @@ Response Pipeline::handle(Request& req) {
       if (r.ok()) {
         resp = std::move(r).value();
       } else {
-        const Error& e = r.error();
-        if (e.kind == ErrorKind::kInternal || e.kind == ErrorKind::kUnavailable) {
-          spdlog::error(
-              "{{\"msg\":\"request failed\",\"request_id\":\"{}\",\"code\":\"{}\",\"cause\":{}}}",
-              req.request_id, e.code, AccessLog::quoted(e.cause));
-        }
-        resp = problem_response(e, req.request_id);
+        resp = failure_response(r.error(), req.request_id);
       }
     } catch (const std::exception& ex) {
       spdlog::error("{{\"msg\":\"handler threw\",\"request_id\":\"{}\",\"cause\":{}}}",
@@ -253,8 +262,8 @@ Result<Response> Pipeline::run_idempotent(Request& req) {
     }
   }();
   Response response =
-      result.ok() ? std::move(result).value() : problem_response(result.error(), req.request_id);
-  if (response.status >= 500) {
+      result.ok() ? std::move(result).value() : failure_response(result.error(), req.request_id);
+  if (response.status >= 500 || !response.replayable) {
     static_cast<void>(idempotency_->release(scope));  // let a retry run again
   } else {
     DL_TRY(idempotency_->complete(scope, response));

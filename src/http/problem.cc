@@ -31,6 +31,7 @@ int status_for(ErrorKind kind) {
     case ErrorKind::kTooManyRequests:
       return 429;
     case ErrorKind::kUnavailable:
+    case ErrorKind::kMisconfigured:
       return 503;
     case ErrorKind::kInternal:
       return 500;
@@ -103,6 +104,7 @@ Response problem_response(const Error& error, std::string_view request_id) {
       details.push_back({{"field", valid(d.field)}, {"message", valid(d.message)}});
     body["details"] = std::move(details);
   }
+  for (const auto& [name, value] : error.members) body[name] = valid(value);
   Response r = Response::json(status, body);
   r.content_type = "application/problem+json";
   return r;

@@ -21,6 +21,10 @@ struct Response {
   // Set on streaming responses: the body is not `body` but what this source
   // writes, sent chunked until the connection ends.
   std::shared_ptr<StreamSource> stream;
+  // False when the answer is provisional (a payment still pending outside):
+  // it is not stored under the request's Idempotency-Key, so a retry runs
+  // again and reports what holds then.
+  bool replayable = true;
 
   // A JSON body with the given status.
   static Response json(int status, const boost::json::value& body);

@@ -10,6 +10,12 @@ deliveries the way the processor signs them (t=<unix>,v1=HMAC-SHA256 hex of
 Test payment methods: pm_card_visa succeeds at once, pm_card_chargeDeclined
 is declined (402 card_error), pm_card_processing stays processing until a
 webhook says otherwise.
+
+Faults on demand: answer_next(status, reply) makes the next API call answer
+that instead (and remember nothing), delay_next(seconds) makes it answer
+late (after doing its work, as a processor whose answer is lost on the way
+does), and refunded_event() builds the charge.refunded event of a refund
+made at the processor's own dashboard.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ class CardStandIn:
         self.refunds: list[dict] = []
         self.requests: list[dict] = []
         self.replies: dict[str, tuple[int, dict]] = {}  # Idempotency-Key -> first answer
+        self.script: list[tuple[str, object]] = []  # faults for the next calls, in order
         self.lock = threading.Lock()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -50,6 +57,38 @@ class CardStandIn:
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+    # --- faults on demand ---------------------------------------------------------
+    def answer_next(self, status: int, reply: dict | None = None) -> None:
+        """The next API call answers `status` with `reply`, doing nothing."""
+        with self.lock:
+            self.script.append(("answer", (status, reply or {"error": {"type": "api_error"}})))
+
+    def delay_next(self, seconds: float) -> None:
+        """The next API call does its work, then answers after `seconds`."""
+        with self.lock:
+            self.script.append(("delay", seconds))
+
+    def calls_to(self, path: str, order_id: str | None = None) -> list[dict]:
+        with self.lock:
+            return [r for r in self.requests if r["path"] == path
+                    and (order_id is None or r["form"].get("metadata[order_id]") == order_id)]
+
+    def refund_at_processor(self, intent: dict, amount: int) -> None:
+        """A refund made at the processor's dashboard, without the platform."""
+        with self.lock:
+            self.refunds.append({"id": f"re_{secrets.token_hex(8)}", "payment_intent": intent["id"],
+                                 "amount": amount, "status": "succeeded"})
+
+    def refunded_event(self, intent: dict, event_id: str | None = None) -> str:
+        """The charge.refunded event of `intent`, with everything refunded so far."""
+        with self.lock:
+            refunded = sum(r["amount"] for r in self.refunds if r["payment_intent"] == intent["id"])
+        charge = {"id": f"ch_{secrets.token_hex(8)}", "object": "charge", "payment_intent": intent["id"],
+                  "amount": intent["amount"], "amount_refunded": refunded,
+                  "refunded": refunded >= intent["amount"], "metadata": intent["metadata"]}
+        return json.dumps({"id": event_id or f"evt_{secrets.token_hex(8)}", "object": "event",
+                           "type": "charge.refunded", "created": int(time.time()), "data": {"object": charge}})
 
     # --- the API ---------------------------------------------------------------
     def _intent(self, form: dict) -> tuple[int, dict]:
@@ -91,7 +130,10 @@ class CardStandIn:
                 with standin.lock:
                     standin.requests.append({"path": self.path, "form": form, "idempotency_key": key,
                                              "authorization": self.headers.get("Authorization")})
-                    if self.headers.get("Authorization") != f"Bearer {API_KEY}":
+                    fault, arg = standin.script.pop(0) if standin.script else (None, None)
+                    if fault == "answer":
+                        status, reply = arg
+                    elif self.headers.get("Authorization") != f"Bearer {API_KEY}":
                         status, reply = 401, {"error": {"type": "authentication_error"}}
                     elif key and key in standin.replies:
                         status, reply = standin.replies[key]
@@ -101,8 +143,10 @@ class CardStandIn:
                         status, reply = standin._refund(form)
                     else:
                         status, reply = 404, {"error": {"type": "invalid_request_error"}}
-                    if key and status < 500:
+                    if key and status < 500 and fault != "answer":
                         standin.replies[key] = (status, reply)
+                if fault == "delay":
+                    time.sleep(arg)
                 data = json.dumps(reply).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")

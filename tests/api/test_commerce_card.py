@@ -11,54 +11,28 @@ for a payment already settled.
 
 from __future__ import annotations
 
-import subprocess
 import time
 
 import pytest
 
-from card_standin import API_KEY, WEBHOOK_SECRET, CardStandIn, signature
+from card_standin import signature
 from client import assert_problem
-from commerce_support import added, checkout, course_of, enrollment_in, money, paid_course, resource
-from conftest import BINARY, _fail_if, _start, child_env
+from commerce_support import standin  # noqa: F401 (a fixture)
+from commerce_support import (added, card_checkout, card_server, checkout, course_of, deliver, enrollment_in,
+                              money, paid_course, resource)
 from test_catalog_support import make_cast, register_student
-
-
-@pytest.fixture(scope="module")
-def standin():
-    s = CardStandIn().start()
-    yield s
-    s.stop()
 
 
 @pytest.fixture(scope="module")
 def server(databases, tmp_path_factory, standin):
     """A server configured with the stand-in processor; checked like every module's server."""
-    srv = _start(databases, tmp_path_factory, extra_args=[
-        "--card-api-url", standin.url, "--card-api-key", API_KEY, "--card-webhook-secret", WEBHOOK_SECRET,
-        "--card-webhook-tolerance", "300"])
-    yield srv
-    srv.stop()
-    problems = srv.problems_after_stop() + srv.contract_problems()
-    audit = subprocess.run([str(BINARY), "--database", srv.database_url, "check"], capture_output=True,
-                           text=True, timeout=120, env=child_env())
-    if audit.returncode != 0:
-        problems.append("deltalabs check found violations:\n" + audit.stdout + audit.stderr)
-    _fail_if(problems, srv, "the module's server misbehaved")
+    with card_server(databases, tmp_path_factory, standin) as srv:
+        yield srv
 
 
 @pytest.fixture(scope="module")
 def cast(server, cli):
     return make_cast(server, cli)
-
-
-def card_checkout(c, method="pm_card_visa", **body):
-    return checkout(c, provider="card", payment_method=method, **body)
-
-
-def deliver(server, payload: str, sig: str | None = None):
-    return server.client().post("/v1/payments/webhook", data=payload,
-                                headers={"Content-Type": "application/json",
-                                         "Stripe-Signature": sig if sig is not None else signature(payload)})
 
 
 def test_card_payment_succeeds_through_the_processor_and_enrolls(server, cast, standin):
