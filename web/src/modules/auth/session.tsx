@@ -1,0 +1,75 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { api, onSessionExpired, tokens, unwrap } from '../../api';
+import type { Profile } from '../../api/types';
+
+interface Session {
+  signedIn: boolean;
+  user: Profile | undefined;
+  signIn(login: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/** Who is signed in: the token pair, and the profile read from GET /v1/users/me. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const pair = useSyncExternalStore(tokens.subscribe, tokens.get);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const me = useQuery({
+    queryKey: ['me', pair?.refreshToken ? 'signed-in' : 'anonymous'],
+    queryFn: () => unwrap(api.GET('/v1/users/me')),
+    enabled: Boolean(pair),
+    staleTime: 60_000,
+  });
+
+  // An expired session sends the user to sign in, and back here afterwards.
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        queryClient.clear();
+        navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
+      }),
+    [navigate, location, queryClient],
+  );
+
+  const signIn = useCallback(
+    async (login: string, password: string) => {
+      const trimmed = login.trim();
+      const body = trimmed.includes('@')
+        ? { email: trimmed, password }
+        : { username: trimmed, password };
+      const result = await unwrap(api.POST('/v1/auth/login', { body }));
+      queryClient.clear();
+      tokens.set({ accessToken: result.access_token, refreshToken: result.refresh_token });
+    },
+    [queryClient],
+  );
+
+  const signOut = useCallback(async () => {
+    const current = tokens.get();
+    if (current) {
+      // Ends the session on the server too; signed out here whatever it answers.
+      await api
+        .POST('/v1/auth/logout', { body: { refresh_token: current.refreshToken } })
+        .catch(() => undefined);
+    }
+    tokens.set(null);
+    queryClient.clear();
+  }, [queryClient]);
+
+  const value = useMemo<Session>(
+    () => ({ signedIn: Boolean(pair), user: pair ? me.data : undefined, signIn, signOut }),
+    [pair, me.data, signIn, signOut],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}

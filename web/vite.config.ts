@@ -1,0 +1,18 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'vite';
+
+// The app is served by `deltalabs serve` from web/dist at `/`; `npm run dev`
+// proxies the API to a binary running on :8080.
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  build: { outDir: 'dist', assetsDir: 'assets', sourcemap: false },
+  server: {
+    proxy: { '/v1': 'http://127.0.0.1:8080' },
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    environment: 'node',
+  },
+});
