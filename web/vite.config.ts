@@ -9,7 +9,7 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   build: { outDir: 'dist', assetsDir: 'assets', sourcemap: false },
   server: {
-    proxy: { '/v1': 'http://127.0.0.1:8080' },
+    proxy: { '/v1': process.env.DELTALABS_API ?? 'http://127.0.0.1:8080' },
   },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],

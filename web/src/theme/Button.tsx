@@ -6,7 +6,7 @@ type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
 const variants: Record<Variant, string> = {
   primary: 'bg-primary text-white hover:bg-primary-strong',
-  secondary: 'bg-accent-soft text-ink hover:bg-secondary border border-line',
+  secondary: 'bg-accent-soft text-ink hover:bg-raised border border-line',
   ghost: 'bg-transparent text-link hover:bg-accent-soft',
   danger: 'bg-danger text-white hover:opacity-90',
 };
