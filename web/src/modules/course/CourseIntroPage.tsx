@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api';
 import { usePageTitle } from '../../app/usePageTitle';
 import { Badge, Card, ErrorBanner, Spinner } from '../../theme';
+import { EnrollPanel } from './EnrollPanel';
 import { formatPrice } from './format';
 import { useReference } from './reference';
 
@@ -89,6 +90,7 @@ export default function CourseIntroPage() {
             <dt className="text-muted">Seats left</dt>
             <dd>{seatsLeft === null ? 'No limit' : seatsLeft}</dd>
           </dl>
+          <EnrollPanel course={course} />
         </Card>
       </aside>
     </article>
