@@ -81,6 +81,9 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   pipeline_options.shared_cache_ttl = std::chrono::milliseconds(config.shared_cache_ms);
   DL_ASSIGN_OR_RETURN(pipeline_options.trusted_proxies,
                       http::TrustedProxies::parse(config.trusted_proxies));
+  if (auto site = http::StaticSite::open(config.web_dir)) {
+    pipeline_options.web_app = std::make_shared<const http::StaticSite>(std::move(*site));
+  }
   app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, app->metrics_, pipeline_options);
   DL_ASSIGN_OR_RETURN(app->instance_, open_instance_lease(config.database));
   app->idempotency_ = std::make_unique<IdempotencyKeys>(*app->db_, app->instance_.get());

@@ -25,6 +25,10 @@ void add_global_options(CLI::App& app, Config& c) {
       ->delimiter(',');
   app.add_option("--assets-dir", c.assets_dir, "Folder of swagger-ui-dist for /docs")
       ->envname("DELTALABS_ASSETS_DIR");
+  app.add_option("--web-dir", c.web_dir,
+                 "Folder of the built web app served at / (SPA fallback); missing = no app")
+      ->envname("DELTALABS_WEB_DIR")
+      ->capture_default_str();
   app.add_option("--shared-cache-ms", c.shared_cache_ms,
                  "How long a public catalog listing may be served again (0 = never); "
                  "writes in this process invalidate at once")

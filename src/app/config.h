@@ -20,6 +20,8 @@ struct Config {
   std::size_t body_limit = 1 << 20;
   std::vector<std::string> cors_origins;
   std::string assets_dir;  // swagger-ui-dist; empty = search the usual places
+  // The built web app served at / (index.html there, else no app).
+  std::string web_dir = "web/dist";
   bool access_log = true;
   int shared_cache_ms = 1000;  // how long public catalog listings may be reused; 0 = never
   // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client.

@@ -335,6 +335,9 @@ Response Pipeline::not_routed(const Request& req, const RouteMatch& match) {
     return r;
   }
   if (!match.path_known) {
+    if (options_.web_app) {
+      if (auto page = options_.web_app->serve(req)) return std::move(*page);
+    }
     return problem_response(
         {ErrorKind::kNotFound, "ROUTE_NOT_FOUND", "No resource lives at this path.", {}, {}},
         req.request_id);

@@ -20,6 +20,7 @@
 #include "http/response.h"
 #include "http/response_cache.h"
 #include "http/router.h"
+#include "http/static_site.h"
 #include "http/trusted_proxies.h"
 
 namespace deltalabs::http {
@@ -32,6 +33,8 @@ struct PipelineOptions {
   std::chrono::milliseconds shared_cache_ttl{1000};
   // Reverse proxies whose X-Forwarded-For names the client (none by default).
   TrustedProxies trusted_proxies;
+  // The web app answering GETs outside the API that match no route (none = 404).
+  std::shared_ptr<const StaticSite> web_app;
 };
 
 // Everything between a parsed HTTP request and its response: request id, the
