@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    reporters: process.env.VITEST_JUNIT ? ['default', 'junit'] : ['default'],
+    outputFile: process.env.VITEST_JUNIT ? { junit: process.env.VITEST_JUNIT } : {},
     environment: 'node',
   },
 });
