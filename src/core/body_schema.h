@@ -4,10 +4,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
+#include <type_traits>
+#include <typeinfo>
 #include <vector>
 
 #include "core/result.h"
@@ -29,8 +33,42 @@ enum class FieldType {
   kAnyObject
 };
 
-// One field of a JSON request body: its type and the limits it must meet.
-// Built fluently: field::string("name", 200).required().
+// How BodySchema::read stores a validated value into a member of the
+// handler's request struct: a string member takes a string (or an object or
+// array as JSON text), an optional one is reset by a JSON null.
+namespace body_read {
+void assign(const boost::json::value& v, std::string& out);
+void assign(const boost::json::value& v, std::optional<std::string>& out);
+void assign(const boost::json::value& v, std::optional<std::optional<std::string>>& out);
+void assign(const boost::json::value& v, std::int64_t& out);
+void assign(const boost::json::value& v, std::optional<std::int64_t>& out);
+void assign(const boost::json::value& v, std::optional<std::optional<std::int64_t>>& out);
+void assign(const boost::json::value& v, int& out);
+void assign(const boost::json::value& v, std::optional<int>& out);
+void assign(const boost::json::value& v, bool& out);
+void assign(const boost::json::value& v, std::optional<bool>& out);
+void assign(const boost::json::value& v, std::vector<std::string>& out);
+void assign(const boost::json::value& v, std::optional<std::vector<std::string>>& out);
+void assign(const boost::json::value& v, std::vector<std::int64_t>& out);
+// Calls `fn` with each element of an array value.
+void for_each_item(const boost::json::value& v,
+                   const std::function<void(const boost::json::value&)>& fn);
+
+// A vector of structs: what an array of objects is read into.
+template <class M>
+inline constexpr bool kIsStructVector = false;
+template <class E>
+inline constexpr bool kIsStructVector<std::vector<E>> =
+    std::is_class_v<E> && !std::is_same_v<E, std::string>;
+
+// Each object of an array read into an E by `item`'s nested schema.
+template <class E, class Item>
+void assign_objects(const boost::json::value& v, const Item& item, std::vector<E>& out);
+}  // namespace body_read
+
+// One field of a JSON request body: its type and the limits it must meet,
+// and the request-struct member it is read into.
+// Built fluently: field::string("name", 200).required().into(&Input::name).
 struct FieldSpec {
   std::string name;
   FieldType type = FieldType::kString;
@@ -78,6 +116,27 @@ struct FieldSpec {
     description = std::move(text);
     return *this;
   }
+  // Binds the field to a member of T: BodySchema::read<T> stores its value
+  // there; an absent field leaves the member's default.
+  // An array of objects is bound to a std::vector of a struct its element
+  // schema binds (call into() after field::array).
+  template <class T, class M>
+  FieldSpec& into(M T::*member) {
+    target = &typeid(T);
+    if constexpr (body_read::kIsStructVector<M>) {
+      reader = [member, item = items](void* out, const boost::json::value& v) {
+        body_read::assign_objects(v, *item, static_cast<T*>(out)->*member);
+      };
+    } else {
+      reader = [member](void* out, const boost::json::value& v) {
+        body_read::assign(v, static_cast<T*>(out)->*member);
+      };
+    }
+    return *this;
+  }
+
+  const std::type_info* target = nullptr;  // the struct `reader` writes into
+  std::function<void(void*, const boost::json::value&)> reader;
 };
 
 namespace field {
@@ -119,12 +178,33 @@ class BodySchema {
   // The fields, in declaration order.
   const std::vector<FieldSpec>& fields() const { return fields_; }
 
+  // A validated body read into T: each field bound with into(&T::member) is
+  // stored in its member (the bound fields of an unbound nested object too);
+  // absent fields keep T's defaults.
+  template <class T>
+  T read(const boost::json::value& body) const {
+    T out{};
+    read_into(&out, typeid(T), body);
+    return out;
+  }
+
  private:
+  // Stores each bound field present in `body` into `out`, a T of `type`.
+  void read_into(void* out, const std::type_info& type, const boost::json::value& body) const;
+
   void validate_object(const boost::json::object& body, const std::string& prefix,
                        std::vector<FieldError>& errors) const;
 
   std::vector<FieldSpec> fields_;
 };
+
+template <class E, class Item>
+void body_read::assign_objects(const boost::json::value& v, const Item& item, std::vector<E>& out) {
+  out.clear();
+  for_each_item(v, [&](const boost::json::value& element) {
+    out.push_back(item.nested->template read<E>(element));
+  });
+}
 
 // Checks one value against one field spec, appending problems to `errors`.
 void validate_field(const FieldSpec& spec, const boost::json::value& value, const std::string& path,

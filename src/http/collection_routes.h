@@ -12,6 +12,7 @@
 #include "http/pagination.h"
 #include "http/route.h"
 #include "http/router.h"
+#include "http/shaped_routes.h"
 
 namespace deltalabs::http {
 
@@ -41,34 +42,24 @@ struct CollectionRoutes {
 template <class T>
 void register_collection(http::Router& router, const CursorCodec& cursors,
                          CollectionRoutes<T> spec) {
-  auto shared = std::make_shared<CollectionRoutes<T>>(std::move(spec));
-  router.add({.method = http::Method::kGet,
-              .path = shared->path,
-              .handler = [shared, &cursors](http::Request& req) -> Result<http::Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(Page<T> result, shared->list(req, page));
-                return http::page_response(result, *shared->shape, cursors);
-              },
-              .summary = "List " + shared->noun + " entries",
-              .tag = shared->tag,
-              .access = shared->list_access,
-              .query = http::page_query(shared->filters),
-              .responses = {200, 404},
-              .returns = schema::page_of(*shared->shape)});
-  router.add({.method = http::Method::kPost,
-              .path = shared->path,
-              .handler = [shared](http::Request& req) -> Result<http::Response> {
-                DL_ASSIGN_OR_RETURN(T created, shared->create(req));
-                return http::Response::json(201, shared->shape->render(created))
-                    .header("Location", shared->location(created));
-              },
-              .summary = "Add a " + shared->noun,
-              .tag = shared->tag,
-              .access = http::Access::kAuthenticated,
-              .permission = shared->create_permission,
-              .body = http::json_body(shared->body),
-              .responses = shared->create_responses,
-              .returns = schema::ref(*shared->shape)});
+  const JsonShape<T>& shape = *spec.shape;
+  paged_list(router, cursors,
+             {.path = spec.path,
+              .summary = "List " + spec.noun + " entries",
+              .tag = spec.tag,
+              .access = spec.list_access,
+              .query = std::move(spec.filters),
+              .responses = {200, 404}},
+             shape, std::move(spec.list));
+  create(router,
+         {.path = spec.path,
+          .summary = "Add a " + spec.noun,
+          .tag = spec.tag,
+          .access = http::Access::kAuthenticated,
+          .permission = spec.create_permission,
+          .body = http::json_body(std::move(spec.body)),
+          .responses = std::move(spec.create_responses)},
+         shape, std::move(spec.create), std::move(spec.location));
 }
 
 // The shape shared by every "PATCH changes one, DELETE removes it" member of
@@ -89,31 +80,25 @@ struct MemberRoutes {
 // Registers PATCH and DELETE on the member's path.
 template <class T>
 void register_member(http::Router& router, MemberRoutes<T> spec) {
-  auto shared = std::make_shared<MemberRoutes<T>>(std::move(spec));
-  router.add({.method = http::Method::kPatch,
-              .path = shared->path,
-              .handler = [shared](http::Request& req) -> Result<http::Response> {
-                DL_ASSIGN_OR_RETURN(T changed, shared->update(req));
-                return http::Response::json(200, shared->shape->render(changed));
-              },
-              .summary = shared->update_summary,
-              .tag = shared->tag,
+  action(router,
+         {.method = http::Method::kPatch,
+          .path = spec.path,
+          .summary = spec.update_summary,
+          .tag = spec.tag,
+          .access = http::Access::kAuthenticated,
+          .permission = spec.permission,
+          .body = http::json_body(std::move(spec.body)),
+          .responses = {200, 403, 404}},
+         *spec.shape, std::move(spec.update));
+  no_content(router,
+             {.method = http::Method::kDelete,
+              .path = spec.path,
+              .summary = spec.remove_summary,
+              .tag = spec.tag,
               .access = http::Access::kAuthenticated,
-              .permission = shared->permission,
-              .body = http::json_body(shared->body),
-              .responses = {200, 403, 404},
-              .returns = schema::ref(*shared->shape)});
-  router.add({.method = http::Method::kDelete,
-              .path = shared->path,
-              .handler = [shared](http::Request& req) -> Result<http::Response> {
-                DL_TRY(shared->remove(req));
-                return http::Response::no_content();
-              },
-              .summary = shared->remove_summary,
-              .tag = shared->tag,
-              .access = http::Access::kAuthenticated,
-              .permission = shared->permission,
-              .responses = {204, 403, 404}});
+              .permission = spec.permission,
+              .responses = {204, 403, 404}},
+             std::move(spec.remove));
 }
 
 }  // namespace deltalabs::http

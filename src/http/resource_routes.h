@@ -13,20 +13,22 @@
 #include "http/pagination.h"
 #include "http/route.h"
 #include "http/router.h"
+#include "http/shaped_routes.h"
 
 namespace deltalabs::http {
 
 // The shape every administered resource shares (roles, permissions,
 // organization types, organizations): GET lists a page and POST creates at
-// `path`; GET reads, PATCH changes and DELETE removes at `path/:id`. Each
+// `path`; GET reads, PATCH changes and DELETE removes at `member_path`. Each
 // operation names its permission slug `<resource>:<list|create|read|update|
 // delete>`, which the service checks; handlers only parse, call and render,
 // so a resource states only what differs. An operation left empty is not
 // registered.
 template <class T>
 struct ResourceRoutes {
-  std::string path;      // e.g. /v1/roles
-  std::string resource;  // permission prefix, e.g. roles
+  std::string path;         // e.g. /v1/roles
+  std::string member_path;  // e.g. /v1/roles/:id
+  std::string resource;     // permission prefix, e.g. roles
   std::string tag;
   std::vector<QueryParam> filters;  // of the list
   std::function<Result<Page<T>>(Request&, const PageRequest&)> list;
@@ -51,71 +53,45 @@ struct ResourceRoutes {
 // Registers the operations `spec` defines.
 template <class T>
 void register_resource(Router& router, const CursorCodec& cursors, ResourceRoutes<T> spec) {
-  auto s = std::make_shared<ResourceRoutes<T>>(std::move(spec));
-  const std::string member = s->path + "/:id";
-  auto route = [&](Method method, const std::string& path, const char* action, Handler handler,
-                   const std::string& summary, std::vector<int> responses) {
+  const JsonShape<T>& shape = *spec.shape;
+  auto route = [&spec](Method method, const std::string& path, const char* action,
+                       std::string summary, std::vector<int> responses) {
     return Route{.method = method,
                  .path = path,
-                 .handler = std::move(handler),
-                 .summary = summary,
-                 .tag = s->tag,
+                 .summary = std::move(summary),
+                 .tag = spec.tag,
                  .access = Access::kAuthenticated,
-                 .permission = s->resource + ":" + action,
-                 .responses = std::move(responses),
-                 .returns = schema::ref(*s->shape)};
+                 .permission = spec.resource + ":" + action,
+                 .responses = std::move(responses)};
   };
-  if (s->list) {
-    Route r = route(Method::kGet, s->path, "list",
-                    [s, &cursors](Request& req) -> Result<Response> {
-                      DL_ASSIGN_OR_RETURN(PageRequest page, read_page_request(req, cursors));
-                      DL_ASSIGN_OR_RETURN(Page<T> result, s->list(req, page));
-                      return page_response(result, *s->shape, cursors);
-                    },
-                    s->list_summary, {200});
-    r.query = page_query(s->filters);
-    r.returns = schema::page_of(*s->shape);
-    router.add(std::move(r));
+  if (spec.list) {
+    Route r = route(Method::kGet, spec.path, "list", spec.list_summary, {200});
+    r.query = std::move(spec.filters);
+    paged_list(router, cursors, std::move(r), shape, std::move(spec.list));
   }
-  if (s->create) {
-    Route r = route(
-        Method::kPost, s->path, "create",
-        [s](Request& req) -> Result<Response> {
-          DL_ASSIGN_OR_RETURN(T created, s->create(req));
-          return Response::json(201, s->shape->render(created))
-              .header("Location", s->path + "/" + s->id_of(created));
-        },
-        s->create_summary, s->create_responses);
-    r.body = json_body(s->create_body);
-    router.add(std::move(r));
+  if (spec.create) {
+    Route r = route(Method::kPost, spec.path, "create", spec.create_summary, spec.create_responses);
+    r.body = json_body(std::move(spec.create_body));
+    create(router, std::move(r), shape, std::move(spec.create),
+           [path = spec.path, id_of = std::move(spec.id_of)](const T& created) {
+             return path + "/" + id_of(created);
+           });
   }
-  if (s->get) {
-    router.add(route(Method::kGet, member, "read",
-                     [s](Request& req) -> Result<Response> {
-                       DL_ASSIGN_OR_RETURN(T found, s->get(req));
-                       return Response::json(200, s->shape->render(found));
-                     },
-                     s->get_summary, {200, 404}));
+  if (spec.get) {
+    get_one(router, route(Method::kGet, spec.member_path, "read", spec.get_summary, {200, 404}),
+            shape, std::move(spec.get));
   }
-  if (s->update) {
-    Route r = route(
-        Method::kPatch, member, "update",
-        [s](Request& req) -> Result<Response> {
-          DL_ASSIGN_OR_RETURN(T changed, s->update(req));
-          return Response::json(200, s->shape->render(changed));
-        },
-        s->update_summary, s->update_responses);
-    r.body = json_body(s->update_body);
-    router.add(std::move(r));
+  if (spec.update) {
+    Route r = route(Method::kPatch, spec.member_path, "update", spec.update_summary,
+                    spec.update_responses);
+    r.body = json_body(std::move(spec.update_body));
+    action(router, std::move(r), shape, std::move(spec.update));
   }
-  if (s->remove) {
-    router.add(route(
-        Method::kDelete, member, "delete",
-        [s](Request& req) -> Result<Response> {
-          DL_TRY(s->remove(req));
-          return Response::no_content();
-        },
-        s->remove_summary, s->remove_responses));
+  if (spec.remove) {
+    Route r = route(Method::kDelete, spec.member_path, "delete", spec.remove_summary,
+                    spec.remove_responses);
+    r.returns = schema::ref(shape);
+    no_content(router, std::move(r), std::move(spec.remove));
   }
 }
 

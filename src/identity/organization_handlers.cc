@@ -2,10 +2,9 @@
 
 #include <boost/json.hpp>
 
-#include "http/json_fields.h"
-#include "http/pagination.h"
 #include "http/path_param.h"
 #include "http/resource_routes.h"
+#include "http/shaped_routes.h"
 #include "identity/access_control_json.h"
 
 namespace deltalabs::identity {
@@ -19,28 +18,65 @@ using http::Response;
 
 constexpr const char* kTag = "Identity";
 
-std::vector<FieldSpec> organization_fields(bool create) {
-  FieldSpec type_id = field::uuid("type_id");
-  FieldSpec name = field::string("name", 200).length(1, 200);
-  FieldSpec slug = field::string("slug", 64).length(1, 64).describe("a-z, 0-9, '_' and '-'");
-  FieldSpec parent = field::uuid("parent_id").nullable().describe("null: a top-level organization");
+// What POST and PATCH /v1/organizations read; input() makes the service's
+// OrganizationInput.
+struct OrganizationBody {
+  std::optional<std::string> type_id;
+  std::optional<std::optional<std::string>> parent_id;  // sent, possibly null
+  std::optional<std::string> name;
+  std::optional<std::string> slug;
+  std::optional<std::string> settings;  // JSON object text
+
+  OrganizationInput input() const {
+    return {.type_id = type_id,
+            .parent_set = parent_id.has_value(),
+            .parent_id = parent_id.value_or(std::nullopt),
+            .name = name,
+            .slug = slug,
+            .settings = settings};
+  }
+};
+
+// What POST /v1/organizations/:id/members reads.
+struct MemberBody {
+  std::string user_id;
+  std::optional<std::string> role_id;
+};
+
+BodySchema organization_schema(bool create) {
+  FieldSpec type_id = field::uuid("type_id").into(&OrganizationBody::type_id);
+  FieldSpec name = field::string("name", 200).length(1, 200).into(&OrganizationBody::name);
+  FieldSpec slug = field::string("slug", 64)
+                       .length(1, 64)
+                       .describe("a-z, 0-9, '_' and '-'")
+                       .into(&OrganizationBody::slug);
+  FieldSpec parent = field::uuid("parent_id")
+                         .nullable()
+                         .describe("null: a top-level organization")
+                         .into(&OrganizationBody::parent_id);
   if (create) {
     type_id.required();
     name.required();
     slug.required();
   }
-  return {type_id, name, slug, parent, field::any_object("settings")};
+  return BodySchema{type_id, name, slug, parent,
+                    field::any_object("settings").into(&OrganizationBody::settings)};
 }
 
-OrganizationInput organization_input(const boost::json::object& b) {
-  OrganizationInput in;
-  in.type_id = http::optional_string(b, "type_id");
-  in.parent_set = http::has_field(b, "parent_id");
-  in.parent_id = http::optional_string(b, "parent_id");
-  in.name = http::optional_string(b, "name");
-  in.slug = http::optional_string(b, "slug");
-  in.settings = http::optional_json_text(b, "settings");
-  return in;
+const BodySchema& organization_create_body() {
+  static const BodySchema schema = organization_schema(true);
+  return schema;
+}
+
+const BodySchema& organization_update_body() {
+  static const BodySchema schema = organization_schema(false);
+  return schema;
+}
+
+const BodySchema& member_body() {
+  static const BodySchema schema{field::uuid("user_id").required().into(&MemberBody::user_id),
+                                 field::uuid("role_id").nullable().into(&MemberBody::role_id)};
+  return schema;
 }
 
 }  // namespace
@@ -49,6 +85,7 @@ void register_organization_routes(http::Router& router, OrganizationService& org
                                   OrganizationMemberService& members, const CursorCodec& cursors) {
   http::ResourceRoutes<Organization> spec;
   spec.path = "/v1/organizations";
+  spec.member_path = "/v1/organizations/:id";
   spec.resource = "organizations";
   spec.tag = kTag;
   spec.filters = {{"type_id", "string", "Only organizations of this type"},
@@ -57,22 +94,24 @@ void register_organization_routes(http::Router& router, OrganizationService& org
     return organizations.list(req.caller(), {req.query("type_id"), req.query("parent_id")}, page);
   };
   spec.create = [&organizations](Request& req) {
-    return organizations.create(req.caller(), organization_input(req.json.as_object()));
+    return organizations.create(
+        req.caller(), organization_create_body().read<OrganizationBody>(req.json).input());
   };
   spec.get = [&organizations](Request& req) {
     return organizations.get(req.caller(), http::path_param(req));
   };
   spec.update = [&organizations](Request& req) {
-    return organizations.update(req.caller(), http::path_param(req),
-                                organization_input(req.json.as_object()));
+    return organizations.update(
+        req.caller(), http::path_param(req),
+        organization_update_body().read<OrganizationBody>(req.json).input());
   };
   spec.remove = [&organizations](Request& req) {
     return organizations.remove(req.caller(), http::path_param(req));
   };
   spec.shape = &organization_shape();
   spec.id_of = [](const Organization& o) { return o.id; };
-  spec.create_body = BodySchema(organization_fields(true));
-  spec.update_body = BodySchema(organization_fields(false));
+  spec.create_body = organization_create_body();
+  spec.update_body = organization_update_body();
   spec.list_summary = "List organizations";
   spec.create_summary =
       "Create an organization (organizations:create globally or in the parent); unknown type or "
@@ -88,55 +127,46 @@ void register_organization_routes(http::Router& router, OrganizationService& org
   spec.remove_responses = {204, 404, 409};
   http::register_resource(router, cursors, std::move(spec));
 
-  router.add({.method = Method::kGet,
-              .path = "/v1/organizations/:id/members",
-              .handler = [&members, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(Page<Membership> result,
-                                    members.list(req.caller(), http::path_param(req, "id"), page));
-                return http::page_response(result, membership_shape(), cursors);
-              },
-              .summary = "Members of an organization with their scoped roles",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "organizations:members",
-              .query = http::page_query(),
-              .responses = {200, 404},
-              .returns = http::schema::page_of(membership_shape())});
+  http::paged_list(router, cursors,
+                   {.path = "/v1/organizations/:id/members",
+                    .summary = "Members of an organization with their scoped roles",
+                    .tag = kTag,
+                    .access = Access::kAuthenticated,
+                    .permission = "organizations:members",
+                    .responses = {200, 404}},
+                   membership_shape(), [&members](Request& req, const PageRequest& page) {
+                     return members.list(req.caller(), http::path_param(req, "id"), page);
+                   });
 
-  router.add(
-      {.method = Method::kPost,
-       .path = "/v1/organizations/:id/members",
-       .handler = [&members](Request& req) -> Result<Response> {
-         const auto& b = req.json.as_object();
-         DL_ASSIGN_OR_RETURN(Membership m, members.add(req.caller(), http::path_param(req, "id"),
-                                                       http::required_string(b, "user_id"),
-                                                       http::optional_string(b, "role_id")));
-         return Response::json(201, membership_shape().render(m));
-       },
-       .summary = "Add a member, optionally with a role scoped to this organization; once "
-                  "per user (409 ALREADY_MEMBER); a role granting more than you hold here: "
-                  "403 ROLE_BEYOND_YOUR_PERMISSIONS",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .permission = "organizations:members",
-       .body =
-           http::json_body({field::uuid("user_id").required(), field::uuid("role_id").nullable()}),
-       .responses = {201, 404, 409},
-       .returns = http::schema::ref(membership_shape())});
+  http::action(router,
+               {.method = Method::kPost,
+                .path = "/v1/organizations/:id/members",
+                .summary = "Add a member, optionally with a role scoped to this organization; "
+                           "once per user (409 ALREADY_MEMBER); a role granting more than you "
+                           "hold here: 403 ROLE_BEYOND_YOUR_PERMISSIONS",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .permission = "organizations:members",
+                .body = http::json_body(member_body()),
+                .responses = {201, 404, 409}},
+               membership_shape(), [&members](Request& req) {
+                 const auto in = member_body().read<MemberBody>(req.json);
+                 return members.add(req.caller(), http::path_param(req, "id"), in.user_id,
+                                    in.role_id);
+               });
 
-  router.add({.method = Method::kDelete,
-              .path = "/v1/organizations/:id/members/:userId",
-              .handler = [&members](Request& req) -> Result<Response> {
-                DL_TRY(members.remove(req.caller(), http::path_param(req, "id"),
-                                      http::path_param(req, "userId")));
-                return Response::no_content();
-              },
-              .summary = "Remove a member; not a member: 404 MEMBER_NOT_FOUND",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "organizations:members",
-              .responses = {204, 404}});
+  http::no_content(router,
+                   {.method = Method::kDelete,
+                    .path = "/v1/organizations/:id/members/:userId",
+                    .summary = "Remove a member; not a member: 404 MEMBER_NOT_FOUND",
+                    .tag = kTag,
+                    .access = Access::kAuthenticated,
+                    .permission = "organizations:members",
+                    .responses = {204, 404}},
+                   [&members](Request& req) {
+                     return members.remove(req.caller(), http::path_param(req, "id"),
+                                           http::path_param(req, "userId"));
+                   });
 }
 
 }  // namespace deltalabs::identity

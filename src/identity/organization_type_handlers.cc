@@ -1,6 +1,5 @@
 #include "identity/organization_type_handlers.h"
 
-#include "http/json_fields.h"
 #include "http/path_param.h"
 #include "http/resource_routes.h"
 #include "identity/access_control_json.h"
@@ -9,19 +8,28 @@ namespace deltalabs::identity {
 
 namespace {
 
-std::vector<FieldSpec> type_fields(bool create) {
-  FieldSpec name = field::string("name", 100).length(1, 100);
-  FieldSpec slug = field::string("slug", 64).length(1, 64).describe("a-z, 0-9, '_' and '-'");
+BodySchema type_schema(bool create) {
+  FieldSpec name = field::string("name", 100).length(1, 100).into(&OrganizationTypeInput::name);
+  FieldSpec slug = field::string("slug", 64)
+                       .length(1, 64)
+                       .describe("a-z, 0-9, '_' and '-'")
+                       .into(&OrganizationTypeInput::slug);
   if (create) {
     name.required();
     slug.required();
   }
-  return {name, slug, field::string("description", 2000)};
+  return BodySchema{name, slug,
+                    field::string("description", 2000).into(&OrganizationTypeInput::description)};
 }
 
-OrganizationTypeInput type_input(const boost::json::object& b) {
-  return OrganizationTypeInput{http::optional_string(b, "slug"), http::optional_string(b, "name"),
-                               http::optional_string(b, "description")};
+const BodySchema& type_create_body() {
+  static const BodySchema schema = type_schema(true);
+  return schema;
+}
+
+const BodySchema& type_update_body() {
+  static const BodySchema schema = type_schema(false);
+  return schema;
 }
 
 }  // namespace
@@ -30,27 +38,29 @@ void register_organization_type_routes(http::Router& router, OrganizationTypeSer
                                        const CursorCodec& cursors) {
   http::ResourceRoutes<OrganizationType> spec;
   spec.path = "/v1/organization-types";
+  spec.member_path = "/v1/organization-types/:id";
   spec.resource = "organization_types";
   spec.tag = "Identity";
   spec.list = [&types](http::Request& req, const PageRequest& page) {
     return types.list(req.caller(), page);
   };
   spec.create = [&types](http::Request& req) {
-    return types.create(req.caller(), type_input(req.json.as_object()));
+    return types.create(req.caller(), type_create_body().read<OrganizationTypeInput>(req.json));
   };
   spec.get = [&types](http::Request& req) {
     return types.get(req.caller(), http::path_param(req));
   };
   spec.update = [&types](http::Request& req) {
-    return types.update(req.caller(), http::path_param(req), type_input(req.json.as_object()));
+    return types.update(req.caller(), http::path_param(req),
+                        type_update_body().read<OrganizationTypeInput>(req.json));
   };
   spec.remove = [&types](http::Request& req) {
     return types.remove(req.caller(), http::path_param(req));
   };
   spec.shape = &organization_type_shape();
   spec.id_of = [](const OrganizationType& t) { return t.id; };
-  spec.create_body = BodySchema(type_fields(true));
-  spec.update_body = BodySchema(type_fields(false));
+  spec.create_body = type_create_body();
+  spec.update_body = type_update_body();
   spec.list_summary = "List organization types";
   spec.create_summary = "Create an organization type; duplicate slug: 409 SLUG_TAKEN";
   spec.get_summary = "One organization type";

@@ -2,10 +2,9 @@
 
 #include <boost/json.hpp>
 
-#include "http/json_fields.h"
-#include "http/pagination.h"
 #include "http/path_param.h"
 #include "http/resource_routes.h"
+#include "http/shaped_routes.h"
 #include "identity/access_control_json.h"
 
 namespace deltalabs::identity {
@@ -19,20 +18,40 @@ using http::Response;
 
 constexpr const char* kTag = "Identity";
 
+// What PUT /v1/roles/:id/permissions reads.
+struct PermissionIdsBody {
+  std::vector<std::string> permission_ids;
+};
+
 // What a client may set on a role; is_system is never theirs to set.
-std::vector<FieldSpec> role_fields(bool create) {
-  FieldSpec name = field::string("name", 100).length(1, 100);
-  FieldSpec slug = field::string("slug", 64).length(1, 64).describe("a-z, 0-9, '_' and '-'");
+BodySchema role_schema(bool create) {
+  FieldSpec name = field::string("name", 100).length(1, 100).into(&RoleInput::name);
+  FieldSpec slug = field::string("slug", 64)
+                       .length(1, 64)
+                       .describe("a-z, 0-9, '_' and '-'")
+                       .into(&RoleInput::slug);
   if (create) {
     name.required();
     slug.required();
   }
-  return {name, slug, field::string("description", 2000)};
+  return BodySchema{name, slug, field::string("description", 2000).into(&RoleInput::description)};
 }
 
-RoleInput role_input(const boost::json::object& b) {
-  return RoleInput{http::optional_string(b, "slug"), http::optional_string(b, "name"),
-                   http::optional_string(b, "description")};
+const BodySchema& role_create_body() {
+  static const BodySchema schema = role_schema(true);
+  return schema;
+}
+
+const BodySchema& role_update_body() {
+  static const BodySchema schema = role_schema(false);
+  return schema;
+}
+
+const BodySchema& permission_ids_body() {
+  static const BodySchema schema{field::array("permission_ids", field::uuid("permission_id"), 500)
+                                     .required()
+                                     .into(&PermissionIdsBody::permission_ids)};
+  return schema;
 }
 
 }  // namespace
@@ -40,25 +59,27 @@ RoleInput role_input(const boost::json::object& b) {
 void register_role_routes(http::Router& router, RoleService& roles, const CursorCodec& cursors) {
   http::ResourceRoutes<Role> spec;
   spec.path = "/v1/roles";
+  spec.member_path = "/v1/roles/:id";
   spec.resource = "roles";
   spec.tag = kTag;
   spec.list = [&roles](Request& req, const PageRequest& page) {
     return roles.list(req.caller(), page);
   };
   spec.create = [&roles](Request& req) {
-    return roles.create(req.caller(), role_input(req.json.as_object()));
+    return roles.create(req.caller(), role_create_body().read<RoleInput>(req.json));
   };
   spec.get = [&roles](Request& req) { return roles.get(req.caller(), http::path_param(req)); };
   spec.update = [&roles](Request& req) {
-    return roles.update(req.caller(), http::path_param(req), role_input(req.json.as_object()));
+    return roles.update(req.caller(), http::path_param(req),
+                        role_update_body().read<RoleInput>(req.json));
   };
   spec.remove = [&roles](Request& req) {
     return roles.remove(req.caller(), http::path_param(req));
   };
   spec.shape = &role_shape();
   spec.id_of = [](const Role& r) { return r.id; };
-  spec.create_body = BodySchema(role_fields(true));
-  spec.update_body = BodySchema(role_fields(false));
+  spec.create_body = role_create_body();
+  spec.update_body = role_update_body();
   spec.list_summary = "List roles";
   spec.create_summary = "Create a role (never a system role); duplicate slug: 409 SLUG_TAKEN";
   spec.get_summary = "One role";
@@ -70,30 +91,25 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
   spec.remove_responses = {204, 404, 409};
   http::register_resource(router, cursors, std::move(spec));
 
-  router.add({.method = Method::kGet,
-              .path = "/v1/roles/:id/permissions",
-              .handler = [&roles, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(
-                    Page<RolePermission> result,
-                    roles.permissions(req.caller(), http::path_param(req, "id"), page));
-                return http::page_response(result, role_permission_shape(), cursors);
-              },
-              .summary = "The permissions a role grants, with when each was granted",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "roles:read",
-              .query = http::page_query(),
-              .responses = {200, 404},
-              .returns = http::schema::page_of(role_permission_shape())});
+  http::paged_list(router, cursors,
+                   {.path = "/v1/roles/:id/permissions",
+                    .summary = "The permissions a role grants, with when each was granted",
+                    .tag = kTag,
+                    .access = Access::kAuthenticated,
+                    .permission = "roles:read",
+                    .responses = {200, 404}},
+                   role_permission_shape(), [&roles](Request& req, const PageRequest& page) {
+                     return roles.permissions(req.caller(), http::path_param(req, "id"), page);
+                   });
 
   router.add({.method = Method::kPut,
               .path = "/v1/roles/:id/permissions",
               .handler = [&roles](Request& req) -> Result<Response> {
-                const auto ids = http::optional_strings(req.json.as_object(), "permission_ids");
                 DL_ASSIGN_OR_RETURN(
-                    auto grants, roles.set_permissions(req.caller(), http::path_param(req, "id"),
-                                                       ids.value_or(std::vector<std::string>{})));
+                    auto grants,
+                    roles.set_permissions(
+                        req.caller(), http::path_param(req, "id"),
+                        permission_ids_body().read<PermissionIdsBody>(req.json).permission_ids));
                 return Response::json(200, {{"items", role_permission_shape().render_all(grants)},
                                             {"next_cursor", nullptr}});
               },
@@ -102,40 +118,37 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
               .tag = kTag,
               .access = Access::kAuthenticated,
               .permission = "roles:update",
-              .body = http::json_body(
-                  {field::array("permission_ids", field::uuid("permission_id"), 500).required()}),
+              .body = http::json_body(permission_ids_body()),
               .responses = {200, 404},
               .returns = http::schema::page_of(role_permission_shape())});
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/roles/:id/permissions/:permissionId",
-              .handler = [&roles](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(RolePermission g,
-                                    roles.grant(req.caller(), http::path_param(req, "id"),
-                                                http::path_param(req, "permissionId")));
-                return Response::json(201, role_permission_shape().render(g));
-              },
-              .summary = "Grant one permission to a role (201); granted already: 409 "
-                         "ALREADY_GRANTED, which a retrying client may treat as success",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "roles:update",
-              .responses = {201, 404, 409},
-              .returns = http::schema::ref(role_permission_shape())});
+  http::action(router,
+               {.method = Method::kPost,
+                .path = "/v1/roles/:id/permissions/:permissionId",
+                .summary = "Grant one permission to a role (201); granted already: 409 "
+                           "ALREADY_GRANTED, which a retrying client may treat as success",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .permission = "roles:update",
+                .responses = {201, 404, 409}},
+               role_permission_shape(), [&roles](Request& req) {
+                 return roles.grant(req.caller(), http::path_param(req, "id"),
+                                    http::path_param(req, "permissionId"));
+               });
 
-  router.add({.method = Method::kDelete,
-              .path = "/v1/roles/:id/permissions/:permissionId",
-              .handler = [&roles](Request& req) -> Result<Response> {
-                DL_TRY(roles.revoke(req.caller(), http::path_param(req, "id"),
-                                    http::path_param(req, "permissionId")));
-                return Response::no_content();
-              },
-              .summary = "Revoke one permission from a role; not granted: 404 "
-                         "PERMISSION_GRANT_NOT_FOUND",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "roles:update",
-              .responses = {204, 404}});
+  http::no_content(router,
+                   {.method = Method::kDelete,
+                    .path = "/v1/roles/:id/permissions/:permissionId",
+                    .summary = "Revoke one permission from a role; not granted: 404 "
+                               "PERMISSION_GRANT_NOT_FOUND",
+                    .tag = kTag,
+                    .access = Access::kAuthenticated,
+                    .permission = "roles:update",
+                    .responses = {204, 404}},
+                   [&roles](Request& req) {
+                     return roles.revoke(req.caller(), http::path_param(req, "id"),
+                                         http::path_param(req, "permissionId"));
+                   });
 }
 
 }  // namespace deltalabs::identity
