@@ -1,9 +1,8 @@
 #include "learning/enrollment_handlers.h"
 
 #include "core/uuid.h"
-#include "http/json_fields.h"
-#include "http/pagination.h"
 #include "http/path_param.h"
+#include "http/shaped_routes.h"
 #include "learning/learning_json.h"
 #include "learning/step_progress_body.h"
 
@@ -18,23 +17,31 @@ using http::Response;
 
 constexpr const char* kTag = "Learning";
 
-BodySchema enrollment_body() {
-  return BodySchema{
-      field::uuid("course_id").describe("the course to enroll in (or super_course_id)"),
-      field::uuid("super_course_id").describe("enrolls in every course of the super-course"),
-      field::uuid("user_id").describe("someone else to enroll (course managers only)"),
+const BodySchema& enrollment_body() {
+  static const BodySchema schema{
+      field::uuid("course_id")
+          .describe("the course to enroll in (or super_course_id)")
+          .into(&EnrollmentRequest::course_id),
+      field::uuid("super_course_id")
+          .describe("enrolls in every course of the super-course")
+          .into(&EnrollmentRequest::super_course_id),
+      field::uuid("user_id")
+          .describe("someone else to enroll (course managers only)")
+          .into(&EnrollmentRequest::user_id),
       field::string("member_role", 16)
           .one_of({"student", "ta", "instructor"})
-          .describe("student by default; ta and instructor for course managers only")};
+          .describe("student by default; ta and instructor for course managers only")
+          .into(&EnrollmentRequest::member_role)};
+  return schema;
 }
 
-EnrollmentRequest enrollment_request(const boost::json::object& body) {
-  return {http::optional_string(body, "course_id"), http::optional_string(body, "super_course_id"),
-          http::optional_string(body, "user_id"), http::optional_string(body, "member_role")};
+const BodySchema& item_progress_body() {
+  static const BodySchema schema = step_progress_body("content_item_id", "an item of the course");
+  return schema;
 }
 
 Result<Response> enroll(EnrollmentService& enrollments, Request& req) {
-  const EnrollmentRequest request = enrollment_request(req.json.as_object());
+  const auto request = enrollment_body().read<EnrollmentRequest>(req.json);
   if (request.course_id.has_value() == request.super_course_id.has_value()) {
     return Error::invalid("The request body is not valid.",
                           {{"course_id", "send exactly one of course_id and super_course_id"}});
@@ -75,97 +82,79 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
                            {kSuperCourseEnrollmentKind, &super_course_enrollment_shape()}}),
               .idempotency = http::Idempotency::kOptional});
 
-  router.add({.method = Method::kGet,
-              .path = "/v1/enrollments",
-              .handler = [&enrollments, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(auto status, status_filter(req));
-                DL_ASSIGN_OR_RETURN(auto result, enrollments.list_mine(req.caller(), status, page));
-                return http::page_response(result, enrollment_shape(), cursors);
-              },
-              .summary = "My enrollments, newest first, with course title and progress percent",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .query = http::page_query({{.name = "status",
-                                          .description = "active, completed or cancelled",
-                                          .allowed = {"active", "completed", "cancelled"}}}),
-              .returns = http::schema::page_of(enrollment_shape())});
-
-  router.add({.method = Method::kGet,
-              .path = "/v1/enrollments/:id",
-              .handler = [&enrollments](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Enrollment e,
-                                    enrollments.get(req.caller(), http::path_param(req)));
-                return Response::json(200, enrollment_shape().render(e));
-              },
-              .summary = "One enrollment: its learner's own, or any of a course one manages",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .responses = {200, 404},
-              .returns = http::schema::ref(enrollment_shape())});
-
-  router.add({.method = Method::kPost,
-              .path = "/v1/enrollments/:id/cancel",
-              .handler = [&enrollments](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Enrollment e,
-                                    enrollments.cancel(req.caller(), http::path_param(req)));
-                return Response::json(200, enrollment_shape().render(e));
-              },
-              .summary = "Cancel an enrollment and free its seat (its learner or the course's "
-                         "managers); progress is kept for a later re-enrollment",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .responses = {200, 404, 409},
-              .returns = http::schema::ref(enrollment_shape())});
-
-  router.add({.method = Method::kGet,
-              .path = "/v1/enrollments/:id/progress",
-              .handler = [&progress](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(ProgressReport r,
-                                    progress.get(req.caller(), http::path_param(req)));
-                return Response::json(200, progress_shape().render(r));
-              },
-              .summary = "Progress of an enrollment: derived percent and the items touched",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .responses = {200, 404},
-              .returns = http::schema::ref(progress_shape())});
-
-  router.add(
-      {.method = Method::kPatch,
-       .path = "/v1/enrollments/:id/progress",
-       .handler = [&progress](Request& req) -> Result<Response> {
-         const auto& body = req.json.as_object();
-         DL_ASSIGN_OR_RETURN(
-             ProgressReport r,
-             progress.update(req.caller(), http::path_param(req),
-                             canonical_id(http::required_string(body, "content_item_id")),
-                             http::required_string(body, "status")));
-         return Response::json(200, progress_shape().render(r));
-       },
-       .summary = "Record that the enrolled learner started or completed an item; percent is "
-                  "derived, never sent; progress never moves backwards",
+  http::paged_list(
+      router, cursors,
+      {.path = "/v1/enrollments",
+       .summary = "My enrollments, newest first, with course title and progress "
+                  "percent",
        .tag = kTag,
        .access = Access::kAuthenticated,
-       .body = http::json_body(step_progress_body("content_item_id", "an item of the course")),
-       .responses = {200, 403, 404, 409},
-       .returns = http::schema::ref(progress_shape())});
+       .query = {{.name = "status",
+                  .description = "active, completed or cancelled",
+                  .allowed = {"active", "completed", "cancelled"}}}},
+      enrollment_shape(),
+      [&enrollments](Request& req, const PageRequest& page) -> Result<Page<Enrollment>> {
+        DL_ASSIGN_OR_RETURN(auto status, status_filter(req));
+        return enrollments.list_mine(req.caller(), status, page);
+      });
 
-  router.add({.method = Method::kGet,
-              .path = "/v1/courses/:id/members",
-              .handler = [&enrollments, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(auto result,
-                                    enrollments.members(req.caller(), http::path_param(req), page));
-                return http::page_response(result, member_shape(), cursors);
-              },
-              .summary = "Members of a course and their course roles (members and the course's "
-                         "managers only)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .query = http::page_query(),
-              .responses = {200, 403, 404},
-              .returns = http::schema::page_of(member_shape())});
+  http::get_one(router,
+                {.path = "/v1/enrollments/:id",
+                 .summary = "One enrollment: its learner's own, or any of a course one manages",
+                 .tag = kTag,
+                 .access = Access::kAuthenticated,
+                 .responses = {200, 404}},
+                enrollment_shape(), [&enrollments](Request& req) {
+                  return enrollments.get(req.caller(), http::path_param(req));
+                });
+
+  http::action(router,
+               {.method = Method::kPost,
+                .path = "/v1/enrollments/:id/cancel",
+                .summary = "Cancel an enrollment and free its seat (its learner or the course's "
+                           "managers); progress is kept for a later re-enrollment",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .responses = {200, 404, 409}},
+               enrollment_shape(), [&enrollments](Request& req) {
+                 return enrollments.cancel(req.caller(), http::path_param(req));
+               });
+
+  http::get_one(router,
+                {.path = "/v1/enrollments/:id/progress",
+                 .summary = "Progress of an enrollment: derived percent and the items touched",
+                 .tag = kTag,
+                 .access = Access::kAuthenticated,
+                 .responses = {200, 404}},
+                progress_shape(), [&progress](Request& req) {
+                  return progress.get(req.caller(), http::path_param(req));
+                });
+
+  http::action(router,
+               {.method = Method::kPatch,
+                .path = "/v1/enrollments/:id/progress",
+                .summary = "Record that the enrolled learner started or completed an item; "
+                           "percent is derived, never sent; progress never moves backwards",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .body = http::json_body(item_progress_body()),
+                .responses = {200, 403, 404, 409}},
+               progress_shape(), [&progress](Request& req) {
+                 const auto in = item_progress_body().read<StepProgressInput>(req.json);
+                 return progress.update(req.caller(), http::path_param(req),
+                                        canonical_id(in.step_id), in.status);
+               });
+
+  http::paged_list(router, cursors,
+                   {.path = "/v1/courses/:id/members",
+                    .summary = "Members of a course and their course roles (members and the "
+                               "course's managers only)",
+                    .tag = kTag,
+                    .access = Access::kAuthenticated,
+                    .responses = {200, 403, 404}},
+                   member_shape(), [&enrollments](Request& req, const PageRequest& page) {
+                     return enrollments.members(req.caller(), http::path_param(req), page);
+                   });
 }
 
 }  // namespace deltalabs::learning

@@ -1,9 +1,8 @@
 #include "learning/wishlist_handlers.h"
 
 #include "core/uuid.h"
-#include "http/json_fields.h"
-#include "http/pagination.h"
 #include "http/path_param.h"
+#include "http/shaped_routes.h"
 #include "learning/learning_json.h"
 
 namespace deltalabs::learning {
@@ -17,83 +16,78 @@ using http::Response;
 
 constexpr const char* kTag = "Learning";
 
-Result<Response> added(WishlistService& wishlist, const Request& req,
-                       const std::string& course_id) {
-  DL_ASSIGN_OR_RETURN(WishlistItem item, wishlist.add(req.caller(), course_id));
-  return Response::json(201, wishlist_item_shape().render(item));
+// What POST /v1/wishlist reads.
+struct WishlistCourse {
+  std::string course_id;
+};
+
+const BodySchema& wishlist_body() {
+  static const BodySchema schema{
+      field::uuid("course_id").required().into(&WishlistCourse::course_id)};
+  return schema;
 }
 
 }  // namespace
 
 void register_wishlist_routes(http::Router& router, WishlistService& wishlist,
                               const CursorCodec& cursors) {
-  router.add({.method = Method::kGet,
-              .path = "/v1/wishlist",
-              .handler = [&wishlist, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(auto result, wishlist.list(req.caller(), page));
-                return http::page_response(result, wishlist_item_shape(), cursors);
-              },
-              .summary = "My wishlist, most recently added first",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .query = http::page_query(),
-              .returns = http::schema::page_of(wishlist_item_shape())});
+  http::paged_list(router, cursors,
+                   {.path = "/v1/wishlist",
+                    .summary = "My wishlist, most recently added first",
+                    .tag = kTag,
+                    .access = Access::kAuthenticated},
+                   wishlist_item_shape(), [&wishlist](Request& req, const PageRequest& page) {
+                     return wishlist.list(req.caller(), page);
+                   });
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/wishlist",
-              .handler =
-                  [&wishlist](Request& req) {
-                    return added(
-                        wishlist, req,
-                        canonical_id(http::required_string(req.json.as_object(), "course_id")));
-                  },
-              .summary = "Add a published course to my wishlist; 409 ALREADY_IN_WISHLIST",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .body = http::json_body(BodySchema{field::uuid("course_id").required()}),
-              .responses = {201, 404, 409},
-              .returns = http::schema::ref(wishlist_item_shape())});
+  http::action(router,
+               {.method = Method::kPost,
+                .path = "/v1/wishlist",
+                .summary = "Add a published course to my wishlist; 409 ALREADY_IN_WISHLIST",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .body = http::json_body(wishlist_body()),
+                .responses = {201, 404, 409}},
+               wishlist_item_shape(), [&wishlist](Request& req) {
+                 return wishlist.add(
+                     req.caller(),
+                     canonical_id(wishlist_body().read<WishlistCourse>(req.json).course_id));
+               });
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/wishlist/:courseId",
-              .handler =
-                  [&wishlist](Request& req) {
-                    return added(wishlist, req, http::path_param(req, "courseId"));
-                  },
-              .summary = "Add the course in the path to my wishlist (same as POST /v1/wishlist)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .responses = {201, 404, 409},
-              .returns = http::schema::ref(wishlist_item_shape())});
+  http::action(router,
+               {.method = Method::kPost,
+                .path = "/v1/wishlist/:courseId",
+                .summary = "Add the course in the path to my wishlist (same as POST /v1/wishlist)",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .responses = {201, 404, 409}},
+               wishlist_item_shape(), [&wishlist](Request& req) {
+                 return wishlist.add(req.caller(), http::path_param(req, "courseId"));
+               });
 
-  router.add({.method = Method::kDelete,
-              .path = "/v1/wishlist/:courseId",
-              .handler = [&wishlist](Request& req) -> Result<Response> {
-                DL_TRY(wishlist.remove(req.caller(), http::path_param(req, "courseId")));
-                return Response::no_content();
-              },
-              .summary = "Remove a course from my wishlist",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .responses = {204, 404}});
+  http::no_content(router,
+                   {.method = Method::kDelete,
+                    .path = "/v1/wishlist/:courseId",
+                    .summary = "Remove a course from my wishlist",
+                    .tag = kTag,
+                    .access = Access::kAuthenticated,
+                    .responses = {204, 404}},
+                   [&wishlist](Request& req) {
+                     return wishlist.remove(req.caller(), http::path_param(req, "courseId"));
+                   });
 }
 
 void register_activity_routes(http::Router& router, ActivityService& activity,
                               const CursorCodec& cursors) {
-  router.add({.method = Method::kGet,
-              .path = "/v1/activity",
-              .handler = [&activity, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(auto events,
-                                    activity.list(req.caller(), req.query("course_id"), page));
-                return http::page_response(events, activity_shape(), cursors);
-              },
-              .summary = "My recent activity, newest first",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .query = http::page_query({{"course_id", "string", "only events of this course"}}),
-              .returns = http::schema::page_of(activity_shape())});
+  http::paged_list(router, cursors,
+                   {.path = "/v1/activity",
+                    .summary = "My recent activity, newest first",
+                    .tag = kTag,
+                    .access = Access::kAuthenticated,
+                    .query = {{"course_id", "string", "only events of this course"}}},
+                   activity_shape(), [&activity](Request& req, const PageRequest& page) {
+                     return activity.list(req.caller(), req.query("course_id"), page);
+                   });
 }
 
 }  // namespace deltalabs::learning
