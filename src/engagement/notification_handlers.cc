@@ -1,8 +1,8 @@
 #include "engagement/notification_handlers.h"
 
 #include "engagement/engagement_json.h"
-#include "http/pagination.h"
 #include "http/path_param.h"
+#include "http/shaped_routes.h"
 
 namespace deltalabs::engagement {
 
@@ -39,31 +39,25 @@ http::Schema event_stream_schema() {
 
 void register_notification_routes(http::Router& router, NotificationService& notifications,
                                   NotificationHub& hub, const CursorCodec& cursors) {
-  router.add({.method = Method::kGet,
-              .path = "/v1/notifications",
-              .handler = [&notifications, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(auto result, notifications.list(req.caller(), page));
-                return http::page_response(result, notification_shape(), cursors);
-              },
-              .summary = "My notifications: unread first, newest first within each",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .query = http::page_query(),
-              .returns = http::schema::page_of(notification_shape())});
+  http::paged_list(router, cursors,
+                   {.path = "/v1/notifications",
+                    .summary = "My notifications: unread first, newest first within each",
+                    .tag = kTag,
+                    .access = Access::kAuthenticated},
+                   notification_shape(), [&notifications](Request& req, const PageRequest& page) {
+                     return notifications.list(req.caller(), page);
+                   });
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/notifications/:id/read",
-              .handler = [&notifications](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Notification n,
-                                    notifications.mark_read(req.caller(), http::path_param(req)));
-                return Response::json(200, notification_shape().render(n));
-              },
-              .summary = "Mark one of my notifications read (again: unchanged)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .responses = {200, 404},
-              .returns = http::schema::ref(notification_shape())});
+  http::action(router,
+               {.method = Method::kPost,
+                .path = "/v1/notifications/:id/read",
+                .summary = "Mark one of my notifications read (again: unchanged)",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .responses = {200, 404}},
+               notification_shape(), [&notifications](Request& req) {
+                 return notifications.mark_read(req.caller(), http::path_param(req));
+               });
 
   router.add({.method = Method::kGet,
               .path = "/v1/notifications/stream",

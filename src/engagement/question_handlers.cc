@@ -2,9 +2,8 @@
 
 #include "engagement/engagement_json.h"
 #include "engagement/topic_body.h"
-#include "http/json_fields.h"
-#include "http/pagination.h"
 #include "http/path_param.h"
+#include "http/shaped_routes.h"
 
 namespace deltalabs::engagement {
 
@@ -17,123 +16,127 @@ using http::Response;
 
 constexpr const char* kTag = "Engagement";
 
-BodySchema vote_body(bool with_value) {
-  FieldSpec value = field::integer("value").range(-1, 1).describe("1 (up) or -1 (down)");
+// What PUT and DELETE /v1/votes read.
+struct VoteBody {
+  std::string target_type;
+  std::string target_id;
+  std::int64_t value = 0;
+
+  VoteTarget target() const { return {target_type, target_id}; }
+};
+
+BodySchema vote_schema(bool with_value) {
+  FieldSpec value =
+      field::integer("value").range(-1, 1).describe("1 (up) or -1 (down)").into(&VoteBody::value);
   if (with_value) value.required();
-  return BodySchema{field::string("target_type", 16).one_of({"question", "answer"}).required(),
-                    field::uuid("target_id").required(), value};
+  return BodySchema{field::string("target_type", 16)
+                        .one_of({"question", "answer"})
+                        .required()
+                        .into(&VoteBody::target_type),
+                    field::uuid("target_id").required().into(&VoteBody::target_id), value};
 }
 
-VoteTarget vote_target(const Request& req) {
-  const auto& body = req.json.as_object();
-  return {http::required_string(body, "target_type"), http::required_string(body, "target_id")};
+const BodySchema& vote_body() {
+  static const BodySchema schema = vote_schema(true);
+  return schema;
 }
 
-Result<Response> vote(VoteService& votes, Request& req) {
-  const int value = static_cast<int>(http::optional_int(req.json.as_object(), "value").value_or(0));
-  DL_ASSIGN_OR_RETURN(VoteResult r, votes.vote(req.caller(), vote_target(req), value));
-  return Response::json(200, vote_shape().render(r));
+const BodySchema& unvote_body() {
+  static const BodySchema schema = vote_schema(false);
+  return schema;
 }
 
 }  // namespace
 
 void register_question_routes(http::Router& router, QuestionService& questions, VoteService& votes,
                               const CursorCodec& cursors) {
-  router.add({.method = Method::kGet,
-              .path = "/v1/courses/:id/questions",
-              .handler = [&questions, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(auto result,
-                                    questions.list(req.caller(), http::path_param(req), page));
-                return http::page_response(result, question_shape(), cursors);
-              },
-              .summary = "The course's Q&A questions, newest first (course members only)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .query = http::page_query(),
-              .responses = {200, 403, 404},
-              .returns = http::schema::page_of(question_shape())});
+  http::paged_list(router, cursors,
+                   {.path = "/v1/courses/:id/questions",
+                    .summary = "The course's Q&A questions, newest first (course members only)",
+                    .tag = kTag,
+                    .access = Access::kAuthenticated,
+                    .responses = {200, 403, 404}},
+                   question_shape(), [&questions](Request& req, const PageRequest& page) {
+                     return questions.list(req.caller(), http::path_param(req), page);
+                   });
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/courses/:id/questions",
-              .handler = [&questions](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Question q, questions.ask(req.caller(), http::path_param(req),
-                                                              topic_input(req.json.as_object())));
-                return Response::json(201, question_shape().render(q))
-                    .header("Location", "/v1/questions/" + q.id);
-              },
-              .summary = "Ask a question in the course's Q&A (course members only)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .body = http::json_body(topic_body()),
-              .responses = {201, 403, 404},
-              .returns = http::schema::ref(question_shape())});
+  http::create(
+      router,
+      {.path = "/v1/courses/:id/questions",
+       .summary = "Ask a question in the course's Q&A (course members only)",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .body = http::json_body(topic_body()),
+       .responses = {201, 403, 404}},
+      question_shape(),
+      [&questions](Request& req) {
+        return questions.ask(req.caller(), http::path_param(req),
+                             topic_body().read<TopicInput>(req.json));
+      },
+      [](const Question& q) { return "/v1/questions/" + q.id; });
 
-  router.add({.method = Method::kGet,
-              .path = "/v1/questions/:id",
-              .handler = [&questions](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Question q, questions.get(req.caller(), http::path_param(req)));
-                return Response::json(200, question_detail_shape().render(q));
-              },
-              .summary = "A question with its answers (accepted first, then by votes) and vote "
-                         "totals (course members only)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .responses = {200, 403, 404},
-              .returns = http::schema::ref(question_detail_shape())});
+  http::get_one(router,
+                {.path = "/v1/questions/:id",
+                 .summary = "A question with its answers (accepted first, then by votes) and "
+                            "vote totals (course members only)",
+                 .tag = kTag,
+                 .access = Access::kAuthenticated,
+                 .responses = {200, 403, 404}},
+                question_detail_shape(), [&questions](Request& req) {
+                  return questions.get(req.caller(), http::path_param(req));
+                });
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/questions/:id/answers",
-              .handler = [&questions](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Answer a, questions.answer(req.caller(), http::path_param(req),
-                                                               http::required_string(
-                                                                   req.json.as_object(), "body")));
-                return Response::json(201, answer_shape().render(a));
-              },
-              .summary = "Answer a question (course members only); notifies the asker",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .body = http::json_body(text_body()),
-              .responses = {201, 403, 404},
-              .returns = http::schema::ref(answer_shape())});
+  http::action(router,
+               {.method = Method::kPost,
+                .path = "/v1/questions/:id/answers",
+                .summary = "Answer a question (course members only); notifies the asker",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .body = http::json_body(text_body()),
+                .responses = {201, 403, 404}},
+               answer_shape(), [&questions](Request& req) {
+                 return questions.answer(req.caller(), http::path_param(req),
+                                         text_body().read<TextInput>(req.json).body);
+               });
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/answers/:id/accept",
-              .handler = [&questions](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Question q,
-                                    questions.accept(req.caller(), http::path_param(req)));
-                return Response::json(200, question_detail_shape().render(q));
-              },
-              .summary = "Accept an answer (the asker or an instructor of the course); notifies "
-                         "its author; returns the question",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .responses = {200, 403, 404},
-              .returns = http::schema::ref(question_detail_shape())});
+  http::action(router,
+               {.method = Method::kPost,
+                .path = "/v1/answers/:id/accept",
+                .summary = "Accept an answer (the asker or an instructor of the course); "
+                           "notifies its author; returns the question",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .responses = {200, 403, 404}},
+               question_detail_shape(), [&questions](Request& req) {
+                 return questions.accept(req.caller(), http::path_param(req));
+               });
 
-  router.add({.method = Method::kPut,
-              .path = "/v1/votes",
-              .handler = [&votes](Request& req) { return vote(votes, req); },
-              .summary = "Vote on a question or answer (+1 or -1, course members only); one vote "
-                         "per user and target: voting again replaces it",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .body = http::json_body(vote_body(true)),
-              .responses = {200, 403, 404},
-              .returns = http::schema::ref(vote_shape())});
+  http::action(router,
+               {.method = Method::kPut,
+                .path = "/v1/votes",
+                .summary = "Vote on a question or answer (+1 or -1, course members only); one "
+                           "vote per user and target: voting again replaces it",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .body = http::json_body(vote_body()),
+                .responses = {200, 403, 404}},
+               vote_shape(), [&votes](Request& req) {
+                 const auto in = vote_body().read<VoteBody>(req.json);
+                 return votes.vote(req.caller(), in.target(), static_cast<int>(in.value));
+               });
 
-  router.add({.method = Method::kDelete,
-              .path = "/v1/votes",
-              .handler = [&votes](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(VoteResult r, votes.withdraw(req.caller(), vote_target(req)));
-                return Response::json(200, vote_shape().render(r));
-              },
-              .summary = "Withdraw my vote on a question or answer (no vote: no change)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .body = http::json_body(vote_body(false)),
-              .responses = {200, 403, 404},
-              .returns = http::schema::ref(vote_shape())});
+  http::action(router,
+               {.method = Method::kDelete,
+                .path = "/v1/votes",
+                .summary = "Withdraw my vote on a question or answer (no vote: no change)",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .body = http::json_body(unvote_body()),
+                .responses = {200, 403, 404}},
+               vote_shape(), [&votes](Request& req) {
+                 return votes.withdraw(req.caller(),
+                                       unvote_body().read<VoteBody>(req.json).target());
+               });
 }
 
 }  // namespace deltalabs::engagement
