@@ -5,9 +5,9 @@
 
 #include "catalog/catalog_json.h"
 #include "core/uuid.h"
-#include "http/json_fields.h"
 #include "http/pagination.h"
 #include "http/path_param.h"
+#include "http/shaped_routes.h"
 
 namespace deltalabs::catalog {
 
@@ -21,20 +21,62 @@ using http::Response;
 constexpr const char* kTag = "Catalog";
 constexpr std::int64_t kMaxPriceMinor = 1'000'000'000'000;
 
-std::vector<FieldSpec> course_fields(bool create) {
-  BodySchema price{
-      field::integer("amount_minor").range(0, kMaxPriceMinor).required(),
-      field::string("currency", 3).length(3, 3).required().describe("ISO 4217, e.g. USD")};
+// What POST and PATCH /v1/courses read; input() makes the service's CourseInput.
+struct CourseBody {
+  std::optional<std::string> title;
+  std::optional<std::string> subtitle;
+  std::optional<std::string> description;
+  std::optional<std::string> category_id;
+  std::optional<std::string> level_id;
+  std::optional<std::string> language;
+  std::optional<std::int64_t> price_minor;                  // price.amount_minor
+  std::optional<std::string> currency;                      // price.currency
+  std::optional<std::optional<std::int64_t>> max_students;  // sent, possibly null
+  std::optional<std::vector<std::string>> instructor_ids;
+
+  CourseInput input() const {
+    CourseInput in{.title = title,
+                   .subtitle = subtitle,
+                   .description = description,
+                   .category_id = category_id,
+                   .level_id = level_id,
+                   .language = language,
+                   .set_max_students = max_students.has_value(),
+                   .max_students = max_students.value_or(std::nullopt),
+                   .instructor_ids = instructor_ids};
+    if (price_minor) in.price = Money{*price_minor, currency.value_or("")};
+    return in;
+  }
+};
+
+BodySchema course_schema(bool create) {
+  BodySchema price{field::integer("amount_minor")
+                       .range(0, kMaxPriceMinor)
+                       .required()
+                       .into(&CourseBody::price_minor),
+                   field::string("currency", 3)
+                       .length(3, 3)
+                       .required()
+                       .describe("ISO 4217, e.g. USD")
+                       .into(&CourseBody::currency)};
   std::vector<FieldSpec> fields = {
-      field::string("title", 200).length(1, 200),
-      field::string("subtitle", 300),
-      field::string("description", 20000).length(1, 20000),
-      field::uuid("category_id"),
-      field::uuid("level_id"),
-      field::string("language", 16).length(2, 16).describe("a language tag, e.g. en"),
+      field::string("title", 200).length(1, 200).into(&CourseBody::title),
+      field::string("subtitle", 300).into(&CourseBody::subtitle),
+      field::string("description", 20000).length(1, 20000).into(&CourseBody::description),
+      field::uuid("category_id").into(&CourseBody::category_id),
+      field::uuid("level_id").into(&CourseBody::level_id),
+      field::string("language", 16)
+          .length(2, 16)
+          .describe("a language tag, e.g. en")
+          .into(&CourseBody::language),
       field::object("price", price),
-      field::integer("max_students").range(1, 1'000'000).nullable().describe("null: no cap"),
-      field::array("instructor_ids", field::uuid("instructor_id"), 20),
+      field::integer("max_students")
+          .range(1, 1'000'000)
+          .nullable()
+          .describe("null: no cap")
+          .into(&CourseBody::max_students),
+      field::array("instructor_ids", field::uuid("instructor_id"), 20)
+          .into(&CourseBody::instructor_ids),
   };
   if (create) {
     for (auto& f : fields) {
@@ -44,25 +86,17 @@ std::vector<FieldSpec> course_fields(bool create) {
       }
     }
   }
-  return fields;
+  return BodySchema(std::move(fields));
 }
 
-CourseInput course_input(const boost::json::object& b) {
-  CourseInput in;
-  in.title = http::optional_string(b, "title");
-  in.subtitle = http::optional_string(b, "subtitle");
-  in.description = http::optional_string(b, "description");
-  in.category_id = http::optional_string(b, "category_id");
-  in.level_id = http::optional_string(b, "level_id");
-  in.language = http::optional_string(b, "language");
-  if (const auto* price = b.if_contains("price"); price != nullptr && price->is_object()) {
-    in.price = Money{http::optional_int(price->as_object(), "amount_minor").value_or(0),
-                     http::optional_string(price->as_object(), "currency").value_or("")};
-  }
-  in.set_max_students = http::has_field(b, "max_students");
-  in.max_students = http::optional_int(b, "max_students");
-  in.instructor_ids = http::optional_strings(b, "instructor_ids");
-  return in;
+const BodySchema& course_create_body() {
+  static const BodySchema schema = course_schema(true);
+  return schema;
+}
+
+const BodySchema& course_update_body() {
+  static const BodySchema schema = course_schema(false);
+  return schema;
 }
 
 Result<CourseSort> parse_sort(const std::optional<std::string>& text) {
@@ -157,78 +191,72 @@ void register_course_routes(http::Router& router, CourseService& courses,
        .returns = http::schema::page_of(course_shape()),
        .shared_cache = true});
 
-  router.add(
-      {.method = Method::kPost,
-       .path = "/v1/courses",
-       .handler = [&courses](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(Course c,
-                             courses.create(req.caller(), course_input(req.json.as_object())));
-         return Response::json(201, course_json(c)).header("Location", "/v1/courses/" + c.id);
-       },
+  http::create(
+      router,
+      {.path = "/v1/courses",
        .summary = "Create a draft course; instructors default to the caller's own profile",
        .tag = kTag,
        .access = Access::kAuthenticated,
        .permission = "courses:create",
-       .body = http::json_body(BodySchema(course_fields(true))),
-       .responses = {201},
-       .returns = http::schema::ref(course_shape())});
+       .body = http::json_body(course_create_body()),
+       .responses = {201}},
+      course_shape(),
+      [&courses](Request& req) {
+        return courses.create(req.caller(),
+                              course_create_body().read<CourseBody>(req.json).input());
+      },
+      [](const Course& c) { return "/v1/courses/" + c.id; });
 
-  router.add(
-      {.method = Method::kGet,
-       .path = "/v1/courses/:id",
-       .handler = [&courses](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(Course c, courses.get(req.caller(), http::path_param(req)));
-         return Response::json(200, course_json(c));
-       },
+  http::get_one(
+      router,
+      {.path = "/v1/courses/:id",
        .summary =
            "One course; drafts only for their instructors and catalog editors (404 otherwise)",
        .tag = kTag,
        .access = Access::kOptionalAuth,
        .responses = {200, 404},
-       .returns = http::schema::ref(course_shape()),
-       .shared_cache = true});
+       .shared_cache = true},
+      course_shape(),
+      [&courses](Request& req) { return courses.get(req.caller(), http::path_param(req)); });
 
-  router.add({.method = Method::kPatch,
-              .path = "/v1/courses/:id",
-              .handler = [&courses](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Course c, courses.update(req.caller(), http::path_param(req),
-                                                             course_input(req.json.as_object())));
-                return Response::json(200, course_json(c));
-              },
-              .summary = "Change a course (its instructors or courses:update); status changes "
-                         "through publish and DELETE",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "courses:update",
-              .body = http::json_body(BodySchema(course_fields(false))),
-              .responses = {200, 403, 404, 409},
-              .returns = http::schema::ref(course_shape())});
+  http::action(router,
+               {.method = Method::kPatch,
+                .path = "/v1/courses/:id",
+                .summary = "Change a course (its instructors or courses:update); status changes "
+                           "through publish and DELETE",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .permission = "courses:update",
+                .body = http::json_body(course_update_body()),
+                .responses = {200, 403, 404, 409}},
+               course_shape(), [&courses](Request& req) {
+                 return courses.update(req.caller(), http::path_param(req),
+                                       course_update_body().read<CourseBody>(req.json).input());
+               });
 
-  router.add({.method = Method::kDelete,
-              .path = "/v1/courses/:id",
-              .handler = [&courses](Request& req) -> Result<Response> {
-                DL_TRY(courses.archive(req.caller(), http::path_param(req)));
-                return Response::no_content();
-              },
-              .summary = "Archive a course (draft or published -> archived); it leaves the catalog",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "courses:delete",
-              .responses = {204, 403, 404, 409}});
+  http::no_content(
+      router,
+      {.method = Method::kDelete,
+       .path = "/v1/courses/:id",
+       .summary = "Archive a course (draft or published -> archived); it leaves the "
+                  "catalog",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .permission = "courses:delete",
+       .responses = {204, 403, 404, 409}},
+      [&courses](Request& req) { return courses.archive(req.caller(), http::path_param(req)); });
 
-  router.add(
+  http::action(
+      router,
       {.method = Method::kPost,
        .path = "/v1/courses/:id/publish",
-       .handler = [&courses](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(Course c, courses.publish(req.caller(), http::path_param(req)));
-         return Response::json(200, course_json(c));
-       },
        .summary = "Publish a draft; 409 COURSE_HAS_NO_CONTENT without a section holding an item",
        .tag = kTag,
        .access = Access::kAuthenticated,
        .permission = "courses:publish",
-       .responses = {200, 403, 404, 409},
-       .returns = http::schema::ref(course_shape())});
+       .responses = {200, 403, 404, 409}},
+      course_shape(),
+      [&courses](Request& req) { return courses.publish(req.caller(), http::path_param(req)); });
 }
 
 }  // namespace deltalabs::catalog

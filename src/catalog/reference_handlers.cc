@@ -5,7 +5,6 @@
 
 #include "catalog/catalog_json.h"
 #include "http/collection_routes.h"
-#include "http/json_fields.h"
 
 namespace deltalabs::catalog {
 
@@ -13,10 +12,23 @@ namespace {
 
 constexpr const char* kTag = "Catalog";
 
-BodySchema reference_body() {
-  return BodySchema{
-      field::string("slug", 64).length(1, 64).required().describe("a-z, 0-9, '-' and '_'"),
-      field::string("name", 120).length(1, 120).required(), field::string("description", 2000)};
+const BodySchema& reference_body() {
+  static const BodySchema schema{
+      field::string("slug", 64)
+          .length(1, 64)
+          .required()
+          .describe("a-z, 0-9, '-' and '_'")
+          .into(&ReferenceInput::slug),
+      field::string("name", 120).length(1, 120).required().into(&ReferenceInput::name),
+      field::string("description", 2000).into(&ReferenceInput::description)};
+  return schema;
+}
+
+const BodySchema& instructor_body() {
+  static const BodySchema schema{field::uuid("user_id").required().into(&InstructorInput::user_id),
+                                 field::string("headline", 200).into(&InstructorInput::headline),
+                                 field::string("bio", 5000).into(&InstructorInput::bio)};
+  return schema;
 }
 
 http::CollectionRoutes<ReferenceEntry> reference_routes(ReferenceService& service, std::string path,
@@ -29,10 +41,7 @@ http::CollectionRoutes<ReferenceEntry> reference_routes(ReferenceService& servic
   spec.create_permission = "catalog:manage";
   spec.list = [&service](http::Request&, const PageRequest& page) { return service.list(page); };
   spec.create = [&service](http::Request& req) {
-    const auto& b = req.json.as_object();
-    return service.create(req.caller(),
-                          {http::required_string(b, "slug"), http::required_string(b, "name"),
-                           http::optional_string(b, "description").value_or("")});
+    return service.create(req.caller(), reference_body().read<ReferenceInput>(req.json));
   };
   spec.shape = &reference_shape();
   spec.body = reference_body();
@@ -65,15 +74,13 @@ void register_reference_routes(http::Router& router, ReferenceService& categorie
     return instructors.list(page);
   };
   spec.create = [&instructors](http::Request& req) {
-    const auto& b = req.json.as_object();
-    return instructors.create(req.caller(), {lower(http::required_string(b, "user_id")),
-                                             http::optional_string(b, "headline").value_or(""),
-                                             http::optional_string(b, "bio").value_or("")});
+    auto in = instructor_body().read<InstructorInput>(req.json);
+    in.user_id = lower(in.user_id);
+    return instructors.create(req.caller(), in);
   };
   spec.shape = &instructor_shape();
   spec.location = [](const Instructor& i) { return "/v1/instructors/" + i.id; };
-  spec.body = BodySchema{field::uuid("user_id").required(), field::string("headline", 200),
-                         field::string("bio", 5000)};
+  spec.body = instructor_body();
   spec.create_responses = {201, 403, 409};
   http::register_collection(router, cursors, std::move(spec));
 }
