@@ -1,11 +1,9 @@
 #include "content/content_handlers.h"
 
-#include <boost/json.hpp>
-
 #include "content/content_json.h"
 #include "http/collection_routes.h"
-#include "http/json_fields.h"
 #include "http/path_param.h"
+#include "http/shaped_routes.h"
 
 namespace deltalabs::content {
 
@@ -18,46 +16,65 @@ using http::Response;
 
 constexpr const char* kTag = "Content";
 
-std::vector<FieldSpec> section_fields(bool create) {
-  FieldSpec title = field::string("title", 200).length(1, 200);
-  if (create) return {title.required(), field::string("summary", 2000)};
-  return {
-      title, field::string("summary", 2000),
-      field::integer("position").range(1, 100000).describe("move the section here (1 = first)")};
+BodySchema section_schema(bool create) {
+  FieldSpec title = field::string("title", 200).length(1, 200).into(&SectionInput::title);
+  FieldSpec summary = field::string("summary", 2000).into(&SectionInput::summary);
+  if (create) return BodySchema{title.required(), summary};
+  return BodySchema{title, summary,
+                    field::integer("position")
+                        .range(1, 100000)
+                        .describe("move the section here (1 = first)")
+                        .into(&SectionInput::position)};
 }
 
-SectionInput section_input(const boost::json::object& b) {
-  return {http::optional_string(b, "title"), http::optional_string(b, "summary"),
-          http::optional_int(b, "position")};
+const BodySchema& section_create_body() {
+  static const BodySchema schema = section_schema(true);
+  return schema;
 }
 
-ContentItemInput item_input(const boost::json::object& b) {
-  return {http::required_string(b, "item_type"), http::required_string(b, "title"),
-          http::optional_json_text(b, "body").value_or("{}"),
-          http::optional_bool(b, "is_required").value_or(true)};
+const BodySchema& section_update_body() {
+  static const BodySchema schema = section_schema(false);
+  return schema;
 }
 
-ContentItemChange item_change(const boost::json::object& b) {
-  return {http::optional_string(b, "title"), http::optional_json_text(b, "body"),
-          http::optional_bool(b, "is_required"), http::optional_int(b, "position")};
+const BodySchema& item_create_body() {
+  static const BodySchema schema{
+      field::string("item_type", 20)
+          .one_of({"video", "text", "file", "link", "exercise_ref"})
+          .required()
+          .into(&ContentItemInput::item_type),
+      field::string("title", 200).length(1, 200).required().into(&ContentItemInput::title),
+      field::any_object("body").required().into(&ContentItemInput::body),
+      field::boolean("is_required").into(&ContentItemInput::is_required)};
+  return schema;
+}
+
+const BodySchema& item_update_body() {
+  static const BodySchema schema{
+      field::string("title", 200).length(1, 200).into(&ContentItemChange::title),
+      field::any_object("body").into(&ContentItemChange::body),
+      field::boolean("is_required").into(&ContentItemChange::is_required),
+      field::integer("position")
+          .range(1, 100000)
+          .describe("move the item here (1 = first)")
+          .into(&ContentItemChange::position)};
+  return schema;
 }
 
 }  // namespace
 
 void register_content_routes(http::Router& router, SectionService& sections,
                              ContentItemService& items, const CursorCodec& cursors) {
-  router.add({.method = Method::kGet,
-              .path = "/v1/courses/:id/intro",
-              .handler = [&sections](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(CourseIntro intro,
-                                    sections.intro(req.caller(), http::path_param(req)));
-                return Response::json(200, course_intro_shape().render(intro));
-              },
-              .summary = "A course's overview, instructors, syllabus (section titles) and counts",
-              .tag = kTag,
-              .access = Access::kOptionalAuth,
-              .responses = {200, 404},
-              .returns = http::schema::ref(course_intro_shape())});
+  http::get_one(router,
+                {.path = "/v1/courses/:id/intro",
+                 .summary = "A course's overview, instructors, syllabus (section titles) and "
+                            "counts",
+                 .tag = kTag,
+                 .access = Access::kOptionalAuth,
+                 .responses = {200, 404}},
+                course_intro_shape(), [&sections](Request& req) {
+                  return sections.intro(req.caller(), http::path_param(req));
+                });
 
   http::CollectionRoutes<Section> section_routes;
   section_routes.path = "/v1/courses/:id/sections";
@@ -70,11 +87,11 @@ void register_content_routes(http::Router& router, SectionService& sections,
   };
   section_routes.create = [&sections](Request& req) {
     return sections.create(req.caller(), http::path_param(req),
-                           section_input(req.json.as_object()));
+                           section_create_body().read<SectionInput>(req.json));
   };
   section_routes.shape = &section_shape();
   section_routes.location = [](const Section& s) { return "/v1/sections/" + s.id; };
-  section_routes.body = BodySchema(section_fields(true));
+  section_routes.body = section_create_body();
   section_routes.create_responses = {201, 403, 404};
   http::register_collection(router, cursors, std::move(section_routes));
 
@@ -87,13 +104,13 @@ void register_content_routes(http::Router& router, SectionService& sections,
   section_member.remove_summary = "Delete a section with its items; later sections move up";
   section_member.update = [&sections](Request& req) {
     return sections.update(req.caller(), http::path_param(req),
-                           section_input(req.json.as_object()));
+                           section_update_body().read<SectionInput>(req.json));
   };
   section_member.remove = [&sections](Request& req) {
     return sections.remove(req.caller(), http::path_param(req));
   };
   section_member.shape = &section_shape();
-  section_member.body = BodySchema(section_fields(false));
+  section_member.body = section_update_body();
   http::register_member(router, std::move(section_member));
 
   http::CollectionRoutes<ContentItem> item_routes;
@@ -106,18 +123,14 @@ void register_content_routes(http::Router& router, SectionService& sections,
     return items.list(req.caller(), http::path_param(req), page);
   };
   item_routes.create = [&items](Request& req) {
-    return items.create(req.caller(), http::path_param(req), item_input(req.json.as_object()));
+    return items.create(req.caller(), http::path_param(req),
+                        item_create_body().read<ContentItemInput>(req.json));
   };
   item_routes.shape = &content_item_shape();
   item_routes.location = [](const ContentItem& i) {
     return "/v1/sections/" + i.section_id + "/items";
   };
-  item_routes.body =
-      BodySchema{field::string("item_type", 20)
-                     .one_of({"video", "text", "file", "link", "exercise_ref"})
-                     .required(),
-                 field::string("title", 200).length(1, 200).required(),
-                 field::any_object("body").required(), field::boolean("is_required")};
+  item_routes.body = item_create_body();
   item_routes.create_responses = {201, 403, 404};
   http::register_collection(router, cursors, std::move(item_routes));
 
@@ -130,16 +143,14 @@ void register_content_routes(http::Router& router, SectionService& sections,
   item_member.remove_summary =
       "Delete an item with the progress on it; later items move up and percents are re-derived";
   item_member.update = [&items](Request& req) {
-    return items.update(req.caller(), http::path_param(req), item_change(req.json.as_object()));
+    return items.update(req.caller(), http::path_param(req),
+                        item_update_body().read<ContentItemChange>(req.json));
   };
   item_member.remove = [&items](Request& req) {
     return items.remove(req.caller(), http::path_param(req));
   };
   item_member.shape = &content_item_shape();
-  item_member.body = BodySchema{
-      field::string("title", 200).length(1, 200), field::any_object("body"),
-      field::boolean("is_required"),
-      field::integer("position").range(1, 100000).describe("move the item here (1 = first)")};
+  item_member.body = item_update_body();
   http::register_member(router, std::move(item_member));
 }
 

@@ -1,11 +1,9 @@
 #include "content/super_course_handlers.h"
 
-#include <boost/json.hpp>
-
 #include "content/content_json.h"
 #include "http/collection_routes.h"
-#include "http/json_fields.h"
 #include "http/path_param.h"
+#include "http/shaped_routes.h"
 
 namespace deltalabs::content {
 
@@ -18,15 +16,34 @@ using http::Response;
 
 constexpr const char* kTag = "Content";
 
-std::vector<FieldSpec> super_course_fields(bool create) {
-  FieldSpec title = field::string("title", 200).length(1, 200);
-  FieldSpec description = field::string("description", 20000);
+// What POST /v1/super-courses/:id/sections reads.
+struct SuperCourseSectionBody {
+  std::string section_id;
+};
+
+BodySchema super_course_schema(bool create) {
+  FieldSpec title = field::string("title", 200).length(1, 200).into(&SuperCourseInput::title);
+  FieldSpec description = field::string("description", 20000).into(&SuperCourseInput::description);
   if (create) title.required();
-  return {title, description};
+  return BodySchema{title, description};
 }
 
-SuperCourseInput super_course_input(const boost::json::object& b) {
-  return {http::optional_string(b, "title"), http::optional_string(b, "description")};
+const BodySchema& super_course_create_body() {
+  static const BodySchema schema = super_course_schema(true);
+  return schema;
+}
+
+const BodySchema& super_course_update_body() {
+  static const BodySchema schema = super_course_schema(false);
+  return schema;
+}
+
+const BodySchema& super_course_section_body() {
+  static const BodySchema schema{field::uuid("section_id")
+                                     .required()
+                                     .describe("a section of a course you can see")
+                                     .into(&SuperCourseSectionBody::section_id)};
+  return schema;
 }
 
 }  // namespace
@@ -42,59 +59,54 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
     return super_courses.list(page);
   };
   list.create = [&super_courses](Request& req) {
-    return super_courses.create(req.caller(), super_course_input(req.json.as_object()));
+    return super_courses.create(req.caller(),
+                                super_course_create_body().read<SuperCourseInput>(req.json));
   };
   list.shape = &super_course_shape();
   list.location = [](const SuperCourse& c) { return "/v1/super-courses/" + c.id; };
-  list.body = BodySchema(super_course_fields(true));
+  list.body = super_course_create_body();
   list.create_responses = {201, 403};
   http::register_collection(router, cursors, std::move(list));
 
-  router.add(
-      {.method = Method::kGet,
-       .path = "/v1/super-courses/:id",
-       .handler = [&super_courses](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(SuperCourse c, super_courses.get(req.caller(), http::path_param(req)));
-         return Response::json(200, super_course_shape().render(c));
-       },
-       .summary =
-           "One super-course; drafts only for their creator and catalog editors (404 otherwise)",
-       .tag = kTag,
-       .access = Access::kOptionalAuth,
-       .responses = {200, 404},
-       .returns = http::schema::ref(super_course_shape())});
+  http::get_one(router,
+                {.path = "/v1/super-courses/:id",
+                 .summary = "One super-course; drafts only for their creator and catalog editors "
+                            "(404 otherwise)",
+                 .tag = kTag,
+                 .access = Access::kOptionalAuth,
+                 .responses = {200, 404}},
+                super_course_shape(), [&super_courses](Request& req) {
+                  return super_courses.get(req.caller(), http::path_param(req));
+                });
 
-  router.add(
-      {.method = Method::kPatch,
-       .path = "/v1/super-courses/:id",
-       .handler = [&super_courses](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(SuperCourse c,
-                             super_courses.update(req.caller(), http::path_param(req),
-                                                  super_course_input(req.json.as_object())));
-         return Response::json(200, super_course_shape().render(c));
-       },
-       .summary = "Change a super-course's title or description (its creator or courses:update)",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .permission = "courses:update",
-       .body = http::json_body(BodySchema(super_course_fields(false))),
-       .responses = {200, 403, 404},
-       .returns = http::schema::ref(super_course_shape())});
+  http::action(router,
+               {.method = Method::kPatch,
+                .path = "/v1/super-courses/:id",
+                .summary = "Change a super-course's title or description (its creator or "
+                           "courses:update)",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .permission = "courses:update",
+                .body = http::json_body(super_course_update_body()),
+                .responses = {200, 403, 404}},
+               super_course_shape(), [&super_courses](Request& req) {
+                 return super_courses.update(
+                     req.caller(), http::path_param(req),
+                     super_course_update_body().read<SuperCourseInput>(req.json));
+               });
 
-  router.add(
-      {.method = Method::kPost,
-       .path = "/v1/super-courses/:id/publish",
-       .handler = [&super_courses](Request& req) -> Result<Response> {
-         DL_ASSIGN_OR_RETURN(SuperCourse c,
-                             super_courses.publish(req.caller(), http::path_param(req)));
-         return Response::json(200, super_course_shape().render(c));
-       },
-       .summary = "Publish a draft super-course; 409 SUPER_COURSE_HAS_NO_SECTIONS when empty",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .permission = "courses:update",
-       .responses = {200, 403, 404, 409},
-       .returns = http::schema::ref(super_course_shape())});
+  http::action(router,
+               {.method = Method::kPost,
+                .path = "/v1/super-courses/:id/publish",
+                .summary = "Publish a draft super-course; 409 SUPER_COURSE_HAS_NO_SECTIONS when "
+                           "empty",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .permission = "courses:update",
+                .responses = {200, 403, 404, 409}},
+               super_course_shape(), [&super_courses](Request& req) {
+                 return super_courses.publish(req.caller(), http::path_param(req));
+               });
 
   http::CollectionRoutes<SuperCourseSection> sections;
   sections.path = "/v1/super-courses/:id/sections";
@@ -106,15 +118,15 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
     return super_courses.sections(req.caller(), http::path_param(req), page);
   };
   sections.create = [&super_courses](Request& req) {
-    return super_courses.add_section(req.caller(), http::path_param(req),
-                                     http::required_string(req.json.as_object(), "section_id"));
+    return super_courses.add_section(
+        req.caller(), http::path_param(req),
+        super_course_section_body().read<SuperCourseSectionBody>(req.json).section_id);
   };
   sections.shape = &super_course_section_shape();
   sections.location = [](const SuperCourseSection& s) {
     return "/v1/super-courses/" + s.super_course_id + "/sections";
   };
-  sections.body = BodySchema{
-      field::uuid("section_id").required().describe("a section of a course you can see")};
+  sections.body = super_course_section_body();
   sections.create_responses = {201, 403, 404, 409};
   http::register_collection(router, cursors, std::move(sections));
 }
