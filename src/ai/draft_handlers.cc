@@ -2,9 +2,8 @@
 
 #include "ai/ai_json.h"
 #include "content/content_json.h"
-#include "http/json_fields.h"
-#include "http/pagination.h"
 #include "http/path_param.h"
+#include "http/shaped_routes.h"
 
 namespace deltalabs::ai {
 
@@ -34,98 +33,94 @@ const http::JsonShape<Promotion>& promotion_shape() {
   return shape;
 }
 
+const BodySchema& draft_body() {
+  static const BodySchema schema{
+      field::uuid("course_id").required().into(&DraftInput::course_id),
+      field::string("kind", 16)
+          .one_of({"course", "section", "summary"})
+          .required()
+          .into(&DraftInput::kind),
+      field::string("title", 200).length(1, 200).required().into(&DraftInput::title),
+      field::string("body", 100000).into(&DraftInput::body)};
+  return schema;
+}
+
+const BodySchema& draft_change_body() {
+  static const BodySchema schema{
+      field::string("title", 200).length(1, 200).into(&DraftChange::title),
+      field::string("body", 100000).into(&DraftChange::body),
+      field::string("status", 16).one_of({"draft", "discarded"}).into(&DraftChange::status)};
+  return schema;
+}
+
 }  // namespace
 
 void register_draft_routes(http::Router& router, ContentDraftService& drafts,
                            const CursorCodec& cursors) {
-  router.add({.method = Method::kGet,
-              .path = "/v1/content-drafts",
-              .handler = [&drafts, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(auto result,
-                                    drafts.list(req.caller(), req.query("course_id"), page));
-                return http::page_response(result, draft_shape(), cursors);
-              },
-              .summary = "My drafts, newest first; with course_id, that course's drafts (its "
-                         "editors only)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .query = http::page_query({{"course_id", "string", "Drafts of this course"}}),
-              .responses = {200, 403, 404},
-              .returns = http::schema::page_of(draft_shape())});
+  http::paged_list(router, cursors,
+                   {.path = "/v1/content-drafts",
+                    .summary = "My drafts, newest first; with course_id, that course's drafts "
+                               "(its editors only)",
+                    .tag = kTag,
+                    .access = Access::kAuthenticated,
+                    .query = {{"course_id", "string", "Drafts of this course"}},
+                    .responses = {200, 403, 404}},
+                   draft_shape(), [&drafts](Request& req, const PageRequest& page) {
+                     return drafts.list(req.caller(), req.query("course_id"), page);
+                   });
 
-  router.add(
-      {.method = Method::kPost,
-       .path = "/v1/content-drafts",
-       .handler = [&drafts](Request& req) -> Result<Response> {
-         const auto& b = req.json.as_object();
-         DraftInput input{http::required_string(b, "course_id"), http::required_string(b, "kind"),
-                          http::required_string(b, "title"),
-                          http::optional_string(b, "body").value_or("")};
-         DL_ASSIGN_OR_RETURN(ContentDraft d, drafts.create(req.caller(), input));
-         return Response::json(201, draft_shape().render(d))
-             .header("Location", "/v1/content-drafts/" + d.id);
-       },
-       .summary = "Write a draft of a course outline, a section or a summary for a course "
-                  "I edit",
+  http::create(
+      router,
+      {.path = "/v1/content-drafts",
+       .summary = "Write a draft of a course outline, a section or a summary for a course I edit",
        .tag = kTag,
        .access = Access::kAuthenticated,
-       .body = http::json_body(BodySchema{
-           field::uuid("course_id").required(),
-           field::string("kind", 16).one_of({"course", "section", "summary"}).required(),
-           field::string("title", 200).length(1, 200).required(), field::string("body", 100000)}),
-       .responses = {201, 403, 404},
-       .returns = http::schema::ref(draft_shape())});
+       .body = http::json_body(draft_body()),
+       .responses = {201, 403, 404}},
+      draft_shape(),
+      [&drafts](Request& req) {
+        return drafts.create(req.caller(), draft_body().read<DraftInput>(req.json));
+      },
+      [](const ContentDraft& d) { return "/v1/content-drafts/" + d.id; });
 
-  router.add({.method = Method::kGet,
-              .path = "/v1/content-drafts/:id",
-              .handler = [&drafts](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(ContentDraft d,
-                                    drafts.get(req.caller(), http::path_param(req)));
-                return Response::json(200, draft_shape().render(d));
-              },
-              .summary = "A draft (its author and the course's editors)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .responses = {200, 404},
-              .returns = http::schema::ref(draft_shape())});
+  http::get_one(router,
+                {.path = "/v1/content-drafts/:id",
+                 .summary = "A draft (its author and the course's editors)",
+                 .tag = kTag,
+                 .access = Access::kAuthenticated,
+                 .responses = {200, 404}},
+                draft_shape(), [&drafts](Request& req) {
+                  return drafts.get(req.caller(), http::path_param(req));
+                });
 
-  router.add({.method = Method::kPatch,
-              .path = "/v1/content-drafts/:id",
-              .handler = [&drafts](Request& req) -> Result<Response> {
-                const auto& b = req.json.as_object();
-                DraftChange change{http::optional_string(b, "title"),
-                                   http::optional_string(b, "body"),
-                                   http::optional_string(b, "status")};
-                DL_ASSIGN_OR_RETURN(ContentDraft d,
-                                    drafts.update(req.caller(), http::path_param(req), change));
-                return Response::json(200, draft_shape().render(d));
-              },
-              .summary = "Change a draft's title or body, or discard (or restore) it; a promoted "
-                         "draft no longer changes (409 DRAFT_NOT_DRAFT)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .body = http::json_body(BodySchema{
-                  field::string("title", 200).length(1, 200), field::string("body", 100000),
-                  field::string("status", 16).one_of({"draft", "discarded"})}),
-              .responses = {200, 404, 409},
-              .returns = http::schema::ref(draft_shape())});
+  http::action(router,
+               {.method = Method::kPatch,
+                .path = "/v1/content-drafts/:id",
+                .summary = "Change a draft's title or body, or discard (or restore) it; a "
+                           "promoted draft no longer changes (409 DRAFT_NOT_DRAFT)",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .body = http::json_body(draft_change_body()),
+                .responses = {200, 404, 409}},
+               draft_shape(), [&drafts](Request& req) {
+                 return drafts.update(req.caller(), http::path_param(req),
+                                      draft_change_body().read<DraftChange>(req.json));
+               });
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/content-drafts/:id/promote",
-              .handler = [&drafts](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(auto promoted,
-                                    drafts.promote(req.caller(), http::path_param(req)));
-                Promotion p{std::move(promoted.first), std::move(promoted.second)};
-                return Response::json(201, promotion_shape().render(p))
-                    .header("Location", "/v1/sections/" + p.section.id);
-              },
-              .summary = "Promote a section draft into a new section of its course (editors of "
-                         "the course); once only (409 DRAFT_NOT_DRAFT)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .responses = {201, 403, 404, 409},
-              .returns = http::schema::ref(promotion_shape())});
+  http::create(
+      router,
+      {.path = "/v1/content-drafts/:id/promote",
+       .summary = "Promote a section draft into a new section of its course (editors of the "
+                  "course); once only (409 DRAFT_NOT_DRAFT)",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .responses = {201, 403, 404, 409}},
+      promotion_shape(),
+      [&drafts](Request& req) -> Result<Promotion> {
+        DL_ASSIGN_OR_RETURN(auto promoted, drafts.promote(req.caller(), http::path_param(req)));
+        return Promotion{std::move(promoted.first), std::move(promoted.second)};
+      },
+      [](const Promotion& p) { return "/v1/sections/" + p.section.id; });
 }
 
 }  // namespace deltalabs::ai

@@ -5,6 +5,7 @@
 
 #include "ai/ai_json.h"
 #include "http/path_param.h"
+#include "http/shaped_routes.h"
 
 namespace deltalabs::ai {
 
@@ -68,49 +69,41 @@ Result<SettingBody> read_setting(const Request& req) {
 }  // namespace
 
 void register_feature_config_routes(http::Router& router, FeatureConfigService& features) {
-  router.add({.method = Method::kGet,
-              .path = "/v1/feature-config",
-              .handler = [&features](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(auto all, features.list(req.caller()));
-                return Response::json(200, feature_settings_shape().render(all));
-              },
-              .summary = "Every feature flag and setting (signed-in users; clients hide what is "
-                         "off)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .returns = http::schema::ref(feature_settings_shape())});
+  http::get_one(router,
+                {.path = "/v1/feature-config",
+                 .summary = "Every feature flag and setting (signed-in users; clients hide what "
+                            "is off)",
+                 .tag = kTag,
+                 .access = Access::kAuthenticated},
+                feature_settings_shape(),
+                [&features](Request& req) { return features.list(req.caller()); });
 
-  router.add({.method = Method::kGet,
-              .path = "/v1/feature-config/:key",
-              .handler = [&features](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(FeatureSetting s,
-                                    features.get(req.caller(), http::path_param(req, "key")));
-                return Response::json(200, feature_setting_shape().render(s));
-              },
-              .summary = "One feature flag or setting",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .responses = {200, 404},
-              .returns = http::schema::ref(feature_setting_shape())});
+  http::get_one(router,
+                {.path = "/v1/feature-config/:key",
+                 .summary = "One feature flag or setting",
+                 .tag = kTag,
+                 .access = Access::kAuthenticated,
+                 .responses = {200, 404}},
+                feature_setting_shape(), [&features](Request& req) {
+                  return features.get(req.caller(), http::path_param(req, "key"));
+                });
 
-  router.add({.method = Method::kPut,
-              .path = "/v1/feature-config/:key",
-              .handler = [&features](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(SettingBody body, read_setting(req));
-                DL_ASSIGN_OR_RETURN(FeatureSetting s,
-                                    features.put(req.caller(), http::path_param(req, "key"),
-                                                 body.value, body.description));
-                return Response::json(200, feature_setting_shape().render(s));
-              },
-              .summary = "Set a feature flag or setting to any JSON value: body {value, "
-                         "description?} (assistant.enabled: false turns the assistant off); "
-                         "audited",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "feature_config:update",
-              .raw_body = http::schema::ref(setting_body_schema()),
-              .responses = {200, 400, 403},
-              .returns = http::schema::ref(feature_setting_shape())});
+  http::action(router,
+               {.method = Method::kPut,
+                .path = "/v1/feature-config/:key",
+                .summary = "Set a feature flag or setting to any JSON value: body {value, "
+                           "description?} (assistant.enabled: false turns the assistant off); "
+                           "audited",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .permission = "feature_config:update",
+                .raw_body = http::schema::ref(setting_body_schema()),
+                .responses = {200, 400, 403}},
+               feature_setting_shape(), [&features](Request& req) -> Result<FeatureSetting> {
+                 DL_ASSIGN_OR_RETURN(SettingBody body, read_setting(req));
+                 return features.put(req.caller(), http::path_param(req, "key"), body.value,
+                                     body.description);
+               });
 }
 
 }  // namespace deltalabs::ai
