@@ -1,9 +1,9 @@
 #include "labs/lab_handlers.h"
 
 #include "core/uuid.h"
-#include "http/json_fields.h"
 #include "http/pagination.h"
 #include "http/path_param.h"
+#include "http/shaped_routes.h"
 #include "labs/labs_json.h"
 
 namespace deltalabs::labs {
@@ -17,51 +17,91 @@ using http::Response;
 
 constexpr const char* kTag = "Labs";
 
-BodySchema host_body() {
-  return BodySchema{
-      field::string("name", 200).length(1, 200).required(), field::string("description", 5000),
+// What POST and PATCH /v1/labs read; fields() makes the service's LabFields.
+struct LabBody {
+  std::string host_id;  // creating only
+  std::optional<std::string> organization_id;
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+  std::optional<std::string> location;
+  std::optional<std::vector<std::string>> equipment;
+  std::optional<bool> requires_approval;
+  std::optional<std::int64_t> price_amount_minor;
+  std::optional<std::string> currency;
+  std::optional<std::string> status;
+
+  LabFields fields() const {
+    return {organization_id,    name,     description, location, equipment, requires_approval,
+            price_amount_minor, currency, status};
+  }
+};
+
+const BodySchema& host_body() {
+  static const BodySchema schema{
+      field::string("name", 200).length(1, 200).required().into(&HostInput::name),
+      field::string("description", 5000).into(&HostInput::description),
       field::uuid("organization_id")
-          .describe("host for this organization (needs labs:manage in it); absent: for yourself")};
+          .describe("host for this organization (needs labs:manage in it); absent: for yourself")
+          .into(&HostInput::organization_id)};
+  return schema;
 }
 
 BodySchema price_body() {
-  return BodySchema{field::integer("amount_minor").range(0, 100000000).required(),
-                    field::string("currency", 3).length(3, 3).required()};
+  return BodySchema{field::integer("amount_minor")
+                        .range(0, 100000000)
+                        .required()
+                        .into(&LabBody::price_amount_minor),
+                    field::string("currency", 3).length(3, 3).required().into(&LabBody::currency)};
 }
 
 // The lab fields; creating one also names its host and needs a name.
-BodySchema lab_body(bool create) {
+BodySchema lab_schema(bool create) {
   std::vector<FieldSpec> fields;
-  if (create) fields.push_back(field::uuid("host_id").required().describe("a host you act for"));
-  auto name = field::string("name", 200).length(1, 200);
+  if (create) {
+    fields.push_back(
+        field::uuid("host_id").required().describe("a host you act for").into(&LabBody::host_id));
+  }
+  auto name = field::string("name", 200).length(1, 200).into(&LabBody::name);
   if (create) name.required();
   fields.push_back(name);
-  fields.push_back(field::string("description", 5000));
-  fields.push_back(field::string("location", 500));
-  fields.push_back(field::array("equipment", field::string("item", 100).length(1, 100), 50));
-  fields.push_back(
-      field::boolean("requires_approval").describe("bookings start pending until approved"));
+  fields.push_back(field::string("description", 5000).into(&LabBody::description));
+  fields.push_back(field::string("location", 500).into(&LabBody::location));
+  fields.push_back(field::array("equipment", field::string("item", 100).length(1, 100), 50)
+                       .into(&LabBody::equipment));
+  fields.push_back(field::boolean("requires_approval")
+                       .describe("bookings start pending until approved")
+                       .into(&LabBody::requires_approval));
   fields.push_back(field::object("price", price_body()).describe("per seat and slot; 0 is free"));
   fields.push_back(field::uuid("organization_id")
-                       .describe("the organization whose staff run the lab (labs:manage there)"));
-  fields.push_back(field::string("status", 16).one_of({"active", "inactive"}));
+                       .describe("the organization whose staff run the lab (labs:manage there)")
+                       .into(&LabBody::organization_id));
+  fields.push_back(
+      field::string("status", 16).one_of({"active", "inactive"}).into(&LabBody::status));
   return BodySchema(std::move(fields));
 }
 
-LabFields lab_fields(const boost::json::object& b) {
-  LabFields f;
-  f.organization_id = http::optional_string(b, "organization_id");
-  f.name = http::optional_string(b, "name");
-  f.description = http::optional_string(b, "description");
-  f.location = http::optional_string(b, "location");
-  f.equipment = http::optional_strings(b, "equipment");
-  f.requires_approval = http::optional_bool(b, "requires_approval");
-  if (const auto* price = b.if_contains("price"); price != nullptr && price->is_object()) {
-    f.price_amount_minor = http::optional_int(price->as_object(), "amount_minor");
-    f.currency = http::optional_string(price->as_object(), "currency");
-  }
-  f.status = http::optional_string(b, "status");
-  return f;
+const BodySchema& lab_create_body() {
+  static const BodySchema schema = lab_schema(true);
+  return schema;
+}
+
+const BodySchema& lab_update_body() {
+  static const BodySchema schema = lab_schema(false);
+  return schema;
+}
+
+const BodySchema& slot_body() {
+  static const BodySchema schema{
+      field::timestamp("slot_start")
+          .required()
+          .describe("in the future")
+          .into(&SlotInput::slot_start),
+      field::timestamp("slot_end")
+          .required()
+          .describe("after slot_start")
+          .into(&SlotInput::slot_end),
+      field::integer("capacity").range(1, 10000).required().into(&SlotInput::capacity)};
+  return schema;
 }
 
 // An optional RFC 3339 query parameter in stored form; a problem when malformed.
@@ -97,49 +137,37 @@ Result<LabSearch> lab_search(const Request& req) {
 }
 
 void register_host_routes(http::Router& router, HostService& hosts, const CursorCodec& cursors) {
-  router.add({.method = Method::kGet,
-              .path = "/v1/hosts",
-              .handler = [&hosts, &cursors](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
-                DL_ASSIGN_OR_RETURN(auto result, hosts.list(page));
-                return http::page_response(result, host_shape(), cursors);
-              },
-              .summary = "Hosts that offer labs: users and organizations",
-              .tag = kTag,
-              .access = Access::kPublic,
-              .query = http::page_query(),
-              .responses = {200},
-              .returns = http::schema::page_of(host_shape())});
+  http::paged_list(router, cursors,
+                   {.path = "/v1/hosts",
+                    .summary = "Hosts that offer labs: users and organizations",
+                    .tag = kTag,
+                    .access = Access::kPublic,
+                    .responses = {200}},
+                   host_shape(),
+                   [&hosts](Request&, const PageRequest& page) { return hosts.list(page); });
 
-  router.add(
-      {.method = Method::kPost,
-       .path = "/v1/hosts",
-       .handler = [&hosts](Request& req) -> Result<Response> {
-         const auto& b = req.json.as_object();
-         HostInput in{http::optional_string(b, "organization_id"), http::required_string(b, "name"),
-                      http::optional_string(b, "description").value_or("")};
-         DL_ASSIGN_OR_RETURN(Host h, hosts.create(req.caller(), std::move(in)));
-         return Response::json(201, host_shape().render(h)).header("Location", "/v1/hosts/" + h.id);
-       },
-       .summary = "Become a host, yourself or for an organization (labs:manage in it); "
-                  "409 HOST_EXISTS",
+  http::create(
+      router,
+      {.path = "/v1/hosts",
+       .summary = "Become a host, yourself or for an organization (labs:manage in it); 409 "
+                  "HOST_EXISTS",
        .tag = kTag,
        .access = Access::kAuthenticated,
        .body = http::json_body(host_body()),
-       .responses = {201, 403, 404, 409},
-       .returns = http::schema::ref(host_shape())});
+       .responses = {201, 403, 404, 409}},
+      host_shape(),
+      [&hosts](Request& req) {
+        return hosts.create(req.caller(), host_body().read<HostInput>(req.json));
+      },
+      [](const Host& h) { return "/v1/hosts/" + h.id; });
 
-  router.add({.method = Method::kGet,
-              .path = "/v1/hosts/:id",
-              .handler = [&hosts](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Host h, hosts.get(http::path_param(req)));
-                return Response::json(200, host_shape().render(h));
-              },
-              .summary = "One host",
-              .tag = kTag,
-              .access = Access::kPublic,
-              .responses = {200, 404},
-              .returns = http::schema::ref(host_shape())});
+  http::get_one(router,
+                {.path = "/v1/hosts/:id",
+                 .summary = "One host",
+                 .tag = kTag,
+                 .access = Access::kPublic,
+                 .responses = {200, 404}},
+                host_shape(), [&hosts](Request& req) { return hosts.get(http::path_param(req)); });
 }
 
 void register_lab_crud_routes(http::Router& router, LabService& labs, const CursorCodec& cursors) {
@@ -165,48 +193,42 @@ void register_lab_crud_routes(http::Router& router, LabService& labs, const Curs
        .responses = {200},
        .returns = http::schema::page_of(lab_shape())});
 
-  router.add(
-      {.method = Method::kPost,
-       .path = "/v1/labs",
-       .handler = [&labs](Request& req) -> Result<Response> {
-         const auto& b = req.json.as_object();
-         DL_ASSIGN_OR_RETURN(
-             Lab l, labs.create(req.caller(), http::required_string(b, "host_id"), lab_fields(b)));
-         return Response::json(201, lab_shape().render(l)).header("Location", "/v1/labs/" + l.id);
-       },
+  http::create(
+      router,
+      {.path = "/v1/labs",
        .summary = "Create a lab of a host you act for (its user, or labs:manage in its "
                   "organization)",
        .tag = kTag,
        .access = Access::kAuthenticated,
-       .body = http::json_body(lab_body(true)),
-       .responses = {201, 403, 404},
-       .returns = http::schema::ref(lab_shape())});
+       .body = http::json_body(lab_create_body()),
+       .responses = {201, 403, 404}},
+      lab_shape(),
+      [&labs](Request& req) {
+        const auto in = lab_create_body().read<LabBody>(req.json);
+        return labs.create(req.caller(), in.host_id, in.fields());
+      },
+      [](const Lab& l) { return "/v1/labs/" + l.id; });
 
-  router.add({.method = Method::kGet,
-              .path = "/v1/labs/:id",
-              .handler = [&labs](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Lab l, labs.get(http::path_param(req)));
-                return Response::json(200, lab_shape().render(l));
-              },
-              .summary = "One lab",
-              .tag = kTag,
-              .access = Access::kPublic,
-              .responses = {200, 404},
-              .returns = http::schema::ref(lab_shape())});
+  http::get_one(router,
+                {.path = "/v1/labs/:id",
+                 .summary = "One lab",
+                 .tag = kTag,
+                 .access = Access::kPublic,
+                 .responses = {200, 404}},
+                lab_shape(), [&labs](Request& req) { return labs.get(http::path_param(req)); });
 
-  router.add({.method = Method::kPatch,
-              .path = "/v1/labs/:id",
-              .handler = [&labs](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Lab l, labs.update(req.caller(), http::path_param(req),
-                                                       lab_fields(req.json.as_object())));
-                return Response::json(200, lab_shape().render(l));
-              },
-              .summary = "Change a lab (its host and managers)",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .body = http::json_body(lab_body(false)),
-              .responses = {200, 403, 404},
-              .returns = http::schema::ref(lab_shape())});
+  http::action(router,
+               {.method = Method::kPatch,
+                .path = "/v1/labs/:id",
+                .summary = "Change a lab (its host and managers)",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .body = http::json_body(lab_update_body()),
+                .responses = {200, 403, 404}},
+               lab_shape(), [&labs](Request& req) {
+                 return labs.update(req.caller(), http::path_param(req),
+                                    lab_update_body().read<LabBody>(req.json).fields());
+               });
 }
 
 void register_availability_routes(http::Router& router, LabService& labs,
@@ -230,27 +252,19 @@ void register_availability_routes(http::Router& router, LabService& labs,
               .responses = {200, 404},
               .returns = http::schema::page_of(slot_shape())});
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/labs/:id/availability",
-              .handler = [&labs](Request& req) -> Result<Response> {
-                const auto& b = req.json.as_object();
-                SlotInput in{http::required_string(b, "slot_start"),
-                             http::required_string(b, "slot_end"),
-                             http::optional_int(b, "capacity").value_or(0)};
-                DL_ASSIGN_OR_RETURN(
-                    Slot s, labs.add_slot(req.caller(), http::path_param(req), std::move(in)));
-                return Response::json(201, slot_shape().render(s));
-              },
-              .summary = "Open a slot (the lab's host and managers); 409 SLOT_OVERLAP when it "
-                         "overlaps another slot of the lab, also when two requests race",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .body = http::json_body(
-                  BodySchema{field::timestamp("slot_start").required().describe("in the future"),
-                             field::timestamp("slot_end").required().describe("after slot_start"),
-                             field::integer("capacity").range(1, 10000).required()}),
-              .responses = {201, 403, 404, 409},
-              .returns = http::schema::ref(slot_shape())});
+  http::action(router,
+               {.method = Method::kPost,
+                .path = "/v1/labs/:id/availability",
+                .summary = "Open a slot (the lab's host and managers); 409 SLOT_OVERLAP when it "
+                           "overlaps another slot of the lab, also when two requests race",
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .body = http::json_body(slot_body()),
+                .responses = {201, 403, 404, 409}},
+               slot_shape(), [&labs](Request& req) {
+                 return labs.add_slot(req.caller(), http::path_param(req),
+                                      slot_body().read<SlotInput>(req.json));
+               });
 }
 
 }  // namespace
