@@ -129,8 +129,8 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
       *app->db_, *app->durable_, app->identity_->authorization(), *app->cursors_,
       labs::LabsOptions{{}, {std::chrono::seconds(config.lab_hold_seconds)}});
   app->labs_->register_routes(app->router_);
-  app->lab_payments_ = std::make_unique<LabPayments>(app->labs_->bookings());
-  app->labs_->bookings().attach_payments(app->lab_payments_.get());
+  app->lab_payments_ = std::make_unique<LabPayments>(app->labs_->payment_holds());
+  app->labs_->attach_payments(app->lab_payments_.get());
   app->commerce_->attach_lab_bookings(app->lab_payments_.get());
   DL_ASSIGN_OR_RETURN(
       app->ai_, ai::AiModule::create(*app->db_, app->identity_->authorization(),
@@ -146,7 +146,7 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
                                      app->content_->sections(), *app->pipeline_, *app->cursors_,
                                      ai_options(config)));
   app->ai_->register_routes(app->router_);
-  app->labs_->bookings().attach_features(&app->ai_->features());
+  app->labs_->attach_features(&app->ai_->features());
   add_owner_rules(*app);
 
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});

@@ -26,11 +26,11 @@ Result<bool> LabPayments::is_paid(Connection& c, const std::string& booking_id) 
 }
 
 Status LabPayments::paid(Connection& c, const std::string& booking_id) {
-  return bookings_.settle_payment(c, booking_id);
+  return holds_.settle_payment(c, booking_id);
 }
 
 Status LabPayments::refunded(Connection& c, const std::string& booking_id) {
-  return bookings_.cancel_refunded(c, booking_id);
+  return holds_.cancel_refunded(c, booking_id);
 }
 
 }  // namespace deltalabs

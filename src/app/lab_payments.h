@@ -3,7 +3,7 @@
 #include <string>
 
 #include "commerce/lab_booking_settlement.h"
-#include "labs/booking_service.h"
+#include "labs/payment_hold_service.h"
 #include "labs/payment_holds.h"
 
 namespace deltalabs {
@@ -12,11 +12,11 @@ namespace deltalabs {
 // neither domain writes the other's tables: a paid booking opens its
 // pending order through commerce (CheckoutService::place_hold), a hold that
 // ends unpaid cancels it (cancel_hold), and an order's payment or refund
-// confirms or cancels the booking through labs (settle_payment,
-// cancel_refunded). Every call runs inside the caller's transaction.
+// confirms or cancels the booking through labs (PaymentHoldService::
+// settle_payment, cancel_refunded). Every call runs inside the caller's transaction.
 class LabPayments : public labs::PaymentHolds, public commerce::LabBookingSettlement {
  public:
-  explicit LabPayments(labs::BookingService& bookings) : bookings_(bookings) {}
+  explicit LabPayments(labs::PaymentHoldService& holds) : holds_(holds) {}
 
   // A pending order (offline bank transfer) for the booking's seats at the lab's price.
   Result<std::string> open(Connection& c, const labs::Booking& booking) override;
@@ -30,7 +30,7 @@ class LabPayments : public labs::PaymentHolds, public commerce::LabBookingSettle
   Status refunded(Connection& c, const std::string& booking_id) override;
 
  private:
-  labs::BookingService& bookings_;
+  labs::PaymentHoldService& holds_;
 };
 
 }  // namespace deltalabs

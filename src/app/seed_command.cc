@@ -73,8 +73,8 @@ Status seed_demo(Database& db) {
                                       {ids["admin@deltalabs.local"], learners}));
   labs::LabsModule labs(db, durable, authz, cursors, {});
   // Paid demo bookings hold their payment as orders, as through the API.
-  LabPayments lab_payments(labs.bookings());
-  labs.bookings().attach_payments(&lab_payments);
+  LabPayments lab_payments(labs.payment_holds());
+  labs.attach_payments(&lab_payments);
   commerce.attach_lab_bookings(&lab_payments);
   return labs::DemoLabs::load(
       labs, {ids["instructor@deltalabs.local"], ids["lab@deltalabs.local"], learners});

@@ -140,13 +140,13 @@ void register_booking_reads(http::Router& router, BookingService& bookings,
               .returns = http::schema::ref(booking_shape())});
 }
 
-void register_waitlist_routes(http::Router& router, BookingService& bookings) {
+void register_waitlist_routes(http::Router& router, WaitlistService& waitlist) {
   router.add({.method = Method::kPost,
               .path = "/v1/labs/:id/waitlist",
-              .handler = [&bookings](Request& req) -> Result<Response> {
+              .handler = [&waitlist](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(WaitlistEntry w,
-                                    bookings.join_waitlist(req.caller(), http::path_param(req),
-                                                           booking_request(req.json.as_object())));
+                                    waitlist.join(req.caller(), http::path_param(req),
+                                                  booking_request(req.json.as_object())));
                 return Response::json(201, waitlist_entry_shape().render(w))
                     .header("Location", "/v1/lab-waitlist/" + w.id);
               },
@@ -162,8 +162,8 @@ void register_waitlist_routes(http::Router& router, BookingService& bookings) {
 
   router.add({.method = Method::kDelete,
               .path = "/v1/lab-waitlist/:id",
-              .handler = [&bookings](Request& req) -> Result<Response> {
-                DL_TRY(bookings.leave_waitlist(req.caller(), http::path_param(req)));
+              .handler = [&waitlist](Request& req) -> Result<Response> {
+                DL_TRY(waitlist.leave(req.caller(), http::path_param(req)));
                 return Response::no_content();
               },
               .summary = "Leave a slot's waitlist (your own place only)",
@@ -175,10 +175,10 @@ void register_waitlist_routes(http::Router& router, BookingService& bookings) {
 }  // namespace
 
 void register_booking_routes(http::Router& router, BookingService& bookings,
-                             const CursorCodec& cursors) {
+                             WaitlistService& waitlist, const CursorCodec& cursors) {
   register_booking_writes(router, bookings);
   register_booking_reads(router, bookings, cursors);
-  register_waitlist_routes(router, bookings);
+  register_waitlist_routes(router, waitlist);
 }
 
 }  // namespace deltalabs::labs

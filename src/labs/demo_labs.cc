@@ -34,7 +34,7 @@ Status bench(LabsModule& m, const Host& host, const DemoLabsCast& cast) {
   // The evening slot fills up; the third learner waits for a seat.
   DL_TRY(m.bookings().book(as(cast.learners[0]), lab.id, {evening.slot_start, 1}));
   DL_TRY(m.bookings().book(as(cast.learners[1]), lab.id, {evening.slot_start, 1}));
-  DL_TRY(m.bookings().join_waitlist(as(cast.learners[2]), lab.id, {evening.slot_start, 1}));
+  DL_TRY(m.waitlist().join(as(cast.learners[2]), lab.id, {evening.slot_start, 1}));
   return {};
 }
 

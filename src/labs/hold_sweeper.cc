@@ -24,7 +24,7 @@ void HoldSweeper::run() {
   std::unique_lock lock(mutex_);
   while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {
     lock.unlock();
-    auto swept = bookings_.expire_holds();
+    auto swept = holds_.expire_holds();
     // A failed sweep (database busy or away) is retried at the next tick.
     if (!swept.ok())
       spdlog::warn(R"({{"msg":"lab hold sweep failed","cause":"{}"}})", swept.error().message);

@@ -5,19 +5,19 @@
 #include <mutex>
 #include <thread>
 
-#include "labs/booking_service.h"
+#include "labs/payment_hold_service.h"
 
 namespace deltalabs::labs {
 
 // A background thread that expires run-out payment holds every `interval`
-// (BookingService::expire_holds), so a waitlisted user gets the freed seat
+// (PaymentHoldService::expire_holds), so a waitlisted user gets the freed seat
 // and their notification even when nobody writes to the slot. Every answer
 // is right without it (reads discount run-out holds; writes expire them
 // first); it only makes the promotion timely.
 class HoldSweeper {
  public:
-  HoldSweeper(BookingService& bookings, std::chrono::milliseconds interval)
-      : bookings_(bookings), interval_(interval) {}
+  HoldSweeper(PaymentHoldService& holds, std::chrono::milliseconds interval)
+      : holds_(holds), interval_(interval) {}
   ~HoldSweeper() { stop(); }
   HoldSweeper(const HoldSweeper&) = delete;
   HoldSweeper& operator=(const HoldSweeper&) = delete;
@@ -30,7 +30,7 @@ class HoldSweeper {
  private:
   void run();
 
-  BookingService& bookings_;
+  PaymentHoldService& holds_;
   std::chrono::milliseconds interval_;
   std::mutex mutex_;
   std::condition_variable wake_;

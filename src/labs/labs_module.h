@@ -8,6 +8,11 @@
 #include "labs/host_service.h"
 #include "labs/lab_access.h"
 #include "labs/lab_service.h"
+#include "labs/payment_hold_service.h"
+#include "labs/payment_holds.h"
+#include "labs/slot_seats.h"
+#include "labs/waitlist_service.h"
+#include "platform/feature_flags.h"
 #include "storage/database.h"
 
 namespace deltalabs::labs {
@@ -20,8 +25,9 @@ struct LabsOptions {
   BookingOptions bookings;
 };
 
-// The labs domain wired together: hosts, labs and their slots, bookings and
-// waitlists, with routes. Permissions come from identity's AuthorizationService.
+// The labs domain wired together: hosts, labs and their slots, bookings,
+// waitlists and payment holds (all moving seats through one SlotSeats), with routes. Permissions
+// come from identity's AuthorizationService.
 class LabsModule {
  public:
   // Builds the services.
@@ -36,8 +42,16 @@ class LabsModule {
   HostService& hosts() { return hosts_; }
   // Labs and slots.
   LabService& labs() { return labs_; }
-  // Bookings and waitlists (settle_payment is commerce's seam).
+  // Bookings.
   BookingService& bookings() { return bookings_; }
+  // Waitlists of full slots.
+  WaitlistService& waitlist() { return waitlist_; }
+  // Payment holds of paid bookings (settle_payment and cancel_refunded are commerce's seam).
+  PaymentHoldService& payment_holds() { return payment_holds_; }
+  // Attaches the payment side (commerce): paid bookings hold their payment as orders.
+  void attach_payments(PaymentHolds* holds) { payment_holds_.attach_payments(holds); }
+  // Lets an operator turn booking and waitlists off (`labs.enabled`).
+  void attach_features(FeatureFlags* flags);
   // True when the actor hosts a lab as its user: the owner rule of the labs:approve gate.
   Result<bool> hosts_any(const Actor& actor);
   // Starts expiring run-out payment holds in the background (serve does; CLI commands do not).
@@ -52,7 +66,10 @@ class LabsModule {
   LabAccess access_;
   HostService hosts_;
   LabService labs_;
+  SlotSeats seats_;
   BookingService bookings_;
+  WaitlistService waitlist_;
+  PaymentHoldService payment_holds_;
   HoldSweeper sweeper_;
 };
 

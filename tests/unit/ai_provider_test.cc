@@ -1,6 +1,7 @@
-// The assistant's providers without a server: the builtin provider's intents
-// and steps (it must be deterministic: the same conversation, the same calls),
-// and the openai-compatible provider's request and reply formats.
+// The assistant's providers without a server: the builtin provider's steps
+// (it must be deterministic: the same conversation, the same calls; its
+// intents are checked in intent_parser_test.cc), and the openai-compatible
+// provider's request and reply formats.
 
 #include <gtest/gtest.h>
 
@@ -11,41 +12,6 @@
 
 namespace deltalabs::ai {
 namespace {
-
-using Kind = Intent::Kind;
-
-TEST(BuiltinProvider, RecognisesEachIntentAndKeepsTheSubjectAsWritten) {
-  EXPECT_EQ(BuiltinProvider::parse("Enroll me in Organic Spectroscopy.").kind, Kind::kEnroll);
-  EXPECT_EQ(BuiltinProvider::parse("Enroll me in Organic Spectroscopy.").subject,
-            "Organic Spectroscopy");
-  EXPECT_EQ(BuiltinProvider::parse("what are my grades in Chem 101?").subject, "Chem 101");
-  EXPECT_EQ(BuiltinProvider::parse("find courses about lasers").kind, Kind::kSearch);
-  EXPECT_EQ(BuiltinProvider::parse("Show my enrollments").kind, Kind::kMyEnrollments);
-  EXPECT_EQ(BuiltinProvider::parse("go to my cart").kind, Kind::kGoTo);
-  EXPECT_EQ(BuiltinProvider::parse("Go to my enrollments").subject, "my enrollments");
-  EXPECT_EQ(BuiltinProvider::parse("list courses").kind, Kind::kListCourses);
-  EXPECT_EQ(BuiltinProvider::parse("tell me a joke").kind, Kind::kNone);
-  const Intent ask = BuiltinProvider::parse("Ask a question in Optics: why is the sky blue?");
-  EXPECT_EQ(ask.kind, Kind::kAsk);
-  EXPECT_EQ(ask.subject, "Optics");
-  EXPECT_EQ(ask.question, "why is the sky blue?");
-}
-
-TEST(BuiltinProvider, ReadsLabBookingsAndCartsWithTheirTimesInUtc) {
-  const TimePoint at = *parse_rfc3339("2026-12-02T09:30:00Z");
-  const Intent tomorrow = BuiltinProvider::parse("Book the Chemistry Lab tomorrow at 10", at);
-  EXPECT_EQ(tomorrow.kind, Kind::kBook);
-  EXPECT_EQ(tomorrow.subject, "Chemistry Lab");
-  EXPECT_EQ(tomorrow.when, "2026-12-03T10:00:00.000Z");
-  EXPECT_EQ(BuiltinProvider::parse("book optics lab today at 2:30pm", at).when,
-            "2026-12-02T14:30:00.000Z");
-  EXPECT_EQ(BuiltinProvider::parse("book optics lab at 2026-12-05T08:00:00Z", at).when,
-            "2026-12-05T08:00:00.000Z");
-  EXPECT_EQ(BuiltinProvider::parse("book optics lab today at 25", at).when, "");
-  const Intent cart = BuiltinProvider::parse("Add Organic Chemistry to my cart", at);
-  EXPECT_EQ(cart.kind, Kind::kCart);
-  EXPECT_EQ(cart.subject, "Organic Chemistry");
-}
 
 TEST(BuiltinProvider, SaysSoWhenTheToolAnIntentNeedsIsNotOffered) {
   BuiltinProvider p;

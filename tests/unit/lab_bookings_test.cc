@@ -1,6 +1,6 @@
 // Lab bookings against a moved clock: a payment hold expires exactly at
 // hold_expires_at and frees its seat, first for whoever waits in line, then
-// for the next booking; settle_payment (commerce's seam) confirms a live
+// for the next booking; settle_payment (commerce's seam, PaymentHoldService) confirms a live
 // hold and refuses one that ran out. Runs on SQLite always and on PostgreSQL
 // when DELTALABS_TEST_PG names a server. BookingCalendar's text rules are
 // checked on their own first.
@@ -101,7 +101,7 @@ TEST_P(LabBookingsTest, AHoldExpiresAtItsTimeAndItsSeatGoesToTheFirstInLineThenT
   auto full = bookings.book(users_[2], lab_id, {start, 1});
   ASSERT_FALSE(full.ok());
   EXPECT_EQ(full.error().code, "SLOT_UNAVAILABLE");
-  ASSERT_TRUE(bookings.join_waitlist(users_[3], lab_id, {start, 1}).ok());
+  ASSERT_TRUE(labs_->waitlist().join(users_[3], lab_id, {start, 1}).ok());
 
   clock_ += std::chrono::minutes(15) - std::chrono::milliseconds(1);  // not yet
   EXPECT_EQ(bookings.get(users_[1], held->id)->status, "pending");
@@ -119,17 +119,18 @@ TEST_P(LabBookingsTest, AHoldExpiresAtItsTimeAndItsSeatGoesToTheFirstInLineThenT
   // The late payment is refused; a payment within the hold confirms.
   auto conn = db_->write();
   ASSERT_TRUE(conn.ok());
-  EXPECT_EQ(bookings.settle_payment(**conn, held->id).error().code, "BOOKING_NOT_PAYABLE");
-  ASSERT_TRUE(bookings.settle_payment(**conn, promoted->items[0].id).ok());
+  EXPECT_EQ(labs_->payment_holds().settle_payment(**conn, held->id).error().code,
+            "BOOKING_NOT_PAYABLE");
+  ASSERT_TRUE(labs_->payment_holds().settle_payment(**conn, promoted->items[0].id).ok());
   EXPECT_EQ(bookings.get(users_[3], promoted->items[0].id)->status, "confirmed");
 }
 
 TEST_P(LabBookingsTest, TheSweepExpiresRunOutHoldsWithoutAnyBooking) {
   const auto [lab_id, start] = paid_slot();
   ASSERT_TRUE(labs_->bookings().book(users_[1], lab_id, {start, 1}).ok());
-  EXPECT_EQ(labs_->bookings().expire_holds().value(), 0);
+  EXPECT_EQ(labs_->payment_holds().expire_holds().value(), 0);
   clock_ += std::chrono::minutes(16);
-  EXPECT_EQ(labs_->bookings().expire_holds().value(), 1);
+  EXPECT_EQ(labs_->payment_holds().expire_holds().value(), 1);
   auto conn = db_->read();
   auto rows = (*conn)->query("SELECT seats_taken FROM lab_availability");
   ASSERT_TRUE(rows.ok());
