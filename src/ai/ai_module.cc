@@ -23,10 +23,10 @@ Result<std::unique_ptr<ChatProvider>> make_provider(const AiOptions& options) {
 }  // namespace
 
 AiModule::AiModule(Database& db, const identity::AuthorizationService& authz, ToolServices services,
-                   content::SectionService& sections, http::Pipeline& pipeline,
+                   content::SectionService& sections, http::RateLimits& rate_limits,
                    const CursorCodec& cursors)
     : services_(services),
-      pipeline_(pipeline),
+      rate_limits_(rate_limits),
       cursors_(cursors),
       tools_(db),
       features_(db, authz),
@@ -34,9 +34,9 @@ AiModule::AiModule(Database& db, const identity::AuthorizationService& authz, To
 
 Result<std::unique_ptr<AiModule>> AiModule::create(
     Database& db, const identity::AuthorizationService& authz, ToolServices services,
-    content::SectionService& sections, http::Pipeline& pipeline, const CursorCodec& cursors,
+    content::SectionService& sections, http::RateLimits& rate_limits, const CursorCodec& cursors,
     const AiOptions& options) {
-  std::unique_ptr<AiModule> m(new AiModule(db, authz, services, sections, pipeline, cursors));
+  std::unique_ptr<AiModule> m(new AiModule(db, authz, services, sections, rate_limits, cursors));
   DL_ASSIGN_OR_RETURN(m->provider_, make_provider(options));
   m->services_.drafts = &m->drafts_;
   for (auto make : {list_courses_tool, search_courses_tool, get_my_enrollments_tool,
@@ -50,13 +50,12 @@ Result<std::unique_ptr<AiModule>> AiModule::create(
     m->tools_.add(book_lab_tool(m->services_));
   m->chat_ =
       std::make_unique<ChatService>(db, m->tools_, *m->provider_, m->features_, options.limits);
-  pipeline.set_rate_limit_policy(
-      {kChatRatePolicy, options.chat_rate_limit, std::chrono::seconds(60)});
+  rate_limits.set_policy({kChatRatePolicy, options.chat_rate_limit, std::chrono::seconds(60)});
   return m;
 }
 
 void AiModule::register_routes(http::Router& router) {
-  register_chat_routes(router, *chat_, tools_, pipeline_, cursors_);
+  register_chat_routes(router, *chat_, tools_, rate_limits_, cursors_);
   register_mcp_routes(router, tools_, features_);
   register_draft_routes(router, drafts_, cursors_);
   register_feature_config_routes(router, features_);

@@ -12,7 +12,7 @@
 #include "ai/tools/tools.h"
 #include "content/section_service.h"
 #include "core/cursor_codec.h"
-#include "http/pipeline.h"
+#include "http/rate_limits.h"
 #include "http/router.h"
 #include "identity/authorization_service.h"
 #include "storage/database.h"
@@ -35,7 +35,7 @@ class AiModule {
   // Builds the module; an unknown provider name is 400 INVALID_AI_PROVIDER.
   static Result<std::unique_ptr<AiModule>> create(
       Database& db, const identity::AuthorizationService& authz, ToolServices services,
-      content::SectionService& sections, http::Pipeline& pipeline, const CursorCodec& cursors,
+      content::SectionService& sections, http::RateLimits& rate_limits, const CursorCodec& cursors,
       const AiOptions& options);
 
   // Adds every route of the domain.
@@ -52,10 +52,11 @@ class AiModule {
 
  private:
   AiModule(Database& db, const identity::AuthorizationService& authz, ToolServices services,
-           content::SectionService& sections, http::Pipeline& pipeline, const CursorCodec& cursors);
+           content::SectionService& sections, http::RateLimits& rate_limits,
+           const CursorCodec& cursors);
 
   ToolServices services_;
-  http::Pipeline& pipeline_;
+  http::RateLimits& rate_limits_;
   const CursorCodec& cursors_;
   ToolRegistry tools_;
   FeatureConfigService features_;

@@ -5,7 +5,7 @@
 #include "http/pagination.h"
 #include "http/path_param.h"
 #include "http/problem.h"
-#include "http/rate_limiter.h"
+#include "http/rate_limits.h"
 
 namespace deltalabs::ai {
 
@@ -25,24 +25,17 @@ Response with_headers(Response r, const Headers& headers) {
 }
 
 // Counts the turn against the caller's per-minute budget; the 429 when spent.
-std::optional<Response> limit_turn(http::Pipeline& pipeline, const Request& req, Headers& out) {
-  const http::RateLimitPolicy* policy = pipeline.policy(kChatRatePolicy);
-  if (policy == nullptr || policy->limit == 0) return std::nullopt;
-  const http::RateLimitDecision d = pipeline.rate_limiter().hit(*policy, req.caller().user_id);
-  out = http::RateLimiter::headers(*policy, d);
-  if (d.allowed) return std::nullopt;
-  const Error limited{ErrorKind::kTooManyRequests,
-                      "RATE_LIMITED",
-                      "Too many assistant requests; retry after " +
-                          std::to_string(std::max<std::int64_t>(1, d.reset_seconds)) + " seconds.",
-                      {},
-                      {}};
+std::optional<Response> limit_turn(http::RateLimits& limits, const Request& req, Headers& out) {
+  http::RateLimitOutcome turn = limits.hit(kChatRatePolicy, req.caller().user_id);
+  out = std::move(turn.headers);
+  if (turn.decision.allowed) return std::nullopt;
+  const Error limited = http::RateLimits::refusal(turn.decision, "assistant requests");
   return with_headers(http::problem_response(limited, req.request_id), out);
 }
 
-Result<Response> chat(ChatService& chat, http::Pipeline& pipeline, Request& req) {
+Result<Response> chat(ChatService& chat, http::RateLimits& limits, Request& req) {
   Headers limit_headers;
-  if (auto limited = limit_turn(pipeline, req, limit_headers)) return std::move(*limited);
+  if (auto limited = limit_turn(limits, req, limit_headers)) return std::move(*limited);
   const auto& body = req.json.as_object();
   auto turn = chat.chat(req.caller(), {http::required_string(body, "prompt"),
                                        http::optional_string(body, "conversation_id")});
@@ -58,24 +51,24 @@ Result<Response> chat(ChatService& chat, http::Pipeline& pipeline, Request& req)
 }  // namespace
 
 void register_chat_routes(http::Router& router, ChatService& service, const ToolRegistry& tools,
-                          http::Pipeline& pipeline, const CursorCodec& cursors) {
-  router.add(
-      {.method = Method::kPost,
-       .path = "/v1/ai/chat",
-       .handler = [&service, &pipeline](Request& req) { return chat(service, pipeline, req); },
-       .summary = "One turn with the assistant: it may call tools, which run as the caller "
-                  "with the caller's permissions; a tool's refusal is a tool error in "
-                  "tool_calls[].result. Limited per user per minute (429 RATE_LIMITED) "
-                  "and per UTC day in tokens (429 TOKEN_CAP_REACHED); 503 "
-                  "FEATURE_DISABLED when assistant.enabled is false, 503 "
-                  "AI_PROVIDER_UNAVAILABLE when the model cannot be reached",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .body = http::json_body(BodySchema{
-           field::string("prompt", 4000).length(1, 4000).required(),
-           field::uuid("conversation_id").describe("Continue this conversation of mine")}),
-       .responses = {200, 404, 429, 503},
-       .returns = http::schema::ref(chat_turn_shape())});
+                          http::RateLimits& rate_limits, const CursorCodec& cursors) {
+  router.add({.method = Method::kPost,
+              .path = "/v1/ai/chat",
+              .handler = [&service,
+                          &rate_limits](Request& req) { return chat(service, rate_limits, req); },
+              .summary = "One turn with the assistant: it may call tools, which run as the caller "
+                         "with the caller's permissions; a tool's refusal is a tool error in "
+                         "tool_calls[].result. Limited per user per minute (429 RATE_LIMITED) "
+                         "and per UTC day in tokens (429 TOKEN_CAP_REACHED); 503 "
+                         "FEATURE_DISABLED when assistant.enabled is false, 503 "
+                         "AI_PROVIDER_UNAVAILABLE when the model cannot be reached",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .body = http::json_body(BodySchema{
+                  field::string("prompt", 4000).length(1, 4000).required(),
+                  field::uuid("conversation_id").describe("Continue this conversation of mine")}),
+              .responses = {200, 404, 429, 503},
+              .returns = http::schema::ref(chat_turn_shape())});
 
   router.add({.method = Method::kGet,
               .path = "/v1/ai/tools",

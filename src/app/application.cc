@@ -85,6 +85,7 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
     pipeline_options.web_app = std::make_shared<const http::StaticSite>(std::move(*site));
   }
   app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, app->metrics_, pipeline_options);
+  app->pipeline_->set_rate_limits(&app->rate_limits_);
   DL_ASSIGN_OR_RETURN(app->instance_, open_instance_lease(config.database));
   app->idempotency_ = std::make_unique<IdempotencyKeys>(*app->db_, app->instance_.get());
   app->pipeline_->set_idempotency_store(app->idempotency_.get());
@@ -97,9 +98,10 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
       config.jwt_keys.empty() ? random_token(32)
                               : hmac_sha256(config.jwt_keys, "deltalabs pagination cursors"));
   DL_ASSIGN_OR_RETURN(app->identity_, identity::IdentityModule::create(
-                                          *app->db_, config, *app->pipeline_, *app->cursors_));
+                                          *app->db_, config, app->rate_limits_, *app->cursors_));
   app->identity_->register_routes(app->router_);
   app->pipeline_->set_authenticator(&app->identity_->authenticator());
+  app->pipeline_->set_permission_gate(&app->identity_->permission_gate());
   app->catalog_ = std::make_unique<catalog::CatalogModule>(
       *app->db_, app->identity_->authorization(), *app->cursors_);
   app->catalog_->register_routes(app->router_);
@@ -143,7 +145,7 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
                                          .lab_bookings = &app->labs_->bookings(),
                                          .carts = &app->commerce_->carts(),
                                      },
-                                     app->content_->sections(), *app->pipeline_, *app->cursors_,
+                                     app->content_->sections(), app->rate_limits_, *app->cursors_,
                                      ai_options(config)));
   app->ai_->register_routes(app->router_);
   app->labs_->attach_features(&app->ai_->features());

@@ -79,6 +79,8 @@ class Application {
   std::unique_ptr<Database> db_;
   http::Router router_;
   http::Metrics metrics_;
+  // The named rate-limit policies: the pipeline's per route, the handlers' per account or user.
+  http::RateLimits rate_limits_;
   std::unique_ptr<http::Pipeline> pipeline_;
   std::unique_ptr<CursorCodec> cursors_;
   // This process's owner id among those sharing the database (decision 0025).

@@ -24,11 +24,6 @@ bool is_sane_request_id(std::string_view id) {
 
 namespace {
 
-// Requests that change nothing; every other one may have written data.
-bool is_read_only(Method method) {
-  return method == Method::kGet || method == Method::kHead || method == Method::kOptions;
-}
-
 // True when the response already reports a rate limit of its own (a handler's
 // per-account budget): the route's per-address headers would contradict it.
 bool reports_rate_limit(const Response& resp) {
@@ -45,15 +40,6 @@ std::string forwarded_for(const Request& req) {
     joined += value;
   }
   return joined;
-}
-
-Error rate_limited(const RateLimitDecision& d) {
-  return {ErrorKind::kTooManyRequests,
-          "RATE_LIMITED",
-          "Too many requests; retry after " +
-              std::to_string(std::max<std::int64_t>(1, d.reset_seconds)) + " seconds.",
-          {},
-          {}};
 }
 
 // The problem a failed request answers, logged by how urgent it is: an
@@ -74,37 +60,24 @@ Response failure_response(const Error& e, std::string_view request_id) {
 }  // namespace
 
 Pipeline::Pipeline(const Router& router, Metrics& metrics, PipelineOptions options)
-    : router_(router), metrics_(metrics), options_(std::move(options)) {
+    : router_(router),
+      metrics_(metrics),
+      options_(std::move(options)),
+      cache_(options_.shared_cache_ttl) {
   if (options_.access_log) access_log_ = std::make_unique<AccessLog>();
-  if (options_.shared_cache_ttl.count() > 0)
-    cache_ = std::make_unique<ResponseCache>(options_.shared_cache_ttl);
 }
 
-void Pipeline::set_rate_limit_policy(RateLimitPolicy policy) {
-  std::string name = policy.name;
-  policies_[name] = std::move(policy);
+RouteMatch Pipeline::match(const Request& req) const { return router_.match(req.method, req.path); }
+
+bool Pipeline::is_blocking(const RouteMatch& match) {
+  return match.route != nullptr && match.route->blocking;
 }
 
-const RateLimitPolicy* Pipeline::policy(std::string_view name) const {
-  auto it = policies_.find(name);
-  return it == policies_.end() ? nullptr : &it->second;
-}
+Response Pipeline::handle(Request& req) { return handle(req, match(req)); }
 
-bool Pipeline::is_blocking(Method method, std::string_view path) const {
-  const RouteMatch m = router_.match(method, path);
-  return m.route != nullptr && m.route->blocking;
-}
-
-Response Pipeline::handle(Request& req) {
+Response Pipeline::handle(Request& req, RouteMatch match) {
   const auto started = std::chrono::steady_clock::now();
-  const std::string_view client_id = req.header("X-Request-Id");
-  req.request_id = is_sane_request_id(client_id) ? std::string(client_id) : new_uuid_v7();
-  if (!options_.trusted_proxies.empty()) {
-    req.remote_address =
-        options_.trusted_proxies.client_address(req.remote_address, forwarded_for(req));
-  }
-
-  RouteMatch match = router_.match(req.method, req.path);
+  identify(req);
   Response resp;
   std::string_view label = "unmatched";
   if (match.route == nullptr) {
@@ -113,38 +86,7 @@ Response Pipeline::handle(Request& req) {
     req.route = match.route;
     req.path_params = std::move(match.params);
     label = match.route->path;
-    std::vector<std::pair<std::string, std::string>> extra;
-    // Routes that read an optional token answer signed-in callers for themselves.
-    const bool shareable =
-        cache_ != nullptr && match.route->shared_cache && req.method == Method::kGet &&
-        (match.route->access == Access::kPublic || req.header("Authorization").empty());
-    const std::string cache_key =
-        shareable ? std::string(req.path) + "?" + std::string(req.query_string) : std::string();
-    const std::uint64_t generation = shareable ? cache_->generation() : 0;
-    std::optional<Response> cached = shareable ? cache_->find(cache_key) : std::nullopt;
-    const bool hit = cached.has_value();
-    try {
-      Result<Response> r = cached ? Result<Response>(std::move(*cached)) : run_scoped(req, extra);
-      if (r.ok()) {
-        resp = std::move(r).value();
-      } else {
-        resp = failure_response(r.error(), req.request_id);
-      }
-    } catch (const std::exception& ex) {
-      spdlog::error("{{\"msg\":\"handler threw\",\"request_id\":\"{}\",\"cause\":{}}}",
-                    req.request_id, AccessLog::quoted(ex.what()));
-      resp = problem_response(Error::internal(ex.what()), req.request_id);
-    } catch (...) {
-      spdlog::error("{{\"msg\":\"handler threw\",\"request_id\":\"{}\"}}", req.request_id);
-      resp = problem_response(Error::internal("unknown exception"), req.request_id);
-    }
-    if (!reports_rate_limit(resp)) {
-      for (auto& h : extra) resp.headers.push_back(std::move(h));
-    }
-    // A hit is not stored again: its age keeps counting toward the TTL.
-    if (shareable && !hit && resp.status == 200) cache_->store(cache_key, generation, resp);
-    // After the write committed: responses computed before it stop counting.
-    if (cache_ != nullptr && !is_read_only(req.method)) cache_->invalidate();
+    resp = run_routed(req);
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -152,40 +94,42 @@ Response Pipeline::handle(Request& req) {
   return resp;
 }
 
-std::optional<Response> Pipeline::limit(const Request& req, std::string_view policy_name,
-                                        std::string_view key) {
-  const RateLimitPolicy* p = policy(policy_name);
-  if (p == nullptr || p->limit == 0) return std::nullopt;
-  const RateLimitDecision d = limiter_.hit(*p, key);
-  if (d.allowed) return std::nullopt;
-  Response r = problem_response(rate_limited(d), req.request_id);
-  for (auto& h : RateLimiter::headers(*p, d)) r.headers.push_back(std::move(h));
-  return r;
+void Pipeline::identify(Request& req) const {
+  const std::string_view client_id = req.header("X-Request-Id");
+  req.request_id = is_sane_request_id(client_id) ? std::string(client_id) : new_uuid_v7();
+  if (!options_.trusted_proxies.empty()) {
+    req.remote_address =
+        options_.trusted_proxies.client_address(req.remote_address, forwarded_for(req));
+  }
 }
 
-std::optional<Response> Pipeline::exhausted(const Request& req, std::string_view policy_name,
-                                            std::string_view key) {
-  const RateLimitPolicy* p = policy(policy_name);
-  if (p == nullptr || p->limit == 0) return std::nullopt;
-  const RateLimitDecision d = limiter_.peek(*p, key);
-  if (d.allowed) return std::nullopt;
-  Response r = problem_response(rate_limited(d), req.request_id);
-  for (auto& h : RateLimiter::headers(*p, d)) r.headers.push_back(std::move(h));
-  return r;
+Response Pipeline::run_routed(Request& req) {
+  RateLimitHeaders extra;
+  SharedCacheTicket ticket = cache_.open(req);
+  Response resp = ticket.hit ? std::move(*ticket.response) : run_guarded(req, extra);
+  if (!reports_rate_limit(resp)) {
+    for (auto& h : extra) resp.headers.push_back(std::move(h));
+  }
+  cache_.close(req, ticket, resp);
+  return resp;
 }
 
-std::vector<std::pair<std::string, std::string>> Pipeline::count(std::string_view policy_name,
-                                                                 std::string_view key) {
-  const RateLimitPolicy* p = policy(policy_name);
-  if (p == nullptr || p->limit == 0) return {};
-  RateLimitDecision d = limiter_.hit(*p, key);
-  // The attempt already happened: report the budget left, not a refusal.
-  d.allowed = true;
-  return RateLimiter::headers(*p, d);
+Response Pipeline::run_guarded(Request& req, RateLimitHeaders& extra) {
+  try {
+    Result<Response> r = run_scoped(req, extra);
+    if (r.ok()) return std::move(r).value();
+    return failure_response(r.error(), req.request_id);
+  } catch (const std::exception& ex) {
+    spdlog::error("{{\"msg\":\"handler threw\",\"request_id\":\"{}\",\"cause\":{}}}",
+                  req.request_id, AccessLog::quoted(ex.what()));
+    return problem_response(Error::internal(ex.what()), req.request_id);
+  } catch (...) {
+    spdlog::error("{{\"msg\":\"handler threw\",\"request_id\":\"{}\"}}", req.request_id);
+    return problem_response(Error::internal("unknown exception"), req.request_id);
+  }
 }
 
-Result<Response> Pipeline::run_scoped(Request& req,
-                                      std::vector<std::pair<std::string, std::string>>& extra) {
+Result<Response> Pipeline::run_scoped(Request& req, RateLimitHeaders& extra) {
   // Blocking routes (password hashing) would hold the scope's resources through
   // long CPU work, and they are not where per-request overhead matters.
   if (scope_ == nullptr || req.route->blocking) return run_route(req, extra);
@@ -199,15 +143,12 @@ Result<Response> Pipeline::run_scoped(Request& req,
   return run_route(req, extra);
 }
 
-Result<Response> Pipeline::run_route(Request& req,
-                                     std::vector<std::pair<std::string, std::string>>& extra) {
+Result<Response> Pipeline::run_route(Request& req, RateLimitHeaders& extra) {
   const Route& route = *req.route;
-  if (!route.rate_limit.empty()) {
-    if (const RateLimitPolicy* p = policy(route.rate_limit); p != nullptr && p->limit > 0) {
-      const RateLimitDecision d = limiter_.hit(*p, req.remote_address);
-      extra = RateLimiter::headers(*p, d);
-      if (!d.allowed) return rate_limited(d);
-    }
+  if (!route.rate_limit.empty() && rate_limits_ != nullptr) {
+    RateLimitOutcome limited = rate_limits_->hit(route.rate_limit, req.remote_address);
+    extra = std::move(limited.headers);
+    if (!limited.decision.allowed) return RateLimits::refusal(limited.decision);
   }
   DL_TRY(authenticate(req));
   DL_TRY(check_permission(req));

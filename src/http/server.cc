@@ -153,16 +153,17 @@ class Session : public std::enable_shared_from_this<Session> {
     request_.remote_address = remote_;
     if (shared_.stopping) closing_ = true;
 
-    if (!shared_.pipeline.is_blocking(request_.method, request_.path))
-      return write(shared_.pipeline.handle(request_));
+    RouteMatch match = shared_.pipeline.match(request_);
+    if (!Pipeline::is_blocking(match))
+      return write(shared_.pipeline.handle(request_, std::move(match)));
     if (shared_.blocking_pending.fetch_add(1) >= shared_.options.blocking_queue) {
       shared_.blocking_pending.fetch_sub(1);
       return write(shared_.pipeline.reject(
           Error::unavailable("SERVER_BUSY", "The server is busy; try again shortly."),
           request_.header("X-Request-Id"), request_.method_text, request_.path));
     }
-    asio::post(shared_.blocking, [self = shared_from_this()]() {
-      Response resp = self->shared_.pipeline.handle(self->request_);
+    asio::post(shared_.blocking, [self = shared_from_this(), match = std::move(match)]() mutable {
+      Response resp = self->shared_.pipeline.handle(self->request_, std::move(match));
       self->shared_.blocking_pending.fetch_sub(1);
       asio::post(self->stream_.get_executor(),
                  [self, resp = std::move(resp)]() mutable { self->write(std::move(resp)); });

@@ -29,19 +29,19 @@ FieldSpec password_field(const char* name) {
 // when the credentials are wrong: correct passwords never count against
 // them, so a classroom behind one address is not locked out by its own
 // sign-ins, while guessing from one address or at one account is.
-Result<Response> sign_in(Request& req, AuthService& auth, http::Pipeline& pipeline,
+Result<Response> sign_in(Request& req, AuthService& auth, http::RateLimits& limits,
                          const std::string& login, bool by_username) {
   DL_ASSIGN_OR_RETURN(std::string account, auth.login_limit_key(login, by_username));
-  if (auto r = pipeline.exhausted(req, auth_policy::kFailedSignIn, req.remote_address)) return *r;
-  if (auto r = pipeline.exhausted(req, auth_policy::kFailedAccount, account)) return *r;
+  if (auto r = limits.exhausted(req, auth_policy::kFailedSignIn, req.remote_address)) return *r;
+  if (auto r = limits.exhausted(req, auth_policy::kFailedAccount, account)) return *r;
   auto signin = auth.login(req.caller(), login, by_username,
                            http::required_string(req.json.as_object(), "password"));
   if (!signin.ok()) {
     if (signin.error().code != "INVALID_CREDENTIALS") return std::move(signin).error();
     Response r = http::problem_response(signin.error(), req.request_id);
-    for (auto& h : pipeline.count(auth_policy::kFailedSignIn, req.remote_address))
+    for (auto& h : limits.count(auth_policy::kFailedSignIn, req.remote_address))
       r.headers.push_back(std::move(h));
-    for (auto& h : pipeline.count(auth_policy::kFailedAccount, account))
+    for (auto& h : limits.count(auth_policy::kFailedAccount, account))
       r.headers.push_back(std::move(h));
     return r;
   }
@@ -50,14 +50,14 @@ Result<Response> sign_in(Request& req, AuthService& auth, http::Pipeline& pipeli
 
 }  // namespace
 
-void register_auth_routes(http::Router& router, AuthService& auth, http::Pipeline& pipeline) {
+void register_auth_routes(http::Router& router, AuthService& auth, http::RateLimits& limits) {
   router.add({.method = Method::kPost,
               .path = "/v1/auth/register",
-              .handler = [&auth, &pipeline](Request& req) -> Result<Response> {
+              .handler = [&auth, &limits](Request& req) -> Result<Response> {
                 const auto& b = req.json.as_object();
                 const std::string email = http::required_string(b, "email");
-                if (auto limited = pipeline.limit(req, auth_policy::kAccountMail,
-                                                  "register:" + case_fold_key(email)))
+                if (auto limited = limits.limit(req, auth_policy::kAccountMail,
+                                                "register:" + case_fold_key(email)))
                   return *limited;
                 Registration input{email, http::required_string(b, "password"),
                                    http::required_string(b, "first_name"),
@@ -80,7 +80,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
 
   router.add({.method = Method::kPost,
               .path = "/v1/auth/login",
-              .handler = [&auth, &pipeline](Request& req) -> Result<Response> {
+              .handler = [&auth, &limits](Request& req) -> Result<Response> {
                 const auto& b = req.json.as_object();
                 const auto email = http::optional_string(b, "email");
                 const auto username = http::optional_string(b, "username");
@@ -88,7 +88,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
                   return Error::invalid("The request body is not valid.",
                                         {{"email", "give exactly one of email or username"}});
                 }
-                return sign_in(req, auth, pipeline, email ? *email : *username, !email);
+                return sign_in(req, auth, limits, email ? *email : *username, !email);
               },
               .summary = "Sign in with email or username and password",
               .tag = kTag,
@@ -130,10 +130,10 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::Pipelin
 
   router.add({.method = Method::kPost,
               .path = "/v1/auth/forgot-password",
-              .handler = [&auth, &pipeline](Request& req) -> Result<Response> {
+              .handler = [&auth, &limits](Request& req) -> Result<Response> {
                 const std::string email = http::required_string(req.json.as_object(), "email");
-                if (auto limited = pipeline.limit(req, auth_policy::kAccountMail,
-                                                  "forgot:" + case_fold_key(email)))
+                if (auto limited = limits.limit(req, auth_policy::kAccountMail,
+                                                "forgot:" + case_fold_key(email)))
                   return *limited;
                 DL_TRY(auth.forgot_password(req.caller(), email));
                 return Response::json(202, http::accepted_shape().render({}));

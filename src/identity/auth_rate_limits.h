@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "http/pipeline.h"
+#include "http/rate_limits.h"
 
 namespace deltalabs::identity {
 
@@ -27,6 +27,6 @@ inline constexpr const char* kAccountMail = "account-mail";      // per email
 }  // namespace auth_policy
 
 // Installs every auth policy with a window of one minute.
-void install_auth_rate_limits(http::Pipeline& pipeline, const AuthRateLimits& limits);
+void install_auth_rate_limits(http::RateLimits& rate_limits, const AuthRateLimits& limits);
 
 }  // namespace deltalabs::identity

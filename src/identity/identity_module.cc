@@ -21,10 +21,10 @@ AuthSettings settings_from(const Config& config) {
 
 }  // namespace
 
-IdentityModule::IdentityModule(Database& db, const Config& config, http::Pipeline& pipeline,
+IdentityModule::IdentityModule(Database& db, const Config& config, http::RateLimits& rate_limits,
                                const CursorCodec& cursors, std::vector<SigningKey> keys)
     : db_(db),
-      pipeline_(pipeline),
+      rate_limits_(rate_limits),
       cursors_(cursors),
       signer_(std::move(keys), config.jwt_issuer, config.jwt_audience,
               std::chrono::seconds(config.access_token_ttl_s)),
@@ -40,20 +40,18 @@ IdentityModule::IdentityModule(Database& db, const Config& config, http::Pipelin
       permission_gate_(authorization_) {}
 
 Result<std::unique_ptr<IdentityModule>> IdentityModule::create(Database& db, const Config& config,
-                                                               http::Pipeline& pipeline,
+                                                               http::RateLimits& rate_limits,
                                                                const CursorCodec& cursors) {
   DL_ASSIGN_OR_RETURN(auto keys, TokenSigner::parse_keys(config.jwt_keys));
-  install_auth_rate_limits(pipeline,
+  install_auth_rate_limits(rate_limits,
                            {static_cast<std::uint32_t>(std::max(0, config.auth_rate_limit)),
                             static_cast<std::uint32_t>(std::max(0, config.sign_in_rate_limit))});
-  std::unique_ptr<IdentityModule> module(
-      new IdentityModule(db, config, pipeline, cursors, std::move(keys)));
-  pipeline.set_permission_gate(&module->permission_gate_);
-  return module;
+  return std::unique_ptr<IdentityModule>(
+      new IdentityModule(db, config, rate_limits, cursors, std::move(keys)));
 }
 
 void IdentityModule::register_routes(http::Router& router) {
-  register_auth_routes(router, auth_, pipeline_);
+  register_auth_routes(router, auth_, rate_limits_);
   register_user_routes(router, users_, cursors_);
   register_role_routes(router, roles_, cursors_);
   register_permission_routes(router, permissions_, cursors_);

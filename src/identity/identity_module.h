@@ -4,7 +4,7 @@
 
 #include "app/config.h"
 #include "core/cursor_codec.h"
-#include "http/pipeline.h"
+#include "http/rate_limits.h"
 #include "http/router.h"
 #include "identity/auth_service.h"
 #include "identity/authorization_service.h"
@@ -26,10 +26,10 @@ namespace deltalabs::identity {
 // services other domains call (authorization first of all) and the routes.
 class IdentityModule {
  public:
-  // Builds the services from configuration, installs the auth rate-limit
-  // policies and makes its permission gate the pipeline's.
+  // Builds the services from configuration and installs the auth rate-limit
+  // policies in `rate_limits`, which the auth routes then count against.
   static Result<std::unique_ptr<IdentityModule>> create(Database& db, const Config& config,
-                                                        http::Pipeline& pipeline,
+                                                        http::RateLimits& rate_limits,
                                                         const CursorCodec& cursors);
 
   // Adds every identity route.
@@ -57,11 +57,11 @@ class IdentityModule {
   RoutePermissionGate& permission_gate() { return permission_gate_; }
 
  private:
-  IdentityModule(Database& db, const Config& config, http::Pipeline& pipeline,
+  IdentityModule(Database& db, const Config& config, http::RateLimits& rate_limits,
                  const CursorCodec& cursors, std::vector<SigningKey> keys);
 
   Database& db_;
-  http::Pipeline& pipeline_;
+  http::RateLimits& rate_limits_;
   const CursorCodec& cursors_;
   PasswordHasher hasher_;
   TokenSigner signer_;
