@@ -3,6 +3,8 @@
 // Every SQL statement of the AI / operational domain. Lists page by id: ids
 // are UUIDv7, so id order is creation order.
 
+#include "storage/keyset.h"
+
 namespace deltalabs::ai::sql {
 
 // --- conversations and their messages -------------------------------------------------------
@@ -11,8 +13,8 @@ namespace deltalabs::ai::sql {
   "SELECT id, user_id, title, provider, created_at, updated_at FROM conversations "
 
 inline constexpr const char* kSelectConversation = DL_CONVERSATION_SELECT "WHERE id = $1";
-inline constexpr const char* kListConversations = DL_CONVERSATION_SELECT
-    "WHERE user_id = $1 AND ($2 = '' OR CAST(id AS TEXT) < $2) ORDER BY id DESC LIMIT $3";
+inline constexpr const char* kListConversations =
+    DL_CONVERSATION_SELECT "WHERE user_id = $1 AND " DL_KEYSET_DESC(id, 2, 3);
 
 #undef DL_CONVERSATION_SELECT
 
@@ -58,10 +60,10 @@ inline constexpr const char* kAddUsage =
 
 inline constexpr const char* kSelectDraft = DL_DRAFT_SELECT "WHERE id = $1";
 // A caller's own drafts, or ($2 set) one course's drafts.
-inline constexpr const char* kListDraftsByAuthor = DL_DRAFT_SELECT
-    "WHERE author_id = $1 AND ($2 = '' OR CAST(id AS TEXT) < $2) ORDER BY id DESC LIMIT $3";
-inline constexpr const char* kListDraftsByCourse = DL_DRAFT_SELECT
-    "WHERE course_id = $1 AND ($2 = '' OR CAST(id AS TEXT) < $2) ORDER BY id DESC LIMIT $3";
+inline constexpr const char* kListDraftsByAuthor =
+    DL_DRAFT_SELECT "WHERE author_id = $1 AND " DL_KEYSET_DESC(id, 2, 3);
+inline constexpr const char* kListDraftsByCourse =
+    DL_DRAFT_SELECT "WHERE course_id = $1 AND " DL_KEYSET_DESC(id, 2, 3);
 
 #undef DL_DRAFT_SELECT
 

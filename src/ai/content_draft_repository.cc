@@ -16,11 +16,7 @@ ContentDraft draft_from(const Row& r) {
 
 Result<Page<ContentDraft>> page_of(Connection& c, const char* sql, const std::string& key,
                                    const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql, {key, page.after, page.limit + 1}));
-  std::vector<ContentDraft> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(draft_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const ContentDraft& d) { return d.id; });
+  return query_page(c, sql, {key}, page, draft_from);
 }
 
 }  // namespace

@@ -50,12 +50,7 @@ Result<Conversation> ConversationRepository::find(Connection& c, const std::stri
 
 Result<Page<Conversation>> ConversationRepository::list(Connection& c, const std::string& user_id,
                                                         const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListConversations, {user_id, page.after, page.limit + 1}));
-  std::vector<Conversation> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(conversation_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const Conversation& x) { return x.id; });
+  return query_page(c, sql::kListConversations, {user_id}, page, conversation_from);
 }
 
 Result<Conversation> ConversationRepository::insert(Connection& c, const std::string& user_id,

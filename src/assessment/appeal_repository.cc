@@ -52,13 +52,8 @@ Result<Appeal> AppealRepository::find(Connection& c, const std::string& id) {
 
 Result<Page<Appeal>> AppealRepository::list(Connection& c, const std::string& course_id,
                                             const AppealFilter& filter, const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(
-      RowSet rows, c.query(sql::kListAppeals,
-                           {course_id, filter.user_id, filter.status, page.after, page.limit + 1}));
-  std::vector<Appeal> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(appeal_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const Appeal& a) { return a.id; });
+  return query_page(c, sql::kListAppeals, {course_id, filter.user_id, filter.status}, page,
+                    appeal_from);
 }
 
 Result<bool> AppealRepository::resolve(Connection& c, const std::string& id,

@@ -5,6 +5,8 @@
 // computed by the service and stored in grades.score in the transaction of
 // the change; `deltalabs check` recomputes it here (kCourseScoreDrift).
 
+#include "storage/keyset.h"
+
 namespace deltalabs::assessment::sql {
 
 // --- exercises ----------------------------------------------------------------------------------
@@ -26,8 +28,7 @@ inline constexpr const char* kSelectExercise =
 inline constexpr const char* kSelectExerciseById = DL_EXERCISE_SELECT "WHERE x.id = $1";
 // Oldest first; ids are UUIDv7, so id order is creation order. $2 = 1 lists published ones only.
 inline constexpr const char* kListExercises = DL_EXERCISE_SELECT
-    "WHERE x.course_id = $1 AND ($2 = 0 OR x.published) AND ($3 = '' OR CAST(x.id AS TEXT) > $3) "
-    "ORDER BY x.id LIMIT $4";
+    "WHERE x.course_id = $1 AND ($2 = 0 OR x.published) AND " DL_KEYSET_ASC(x.id, 3, 4);
 
 #undef DL_EXERCISE_SELECT
 
@@ -59,7 +60,7 @@ inline constexpr const char* kSelectSubmission = DL_SUBMISSION_SELECT "WHERE s.i
 // Of one exercise, one learner's ($2) or everyone's ($2 = ''), oldest first.
 inline constexpr const char* kListSubmissions = DL_SUBMISSION_SELECT
     "WHERE s.exercise_id = $1 AND ($2 = '' OR CAST(s.user_id AS TEXT) = $2) "
-    "AND ($3 = '' OR CAST(s.id AS TEXT) > $3) ORDER BY s.id LIMIT $4";
+    "AND " DL_KEYSET_ASC(s.id, 3, 4);
 
 #undef DL_SUBMISSION_SELECT
 
@@ -114,9 +115,8 @@ inline constexpr const char* kUpsertGrade =
 
 inline constexpr const char* kSelectGradeOf = DL_GRADE_SELECT "WHERE g.enrollment_id = $1";
 // Every learner's grade of a course, by user id.
-inline constexpr const char* kListGradesOfCourse = DL_GRADE_SELECT
-    "WHERE e.course_id = $1 AND ($2 = '' OR CAST(e.user_id AS TEXT) > $2) "
-    "ORDER BY CAST(e.user_id AS TEXT) LIMIT $3";
+inline constexpr const char* kListGradesOfCourse =
+    DL_GRADE_SELECT "WHERE e.course_id = $1 AND " DL_KEYSET_ASC_BY_TEXT(e.user_id, 2, 3);
 
 #undef DL_GRADE_SELECT
 
@@ -144,8 +144,7 @@ inline constexpr const char* kSelectAppeal = DL_APPEAL_SELECT "WHERE a.id = $1";
 // Of one course: one learner's ($2) or all ($2 = ''), one status or all ($3), oldest first.
 inline constexpr const char* kListAppeals = DL_APPEAL_SELECT
     "WHERE x.course_id = $1 AND ($2 = '' OR CAST(a.user_id AS TEXT) = $2) "
-    "AND ($3 = '' OR a.status = $3) AND ($4 = '' OR CAST(a.id AS TEXT) > $4) "
-    "ORDER BY a.id LIMIT $5";
+    "AND ($3 = '' OR a.status = $3) AND " DL_KEYSET_ASC(a.id, 4, 5);
 
 #undef DL_APPEAL_SELECT
 

@@ -125,13 +125,9 @@ Result<Exercise> ExerciseRepository::find_by_id(Connection& c, const std::string
 
 Result<Page<Exercise>> ExerciseRepository::list(Connection& c, const std::string& course_id,
                                                 bool published_only, const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListExercises, {course_id, published_only ? 1 : 0,
-                                                                 page.after, page.limit + 1}));
-  std::vector<Exercise> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(exercise_from(rows[i]));
-  Page<Exercise> out =
-      make_page(std::move(items), page.limit, [](const Exercise& x) { return x.id; });
+  DL_ASSIGN_OR_RETURN(
+      Page<Exercise> out,
+      query_page(c, sql::kListExercises, {course_id, published_only ? 1 : 0}, page, exercise_from));
   for (auto& x : out.items) DL_TRY(load_questions(c, x));
   return out;
 }

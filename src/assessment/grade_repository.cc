@@ -130,12 +130,8 @@ Result<std::optional<CourseGrade>> GradeRepository::grade_of(Connection& c,
 Result<Page<CourseGrade>> GradeRepository::grades_of_course(Connection& c,
                                                             const std::string& course_id,
                                                             const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListGradesOfCourse, {course_id, page.after, page.limit + 1}));
-  std::vector<CourseGrade> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(grade_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const CourseGrade& g) { return g.user_id; });
+  return query_page(c, sql::kListGradesOfCourse, {course_id}, page, grade_from,
+                    [](const CourseGrade& g) { return g.user_id; });
 }
 
 Result<Page<RankingEntry>> GradeRepository::ranking(Connection& c, const std::string& course_id,

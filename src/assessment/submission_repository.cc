@@ -109,12 +109,7 @@ Result<Submission> SubmissionRepository::find(Connection& c, const std::string& 
 Result<Page<Submission>> SubmissionRepository::list(Connection& c, const std::string& exercise_id,
                                                     const std::string& user_id,
                                                     const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListSubmissions,
-                                           {exercise_id, user_id, page.after, page.limit + 1}));
-  std::vector<Submission> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(submission_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const Submission& s) { return s.id; });
+  return query_page(c, sql::kListSubmissions, {exercise_id, user_id}, page, submission_from);
 }
 
 Status SubmissionRepository::save_grading(Connection& c, const Submission& s) {

@@ -3,6 +3,8 @@
 // Every SQL statement of the catalog domain. Placeholders are $1..$N on both
 // backends; optional filters use CAST($n AS TEXT) IS NULL so PostgreSQL can
 // type the parameter. Only full-text matching differs by dialect.
+#include "storage/keyset.h"
+
 namespace deltalabs::catalog::sql {
 
 // --- reference data: categories and levels --------------------------------
@@ -33,7 +35,7 @@ inline constexpr const char* kInsertInstructor =
 inline constexpr const char* kSelectInstructor = DL_INSTRUCTOR_SELECT "WHERE i.id = $1";
 inline constexpr const char* kSelectInstructorByUser = DL_INSTRUCTOR_SELECT "WHERE i.user_id = $1";
 inline constexpr const char* kListInstructors =
-    DL_INSTRUCTOR_SELECT "WHERE ($1 = '' OR CAST(i.id AS TEXT) > $1) ORDER BY i.id LIMIT $2";
+    DL_INSTRUCTOR_SELECT "WHERE " DL_KEYSET_ASC(i.id, 1, 2);
 inline constexpr const char* kListInstructorsOfCourse = DL_INSTRUCTOR_SELECT
     "JOIN course_instructors ci ON ci.instructor_id = i.id WHERE ci.course_id = $1 "
     "ORDER BY ci.added_at, i.id";

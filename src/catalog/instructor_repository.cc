@@ -47,8 +47,7 @@ Result<std::optional<Instructor>> InstructorRepository::find_by_user(Connection&
 }
 
 Result<Page<Instructor>> InstructorRepository::list(Connection& c, const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListInstructors, {page.after, page.limit + 1}));
-  return make_page(all_from(rows), page.limit, [](const Instructor& i) { return i.id; });
+  return query_page(c, sql::kListInstructors, {}, page, instructor_from);
 }
 
 Result<std::vector<Instructor>> InstructorRepository::of_course(Connection& c,

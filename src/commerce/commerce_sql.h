@@ -6,6 +6,8 @@
 // resources.stock (taken by paid or pending orders, given back by refunds and
 // cancellations). Lists page by id: ids are UUIDv7, so id order is creation order.
 
+#include "storage/keyset.h"
+
 namespace deltalabs::commerce::sql {
 
 // --- carts ---------------------------------------------------------------------------------------
@@ -58,8 +60,7 @@ inline constexpr const char* kReturnStock =
 
 inline constexpr const char* kSelectCouponByCode = DL_COUPON_SELECT "WHERE code = $1";
 inline constexpr const char* kSelectCoupon = DL_COUPON_SELECT "WHERE id = $1";
-inline constexpr const char* kListCoupons =
-    DL_COUPON_SELECT "WHERE ($1 = '' OR CAST(id AS TEXT) < $1) ORDER BY id DESC LIMIT $2";
+inline constexpr const char* kListCoupons = DL_COUPON_SELECT "WHERE " DL_KEYSET_DESC(id, 1, 2);
 
 #undef DL_COUPON_SELECT
 
@@ -94,8 +95,8 @@ inline constexpr const char* kSelectOrderByKey =
     DL_ORDER_SELECT "WHERE user_id = $1 AND checkout_key = $2";
 inline constexpr const char* kForgetCheckoutKey =
     "UPDATE orders SET checkout_key = NULL WHERE id = $1";
-inline constexpr const char* kListUserOrders = DL_ORDER_SELECT
-    "WHERE user_id = $1 AND ($2 = '' OR CAST(id AS TEXT) < $2) ORDER BY id DESC LIMIT $3";
+inline constexpr const char* kListUserOrders =
+    DL_ORDER_SELECT "WHERE user_id = $1 AND " DL_KEYSET_DESC(id, 2, 3);
 
 #undef DL_ORDER_SELECT
 
@@ -189,8 +190,7 @@ inline constexpr const char* kInsertPaymentEvent =
   "SELECT id, name, kind, organization_id, manager_id, contact_email, created_at FROM sponsors "
 
 inline constexpr const char* kSelectSponsor = DL_SPONSOR_SELECT "WHERE id = $1";
-inline constexpr const char* kListSponsors =
-    DL_SPONSOR_SELECT "WHERE ($1 = '' OR CAST(id AS TEXT) < $1) ORDER BY id DESC LIMIT $2";
+inline constexpr const char* kListSponsors = DL_SPONSOR_SELECT "WHERE " DL_KEYSET_DESC(id, 1, 2);
 
 #undef DL_SPONSOR_SELECT
 
@@ -207,7 +207,7 @@ inline constexpr const char* kSelectRequest = DL_REQUEST_SELECT "WHERE r.id = $1
 // The requests the user made or may decide (as a sponsor's manager).
 inline constexpr const char* kListRequests = DL_REQUEST_SELECT
     "WHERE (r.user_id = $1 OR r.sponsor_id IN (SELECT id FROM sponsors WHERE manager_id = $1)) "
-    "AND ($2 = '' OR CAST(r.id AS TEXT) < $2) ORDER BY r.id DESC LIMIT $3";
+    "AND " DL_KEYSET_DESC(r.id, 2, 3);
 
 #undef DL_REQUEST_SELECT
 
@@ -231,9 +231,8 @@ inline constexpr const char* kSelectUsableAid = DL_AID_SELECT
     "WHERE a.user_id = $1 AND a.course_id = $2 AND a.status = 'approved' AND NOT EXISTS "
     "(SELECT 1 FROM order_items i WHERE i.aid_application_id = a.id) ORDER BY a.id LIMIT 1";
 // Everyone's applications ($1 = '') or one user's.
-inline constexpr const char* kListAid = DL_AID_SELECT
-    "WHERE ($1 = '' OR CAST(a.user_id AS TEXT) = $1) AND ($2 = '' OR CAST(a.id AS TEXT) < $2) "
-    "ORDER BY a.id DESC LIMIT $3";
+inline constexpr const char* kListAid =
+    DL_AID_SELECT "WHERE ($1 = '' OR CAST(a.user_id AS TEXT) = $1) AND " DL_KEYSET_DESC(a.id, 2, 3);
 
 #undef DL_AID_SELECT
 

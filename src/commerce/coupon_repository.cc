@@ -35,10 +35,7 @@ Result<std::optional<Coupon>> CouponRepository::find_by_code(Connection& c,
 }
 
 Result<Page<Coupon>> CouponRepository::list(Connection& c, const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListCoupons, {page.after, page.limit + 1}));
-  std::vector<Coupon> items;
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(coupon_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const Coupon& x) { return x.id; });
+  return query_page(c, sql::kListCoupons, {}, page, coupon_from);
 }
 
 Result<Coupon> CouponRepository::insert(Connection& c, const Coupon& coupon,

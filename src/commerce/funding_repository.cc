@@ -26,14 +26,6 @@ AidApplication aid_from(const Row& r) {
           r.text(9),          r.text(10)};
 }
 
-template <class T, class F>
-Result<Page<T>> page_of(Result<RowSet> rows, int limit, F from) {
-  if (!rows.ok()) return std::move(rows).error();
-  std::vector<T> items;
-  for (std::size_t i = 0; i < rows->size(); ++i) items.push_back(from((*rows)[i]));
-  return make_page(std::move(items), limit, [](const T& x) { return x.id; });
-}
-
 Result<std::string> insert_unique(Connection& c, const char* statement, Params params,
                                   const char* code, const char* message) {
   auto inserted = c.execute(statement, params);
@@ -55,8 +47,7 @@ Result<Sponsor> FundingRepository::sponsor(Connection& c, const std::string& id)
 }
 
 Result<Page<Sponsor>> FundingRepository::sponsors(Connection& c, const PageRequest& page) {
-  return page_of<Sponsor>(c.query(sql::kListSponsors, {page.after, page.limit + 1}), page.limit,
-                          sponsor_from);
+  return query_page(c, sql::kListSponsors, {}, page, sponsor_from);
 }
 
 Result<Sponsor> FundingRepository::insert_sponsor(Connection& c, const Sponsor& s) {
@@ -76,8 +67,7 @@ Result<SponsorshipRequest> FundingRepository::request(Connection& c, const std::
 Result<Page<SponsorshipRequest>> FundingRepository::requests(Connection& c,
                                                              const std::string& user_id,
                                                              const PageRequest& page) {
-  return page_of<SponsorshipRequest>(
-      c.query(sql::kListRequests, {user_id, page.after, page.limit + 1}), page.limit, request_from);
+  return query_page(c, sql::kListRequests, {user_id}, page, request_from);
 }
 
 Result<std::string> FundingRepository::insert_request(Connection& c, const SponsorshipRequest& r) {
@@ -113,8 +103,7 @@ Result<std::optional<AidApplication>> FundingRepository::usable_aid(Connection& 
 
 Result<Page<AidApplication>> FundingRepository::aid_list(Connection& c, const std::string& user_id,
                                                          const PageRequest& page) {
-  return page_of<AidApplication>(c.query(sql::kListAid, {user_id, page.after, page.limit + 1}),
-                                 page.limit, aid_from);
+  return query_page(c, sql::kListAid, {user_id}, page, aid_from);
 }
 
 Result<std::string> FundingRepository::insert_aid(Connection& c, const AidApplication& a) {

@@ -94,15 +94,8 @@ Result<std::optional<Order>> OrderRepository::find_by_key(Connection& c, const s
 
 Result<Page<Order>> OrderRepository::list_of_user(Connection& c, const std::string& user_id,
                                                   const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListUserOrders, {user_id, page.after, page.limit + 1}));
-  std::vector<Order> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    DL_ASSIGN_OR_RETURN(Order o, with_details(c, order_from(rows[i])));
-    items.push_back(std::move(o));
-  }
-  return make_page(std::move(items), page.limit, [](const Order& o) { return o.id; });
+  return query_page(c, sql::kListUserOrders, {user_id}, page,
+                    [&c](const Row& r) { return with_details(c, order_from(r)); });
 }
 
 Result<std::string> OrderRepository::insert(Connection& c, const OrderRow& row) {

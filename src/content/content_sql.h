@@ -3,6 +3,8 @@
 // Every SQL statement of the content domain. Placeholders are $1..$N on both
 // backends. Positions are 1..n per parent; moves first negate the affected
 // range, so UNIQUE (parent, position) holds after every single row change.
+#include "storage/keyset.h"
+
 namespace deltalabs::content::sql {
 
 // --- sections ----------------------------------------------------------------
@@ -83,7 +85,7 @@ inline constexpr const char* kSelectSupplement =
     "$1";
 inline constexpr const char* kListSupplements =
     "SELECT id, course_id, kind, title, url, body, created_at FROM supplement_resources "
-    "WHERE course_id = $1 AND ($2 = '' OR CAST(id AS TEXT) > $2) ORDER BY id LIMIT $3";
+    "WHERE course_id = $1 AND " DL_KEYSET_ASC(id, 2, 3);
 inline constexpr const char* kInsertResource =
     "INSERT INTO resources (id, course_id, title, description, mode, price_amount_minor, "
     "price_currency, stock, "
@@ -95,8 +97,7 @@ inline constexpr const char* kSelectResource =
 inline constexpr const char* kListResources =
     "SELECT id, course_id, title, description, mode, price_amount_minor, price_currency, stock, "
     "created_at, "
-    "updated_at FROM resources WHERE course_id = $1 AND ($2 = '' OR CAST(id AS TEXT) > $2) ORDER "
-    "BY id LIMIT $3";
+    "updated_at FROM resources WHERE course_id = $1 AND " DL_KEYSET_ASC(id, 2, 3);
 
 // --- super-courses -------------------------------------------------------------------
 #define DL_SUPER_COURSE_SELECT                                                                    \
@@ -109,9 +110,8 @@ inline constexpr const char* kInsertSuperCourse =
     "updated_at) "
     "VALUES ($1, $2, $3, $4, 'draft', $5, $6, $6)";
 inline constexpr const char* kSelectSuperCourse = DL_SUPER_COURSE_SELECT "WHERE c.id = $1";
-inline constexpr const char* kListPublishedSuperCourses = DL_SUPER_COURSE_SELECT
-    "WHERE c.status = 'published' AND ($1 = '' OR CAST(c.id AS TEXT) > $1) "
-    "ORDER BY c.id LIMIT $2";
+inline constexpr const char* kListPublishedSuperCourses =
+    DL_SUPER_COURSE_SELECT "WHERE c.status = 'published' AND " DL_KEYSET_ASC(c.id, 1, 2);
 // Has the user created any super-course (the pipeline's owner rule for courses:update)?
 inline constexpr const char* kCreatedAnySuperCourse =
     "SELECT 1 FROM super_courses WHERE created_by = $1 LIMIT 1";

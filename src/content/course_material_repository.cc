@@ -21,10 +21,7 @@ Resource resource_from(const Row& r) {
 template <class T, class F>
 Result<Page<T>> page_of(Connection& c, const char* statement, const std::string& course_id,
                         const PageRequest& page, F from) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(statement, {course_id, page.after, page.limit + 1}));
-  std::vector<T> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(from(rows[i]));
-  return make_page(std::move(out), page.limit, [](const T& t) { return t.id; });
+  return query_page(c, statement, {course_id}, page, from);
 }
 
 }  // namespace

@@ -35,11 +35,7 @@ Result<SuperCourse> SuperCourseRepository::find(Connection& c, const std::string
 
 Result<Page<SuperCourse>> SuperCourseRepository::list_published(Connection& c,
                                                                 const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListPublishedSuperCourses, {page.after, page.limit + 1}));
-  std::vector<SuperCourse> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(super_course_from(rows[i]));
-  return make_page(std::move(out), page.limit, [](const SuperCourse& s) { return s.id; });
+  return query_page(c, sql::kListPublishedSuperCourses, {}, page, super_course_from);
 }
 
 Result<bool> SuperCourseRepository::slug_free(Connection& c, const std::string& slug) {

@@ -6,6 +6,8 @@
 // discussion_threads.post_count. Lists page by id: ids are UUIDv7, so id
 // order is creation order.
 
+#include "storage/keyset.h"
+
 namespace deltalabs::engagement::sql {
 
 // --- questions and answers ----------------------------------------------------------------------
@@ -15,8 +17,8 @@ namespace deltalabs::engagement::sql {
   "accepted_answer_id, created_at, updated_at FROM questions "
 
 inline constexpr const char* kSelectQuestion = DL_QUESTION_SELECT "WHERE id = $1";
-inline constexpr const char* kListQuestions = DL_QUESTION_SELECT
-    "WHERE course_id = $1 AND ($2 = '' OR CAST(id AS TEXT) < $2) ORDER BY id DESC LIMIT $3";
+inline constexpr const char* kListQuestions =
+    DL_QUESTION_SELECT "WHERE course_id = $1 AND " DL_KEYSET_DESC(id, 2, 3);
 
 #undef DL_QUESTION_SELECT
 
@@ -86,8 +88,8 @@ inline constexpr const char* kDeleteVote =
   "FROM discussion_threads "
 
 inline constexpr const char* kSelectThread = DL_THREAD_SELECT "WHERE id = $1";
-inline constexpr const char* kListThreads = DL_THREAD_SELECT
-    "WHERE course_id = $1 AND ($2 = '' OR CAST(id AS TEXT) < $2) ORDER BY id DESC LIMIT $3";
+inline constexpr const char* kListThreads =
+    DL_THREAD_SELECT "WHERE course_id = $1 AND " DL_KEYSET_DESC(id, 2, 3);
 
 #undef DL_THREAD_SELECT
 
@@ -105,7 +107,7 @@ inline constexpr const char* kSelectPost =
 // Oldest first: a conversation reads top down.
 inline constexpr const char* kListPosts =
     "SELECT id, thread_id, author_id, body, created_at FROM thread_posts WHERE thread_id = $1 "
-    "AND ($2 = '' OR CAST(id AS TEXT) > $2) ORDER BY id LIMIT $3";
+    "AND " DL_KEYSET_ASC(id, 2, 3);
 
 // --- community events and RSVPs -----------------------------------------------------------------
 
@@ -118,8 +120,8 @@ inline constexpr const char* kListPosts =
   "e.created_at FROM community_events e "
 
 inline constexpr const char* kSelectEvent = DL_EVENT_SELECT "WHERE e.id = $1";
-inline constexpr const char* kListEvents = DL_EVENT_SELECT
-    "WHERE e.course_id = $1 AND ($2 = '' OR CAST(e.id AS TEXT) < $2) ORDER BY e.id DESC LIMIT $3";
+inline constexpr const char* kListEvents =
+    DL_EVENT_SELECT "WHERE e.course_id = $1 AND " DL_KEYSET_DESC(e.id, 2, 3);
 
 #undef DL_EVENT_SELECT
 

@@ -47,12 +47,7 @@ Result<CommunityEvent> EventRepository::find(Connection& c, const std::string& i
 
 Result<Page<CommunityEvent>> EventRepository::list(Connection& c, const std::string& course_id,
                                                    const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListEvents, {course_id, page.after, page.limit + 1}));
-  std::vector<CommunityEvent> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(event_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const CommunityEvent& e) { return e.id; });
+  return query_page(c, sql::kListEvents, {course_id}, page, event_from);
 }
 
 Result<std::string> EventRepository::insert(Connection& c, const std::string& course_id,

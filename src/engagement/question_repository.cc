@@ -39,12 +39,7 @@ Result<Question> QuestionRepository::find(Connection& c, const std::string& id) 
 
 Result<Page<Question>> QuestionRepository::list(Connection& c, const std::string& course_id,
                                                 const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListQuestions, {course_id, page.after, page.limit + 1}));
-  std::vector<Question> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(question_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const Question& q) { return q.id; });
+  return query_page(c, sql::kListQuestions, {course_id}, page, question_from);
 }
 
 Result<std::string> QuestionRepository::insert(Connection& c, const std::string& course_id,

@@ -36,12 +36,7 @@ Result<DiscussionThread> ThreadRepository::find(Connection& c, const std::string
 
 Result<Page<DiscussionThread>> ThreadRepository::list(Connection& c, const std::string& course_id,
                                                       const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListThreads, {course_id, page.after, page.limit + 1}));
-  std::vector<DiscussionThread> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(thread_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const DiscussionThread& t) { return t.id; });
+  return query_page(c, sql::kListThreads, {course_id}, page, thread_from);
 }
 
 Result<std::string> ThreadRepository::insert(Connection& c, const std::string& course_id,
@@ -65,12 +60,7 @@ Result<ThreadPost> ThreadRepository::insert_post(Connection& c, const std::strin
 
 Result<Page<ThreadPost>> ThreadRepository::posts(Connection& c, const std::string& thread_id,
                                                  const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListPosts, {thread_id, page.after, page.limit + 1}));
-  std::vector<ThreadPost> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(post_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const ThreadPost& p) { return p.id; });
+  return query_page(c, sql::kListPosts, {thread_id}, page, post_from);
 }
 
 }  // namespace deltalabs::engagement

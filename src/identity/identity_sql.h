@@ -3,6 +3,8 @@
 // Every SQL statement of the identity domain. Placeholders are $1..$N on both
 // backends; optional filters use CAST($n AS TEXT) IS NULL so PostgreSQL can
 // type the parameter.
+#include "storage/keyset.h"
+
 namespace deltalabs::identity::sql {
 
 // --- users ---------------------------------------------------------------
@@ -57,8 +59,7 @@ inline constexpr const char* kListUsers =
     "  AND (CAST($3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = "
     "ur.role_id "
     "       WHERE ur.user_id = u.id AND r.slug = $3)) "
-    "  AND ($4 = '' OR CAST(u.id AS TEXT) > $4) "
-    "ORDER BY u.id LIMIT $5";
+    "  AND " DL_KEYSET_ASC(u.id, 4, 5);
 
 // --- roles of users --------------------------------------------------------
 inline constexpr const char* kSelectUserRoles =
@@ -183,7 +184,7 @@ inline constexpr const char* kSelectRoleById =
     "WHERE id = $1";
 inline constexpr const char* kListRoles =
     "SELECT id, slug, name, description, is_system, created_at, updated_at FROM roles "
-    "WHERE ($1 = '' OR CAST(id AS TEXT) > $1) ORDER BY id LIMIT $2";
+    "WHERE " DL_KEYSET_ASC(id, 1, 2);
 inline constexpr const char* kUpdateRole =
     "UPDATE roles SET slug = COALESCE($2, slug), name = COALESCE($3, name), "
     "description = COALESCE($4, description), updated_at = $5 WHERE id = $1";
@@ -204,7 +205,7 @@ inline constexpr const char* kCountActiveRoleHolders =
 inline constexpr const char* kListRolePermissions =
     "SELECT p.id, p.slug, p.name, p.resource, p.action, p.description, p.created_at, p.updated_at, "
     "rp.granted_at FROM role_permissions rp JOIN permissions p ON p.id = rp.permission_id "
-    "WHERE rp.role_id = $1 AND ($2 = '' OR CAST(p.id AS TEXT) > $2) ORDER BY p.id LIMIT $3";
+    "WHERE rp.role_id = $1 AND " DL_KEYSET_ASC(p.id, 2, 3);
 inline constexpr const char* kSelectRolePermission =
     "SELECT p.id, p.slug, p.name, p.resource, p.action, p.description, p.created_at, p.updated_at, "
     "rp.granted_at FROM role_permissions rp JOIN permissions p ON p.id = rp.permission_id "
@@ -226,8 +227,7 @@ inline constexpr const char* kSelectPermissionById =
     "WHERE id = $1";
 inline constexpr const char* kListPermissions =
     "SELECT id, slug, name, resource, action, description, created_at, updated_at FROM permissions "
-    "WHERE (CAST($1 AS TEXT) IS NULL OR resource = $1) AND ($2 = '' OR CAST(id AS TEXT) > $2) "
-    "ORDER BY id LIMIT $3";
+    "WHERE (CAST($1 AS TEXT) IS NULL OR resource = $1) AND " DL_KEYSET_ASC(id, 2, 3);
 inline constexpr const char* kUpdatePermission =
     "UPDATE permissions SET name = COALESCE($2, name), description = COALESCE($3, description), "
     "updated_at = $4 WHERE id = $1";
@@ -244,7 +244,7 @@ inline constexpr const char* kSelectOrganizationTypeById =
     "WHERE id = $1";
 inline constexpr const char* kListOrganizationTypes =
     "SELECT id, slug, name, description, created_at, updated_at FROM organization_types "
-    "WHERE ($1 = '' OR CAST(id AS TEXT) > $1) ORDER BY id LIMIT $2";
+    "WHERE " DL_KEYSET_ASC(id, 1, 2);
 inline constexpr const char* kUpdateOrganizationType =
     "UPDATE organization_types SET slug = COALESCE($2, slug), name = COALESCE($3, name), "
     "description = COALESCE($4, description), updated_at = $5 WHERE id = $1";
@@ -266,7 +266,7 @@ inline constexpr const char* kListOrganizations =
     "FROM organizations "
     "WHERE (CAST($1 AS TEXT) IS NULL OR CAST(type_id AS TEXT) = $1) "
     "  AND (CAST($2 AS TEXT) IS NULL OR CAST(parent_id AS TEXT) = $2) "
-    "  AND ($3 = '' OR CAST(id AS TEXT) > $3) ORDER BY id LIMIT $4";
+    "  AND " DL_KEYSET_ASC(id, 3, 4);
 // $3 = 1 when parent_id was sent ($4 may then be NULL: the organization becomes a root).
 inline constexpr const char* kUpdateOrganization =
     "UPDATE organizations SET type_id = COALESCE($2, type_id), "
@@ -292,8 +292,7 @@ inline constexpr const char* kListMembers =
     "r.id, r.slug, r.name, uo.joined_at "
     "FROM user_organizations uo JOIN users u ON u.id = uo.user_id "
     "LEFT JOIN roles r ON r.id = uo.role_id "
-    "WHERE uo.organization_id = $1 AND ($2 = '' OR CAST(u.id AS TEXT) > $2) "
-    "ORDER BY u.id LIMIT $3";
+    "WHERE uo.organization_id = $1 AND " DL_KEYSET_ASC(u.id, 2, 3);
 inline constexpr const char* kSelectMembership =
     "SELECT uo.organization_id, u.id, u.email, u.username, u.first_name, u.last_name, "
     "r.id, r.slug, r.name, uo.joined_at "

@@ -44,11 +44,8 @@ Result<Membership> OrganizationMemberRepository::find(Connection& c,
 Result<Page<Membership>> OrganizationMemberRepository::list(Connection& c,
                                                             const std::string& organization_id,
                                                             const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListMembers, {organization_id, page.after, page.limit + 1}));
-  std::vector<Membership> members;
-  for (std::size_t i = 0; i < rows.size(); ++i) members.push_back(membership_from(rows[i]));
-  return make_page(std::move(members), page.limit, [](const Membership& m) { return m.user.id; });
+  return query_page(c, sql::kListMembers, {organization_id}, page, membership_from,
+                    [](const Membership& m) { return m.user.id; });
 }
 
 Result<bool> OrganizationMemberRepository::remove(Connection& c, const std::string& organization_id,

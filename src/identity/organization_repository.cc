@@ -53,12 +53,8 @@ Result<bool> OrganizationRepository::exists(Connection& c, const std::string& id
 Result<Page<Organization>> OrganizationRepository::list(Connection& c,
                                                         const OrganizationFilter& filter,
                                                         const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListOrganizations,
-                              {filter.type_id, filter.parent_id, page.after, page.limit + 1}));
-  std::vector<Organization> orgs;
-  for (std::size_t i = 0; i < rows.size(); ++i) orgs.push_back(organization_from(rows[i]));
-  return make_page(std::move(orgs), page.limit, [](const Organization& o) { return o.id; });
+  return query_page(c, sql::kListOrganizations, {filter.type_id, filter.parent_id}, page,
+                    organization_from);
 }
 
 Status OrganizationRepository::update(Connection& c, const std::string& id,

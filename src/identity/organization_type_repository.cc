@@ -44,11 +44,7 @@ Result<OrganizationType> OrganizationTypeRepository::find(Connection& c, const s
 
 Result<Page<OrganizationType>> OrganizationTypeRepository::list(Connection& c,
                                                                 const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListOrganizationTypes, {page.after, page.limit + 1}));
-  std::vector<OrganizationType> types;
-  for (std::size_t i = 0; i < rows.size(); ++i) types.push_back(type_from(rows[i]));
-  return make_page(std::move(types), page.limit, [](const OrganizationType& t) { return t.id; });
+  return query_page(c, sql::kListOrganizationTypes, {}, page, type_from);
 }
 
 Status OrganizationTypeRepository::update(Connection& c, const std::string& id,

@@ -37,11 +37,7 @@ Result<Permission> PermissionRepository::find(Connection& c, const std::string& 
 Result<Page<Permission>> PermissionRepository::list(Connection& c,
                                                     const std::optional<std::string>& resource,
                                                     const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListPermissions, {resource, page.after, page.limit + 1}));
-  std::vector<Permission> permissions;
-  for (std::size_t i = 0; i < rows.size(); ++i) permissions.push_back(permission_from(rows[i]));
-  return make_page(std::move(permissions), page.limit, [](const Permission& p) { return p.id; });
+  return query_page(c, sql::kListPermissions, {resource}, page, permission_from);
 }
 
 Status PermissionRepository::update(Connection& c, const std::string& id,

@@ -46,10 +46,7 @@ Result<Role> RoleRepository::find(Connection& c, const std::string& id) {
 }
 
 Result<Page<Role>> RoleRepository::list(Connection& c, const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListRoles, {page.after, page.limit + 1}));
-  std::vector<Role> roles;
-  for (std::size_t i = 0; i < rows.size(); ++i) roles.push_back(role_from(rows[i]));
-  return make_page(std::move(roles), page.limit, [](const Role& r) { return r.id; });
+  return query_page(c, sql::kListRoles, {}, page, role_from);
 }
 
 Status RoleRepository::update(Connection& c, const std::string& id, const RoleInput& change) {
@@ -69,12 +66,8 @@ Status RoleRepository::remove(Connection& c, const std::string& id) {
 
 Result<Page<RolePermission>> RoleRepository::permissions(Connection& c, const std::string& role_id,
                                                          const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListRolePermissions, {role_id, page.after, page.limit + 1}));
-  std::vector<RolePermission> grants;
-  for (std::size_t i = 0; i < rows.size(); ++i) grants.push_back(grant_from(rows[i]));
-  return make_page(std::move(grants), page.limit,
-                   [](const RolePermission& g) { return g.permission.id; });
+  return query_page(c, sql::kListRolePermissions, {role_id}, page, grant_from,
+                    [](const RolePermission& g) { return g.permission.id; });
 }
 
 Result<std::vector<RolePermission>> RoleRepository::all_permissions(Connection& c,

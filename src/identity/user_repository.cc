@@ -215,11 +215,9 @@ Result<Page<User>> UserRepository::list(Connection& c, const UserFilter& filter,
                                         const PageRequest& page) {
   std::optional<std::string> pattern;
   if (filter.q && !filter.q->empty()) pattern = like_pattern(*filter.q);
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListUsers, {pattern, filter.status, filter.role,
-                                                             page.after, page.limit + 1}));
-  std::vector<User> users;
-  for (std::size_t i = 0; i < rows.size(); ++i) users.push_back(user_from(rows[i]));
-  auto result = make_page(std::move(users), page.limit, [](const User& u) { return u.id; });
+  DL_ASSIGN_OR_RETURN(
+      Page<User> result,
+      query_page(c, sql::kListUsers, {pattern, filter.status, filter.role}, page, user_from));
   for (auto& u : result.items) {
     DL_ASSIGN_OR_RETURN(u.roles, roles_of(c, u.id));
   }

@@ -39,10 +39,6 @@ std::vector<Booking> bookings_from(const RowSet& rows) {
   return items;
 }
 
-Page<Booking> booking_page(const RowSet& rows, int limit) {
-  return make_page(bookings_from(rows), limit, [](const Booking& b) { return b.id; });
-}
-
 }  // namespace
 
 Result<Booking> BookingRepository::find(Connection& c, const std::string& id) {
@@ -62,16 +58,12 @@ Result<std::optional<Booking>> BookingRepository::live(Connection& c,
 
 Result<Page<Booking>> BookingRepository::of_user(Connection& c, const std::string& user_id,
                                                  const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListBookingsOfUser, {user_id, page.after, page.limit + 1}));
-  return booking_page(rows, page.limit);
+  return query_page(c, sql::kListBookingsOfUser, {user_id}, page, booking_from);
 }
 
 Result<Page<Booking>> BookingRepository::of_lab(Connection& c, const std::string& lab_id,
                                                 const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListBookingsOfLab, {lab_id, page.after, page.limit + 1}));
-  return booking_page(rows, page.limit);
+  return query_page(c, sql::kListBookingsOfLab, {lab_id}, page, booking_from);
 }
 
 Result<std::vector<Booking>> BookingRepository::calendar(Connection& c, const std::string& user_id,

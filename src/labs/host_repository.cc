@@ -37,11 +37,7 @@ Result<std::optional<Host>> HostRepository::of_organization(Connection& c,
 }
 
 Result<Page<Host>> HostRepository::list(Connection& c, const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListHosts, {page.after, page.limit + 1}));
-  std::vector<Host> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(host_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const Host& h) { return h.id; });
+  return query_page(c, sql::kListHosts, {}, page, host_from);
 }
 
 Result<std::string> HostRepository::insert(Connection& c, const std::optional<std::string>& user_id,

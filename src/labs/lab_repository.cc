@@ -80,16 +80,11 @@ Result<Page<Lab>> LabRepository::search(Connection& c, const LabSearch& s, TimeP
   const bool window = s.available_from || s.available_to;
   std::string from = format_rfc3339(now);
   if (s.available_from && *s.available_from > from) from = *s.available_from;
-  DL_ASSIGN_OR_RETURN(
-      RowSet rows,
-      c.query(statement,
-              {format_rfc3339(now), like_pattern(s.q).value_or(""), s.organization_id.value_or(""),
-               lowered(s.equipment).value_or(""), window ? 1 : 0, from,
-               s.available_to.value_or(sql::kEndOfTime), page.after, page.limit + 1}));
-  std::vector<Lab> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(lab_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const Lab& l) { return l.id; });
+  return query_page(c, statement,
+                    {format_rfc3339(now), like_pattern(s.q).value_or(""),
+                     s.organization_id.value_or(""), lowered(s.equipment).value_or(""),
+                     window ? 1 : 0, from, s.available_to.value_or(sql::kEndOfTime)},
+                    page, lab_from);
 }
 
 Result<std::string> LabRepository::insert(Connection& c, const std::string& host_id,

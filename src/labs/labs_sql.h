@@ -5,6 +5,8 @@
 // so they compare as text on SQLite and as timestamptz on PostgreSQL. An
 // absent optional filter is bound as NULL.
 
+#include "storage/keyset.h"
+
 namespace deltalabs::labs::sql {
 
 // The bounds bound for a time filter that was not given.
@@ -20,8 +22,7 @@ inline constexpr const char* kSelectHost = DL_HOST_SELECT "WHERE id = $1";
 inline constexpr const char* kSelectHostOfUser = DL_HOST_SELECT "WHERE user_id = $1";
 inline constexpr const char* kSelectHostOfOrganization =
     DL_HOST_SELECT "WHERE organization_id = $1";
-inline constexpr const char* kListHosts =
-    DL_HOST_SELECT "WHERE ($1 = '' OR CAST(id AS TEXT) > $1) ORDER BY id LIMIT $2";
+inline constexpr const char* kListHosts = DL_HOST_SELECT "WHERE " DL_KEYSET_ASC(id, 1, 2);
 
 #undef DL_HOST_SELECT
 
@@ -63,7 +64,7 @@ inline constexpr const char* kSelectLab = "SELECT " DL_LAB_COLUMNS "FROM labs l 
   "AND ($5 = 0 OR EXISTS (SELECT 1 FROM lab_availability a WHERE a.lab_id = l.id "               \
   "AND a.slot_start >= $6 AND a.slot_end <= $7 AND " DL_SEATS_FREE                               \
   " > 0)) "                                                                                      \
-  "AND ($8 = '' OR CAST(l.id AS TEXT) > $8) ORDER BY l.id LIMIT $9"
+  "AND " DL_KEYSET_ASC(l.id, 8, 9)
 
 inline constexpr const char* kSearchLabsSqlite =
     DL_LAB_SEARCH("EXISTS (SELECT 1 FROM json_each(l.equipment) e WHERE lower(e.value) = $4)");
@@ -137,10 +138,10 @@ inline constexpr const char* kReleaseSeats =
 inline constexpr const char* kSelectBooking = DL_BOOKING_SELECT "WHERE b.id = $1";
 inline constexpr const char* kSelectLiveBooking = DL_BOOKING_SELECT
     "WHERE b.availability_id = $1 AND b.user_id = $2 AND b.status IN ('pending', 'confirmed')";
-inline constexpr const char* kListBookingsOfUser = DL_BOOKING_SELECT
-    "WHERE b.user_id = $1 AND ($2 = '' OR CAST(b.id AS TEXT) < $2) ORDER BY b.id DESC LIMIT $3";
-inline constexpr const char* kListBookingsOfLab = DL_BOOKING_SELECT
-    "WHERE a.lab_id = $1 AND ($2 = '' OR CAST(b.id AS TEXT) < $2) ORDER BY b.id DESC LIMIT $3";
+inline constexpr const char* kListBookingsOfUser =
+    DL_BOOKING_SELECT "WHERE b.user_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3);
+inline constexpr const char* kListBookingsOfLab =
+    DL_BOOKING_SELECT "WHERE a.lab_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3);
 // The user's pending and confirmed bookings for the calendar, in time order.
 inline constexpr const char* kCalendarOfUser = DL_BOOKING_SELECT
     "WHERE b.user_id = $1 AND b.status IN ('pending', 'confirmed') "

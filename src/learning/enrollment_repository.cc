@@ -54,13 +54,8 @@ Result<std::optional<Enrollment>> EnrollmentRepository::find_of(Connection& c,
 Result<Page<Enrollment>> EnrollmentRepository::list_of_user(
     Connection& c, const std::string& user_id, const std::optional<std::string>& status,
     const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListEnrollmentsOfUser,
-                              {user_id, status.value_or(""), page.after, page.limit + 1}));
-  std::vector<Enrollment> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(enrollment_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const Enrollment& e) { return e.id; });
+  return query_page(c, sql::kListEnrollmentsOfUser, {user_id, status.value_or("")}, page,
+                    enrollment_from);
 }
 
 Result<std::string> EnrollmentRepository::insert(Connection& c, const EnrollmentRow& row) {
@@ -126,15 +121,13 @@ Status EnrollmentRepository::free_seat(Connection& c, const std::string& course_
 Result<Page<CourseMember>> EnrollmentRepository::members(Connection& c,
                                                          const std::string& course_id,
                                                          const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListMembers, {course_id, page.after, page.limit + 1}));
-  std::vector<CourseMember> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const Row r = rows[i];
-    items.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)});
-  }
-  return make_page(std::move(items), page.limit, [](const CourseMember& m) { return m.user_id; });
+  return query_page(
+      c, sql::kListMembers, {course_id}, page,
+      [](const Row& r) {
+        return CourseMember{r.text(0), r.text(1), r.text(2), r.text(3),
+                            r.text(4), r.text(5), r.text(6)};
+      },
+      [](const CourseMember& m) { return m.user_id; });
 }
 
 }  // namespace deltalabs::learning

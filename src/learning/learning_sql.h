@@ -5,6 +5,8 @@
 // Seats are courses.enrollment_count, kept by this domain: one per student
 // enrollment that is not cancelled, capped by courses.max_students.
 
+#include "storage/keyset.h"
+
 namespace deltalabs::learning::sql {
 
 // --- enrollments --------------------------------------------------------------------------------
@@ -23,8 +25,7 @@ inline constexpr const char* kSelectEnrollmentOf =
     DL_ENROLLMENT_SELECT "WHERE e.user_id = $1 AND e.course_id = $2";
 // Newest first; ids are UUIDv7, so id order is creation order.
 inline constexpr const char* kListEnrollmentsOfUser = DL_ENROLLMENT_SELECT
-    "WHERE e.user_id = $1 AND ($2 = '' OR e.status = $2) AND ($3 = '' OR CAST(e.id AS TEXT) < $3) "
-    "ORDER BY e.id DESC LIMIT $4";
+    "WHERE e.user_id = $1 AND ($2 = '' OR e.status = $2) AND " DL_KEYSET_DESC(e.id, 3, 4);
 
 #undef DL_ENROLLMENT_SELECT
 
@@ -93,7 +94,7 @@ inline constexpr const char* kListMembers =
     "    SELECT 1 FROM enrollments x WHERE x.course_id = $1 AND x.user_id = i.user_id "
     "    AND x.status <> 'cancelled')"
     ") m JOIN users u ON u.id = m.user_id "
-    "WHERE ($2 = '' OR CAST(m.user_id AS TEXT) > $2) ORDER BY CAST(m.user_id AS TEXT) LIMIT $3";
+    "WHERE " DL_KEYSET_ASC_BY_TEXT(m.user_id, 2, 3);
 
 // --- item progress ------------------------------------------------------------------------------
 
@@ -144,7 +145,7 @@ inline constexpr const char* kDeleteWishlistItem =
 inline constexpr const char* kListWishlist =
     "SELECT w.id, w.course_id, c.slug, c.title, c.price_amount_minor, c.price_currency, c.status, "
     "w.added_at FROM wishlist_items w JOIN courses c ON c.id = w.course_id "
-    "WHERE w.user_id = $1 AND ($2 = '' OR CAST(w.id AS TEXT) < $2) ORDER BY w.id DESC LIMIT $3";
+    "WHERE w.user_id = $1 AND " DL_KEYSET_DESC(w.id, 2, 3);
 inline constexpr const char* kSelectWishlistItem =
     "SELECT w.id, w.course_id, c.slug, c.title, c.price_amount_minor, c.price_currency, c.status, "
     "w.added_at FROM wishlist_items w JOIN courses c ON c.id = w.course_id "

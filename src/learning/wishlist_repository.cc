@@ -41,12 +41,7 @@ Result<WishlistItem> WishlistRepository::find(Connection& c, const std::string& 
 
 Result<Page<WishlistItem>> WishlistRepository::list(Connection& c, const std::string& user_id,
                                                     const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListWishlist, {user_id, page.after, page.limit + 1}));
-  std::vector<WishlistItem> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(item_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const WishlistItem& w) { return w.id; });
+  return query_page(c, sql::kListWishlist, {user_id}, page, item_from);
 }
 
 }  // namespace deltalabs::learning

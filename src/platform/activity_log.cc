@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/uuid.h"
+#include "storage/keyset.h"
 
 namespace deltalabs {
 
@@ -14,8 +15,7 @@ constexpr const char* kInsertEvent =
 constexpr const char* kListEvents =
     "SELECT id, kind, course_id, subject_id, data, created_at FROM activity_events "
     "WHERE user_id = $1 AND ($2 = '' OR CAST(course_id AS TEXT) = $2) "
-    "AND ($3 = '' OR CAST(id AS TEXT) < $3) "
-    "ORDER BY id DESC LIMIT $4";
+    "AND " DL_KEYSET_DESC(id, 3, 4);
 
 }  // namespace
 
@@ -28,16 +28,10 @@ Status ActivityLog::record(Connection& c, const std::string& user_id, const Acti
 Result<Page<ActivityEvent>> ActivityLog::list(Connection& c, const std::string& user_id,
                                               const std::optional<std::string>& course_id,
                                               const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(kListEvents, {user_id, course_id.value_or(""),
-                                                         page.after, page.limit + 1}));
-  std::vector<ActivityEvent> events;
-  events.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const Row r = rows[i];
-    events.push_back(
-        {r.text(0), r.text(1), r.optional_text(2), r.optional_text(3), r.text(4), r.text(5)});
-  }
-  return make_page(std::move(events), page.limit, [](const ActivityEvent& e) { return e.id; });
+  return query_page(c, kListEvents, {user_id, course_id.value_or("")}, page, [](const Row& r) {
+    return ActivityEvent{r.text(0),          r.text(1), r.optional_text(2),
+                         r.optional_text(3), r.text(4), r.text(5)};
+  });
 }
 
 }  // namespace deltalabs
