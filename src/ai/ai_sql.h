@@ -3,20 +3,29 @@
 // Every SQL statement of the AI / operational domain. Lists page by id: ids
 // are UUIDv7, so id order is creation order.
 
+#include "ai/model.h"
 #include "storage/keyset.h"
+#include "storage/row_mapping.h"
+#include "storage/sql_text.h"
 
 namespace deltalabs::ai::sql {
 
 // --- conversations and their messages -------------------------------------------------------
 
-#define DL_CONVERSATION_SELECT \
-  "SELECT id, user_id, title, provider, created_at, updated_at FROM conversations "
+inline constexpr auto kConversationRow = row_mapping<Conversation>({
+    {"id", &Conversation::id},
+    {"user_id", &Conversation::user_id},
+    {"title", &Conversation::title},
+    {"provider", &Conversation::provider},
+    {"created_at", &Conversation::created_at},
+    {"updated_at", &Conversation::updated_at},
+});
+inline constexpr auto kConversationSelect =
+    sql_concat("SELECT ", column_list<kConversationRow>(), " FROM conversations ");
 
-inline constexpr const char* kSelectConversation = DL_CONVERSATION_SELECT "WHERE id = $1";
-inline constexpr const char* kListConversations =
-    DL_CONVERSATION_SELECT "WHERE user_id = $1 AND " DL_KEYSET_DESC(id, 2, 3);
-
-#undef DL_CONVERSATION_SELECT
+inline constexpr auto kSelectConversation = sql_concat(kConversationSelect, "WHERE id = $1");
+inline constexpr auto kListConversations =
+    sql_concat(kConversationSelect, "WHERE user_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
 
 inline constexpr const char* kInsertConversation =
     "INSERT INTO conversations (id, user_id, title, provider, created_at, updated_at) "
@@ -24,17 +33,30 @@ inline constexpr const char* kInsertConversation =
 inline constexpr const char* kTouchConversation =
     "UPDATE conversations SET updated_at = $2 WHERE id = $1";
 
-#define DL_MESSAGE_SELECT                                                                     \
-  "SELECT id, conversation_id, turn_id, position, role, content, tool_name, tool_arguments, " \
-  "tool_result, tool_ok, tokens, latency_ms, created_at FROM conversation_messages "
+inline constexpr auto kMessageRow = row_mapping<ConversationMessage>({
+    {"id", &ConversationMessage::id},
+    {"conversation_id", &ConversationMessage::conversation_id},
+    {"turn_id", &ConversationMessage::turn_id},
+    {"position", &ConversationMessage::position},
+    {"role", &ConversationMessage::role},
+    {"content", &ConversationMessage::content},
+    {"tool_name", &ConversationMessage::tool_name},
+    {"tool_arguments", &ConversationMessage::tool_arguments},
+    {"tool_result", &ConversationMessage::tool_result},
+    {"tool_ok", &ConversationMessage::tool_ok},
+    {"tokens", &ConversationMessage::tokens},
+    {"latency_ms", &ConversationMessage::latency_ms},
+    {"created_at", &ConversationMessage::created_at},
+});
+inline constexpr auto kMessageSelect =
+    sql_concat("SELECT ", column_list<kMessageRow>(), " FROM conversation_messages ");
 
-inline constexpr const char* kListMessages =
-    DL_MESSAGE_SELECT "WHERE conversation_id = $1 ORDER BY turn_id, position";
+inline constexpr auto kListMessages =
+    sql_concat(kMessageSelect, "WHERE conversation_id = $1 ORDER BY turn_id, position");
 // The newest $2 user and assistant messages, newest first: a model's memory of the conversation.
-inline constexpr const char* kRecentDialogue = DL_MESSAGE_SELECT
-    "WHERE conversation_id = $1 AND role <> 'tool' ORDER BY turn_id DESC, position DESC LIMIT $2";
-
-#undef DL_MESSAGE_SELECT
+inline constexpr auto kRecentDialogue = sql_concat(
+    kMessageSelect,
+    "WHERE conversation_id = $1 AND role <> 'tool' ORDER BY turn_id DESC, position DESC LIMIT $2");
 
 inline constexpr const char* kInsertMessage =
     "INSERT INTO conversation_messages (id, conversation_id, turn_id, position, role, content, "
@@ -54,18 +76,30 @@ inline constexpr const char* kAddUsage =
 
 // --- content drafts ---------------------------------------------------------------------------
 
-#define DL_DRAFT_SELECT                                                              \
-  "SELECT id, course_id, author_id, kind, source, title, body, status, section_id, " \
-  "promoted_by, promoted_at, created_at, updated_at FROM content_drafts "
+inline constexpr auto kDraftRow = row_mapping<ContentDraft>({
+    {"id", &ContentDraft::id},
+    {"course_id", &ContentDraft::course_id},
+    {"author_id", &ContentDraft::author_id},
+    {"kind", &ContentDraft::kind},
+    {"source", &ContentDraft::source},
+    {"title", &ContentDraft::title},
+    {"body", &ContentDraft::body},
+    {"status", &ContentDraft::status},
+    {"section_id", &ContentDraft::section_id},
+    {"promoted_by", &ContentDraft::promoted_by},
+    {"promoted_at", &ContentDraft::promoted_at},
+    {"created_at", &ContentDraft::created_at},
+    {"updated_at", &ContentDraft::updated_at},
+});
+inline constexpr auto kDraftSelect =
+    sql_concat("SELECT ", column_list<kDraftRow>(), " FROM content_drafts ");
 
-inline constexpr const char* kSelectDraft = DL_DRAFT_SELECT "WHERE id = $1";
+inline constexpr auto kSelectDraft = sql_concat(kDraftSelect, "WHERE id = $1");
 // A caller's own drafts, or ($2 set) one course's drafts.
-inline constexpr const char* kListDraftsByAuthor =
-    DL_DRAFT_SELECT "WHERE author_id = $1 AND " DL_KEYSET_DESC(id, 2, 3);
-inline constexpr const char* kListDraftsByCourse =
-    DL_DRAFT_SELECT "WHERE course_id = $1 AND " DL_KEYSET_DESC(id, 2, 3);
-
-#undef DL_DRAFT_SELECT
+inline constexpr auto kListDraftsByAuthor =
+    sql_concat(kDraftSelect, "WHERE author_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
+inline constexpr auto kListDraftsByCourse =
+    sql_concat(kDraftSelect, "WHERE course_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
 
 inline constexpr const char* kInsertDraft =
     "INSERT INTO content_drafts (id, course_id, author_id, kind, source, title, body, status, "
@@ -80,10 +114,17 @@ inline constexpr const char* kPromoteDraft =
 
 // --- feature configuration --------------------------------------------------------------------
 
-inline constexpr const char* kListSettings =
-    "SELECT key, value, description, updated_by, updated_at FROM feature_config ORDER BY key";
-inline constexpr const char* kSelectSetting =
-    "SELECT key, value, description, updated_by, updated_at FROM feature_config WHERE key = $1";
+inline constexpr auto kSettingRow = row_mapping<FeatureSetting>({
+    {"key", &FeatureSetting::key},
+    {"value", &FeatureSetting::value},
+    {"description", &FeatureSetting::description},
+    {"updated_by", &FeatureSetting::updated_by},
+    {"updated_at", &FeatureSetting::updated_at},
+});
+inline constexpr auto kListSettings =
+    sql_concat("SELECT ", column_list<kSettingRow>(), " FROM feature_config ORDER BY key");
+inline constexpr auto kSelectSetting =
+    sql_concat("SELECT ", column_list<kSettingRow>(), " FROM feature_config WHERE key = $1");
 inline constexpr const char* kUpsertSetting =
     "INSERT INTO feature_config (id, key, value, description, updated_by, updated_at) "
     "VALUES ($1, $2, $3, COALESCE($4, ''), $5, $6) "

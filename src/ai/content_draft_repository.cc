@@ -8,11 +8,7 @@ namespace deltalabs::ai {
 
 namespace {
 
-ContentDraft draft_from(const Row& r) {
-  return {r.text(0),           r.text(1),  r.text(2), r.text(3),          r.text(4),
-          r.text(5),           r.text(6),  r.text(7), r.optional_text(8), r.optional_text(9),
-          r.optional_text(10), r.text(11), r.text(12)};
-}
+ContentDraft draft_from(const Row& r) { return sql::kDraftRow.read(r); }
 
 Result<Page<ContentDraft>> page_of(Connection& c, const char* sql, const std::string& key,
                                    const PageRequest& page) {

@@ -10,27 +10,9 @@ namespace deltalabs::ai {
 
 namespace {
 
-Conversation conversation_from(const Row& r) {
-  return {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)};
-}
+Conversation conversation_from(const Row& r) { return sql::kConversationRow.read(r); }
 
-ConversationMessage message_from(const Row& r) {
-  ConversationMessage m;
-  m.id = r.text(0);
-  m.conversation_id = r.text(1);
-  m.turn_id = r.text(2);
-  m.position = r.integer(3);
-  m.role = r.text(4);
-  m.content = r.text(5);
-  m.tool_name = r.optional_text(6);
-  m.tool_arguments = r.optional_text(7);
-  m.tool_result = r.optional_text(8);
-  if (!r.is_null(9)) m.tool_ok = r.boolean(9);
-  m.tokens = r.integer(10);
-  m.latency_ms = r.integer(11);
-  m.created_at = r.text(12);
-  return m;
-}
+ConversationMessage message_from(const Row& r) { return sql::kMessageRow.read(r); }
 
 std::vector<ConversationMessage> messages_from(const RowSet& rows) {
   std::vector<ConversationMessage> out;

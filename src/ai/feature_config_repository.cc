@@ -8,9 +8,7 @@ namespace deltalabs::ai {
 
 namespace {
 
-FeatureSetting setting_from(const Row& r) {
-  return {r.text(0), r.text(1), r.text(2), r.optional_text(3), r.text(4)};
-}
+FeatureSetting setting_from(const Row& r) { return sql::kSettingRow.read(r); }
 
 }  // namespace
 

@@ -8,22 +8,7 @@ namespace deltalabs::assessment {
 
 namespace {
 
-Appeal appeal_from(const Row& r) {
-  Appeal a;
-  a.id = r.text(0);
-  a.grade_item_id = r.text(1);
-  a.user_id = r.text(2);
-  a.course_id = r.text(3);
-  a.exercise_id = r.text(4);
-  a.reason = r.text(5);
-  a.status = r.text(6);
-  if (!r.is_null(7)) a.new_score = r.real(7);
-  a.resolved_by = r.optional_text(8);
-  a.resolution_note = r.optional_text(9);
-  a.created_at = r.text(10);
-  a.resolved_at = r.optional_text(11);
-  return a;
-}
+Appeal appeal_from(const Row& r) { return sql::kAppealRow.read(r); }
 
 }  // namespace
 

@@ -5,7 +5,10 @@
 // computed by the service and stored in grades.score in the transaction of
 // the change; `deltalabs check` recomputes it here (kCourseScoreDrift).
 
+#include "assessment/model.h"
 #include "storage/keyset.h"
+#include "storage/row_mapping.h"
+#include "storage/sql_text.h"
 
 namespace deltalabs::assessment::sql {
 
@@ -19,18 +22,29 @@ inline constexpr const char* kInsertQuestion =
     "INSERT INTO exercise_questions (id, exercise_id, position, type, prompt, options, "
     "answer_key, tolerance, points) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
-#define DL_EXERCISE_SELECT                                                                         \
-  "SELECT x.id, x.course_id, x.section_id, x.title, x.description, x.attempts_allowed, x.due_at, " \
-  "x.weight, x.published, x.created_at, x.updated_at FROM exercises x "
+inline constexpr auto kExerciseRow = row_mapping<Exercise>({
+    {"x.id", &Exercise::id},
+    {"x.course_id", &Exercise::course_id},
+    {"x.section_id", &Exercise::section_id},
+    {"x.title", &Exercise::title},
+    {"x.description", &Exercise::description},
+    {"x.attempts_allowed", &Exercise::attempts_allowed},
+    {"x.due_at", &Exercise::due_at},
+    {"x.weight", &Exercise::weight},
+    {"x.published", &Exercise::published},
+    {"x.created_at", &Exercise::created_at},
+    {"x.updated_at", &Exercise::updated_at},
+});
+inline constexpr auto kExerciseSelect =
+    sql_concat("SELECT ", column_list<kExerciseRow>(), " FROM exercises x ");
 
-inline constexpr const char* kSelectExercise =
-    DL_EXERCISE_SELECT "WHERE x.id = $1 AND x.course_id = $2";
-inline constexpr const char* kSelectExerciseById = DL_EXERCISE_SELECT "WHERE x.id = $1";
+inline constexpr auto kSelectExercise =
+    sql_concat(kExerciseSelect, "WHERE x.id = $1 AND x.course_id = $2");
+inline constexpr auto kSelectExerciseById = sql_concat(kExerciseSelect, "WHERE x.id = $1");
 // Oldest first; ids are UUIDv7, so id order is creation order. $2 = 1 lists published ones only.
-inline constexpr const char* kListExercises = DL_EXERCISE_SELECT
-    "WHERE x.course_id = $1 AND ($2 = 0 OR x.published) AND " DL_KEYSET_ASC(x.id, 3, 4);
-
-#undef DL_EXERCISE_SELECT
+inline constexpr auto kListExercises =
+    sql_concat(kExerciseSelect,
+               "WHERE x.course_id = $1 AND ($2 = 0 OR x.published) AND " DL_KEYSET_ASC(x.id, 3, 4));
 
 inline constexpr const char* kSelectQuestions =
     "SELECT id, exercise_id, position, type, prompt, options, answer_key, tolerance, points "
@@ -51,18 +65,31 @@ inline constexpr const char* kInsertSubmission =
     "max_score, status, submitted_at, graded_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, "
     "$10)";
 
-#define DL_SUBMISSION_SELECT                                                                \
-  "SELECT s.id, s.exercise_id, x.course_id, s.user_id, s.attempt, s.status, s.auto_score, " \
-  "s.score, s.max_score, s.feedback, s.submitted_at, s.graded_at, s.graded_by, s.answers "  \
-  "FROM submissions s JOIN exercises x ON x.id = s.exercise_id "
+inline constexpr auto kSubmissionRow = row_mapping<Submission>({
+    {"s.id", &Submission::id},
+    {"s.exercise_id", &Submission::exercise_id},
+    {"x.course_id", &Submission::course_id},
+    {"s.user_id", &Submission::user_id},
+    {"s.attempt", &Submission::attempt},
+    {"s.status", &Submission::status},
+    {"s.auto_score", &Submission::auto_score},
+    {"s.score", &Submission::score},
+    {"s.max_score", &Submission::max_score},
+    {"s.feedback", &Submission::feedback},
+    {"s.submitted_at", &Submission::submitted_at},
+    {"s.graded_at", &Submission::graded_at},
+    {"s.graded_by", &Submission::graded_by},
+});
+inline constexpr auto kSubmissionSelect =
+    sql_concat("SELECT ", column_list<kSubmissionRow>(),
+               ", s.answers FROM submissions s JOIN exercises x ON x.id = s.exercise_id ");
 
-inline constexpr const char* kSelectSubmission = DL_SUBMISSION_SELECT "WHERE s.id = $1";
+inline constexpr auto kSelectSubmission = sql_concat(kSubmissionSelect, "WHERE s.id = $1");
 // Of one exercise, one learner's ($2) or everyone's ($2 = ''), oldest first.
-inline constexpr const char* kListSubmissions = DL_SUBMISSION_SELECT
-    "WHERE s.exercise_id = $1 AND ($2 = '' OR CAST(s.user_id AS TEXT) = $2) "
-    "AND " DL_KEYSET_ASC(s.id, 3, 4);
-
-#undef DL_SUBMISSION_SELECT
+inline constexpr auto kListSubmissions =
+    sql_concat(kSubmissionSelect,
+               "WHERE s.exercise_id = $1 AND ($2 = '' OR CAST(s.user_id AS TEXT) = $2) "
+               "AND " DL_KEYSET_ASC(s.id, 3, 4));
 
 inline constexpr const char* kGradeSubmission =
     "UPDATE submissions SET answers = $2, score = $3, status = $4, feedback = COALESCE($5, "
@@ -74,18 +101,30 @@ inline constexpr const char* kBestGradedSubmission =
 
 // --- grade items and history --------------------------------------------------------------------
 
-#define DL_GRADE_ITEM_SELECT                                                                    \
-  "SELECT gi.id, gi.enrollment_id, e.user_id, x.course_id, gi.exercise_id, x.title, x.weight, " \
-  "gi.submission_id, gi.score, gi.max_score, gi.overridden, gi.updated_at FROM grade_items gi " \
-  "JOIN enrollments e ON e.id = gi.enrollment_id JOIN exercises x ON x.id = gi.exercise_id "
+inline constexpr auto kGradeItemRow = row_mapping<GradeItem>({
+    {"gi.id", &GradeItem::id},
+    {"gi.enrollment_id", &GradeItem::enrollment_id},
+    {"e.user_id", &GradeItem::user_id},
+    {"x.course_id", &GradeItem::course_id},
+    {"gi.exercise_id", &GradeItem::exercise_id},
+    {"x.title", &GradeItem::exercise_title},
+    {"x.weight", &GradeItem::weight},
+    {"gi.submission_id", &GradeItem::submission_id},
+    {"gi.score", &GradeItem::score},
+    {"gi.max_score", &GradeItem::max_score},
+    {"gi.overridden", &GradeItem::overridden},
+    {"gi.updated_at", &GradeItem::updated_at},
+});
+inline constexpr auto kGradeItemSelect =
+    sql_concat("SELECT ", column_list<kGradeItemRow>(),
+               " FROM grade_items gi JOIN enrollments e ON e.id = gi.enrollment_id JOIN exercises "
+               "x ON x.id = gi.exercise_id ");
 
-inline constexpr const char* kSelectGradeItem = DL_GRADE_ITEM_SELECT "WHERE gi.id = $1";
-inline constexpr const char* kSelectGradeItemOf =
-    DL_GRADE_ITEM_SELECT "WHERE gi.enrollment_id = $1 AND gi.exercise_id = $2";
-inline constexpr const char* kListGradeItemsOfEnrollment =
-    DL_GRADE_ITEM_SELECT "WHERE gi.enrollment_id = $1 ORDER BY gi.exercise_id";
-
-#undef DL_GRADE_ITEM_SELECT
+inline constexpr auto kSelectGradeItem = sql_concat(kGradeItemSelect, "WHERE gi.id = $1");
+inline constexpr auto kSelectGradeItemOf =
+    sql_concat(kGradeItemSelect, "WHERE gi.enrollment_id = $1 AND gi.exercise_id = $2");
+inline constexpr auto kListGradeItemsOfEnrollment =
+    sql_concat(kGradeItemSelect, "WHERE gi.enrollment_id = $1 ORDER BY gi.exercise_id");
 
 inline constexpr const char* kInsertGradeItem =
     "INSERT INTO grade_items (id, enrollment_id, exercise_id, submission_id, score, max_score, "
@@ -109,16 +148,21 @@ inline constexpr const char* kUpsertGrade =
     "score = excluded.score, scored_at = CASE WHEN grades.score = excluded.score "
     "THEN grades.scored_at ELSE excluded.scored_at END, updated_at = excluded.updated_at";
 
-#define DL_GRADE_SELECT                                                                 \
-  "SELECT g.enrollment_id, e.user_id, e.course_id, g.score, g.scored_at FROM grades g " \
-  "JOIN enrollments e ON e.id = g.enrollment_id "
+inline constexpr auto kGradeRow = row_mapping<CourseGrade>({
+    {"g.enrollment_id", &CourseGrade::enrollment_id},
+    {"e.user_id", &CourseGrade::user_id},
+    {"e.course_id", &CourseGrade::course_id},
+    {"g.score", &CourseGrade::score},
+    {"g.scored_at", &CourseGrade::scored_at},
+});
+inline constexpr auto kGradeSelect =
+    sql_concat("SELECT ", column_list<kGradeRow>(),
+               " FROM grades g JOIN enrollments e ON e.id = g.enrollment_id ");
 
-inline constexpr const char* kSelectGradeOf = DL_GRADE_SELECT "WHERE g.enrollment_id = $1";
+inline constexpr auto kSelectGradeOf = sql_concat(kGradeSelect, "WHERE g.enrollment_id = $1");
 // Every learner's grade of a course, by user id.
-inline constexpr const char* kListGradesOfCourse =
-    DL_GRADE_SELECT "WHERE e.course_id = $1 AND " DL_KEYSET_ASC_BY_TEXT(e.user_id, 2, 3);
-
-#undef DL_GRADE_SELECT
+inline constexpr auto kListGradesOfCourse =
+    sql_concat(kGradeSelect, "WHERE e.course_id = $1 AND " DL_KEYSET_ASC_BY_TEXT(e.user_id, 2, 3));
 
 // Enrolled students by course score; ties go to who completed the course
 // first, then to who reached the score first. Paged by offset ($3).
@@ -135,18 +179,31 @@ inline constexpr const char* kInsertAppeal =
     "INSERT INTO appeals (id, grade_item_id, user_id, reason, status, created_at) "
     "VALUES ($1, $2, $3, $4, 'open', $5)";
 
-#define DL_APPEAL_SELECT                                                                       \
-  "SELECT a.id, a.grade_item_id, a.user_id, x.course_id, gi.exercise_id, a.reason, a.status, " \
-  "a.new_score, a.resolved_by, a.resolution_note, a.created_at, a.resolved_at FROM appeals a " \
-  "JOIN grade_items gi ON gi.id = a.grade_item_id JOIN exercises x ON x.id = gi.exercise_id "
+inline constexpr auto kAppealRow = row_mapping<Appeal>({
+    {"a.id", &Appeal::id},
+    {"a.grade_item_id", &Appeal::grade_item_id},
+    {"a.user_id", &Appeal::user_id},
+    {"x.course_id", &Appeal::course_id},
+    {"gi.exercise_id", &Appeal::exercise_id},
+    {"a.reason", &Appeal::reason},
+    {"a.status", &Appeal::status},
+    {"a.new_score", &Appeal::new_score},
+    {"a.resolved_by", &Appeal::resolved_by},
+    {"a.resolution_note", &Appeal::resolution_note},
+    {"a.created_at", &Appeal::created_at},
+    {"a.resolved_at", &Appeal::resolved_at},
+});
+inline constexpr auto kAppealSelect =
+    sql_concat("SELECT ", column_list<kAppealRow>(),
+               " FROM appeals a JOIN grade_items gi ON gi.id = a.grade_item_id JOIN exercises x ON "
+               "x.id = gi.exercise_id ");
 
-inline constexpr const char* kSelectAppeal = DL_APPEAL_SELECT "WHERE a.id = $1";
+inline constexpr auto kSelectAppeal = sql_concat(kAppealSelect, "WHERE a.id = $1");
 // Of one course: one learner's ($2) or all ($2 = ''), one status or all ($3), oldest first.
-inline constexpr const char* kListAppeals = DL_APPEAL_SELECT
-    "WHERE x.course_id = $1 AND ($2 = '' OR CAST(a.user_id AS TEXT) = $2) "
-    "AND ($3 = '' OR a.status = $3) AND " DL_KEYSET_ASC(a.id, 4, 5);
-
-#undef DL_APPEAL_SELECT
+inline constexpr auto kListAppeals =
+    sql_concat(kAppealSelect,
+               "WHERE x.course_id = $1 AND ($2 = '' OR CAST(a.user_id AS TEXT) = $2) "
+               "AND ($3 = '' OR a.status = $3) AND " DL_KEYSET_ASC(a.id, 4, 5));
 
 // Changes no row when the appeal was resolved meanwhile.
 inline constexpr const char* kResolveAppeal =

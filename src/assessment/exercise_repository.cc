@@ -50,21 +50,7 @@ std::vector<std::string> strings_from(const std::string& text) {
   return out;
 }
 
-Exercise exercise_from(const Row& r) {
-  Exercise x;
-  x.id = r.text(0);
-  x.course_id = r.text(1);
-  x.section_id = r.optional_text(2);
-  x.title = r.text(3);
-  x.description = r.text(4);
-  x.attempts_allowed = r.integer(5);
-  x.due_at = r.optional_text(6);
-  x.weight = r.integer(7);
-  x.published = r.boolean(8);
-  x.created_at = r.text(9);
-  x.updated_at = r.text(10);
-  return x;
-}
+Exercise exercise_from(const Row& r) { return sql::kExerciseRow.read(r); }
 
 Status load_questions(Connection& c, Exercise& x) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectQuestions, {x.id}));

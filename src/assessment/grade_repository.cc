@@ -10,32 +10,9 @@ namespace deltalabs::assessment {
 
 namespace {
 
-GradeItem item_from(const Row& r) {
-  GradeItem g;
-  g.id = r.text(0);
-  g.enrollment_id = r.text(1);
-  g.user_id = r.text(2);
-  g.course_id = r.text(3);
-  g.exercise_id = r.text(4);
-  g.exercise_title = r.text(5);
-  g.weight = r.integer(6);
-  g.submission_id = r.optional_text(7);
-  g.score = r.real(8);
-  g.max_score = r.real(9);
-  g.overridden = r.boolean(10);
-  g.updated_at = r.text(11);
-  return g;
-}
+GradeItem item_from(const Row& r) { return sql::kGradeItemRow.read(r); }
 
-CourseGrade grade_from(const Row& r) {
-  CourseGrade g;
-  g.enrollment_id = r.text(0);
-  g.user_id = r.text(1);
-  g.course_id = r.text(2);
-  g.score = r.real(3);
-  g.scored_at = r.text(4);
-  return g;
-}
+CourseGrade grade_from(const Row& r) { return sql::kGradeRow.read(r); }
 
 std::optional<double> optional_real(const Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;

@@ -60,22 +60,9 @@ std::vector<Answer> answers_from(const std::string& text) {
 }
 
 Submission submission_from(const Row& r) {
-  Submission s;
-  s.id = r.text(0);
-  s.exercise_id = r.text(1);
-  s.course_id = r.text(2);
-  s.user_id = r.text(3);
-  s.attempt = r.integer(4);
-  s.status = r.text(5);
-  s.auto_score = r.real(6);
-  s.score = r.real(7);
-  s.max_score = r.real(8);
-  s.feedback = r.optional_text(9);
-  s.submitted_at = r.text(10);
-  s.graded_at = r.optional_text(11);
-  s.graded_by = r.optional_text(12);
-  s.answers = answers_from(r.text(13));
-  return s;
+  Submission x = sql::kSubmissionRow.read(r);
+  x.answers = answers_from(r.text(sql::kSubmissionRow.size()));  // s.answers: the column after
+  return x;
 }
 
 }  // namespace

@@ -3,7 +3,10 @@
 // Every SQL statement of the catalog domain. Placeholders are $1..$N on both
 // backends; optional filters use CAST($n AS TEXT) IS NULL so PostgreSQL can
 // type the parameter. Only full-text matching differs by dialect.
+#include "catalog/model.h"
 #include "storage/keyset.h"
+#include "storage/row_mapping.h"
+#include "storage/sql_text.h"
 
 namespace deltalabs::catalog::sql {
 
@@ -26,22 +29,30 @@ inline constexpr const char* kListLevels =
     "WHERE ($1 = '' OR slug > $1) ORDER BY slug LIMIT $2";
 
 // --- instructors -------------------------------------------------------------
-#define DL_INSTRUCTOR_SELECT                                                                     \
-  "SELECT i.id, i.user_id, u.first_name || ' ' || u.last_name, i.headline, i.bio, i.created_at " \
-  "FROM instructors i JOIN users u ON u.id = i.user_id "
+inline constexpr auto kInstructorRow = row_mapping<Instructor>({
+    {"i.id", &Instructor::id},
+    {"i.user_id", &Instructor::user_id},
+    {"u.first_name || ' ' || u.last_name", &Instructor::name},
+    {"i.headline", &Instructor::headline},
+    {"i.bio", &Instructor::bio},
+    {"i.created_at", &Instructor::created_at},
+});
+inline constexpr auto kInstructorSelect =
+    sql_concat("SELECT ", column_list<kInstructorRow>(),
+               " FROM instructors i JOIN users u ON u.id = i.user_id ");
 inline constexpr const char* kInsertInstructor =
     "INSERT INTO instructors (id, user_id, headline, bio, created_at, updated_at) VALUES ($1, $2, "
     "$3, $4, $5, $5)";
-inline constexpr const char* kSelectInstructor = DL_INSTRUCTOR_SELECT "WHERE i.id = $1";
-inline constexpr const char* kSelectInstructorByUser = DL_INSTRUCTOR_SELECT "WHERE i.user_id = $1";
-inline constexpr const char* kListInstructors =
-    DL_INSTRUCTOR_SELECT "WHERE " DL_KEYSET_ASC(i.id, 1, 2);
-inline constexpr const char* kListInstructorsOfCourse = DL_INSTRUCTOR_SELECT
-    "JOIN course_instructors ci ON ci.instructor_id = i.id WHERE ci.course_id = $1 "
-    "ORDER BY ci.added_at, i.id";
+inline constexpr auto kSelectInstructor = sql_concat(kInstructorSelect, "WHERE i.id = $1");
+inline constexpr auto kSelectInstructorByUser =
+    sql_concat(kInstructorSelect, "WHERE i.user_id = $1");
+inline constexpr auto kListInstructors =
+    sql_concat(kInstructorSelect, "WHERE " DL_KEYSET_ASC(i.id, 1, 2));
+inline constexpr auto kListInstructorsOfCourse =
+    sql_concat(kInstructorSelect,
+               "JOIN course_instructors ci ON ci.instructor_id = i.id WHERE ci.course_id = $1 "
+               "ORDER BY ci.added_at, i.id");
 inline constexpr const char* kCountUsersById = "SELECT count(*) FROM users WHERE id = $1";
-#undef DL_INSTRUCTOR_SELECT
-
 // --- courses -----------------------------------------------------------------
 #define DL_COURSE_COLUMNS                                                                     \
   "c.id, c.slug, c.title, c.subtitle, c.description, c.category_id, c.level_id, c.language, " \

@@ -8,9 +8,7 @@ namespace deltalabs::catalog {
 
 namespace {
 
-Instructor instructor_from(const Row& r) {
-  return Instructor{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)};
-}
+Instructor instructor_from(const Row& r) { return sql::kInstructorRow.read(r); }
 
 std::vector<Instructor> all_from(const RowSet& rows) {
   std::vector<Instructor> out;

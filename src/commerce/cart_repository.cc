@@ -9,21 +9,13 @@ namespace deltalabs::commerce {
 namespace {
 
 CartItem item_from(const Row& r) {
-  CartItem i;
-  i.id = r.text(0);
-  i.item_type = r.text(1);
-  i.item_id = r.text(2);
-  i.title = r.text(3);
-  i.quantity = r.integer(4);
-  i.unit_price_minor = r.integer(5);
-  i.currency = r.text(6);
+  CartItem i = sql::kCartItemRow.read(r);
   i.line_total_minor = i.quantity * i.unit_price_minor;
-  i.created_at = r.text(7);
   return i;
 }
 
 Result<Cart> with_items(Connection& c, const Row& r) {
-  Cart cart{r.text(0), r.text(1), r.text(2), std::nullopt, {}, 0, r.text(3), r.text(4)};
+  Cart cart = sql::kCartRow.read(r);
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectCartItems, {cart.id}));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     cart.items.push_back(item_from(rows[i]));

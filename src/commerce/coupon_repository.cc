@@ -8,22 +8,7 @@ namespace deltalabs::commerce {
 
 namespace {
 
-Coupon coupon_from(const Row& r) {
-  Coupon c;
-  c.id = r.text(0);
-  c.code = r.text(1);
-  c.kind = r.text(2);
-  c.percent_off = r.optional_integer(3);
-  c.amount_off_minor = r.optional_integer(4);
-  c.currency = r.optional_text(5);
-  c.max_redemptions = r.optional_integer(6);
-  c.per_user_limit = r.integer(7);
-  c.redemption_count = r.integer(8);
-  c.valid_from = r.optional_text(9);
-  c.valid_until = r.optional_text(10);
-  c.created_at = r.text(11);
-  return c;
-}
+Coupon coupon_from(const Row& r) { return sql::kCouponRow.read(r); }
 
 }  // namespace
 

@@ -8,23 +8,11 @@ namespace deltalabs::commerce {
 
 namespace {
 
-Sponsor sponsor_from(const Row& r) {
-  return {r.text(0), r.text(1),          r.text(2), r.optional_text(3),
-          r.text(4), r.optional_text(5), r.text(6)};
-}
+Sponsor sponsor_from(const Row& r) { return sql::kSponsorRow.read(r); }
 
-SponsorshipRequest request_from(const Row& r) {
-  return {r.text(0),          r.text(1), r.text(2),          r.text(3),
-          r.text(4),          r.text(5), r.optional_text(6), r.optional_text(7),
-          r.optional_text(8), r.text(9), r.text(10)};
-}
+SponsorshipRequest request_from(const Row& r) { return sql::kRequestRow.read(r); }
 
-AidApplication aid_from(const Row& r) {
-  return {r.text(0),          r.text(1),          r.text(2),
-          r.text(3),          r.text(4),          r.optional_integer(5),
-          r.optional_text(6), r.optional_text(7), r.optional_text(8),
-          r.text(9),          r.text(10)};
-}
+AidApplication aid_from(const Row& r) { return sql::kAidRow.read(r); }
 
 Result<std::string> insert_unique(Connection& c, const char* statement, Params params,
                                   const char* code, const char* message) {

@@ -9,47 +9,9 @@ namespace deltalabs::commerce {
 
 namespace {
 
-Order order_from(const Row& r) {
-  Order o;
-  o.id = r.text(0);
-  o.number = r.text(1);
-  o.user_id = r.text(2);
-  o.status = r.text(3);
-  o.currency = r.text(4);
-  o.subtotal_minor = r.integer(5);
-  o.discount_minor = r.integer(6);
-  o.total_minor = r.integer(7);
-  o.refunded_minor = r.integer(8);
-  o.provider = r.text(9);
-  o.coupon_id = r.optional_text(10);
-  o.sponsorship_request_id = r.optional_text(11);
-  o.created_at = r.text(12);
-  o.paid_at = r.optional_text(13);
-  o.updated_at = r.text(14);
-  return o;
-}
+Order order_from(const Row& r) { return sql::kOrderRow.read(r); }
 
-OrderItem item_from(const Row& r) {
-  OrderItem i;
-  i.id = r.text(0);
-  i.order_id = r.text(1);
-  i.item_type = r.text(2);
-  i.item_id = r.text(3);
-  i.title = r.text(4);
-  i.quantity = r.integer(5);
-  i.unit_price_minor = r.integer(6);
-  i.discount_minor = r.integer(7);
-  i.total_minor = r.integer(8);
-  i.aid_application_id = r.optional_text(9);
-  i.enrollment_id = r.optional_text(10);
-  i.refunded = r.boolean(11);
-  return i;
-}
-
-Payment payment_from(const Row& r) {
-  return {r.text(0),    r.text(1), r.text(2), r.text(3), r.optional_text(4),
-          r.integer(5), r.text(6), r.text(7), r.text(8), r.text(9)};
-}
+Payment payment_from(const Row& r) { return sql::kPaymentRow.read(r); }
 
 // A short order number a person can read out: DL- and ten characters of
 // an unambiguous alphabet (no 0/O, 1/I), random, unique by constraint.
@@ -63,14 +25,13 @@ std::string order_number() {
 
 Result<Order> with_details(Connection& c, Order o) {
   DL_ASSIGN_OR_RETURN(RowSet items, c.query(sql::kSelectOrderItems, {o.id}));
-  for (std::size_t i = 0; i < items.size(); ++i) o.items.push_back(item_from(items[i]));
+  for (std::size_t i = 0; i < items.size(); ++i)
+    o.items.push_back(sql::kOrderItemRow.read(items[i]));
   DL_ASSIGN_OR_RETURN(RowSet payment, c.query(sql::kSelectOrderPayment, {o.id}));
   if (!payment.empty()) o.payment = payment_from(payment[0]);
   DL_ASSIGN_OR_RETURN(RowSet refunds, c.query(sql::kSelectOrderRefunds, {o.id}));
   for (std::size_t i = 0; i < refunds.size(); ++i) {
-    const Row r = refunds[i];
-    o.refunds.push_back({r.text(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.text(5),
-                         r.text(6), r.text(7)});
+    o.refunds.push_back(sql::kRefundRow.read(refunds[i]));
   }
   return o;
 }

@@ -13,10 +13,7 @@ namespace {
 const OrderedPositions kPositions({sql::kCountItems, sql::kNegateItemRange, sql::kPlaceItemRange,
                                    sql::kNegateItemsAfter, sql::kCloseItemGap});
 
-ContentItem item_from(const Row& r) {
-  return ContentItem{r.text(0),    r.text(1),    r.text(2), r.text(3), r.text(4),
-                     r.boolean(5), r.integer(6), r.text(7), r.text(8)};
-}
+ContentItem item_from(const Row& r) { return sql::kContentItemRow.read(r); }
 
 }  // namespace
 

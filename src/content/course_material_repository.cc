@@ -8,15 +8,9 @@ namespace deltalabs::content {
 
 namespace {
 
-Supplement supplement_from(const Row& r) {
-  return Supplement{r.text(0),          r.text(1), r.text(2), r.text(3),
-                    r.optional_text(4), r.text(5), r.text(6)};
-}
+Supplement supplement_from(const Row& r) { return sql::kSupplementRow.read(r); }
 
-Resource resource_from(const Row& r) {
-  return Resource{r.text(0),    r.text(1), r.text(2),    r.text(3), r.text(4),
-                  r.integer(5), r.text(6), r.integer(7), r.text(8), r.text(9)};
-}
+Resource resource_from(const Row& r) { return sql::kResourceRow.read(r); }
 
 template <class T, class F>
 Result<Page<T>> page_of(Connection& c, const char* statement, const std::string& course_id,

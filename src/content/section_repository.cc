@@ -11,10 +11,7 @@ namespace deltalabs::content {
 
 namespace {
 
-Section section_from(const Row& r) {
-  return Section{r.text(0),    r.text(1),    r.text(2), r.text(3),
-                 r.integer(4), r.integer(5), r.text(6), r.text(7)};
-}
+Section section_from(const Row& r) { return sql::kSectionRow.read(r); }
 
 const OrderedPositions kPositions({sql::kCountSections, sql::kNegateSectionRange,
                                    sql::kPlaceSectionRange, sql::kNegateSectionsAfter,

@@ -9,10 +9,7 @@ namespace deltalabs::content {
 
 namespace {
 
-SuperCourse super_course_from(const Row& r) {
-  return SuperCourse{r.text(0),          r.text(1),    r.text(2), r.text(3), r.text(4),
-                     r.optional_text(5), r.integer(6), r.text(7), r.text(8)};
-}
+SuperCourse super_course_from(const Row& r) { return sql::kSuperCourseRow.read(r); }
 
 }  // namespace
 

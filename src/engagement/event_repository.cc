@@ -8,27 +8,9 @@ namespace deltalabs::engagement {
 
 namespace {
 
-CommunityEvent event_from(const Row& r) {
-  CommunityEvent e;
-  e.id = r.text(0);
-  e.course_id = r.text(1);
-  e.organizer_id = r.text(2);
-  e.title = r.text(3);
-  e.description = r.text(4);
-  e.location = r.text(5);
-  e.capacity = r.integer(6);
-  e.starts_at = r.text(7);
-  e.ends_at = r.optional_text(8);
-  e.going = r.integer(9);
-  e.waitlisted = r.integer(10);
-  e.interested = r.integer(11);
-  e.created_at = r.text(12);
-  return e;
-}
+CommunityEvent event_from(const Row& r) { return sql::kEventRow.read(r); }
 
-Rsvp rsvp_from(const Row& r) {
-  return {r.text(0), r.text(1), r.text(2), r.text(3), r.optional_integer(4), r.text(5), r.text(6)};
-}
+Rsvp rsvp_from(const Row& r) { return sql::kRsvpRow.read(r); }
 
 Result<std::optional<Rsvp>> optional_rsvp(Result<RowSet> rows) {
   if (!rows.ok()) return std::move(rows).error();

@@ -8,9 +8,7 @@ namespace deltalabs::engagement {
 
 namespace {
 
-Notification notification_from(const Row& r) {
-  return {r.text(0), r.text(1), r.text(2), r.text(3), r.optional_text(4), r.text(5)};
-}
+Notification notification_from(const Row& r) { return sql::kNotificationRow.read(r); }
 
 // A list position is "<group>:<id>": group 0 holds unread rows, 1 read ones.
 std::string position_of(const Notification& n) {

@@ -8,25 +8,9 @@ namespace deltalabs::engagement {
 
 namespace {
 
-Question question_from(const Row& r) {
-  Question q;
-  q.id = r.text(0);
-  q.course_id = r.text(1);
-  q.author_id = r.text(2);
-  q.title = r.text(3);
-  q.body = r.text(4);
-  q.vote_total = r.integer(5);
-  q.answer_count = r.integer(6);
-  q.accepted_answer_id = r.optional_text(7);
-  q.created_at = r.text(8);
-  q.updated_at = r.text(9);
-  return q;
-}
+Question question_from(const Row& r) { return sql::kQuestionRow.read(r); }
 
-Answer answer_from(const Row& r) {
-  return {r.text(0),    r.text(1),    r.text(2), r.text(3),
-          r.integer(4), r.boolean(5), r.text(6), r.text(7)};
-}
+Answer answer_from(const Row& r) { return sql::kAnswerRow.read(r); }
 
 }  // namespace
 

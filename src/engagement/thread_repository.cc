@@ -8,22 +8,9 @@ namespace deltalabs::engagement {
 
 namespace {
 
-DiscussionThread thread_from(const Row& r) {
-  DiscussionThread t;
-  t.id = r.text(0);
-  t.course_id = r.text(1);
-  t.author_id = r.text(2);
-  t.title = r.text(3);
-  t.body = r.text(4);
-  t.post_count = r.integer(5);
-  t.last_post_at = r.optional_text(6);
-  t.created_at = r.text(7);
-  return t;
-}
+DiscussionThread thread_from(const Row& r) { return sql::kThreadRow.read(r); }
 
-ThreadPost post_from(const Row& r) {
-  return {r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)};
-}
+ThreadPost post_from(const Row& r) { return sql::kPostRow.read(r); }
 
 }  // namespace
 

@@ -3,7 +3,10 @@
 // Every SQL statement of the identity domain. Placeholders are $1..$N on both
 // backends; optional filters use CAST($n AS TEXT) IS NULL so PostgreSQL can
 // type the parameter.
+#include "identity/model.h"
 #include "storage/keyset.h"
+#include "storage/row_mapping.h"
+#include "storage/sql_text.h"
 
 namespace deltalabs::identity::sql {
 
@@ -24,10 +27,20 @@ inline constexpr const char* kInsertDefaultPreferences =
 inline constexpr const char* kGrantRoleBySlug =
     "INSERT INTO user_roles (user_id, role_id, granted_at) SELECT $1, id, $3 FROM roles WHERE slug "
     "= $2";
-inline constexpr const char* kSelectUserById =
-    "SELECT u.id, u.email, u.username, u.first_name, u.last_name, u.status, u.email_verified, "
-    "u.created_at, "
-    "u.updated_at FROM users u WHERE u.id = $1";
+// A user's row (without roles).
+inline constexpr auto kUserRow = row_mapping<User>({
+    {"u.id", &User::id},
+    {"u.email", &User::email},
+    {"u.username", &User::username},
+    {"u.first_name", &User::first_name},
+    {"u.last_name", &User::last_name},
+    {"u.status", &User::status},
+    {"u.email_verified", &User::email_verified},
+    {"u.created_at", &User::created_at},
+    {"u.updated_at", &User::updated_at},
+});
+inline constexpr auto kSelectUserById =
+    sql_concat("SELECT ", column_list<kUserRow>(), " FROM users u WHERE u.id = $1");
 inline constexpr const char* kSelectCredentialsByEmail =
     "SELECT id, password_hash, status FROM users WHERE email_key = $1";
 inline constexpr const char* kSelectCredentialsByUsername =
@@ -48,10 +61,9 @@ inline constexpr const char* kUpdatePassword =
     "UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1";
 inline constexpr const char* kMarkEmailVerified =
     "UPDATE users SET email_verified = TRUE, updated_at = $2 WHERE id = $1";
-inline constexpr const char* kListUsers =
-    "SELECT u.id, u.email, u.username, u.first_name, u.last_name, u.status, u.email_verified, "
-    "u.created_at, "
-    "u.updated_at FROM users u "
+inline constexpr auto kListUsers = sql_concat(
+    "SELECT ", column_list<kUserRow>(),
+    " FROM users u "
     "WHERE (CAST($1 AS TEXT) IS NULL OR lower(u.email) LIKE $1 ESCAPE '\\' OR lower(u.username) "
     "LIKE $1 ESCAPE '\\' "
     "       OR lower(u.first_name || ' ' || u.last_name) LIKE $1 ESCAPE '\\') "
@@ -59,7 +71,7 @@ inline constexpr const char* kListUsers =
     "  AND (CAST($3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = "
     "ur.role_id "
     "       WHERE ur.user_id = u.id AND r.slug = $3)) "
-    "  AND " DL_KEYSET_ASC(u.id, 4, 5);
+    "  AND " DL_KEYSET_ASC(u.id, 4, 5));
 
 // --- roles of users --------------------------------------------------------
 inline constexpr const char* kSelectUserRoles =
@@ -73,17 +85,17 @@ inline constexpr const char* kSelectUserRoles =
 // No ORDER BY or DISTINCT: on SQLite they cost a sorter and a temporary
 // b-tree per call, which outweighs the lookups; the repository orders roles
 // and permissions by slug and drops repeated permissions.
-inline constexpr const char* kSelectProfile =
-    "SELECT 0 AS part, u.id, u.email, u.username, u.first_name, u.last_name, u.status, "
-    "u.email_verified, u.created_at, u.updated_at, NULL AS slug, NULL AS name "
-    "FROM users u WHERE u.id = $1 "
-    "UNION ALL "
-    "SELECT 1, r.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, r.slug, r.name "
-    "FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = $1 "
-    "UNION ALL "
-    "SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.slug, NULL "
-    "FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id "
-    "JOIN permissions p ON p.id = rp.permission_id WHERE ur.user_id = $1";
+inline constexpr auto kSelectProfile =
+    sql_concat("SELECT 0 AS part, ", column_list<kUserRow>(),
+               ", NULL AS slug, NULL AS name "
+               "FROM users u WHERE u.id = $1 "
+               "UNION ALL "
+               "SELECT 1, r.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, r.slug, r.name "
+               "FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = $1 "
+               "UNION ALL "
+               "SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.slug, NULL "
+               "FROM user_roles ur JOIN role_permissions rp ON rp.role_id = ur.role_id "
+               "JOIN permissions p ON p.id = rp.permission_id WHERE ur.user_id = $1");
 inline constexpr const char* kDeleteUserRoles = "DELETE FROM user_roles WHERE user_id = $1";
 inline constexpr const char* kGrantRole =
     "INSERT INTO user_roles (user_id, role_id, granted_at) VALUES ($1, $2, $3)";
@@ -179,12 +191,21 @@ inline constexpr const char* kDiscardOneTimeTokens =
 inline constexpr const char* kInsertRole =
     "INSERT INTO roles (id, slug, name, description, is_system, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, FALSE, $5, $5)";
-inline constexpr const char* kSelectRoleById =
-    "SELECT id, slug, name, description, is_system, created_at, updated_at FROM roles "
-    "WHERE id = $1";
-inline constexpr const char* kListRoles =
-    "SELECT id, slug, name, description, is_system, created_at, updated_at FROM roles "
-    "WHERE " DL_KEYSET_ASC(id, 1, 2);
+inline constexpr auto kRoleRow = row_mapping<Role>({
+    {"id", &Role::id},
+    {"slug", &Role::slug},
+    {"name", &Role::name},
+    {"description", &Role::description},
+    {"is_system", &Role::is_system},
+    {"created_at", &Role::created_at},
+    {"updated_at", &Role::updated_at},
+});
+inline constexpr auto kSelectRoleById = sql_concat("SELECT ", column_list<kRoleRow>(),
+                                                   " FROM roles "
+                                                   "WHERE id = $1");
+inline constexpr auto kListRoles = sql_concat("SELECT ", column_list<kRoleRow>(),
+                                              " FROM roles "
+                                              "WHERE " DL_KEYSET_ASC(id, 1, 2));
 inline constexpr const char* kUpdateRole =
     "UPDATE roles SET slug = COALESCE($2, slug), name = COALESCE($3, name), "
     "description = COALESCE($4, description), updated_at = $5 WHERE id = $1";
@@ -222,12 +243,23 @@ inline constexpr const char* kInsertPermission =
     "INSERT INTO permissions "
     "(id, slug, name, resource, action, description, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $7)";
-inline constexpr const char* kSelectPermissionById =
-    "SELECT id, slug, name, resource, action, description, created_at, updated_at FROM permissions "
-    "WHERE id = $1";
-inline constexpr const char* kListPermissions =
-    "SELECT id, slug, name, resource, action, description, created_at, updated_at FROM permissions "
-    "WHERE (CAST($1 AS TEXT) IS NULL OR resource = $1) AND " DL_KEYSET_ASC(id, 2, 3);
+inline constexpr auto kPermissionRow = row_mapping<Permission>({
+    {"id", &Permission::id},
+    {"slug", &Permission::slug},
+    {"name", &Permission::name},
+    {"resource", &Permission::resource},
+    {"action", &Permission::action},
+    {"description", &Permission::description},
+    {"created_at", &Permission::created_at},
+    {"updated_at", &Permission::updated_at},
+});
+inline constexpr auto kSelectPermissionById = sql_concat("SELECT ", column_list<kPermissionRow>(),
+                                                         " FROM permissions "
+                                                         "WHERE id = $1");
+inline constexpr auto kListPermissions =
+    sql_concat("SELECT ", column_list<kPermissionRow>(),
+               " FROM permissions "
+               "WHERE (CAST($1 AS TEXT) IS NULL OR resource = $1) AND " DL_KEYSET_ASC(id, 2, 3));
 inline constexpr const char* kUpdatePermission =
     "UPDATE permissions SET name = COALESCE($2, name), description = COALESCE($3, description), "
     "updated_at = $4 WHERE id = $1";
@@ -239,12 +271,22 @@ inline constexpr const char* kCountPermissionGrants =
 inline constexpr const char* kInsertOrganizationType =
     "INSERT INTO organization_types (id, slug, name, description, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, $5, $5)";
-inline constexpr const char* kSelectOrganizationTypeById =
-    "SELECT id, slug, name, description, created_at, updated_at FROM organization_types "
-    "WHERE id = $1";
-inline constexpr const char* kListOrganizationTypes =
-    "SELECT id, slug, name, description, created_at, updated_at FROM organization_types "
-    "WHERE " DL_KEYSET_ASC(id, 1, 2);
+inline constexpr auto kOrganizationTypeRow = row_mapping<OrganizationType>({
+    {"id", &OrganizationType::id},
+    {"slug", &OrganizationType::slug},
+    {"name", &OrganizationType::name},
+    {"description", &OrganizationType::description},
+    {"created_at", &OrganizationType::created_at},
+    {"updated_at", &OrganizationType::updated_at},
+});
+inline constexpr auto kSelectOrganizationTypeById =
+    sql_concat("SELECT ", column_list<kOrganizationTypeRow>(),
+               " FROM organization_types "
+               "WHERE id = $1");
+inline constexpr auto kListOrganizationTypes =
+    sql_concat("SELECT ", column_list<kOrganizationTypeRow>(),
+               " FROM organization_types "
+               "WHERE " DL_KEYSET_ASC(id, 1, 2));
 inline constexpr const char* kUpdateOrganizationType =
     "UPDATE organization_types SET slug = COALESCE($2, slug), name = COALESCE($3, name), "
     "description = COALESCE($4, description), updated_at = $5 WHERE id = $1";
@@ -258,15 +300,27 @@ inline constexpr const char* kInsertOrganization =
     "INSERT INTO organizations "
     "(id, type_id, parent_id, name, slug, settings, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $7)";
-inline constexpr const char* kSelectOrganizationById =
-    "SELECT id, type_id, parent_id, name, slug, settings, created_at, updated_at "
-    "FROM organizations WHERE id = $1";
-inline constexpr const char* kListOrganizations =
-    "SELECT id, type_id, parent_id, name, slug, settings, created_at, updated_at "
-    "FROM organizations "
-    "WHERE (CAST($1 AS TEXT) IS NULL OR CAST(type_id AS TEXT) = $1) "
-    "  AND (CAST($2 AS TEXT) IS NULL OR CAST(parent_id AS TEXT) = $2) "
-    "  AND " DL_KEYSET_ASC(id, 3, 4);
+inline constexpr auto kOrganizationRow = row_mapping<Organization>({
+    {"id", &Organization::id},
+    {"type_id", &Organization::type_id},
+    {"parent_id", &Organization::parent_id},
+    {"name", &Organization::name},
+    {"slug", &Organization::slug},
+    {"settings", &Organization::settings},
+    {"created_at", &Organization::created_at},
+    {"updated_at", &Organization::updated_at},
+});
+inline constexpr auto kSelectOrganizationById =
+    sql_concat("SELECT ", column_list<kOrganizationRow>(),
+               " "
+               "FROM organizations WHERE id = $1");
+inline constexpr auto kListOrganizations =
+    sql_concat("SELECT ", column_list<kOrganizationRow>(),
+               " "
+               "FROM organizations "
+               "WHERE (CAST($1 AS TEXT) IS NULL OR CAST(type_id AS TEXT) = $1) "
+               "  AND (CAST($2 AS TEXT) IS NULL OR CAST(parent_id AS TEXT) = $2) "
+               "  AND " DL_KEYSET_ASC(id, 3, 4));
 // $3 = 1 when parent_id was sent ($4 may then be NULL: the organization becomes a root).
 inline constexpr const char* kUpdateOrganization =
     "UPDATE organizations SET type_id = COALESCE($2, type_id), "

@@ -11,10 +11,7 @@ namespace {
 // Deeper than any real organization tree; guards the walk against bad data.
 constexpr int kMaxDepth = 1000;
 
-Organization organization_from(const Row& r) {
-  return Organization{r.text(0), r.text(1), r.optional_text(2), r.text(3),
-                      r.text(4), r.text(5), r.text(6),          r.text(7)};
-}
+Organization organization_from(const Row& r) { return sql::kOrganizationRow.read(r); }
 
 Error slug_taken() {
   return Error::conflict("SLUG_TAKEN", "An organization with that slug already exists.");

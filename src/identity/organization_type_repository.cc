@@ -8,9 +8,7 @@ namespace deltalabs::identity {
 
 namespace {
 
-OrganizationType type_from(const Row& r) {
-  return OrganizationType{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)};
-}
+OrganizationType type_from(const Row& r) { return sql::kOrganizationTypeRow.read(r); }
 
 Error slug_taken() {
   return Error::conflict("SLUG_TAKEN", "An organization type with that slug already exists.");

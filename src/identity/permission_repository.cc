@@ -8,10 +8,7 @@ namespace deltalabs::identity {
 
 namespace {
 
-Permission permission_from(const Row& r) {
-  return Permission{r.text(0), r.text(1), r.text(2), r.text(3),
-                    r.text(4), r.text(5), r.text(6), r.text(7)};
-}
+Permission permission_from(const Row& r) { return sql::kPermissionRow.read(r); }
 
 }  // namespace
 

@@ -11,9 +11,7 @@ namespace {
 // Enough for "every permission" of a role in one read.
 constexpr int kAllRows = 100000;
 
-Role role_from(const Row& r) {
-  return Role{r.text(0), r.text(1), r.text(2), r.text(3), r.boolean(4), r.text(5), r.text(6)};
-}
+Role role_from(const Row& r) { return sql::kRoleRow.read(r); }
 
 RolePermission grant_from(const Row& r) {
   Permission p{r.text(0), r.text(1), r.text(2), r.text(3),

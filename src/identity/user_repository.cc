@@ -14,22 +14,7 @@ namespace {
 constexpr const char* kDefaultNotifications = R"({"email":true,"push":true,"digest":"weekly"})";
 constexpr const char* kDefaultPrivacy = R"({"profile_visible":true,"show_progress":false})";
 
-// The user columns (sql::kUserColumns order) starting at column `first`.
-User user_from_columns(const Row& r, std::size_t first) {
-  User u;
-  u.id = r.text(first);
-  u.email = r.text(first + 1);
-  u.username = r.optional_text(first + 2);
-  u.first_name = r.text(first + 3);
-  u.last_name = r.text(first + 4);
-  u.status = r.text(first + 5);
-  u.email_verified = r.boolean(first + 6);
-  u.created_at = r.text(first + 7);
-  u.updated_at = r.text(first + 8);
-  return u;
-}
-
-User user_from(const Row& r) { return user_from_columns(r, 0); }
+User user_from(const Row& r) { return sql::kUserRow.read(r); }
 
 // Which unique rule a duplicate broke, from the driver's message.
 Error duplicate_error(const Error& e) {
@@ -179,7 +164,7 @@ Result<Profile> UserRepository::profile(Connection& c, const std::string& id) {
     const Row r = rows[i];
     switch (r.integer(0)) {
       case 0:
-        p.user = user_from_columns(r, 1);
+        p.user = sql::kUserRow.read(r, 1);
         found = true;
         break;
       case 1:

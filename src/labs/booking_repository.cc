@@ -7,30 +7,7 @@ namespace deltalabs::labs {
 
 namespace {
 
-Booking booking_from(const Row& r) {
-  Booking b;
-  b.id = r.text(0);
-  b.availability_id = r.text(1);
-  b.lab_id = r.text(2);
-  b.lab_name = r.text(3);
-  b.location = r.text(4);
-  b.user_id = r.text(5);
-  b.seats = r.integer(6);
-  b.status = r.text(7);
-  b.awaiting_approval = r.boolean(8);
-  b.awaiting_payment = r.boolean(9);
-  b.hold_expires_at = r.optional_text(10);
-  b.amount_minor = r.integer(11);
-  b.currency = r.text(12);
-  b.slot_start = r.text(13);
-  b.slot_end = r.text(14);
-  b.decided_by = r.optional_text(15);
-  b.decided_at = r.optional_text(16);
-  b.created_at = r.text(17);
-  b.updated_at = r.text(18);
-  b.order_id = r.optional_text(19);
-  return b;
-}
+Booking booking_from(const Row& r) { return sql::kBookingRow.read(r); }
 
 std::vector<Booking> bookings_from(const RowSet& rows) {
   std::vector<Booking> items;

@@ -8,9 +8,7 @@ namespace deltalabs::labs {
 
 namespace {
 
-Host host_from(const Row& r) {
-  return {r.text(0), r.optional_text(1), r.optional_text(2), r.text(3), r.text(4), r.text(5)};
-}
+Host host_from(const Row& r) { return sql::kHostRow.read(r); }
 
 Result<std::optional<Host>> optional_host(Result<RowSet> rows) {
   if (!rows.ok()) return std::move(rows).error();

@@ -5,7 +5,10 @@
 // so they compare as text on SQLite and as timestamptz on PostgreSQL. An
 // absent optional filter is bound as NULL.
 
+#include "labs/model.h"
 #include "storage/keyset.h"
+#include "storage/row_mapping.h"
+#include "storage/sql_text.h"
 
 namespace deltalabs::labs::sql {
 
@@ -15,16 +18,21 @@ inline constexpr const char* kEndOfTime = "9999-12-31T23:59:59.999Z";
 
 // --- hosts --------------------------------------------------------------------------------------
 
-#define DL_HOST_SELECT \
-  "SELECT id, user_id, organization_id, name, description, created_at FROM hosts "
+inline constexpr auto kHostRow = row_mapping<Host>({
+    {"id", &Host::id},
+    {"user_id", &Host::user_id},
+    {"organization_id", &Host::organization_id},
+    {"name", &Host::name},
+    {"description", &Host::description},
+    {"created_at", &Host::created_at},
+});
+inline constexpr auto kHostSelect = sql_concat("SELECT ", column_list<kHostRow>(), " FROM hosts ");
 
-inline constexpr const char* kSelectHost = DL_HOST_SELECT "WHERE id = $1";
-inline constexpr const char* kSelectHostOfUser = DL_HOST_SELECT "WHERE user_id = $1";
-inline constexpr const char* kSelectHostOfOrganization =
-    DL_HOST_SELECT "WHERE organization_id = $1";
-inline constexpr const char* kListHosts = DL_HOST_SELECT "WHERE " DL_KEYSET_ASC(id, 1, 2);
-
-#undef DL_HOST_SELECT
+inline constexpr auto kSelectHost = sql_concat(kHostSelect, "WHERE id = $1");
+inline constexpr auto kSelectHostOfUser = sql_concat(kHostSelect, "WHERE user_id = $1");
+inline constexpr auto kSelectHostOfOrganization =
+    sql_concat(kHostSelect, "WHERE organization_id = $1");
+inline constexpr auto kListHosts = sql_concat(kHostSelect, "WHERE " DL_KEYSET_ASC(id, 1, 2));
 
 inline constexpr const char* kInsertHost =
     "INSERT INTO hosts (id, user_id, organization_id, name, description, created_by, created_at, "
@@ -126,28 +134,47 @@ inline constexpr const char* kReleaseSeats =
 
 // --- bookings -----------------------------------------------------------------------------------
 
-#define DL_BOOKING_SELECT                                                                  \
-  "SELECT b.id, b.availability_id, a.lab_id, l.name, l.location, b.user_id, b.seats, "     \
-  "b.status, b.awaiting_approval, b.awaiting_payment, b.hold_expires_at, b.amount_minor, " \
-  "b.currency, a.slot_start, a.slot_end, b.decided_by, b.decided_at, b.created_at, "       \
-  "b.updated_at, (SELECT CAST(i.order_id AS TEXT) FROM order_items i "                     \
-  "WHERE i.lab_booking_id = b.id) "                                                        \
-  "FROM lab_bookings b JOIN lab_availability a ON a.id = b.availability_id "               \
-  "JOIN labs l ON l.id = a.lab_id "
+inline constexpr auto kBookingRow = row_mapping<Booking>({
+    {"b.id", &Booking::id},
+    {"b.availability_id", &Booking::availability_id},
+    {"a.lab_id", &Booking::lab_id},
+    {"l.name", &Booking::lab_name},
+    {"l.location", &Booking::location},
+    {"b.user_id", &Booking::user_id},
+    {"b.seats", &Booking::seats},
+    {"b.status", &Booking::status},
+    {"b.awaiting_approval", &Booking::awaiting_approval},
+    {"b.awaiting_payment", &Booking::awaiting_payment},
+    {"b.hold_expires_at", &Booking::hold_expires_at},
+    {"b.amount_minor", &Booking::amount_minor},
+    {"b.currency", &Booking::currency},
+    {"a.slot_start", &Booking::slot_start},
+    {"a.slot_end", &Booking::slot_end},
+    {"b.decided_by", &Booking::decided_by},
+    {"b.decided_at", &Booking::decided_at},
+    {"b.created_at", &Booking::created_at},
+    {"b.updated_at", &Booking::updated_at},
+    {"(SELECT CAST(i.order_id AS TEXT) FROM order_items i WHERE i.lab_booking_id = b.id)",
+     &Booking::order_id},
+});
+inline constexpr auto kBookingSelect =
+    sql_concat("SELECT ", column_list<kBookingRow>(),
+               " FROM lab_bookings b JOIN lab_availability a ON a.id = b.availability_id JOIN labs "
+               "l ON l.id = a.lab_id ");
 
-inline constexpr const char* kSelectBooking = DL_BOOKING_SELECT "WHERE b.id = $1";
-inline constexpr const char* kSelectLiveBooking = DL_BOOKING_SELECT
-    "WHERE b.availability_id = $1 AND b.user_id = $2 AND b.status IN ('pending', 'confirmed')";
-inline constexpr const char* kListBookingsOfUser =
-    DL_BOOKING_SELECT "WHERE b.user_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3);
-inline constexpr const char* kListBookingsOfLab =
-    DL_BOOKING_SELECT "WHERE a.lab_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3);
+inline constexpr auto kSelectBooking = sql_concat(kBookingSelect, "WHERE b.id = $1");
+inline constexpr auto kSelectLiveBooking = sql_concat(
+    kBookingSelect,
+    "WHERE b.availability_id = $1 AND b.user_id = $2 AND b.status IN ('pending', 'confirmed')");
+inline constexpr auto kListBookingsOfUser =
+    sql_concat(kBookingSelect, "WHERE b.user_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3));
+inline constexpr auto kListBookingsOfLab =
+    sql_concat(kBookingSelect, "WHERE a.lab_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3));
 // The user's pending and confirmed bookings for the calendar, in time order.
-inline constexpr const char* kCalendarOfUser = DL_BOOKING_SELECT
-    "WHERE b.user_id = $1 AND b.status IN ('pending', 'confirmed') "
-    "ORDER BY a.slot_start, b.id LIMIT $2";
-
-#undef DL_BOOKING_SELECT
+inline constexpr auto kCalendarOfUser =
+    sql_concat(kBookingSelect,
+               "WHERE b.user_id = $1 AND b.status IN ('pending', 'confirmed') "
+               "ORDER BY a.slot_start, b.id LIMIT $2");
 
 inline constexpr const char* kInsertBooking =
     "INSERT INTO lab_bookings (id, availability_id, user_id, seats, status, awaiting_approval, "
@@ -175,16 +202,22 @@ inline constexpr const char* kSettlePayment =
 
 // --- waitlist -----------------------------------------------------------------------------------
 
-#define DL_WAITLIST_SELECT \
-  "SELECT id, availability_id, user_id, seats, position, created_at FROM lab_waitlist "
+inline constexpr auto kWaitlistRow = row_mapping<WaitlistEntry>({
+    {"id", &WaitlistEntry::id},
+    {"availability_id", &WaitlistEntry::availability_id},
+    {"user_id", &WaitlistEntry::user_id},
+    {"seats", &WaitlistEntry::seats},
+    {"position", &WaitlistEntry::position},
+    {"created_at", &WaitlistEntry::created_at},
+});
+inline constexpr auto kWaitlistSelect =
+    sql_concat("SELECT ", column_list<kWaitlistRow>(), " FROM lab_waitlist ");
 
-inline constexpr const char* kSelectWaitlistEntry = DL_WAITLIST_SELECT "WHERE id = $1";
-inline constexpr const char* kSelectWaitlistOfUser =
-    DL_WAITLIST_SELECT "WHERE availability_id = $1 AND user_id = $2";
-inline constexpr const char* kFirstWaitlisted =
-    DL_WAITLIST_SELECT "WHERE availability_id = $1 AND position = 1";
-
-#undef DL_WAITLIST_SELECT
+inline constexpr auto kSelectWaitlistEntry = sql_concat(kWaitlistSelect, "WHERE id = $1");
+inline constexpr auto kSelectWaitlistOfUser =
+    sql_concat(kWaitlistSelect, "WHERE availability_id = $1 AND user_id = $2");
+inline constexpr auto kFirstWaitlisted =
+    sql_concat(kWaitlistSelect, "WHERE availability_id = $1 AND position = 1");
 
 inline constexpr const char* kLastWaitlistPosition =
     "SELECT COALESCE(MAX(position), 0) FROM lab_waitlist WHERE availability_id = $1";

@@ -8,9 +8,7 @@ namespace deltalabs::labs {
 
 namespace {
 
-WaitlistEntry entry_from(const Row& r) {
-  return {r.text(0), r.text(1), r.text(2), r.integer(3), r.integer(4), r.text(5)};
-}
+WaitlistEntry entry_from(const Row& r) { return sql::kWaitlistRow.read(r); }
 
 Result<std::optional<WaitlistEntry>> optional_entry(Result<RowSet> rows) {
   if (!rows.ok()) return std::move(rows).error();

@@ -8,26 +8,7 @@ namespace deltalabs::learning {
 
 namespace {
 
-Enrollment enrollment_from(const Row& r) {
-  Enrollment e;
-  e.id = r.text(0);
-  e.user_id = r.text(1);
-  e.course_id = r.text(2);
-  e.course_title = r.text(3);
-  e.course_slug = r.text(4);
-  e.member_role = r.text(5);
-  e.status = r.text(6);
-  e.source = r.text(7);
-  e.super_course_id = r.optional_text(8);
-  e.enrolled_at = r.text(9);
-  e.completed_at = r.optional_text(10);
-  e.cancelled_at = r.optional_text(11);
-  e.updated_at = r.text(12);
-  e.required_items = r.integer(13);
-  e.completed_required_items = r.integer(14);
-  e.order_id = r.optional_text(15);
-  return e;
-}
+Enrollment enrollment_from(const Row& r) { return sql::kEnrollmentRow.read(r); }
 
 Result<bool> changed_one(Result<std::int64_t> changed) {
   if (!changed.ok()) return std::move(changed).error();
@@ -121,13 +102,8 @@ Status EnrollmentRepository::free_seat(Connection& c, const std::string& course_
 Result<Page<CourseMember>> EnrollmentRepository::members(Connection& c,
                                                          const std::string& course_id,
                                                          const PageRequest& page) {
-  return query_page(
-      c, sql::kListMembers, {course_id}, page,
-      [](const Row& r) {
-        return CourseMember{r.text(0), r.text(1), r.text(2), r.text(3),
-                            r.text(4), r.text(5), r.text(6)};
-      },
-      [](const CourseMember& m) { return m.user_id; });
+  return query_page(c, sql::kListMembers, {course_id}, page, sql::kCourseMemberRow.reader(),
+                    [](const CourseMember& m) { return m.user_id; });
 }
 
 }  // namespace deltalabs::learning

@@ -5,29 +5,48 @@
 // Seats are courses.enrollment_count, kept by this domain: one per student
 // enrollment that is not cancelled, capped by courses.max_students.
 
+#include "learning/model.h"
 #include "storage/keyset.h"
+#include "storage/row_mapping.h"
+#include "storage/sql_text.h"
 
 namespace deltalabs::learning::sql {
 
 // --- enrollments --------------------------------------------------------------------------------
 
-#define DL_ENROLLMENT_SELECT                                                                      \
-  "SELECT e.id, e.user_id, e.course_id, c.title, c.slug, e.member_role, e.status, e.source, "     \
-  "e.super_course_id, e.enrolled_at, e.completed_at, e.cancelled_at, e.updated_at, "              \
-  "(SELECT count(*) FROM content_items i JOIN course_sections s ON s.id = i.section_id "          \
-  "WHERE s.course_id = e.course_id AND i.is_required), "                                          \
-  "(SELECT count(*) FROM enrollment_progress p JOIN content_items i ON i.id = p.content_item_id " \
-  "WHERE p.enrollment_id = e.id AND p.status = 'completed' AND i.is_required), e.order_id "       \
-  "FROM enrollments e JOIN courses c ON c.id = e.course_id "
+inline constexpr auto kEnrollmentRow = row_mapping<Enrollment>({
+    {"e.id", &Enrollment::id},
+    {"e.user_id", &Enrollment::user_id},
+    {"e.course_id", &Enrollment::course_id},
+    {"c.title", &Enrollment::course_title},
+    {"c.slug", &Enrollment::course_slug},
+    {"e.member_role", &Enrollment::member_role},
+    {"e.status", &Enrollment::status},
+    {"e.source", &Enrollment::source},
+    {"e.super_course_id", &Enrollment::super_course_id},
+    {"e.enrolled_at", &Enrollment::enrolled_at},
+    {"e.completed_at", &Enrollment::completed_at},
+    {"e.cancelled_at", &Enrollment::cancelled_at},
+    {"e.updated_at", &Enrollment::updated_at},
+    {"(SELECT count(*) FROM content_items i JOIN course_sections s ON s.id = i.section_id WHERE "
+     "s.course_id = e.course_id AND i.is_required)",
+     &Enrollment::required_items},
+    {"(SELECT count(*) FROM enrollment_progress p JOIN content_items i ON i.id = p.content_item_id "
+     "WHERE p.enrollment_id = e.id AND p.status = 'completed' AND i.is_required)",
+     &Enrollment::completed_required_items},
+    {"e.order_id", &Enrollment::order_id},
+});
+inline constexpr auto kEnrollmentSelect =
+    sql_concat("SELECT ", column_list<kEnrollmentRow>(),
+               " FROM enrollments e JOIN courses c ON c.id = e.course_id ");
 
-inline constexpr const char* kSelectEnrollment = DL_ENROLLMENT_SELECT "WHERE e.id = $1";
-inline constexpr const char* kSelectEnrollmentOf =
-    DL_ENROLLMENT_SELECT "WHERE e.user_id = $1 AND e.course_id = $2";
+inline constexpr auto kSelectEnrollment = sql_concat(kEnrollmentSelect, "WHERE e.id = $1");
+inline constexpr auto kSelectEnrollmentOf =
+    sql_concat(kEnrollmentSelect, "WHERE e.user_id = $1 AND e.course_id = $2");
 // Newest first; ids are UUIDv7, so id order is creation order.
-inline constexpr const char* kListEnrollmentsOfUser = DL_ENROLLMENT_SELECT
-    "WHERE e.user_id = $1 AND ($2 = '' OR e.status = $2) AND " DL_KEYSET_DESC(e.id, 3, 4);
-
-#undef DL_ENROLLMENT_SELECT
+inline constexpr auto kListEnrollmentsOfUser = sql_concat(
+    kEnrollmentSelect,
+    "WHERE e.user_id = $1 AND ($2 = '' OR e.status = $2) AND " DL_KEYSET_DESC(e.id, 3, 4));
 
 inline constexpr const char* kInsertEnrollment =
     "INSERT INTO enrollments (id, user_id, course_id, member_role, status, source, "
@@ -81,11 +100,21 @@ inline constexpr const char* kSectionInCourse =
 
 // --- members ------------------------------------------------------------------------------------
 
+// A member's row.
+inline constexpr auto kCourseMemberRow = row_mapping<CourseMember>({
+    {"m.user_id", &CourseMember::user_id},
+    {"u.username", &CourseMember::username},
+    {"u.first_name", &CourseMember::first_name},
+    {"u.last_name", &CourseMember::last_name},
+    {"m.member_role", &CourseMember::member_role},
+    {"m.status", &CourseMember::status},
+    {"m.since", &CourseMember::since},
+});
 // Enrolled members plus the course's instructors who hold no enrollment,
 // one row per user, paged by user id.
-inline constexpr const char* kListMembers =
-    "SELECT m.user_id, u.username, u.first_name, u.last_name, m.member_role, m.status, m.since "
-    "FROM ("
+inline constexpr auto kListMembers = sql_concat(
+    "SELECT ", column_list<kCourseMemberRow>(),
+    " FROM ("
     "  SELECT e.user_id, e.member_role, e.status, e.enrolled_at AS since FROM enrollments e "
     "  WHERE e.course_id = $1 AND e.status <> 'cancelled' "
     "  UNION ALL "
@@ -94,7 +123,7 @@ inline constexpr const char* kListMembers =
     "    SELECT 1 FROM enrollments x WHERE x.course_id = $1 AND x.user_id = i.user_id "
     "    AND x.status <> 'cancelled')"
     ") m JOIN users u ON u.id = m.user_id "
-    "WHERE " DL_KEYSET_ASC_BY_TEXT(m.user_id, 2, 3);
+    "WHERE " DL_KEYSET_ASC_BY_TEXT(m.user_id, 2, 3));
 
 // --- item progress ------------------------------------------------------------------------------
 
@@ -142,13 +171,23 @@ inline constexpr const char* kInsertWishlistItem =
     "INSERT INTO wishlist_items (id, user_id, course_id, added_at) VALUES ($1, $2, $3, $4)";
 inline constexpr const char* kDeleteWishlistItem =
     "DELETE FROM wishlist_items WHERE user_id = $1 AND course_id = $2";
-inline constexpr const char* kListWishlist =
-    "SELECT w.id, w.course_id, c.slug, c.title, c.price_amount_minor, c.price_currency, c.status, "
-    "w.added_at FROM wishlist_items w JOIN courses c ON c.id = w.course_id "
-    "WHERE w.user_id = $1 AND " DL_KEYSET_DESC(w.id, 2, 3);
-inline constexpr const char* kSelectWishlistItem =
-    "SELECT w.id, w.course_id, c.slug, c.title, c.price_amount_minor, c.price_currency, c.status, "
-    "w.added_at FROM wishlist_items w JOIN courses c ON c.id = w.course_id "
-    "WHERE w.user_id = $1 AND w.course_id = $2";
+inline constexpr auto kWishlistItemRow = row_mapping<WishlistItem>({
+    {"w.id", &WishlistItem::id},
+    {"w.course_id", &WishlistItem::course_id},
+    {"c.slug", &WishlistItem::course_slug},
+    {"c.title", &WishlistItem::course_title},
+    {"c.price_amount_minor", &WishlistItem::price_amount_minor},
+    {"c.price_currency", &WishlistItem::price_currency},
+    {"c.status", &WishlistItem::course_status},
+    {"w.added_at", &WishlistItem::added_at},
+});
+inline constexpr auto kListWishlist =
+    sql_concat("SELECT ", column_list<kWishlistItemRow>(),
+               " FROM wishlist_items w JOIN courses c ON c.id = w.course_id "
+               "WHERE w.user_id = $1 AND " DL_KEYSET_DESC(w.id, 2, 3));
+inline constexpr auto kSelectWishlistItem =
+    sql_concat("SELECT ", column_list<kWishlistItemRow>(),
+               " FROM wishlist_items w JOIN courses c ON c.id = w.course_id "
+               "WHERE w.user_id = $1 AND w.course_id = $2");
 
 }  // namespace deltalabs::learning::sql

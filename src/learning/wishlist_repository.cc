@@ -8,10 +8,7 @@ namespace deltalabs::learning {
 
 namespace {
 
-WishlistItem item_from(const Row& r) {
-  return {r.text(0),    r.text(1), r.text(2), r.text(3),
-          r.integer(4), r.text(5), r.text(6), r.text(7)};
-}
+WishlistItem item_from(const Row& r) { return sql::kWishlistItemRow.read(r); }
 
 }  // namespace
 
