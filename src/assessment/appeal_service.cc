@@ -7,8 +7,7 @@
 #include "assessment/grade_repository.h"
 #include "assessment/grade_service.h"
 #include "core/uuid.h"
-#include "http/json_fields.h"
-#include "learning/membership.h"
+#include "learning/enrollment_service.h"
 #include "platform/audit_log.h"
 #include "platform/notification_log.h"
 
@@ -52,7 +51,8 @@ std::string outcome_json(const Appeal& a, const GradeItem& before) {
       {"status", a.status},
       {"old_score", before.score},
       {"new_score", a.new_score ? boost::json::value(*a.new_score) : boost::json::value(nullptr)},
-      {"note", http::text_or_null(a.resolution_note)}});
+      {"note",
+       a.resolution_note ? boost::json::value(*a.resolution_note) : boost::json::value(nullptr)}});
 }
 
 }  // namespace
@@ -78,7 +78,7 @@ Result<Appeal> AppealService::resolve(const Actor& actor, const std::string& id,
     DL_ASSIGN_OR_RETURN(Appeal appeal, readable(c, access_, actor, id, grader));
     if (!grader) return Error::forbidden("Only the course's graders resolve appeals.");
     DL_ASSIGN_OR_RETURN(GradeItem found, GradeRepository::find_item(c, appeal.grade_item_id));
-    DL_TRY(learning::Membership::lock(c, found.enrollment_id));
+    DL_TRY(learning::EnrollmentService::lock_enrollment(c, found.enrollment_id));
     DL_ASSIGN_OR_RETURN(GradeItem item, GradeRepository::find_item(c, found.id));
     DL_TRY(check_resolution(resolution, item));
     DL_ASSIGN_OR_RETURN(bool resolved,

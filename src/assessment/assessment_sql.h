@@ -210,9 +210,4 @@ inline constexpr const char* kResolveAppeal =
     "UPDATE appeals SET status = $2, new_score = $3, resolved_by = $4, resolution_note = $5, "
     "resolved_at = $6 WHERE id = $1 AND status = 'open'";
 
-// --- other domains' rows this domain reads ------------------------------------------------------
-
-inline constexpr const char* kSectionInCourse =
-    "SELECT count(*) FROM course_sections WHERE id = $1 AND course_id = $2";
-
 }  // namespace deltalabs::assessment::sql

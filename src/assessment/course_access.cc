@@ -1,7 +1,7 @@
 #include "assessment/course_access.h"
 
 #include "core/uuid.h"
-#include "learning/membership.h"
+#include "learning/enrollment_service.h"
 
 namespace deltalabs::assessment {
 
@@ -17,7 +17,7 @@ Result<CourseStanding> CourseAccess::standing(Connection& c, const Actor& actor,
   DL_ASSIGN_OR_RETURN(out.course, courses_.visible(c, actor, canonical_id(course_id)));
   DL_ASSIGN_OR_RETURN(out.author, courses_.is_editor(c, actor, out.course));
   DL_ASSIGN_OR_RETURN(auto enrollment,
-                      learning::Membership::enrollment_of(c, actor.user_id, out.course.id));
+                      learning::EnrollmentService::enrollment_of(c, actor.user_id, out.course.id));
   if (enrollment && enrollment->live()) out.enrollment = std::move(enrollment);
   const bool teaching_member = out.enrollment && (out.enrollment->member_role == "ta" ||
                                                   out.enrollment->member_role == "instructor");

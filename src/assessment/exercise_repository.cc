@@ -126,10 +126,4 @@ Status ExerciseRepository::update(Connection& c, const std::string& id,
   return {};
 }
 
-Result<bool> ExerciseRepository::section_in_course(Connection& c, const std::string& section_id,
-                                                   const std::string& course_id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSectionInCourse, {section_id, course_id}));
-  return rows[0].integer(0) > 0;
-}
-
 }  // namespace deltalabs::assessment

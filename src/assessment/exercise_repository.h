@@ -26,9 +26,6 @@ class ExerciseRepository {
                                      bool published_only, const PageRequest& page);
   // Applies a settings change.
   static Status update(Connection& c, const std::string& id, const ExerciseChange& change);
-  // True when the section belongs to the course.
-  static Result<bool> section_in_course(Connection& c, const std::string& section_id,
-                                        const std::string& course_id);
 };
 
 }  // namespace deltalabs::assessment

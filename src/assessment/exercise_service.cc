@@ -2,6 +2,7 @@
 
 #include "assessment/exercise_repository.h"
 #include "assessment/grading_rules.h"
+#include "content/section_service.h"
 #include "core/clock.h"
 #include "core/uuid.h"
 
@@ -46,7 +47,7 @@ Status check_input(Connection& c, const std::string& course_id, ExerciseInput& i
   if (input.section_id) {
     input.section_id = canonical_id(*input.section_id);
     DL_ASSIGN_OR_RETURN(bool ours,
-                        ExerciseRepository::section_in_course(c, *input.section_id, course_id));
+                        content::SectionService::in_course(c, *input.section_id, course_id));
     if (!ours) errors.push_back({"section_id", "is not a section of this course"});
   }
   if (!errors.empty()) return Error::invalid("The exercise is not valid.", std::move(errors));

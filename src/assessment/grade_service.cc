@@ -5,7 +5,7 @@
 #include "assessment/grade_book.h"
 #include "assessment/grade_repository.h"
 #include "core/uuid.h"
-#include "learning/membership.h"
+#include "learning/enrollment_service.h"
 #include "platform/audit_log.h"
 #include "platform/notification_log.h"
 
@@ -38,8 +38,8 @@ Result<Page<CourseGrade>> GradeService::course_grades(const Actor& actor,
   if (s.grader) {
     DL_ASSIGN_OR_RETURN(result, GradeRepository::grades_of_course(*conn, s.course.id, page));
   } else {
-    DL_ASSIGN_OR_RETURN(auto e,
-                        learning::Membership::enrollment_of(*conn, actor.user_id, s.course.id));
+    DL_ASSIGN_OR_RETURN(
+        auto e, learning::EnrollmentService::enrollment_of(*conn, actor.user_id, s.course.id));
     if (!e)
       return Error::forbidden("Only members of the course have grades in it.", "NOT_ENROLLED");
     DL_ASSIGN_OR_RETURN(auto own, GradeRepository::grade_of(*conn, e->id));
@@ -64,7 +64,7 @@ Result<GradeItem> GradeService::override_item(const Actor& actor, const std::str
     DL_ASSIGN_OR_RETURN(GradeItem found, readable(c, access_, actor, id, grader));
     if (!grader) return Error::forbidden("Only the course's graders change grades.");
     // Read again under the enrollment's lock: a submission may have moved it meanwhile.
-    DL_TRY(learning::Membership::lock(c, found.enrollment_id));
+    DL_TRY(learning::EnrollmentService::lock_enrollment(c, found.enrollment_id));
     DL_ASSIGN_OR_RETURN(GradeItem item, GradeRepository::find_item(c, found.id));
     if (score > item.max_score) {
       return Error::invalid("The score is not valid.",

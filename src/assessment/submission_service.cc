@@ -11,7 +11,7 @@
 #include "assessment/submission_repository.h"
 #include "core/clock.h"
 #include "core/uuid.h"
-#include "learning/membership.h"
+#include "learning/enrollment_service.h"
 
 namespace deltalabs::assessment {
 
@@ -79,9 +79,9 @@ bool all_scored(const std::vector<Answer>& answers) {
 
 Result<learning::Enrollment> locked_enrollment(Connection& c, const std::string& user_id,
                                                const std::string& course_id) {
-  DL_ASSIGN_OR_RETURN(auto e, learning::Membership::enrollment_of(c, user_id, course_id));
+  DL_ASSIGN_OR_RETURN(auto e, learning::EnrollmentService::enrollment_of(c, user_id, course_id));
   if (!e) return Error::not_found("enrollment");
-  DL_TRY(learning::Membership::lock(c, e->id));
+  DL_TRY(learning::EnrollmentService::lock_enrollment(c, e->id));
   return *e;
 }
 
@@ -103,7 +103,7 @@ Result<Submission> SubmissionService::submit(const Actor& actor, const std::stri
     if (x.past_due(now()))
       return Error::conflict("EXERCISE_CLOSED", "The exercise is past its due date.");
     DL_ASSIGN_OR_RETURN(auto scored, scored_answers(x, std::move(answers)));
-    DL_TRY(learning::Membership::lock(c, s.enrollment->id));
+    DL_TRY(learning::EnrollmentService::lock_enrollment(c, s.enrollment->id));
     DL_ASSIGN_OR_RETURN(std::int64_t made, SubmissionRepository::attempts(c, actor.user_id, x.id));
     if (made >= x.attempts_allowed) {
       return Error::conflict("ATTEMPTS_EXHAUSTED", "Every attempt of this exercise is used (" +

@@ -1,6 +1,5 @@
 #include "catalog/catalog_module.h"
 
-#include "catalog/catalog_sql.h"
 #include "catalog/course_handlers.h"
 #include "catalog/reference_handlers.h"
 
@@ -9,10 +8,8 @@ namespace deltalabs::catalog {
 CatalogModule::CatalogModule(Database& db, const identity::AuthorizationService& authz,
                              const CursorCodec& cursors)
     : cursors_(cursors),
-      categories_(
-          db, authz,
-          {sql::kInsertCategory, sql::kSelectCategory, sql::kListCategories, "course category"}),
-      levels_(db, authz, {sql::kInsertLevel, sql::kSelectLevel, sql::kListLevels, "course level"}),
+      categories_(db, authz, ReferenceRepository::categories()),
+      levels_(db, authz, ReferenceRepository::levels()),
       instructors_(db, authz),
       courses_(db, authz) {}
 

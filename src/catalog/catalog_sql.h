@@ -104,6 +104,13 @@ inline constexpr const char* kTeachesAnyCourse =
 inline constexpr const char* kIsCourseInstructor =
     "SELECT count(*) FROM course_instructors ci JOIN instructors i ON i.id = ci.instructor_id "
     "WHERE ci.course_id = $1 AND i.user_id = $2";
+// Seats (decision 0007): Learning takes and frees them through CourseService, in its transaction.
+inline constexpr const char* kTakeSeat =
+    "UPDATE courses SET enrollment_count = enrollment_count + 1 "
+    "WHERE id = $1 AND (max_students IS NULL OR enrollment_count < max_students)";
+inline constexpr const char* kFreeSeat =
+    "UPDATE courses SET enrollment_count = enrollment_count - 1 "
+    "WHERE id = $1 AND enrollment_count > 0";
 
 // --- the public catalog --------------------------------------------------------
 // $1 the text query (SQLite: an FTS5 expression of quoted words; PostgreSQL:

@@ -143,6 +143,16 @@ Result<bool> CourseRepository::is_instructor(Connection& c, const std::string& i
   return rows[0].integer(0) > 0;
 }
 
+Result<bool> CourseRepository::take_seat(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(std::int64_t changed, c.execute(sql::kTakeSeat, {id}));
+  return changed > 0;
+}
+
+Status CourseRepository::free_seat(Connection& c, const std::string& id) {
+  DL_TRY(c.execute(sql::kFreeSeat, {id}));
+  return {};
+}
+
 Result<bool> CourseRepository::slug_free(Connection& c, const std::string& slug) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kCountCoursesBySlug, {slug}));
   return rows[0].integer(0) == 0;

@@ -39,6 +39,10 @@ class CourseRepository {
                                     const std::string& user_id);
   // True when no course uses the slug.
   static Result<bool> slug_free(Connection& c, const std::string& slug);
+  // Takes one seat; false when the course is full (or does not exist).
+  static Result<bool> take_seat(Connection& c, const std::string& id);
+  // Gives one seat back (never below zero).
+  static Status free_seat(Connection& c, const std::string& id);
   // Field problems for references that do not exist (category, level, instructors).
   static Result<std::vector<FieldError>> missing_references(Connection& c,
                                                             const CourseInput& input);

@@ -175,6 +175,14 @@ Result<bool> CourseService::can_edit(Connection& c, const Actor& actor, const Co
   return authz_.allows(actor, permission);
 }
 
+Result<bool> CourseService::take_seat(Connection& c, const std::string& id) {
+  return CourseRepository::take_seat(c, id);
+}
+
+Status CourseService::free_seat(Connection& c, const std::string& id) {
+  return CourseRepository::free_seat(c, id);
+}
+
 Result<Course> CourseService::visible(Connection& c, const Actor& actor, const std::string& id) {
   if (!is_uuid(id)) return Error::not_found("course");
   DL_ASSIGN_OR_RETURN(Course course, CourseRepository::find(c, canonical_id(id)));

@@ -75,6 +75,10 @@ class CourseService {
   Result<bool> is_editor(Connection& c, const Actor& actor, const Course& course) {
     return can_edit(c, actor, course, "courses:update");
   }
+  // Inside Learning's enrollment transaction (decision 0007): takes one seat of the course,
+  // false when it is full; free_seat gives one back.
+  static Result<bool> take_seat(Connection& c, const std::string& id);
+  static Status free_seat(Connection& c, const std::string& id);
 
  private:
   Result<bool> can_edit(Connection& c, const Actor& actor, const Course& course,

@@ -1,5 +1,6 @@
 #include "catalog/reference_repository.h"
 
+#include "catalog/catalog_sql.h"
 #include "core/clock.h"
 #include "core/uuid.h"
 
@@ -12,6 +13,14 @@ ReferenceEntry entry_from(const Row& r) {
 }
 
 }  // namespace
+
+ReferenceStatements ReferenceRepository::categories() {
+  return {sql::kInsertCategory, sql::kSelectCategory, sql::kListCategories, "course category"};
+}
+
+ReferenceStatements ReferenceRepository::levels() {
+  return {sql::kInsertLevel, sql::kSelectLevel, sql::kListLevels, "course level"};
+}
 
 Result<std::string> ReferenceRepository::insert(Connection& c, const ReferenceInput& input) const {
   const std::string id = new_uuid_v7();

@@ -23,6 +23,10 @@ class ReferenceRepository {
  public:
   explicit ReferenceRepository(ReferenceStatements statements) : sql_(statements) {}
 
+  // The statements of course_categories and of course_levels.
+  static ReferenceStatements categories();
+  static ReferenceStatements levels();
+
   // Inserts an entry; returns its id; 409 SLUG_TAKEN on a duplicate slug.
   Result<std::string> insert(Connection& c, const ReferenceInput& input) const;
   // The entry, or 404 <WHAT>_NOT_FOUND.

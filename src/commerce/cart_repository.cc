@@ -102,17 +102,4 @@ Result<ResourceOffer> CartRepository::resource(Connection& c, const std::string&
   return ResourceOffer{r.text(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.integer(5)};
 }
 
-Result<bool> CartRepository::take_stock(Connection& c, const std::string& resource_id,
-                                        std::int64_t quantity) {
-  DL_ASSIGN_OR_RETURN(std::int64_t taken,
-                      c.execute(sql::kTakeStock, {resource_id, quantity, format_rfc3339(now())}));
-  return taken == 1;
-}
-
-Status CartRepository::return_stock(Connection& c, const std::string& resource_id,
-                                    std::int64_t quantity) {
-  DL_TRY(c.execute(sql::kReturnStock, {resource_id, quantity, format_rfc3339(now())}));
-  return {};
-}
-
 }  // namespace deltalabs::commerce

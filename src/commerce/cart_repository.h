@@ -44,11 +44,6 @@ class CartRepository {
   static Status check_out(Connection& c, const std::string& cart_id);
   // A resource on sale; 404 RESOURCE_NOT_FOUND when absent.
   static Result<ResourceOffer> resource(Connection& c, const std::string& id);
-  // Takes `quantity` of the resource's stock; false when fewer are left.
-  static Result<bool> take_stock(Connection& c, const std::string& resource_id,
-                                 std::int64_t quantity);
-  // Puts `quantity` back into the resource's stock.
-  static Status return_stock(Connection& c, const std::string& resource_id, std::int64_t quantity);
 };
 
 }  // namespace deltalabs::commerce

@@ -9,6 +9,7 @@
 #include "commerce/order_fulfilment.h"
 #include "commerce/order_repository.h"
 #include "commerce/pricing.h"
+#include "content/course_material_service.h"
 #include "core/clock.h"
 
 namespace deltalabs::commerce {
@@ -51,7 +52,8 @@ Result<Line> course_line(Connection& c, catalog::CourseService& courses, const A
 
 Result<Line> resource_line(Connection& c, const CartItem& in) {
   DL_ASSIGN_OR_RETURN(ResourceOffer offer, CartRepository::resource(c, in.item_id));
-  DL_ASSIGN_OR_RETURN(bool taken, CartRepository::take_stock(c, offer.id, in.quantity));
+  DL_ASSIGN_OR_RETURN(bool taken,
+                      content::CourseMaterialService::take_stock(c, offer.id, in.quantity));
   if (!taken) {
     return Error::conflict("OUT_OF_STOCK", "Only " + std::to_string(offer.stock) + " of \"" +
                                                offer.title + "\" are left.");

@@ -66,11 +66,6 @@ inline constexpr const char* kRestoreCartItem =
 inline constexpr const char* kSelectResource =
     "SELECT id, course_id, title, price_amount_minor, price_currency, stock FROM resources "
     "WHERE id = $1";
-// Takes `quantity` from stock when that many are left.
-inline constexpr const char* kTakeStock =
-    "UPDATE resources SET stock = stock - $2, updated_at = $3 WHERE id = $1 AND stock >= $2";
-inline constexpr const char* kReturnStock =
-    "UPDATE resources SET stock = stock + $2, updated_at = $3 WHERE id = $1";
 
 // --- coupons -------------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@
 #include "commerce/coupon_repository.h"
 #include "commerce/order_repository.h"
 #include "commerce/status_transitions.h"
+#include "content/course_material_service.h"
 #include "learning/enrollment_service.h"
 #include "platform/notification_log.h"
 
@@ -62,7 +63,7 @@ Status OrderFulfilment::fail(Connection& c, const Order& order,
   DL_TRY(move_both(c, order, "failed", "cancelled", raw_event));
   for (const auto& item : order.items) {
     if (item.item_type == "resource")
-      DL_TRY(CartRepository::return_stock(c, item.item_id, item.quantity));
+      DL_TRY(content::CourseMaterialService::return_stock(c, item.item_id, item.quantity));
   }
   if (order.coupon_id) DL_TRY(CouponRepository::release(c, *order.coupon_id, order.id));
   return notify(c, order, "order.payment_failed");

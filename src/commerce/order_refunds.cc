@@ -8,6 +8,7 @@
 #include "commerce/order_repository.h"
 #include "commerce/refund_repository.h"
 #include "commerce/status_transitions.h"
+#include "content/course_material_service.h"
 #include "learning/enrollment_service.h"
 #include "platform/notification_log.h"
 
@@ -26,7 +27,7 @@ Status reverse(Connection& c, const OrderItem& item, LabBookingSettlement* labs)
     if (!labs) return Error::internal("lab booking settlement is not attached");
     return labs->refunded(c, item.item_id);
   }
-  return CartRepository::return_stock(c, item.item_id, item.quantity);
+  return content::CourseMaterialService::return_stock(c, item.item_id, item.quantity);
 }
 
 const OrderItem* item_of(const Order& order, const std::string& item_id) {

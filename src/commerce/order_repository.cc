@@ -164,4 +164,14 @@ Result<std::optional<Payment>> OrderRepository::payment_by_reference(Connection&
   return std::optional<Payment>{payment_from(rows[0])};
 }
 
+Result<bool> OrderRepository::record_payment_event(Connection& c, const std::string& event_id,
+                                                   const std::optional<std::string>& payment_id,
+                                                   const std::string& type, std::int64_t created,
+                                                   const std::string& payload) {
+  DL_ASSIGN_OR_RETURN(std::int64_t stored,
+                      c.execute(sql::kInsertPaymentEvent, {event_id, payment_id, type, created,
+                                                           payload, format_rfc3339(now())}));
+  return stored != 0;
+}
+
 }  // namespace deltalabs::commerce

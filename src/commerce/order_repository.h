@@ -78,6 +78,11 @@ class OrderRepository {
   // The payment with this processor id, if any.
   static Result<std::optional<Payment>> payment_by_reference(Connection& c,
                                                              const std::string& reference);
+  // Stores a processor event once by its id; false when it was stored before.
+  static Result<bool> record_payment_event(Connection& c, const std::string& event_id,
+                                           const std::optional<std::string>& payment_id,
+                                           const std::string& type, std::int64_t created,
+                                           const std::string& payload);
 };
 
 }  // namespace deltalabs::commerce

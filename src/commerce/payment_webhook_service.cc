@@ -4,7 +4,6 @@
 #include <boost/json.hpp>
 #include <chrono>
 
-#include "commerce/commerce_sql.h"
 #include "commerce/order_fulfilment.h"
 #include "commerce/order_refunds.h"
 #include "commerce/order_repository.h"
@@ -142,10 +141,9 @@ Result<WebhookReceipt> PaymentWebhookService::receive(const std::string& payload
     DL_ASSIGN_OR_RETURN(auto order, order_of(c, event));
     std::optional<std::string> payment_id;
     if (order && order->payment) payment_id = order->payment->id;
-    DL_ASSIGN_OR_RETURN(std::int64_t stored, c.execute(sql::kInsertPaymentEvent,
-                                                       {id, payment_id, type, created->as_int64(),
-                                                        payload, format_rfc3339(now())}));
-    if (stored == 0) {
+    DL_ASSIGN_OR_RETURN(bool stored, OrderRepository::record_payment_event(
+                                         c, id, payment_id, type, created->as_int64(), payload));
+    if (!stored) {
       receipt.duplicate = true;
       return receipt;
     }

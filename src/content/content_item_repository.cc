@@ -55,4 +55,12 @@ Status ContentItemRepository::remove(Connection& c, const ContentItem& item) {
   return kPositions.close_gap(c, item.section_id, item.position);
 }
 
+Result<std::optional<bool>> ContentItemRepository::required_in_course(
+    Connection& c, const std::string& item_id, const std::string& course_id) {
+  if (!is_uuid(item_id)) return std::optional<bool>{};
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kItemIsRequiredInCourse, {item_id, course_id}));
+  if (rows.empty()) return std::optional<bool>{};
+  return std::optional<bool>{rows[0].boolean(0)};
+}
+
 }  // namespace deltalabs::content

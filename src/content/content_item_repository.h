@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "content/model.h"
@@ -24,6 +25,9 @@ class ContentItemRepository {
   static Status update(Connection& c, const ContentItem& item, const ContentItemChange& change);
   // Deletes the item (and the progress on it) and closes the gap it leaves.
   static Status remove(Connection& c, const ContentItem& item);
+  // Whether the item is required, or nullopt when it is not an item of the course.
+  static Result<std::optional<bool>> required_in_course(Connection& c, const std::string& item_id,
+                                                        const std::string& course_id);
 };
 
 }  // namespace deltalabs::content

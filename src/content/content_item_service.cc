@@ -54,4 +54,10 @@ Result<ContentItem> ContentItemService::editable(const Actor& actor, const std::
   return item;
 }
 
+Result<std::optional<bool>> ContentItemService::required_in_course(Connection& c,
+                                                                   const std::string& item_id,
+                                                                   const std::string& course_id) {
+  return ContentItemRepository::required_in_course(c, item_id, course_id);
+}
+
 }  // namespace deltalabs::content

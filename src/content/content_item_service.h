@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "content/model.h"
@@ -28,6 +29,11 @@ class ContentItemService {
                              const ContentItemChange& change);
   // Deletes an item (with every learner's progress on it); later items move up.
   Status remove(const Actor& actor, const std::string& id);
+
+  // Inside another domain's transaction (learning's progress): whether the
+  // item is required, or nullopt when it is not an item of the course.
+  static Result<std::optional<bool>> required_in_course(Connection& c, const std::string& item_id,
+                                                        const std::string& course_id);
 
  private:
   // The item when the actor may edit its section: 404 when they cannot see it, 403 when only see.

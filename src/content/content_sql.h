@@ -138,6 +138,12 @@ inline constexpr auto kSelectResource =
 inline constexpr auto kListResources =
     sql_concat("SELECT ", column_list<kResourceRow>(),
                " FROM resources WHERE course_id = $1 AND " DL_KEYSET_ASC(id, 2, 3));
+// Stock Commerce takes (checkout) and returns (cancellation, refund) through
+// CourseMaterialService, in its transaction; taking changes no row when too few are left.
+inline constexpr const char* kTakeResourceStock =
+    "UPDATE resources SET stock = stock - $2, updated_at = $3 WHERE id = $1 AND stock >= $2";
+inline constexpr const char* kReturnResourceStock =
+    "UPDATE resources SET stock = stock + $2, updated_at = $3 WHERE id = $1";
 
 // --- super-courses -------------------------------------------------------------------
 inline constexpr auto kSuperCourseRow = row_mapping<SuperCourse>({
@@ -182,4 +188,18 @@ inline constexpr const char* kListSuperCourseSections =
     "SELECT x.id, x.super_course_id, x.section_id, s.course_id, s.title, x.position, x.created_at "
     "FROM super_course_sections x JOIN course_sections s ON s.id = x.section_id "
     "WHERE x.super_course_id = $1 AND x.position > $2 ORDER BY x.position LIMIT $3";
+// --- what Learning asks inside its transactions (through the services) ---------
+inline constexpr const char* kSectionInCourse =
+    "SELECT count(*) FROM course_sections WHERE id = $1 AND course_id = $2";
+inline constexpr const char* kItemIsRequiredInCourse =
+    "SELECT i.is_required FROM content_items i JOIN course_sections s ON s.id = i.section_id "
+    "WHERE i.id = $1 AND s.course_id = $2";
+inline constexpr const char* kSelectSuperCourseStatus =
+    "SELECT status FROM super_courses WHERE id = $1";
+// The distinct courses a super-course's sections come from, in section order.
+inline constexpr const char* kSuperCourseCourses =
+    "SELECT s.course_id, MIN(scs.position) AS first FROM super_course_sections scs "
+    "JOIN course_sections s ON s.id = scs.section_id WHERE scs.super_course_id = $1 "
+    "GROUP BY s.course_id ORDER BY first";
+
 }  // namespace deltalabs::content::sql

@@ -64,4 +64,17 @@ Result<Page<Resource>> CourseMaterialRepository::list_resources(Connection& c,
   return page_of<Resource>(c, sql::kListResources, course_id, page, resource_from);
 }
 
+Result<bool> CourseMaterialRepository::take_stock(Connection& c, const std::string& id,
+                                                  std::int64_t quantity) {
+  DL_ASSIGN_OR_RETURN(std::int64_t taken,
+                      c.execute(sql::kTakeResourceStock, {id, quantity, format_rfc3339(now())}));
+  return taken == 1;
+}
+
+Status CourseMaterialRepository::return_stock(Connection& c, const std::string& id,
+                                              std::int64_t quantity) {
+  DL_TRY(c.execute(sql::kReturnResourceStock, {id, quantity, format_rfc3339(now())}));
+  return {};
+}
+
 }  // namespace deltalabs::content

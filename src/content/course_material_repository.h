@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "content/model.h"
@@ -30,6 +31,10 @@ class CourseMaterialRepository {
   // A page of a course's resources ordered by id.
   static Result<Page<Resource>> list_resources(Connection& c, const std::string& course_id,
                                                const PageRequest& page);
+  // Takes `quantity` of the resource's stock; false when fewer are left.
+  static Result<bool> take_stock(Connection& c, const std::string& id, std::int64_t quantity);
+  // Puts `quantity` back into the resource's stock.
+  static Status return_stock(Connection& c, const std::string& id, std::int64_t quantity);
 };
 
 }  // namespace deltalabs::content

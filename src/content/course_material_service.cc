@@ -48,4 +48,14 @@ Result<Resource> CourseMaterialService::add_resource(const Actor& actor,
   });
 }
 
+Result<bool> CourseMaterialService::take_stock(Connection& c, const std::string& resource_id,
+                                               std::int64_t quantity) {
+  return CourseMaterialRepository::take_stock(c, resource_id, quantity);
+}
+
+Status CourseMaterialService::return_stock(Connection& c, const std::string& resource_id,
+                                           std::int64_t quantity) {
+  return CourseMaterialRepository::return_stock(c, resource_id, quantity);
+}
+
 }  // namespace deltalabs::content

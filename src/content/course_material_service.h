@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "catalog/course_service.h"
@@ -30,6 +31,12 @@ class CourseMaterialService {
   // Adds a resource to a course the actor may edit; 400 for a malformed currency.
   Result<Resource> add_resource(const Actor& actor, const std::string& course_id,
                                 const ResourceInput& input);
+
+  // Inside Commerce's transaction: takes `quantity` of a resource's stock
+  // (false when fewer are left), or puts it back.
+  static Result<bool> take_stock(Connection& c, const std::string& resource_id,
+                                 std::int64_t quantity);
+  static Status return_stock(Connection& c, const std::string& resource_id, std::int64_t quantity);
 
  private:
   Database& db_;

@@ -79,4 +79,11 @@ Result<std::int64_t> SectionRepository::item_count(Connection& c, const std::str
   return count(c, sql::kCountItemsOfCourse, course_id);
 }
 
+Result<bool> SectionRepository::in_course(Connection& c, const std::string& section_id,
+                                          const std::string& course_id) {
+  if (!is_uuid(section_id)) return false;
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSectionInCourse, {section_id, course_id}));
+  return rows[0].integer(0) > 0;
+}
+
 }  // namespace deltalabs::content

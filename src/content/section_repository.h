@@ -29,6 +29,9 @@ class SectionRepository {
   static Result<bool> has_content(Connection& c, const std::string& course_id);
   // How many content items the course's sections hold.
   static Result<std::int64_t> item_count(Connection& c, const std::string& course_id);
+  // True when the section belongs to the course (false for a malformed id).
+  static Result<bool> in_course(Connection& c, const std::string& section_id,
+                                const std::string& course_id);
 };
 
 // The position after which a page continues: the cursor's text as a number (0 for the first page).

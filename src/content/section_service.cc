@@ -92,4 +92,9 @@ Result<CourseIntro> SectionService::intro(const Actor& actor, const std::string&
   return intro;
 }
 
+Result<bool> SectionService::in_course(Connection& c, const std::string& section_id,
+                                       const std::string& course_id) {
+  return SectionRepository::in_course(c, section_id, course_id);
+}
+
 }  // namespace deltalabs::content

@@ -48,6 +48,11 @@ class SectionService {
   // Overview, instructors, syllabus and counts of a visible course.
   Result<CourseIntro> intro(const Actor& actor, const std::string& course_id);
 
+  // Inside another domain's transaction (learning's roadmap): true when the
+  // section belongs to the course.
+  static Result<bool> in_course(Connection& c, const std::string& section_id,
+                                const std::string& course_id);
+
  private:
   Database& db_;
   catalog::CourseService& courses_;

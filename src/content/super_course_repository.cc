@@ -87,4 +87,21 @@ Result<Page<SuperCourseSection>> SuperCourseRepository::sections(Connection& c,
                    [](const SuperCourseSection& s) { return std::to_string(s.position); });
 }
 
+Result<std::optional<std::string>> SuperCourseRepository::status_of(Connection& c,
+                                                                    const std::string& id) {
+  if (!is_uuid(id)) return std::optional<std::string>{};
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectSuperCourseStatus, {id}));
+  if (rows.empty()) return std::optional<std::string>{};
+  return std::optional<std::string>{rows[0].text(0)};
+}
+
+Result<std::vector<std::string>> SuperCourseRepository::course_ids(Connection& c,
+                                                                   const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSuperCourseCourses, {id}));
+  std::vector<std::string> ids;
+  ids.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) ids.push_back(rows[i].text(0));
+  return ids;
+}
+
 }  // namespace deltalabs::content

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "content/model.h"
 #include "core/page.h"
@@ -33,6 +35,10 @@ class SuperCourseRepository {
   // A page of the super-course's sections in order; positions are the cursor.
   static Result<Page<SuperCourseSection>> sections(Connection& c, const std::string& id,
                                                    const PageRequest& page);
+  // The super-course's status, or nullopt when it does not exist (or the id is malformed).
+  static Result<std::optional<std::string>> status_of(Connection& c, const std::string& id);
+  // The distinct courses the super-course's sections come from, in section order.
+  static Result<std::vector<std::string>> course_ids(Connection& c, const std::string& id);
 };
 
 }  // namespace deltalabs::content

@@ -112,4 +112,14 @@ Result<SuperCourse> SuperCourseService::editable(const Actor& actor, const std::
   return course;
 }
 
+Result<std::optional<std::string>> SuperCourseService::status_of(Connection& c,
+                                                                 const std::string& id) {
+  return SuperCourseRepository::status_of(c, id);
+}
+
+Result<std::vector<std::string>> SuperCourseService::course_ids(Connection& c,
+                                                                const std::string& id) {
+  return SuperCourseRepository::course_ids(c, id);
+}
+
 }  // namespace deltalabs::content

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "content/model.h"
 #include "content/section_service.h"
@@ -42,6 +44,13 @@ class SuperCourseService {
   // Appends a course section; 400 when the actor cannot see it, 409 when already included.
   Result<SuperCourseSection> add_section(const Actor& actor, const std::string& id,
                                          const std::string& section_id);
+
+  // Inside another domain's transaction (learning's super-course enrollment):
+  // the status, or nullopt when there is no such super-course.
+  static Result<std::optional<std::string>> status_of(Connection& c, const std::string& id);
+  // Inside another domain's transaction: the distinct courses the
+  // super-course's sections come from, in section order.
+  static Result<std::vector<std::string>> course_ids(Connection& c, const std::string& id);
 
  private:
   Result<bool> can_edit(const Actor& actor, const SuperCourse& course);

@@ -5,7 +5,6 @@
 #include "core/actor.h"
 #include "core/result.h"
 #include "learning/enrollment_service.h"
-#include "learning/participation.h"
 #include "storage/connection.h"
 
 namespace deltalabs::engagement {

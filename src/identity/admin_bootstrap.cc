@@ -4,7 +4,7 @@
 
 #include "core/body_schema.h"
 #include "core/clock.h"
-#include "identity/identity_sql.h"
+#include "identity/role_repository.h"
 #include "identity/session_repository.h"
 #include "identity/user_repository.h"
 #include "platform/audit_log.h"
@@ -12,9 +12,6 @@
 namespace deltalabs::identity {
 
 namespace {
-constexpr const char* kRoleIdBySlug = "SELECT id FROM roles WHERE slug = $1";
-constexpr const char* kHasRole = "SELECT 1 FROM user_roles WHERE user_id = $1 AND role_id = $2";
-
 Status check_password(const std::string& password) {
   return BodySchema{field::string("password", 128).length(8, 128).required()}.validate(
       boost::json::object{{"password", password}});
@@ -33,10 +30,9 @@ Result<BootstrapResult> bootstrap_account(Database& db, const PasswordHasher& ha
   if (!checked.ok()) return checked.error();
   DL_ASSIGN_OR_RETURN(std::string hash, hasher.hash(password));
   return db.transaction([&](Connection& c) -> Result<BootstrapResult> {
-    DL_ASSIGN_OR_RETURN(RowSet role, c.query(kRoleIdBySlug, {role_slug}));
-    if (role.empty())
-      return Error::bad_request("UNKNOWN_ROLE", "There is no role '" + role_slug + "'.");
-    const std::string role_id = role[0].text(0);
+    DL_ASSIGN_OR_RETURN(auto role, RoleRepository::id_by_slug(c, role_slug));
+    if (!role) return Error::bad_request("UNKNOWN_ROLE", "There is no role '" + role_slug + "'.");
+    const std::string role_id = *role;
     BootstrapResult result;
     DL_ASSIGN_OR_RETURN(auto existing, UserRepository::credentials(c, email, false));
     if (existing) {
@@ -48,9 +44,8 @@ Result<BootstrapResult> bootstrap_account(Database& db, const PasswordHasher& ha
       DL_TRY(UserRepository::mark_email_verified(c, result.user_id));
       result.created = true;
     }
-    DL_ASSIGN_OR_RETURN(RowSet held, c.query(kHasRole, {result.user_id, role_id}));
-    if (held.empty())
-      DL_TRY(c.execute(sql::kGrantRole, {result.user_id, role_id, format_rfc3339(now())}));
+    DL_ASSIGN_OR_RETURN(bool held, UserRepository::has_role(c, result.user_id, role_id));
+    if (!held) DL_TRY(UserRepository::grant_role(c, result.user_id, role_id));
     Actor system;
     system.request_id = "cli";
     DL_TRY(AuditLog::record(

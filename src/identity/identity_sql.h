@@ -99,6 +99,9 @@ inline constexpr auto kSelectProfile =
 inline constexpr const char* kDeleteUserRoles = "DELETE FROM user_roles WHERE user_id = $1";
 inline constexpr const char* kGrantRole =
     "INSERT INTO user_roles (user_id, role_id, granted_at) VALUES ($1, $2, $3)";
+inline constexpr const char* kUserHasRole =
+    "SELECT 1 FROM user_roles WHERE user_id = $1 AND role_id = $2";
+inline constexpr const char* kSelectRoleIdBySlug = "SELECT id FROM roles WHERE slug = $1";
 inline constexpr const char* kCountRolesById = "SELECT count(*) FROM roles WHERE id = $1";
 
 // The organization $3 and its ancestors, nearest first: a role held through

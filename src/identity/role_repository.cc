@@ -109,6 +109,13 @@ Result<bool> RoleRepository::revoke(Connection& c, const std::string& role_id,
   return n > 0;
 }
 
+Result<std::optional<std::string>> RoleRepository::id_by_slug(Connection& c,
+                                                              const std::string& slug) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectRoleIdBySlug, {slug}));
+  if (rows.empty()) return std::optional<std::string>{};
+  return std::optional<std::string>{rows[0].text(0)};
+}
+
 Status RoleRepository::lock(Connection& c, const std::string& slug) {
   DL_TRY(c.execute(sql::kLockRoleBySlug, {slug}));
   return {};

@@ -44,6 +44,8 @@ class RoleRepository {
                              const std::string& permission_id);
   // Locks the role with this slug until the transaction ends (no-op when there is none).
   static Status lock(Connection& c, const std::string& slug);
+  // The id of the role with this slug, or nullopt.
+  static Result<std::optional<std::string>> id_by_slug(Connection& c, const std::string& slug);
   // Active users holding the role globally; only `user_id` when it is not empty.
   static Result<std::int64_t> active_holders(Connection& c, const std::string& slug,
                                              const std::string& user_id = "");

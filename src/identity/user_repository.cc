@@ -156,6 +156,18 @@ Status UserRepository::set_roles(Connection& c, const std::string& id,
   return {};
 }
 
+Result<bool> UserRepository::has_role(Connection& c, const std::string& id,
+                                      const std::string& role_id) {
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kUserHasRole, {id, role_id}));
+  return !rows.empty();
+}
+
+Status UserRepository::grant_role(Connection& c, const std::string& id,
+                                  const std::string& role_id) {
+  DL_TRY(c.execute(sql::kGrantRole, {id, role_id, format_rfc3339(now())}));
+  return {};
+}
+
 Result<Profile> UserRepository::profile(Connection& c, const std::string& id) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectProfile, {id}));
   Profile p;

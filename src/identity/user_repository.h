@@ -43,6 +43,10 @@ class UserRepository {
   // Replaces the global roles; 400 UNKNOWN_ROLE when an id does not exist.
   static Status set_roles(Connection& c, const std::string& id,
                           const std::vector<std::string>& role_ids);
+  // True when the user holds the global role.
+  static Result<bool> has_role(Connection& c, const std::string& id, const std::string& role_id);
+  // Adds one global role (the caller checked it is not held yet).
+  static Status grant_role(Connection& c, const std::string& id, const std::string& role_id);
   // The user with their roles and the distinct permission slugs those roles
   // grant, read by one statement (one consistent snapshot), or 404.
   static Result<Profile> profile(Connection& c, const std::string& id);

@@ -90,20 +90,21 @@ Result<bool> EnrollmentRepository::is_member(Connection& c, const std::string& u
   return rows[0].integer(0) > 0;
 }
 
-Result<bool> EnrollmentRepository::take_seat(Connection& c, const std::string& course_id) {
-  return changed_one(c.execute(sql::kTakeSeat, {course_id}));
-}
-
-Status EnrollmentRepository::free_seat(Connection& c, const std::string& course_id) {
-  DL_TRY(c.execute(sql::kFreeSeat, {course_id}));
-  return {};
-}
-
 Result<Page<CourseMember>> EnrollmentRepository::members(Connection& c,
                                                          const std::string& course_id,
                                                          const PageRequest& page) {
   return query_page(c, sql::kListMembers, {course_id}, page, sql::kCourseMemberRow.reader(),
                     [](const CourseMember& m) { return m.user_id; });
+}
+
+ProgressLedger::Statements EnrollmentRepository::item_progress() {
+  return {sql::kSelectItemProgressStatus, sql::kInsertItemProgress, sql::kCompleteItemProgress};
+}
+
+Result<bool> EnrollmentRepository::user_exists(Connection& c, const std::string& user_id) {
+  if (!is_uuid(user_id)) return false;
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kUserExists, {user_id}));
+  return rows[0].integer(0) > 0;
 }
 
 }  // namespace deltalabs::learning

@@ -7,6 +7,7 @@
 #include "core/page.h"
 #include "core/result.h"
 #include "learning/model.h"
+#include "learning/progress_ledger.h"
 #include "storage/connection.h"
 
 namespace deltalabs::learning {
@@ -51,13 +52,13 @@ class EnrollmentRepository {
   // True when the user holds an enrollment in the course that is not cancelled.
   static Result<bool> is_member(Connection& c, const std::string& user_id,
                                 const std::string& course_id);
-  // Takes one seat of the course; false when it is full.
-  static Result<bool> take_seat(Connection& c, const std::string& course_id);
-  // Gives one seat of the course back.
-  static Status free_seat(Connection& c, const std::string& course_id);
   // A page of the course's members (enrolled users and its instructors), by user id.
   static Result<Page<CourseMember>> members(Connection& c, const std::string& course_id,
                                             const PageRequest& page);
+  // True when the user exists (identity's users, a declared read-only view).
+  static Result<bool> user_exists(Connection& c, const std::string& user_id);
+  // The statements of item progress (enrollment_progress), for ProgressLedger.
+  static ProgressLedger::Statements item_progress();
 };
 
 }  // namespace deltalabs::learning

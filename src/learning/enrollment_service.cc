@@ -2,8 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "content/super_course_service.h"
 #include "core/uuid.h"
-#include "learning/course_structure.h"
 #include "platform/activity_log.h"
 
 namespace deltalabs::learning {
@@ -30,7 +30,7 @@ bool staff_request(const Actor& actor, const EnrollmentRequest& request) {
 }
 
 Status require_user(Connection& c, const std::string& user_id) {
-  DL_ASSIGN_OR_RETURN(bool exists, CourseStructure::user_exists(c, user_id));
+  DL_ASSIGN_OR_RETURN(bool exists, EnrollmentRepository::user_exists(c, user_id));
   if (!exists) return Error::not_found("user");
   return {};
 }
@@ -47,14 +47,14 @@ Result<SuperCourseEnrollment> EnrollmentService::enroll_in_super_course(
     const Actor& actor, const EnrollmentRequest& request) {
   const std::string id = canonical_id(request.super_course_id.value_or(""));
   return durable_.after(db_.transaction([&](Connection& c) -> Result<SuperCourseEnrollment> {
-    DL_ASSIGN_OR_RETURN(auto status, CourseStructure::super_course_status(c, id));
+    DL_ASSIGN_OR_RETURN(auto status, content::SuperCourseService::status_of(c, id));
     if (!status || *status == "draft") return Error::not_found("super-course");
     if (*status != "published") {
       return Error::conflict("SUPER_COURSE_NOT_PUBLISHED",
                              "The super-course is archived and takes no new enrollments.");
     }
     if (staff_request(actor, request)) DL_TRY(authz_.require(actor, kManagePermission));
-    DL_ASSIGN_OR_RETURN(auto course_ids, CourseStructure::super_course_courses(c, id));
+    DL_ASSIGN_OR_RETURN(auto course_ids, content::SuperCourseService::course_ids(c, id));
     SuperCourseEnrollment result{id, {}};
     for (const auto& course_id : course_ids) {
       DL_ASSIGN_OR_RETURN(auto existing,
@@ -108,7 +108,7 @@ Result<Enrollment> EnrollmentService::enroll_within(Connection& c, const Enrollm
   if (existing && existing->live())
     return Error::conflict("ALREADY_ENROLLED", "The user is already enrolled in this course.");
   if (row.member_role == "student") {
-    DL_ASSIGN_OR_RETURN(bool seated, EnrollmentRepository::take_seat(c, row.course_id));
+    DL_ASSIGN_OR_RETURN(bool seated, catalog::CourseService::take_seat(c, row.course_id));
     if (!seated) return Error::conflict("COURSE_FULL", "Every seat of the course is taken.");
   }
   std::string id;
@@ -124,11 +124,21 @@ Result<Enrollment> EnrollmentService::enroll_within(Connection& c, const Enrollm
   return e;
 }
 
+Result<std::optional<Enrollment>> EnrollmentService::enrollment_of(Connection& c,
+                                                                   const std::string& user_id,
+                                                                   const std::string& course_id) {
+  return EnrollmentRepository::find_of(c, user_id, course_id);
+}
+
+Status EnrollmentService::lock_enrollment(Connection& c, const std::string& enrollment_id) {
+  return EnrollmentRepository::lock(c, enrollment_id);
+}
+
 Status EnrollmentService::cancel_within(Connection& c, const std::string& enrollment_id) {
   DL_ASSIGN_OR_RETURN(Enrollment e, EnrollmentRepository::find(c, enrollment_id));
   DL_ASSIGN_OR_RETURN(bool cancelled, EnrollmentRepository::cancel(c, e.id));
   if (!cancelled) return {};
-  if (e.member_role == "student") DL_TRY(EnrollmentRepository::free_seat(c, e.course_id));
+  if (e.member_role == "student") DL_TRY(catalog::CourseService::free_seat(c, e.course_id));
   DL_ASSIGN_OR_RETURN(Enrollment after, EnrollmentRepository::find(c, e.id));
   return record(c, after, "enrollment.cancelled");
 }
@@ -153,7 +163,7 @@ Result<Enrollment> EnrollmentService::cancel(const Actor& actor, const std::stri
       return Error::conflict("ENROLLMENT_ALREADY_CANCELLED",
                              "The enrollment is already cancelled.");
     }
-    if (e.member_role == "student") DL_TRY(EnrollmentRepository::free_seat(c, e.course_id));
+    if (e.member_role == "student") DL_TRY(catalog::CourseService::free_seat(c, e.course_id));
     DL_ASSIGN_OR_RETURN(Enrollment after, EnrollmentRepository::find(c, e.id));
     DL_TRY(record(c, after, "enrollment.cancelled"));
     return after;

@@ -10,7 +10,6 @@
 #include "identity/authorization_service.h"
 #include "learning/enrollment_repository.h"
 #include "learning/model.h"
-#include "learning/participation.h"
 #include "storage/commit_durability.h"
 #include "storage/database.h"
 
@@ -24,8 +23,9 @@ namespace deltalabs::learning {
 //    holders of enrollments:manage enroll other users, or any user as ta or
 //    instructor, without payment (source admin);
 //  - student enrollments take a seat, at most max_students of them: the seat
-//    is a conditional update of courses.enrollment_count in the enrolling
-//    transaction, so the cap is exact under concurrent requests;
+//    is a conditional update of courses.enrollment_count, taken through
+//    catalog::CourseService::take_seat in the enrolling transaction, so the
+//    cap is exact under concurrent requests;
 //  - an enrollment is read and cancelled by its user and the course's
 //    managers (editors, enrollments:manage); everyone else gets 404.
 class EnrollmentService {
@@ -48,6 +48,14 @@ class EnrollmentService {
   // For other domains, inside their transaction (refunds): cancels a live
   // enrollment and frees its seat; an already cancelled one is left as it is.
   static Status cancel_within(Connection& c, const std::string& enrollment_id);
+  // For other domains, inside their transaction (assessment): the user's
+  // enrollment in the course, cancelled or not (Enrollment::live tells), if any.
+  static Result<std::optional<Enrollment>> enrollment_of(Connection& c, const std::string& user_id,
+                                                         const std::string& course_id);
+  // For other domains, inside their transaction: locks the enrollment's row
+  // until the transaction ends, so changes hanging off one enrollment
+  // (attempts, grades) serialise on PostgreSQL as they do on SQLite's single writer.
+  static Status lock_enrollment(Connection& c, const std::string& enrollment_id);
   // A page of the actor's own enrollments, newest first.
   Result<Page<Enrollment>> list_mine(const Actor& actor, const std::optional<std::string>& status,
                                      const PageRequest& page);

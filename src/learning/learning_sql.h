@@ -2,8 +2,9 @@
 
 // Every SQL statement of the learning domain. Percent complete is derived
 // here, from content_items.is_required and enrollment_progress, never stored.
-// Seats are courses.enrollment_count, kept by this domain: one per student
-// enrollment that is not cancelled, capped by courses.max_students.
+// Seats are courses.enrollment_count (Catalog's row, taken and freed through
+// catalog::CourseService): one per student enrollment that is not cancelled,
+// capped by courses.max_students.
 
 #include "learning/model.h"
 #include "storage/keyset.h"
@@ -72,31 +73,9 @@ inline constexpr const char* kIsMember =
     "SELECT count(*) FROM enrollments WHERE user_id = $1 AND course_id = $2 "
     "AND status <> 'cancelled'";
 
-// --- seats --------------------------------------------------------------------------------------
-
-// Takes a seat when one is free; changes no row when the course is full.
-inline constexpr const char* kTakeSeat =
-    "UPDATE courses SET enrollment_count = enrollment_count + 1 "
-    "WHERE id = $1 AND (max_students IS NULL OR enrollment_count < max_students)";
-inline constexpr const char* kFreeSeat =
-    "UPDATE courses SET enrollment_count = enrollment_count - 1 "
-    "WHERE id = $1 AND enrollment_count > 0";
-
 // --- other domains' rows this domain reads ------------------------------------------------------
 
 inline constexpr const char* kUserExists = "SELECT count(*) FROM users WHERE id = $1";
-inline constexpr const char* kSelectSuperCourseStatus =
-    "SELECT status FROM super_courses WHERE id = $1";
-// The distinct courses a super-course's sections come from, in section order.
-inline constexpr const char* kSuperCourseCourses =
-    "SELECT s.course_id, MIN(scs.position) AS first FROM super_course_sections scs "
-    "JOIN course_sections s ON s.id = scs.section_id WHERE scs.super_course_id = $1 "
-    "GROUP BY s.course_id ORDER BY first";
-inline constexpr const char* kItemIsRequiredInCourse =
-    "SELECT i.is_required FROM content_items i JOIN course_sections s ON s.id = i.section_id "
-    "WHERE i.id = $1 AND s.course_id = $2";
-inline constexpr const char* kSectionInCourse =
-    "SELECT count(*) FROM course_sections WHERE id = $1 AND course_id = $2";
 
 // --- members ------------------------------------------------------------------------------------
 

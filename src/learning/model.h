@@ -113,6 +113,14 @@ struct Roadmap {
 };
 
 // A course on a user's wishlist.
+// How a user takes part in a course, for other domains' permission checks
+// (a course's Q&A, discussions and events are for its members only).
+struct Participation {
+  bool member = false;   // enrolled (not cancelled), teaches the course or edits it
+  bool teaches = false;  // an instructor of the course (catalog or enrollment) or an editor
+  bool staff = false;    // teaches, or is enrolled as a ta
+};
+
 struct WishlistItem {
   std::string id;
   std::string course_id;

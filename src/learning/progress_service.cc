@@ -3,9 +3,8 @@
 #include <array>
 #include <boost/json.hpp>
 
-#include "learning/course_structure.h"
+#include "content/content_item_service.h"
 #include "learning/enrollment_repository.h"
-#include "learning/learning_sql.h"
 #include "platform/activity_log.h"
 
 namespace deltalabs::learning {
@@ -35,10 +34,7 @@ bool all_required_done(const Enrollment& e) {
 }  // namespace
 
 ProgressService::ProgressService(Database& db, EnrollmentService& enrollments)
-    : db_(db),
-      enrollments_(enrollments),
-      items_(
-          {sql::kSelectItemProgressStatus, sql::kInsertItemProgress, sql::kCompleteItemProgress}) {}
+    : db_(db), enrollments_(enrollments), items_(EnrollmentRepository::item_progress()) {}
 
 Result<ProgressReport> ProgressService::get(const Actor& actor, const std::string& enrollment_id) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
@@ -60,8 +56,8 @@ Result<ProgressReport> ProgressService::update(const Actor& actor, const std::st
       return Error::conflict("ENROLLMENT_CANCELLED",
                              "A cancelled enrollment records no progress; enroll again first.");
     }
-    DL_ASSIGN_OR_RETURN(auto required,
-                        CourseStructure::item_required(c, content_item_id, before.course_id));
+    DL_ASSIGN_OR_RETURN(auto required, content::ContentItemService::required_in_course(
+                                           c, content_item_id, before.course_id));
     if (!required) {
       return Error::invalid("The request body is not valid.",
                             {{"content_item_id", "is not an item of this enrollment's course"}});

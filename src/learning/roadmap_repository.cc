@@ -37,4 +37,9 @@ Result<bool> RoadmapRepository::in_course(Connection& c, const std::string& road
   return rows[0].integer(0) > 0;
 }
 
+ProgressLedger::Statements RoadmapRepository::milestone_progress() {
+  return {sql::kSelectRoadmapProgressStatus, sql::kInsertRoadmapProgress,
+          sql::kCompleteRoadmapProgress};
+}
+
 }  // namespace deltalabs::learning

@@ -6,6 +6,7 @@
 
 #include "core/result.h"
 #include "learning/model.h"
+#include "learning/progress_ledger.h"
 #include "storage/connection.h"
 
 namespace deltalabs::learning {
@@ -22,6 +23,8 @@ class RoadmapRepository {
   // True when the milestone belongs to the course.
   static Result<bool> in_course(Connection& c, const std::string& roadmap_section_id,
                                 const std::string& course_id);
+  // The statements of milestone progress (roadmap_progress), for ProgressLedger.
+  static ProgressLedger::Statements milestone_progress();
 };
 
 }  // namespace deltalabs::learning

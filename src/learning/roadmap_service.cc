@@ -2,19 +2,16 @@
 
 #include <algorithm>
 
-#include "learning/course_structure.h"
+#include "content/section_service.h"
+
 #include "learning/enrollment_repository.h"
-#include "learning/learning_sql.h"
 #include "learning/roadmap_repository.h"
 #include "platform/activity_log.h"
 
 namespace deltalabs::learning {
 
 RoadmapService::RoadmapService(Database& db, catalog::CourseService& courses)
-    : db_(db),
-      courses_(courses),
-      milestones_({sql::kSelectRoadmapProgressStatus, sql::kInsertRoadmapProgress,
-                   sql::kCompleteRoadmapProgress}) {}
+    : db_(db), courses_(courses), milestones_(RoadmapRepository::milestone_progress()) {}
 
 Result<Roadmap> RoadmapService::get(const Actor& actor, const std::string& course_id) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
@@ -29,7 +26,7 @@ Result<RoadmapSection> RoadmapService::add_section(const Actor& actor, const std
     if (!editor) return Error::forbidden("Only the course's editors shape its roadmap.");
     if (input.section_id) {
       DL_ASSIGN_OR_RETURN(bool ours,
-                          CourseStructure::section_in_course(c, *input.section_id, course.id));
+                          content::SectionService::in_course(c, *input.section_id, course.id));
       if (!ours) {
         return Error::invalid("The request body is not valid.",
                               {{"section_id", "is not a section of this course"}});
