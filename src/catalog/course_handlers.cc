@@ -89,14 +89,10 @@ BodySchema course_schema(bool create) {
   return BodySchema(std::move(fields));
 }
 
-const BodySchema& course_create_body() {
-  static const BodySchema schema = course_schema(true);
-  return schema;
-}
-
-const BodySchema& course_update_body() {
-  static const BodySchema schema = course_schema(false);
-  return schema;
+// The body of a create (POST) or of a change (PATCH), each built once.
+const BodySchema& course_body(bool create) {
+  static const BodySchema for_create = course_schema(true), for_update = course_schema(false);
+  return create ? for_create : for_update;
 }
 
 Result<CourseSort> parse_sort(const std::optional<std::string>& text) {
@@ -198,12 +194,12 @@ void register_course_routes(http::Router& router, CourseService& courses,
        .tag = kTag,
        .access = Access::kAuthenticated,
        .permission = "courses:create",
-       .body = http::json_body(course_create_body()),
+       .body = http::json_body(course_body(/*create=*/true)),
        .responses = {201}},
       course_shape(),
       [&courses](Request& req) {
         return courses.create(req.caller(),
-                              course_create_body().read<CourseBody>(req.json).input());
+                              course_body(/*create=*/true).read<CourseBody>(req.json).input());
       },
       [](const Course& c) { return "/v1/courses/" + c.id; });
 
@@ -227,11 +223,12 @@ void register_course_routes(http::Router& router, CourseService& courses,
                 .tag = kTag,
                 .access = Access::kAuthenticated,
                 .permission = "courses:update",
-                .body = http::json_body(course_update_body()),
+                .body = http::json_body(course_body(/*create=*/false)),
                 .responses = {200, 403, 404, 409}},
                course_shape(), [&courses](Request& req) {
-                 return courses.update(req.caller(), http::path_param(req),
-                                       course_update_body().read<CourseBody>(req.json).input());
+                 return courses.update(
+                     req.caller(), http::path_param(req),
+                     course_body(/*create=*/false).read<CourseBody>(req.json).input());
                });
 
   http::no_content(

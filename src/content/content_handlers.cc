@@ -27,14 +27,10 @@ BodySchema section_schema(bool create) {
                         .into(&SectionInput::position)};
 }
 
-const BodySchema& section_create_body() {
-  static const BodySchema schema = section_schema(true);
-  return schema;
-}
-
-const BodySchema& section_update_body() {
-  static const BodySchema schema = section_schema(false);
-  return schema;
+// The body of a create (POST) or of a change (PATCH), each built once.
+const BodySchema& section_body(bool create) {
+  static const BodySchema for_create = section_schema(true), for_update = section_schema(false);
+  return create ? for_create : for_update;
 }
 
 const BodySchema& item_create_body() {
@@ -87,11 +83,11 @@ void register_content_routes(http::Router& router, SectionService& sections,
   };
   section_routes.create = [&sections](Request& req) {
     return sections.create(req.caller(), http::path_param(req),
-                           section_create_body().read<SectionInput>(req.json));
+                           section_body(/*create=*/true).read<SectionInput>(req.json));
   };
   section_routes.shape = &section_shape();
   section_routes.location = [](const Section& s) { return "/v1/sections/" + s.id; };
-  section_routes.body = section_create_body();
+  section_routes.body = section_body(/*create=*/true);
   section_routes.create_responses = {201, 403, 404};
   http::register_collection(router, cursors, std::move(section_routes));
 
@@ -104,13 +100,13 @@ void register_content_routes(http::Router& router, SectionService& sections,
   section_member.remove_summary = "Delete a section with its items; later sections move up";
   section_member.update = [&sections](Request& req) {
     return sections.update(req.caller(), http::path_param(req),
-                           section_update_body().read<SectionInput>(req.json));
+                           section_body(/*create=*/false).read<SectionInput>(req.json));
   };
   section_member.remove = [&sections](Request& req) {
     return sections.remove(req.caller(), http::path_param(req));
   };
   section_member.shape = &section_shape();
-  section_member.body = section_update_body();
+  section_member.body = section_body(/*create=*/false);
   http::register_member(router, std::move(section_member));
 
   http::CollectionRoutes<ContentItem> item_routes;

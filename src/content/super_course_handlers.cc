@@ -28,14 +28,11 @@ BodySchema super_course_schema(bool create) {
   return BodySchema{title, description};
 }
 
-const BodySchema& super_course_create_body() {
-  static const BodySchema schema = super_course_schema(true);
-  return schema;
-}
-
-const BodySchema& super_course_update_body() {
-  static const BodySchema schema = super_course_schema(false);
-  return schema;
+// The body of a create (POST) or of a change (PATCH), each built once.
+const BodySchema& super_course_body(bool create) {
+  static const BodySchema for_create = super_course_schema(true),
+                          for_update = super_course_schema(false);
+  return create ? for_create : for_update;
 }
 
 const BodySchema& super_course_section_body() {
@@ -59,12 +56,12 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
     return super_courses.list(page);
   };
   list.create = [&super_courses](Request& req) {
-    return super_courses.create(req.caller(),
-                                super_course_create_body().read<SuperCourseInput>(req.json));
+    return super_courses.create(
+        req.caller(), super_course_body(/*create=*/true).read<SuperCourseInput>(req.json));
   };
   list.shape = &super_course_shape();
   list.location = [](const SuperCourse& c) { return "/v1/super-courses/" + c.id; };
-  list.body = super_course_create_body();
+  list.body = super_course_body(/*create=*/true);
   list.create_responses = {201, 403};
   http::register_collection(router, cursors, std::move(list));
 
@@ -87,12 +84,12 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
                 .tag = kTag,
                 .access = Access::kAuthenticated,
                 .permission = "courses:update",
-                .body = http::json_body(super_course_update_body()),
+                .body = http::json_body(super_course_body(/*create=*/false)),
                 .responses = {200, 403, 404}},
                super_course_shape(), [&super_courses](Request& req) {
                  return super_courses.update(
                      req.caller(), http::path_param(req),
-                     super_course_update_body().read<SuperCourseInput>(req.json));
+                     super_course_body(/*create=*/false).read<SuperCourseInput>(req.json));
                });
 
   http::action(router,

@@ -36,14 +36,10 @@ BodySchema vote_schema(bool with_value) {
                     field::uuid("target_id").required().into(&VoteBody::target_id), value};
 }
 
-const BodySchema& vote_body() {
-  static const BodySchema schema = vote_schema(true);
-  return schema;
-}
-
-const BodySchema& unvote_body() {
-  static const BodySchema schema = vote_schema(false);
-  return schema;
+// The body of a vote (with its value) or of a withdrawal, each built once.
+const BodySchema& vote_body(bool with_value) {
+  static const BodySchema vote = vote_schema(true), withdrawal = vote_schema(false);
+  return with_value ? vote : withdrawal;
 }
 
 }  // namespace
@@ -118,10 +114,10 @@ void register_question_routes(http::Router& router, QuestionService& questions, 
                            "vote per user and target: voting again replaces it",
                 .tag = kTag,
                 .access = Access::kAuthenticated,
-                .body = http::json_body(vote_body()),
+                .body = http::json_body(vote_body(/*with_value=*/true)),
                 .responses = {200, 403, 404}},
                vote_shape(), [&votes](Request& req) {
-                 const auto in = vote_body().read<VoteBody>(req.json);
+                 const auto in = vote_body(/*with_value=*/true).read<VoteBody>(req.json);
                  return votes.vote(req.caller(), in.target(), static_cast<int>(in.value));
                });
 
@@ -131,11 +127,12 @@ void register_question_routes(http::Router& router, QuestionService& questions, 
                 .summary = "Withdraw my vote on a question or answer (no vote: no change)",
                 .tag = kTag,
                 .access = Access::kAuthenticated,
-                .body = http::json_body(unvote_body()),
+                .body = http::json_body(vote_body(/*with_value=*/false)),
                 .responses = {200, 403, 404}},
                vote_shape(), [&votes](Request& req) {
-                 return votes.withdraw(req.caller(),
-                                       unvote_body().read<VoteBody>(req.json).target());
+                 return votes.withdraw(
+                     req.caller(),
+                     vote_body(/*with_value=*/false).read<VoteBody>(req.json).target());
                });
 }
 

@@ -63,14 +63,11 @@ BodySchema organization_schema(bool create) {
                     field::any_object("settings").into(&OrganizationBody::settings)};
 }
 
-const BodySchema& organization_create_body() {
-  static const BodySchema schema = organization_schema(true);
-  return schema;
-}
-
-const BodySchema& organization_update_body() {
-  static const BodySchema schema = organization_schema(false);
-  return schema;
+// The body of a create (POST) or of a change (PATCH), each built once.
+const BodySchema& organization_body(bool create) {
+  static const BodySchema for_create = organization_schema(true),
+                          for_update = organization_schema(false);
+  return create ? for_create : for_update;
 }
 
 const BodySchema& member_body() {
@@ -95,7 +92,7 @@ void register_organization_routes(http::Router& router, OrganizationService& org
   };
   spec.create = [&organizations](Request& req) {
     return organizations.create(
-        req.caller(), organization_create_body().read<OrganizationBody>(req.json).input());
+        req.caller(), organization_body(/*create=*/true).read<OrganizationBody>(req.json).input());
   };
   spec.get = [&organizations](Request& req) {
     return organizations.get(req.caller(), http::path_param(req));
@@ -103,15 +100,15 @@ void register_organization_routes(http::Router& router, OrganizationService& org
   spec.update = [&organizations](Request& req) {
     return organizations.update(
         req.caller(), http::path_param(req),
-        organization_update_body().read<OrganizationBody>(req.json).input());
+        organization_body(/*create=*/false).read<OrganizationBody>(req.json).input());
   };
   spec.remove = [&organizations](Request& req) {
     return organizations.remove(req.caller(), http::path_param(req));
   };
   spec.shape = &organization_shape();
   spec.id_of = [](const Organization& o) { return o.id; };
-  spec.create_body = organization_create_body();
-  spec.update_body = organization_update_body();
+  spec.create_body = organization_body(/*create=*/true);
+  spec.update_body = organization_body(/*create=*/false);
   spec.list_summary = "List organizations";
   spec.create_summary =
       "Create an organization (organizations:create globally or in the parent); unknown type or "

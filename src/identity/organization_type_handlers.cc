@@ -22,14 +22,10 @@ BodySchema type_schema(bool create) {
                     field::string("description", 2000).into(&OrganizationTypeInput::description)};
 }
 
-const BodySchema& type_create_body() {
-  static const BodySchema schema = type_schema(true);
-  return schema;
-}
-
-const BodySchema& type_update_body() {
-  static const BodySchema schema = type_schema(false);
-  return schema;
+// The body of a create (POST) or of a change (PATCH), each built once.
+const BodySchema& type_body(bool create) {
+  static const BodySchema for_create = type_schema(true), for_update = type_schema(false);
+  return create ? for_create : for_update;
 }
 
 }  // namespace
@@ -45,22 +41,23 @@ void register_organization_type_routes(http::Router& router, OrganizationTypeSer
     return types.list(req.caller(), page);
   };
   spec.create = [&types](http::Request& req) {
-    return types.create(req.caller(), type_create_body().read<OrganizationTypeInput>(req.json));
+    return types.create(req.caller(),
+                        type_body(/*create=*/true).read<OrganizationTypeInput>(req.json));
   };
   spec.get = [&types](http::Request& req) {
     return types.get(req.caller(), http::path_param(req));
   };
   spec.update = [&types](http::Request& req) {
     return types.update(req.caller(), http::path_param(req),
-                        type_update_body().read<OrganizationTypeInput>(req.json));
+                        type_body(/*create=*/false).read<OrganizationTypeInput>(req.json));
   };
   spec.remove = [&types](http::Request& req) {
     return types.remove(req.caller(), http::path_param(req));
   };
   spec.shape = &organization_type_shape();
   spec.id_of = [](const OrganizationType& t) { return t.id; };
-  spec.create_body = type_create_body();
-  spec.update_body = type_update_body();
+  spec.create_body = type_body(/*create=*/true);
+  spec.update_body = type_body(/*create=*/false);
   spec.list_summary = "List organization types";
   spec.create_summary = "Create an organization type; duplicate slug: 409 SLUG_TAKEN";
   spec.get_summary = "One organization type";

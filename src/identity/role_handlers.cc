@@ -37,14 +37,10 @@ BodySchema role_schema(bool create) {
   return BodySchema{name, slug, field::string("description", 2000).into(&RoleInput::description)};
 }
 
-const BodySchema& role_create_body() {
-  static const BodySchema schema = role_schema(true);
-  return schema;
-}
-
-const BodySchema& role_update_body() {
-  static const BodySchema schema = role_schema(false);
-  return schema;
+// The body of a create (POST) or of a change (PATCH), each built once.
+const BodySchema& role_body(bool create) {
+  static const BodySchema for_create = role_schema(true), for_update = role_schema(false);
+  return create ? for_create : for_update;
 }
 
 const BodySchema& permission_ids_body() {
@@ -66,20 +62,20 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
     return roles.list(req.caller(), page);
   };
   spec.create = [&roles](Request& req) {
-    return roles.create(req.caller(), role_create_body().read<RoleInput>(req.json));
+    return roles.create(req.caller(), role_body(/*create=*/true).read<RoleInput>(req.json));
   };
   spec.get = [&roles](Request& req) { return roles.get(req.caller(), http::path_param(req)); };
   spec.update = [&roles](Request& req) {
     return roles.update(req.caller(), http::path_param(req),
-                        role_update_body().read<RoleInput>(req.json));
+                        role_body(/*create=*/false).read<RoleInput>(req.json));
   };
   spec.remove = [&roles](Request& req) {
     return roles.remove(req.caller(), http::path_param(req));
   };
   spec.shape = &role_shape();
   spec.id_of = [](const Role& r) { return r.id; };
-  spec.create_body = role_create_body();
-  spec.update_body = role_update_body();
+  spec.create_body = role_body(/*create=*/true);
+  spec.update_body = role_body(/*create=*/false);
   spec.list_summary = "List roles";
   spec.create_summary = "Create a role (never a system role); duplicate slug: 409 SLUG_TAKEN";
   spec.get_summary = "One role";

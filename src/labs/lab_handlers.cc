@@ -80,14 +80,10 @@ BodySchema lab_schema(bool create) {
   return BodySchema(std::move(fields));
 }
 
-const BodySchema& lab_create_body() {
-  static const BodySchema schema = lab_schema(true);
-  return schema;
-}
-
-const BodySchema& lab_update_body() {
-  static const BodySchema schema = lab_schema(false);
-  return schema;
+// The body of a create (POST) or of a change (PATCH), each built once.
+const BodySchema& lab_body(bool create) {
+  static const BodySchema for_create = lab_schema(true), for_update = lab_schema(false);
+  return create ? for_create : for_update;
 }
 
 const BodySchema& slot_body() {
@@ -200,11 +196,11 @@ void register_lab_crud_routes(http::Router& router, LabService& labs, const Curs
                   "organization)",
        .tag = kTag,
        .access = Access::kAuthenticated,
-       .body = http::json_body(lab_create_body()),
+       .body = http::json_body(lab_body(/*create=*/true)),
        .responses = {201, 403, 404}},
       lab_shape(),
       [&labs](Request& req) {
-        const auto in = lab_create_body().read<LabBody>(req.json);
+        const auto in = lab_body(/*create=*/true).read<LabBody>(req.json);
         return labs.create(req.caller(), in.host_id, in.fields());
       },
       [](const Lab& l) { return "/v1/labs/" + l.id; });
@@ -223,11 +219,11 @@ void register_lab_crud_routes(http::Router& router, LabService& labs, const Curs
                 .summary = "Change a lab (its host and managers)",
                 .tag = kTag,
                 .access = Access::kAuthenticated,
-                .body = http::json_body(lab_update_body()),
+                .body = http::json_body(lab_body(/*create=*/false)),
                 .responses = {200, 403, 404}},
                lab_shape(), [&labs](Request& req) {
                  return labs.update(req.caller(), http::path_param(req),
-                                    lab_update_body().read<LabBody>(req.json).fields());
+                                    lab_body(/*create=*/false).read<LabBody>(req.json).fields());
                });
 }
 
