@@ -56,6 +56,7 @@ test('the API explains a duplicate registration next to the form, with its reque
 test('register, sign in and sign out by keyboard alone', async ({ page }) => {
   const email = newEmail('keys');
   await page.goto('/register');
+  await expect(page.getByRole('heading', { level: 1, name: 'Create your account' })).toBeVisible();
   // Tab from the top of the page to the first field of the form.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
