@@ -4,6 +4,7 @@
 #include "http/json_fields.h"
 #include "http/pagination.h"
 #include "http/path_param.h"
+#include "http/shaped_routes.h"
 #include "labs/booking_calendar.h"
 #include "labs/labs_json.h"
 
@@ -28,23 +29,21 @@ BookingRequest booking_request(const boost::json::object& b) {
   return {http::required_string(b, "slot_start"), http::optional_int(b, "seats").value_or(1)};
 }
 
-// A POST /v1/bookings/:id/<action> route that answers the booking after it.
-void add_booking_action(http::Router& router, const char* action, std::string summary,
+// A POST on a booking (its full path) that answers the booking after it.
+void add_booking_action(http::Router& router, const char* path, std::string summary,
                         std::string permission,
                         std::function<Result<Booking>(const Actor&, const std::string&)> run) {
-  router.add({.method = Method::kPost,
-              .path = std::string("/v1/bookings/:id/") + action,
-              .handler = [run](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(Booking b, run(req.caller(), http::path_param(req)));
-                return Response::json(200, booking_shape().render(b));
-              },
-              .summary = std::move(summary),
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = std::move(permission),
-              .responses = {200, 403, 404, 409},
-              .returns = http::schema::ref(booking_shape()),
-              .idempotency = http::Idempotency::kOptional});
+  http::action(router,
+               {.method = Method::kPost,
+                .path = path,
+                .summary = std::move(summary),
+                .tag = kTag,
+                .access = Access::kAuthenticated,
+                .permission = std::move(permission),
+                .responses = {200, 403, 404, 409},
+                .idempotency = http::Idempotency::kOptional},
+               booking_shape(),
+               [run](Request& req) { return run(req.caller(), http::path_param(req)); });
 }
 
 void register_booking_writes(http::Router& router, BookingService& bookings) {
@@ -70,14 +69,14 @@ void register_booking_writes(http::Router& router, BookingService& bookings) {
               .returns = http::schema::ref(booking_shape()),
               .idempotency = http::Idempotency::kOptional});
 
-  add_booking_action(router, "approve",
+  add_booking_action(router, "/v1/bookings/:id/approve",
                      "Approve a booking awaiting approval (the lab's host and managers, holders "
                      "of labs:approve such as its organization's lab assistants); the booker is "
                      "notified; 409 BOOKING_NOT_PENDING",
                      "labs:approve", [&bookings](const Actor& a, const std::string& id) {
                        return bookings.approve(a, id);
                      });
-  add_booking_action(router, "reject",
+  add_booking_action(router, "/v1/bookings/:id/reject",
                      "Reject a booking awaiting approval (as approve); its seats go to the "
                      "waitlist and an unpaid hold's order is cancelled; the booker is "
                      "notified; 409 BOOKING_PAID once paid (refund its order instead)",
@@ -85,7 +84,7 @@ void register_booking_writes(http::Router& router, BookingService& bookings) {
                        return bookings.reject(a, id);
                      });
   add_booking_action(
-      router, "cancel",
+      router, "/v1/bookings/:id/cancel",
       "Cancel a pending or confirmed booking before its slot starts (its booker "
       "or an approver); the first in the waitlist takes the seats in the same "
       "transaction and is notified; an unpaid hold's order is cancelled; 409 "
