@@ -97,8 +97,19 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   app->cursors_ = std::make_unique<CursorCodec>(
       config.jwt_keys.empty() ? random_token(32)
                               : hmac_sha256(config.jwt_keys, "deltalabs pagination cursors"));
-  DL_ASSIGN_OR_RETURN(app->identity_, identity::IdentityModule::create(
-                                          *app->db_, config, app->rate_limits_, *app->cursors_));
+  const identity::IdentitySettings identity_settings{
+      .jwt_keys = config.jwt_keys,
+      .jwt_issuer = config.jwt_issuer,
+      .jwt_audience = config.jwt_audience,
+      .access_token_ttl_s = config.access_token_ttl_s,
+      .refresh_token_ttl_s = config.refresh_token_ttl_s,
+      .public_url = config.public_url,
+      .auth_rate_limit = config.auth_rate_limit,
+      .sign_in_rate_limit = config.sign_in_rate_limit,
+  };
+  DL_ASSIGN_OR_RETURN(app->identity_,
+                      identity::IdentityModule::create(*app->db_, identity_settings,
+                                                       app->rate_limits_, *app->cursors_));
   app->identity_->register_routes(app->router_);
   app->pipeline_->set_authenticator(&app->identity_->authenticator());
   app->pipeline_->set_permission_gate(&app->identity_->permission_gate());
@@ -151,7 +162,7 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
   app->labs_->attach_features(&app->ai_->features());
   add_owner_rules(*app);
 
-  ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config});
+  ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config.assets_dir});
   Database* db = app->db_.get();
   app->metrics_.add_gauge("db_pool_connections", "Open database connections",
                           [db] { return static_cast<double>(db->stats().size); });

@@ -12,7 +12,7 @@ namespace deltalabs::identity {
 
 namespace {
 
-AuthSettings settings_from(const Config& config) {
+AuthSettings settings_from(const IdentitySettings& config) {
   AuthSettings s;
   s.refresh_ttl = std::chrono::seconds(config.refresh_token_ttl_s);
   s.public_url = config.public_url;
@@ -21,8 +21,9 @@ AuthSettings settings_from(const Config& config) {
 
 }  // namespace
 
-IdentityModule::IdentityModule(Database& db, const Config& config, http::RateLimits& rate_limits,
-                               const CursorCodec& cursors, std::vector<SigningKey> keys)
+IdentityModule::IdentityModule(Database& db, const IdentitySettings& config,
+                               http::RateLimits& rate_limits, const CursorCodec& cursors,
+                               std::vector<SigningKey> keys)
     : db_(db),
       rate_limits_(rate_limits),
       cursors_(cursors),
@@ -39,7 +40,8 @@ IdentityModule::IdentityModule(Database& db, const Config& config, http::RateLim
       organization_members_(db, authorization_),
       permission_gate_(authorization_) {}
 
-Result<std::unique_ptr<IdentityModule>> IdentityModule::create(Database& db, const Config& config,
+Result<std::unique_ptr<IdentityModule>> IdentityModule::create(Database& db,
+                                                               const IdentitySettings& config,
                                                                http::RateLimits& rate_limits,
                                                                const CursorCodec& cursors) {
   DL_ASSIGN_OR_RETURN(auto keys, TokenSigner::parse_keys(config.jwt_keys));

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
-#include "app/config.h"
 #include "core/cursor_codec.h"
 #include "http/rate_limits.h"
 #include "http/router.h"
@@ -22,13 +22,26 @@
 
 namespace deltalabs::identity {
 
+// What the identity domain takes from the configuration (app/ fills it in).
+struct IdentitySettings {
+  std::string jwt_keys;  // "kid1:secret1,kid2:secret2"; the first signs
+  std::string jwt_issuer;
+  std::string jwt_audience;
+  int access_token_ttl_s = 0;
+  int refresh_token_ttl_s = 0;
+  std::string public_url;      // links in mail (verification, password reset)
+  int auth_rate_limit = 0;     // per minute; 0 = off
+  int sign_in_rate_limit = 0;  // per minute; 0 = off
+};
+
 // The identity domain wired together: password hashing, token signing, the
 // services other domains call (authorization first of all) and the routes.
 class IdentityModule {
  public:
   // Builds the services from configuration and installs the auth rate-limit
   // policies in `rate_limits`, which the auth routes then count against.
-  static Result<std::unique_ptr<IdentityModule>> create(Database& db, const Config& config,
+  static Result<std::unique_ptr<IdentityModule>> create(Database& db,
+                                                        const IdentitySettings& config,
                                                         http::RateLimits& rate_limits,
                                                         const CursorCodec& cursors);
 
@@ -57,7 +70,7 @@ class IdentityModule {
   RoutePermissionGate& permission_gate() { return permission_gate_; }
 
  private:
-  IdentityModule(Database& db, const Config& config, http::RateLimits& rate_limits,
+  IdentityModule(Database& db, const IdentitySettings& config, http::RateLimits& rate_limits,
                  const CursorCodec& cursors, std::vector<SigningKey> keys);
 
   Database& db_;

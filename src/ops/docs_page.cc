@@ -62,12 +62,12 @@ constexpr const char* kPage = R"(<!doctype html>
 
 }  // namespace
 
-void register_docs_routes(http::Router& router, const Config& config) {
+void register_docs_routes(http::Router& router, const std::string& assets_dir) {
   using http::Method;
   using http::Request;
   using http::Response;
   auto assets = std::make_shared<StringMap<Asset>>();
-  if (const auto dir = find_assets_dir(config.assets_dir); !dir.empty()) {
+  if (const auto dir = find_assets_dir(assets_dir); !dir.empty()) {
     for (const auto& [name, type] : kAssets) {
       std::ifstream in(dir / name, std::ios::binary);
       std::ostringstream body;

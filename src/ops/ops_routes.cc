@@ -76,7 +76,7 @@ void register_routes(http::Router& router, OpsContext ctx) {
               .tag = "Operations",
               .returns = http::schema::ref(openapi_document_schema())});
 
-  register_docs_routes(router, ctx.config);
+  register_docs_routes(router, ctx.assets_dir);
   register_schema_routes(router, ctx.db);
 }
 

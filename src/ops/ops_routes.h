@@ -1,6 +1,7 @@
 #pragma once
 
-#include "app/config.h"
+#include <string>
+
 #include "http/metrics.h"
 #include "http/router.h"
 #include "storage/database.h"
@@ -12,7 +13,7 @@ struct OpsContext {
   Database& db;
   http::Metrics& metrics;
   const http::Router& router;
-  const Config& config;
+  std::string assets_dir;  // Swagger UI's files for /docs; empty = the usual places
 };
 
 // Registers /health, /health/db, /metrics, /v1/openapi.json, /docs and /v1/schema.

@@ -132,15 +132,6 @@ EXCEPTIONS: dict[tuple[str, str, str], str] = {
         "lab search filters by an organization and its sub-organizations (a recursive walk of "
         "organizations.parent_id) inside the same paged statement",
     # -- includes
-    ("include", "identity/identity_module.h", "app/config.h"):
-        "IdentityModule::create reads JWT, token-lifetime and rate-limit settings from Config; "
-        "the way out is identity's own settings struct filled by app/application.cc, once the "
-        "rate-limit change to the same constructor lands",
-    ("include", "ops/docs_page.h", "app/config.h"):
-        "/docs serves Swagger UI from Config's assets directory; ops is operational wiring, not a "
-        "domain; the way out is passing the directory alone",
-    ("include", "ops/ops_routes.h", "app/config.h"):
-        "OpsContext carries the Config only to hand it to register_docs_routes (above)",
     ("include", "platform/idempotency_keys.h", "http/idempotency_store.h"):
         "IdempotencyKeys implements the pipeline's IdempotencyStore interface over the database",
 }
