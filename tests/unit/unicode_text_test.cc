@@ -129,7 +129,9 @@ TEST(UnicodeText, ToValidUtf8FuzzAlwaysAnswersBoundedValidText) {
     ASSERT_TRUE(strictly_valid_utf8(out)) << "round " << round;
     ASSERT_LE(out.size(), max) << "round " << round;
     ASSERT_EQ(UnicodeText::to_valid_utf8(out), out) << "round " << round;
-    if (strictly_valid_utf8(text) && text.size() <= max) ASSERT_EQ(out, text);
+    if (strictly_valid_utf8(text) && text.size() <= max) {
+      ASSERT_EQ(out, text);
+    }
   }
 }
 
