@@ -27,7 +27,8 @@ from test_catalog_support import make_cast, published_course, register_student, 
 # One signing key for every restart, so tokens stay valid.
 KEYS = ["--jwt-keys", "crash:idempotency-crash-secret-0123456789"]
 WORKERS = 8
-MAX_ROUNDS = 8  # kills until one caught a claim in progress (each round does, most of the time)
+MAX_ROUNDS = 12  # kills until one caught a claim in progress (each round does, most of the time)
+CLAIM_WAIT_S = 3.0  # how long a round watches for a claim in progress before it kills anyway
 RETRY_WITHIN_S = 2.0
 
 
@@ -58,6 +59,16 @@ def in_progress_claims(databases, database: str) -> int:
     return int(databases.execute(database, "SELECT COUNT(*) FROM idempotency_keys WHERE state = 'in_progress'")[0][0])
 
 
+def kill_with_a_claim_in_flight(srv, databases, database: str) -> None:
+    """SIGKILLs the server as soon as a claim is seen in progress (a random kill
+    on a loaded machine often lands between requests), or after CLAIM_WAIT_S."""
+    time.sleep(random.uniform(0.05, 0.2))
+    deadline = time.monotonic() + CLAIM_WAIT_S
+    while time.monotonic() < deadline and in_progress_claims(databases, database) == 0:
+        pass
+    srv.stop(sig=signal.SIGKILL)
+
+
 def test_retries_right_after_a_kill_run_each_cut_off_request_once(server_factory, cli, databases):
     srv = server_factory(extra_args=KEYS)
     database = srv.database_url
@@ -72,8 +83,7 @@ def test_retries_right_after_a_kill_run_each_cut_off_request_once(server_factory
                    for t in learners]
         for w in workers:
             w.start()
-        time.sleep(random.uniform(0.2, 0.6))
-        srv.stop(sig=signal.SIGKILL)
+        kill_with_a_claim_in_flight(srv, databases, database)
         stop.set()
         for w in workers:
             w.join(timeout=30)
