@@ -89,9 +89,9 @@ std::string processor_message(const boost::json::value& json) {
 // What an answer other than success or a card decline means. 401 and 403
 // say our key is wrong: nothing works until an operator fixes it. 409 (a
 // request with the same key still running there), 429 and 5xx pass. Any other
-// 4xx says this request was wrong, and repeating it will not help.
-Error refusal(const Answer& a, const boost::json::value& json, bool parsed, const char* code,
-              const std::string& what) {
+// 4xx says this request was wrong, and repeating it will not help: then
+// `rejected` is the answer, with the processor's words added.
+Error refusal(const Answer& a, const boost::json::value& json, bool parsed, Error rejected) {
   const std::string cause = "HTTP " + std::to_string(a.status);
   if (a.status == 401 || a.status == 403) {
     return Error::misconfigured("CARD_PROCESSOR_MISCONFIGURED",
@@ -106,11 +106,9 @@ Error refusal(const Answer& a, const boost::json::value& json, bool parsed, cons
                               "The card processor did not answer; try again in a moment.", cause);
   }
   const std::string message = processor_message(json);
-  Error e = std::string(code) == "PAYMENT_REJECTED" ? Error::unprocessable(code, what)
-                                                    : Error::conflict(code, what);
-  if (!message.empty()) e.message += " The processor said: " + message;
-  e.cause = cause;
-  return e;
+  if (!message.empty()) rejected.message += " The processor said: " + message;
+  rejected.cause = cause;
+  return rejected;
 }
 
 }  // namespace
@@ -129,7 +127,9 @@ Result<ChargeOutcome> CardProvider::charge(const ChargeRequest& r) {
   boost::system::error_code ec;
   const boost::json::value json = boost::json::parse(a.body, ec);
   if (ec || (a.status != 200 && a.status != 402)) {
-    return refusal(a, json, !ec, "PAYMENT_REJECTED", "The card processor rejected the payment.");
+    return refusal(
+        a, json, !ec,
+        Error::unprocessable("PAYMENT_REJECTED", "The card processor rejected the payment."));
   }
   ChargeOutcome out;
   out.method = "card";
@@ -165,7 +165,8 @@ Status CardProvider::refund(const RefundRequest& r) {
   if (a.status == 200) return {};
   boost::system::error_code ec;
   const boost::json::value json = boost::json::parse(a.body, ec);
-  return refusal(a, json, !ec, "REFUND_REFUSED", "The card processor refused the refund.");
+  return refusal(a, json, !ec,
+                 Error::conflict("REFUND_REFUSED", "The card processor refused the refund."));
 }
 
 }  // namespace deltalabs::commerce
