@@ -7,7 +7,8 @@ import { defineConfig } from 'vite';
 // proxies the API to a binary running on :8080.
 export default defineConfig({
   plugins: [react(), tailwindcss()],
-  build: { outDir: 'dist', assetsDir: 'assets', sourcemap: false },
+  // VITE_OUT_DIR builds elsewhere, so two builds never overwrite each other's files.
+  build: { outDir: process.env.VITE_OUT_DIR ?? 'dist', assetsDir: 'assets', sourcemap: false },
   server: {
     proxy: { '/v1': process.env.DELTALABS_API ?? 'http://127.0.0.1:8080' },
   },

@@ -1,5 +1,6 @@
 // Starts `deltalabs serve` for the browser tests: a fresh SQLite database in a
-// temporary folder, `deltalabs seed --demo`, the built app (web/dist) at `/`.
+// temporary folder, `deltalabs seed --demo`, the built app (web/dist, or
+// E2E_WEB_DIR) at `/`. BUILD_DIR picks the binary's folder.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -22,7 +23,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   if (process.env.E2E_BASE_URL) return;
   const root = resolve(import.meta.dirname, '..', '..');
   const binary = resolve(root, process.env.BUILD_DIR ?? 'build', 'deltalabs');
-  const webDir = resolve(root, 'web', 'dist');
+  const webDir = resolve(root, 'web', process.env.E2E_WEB_DIR ?? 'dist');
   if (!existsSync(binary)) throw new Error(`no binary at ${binary}: run scripts/build`);
   if (!existsSync(join(webDir, 'index.html'))) throw new Error(`no ${webDir}/index.html: run npm run build`);
   const dir = mkdtempSync(join(tmpdir(), 'deltalabs-e2e-'));

@@ -1,25 +1,8 @@
 // Journeys 3 and 6 (first steps): a learner enrolls in a free course from its
 // intro and finds it in My learning; a paid course goes into the cart.
 import { checkPage, expect, test } from './fixtures';
-import type { APIRequestContext, Page } from '@playwright/test';
-
-async function newLearner(request: APIRequestContext): Promise<{ email: string; password: string }> {
-  const email = `learner-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-  const password = 'correct horse battery';
-  const resp = await request.post('/v1/auth/register', {
-    data: { email, password, first_name: 'Lin', last_name: 'Learner' },
-  });
-  expect(resp.status()).toBe(201);
-  return { email, password };
-}
-
-async function signIn(page: Page, who: { email: string; password: string }, next = '/'): Promise<void> {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email or username').fill(who.email);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
+import { newLearner, signIn } from './people';
+import type { Page } from '@playwright/test';
 
 async function openCourse(page: Page, title: string): Promise<void> {
   await page.getByRole('link', { name: 'Catalog', exact: true }).click();

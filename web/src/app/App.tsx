@@ -1,24 +1,17 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy } from 'react';
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import { ApiError } from '../api';
-import { RequireSignIn } from '../modules/auth/RequireSignIn';
+import { authRoutes } from '../modules/auth/routes';
 import { SessionProvider } from '../modules/auth/session';
+import { commerceRoutes } from '../modules/commerce/routes';
+import { communityRoutes } from '../modules/community/routes';
+import { courseRoutes } from '../modules/course/routes';
+import { labsRoutes } from '../modules/labs/routes';
+import { learnRoutes } from '../modules/learn/routes';
+import { profileRoutes } from '../modules/profile/routes';
 import { EmptyState, ToastProvider } from '../theme';
 import { Shell } from './Shell';
 import { usePageTitle } from './usePageTitle';
-
-// Each route's code loads when it is first visited.
-const LandingPage = lazy(() => import('../modules/course/LandingPage'));
-const CatalogPage = lazy(() => import('../modules/course/CatalogPage'));
-const CourseIntroPage = lazy(() => import('../modules/course/CourseIntroPage'));
-const SignInPage = lazy(() => import('../modules/auth/SignInPage'));
-const RegisterPage = lazy(() => import('../modules/auth/RegisterPage'));
-const MyLearningPage = lazy(() => import('../modules/learn/MyLearningPage'));
-const LabsPage = lazy(() => import('../modules/labs/LabsPage'));
-const CartPage = lazy(() => import('../modules/commerce/CartPage'));
-const NotificationsPage = lazy(() => import('../modules/community/NotificationsPage'));
-const ProfilePage = lazy(() => import('../modules/profile/ProfilePage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -42,8 +35,6 @@ function NotFound() {
   );
 }
 
-const signedIn = (page: JSX.Element) => <RequireSignIn>{page}</RequireSignIn>;
-
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
@@ -52,16 +43,14 @@ export function App() {
           <SessionProvider>
             <Routes>
               <Route element={<Shell />}>
-                <Route index element={<LandingPage />} />
-                <Route path="catalog" element={<CatalogPage />} />
-                <Route path="courses/:id" element={<CourseIntroPage />} />
-                <Route path="sign-in" element={<SignInPage />} />
-                <Route path="register" element={<RegisterPage />} />
-                <Route path="labs" element={<LabsPage />} />
-                <Route path="my-learning" element={signedIn(<MyLearningPage />)} />
-                <Route path="cart" element={signedIn(<CartPage />)} />
-                <Route path="notifications" element={signedIn(<NotificationsPage />)} />
-                <Route path="profile" element={signedIn(<ProfilePage />)} />
+                {/* Each module owns its routes (web/src/modules/<module>/routes.tsx). */}
+                {courseRoutes}
+                {authRoutes}
+                {learnRoutes}
+                {labsRoutes}
+                {commerceRoutes}
+                {communityRoutes}
+                {profileRoutes}
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>
