@@ -1,6 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Link, Route, Routes } from 'react-router-dom';
 import { ApiError } from '../api';
+import { assessmentRoutes } from '../modules/assessment/routes';
+import { AssistantPanel } from '../modules/assistant/AssistantPanel';
+import { assistantRoutes } from '../modules/assistant/routes';
 import { authRoutes } from '../modules/auth/routes';
 import { SessionProvider } from '../modules/auth/session';
 import { commerceRoutes } from '../modules/commerce/routes';
@@ -51,9 +54,12 @@ export function App() {
                 {commerceRoutes}
                 {communityRoutes}
                 {profileRoutes}
+                {assessmentRoutes}
+                {assistantRoutes}
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>
+            <AssistantPanel />
           </SessionProvider>
         </ToastProvider>
       </BrowserRouter>

@@ -1,0 +1,2 @@
+/** The assistant module's pages, mounted inside the app shell. */
+export const assistantRoutes = <></>;
