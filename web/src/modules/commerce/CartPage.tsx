@@ -1,18 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api, unwrap } from '../../api';
 import { usePageTitle } from '../../app/usePageTitle';
 import { Card, EmptyState, ErrorBanner, Spinner } from '../../theme';
-import { formatPrice } from '../course/format';
+import { useCart, useRemoveCartItem } from './api';
+import { CartTable } from './CartTable';
+import { CheckoutForm } from './CheckoutForm';
 
-/** My open cart with its price snapshots and totals (GET /v1/cart). */
+/** My open cart with its price snapshots and totals (GET /v1/cart), and checkout. */
 export default function CartPage() {
   usePageTitle('Cart');
-  const cart = useQuery({ queryKey: ['cart'], queryFn: () => unwrap(api.GET('/v1/cart')) });
+  const cart = useCart();
+  const remove = useRemoveCartItem();
   return (
-    <div>
-      <h1 className="mb-6 text-3xl">Cart</h1>
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-3xl">Cart</h1>
+        <Link to="/orders" className="text-link underline">
+          My orders
+        </Link>
+      </div>
       <ErrorBanner error={cart.error} title="Your cart could not be loaded" />
+      <ErrorBanner error={remove.error} title="The item was not removed" />
       {cart.isPending && <Spinner label="Loading your cart" />}
       {cart.data && cart.data.items.length === 0 && (
         <EmptyState title="Your cart is empty">
@@ -22,27 +29,30 @@ export default function CartPage() {
         </EmptyState>
       )}
       {cart.data && cart.data.items.length > 0 && (
-        <Card>
-          <ul className="flex flex-col divide-y divide-line">
-            {cart.data.items.map((i) => (
-              <li key={i.id} className="flex justify-between py-3">
-                <span>
-                  {i.title} {i.quantity > 1 && <span className="text-muted">× {i.quantity}</span>}
-                </span>
-                <span>{formatPrice(i.line_total)}</span>
-              </li>
-            ))}
-          </ul>
-          <dl className="mt-4 grid grid-cols-2 gap-1 border-t border-line pt-4">
-            <dt>Subtotal</dt>
-            <dd className="text-right">{formatPrice(cart.data.subtotal)}</dd>
-            <dt>Discount</dt>
-            <dd className="text-right">{formatPrice(cart.data.discount)}</dd>
-            <dt className="font-semibold">Total</dt>
-            <dd className="text-right font-semibold">{formatPrice(cart.data.total)}</dd>
-          </dl>
-        </Card>
+        <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+          <Card>
+            <CartTable
+              cart={cart.data}
+              onRemove={(id) => remove.mutate(id)}
+              removing={remove.isPending ? remove.variables : undefined}
+            />
+          </Card>
+          <Card>
+            <CheckoutForm />
+          </Card>
+        </div>
       )}
+      <p className="text-muted">
+        Can’t pay for a course?{' '}
+        <Link to="/sponsorships" className="text-link underline">
+          Ask a sponsor
+        </Link>{' '}
+        or{' '}
+        <Link to="/financial-aid" className="text-link underline">
+          apply for financial aid
+        </Link>
+        .
+      </p>
     </div>
   );
 }
