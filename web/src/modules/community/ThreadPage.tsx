@@ -1,0 +1,67 @@
+import { Link, useParams } from 'react-router-dom';
+import { usePageTitle } from '../../app/usePageTitle';
+import { Card, Spinner } from '../../theme';
+import { useMembers } from './course';
+import { counted, formatWhen } from './format';
+import { ListError } from './ListError';
+import { PostForm } from './PostForm';
+import { useReply, useThread } from './threads';
+import type { Schemas } from '../../api/types';
+
+type ThreadDetail = Schemas['DiscussionThreadDetail'];
+
+/** One discussion thread with its replies, oldest first, and replying to it. */
+export default function ThreadPage() {
+  const { id = '' } = useParams();
+  const thread = useThread(id);
+  usePageTitle(thread.data?.title ?? 'Discussion');
+  if (thread.isPending) return <Spinner label="Loading the discussion" />;
+  if (thread.error) return <ListError error={thread.error} title="This discussion could not be loaded" />;
+  return <ThreadView thread={thread.data} />;
+}
+
+function ThreadView({ thread: t }: { thread: ThreadDetail }) {
+  const members = useMembers(t.course_id);
+  const reply = useReply(t);
+  return (
+    <article className="flex flex-col gap-6">
+      <p>
+        <Link to={`/courses/${t.course_id}/community`} className="text-link underline">
+          Back to the course's discussions
+        </Link>
+      </p>
+      <header className="flex flex-col gap-2">
+        <h1 className="text-3xl">{t.title}</h1>
+        <p className="text-sm text-muted">
+          Started by {members.nameOf(t.author_id)} on{' '}
+          <time dateTime={t.created_at}>{formatWhen(t.created_at)}</time>
+        </p>
+      </header>
+      <p className="whitespace-pre-line">{t.body}</p>
+      <section aria-labelledby="replies-heading" className="flex flex-col gap-3">
+        <h2 id="replies-heading" className="text-2xl">
+          {counted(t.posts.length, 'reply', 'replies')}
+        </h2>
+        <ol aria-label="Replies" className="flex flex-col gap-3">
+          {t.posts.map((p) => (
+            <li key={p.id}>
+              <Card className="flex flex-col gap-2">
+                <p className="whitespace-pre-line">{p.body}</p>
+                <p className="text-sm text-muted">
+                  {members.nameOf(p.author_id)} · <time dateTime={p.created_at}>{formatWhen(p.created_at)}</time>
+                </p>
+              </Card>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <PostForm
+        heading="Reply"
+        bodyLabel="Your reply"
+        submitLabel="Post reply"
+        doneText="Your reply is posted."
+        onSubmit={(v) => reply.mutateAsync(v.body)}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+// What every course community page needs besides its own list: the course's
+// title, and who its members are (the API's posts carry author ids only).
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api';
+import { useSession } from '../auth/session';
+import { memberName } from './format';
+
+/** The course (public when published): its title heads the community pages. */
+export function useCourse(courseId: string | undefined) {
+  return useQuery({
+    queryKey: ['community', 'course', courseId],
+    queryFn: () => unwrap(api.GET('/v1/courses/{id}', { params: { path: { id: courseId ?? '' } } })),
+    enabled: Boolean(courseId),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/**
+ * The course's members by user id, to name authors and to know whether I
+ * teach the course (instructors may accept any answer). The first 100 are
+ * enough for names; anyone else is shown as "A course member".
+ */
+export function useMembers(courseId: string | undefined) {
+  const { user } = useSession();
+  const members = useQuery({
+    queryKey: ['community', 'members', courseId],
+    queryFn: () =>
+      unwrap(api.GET('/v1/courses/{id}/members', { params: { path: { id: courseId ?? '' }, query: { limit: 100 } } })),
+    enabled: Boolean(courseId),
+    staleTime: 60_000,
+  });
+  const byId = new Map((members.data?.items ?? []).map((m) => [m.user_id, m]));
+  const me = user ? byId.get(user.id) : undefined;
+  return {
+    error: members.error,
+    nameOf: (userId: string) => memberName(byId.get(userId), userId === user?.id),
+    iTeach: me?.member_role === 'instructor',
+    myId: user?.id,
+  };
+}
