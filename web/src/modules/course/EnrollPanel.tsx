@@ -5,11 +5,13 @@ import { api, IdempotentAttempt, unwrap } from '../../api';
 import type { Course } from '../../api/types';
 import { Button, ErrorBanner, useToast } from '../../theme';
 import { useSession } from '../auth/session';
+import { CourseLinks } from './CourseLinks';
 
 /**
  * What a learner can do with a course: enroll in a free one (one
  * Idempotency-Key per attempt), add a paid one to the cart; anonymous
- * visitors are sent to sign in and back.
+ * visitors are sent to sign in and back. An enrolled learner gets the ways
+ * into the course: the player, roadmap, grades, Q&A, community and events.
  */
 export function EnrollPanel({ course }: { course: Course }) {
   const { signedIn } = useSession();
@@ -62,12 +64,18 @@ export function EnrollPanel({ course }: { course: Course }) {
   }
   if (enrolled) {
     return (
-      <p role="status" className="font-semibold text-success">
-        You are enrolled.{' '}
-        <Link to="/my-learning" className="text-link underline">
-          Go to My learning
+      <div className="flex flex-col gap-3">
+        <p role="status" className="font-semibold text-success">
+          You are enrolled.
+        </p>
+        <Link
+          to={`/learn/${course.id}`}
+          className="inline-flex min-h-10 items-center justify-center rounded-lg bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-strong"
+        >
+          Start learning
         </Link>
-      </p>
+        <CourseLinks courseId={course.id} skip={['intro', 'player']} />
+      </div>
     );
   }
   const error = enroll.error ?? addToCart.error;

@@ -1,0 +1,133 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { usePageTitle } from '../../app/usePageTitle';
+import { Button, Card, ErrorBanner, Spinner } from '../../theme';
+import { useExercise, useMySubmissions, useSubmit, type Exercise, type Submission } from './api';
+import { buildSubmission, isAnswered, type Drafts } from './answers';
+import { formatDue, formatScore, isPastDue } from './format';
+import { QuestionField } from './QuestionField';
+import { SubmissionResult } from './SubmissionResult';
+
+/** An exercise (/courses/:courseId/exercises/:exerciseId): answer it, see the graded result and attempts left. */
+export default function ExercisePage() {
+  const { courseId = '', exerciseId = '' } = useParams();
+  const exercise = useExercise(courseId, exerciseId);
+  const submissions = useMySubmissions(courseId, exerciseId);
+  usePageTitle(exercise.data?.title ?? 'Exercise');
+  if (exercise.isPending || submissions.isPending) return <Spinner label="Loading the exercise" />;
+  if (exercise.error || submissions.error) {
+    return <ErrorBanner error={exercise.error ?? submissions.error} title="This exercise could not be loaded" />;
+  }
+  return <ExerciseView courseId={courseId} exercise={exercise.data} submissions={submissions.data} />;
+}
+
+function ExerciseView({ courseId, exercise: ex, submissions }: { courseId: string; exercise: Exercise; submissions: Submission[] }) {
+  const used = submissions.length;
+  const left = Math.max(0, ex.attempts_allowed - used);
+  const closed = isPastDue(ex.due_at);
+  const latest = submissions[submissions.length - 1];
+  const best = submissions.reduce((m, s) => Math.max(m, s.score), 0);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const [justSubmitted, setJustSubmitted] = useState<string | null>(null);
+
+  // A new result takes the keyboard focus, so it is read out right after submitting.
+  useEffect(() => {
+    if (justSubmitted) resultHeading.current?.focus();
+  }, [justSubmitted]);
+
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-6">
+      <div>
+        <p className="mb-2">
+          <Link to={`/learn/${courseId}`} className="text-link underline">
+            Back to the course
+          </Link>
+        </p>
+        <h1 className="text-3xl">{ex.title}</h1>
+        {ex.description && <p className="mt-2 whitespace-pre-line text-muted">{ex.description}</p>}
+      </div>
+      <Card>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-4">
+          <Fact term="Questions" value={String(ex.questions.length)} />
+          <Fact term="Points" value={String(ex.max_score)} />
+          <Fact term="Attempts left" value={`${left} of ${ex.attempts_allowed}`} />
+          <Fact term="Due" value={formatDue(ex.due_at).replace(/^(Due|Closed) /, '')} />
+        </dl>
+        {used > 1 && <p className="mt-2 text-sm text-muted">Your best score so far: {formatScore(best)}</p>}
+      </Card>
+      <p role="status" className="font-semibold">
+        {justSubmitted && latest ? `Submitted. Attempt ${latest.attempt} scored ${formatScore(latest.score)} of ${formatScore(latest.max_score)} points.` : ''}
+      </p>
+      {latest && <SubmissionResult ref={resultHeading} submission={latest} questions={ex.questions} />}
+      {closed ? (
+        <p className="rounded-lg bg-accent-soft p-3">
+          This exercise closed {formatDue(ex.due_at).replace(/^Closed /, 'on ')}.
+          {latest ? ' The correct answers are shown with your last attempt.' : ' You did not submit an attempt.'}
+        </p>
+      ) : left === 0 ? (
+        <p className="rounded-lg bg-accent-soft p-3">
+          You have used all {ex.attempts_allowed} attempts. The correct answers are shown here after the due date.
+        </p>
+      ) : (
+        <AnswerForm courseId={courseId} exercise={ex} attemptsLeft={left} onSubmitted={setJustSubmitted} />
+      )}
+    </div>
+  );
+}
+
+function Fact({ term, value }: { term: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-sm text-muted">{term}</dt>
+      <dd className="font-semibold">{value}</dd>
+    </div>
+  );
+}
+
+function AnswerForm({
+  courseId,
+  exercise: ex,
+  attemptsLeft,
+  onSubmitted,
+}: {
+  courseId: string;
+  exercise: Exercise;
+  attemptsLeft: number;
+  onSubmitted: (submissionId: string) => void;
+}) {
+  const [drafts, setDrafts] = useState<Drafts>({});
+  const submit = useSubmit(courseId, ex.id);
+  const answered = ex.questions.filter((q) => isAnswered(q, drafts[q.id])).length;
+
+  function send(e: FormEvent) {
+    e.preventDefault();
+    submit.mutate(buildSubmission(ex.questions, drafts), { onSuccess: (s) => onSubmitted(s.id) });
+  }
+
+  return (
+    <form onSubmit={send} className="flex flex-col gap-4" aria-labelledby="answer-title">
+      <h2 id="answer-title" className="text-xl">
+        {attemptsLeft < ex.attempts_allowed ? 'Try again' : 'Your answers'}
+      </h2>
+      {ex.questions.map((q, i) => (
+        <QuestionField
+          key={q.id}
+          question={q}
+          number={i + 1}
+          draft={drafts[q.id]}
+          disabled={submit.isPending}
+          onChange={(d) => setDrafts((all) => ({ ...all, [q.id]: d }))}
+        />
+      ))}
+      <ErrorBanner error={submit.error} title="Your answers could not be submitted" />
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" busy={submit.isPending}>
+          Submit answers
+        </Button>
+        <span className="text-muted">
+          {answered} of {ex.questions.length} answered · unanswered questions score 0
+        </span>
+      </div>
+    </form>
+  );
+}

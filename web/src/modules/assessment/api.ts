@@ -1,0 +1,138 @@
+// The assessment module's API calls: exercises and my submissions, grades,
+// ranking and appeals.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { api, IdempotentAttempt, unwrap, type paths } from '../../api';
+import type { Schemas } from '../../api/types';
+
+export type Exercise = Schemas['Exercise'];
+export type ExerciseQuestion = Schemas['ExerciseQuestion'];
+export type Submission = Schemas['Submission'];
+export type SubmittedAnswer = Schemas['SubmittedAnswer'];
+export type AnswerKey = Schemas['AnswerKey'];
+export type CourseGrade = Schemas['CourseGrade'];
+export type GradeItem = Schemas['GradeItem'];
+export type Appeal = Schemas['Appeal'];
+export type RankingEntry = Schemas['RankingEntry'];
+export type SubmitBody =
+  paths['/v1/courses/{id}/exercises/{eid}/submit']['post']['requestBody']['content']['application/json'];
+
+export const assessmentKeys = {
+  exercises: (courseId: string) => ['exercises', courseId] as const,
+  exercise: (courseId: string, id: string) => ['exercise', courseId, id] as const,
+  submissions: (courseId: string, id: string) => ['submissions', courseId, id] as const,
+  grades: (courseId: string) => ['grades', courseId] as const,
+  ranking: (courseId: string) => ['ranking', courseId] as const,
+  appeals: (courseId: string) => ['appeals', courseId] as const,
+};
+
+/** Every page of a cursor list (these lists are short: a course's exercises, my attempts). */
+async function allPages<T>(page: (cursor: string | undefined) => Promise<{ items?: T[]; next_cursor?: string | null }>) {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const p = await page(cursor);
+    out.push(...(p.items ?? []));
+    cursor = p.next_cursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+const pageQuery = (cursor: string | undefined) => ({ limit: 100, ...(cursor ? { cursor } : {}) });
+
+export function useExercises(courseId: string) {
+  return useQuery({
+    queryKey: assessmentKeys.exercises(courseId),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/v1/courses/{id}/exercises', { params: { path: { id: courseId }, query: pageQuery(cursor) } })),
+      ),
+  });
+}
+
+export function useExercise(courseId: string, id: string) {
+  return useQuery({
+    queryKey: assessmentKeys.exercise(courseId, id),
+    queryFn: () =>
+      unwrap(api.GET('/v1/courses/{id}/exercises/{eid}', { params: { path: { id: courseId, eid: id } } })),
+  });
+}
+
+/** My attempts at an exercise, oldest first (the correct answers appear in them once it is due). */
+export function useMySubmissions(courseId: string, id: string) {
+  return useQuery({
+    queryKey: assessmentKeys.submissions(courseId, id),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/v1/courses/{id}/exercises/{eid}/submissions', {
+            params: { path: { id: courseId, eid: id }, query: pageQuery(cursor) },
+          }),
+        ),
+      ),
+  });
+}
+
+/** Submits an attempt; a retry of the same attempt reuses its Idempotency-Key, so it uses no attempt. */
+export function useSubmit(courseId: string, id: string) {
+  const queryClient = useQueryClient();
+  const attempt = useRef(new IdempotentAttempt()).current;
+  return useMutation({
+    mutationFn: (body: SubmitBody) =>
+      attempt.run((key) =>
+        unwrap(
+          api.POST('/v1/courses/{id}/exercises/{eid}/submit', {
+            params: { path: { id: courseId, eid: id }, header: { 'Idempotency-Key': key } },
+            body,
+          }),
+        ),
+      ),
+    onSuccess: (submission) => {
+      queryClient.setQueryData<Submission[]>(assessmentKeys.submissions(courseId, id), (list) => [
+        ...(list ?? []),
+        submission,
+      ]);
+      void queryClient.invalidateQueries({ queryKey: assessmentKeys.grades(courseId) });
+      void queryClient.invalidateQueries({ queryKey: assessmentKeys.ranking(courseId) });
+    },
+  });
+}
+
+/** My course grade (a learner gets one entry, or none before a graded submission). */
+export function useGrades(courseId: string) {
+  return useQuery({
+    queryKey: assessmentKeys.grades(courseId),
+    queryFn: () =>
+      unwrap(api.GET('/v1/courses/{id}/grades', { params: { path: { id: courseId }, query: { limit: 100 } } })),
+  });
+}
+
+export function useRanking(courseId: string) {
+  return useQuery({
+    queryKey: assessmentKeys.ranking(courseId),
+    queryFn: () =>
+      unwrap(api.GET('/v1/courses/{id}/ranking', { params: { path: { id: courseId }, query: { limit: 20 } } })),
+  });
+}
+
+/** My appeals in a course; `poll` says how often to ask again (while one is open, say). */
+export function useAppeals(courseId: string, poll: (list: Appeal[] | undefined) => number | false = () => false) {
+  return useQuery({
+    queryKey: assessmentKeys.appeals(courseId),
+    refetchInterval: (query) => poll(query.state.data),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/v1/courses/{id}/appeals', { params: { path: { id: courseId }, query: pageQuery(cursor) } })),
+      ),
+  });
+}
+
+export function useFileAppeal(courseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ gradeItemId, reason }: { gradeItemId: string; reason: string }) =>
+      unwrap(api.POST('/v1/grade-items/{id}/appeals', { params: { path: { id: gradeItemId } }, body: { reason } })),
+    onSuccess: (appeal) =>
+      queryClient.setQueryData<Appeal[]>(assessmentKeys.appeals(courseId), (list) => [...(list ?? []), appeal]),
+  });
+}
