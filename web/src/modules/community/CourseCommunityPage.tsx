@@ -11,7 +11,7 @@ import { useStartThread, useThreads, type DiscussionThread } from './threads';
 export default function CourseCommunityPage() {
   const { id: courseId = '' } = useParams();
   const list = useThreads(courseId);
-  const members = useMembers(courseId);
+  const members = useMembers(courseId, list.isSuccess);
   const start = useStartThread(courseId);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (

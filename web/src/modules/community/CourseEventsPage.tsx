@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
-import { Badge, Card, EmptyState, InfiniteList, Spinner } from '../../theme';
+import { Card, EmptyState, InfiniteList, Spinner } from '../../theme';
 import { CourseHeader } from './CourseHeader';
 import { formatWhen, seatsText, type CommunityEvent } from './format';
 import { ListError } from './ListError';
@@ -46,10 +46,7 @@ function EventCard({ event: e }: { event: CommunityEvent }) {
         <time dateTime={e.starts_at}>{formatWhen(e.starts_at)}</time>
         {e.location && <span className="text-muted"> · {e.location}</span>}
       </p>
-      <p className="flex flex-wrap items-center gap-2 text-sm">
-        {e.seats_left === 0 && <Badge>Full</Badge>}
-        <span className="text-muted">{seatsText(e)}</span>
-      </p>
+      <p className="text-sm font-semibold">{seatsText(e)}</p>
     </Card>
   );
 }

@@ -11,7 +11,7 @@ import { useAskQuestion, useQuestions, type Question } from './qa';
 export default function CourseQuestionsPage() {
   const { id: courseId = '' } = useParams();
   const list = useQuestions(courseId);
-  const members = useMembers(courseId);
+  const members = useMembers(courseId, list.isSuccess);
   const ask = useAskQuestion(courseId);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (

@@ -56,7 +56,7 @@ export function RsvpPanel({ event, rsvp }: { event: CommunityEvent; rsvp: Rsvp |
           </Button>
         )}
         {rsvp && (
-          <Button variant="danger" onClick={() => set.mutate(null)} busy={set.isPending && set.variables === null}>
+          <Button variant="secondary" onClick={() => set.mutate(null)} busy={set.isPending && set.variables === null}>
             {status === 'waitlisted' ? 'Leave the waitlist' : 'Cancel my RSVP'}
           </Button>
         )}

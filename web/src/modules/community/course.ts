@@ -18,15 +18,16 @@ export function useCourse(courseId: string | undefined) {
 /**
  * The course's members by user id, to name authors and to know whether I
  * teach the course (instructors may accept any answer). The first 100 are
- * enough for names; anyone else is shown as "A course member".
+ * enough for names; anyone else is shown as "A course member". Read only
+ * once the page's own data loaded: a non-member would get a second 403.
  */
-export function useMembers(courseId: string | undefined) {
+export function useMembers(courseId: string | undefined, enabled = true) {
   const { user } = useSession();
   const members = useQuery({
     queryKey: ['community', 'members', courseId],
     queryFn: () =>
       unwrap(api.GET('/v1/courses/{id}/members', { params: { path: { id: courseId ?? '' }, query: { limit: 100 } } })),
-    enabled: Boolean(courseId),
+    enabled: Boolean(courseId) && enabled,
     staleTime: 60_000,
   });
   const byId = new Map((members.data?.items ?? []).map((m) => [m.user_id, m]));
