@@ -1,6 +1,8 @@
 // Starts `deltalabs serve` for the browser tests: a fresh SQLite database in a
 // temporary folder, `deltalabs seed --demo`, the built app (web/dist, or
-// E2E_WEB_DIR) at `/`. BUILD_DIR picks the binary's folder.
+// E2E_WEB_DIR) at `/`. BUILD_DIR picks the binary's folder. E2E_BINARY and
+// E2E_DATABASE tell the tests where they are, so they can read the mail
+// outbox (mailedToken below) the way an operator would.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -35,13 +37,19 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   const port = await freePort();
   const logPath = join(dir, 'server.log');
   const log = openSync(logPath, 'a');
+  const base = `http://127.0.0.1:${port}`;
   const server = spawn(
     binary,
     ['--database', database, '--listen', `127.0.0.1:${port}`, '--web-dir', webDir,
-     '--assets-dir', join(root, 'node_modules', 'swagger-ui-dist'), 'serve'],
+     '--assets-dir', join(root, 'node_modules', 'swagger-ui-dist'),
+     // Mailed links point at this server, as they would at the public site.
+     '--public-url', base,
+     // Every test registers from 127.0.0.1: the default 10 per minute per
+     // address would refuse registrations and resets halfway through a run.
+     '--auth-rate-limit', '1000',
+     'serve'],
     { stdio: ['ignore', log, log] },
   );
-  const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (server.exitCode !== null || i > 300) {
       server.kill('SIGKILL');
@@ -55,9 +63,35 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
     await new Promise((ok) => setTimeout(ok, 100));
   }
   process.env.E2E_BASE_URL = base;
+  process.env.E2E_BINARY = binary;
+  process.env.E2E_DATABASE = database;
   return async () => {
     server.kill('SIGTERM');
     await new Promise((ok) => (server.exitCode !== null ? ok(null) : server.once('exit', ok)));
     if (!process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/**
+ * The token of the newest mail to `email` whose link goes to `path` (e.g.
+ * '/reset-password'), read from the server's outbox with `deltalabs mail list`.
+ * Undefined when the tests run against a server they did not start.
+ */
+export function mailedToken(email: string, path: '/verify-email' | '/reset-password'): string | undefined {
+  const binary = process.env.E2E_BINARY;
+  const database = process.env.E2E_DATABASE;
+  if (!binary || !database) return undefined;
+  const out = spawnSync(binary, ['--database', database, '--log-level', 'warn', 'mail', 'list', '--body', '--limit', '100'], {
+    encoding: 'utf8',
+  });
+  if (out.status !== 0) throw new Error(`deltalabs mail list failed:\n${out.stderr}`);
+  // Messages are newest first; each starts with a line "<time>  <state>  attempts=N  <to>  <subject>".
+  const messages = out.stdout.split(/\n(?=\d{4}-\d\d-\d\dT\S+ )/);
+  const escaped = path.replace(/[/-]/g, '\\$&');
+  for (const message of messages) {
+    if (!message.split('\n', 1)[0]!.includes(` ${email} `)) continue;
+    const link = new RegExp(`${escaped}\\?token=([A-Za-z0-9_-]+)`).exec(message);
+    if (link) return link[1];
+  }
+  return undefined;
 }

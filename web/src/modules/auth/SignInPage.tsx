@@ -5,6 +5,13 @@ import { Button, Card, ErrorBanner, Input } from '../../theme';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSession } from './session';
 
+// Why the visitor landed here, from the page that sent them.
+const notices = [
+  { param: 'registered', text: 'Your account is ready. We have emailed you a link to verify your address. Sign in to start learning.' },
+  { param: 'reset', text: 'Your new password is set, and every other session has ended. Sign in with it.' },
+  { param: 'expired', text: 'Your session has ended. Sign in again to continue where you were.' },
+];
+
 /** Sign in by email or username. */
 export default function SignInPage() {
   usePageTitle('Sign in');
@@ -16,7 +23,7 @@ export default function SignInPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const next = params.get('next');
-  const registered = params.get('registered') === '1';
+  const notice = notices.find((n) => params.get(n.param) === '1')?.text;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -35,9 +42,9 @@ export default function SignInPage() {
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-3xl">Sign in</h1>
-      {registered && (
+      {notice && (
         <p role="status" className="mb-4 rounded-lg bg-accent-soft p-3">
-          Your account is ready. Sign in to start learning.
+          {notice}
         </p>
       )}
       <Card>
@@ -65,6 +72,9 @@ export default function SignInPage() {
           <Button type="submit" busy={busy}>
             Sign in
           </Button>
+          <Link className="text-link underline" to={`/forgot-password${login.includes('@') ? `?email=${encodeURIComponent(login.trim())}` : ''}`}>
+            Forgot your password?
+          </Link>
         </form>
       </Card>
       <p className="mt-4 text-muted">

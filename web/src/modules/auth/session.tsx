@@ -9,6 +9,8 @@ interface Session {
   user: Profile | undefined;
   signIn(login: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Forgets this browser's session without asking the server (it already ended it). */
+  forgetSession(): void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -31,7 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       onSessionExpired(() => {
         queryClient.clear();
-        navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
+        navigate(`/sign-in?expired=1&next=${encodeURIComponent(location.pathname + location.search)}`);
       }),
     [navigate, location, queryClient],
   );
@@ -61,9 +63,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     queryClient.clear();
   }, [queryClient]);
 
+  const forgetSession = useCallback(() => {
+    tokens.set(null);
+    queryClient.clear();
+  }, [queryClient]);
+
   const value = useMemo<Session>(
-    () => ({ signedIn: Boolean(pair), user: pair ? me.data : undefined, signIn, signOut }),
-    [pair, me.data, signIn, signOut],
+    () => ({ signedIn: Boolean(pair), user: pair ? me.data : undefined, signIn, signOut, forgetSession }),
+    [pair, me.data, signIn, signOut, forgetSession],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
