@@ -51,7 +51,8 @@ export function CartTable({
           </tbody>
         </table>
       </div>
-      <dl aria-label="Cart totals" className="ml-auto grid w-full max-w-sm grid-cols-2 gap-1">
+      <div role="group" aria-label="Cart totals">
+        <dl className="ml-auto grid w-full max-w-sm grid-cols-2 gap-1">
         <dt>Subtotal</dt>
         <dd className="text-right">{formatMoney(cart.subtotal)}</dd>
         <dt>Financial aid</dt>
@@ -59,6 +60,7 @@ export function CartTable({
         <dt className="font-semibold">Total</dt>
         <dd className="text-right font-semibold">{formatMoney(cart.total)}</dd>
       </dl>
+      </div>
       <p className="text-sm text-muted">A coupon is applied when you place the order; the order shows what it took off.</p>
     </div>
   );

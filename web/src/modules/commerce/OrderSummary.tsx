@@ -12,7 +12,8 @@ const methods: Record<string, string> = {
 /** An order's totals and its payment. */
 export function OrderSummary({ order }: { order: Order }) {
   return (
-    <dl aria-label="Order totals" className="grid max-w-sm grid-cols-2 gap-1">
+    <div role="group" aria-label="Order totals">
+        <dl className="grid max-w-sm grid-cols-2 gap-1">
       <dt>Subtotal</dt>
       <dd className="text-right">{formatMoney(order.subtotal)}</dd>
       <dt>{order.coupon_id ? 'Discount (coupon and aid)' : 'Discount'}</dt>
@@ -38,5 +39,6 @@ export function OrderSummary({ order }: { order: Order }) {
         </>
       )}
     </dl>
+      </div>
   );
 }

@@ -38,7 +38,8 @@ function BookingView({ booking, booked }: { booking: Booking; booked: boolean })
         {booked ? `Booked: ${booking.seats} ${booking.seats === 1 ? 'seat' : 'seats'} in ${booking.lab_name}.` : ''}
       </p>
       <Card className="flex flex-col gap-4">
-        <dl aria-label="Booking" className="grid max-w-md grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <div role="group" aria-label="Booking">
+        <dl className="grid max-w-md grid-cols-[auto_1fr] gap-x-4 gap-y-1">
           <dt className="font-semibold">When</dt>
           <dd>{formatSlot(booking)}</dd>
           <dt className="font-semibold">Where</dt>
@@ -48,6 +49,7 @@ function BookingView({ booking, booked }: { booking: Booking; booked: boolean })
           <dt className="font-semibold">Price</dt>
           <dd>{booking.amount.amount_minor === 0 ? 'Free' : formatMoney(booking.amount)}</dd>
         </dl>
+      </div>
         <BookingExplanation booking={booking} />
       </Card>
       <CancelBooking booking={booking} />
