@@ -1,6 +1,8 @@
 import { Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useSession } from '../modules/auth/session';
+import { NotificationBell } from '../modules/community/NotificationBell';
+import { useAppliedTheme } from '../modules/profile/useAppliedTheme';
 import { Button, cx, Spinner, useToast } from '../theme';
 
 const links = [
@@ -8,16 +10,19 @@ const links = [
   { to: '/my-learning', label: 'My learning' },
   { to: '/labs', label: 'Labs' },
   { to: '/cart', label: 'Cart' },
-  { to: '/notifications', label: 'Notifications' },
   { to: '/profile', label: 'Profile' },
 ];
 
-/** Header with the main navigation and the session, the page, and a footer. */
+/**
+ * Header with the main navigation, the notification bell and the session,
+ * the page, and a footer. The signed-in user's theme preference applies here.
+ */
 export function Shell() {
   const { signedIn, user, signOut } = useSession();
   const navigate = useNavigate();
   const toast = useToast();
   const [leaving, setLeaving] = useState(false);
+  useAppliedTheme(signedIn);
 
   async function leave() {
     setLeaving(true);
@@ -59,6 +64,7 @@ export function Shell() {
           <div className="ml-auto flex items-center gap-3">
             {signedIn ? (
               <>
+                <NotificationBell />
                 {user && <span className="hidden text-muted md:inline">{user.first_name}</span>}
                 <Button variant="secondary" onClick={() => void leave()} busy={leaving}>
                   Sign out

@@ -1,65 +1,40 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
-import { api, unwrap } from '../../api';
+import { useMemo } from 'react';
 import { usePageTitle } from '../../app/usePageTitle';
-import { Card, EmptyState, ErrorBanner, InfiniteList, Spinner } from '../../theme';
+import { DashboardActivity } from './DashboardActivity';
+import { useEnrollments, useWishlist } from './DashboardApi';
+import { DashboardCourses } from './DashboardCourses';
+import { DashboardNotifications } from './DashboardNotifications';
+import { DashboardWishlist } from './DashboardWishlist';
 
-/** My enrollments with their progress (GET /v1/enrollments). */
+/**
+ * The learner's dashboard: my courses and progress, recent activity, wishlist
+ * and notifications. Each section loads and fails on its own.
+ */
 export default function MyLearningPage() {
   usePageTitle('My learning');
-  const list = useInfiniteQuery({
-    queryKey: ['enrollments'],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      unwrap(api.GET('/v1/enrollments', { params: { query: pageParam ? { cursor: pageParam } : {} } })),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const enrollments = useEnrollments();
+  const wishlist = useWishlist();
+  // Course titles the page already has, so the activity feed need not fetch them.
+  const knownTitles = useMemo(() => {
+    const titles = new Map<string, string>();
+    enrollments.data?.pages.forEach((p) => p.items.forEach((e) => titles.set(e.course_id, e.course_title)));
+    wishlist.data?.items.forEach((w) => titles.set(w.course_id, w.course.title));
+    return titles;
+  }, [enrollments.data, wishlist.data]);
+  const titlesReady = !enrollments.isPending && !wishlist.isPending;
   return (
     <div>
       <h1 className="mb-6 text-3xl">My learning</h1>
-      <ErrorBanner error={list.error} title="Your courses could not be loaded" />
-      {list.isPending ? (
-        <Spinner label="Loading your courses" />
-      ) : items.length === 0 && !list.error ? (
-        <EmptyState title="You are not enrolled in any course yet">
-          <Link to="/catalog" className="text-link underline">
-            Find a course in the catalog
-          </Link>
-        </EmptyState>
-      ) : (
-        <InfiniteList
-          label="My courses"
-          items={items}
-          keyOf={(e) => e.id}
-          hasMore={Boolean(list.hasNextPage)}
-          loadingMore={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-          className="grid gap-4 sm:grid-cols-2"
-          render={(e) => (
-            <Card className="flex flex-col gap-2">
-              <h2 className="text-lg">
-                <Link to={`/courses/${e.course_id}`} className="text-link hover:underline">
-                  {e.course_title}
-                </Link>
-              </h2>
-              <div
-                role="progressbar"
-                aria-label={`Progress in ${e.course_title}`}
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-valuenow={Math.round(e.progress_percent)}
-                className="h-2 overflow-hidden rounded-full bg-accent-soft"
-              >
-                <div className="h-full bg-primary" style={{ width: `${e.progress_percent}%` }} />
-              </div>
-              <p className="text-sm text-muted">
-                {Math.round(e.progress_percent)}% complete · {e.status}
-              </p>
-            </Card>
-          )}
-        />
-      )}
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <div className="flex flex-col gap-8">
+          <DashboardCourses list={enrollments} />
+          {titlesReady && <DashboardActivity knownTitles={knownTitles} />}
+        </div>
+        <div className="flex flex-col gap-8">
+          <DashboardNotifications />
+          <DashboardWishlist />
+        </div>
+      </div>
     </div>
   );
 }

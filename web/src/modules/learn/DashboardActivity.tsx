@@ -1,0 +1,75 @@
+import { Link } from 'react-router-dom';
+import { Card, EmptyState, ErrorBanner, Spinner } from '../../theme';
+import { useCourseTitles, useRecentActivity, type ActivityEvent } from './DashboardApi';
+
+type Data = Record<string, unknown>;
+
+/** What happened, in words; `course` is the course's title (or a stand-in). */
+export function describeActivity(e: ActivityEvent, course: string): string {
+  const data = e.data as Data;
+  switch (e.kind) {
+    case 'enrollment.created':
+      return `Enrolled in ${course}`;
+    case 'enrollment.completed':
+      return `Completed ${course}`;
+    case 'enrollment.cancelled':
+      return `Left ${course}`;
+    case 'progress.milestone':
+      return typeof data.percent === 'number' ? `Reached ${data.percent}% of ${course}` : `Made progress in ${course}`;
+    case 'roadmap.completed':
+      return `Finished a roadmap section of ${course}`;
+    case 'wishlist.added':
+      return `Added ${course} to the wishlist`;
+    case 'wishlist.removed':
+      return `Removed ${course} from the wishlist`;
+    default:
+      return `${e.kind.replace(/[._]/g, ' ')}${e.course_id ? `: ${course}` : ''}`;
+  }
+}
+
+/** My recent activity, newest first (GET /v1/activity). */
+export function DashboardActivity({ knownTitles }: { knownTitles: Map<string, string> }) {
+  const activity = useRecentActivity();
+  const items = activity.data?.items ?? [];
+  const titles = useCourseTitles(
+    items.flatMap((e) => (e.course_id ? [e.course_id] : [])),
+    knownTitles,
+  );
+  return (
+    <section aria-labelledby="dashboard-activity">
+      <h2 id="dashboard-activity" className="mb-3 text-xl">
+        Recent activity
+      </h2>
+      <ErrorBanner error={activity.error} title="Your activity could not be loaded" />
+      {activity.isPending ? (
+        <Spinner label="Loading your activity" />
+      ) : items.length === 0 && !activity.error ? (
+        <EmptyState title="No activity yet">What you do in your courses shows up here.</EmptyState>
+      ) : (
+        <Card>
+          <ol aria-label="Recent activity" className="flex flex-col divide-y divide-line">
+            {items.map((e) => {
+              const title = (e.course_id && titles.get(e.course_id)) || 'a course';
+              return (
+                <li key={e.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:justify-between">
+                  <span>
+                    {e.course_id ? (
+                      <Link to={`/courses/${e.course_id}`} className="text-link hover:underline">
+                        {describeActivity(e, title)}
+                      </Link>
+                    ) : (
+                      describeActivity(e, title)
+                    )}
+                  </span>
+                  <time className="text-sm text-muted" dateTime={e.created_at}>
+                    {new Date(e.created_at).toLocaleString()}
+                  </time>
+                </li>
+              );
+            })}
+          </ol>
+        </Card>
+      )}
+    </section>
+  );
+}
