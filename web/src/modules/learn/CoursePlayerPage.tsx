@@ -41,7 +41,7 @@ export default function CoursePlayerPage() {
 }
 
 function Player({ courseId, title, enrollment }: { courseId: string; title: string; enrollment: Enrollment }) {
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const sections = useSections(courseId);
   const items = useCourseItems(sections.data ?? []);
   const progress = useProgress(enrollment.id);
@@ -59,6 +59,11 @@ function Player({ courseId, title, enrollment }: { courseId: string; title: stri
   const current =
     items.all.find((i) => i.id === wanted) ?? firstOpenItem(section, status) ?? firstOpenItem(items.all, status);
   const index = current ? items.all.indexOf(current) : -1;
+
+  // The URL names the open item, so completing it never jumps to another "first open" one.
+  useEffect(() => {
+    if (current && wanted !== current.id) setParams({ item: current.id }, { replace: true });
+  }, [current, wanted, setParams]);
 
   // Opening an item records that I started it (forward only on the server; once per item here).
   const startedHere = useRef(new Set<string>());

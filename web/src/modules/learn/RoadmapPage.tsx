@@ -64,8 +64,12 @@ function Milestones({ courseId, roadmap }: { courseId: string; roadmap: Roadmap 
                 {m.description && <p className="whitespace-pre-line">{m.description}</p>}
                 <div className="flex flex-wrap items-center gap-3">
                   {m.section_id && enrolled && (
-                    <Link to={`/learn/${courseId}?section=${m.section_id}`} className="font-semibold text-link underline">
-                      Study this section<span className="sr-only">: {m.title}</span>
+                    <Link
+                      to={`/learn/${courseId}?section=${m.section_id}`}
+                      aria-label={`Study this section: ${m.title}`}
+                      className="font-semibold text-link underline"
+                    >
+                      Study this section
                     </Link>
                   )}
                   {enrolled && !m.status && (
@@ -73,16 +77,18 @@ function Milestones({ courseId, roadmap }: { courseId: string; roadmap: Roadmap 
                       variant="secondary"
                       busy={busyOn === m.id}
                       onClick={() => mark.mutate({ roadmap_section_id: m.id, status: 'started' })}
+                      aria-label={`Mark as started: ${m.title}`}
                     >
-                      Mark as started<span className="sr-only">: {m.title}</span>
+                      Mark as started
                     </Button>
                   )}
                   {enrolled && m.status !== 'completed' && (
                     <Button
                       busy={busyOn === m.id}
                       onClick={() => mark.mutate({ roadmap_section_id: m.id, status: 'completed' })}
+                      aria-label={`Mark as completed: ${m.title}`}
                     >
-                      Mark as completed<span className="sr-only">: {m.title}</span>
+                      Mark as completed
                     </Button>
                   )}
                 </div>

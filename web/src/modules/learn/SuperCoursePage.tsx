@@ -94,10 +94,10 @@ function SectionList({
               </span>
               <Link
                 to={enrolled ? `/learn/${s.course_id}?section=${s.section_id}` : `/courses/${s.course_id}`}
+                aria-label={`${enrolled ? 'Study' : 'About the course'}: ${s.title}`}
                 className="text-link underline"
               >
                 {enrolled ? 'Study' : 'About the course'}
-                <span className="sr-only">: {s.title}</span>
               </Link>
             </li>
           );
