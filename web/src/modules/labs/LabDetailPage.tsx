@@ -15,9 +15,14 @@ export default function LabDetailPage() {
   usePageTitle(lab.data?.name ?? 'Lab');
   return (
     <div className="flex flex-col gap-6">
-      <Link to="/labs" className="text-link underline">
-        All labs
-      </Link>
+      <nav aria-label="Labs" className="flex gap-4">
+        <Link to="/labs" className="text-link underline">
+          All labs
+        </Link>
+        <Link to="/bookings" className="text-link underline">
+          My bookings
+        </Link>
+      </nav>
       <ErrorBanner error={lab.error} title="This lab could not be loaded" />
       {lab.isPending && <Spinner label="Loading the lab" />}
       {lab.data && <LabView lab={lab.data} />}

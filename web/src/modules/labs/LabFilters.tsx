@@ -9,6 +9,11 @@ export interface FilterValues {
   to: string;
 }
 
+/** Whether the free-seat window, when both ends are set, ends on or after the day it starts. */
+export function windowValid(v: FilterValues): boolean {
+  return !v.from || !v.to || v.to >= v.from;
+}
+
 /** The lab search's fields: text, equipment, organization and a window with a free seat. */
 export function LabFilters({ values, onChange }: { values: FilterValues; onChange: (v: FilterValues) => void }) {
   const orgs = useLabOrganizations();
@@ -34,6 +39,7 @@ export function LabFilters({ values, onChange }: { values: FilterValues; onChang
         type="date"
         value={values.to}
         min={values.from || undefined}
+        error={windowValid(values) ? undefined : 'Choose a day on or after “Free seat from”.'}
         onChange={(e) => set({ to: e.target.value })}
       />
     </form>

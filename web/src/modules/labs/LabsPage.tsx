@@ -4,7 +4,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { Badge, Card, EmptyState, ErrorBanner, InfiniteList, Spinner } from '../../theme';
 import { formatMoney } from '../commerce/money';
 import { useLabSearch, type Lab, type LabSearch } from './api';
-import { LabFilters, type FilterValues } from './LabFilters';
+import { LabFilters, windowValid, type FilterValues } from './LabFilters';
 import { dateInputToIso } from './time';
 
 const empty: FilterValues = { text: '', equipment: '', organizationId: '', from: '', to: '' };
@@ -16,15 +16,17 @@ function useSearch(values: FilterValues): LabSearch {
     const t = setTimeout(() => setTyped({ q: values.text.trim(), equipment: values.equipment.trim() }), 250);
     return () => clearTimeout(t);
   }, [values.text, values.equipment]);
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    const from = dateInputToIso(values.from);
+    const to = dateInputToIso(values.to, true);
+    return {
       ...typed,
       organizationId: values.organizationId,
-      availableFrom: dateInputToIso(values.from),
-      availableTo: dateInputToIso(values.to, true),
-    }),
-    [typed, values.organizationId, values.from, values.to],
-  );
+      availableFrom: from,
+      // A window that ends before it starts is not asked for (the field says why).
+      availableTo: windowValid(values) ? to : undefined,
+    };
+  }, [typed, values]);
 }
 
 /** Labs to book, searched by text, equipment, organization and time window (GET /v1/labs). */

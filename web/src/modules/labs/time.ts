@@ -70,7 +70,7 @@ export function formatDay(d: Date, locale?: string): string {
 
 /** "09:00" in the reader's locale. */
 export function formatTime(iso: string, locale?: string): string {
-  return new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
 }
 
 /** "Mon, Dec 14, 09:00–12:00". */
