@@ -30,15 +30,20 @@ function Assistant() {
   }, [open]);
   return (
     <>
-      <Button
+      {/* A round icon button in the corner: at desktop widths it sits beside the
+          page's content column, never over it. */}
+      <button
         ref={launcher}
+        type="button"
+        aria-label={open ? 'Hide the assistant' : 'Ask the assistant'}
+        title={open ? 'Hide the assistant' : 'Ask the assistant'}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((o) => !o)}
-        className="fixed bottom-4 left-4 z-40 shadow-lg"
+        className="fixed bottom-4 left-4 z-40 inline-flex h-12 w-12 items-center justify-center rounded-full bg-primary text-white shadow-lg hover:bg-primary-strong"
       >
-        {open ? 'Hide the assistant' : 'Ask the assistant'}
-      </Button>
+        <ChatIcon />
+      </button>
       {open && <ChatPanel id={panelId} chat={chat} onClose={() => setOpen(false)} />}
     </>
   );
@@ -123,5 +128,14 @@ function ChatPanel({ id, chat, onClose }: { id: string; chat: ReturnType<typeof 
         </form>
       </div>
     </div>
+  );
+}
+
+function ChatIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z" />
+      <path d="M8.5 11h.01M12 11h.01M15.5 11h.01" />
+    </svg>
   );
 }
