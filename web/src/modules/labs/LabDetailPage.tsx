@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { usePageTitle } from '../../app/usePageTitle';
 import { Badge, Button, Card, ErrorBanner, Spinner } from '../../theme';
+import { useSession } from '../auth/session';
 import { formatMoney } from '../commerce/money';
 import { useFirstSlot, useLab, useSlots, type Lab, type LabSlot } from './api';
 import { BookingPanel } from './BookingPanel';
@@ -88,9 +89,26 @@ function Availability({ lab }: { lab: Lab }) {
       )}
       {current && (
         <Card>
-          <BookingPanel key={current.id} lab={lab} slot={current} />
+          <SignedInBooking lab={lab} slot={current} />
         </Card>
       )}
     </section>
+  );
+}
+
+/** The booking form for a signed-in learner; anyone else is sent to sign in and back. */
+function SignedInBooking({ lab, slot }: { lab: Lab; slot: LabSlot }) {
+  const { signedIn } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (signedIn) return <BookingPanel key={slot.id} lab={lab} slot={slot} />;
+  return (
+    <div className="flex flex-col gap-3">
+      <h2 className="text-xl">Book seats</h2>
+      <p>Sign in to book seats in this slot.</p>
+      <div>
+        <Button onClick={() => navigate(`/sign-in?next=${encodeURIComponent(location.pathname)}`)}>Sign in to book</Button>
+      </div>
+    </div>
   );
 }
