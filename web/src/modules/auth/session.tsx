@@ -1,11 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api, onSessionExpired, tokens, unwrap } from '../../api';
 import type { Profile } from '../../api/types';
 
 interface Session {
   signedIn: boolean;
+  /** The last session ended by itself (refresh refused), not by signing out. */
+  expired: boolean;
   user: Profile | undefined;
   signIn(login: string, password: string): Promise<void>;
   signOut(): Promise<void>;
@@ -15,12 +17,18 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+/** The sign-in page, saying the session ended, coming back to `here` after. */
+export function signInAfterExpiry(here: string): string {
+  return `/sign-in?expired=1&next=${encodeURIComponent(here)}`;
+}
+
 /** Who is signed in: the token pair, and the profile read from GET /v1/users/me. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const pair = useSyncExternalStore(tokens.subscribe, tokens.get);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
+  const [expired, setExpired] = useState(false);
   const me = useQuery({
     queryKey: ['me', pair?.refreshToken ? 'signed-in' : 'anonymous'],
     queryFn: () => unwrap(api.GET('/v1/users/me')),
@@ -32,8 +40,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onSessionExpired(() => {
+        setExpired(true);
         queryClient.clear();
-        navigate(`/sign-in?expired=1&next=${encodeURIComponent(location.pathname + location.search)}`);
+        // RequireSignIn may redirect first (the tokens are gone); both say the same.
+        navigate(signInAfterExpiry(location.pathname + location.search), { replace: true });
       }),
     [navigate, location, queryClient],
   );
@@ -46,6 +56,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         : { username: trimmed, password };
       const result = await unwrap(api.POST('/v1/auth/login', { body }));
       queryClient.clear();
+      setExpired(false);
       tokens.set({ accessToken: result.access_token, refreshToken: result.refresh_token });
     },
     [queryClient],
@@ -69,8 +80,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const value = useMemo<Session>(
-    () => ({ signedIn: Boolean(pair), user: pair ? me.data : undefined, signIn, signOut, forgetSession }),
-    [pair, me.data, signIn, signOut, forgetSession],
+    () => ({ signedIn: Boolean(pair), expired, user: pair ? me.data : undefined, signIn, signOut, forgetSession }),
+    [pair, expired, me.data, signIn, signOut, forgetSession],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

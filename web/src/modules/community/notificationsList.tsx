@@ -30,6 +30,7 @@ export function NotificationRow({ n }: { n: Notification }) {
       {!n.read_at && (
         <Button
           variant="secondary"
+          className="shrink-0 whitespace-nowrap"
           busy={markRead.isPending}
           onClick={() => markRead.mutate(n.id)}
           aria-label={`Mark read: ${text}`}

@@ -1,0 +1,132 @@
+// Journey 9: my profile and preferences: details and username, theme (a stored
+// choice overrides the system's), language and notification settings, and the
+// password change, which ends every session (the expired-session path).
+import type { APIRequestContext } from '@playwright/test';
+import { checkPage, expect, test } from './fixtures';
+import { mailedToken } from './global-setup';
+import { newLearner, signIn } from './people';
+
+const STREAM_CANCELLED = /notifications\/stream failed: net::ERR_ABORTED/;
+
+/** The page background, which the theme's tokens set. */
+const pageBackground = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+const LIGHT_PAGE = 'rgb(245, 248, 249)'; // --dl-page, light
+const DARK_PAGE = 'rgb(13, 23, 28)'; // --dl-page, dark
+
+async function register(request: APIRequestContext, username: string) {
+  const resp = await request.post('/v1/auth/register', {
+    data: { email: `${username}@example.com`, password: 'correct horse battery', first_name: 'Taken', last_name: 'Name', username },
+  });
+  expect(resp.status()).toBe(201);
+}
+
+test('a learner edits the profile and signs in with the new username', async ({ page, request, problems }) => {
+  problems.allow(STREAM_CANCELLED);
+  const who = await newLearner(request);
+  await signIn(page, who, '/profile');
+  await expect(page.getByRole('heading', { level: 1, name: 'Profile' })).toBeVisible();
+  await checkPage(page, 'profile');
+  const username = `lin${Date.now()}`;
+  await page.getByLabel('First name').fill('Linnea');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Username').press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Your profile is saved.' })).toBeVisible();
+  await expect(page.getByRole('banner').getByText('Linnea')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, { email: username, password: who.password }, '/profile');
+  await expect(page.getByLabel('Username')).toHaveValue(username);
+  await expect(page.getByLabel('First name')).toHaveValue('Linnea');
+});
+
+test('a username someone has is refused with the reason and the request id', async ({ page, request, problems }) => {
+  problems.allow(/users\/me answered 409|status of 409/);
+  const taken = `taken${Date.now()}`;
+  await register(request, taken);
+  const who = await newLearner(request);
+  await signIn(page, who, '/profile');
+  await page.getByLabel('Username').fill(taken);
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Could not save your profile');
+  await expect(alert).toContainText(/request [0-9a-f-]{36}/);
+});
+
+test('a stored theme overrides the system one; language and notification settings are saved', async ({ page, request, problems }) => {
+  problems.allow(STREAM_CANCELLED); // the reload
+  const who = await newLearner(request);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await signIn(page, who, '/profile');
+  await page.getByRole('navigation', { name: 'Profile sections' }).getByRole('link', { name: 'Preferences' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Preferences' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'System' })).toBeChecked();
+  await checkPage(page, 'preferences');
+
+  // Radios by keyboard: arrow keys move the choice within the group.
+  await page.getByRole('radio', { name: 'System' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  await page.getByLabel('Language').selectOption('Deutsch');
+  await page.getByRole('checkbox', { name: 'Email' }).uncheck();
+  await page.getByLabel('Email digest').selectOption('Daily');
+  await page.getByRole('button', { name: 'Save preferences' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your preferences are saved.' })).toBeVisible();
+  // The system is light, the stored choice dark: dark wins.
+  expect(await pageBackground(page)).toBe(DARK_PAGE);
+  await expectAccessibleDark(page);
+
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  expect(await pageBackground(page)).toBe(DARK_PAGE);
+  await expect(page.getByLabel('Language')).toHaveValue('de');
+  await expect(page.getByRole('checkbox', { name: 'Email' })).not.toBeChecked();
+  await expect(page.getByLabel('Email digest')).toHaveValue('daily');
+
+  // Back to the system's choice: light again, as the system says.
+  await page.getByRole('radio', { name: 'System' }).check();
+  await page.getByRole('button', { name: 'Save preferences' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your preferences are saved.' })).toBeVisible();
+  expect(await pageBackground(page)).toBe(LIGHT_PAGE);
+});
+
+/** Axe on the page as it is (the stored dark theme under a light system). */
+async function expectAccessibleDark(page: import('@playwright/test').Page) {
+  const { expectAccessible } = await import('./fixtures');
+  await expectAccessible(page, 'preferences (stored dark)');
+}
+
+test('changing the password ends the other sessions: that page is sent to sign in and back', async ({ page, browser, problems }) => {
+  // The old session's calls are refused, once each, before it is given up.
+  problems.allow(/answered 401|status of 401/);
+  problems.allow(STREAM_CANCELLED);
+  const who = await newLearner(page.request);
+  await signIn(page, who, '/profile');
+  await page.getByRole('button', { name: 'Email me a link to change my password' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `We have sent a link to ${who.email}` })).toBeVisible();
+
+  // The link is opened elsewhere (another browser), where the new password is set.
+  const token = mailedToken(who.email, '/reset-password');
+  expect(token, 'a reset mail in the outbox').toBeTruthy();
+  const other = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const phone = await other.newPage();
+  await phone.goto(`/reset-password?token=${token}`);
+  const fresh = 'a new and better passphrase';
+  await phone.getByLabel('New password', { exact: true }).fill(fresh);
+  await phone.getByLabel('Repeat the new password').fill(fresh);
+  await phone.getByRole('button', { name: 'Set the new password' }).click();
+  await expect(phone).toHaveURL(/\/sign-in\?reset=1/);
+  await other.close();
+
+  // Back on the first page, the next action finds the session gone.
+  await page.getByRole('navigation', { name: 'Profile sections' }).getByRole('link', { name: 'Preferences' }).click();
+  await page.getByRole('button', { name: 'Save preferences' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?expired=1&next=%2Fprofile%2Fpreferences/);
+  await expect(page.getByRole('status').filter({ hasText: 'Your session has ended' })).toBeVisible();
+  await page.getByLabel('Email or username').fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(fresh);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Preferences' })).toBeVisible();
+  await expect(page).toHaveURL(/\/profile\/preferences$/);
+});
