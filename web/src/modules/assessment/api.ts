@@ -50,8 +50,12 @@ export function useExercises(courseId: string) {
   });
 }
 
+// An exercise's due date and my attempts change while I am away: read them afresh on every visit.
+const FRESH = { staleTime: 0 };
+
 export function useExercise(courseId: string, id: string) {
   return useQuery({
+    ...FRESH,
     queryKey: assessmentKeys.exercise(courseId, id),
     queryFn: () =>
       unwrap(api.GET('/v1/courses/{id}/exercises/{eid}', { params: { path: { id: courseId, eid: id } } })),
@@ -61,6 +65,7 @@ export function useExercise(courseId: string, id: string) {
 /** My attempts at an exercise, oldest first (the correct answers appear in them once it is due). */
 export function useMySubmissions(courseId: string, id: string) {
   return useQuery({
+    ...FRESH,
     queryKey: assessmentKeys.submissions(courseId, id),
     queryFn: () =>
       allPages((cursor) =>
