@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeActivity } from './DashboardActivity';
+import { describeActivity } from './DashboardText';
 import type { ActivityEvent } from './DashboardApi';
 
 const e = (kind: string, data: Record<string, unknown> = {}): ActivityEvent => ({
