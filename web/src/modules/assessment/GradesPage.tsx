@@ -48,9 +48,13 @@ export default function GradesPage() {
       {!loading && mine && (
         <>
           <Card>
-            <p className="text-muted">Course score</p>
-            <p className="font-heading text-4xl font-semibold">{formatScore(mine.score)}%</p>
-            <p className="text-sm text-muted">Each exercise's share of the score is its weight.</p>
+            <section aria-labelledby="score-title">
+              <h2 id="score-title" className="text-base font-normal text-muted">
+                Course score
+              </h2>
+              <p className="font-heading text-4xl font-semibold">{formatScore(mine.score)}%</p>
+              <p className="text-sm text-muted">Each exercise's share of the score is its weight.</p>
+            </section>
           </Card>
           <section aria-labelledby="items-title">
             <h2 id="items-title" className="mb-3 text-2xl">

@@ -2,7 +2,7 @@
 // ranking and appeals.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { api, IdempotentAttempt, unwrap, type paths } from '../../api';
+import { api, ApiError, IdempotentAttempt, unwrap, type paths } from '../../api';
 import type { Schemas } from '../../api/types';
 
 export type Exercise = Schemas['Exercise'];
@@ -139,5 +139,11 @@ export function useFileAppeal(courseId: string) {
       unwrap(api.POST('/v1/grade-items/{id}/appeals', { params: { path: { id: gradeItemId } }, body: { reason } })),
     onSuccess: (appeal) =>
       queryClient.setQueryData<Appeal[]>(assessmentKeys.appeals(courseId), (list) => [...(list ?? []), appeal]),
+    // A conflict (an appeal already open, filed elsewhere) means this page is behind: read the appeals again.
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        void queryClient.invalidateQueries({ queryKey: assessmentKeys.appeals(courseId) });
+      }
+    },
   });
 }
