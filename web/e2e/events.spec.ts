@@ -49,6 +49,7 @@ test('a waitlisted member is promoted when a seat frees, and the page says so', 
   await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
   const card = page.getByRole('list', { name: 'Events' }).getByRole('listitem').filter({ hasText: title });
   await expect(card.getByText('Full', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Plan an event' })).toHaveCount(0); // for the teaching staff only
   await checkPage(page, 'course-events');
   await card.getByRole('link', { name: title }).click();
 
@@ -74,4 +75,22 @@ test('a waitlisted member is promoted when a seat frees, and the page says so', 
   await rsvp.getByRole('button', { name: 'Cancel my RSVP' }).focus();
   await page.keyboard.press('Enter');
   await expect(rsvp.getByText('You have not answered yet.')).toBeVisible();
+});
+
+test("the course's instructor plans an event with a number of seats", async ({ page, request }) => {
+  const course = await courseId(request, COURSE);
+  await signIn(page, demo('instructor'), `/courses/${course}/events`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  const form = page.getByRole('region', { name: 'Plan an event' });
+  const title = `Study night ${Date.now()}`;
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Starts').fill('2027-01-15T18:00');
+  await form.getByLabel('Seats').fill('12');
+  await form.getByLabel('Where').fill('Library, room 4');
+  await form.getByRole('button', { name: 'Create event' }).click();
+  await expect(form.getByRole('status')).toHaveText(`${title} is open for RSVPs.`);
+  const card = page.getByRole('list', { name: 'Events' }).getByRole('listitem').filter({ hasText: title });
+  await expect(card.getByText('12 of 12 seats left')).toBeVisible();
+  await expect(card.getByText('Library, room 4')).toBeVisible();
+  await checkPage(page, 'course-events-instructor');
 });

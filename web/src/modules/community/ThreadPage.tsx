@@ -1,11 +1,11 @@
 import { Link, useParams } from 'react-router-dom';
 import { usePageTitle } from '../../app/usePageTitle';
-import { Card, Spinner } from '../../theme';
+import { Card, InfiniteList, Spinner } from '../../theme';
 import { useMembers } from './course';
 import { counted, formatWhen } from './format';
 import { ListError } from './ListError';
 import { PostForm } from './PostForm';
-import { useReply, useThread } from './threads';
+import { useReply, useThread, useThreadPosts } from './threads';
 import type { Schemas } from '../../api/types';
 
 type ThreadDetail = Schemas['DiscussionThreadDetail'];
@@ -23,6 +23,7 @@ export default function ThreadPage() {
 function ThreadView({ thread: t }: { thread: ThreadDetail }) {
   const members = useMembers(t.course_id);
   const reply = useReply(t);
+  const posts = useThreadPosts(t.id);
   return (
     <article className="flex flex-col gap-6">
       <p>
@@ -40,20 +41,30 @@ function ThreadView({ thread: t }: { thread: ThreadDetail }) {
       <p className="whitespace-pre-line">{t.body}</p>
       <section aria-labelledby="replies-heading" className="flex flex-col gap-3">
         <h2 id="replies-heading" className="text-2xl">
-          {counted(t.posts.length, 'reply', 'replies')}
+          {counted(t.post_count, 'reply', 'replies')}
         </h2>
-        <ol aria-label="Replies" className="flex flex-col gap-3">
-          {t.posts.map((p) => (
-            <li key={p.id}>
+        <ListError error={posts.error} title="The replies could not be loaded" />
+        {posts.isPending ? (
+          <Spinner label="Loading the replies" />
+        ) : (
+          <InfiniteList
+            label="Replies"
+            items={posts.data?.pages.flatMap((p) => p.items) ?? []}
+            keyOf={(p) => p.id}
+            hasMore={Boolean(posts.hasNextPage)}
+            loadingMore={posts.isFetchingNextPage}
+            onLoadMore={() => void posts.fetchNextPage()}
+            className="flex flex-col gap-3"
+            render={(p) => (
               <Card className="flex flex-col gap-2">
                 <p className="whitespace-pre-line">{p.body}</p>
                 <p className="text-sm text-muted">
                   {members.nameOf(p.author_id)} · <time dateTime={p.created_at}>{formatWhen(p.created_at)}</time>
                 </p>
               </Card>
-            </li>
-          ))}
-        </ol>
+            )}
+          />
+        )}
       </section>
       <PostForm
         heading="Reply"

@@ -36,6 +36,8 @@ export function useMembers(courseId: string | undefined, enabled = true) {
     error: members.error,
     nameOf: (userId: string) => memberName(byId.get(userId), userId === user?.id),
     iTeach: me?.member_role === 'instructor',
+    // Instructors and TAs run the course's events.
+    iStaff: me?.member_role === 'instructor' || me?.member_role === 'ta',
     myId: user?.id,
   };
 }

@@ -73,6 +73,25 @@ function payloadEventId(payload: unknown): unknown {
   return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>).event_id : undefined;
 }
 
+export type NewEvent = {
+  title: string;
+  description?: string;
+  location?: string;
+  capacity: number;
+  starts_at: string;
+  ends_at?: string;
+};
+
+/** Opens a new event (the course's teaching staff; the API checks). */
+export function useCreateEvent(courseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewEvent) =>
+      unwrap(api.POST('/v1/courses/{id}/community/events', { params: { path: { id: courseId } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: eventKeys.list(courseId) }),
+  });
+}
+
 /** RSVPs going or interested, or withdraws (null); the event's counts are read again after. */
 export function useSetRsvp(eventId: string, courseId: string | undefined) {
   const queryClient = useQueryClient();

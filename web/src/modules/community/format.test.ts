@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counted, memberName, rsvpText, seatsText } from './format';
+import { counted, memberName, rsvpText, seatsText, toRfc3339 } from './format';
 
 describe('community words', () => {
   it('counts with the right noun', () => {
@@ -26,5 +26,11 @@ describe('community words', () => {
     expect(memberName({ ...base, first_name: 'Lena', last_name: 'Learner', member_role: 'student' }, false)).toBe('Lena Learner');
     expect(memberName(undefined, true)).toBe('You');
     expect(memberName(undefined, false)).toBe('A course member');
+  });
+
+  it('turns a datetime-local value into RFC 3339 UTC', () => {
+    expect(toRfc3339('')).toBeUndefined();
+    expect(toRfc3339('not a date')).toBeUndefined();
+    expect(toRfc3339('2026-12-14T18:00')).toBe(new Date(2026, 11, 14, 18, 0).toISOString());
   });
 });

@@ -5,6 +5,13 @@ export type CommunityEvent = Schemas['CommunityEvent'];
 export type Rsvp = Schemas['Rsvp'];
 export type CourseMember = Schemas['CourseMember'];
 
+/** A datetime-local value ("2026-12-14T18:00", the reader's time) as RFC 3339 UTC; empty stays undefined. */
+export function toRfc3339(local: string): string | undefined {
+  if (!local) return undefined;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
 /** A date and time in the reader's locale, e.g. "Dec 14, 2026, 1:18 PM". */
 export function formatWhen(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -8,6 +8,7 @@ export type DiscussionThread = Schemas['DiscussionThread'];
 export const threadKeys = {
   list: (courseId: string) => ['threads', courseId] as const,
   one: (id: string) => ['thread', id] as const,
+  posts: (id: string) => ['thread', id, 'posts'] as const,
 };
 
 export function useThreads(courseId: string) {
@@ -24,11 +25,26 @@ export function useThreads(courseId: string) {
   });
 }
 
-/** A thread with its first 100 replies, oldest first. */
+/** A thread (it also carries its first 100 replies; the page reads them all through useThreadPosts). */
 export function useThread(id: string) {
   return useQuery({
     queryKey: threadKeys.one(id),
     queryFn: () => unwrap(api.GET('/v1/threads/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** A thread's replies, oldest first, page by page: long threads have more than the detail's 100. */
+export function useThreadPosts(id: string) {
+  return useInfiniteQuery({
+    queryKey: threadKeys.posts(id),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/v1/threads/{id}/posts', {
+          params: { path: { id }, query: pageParam ? { cursor: pageParam, limit: 50 } : { limit: 50 } },
+        }),
+      ),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
 }
 
@@ -47,6 +63,7 @@ export function useReply(thread: Pick<DiscussionThread, 'id' | 'course_id'>) {
     mutationFn: (body: string) =>
       unwrap(api.POST('/v1/threads/{id}/posts', { params: { path: { id: thread.id } }, body: { body } })),
     onSuccess: async () => {
+      // The thread and its replies (['thread', id] is the prefix of both).
       await queryClient.invalidateQueries({ queryKey: threadKeys.one(thread.id) });
       await queryClient.invalidateQueries({ queryKey: threadKeys.list(thread.course_id) });
     },
