@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api';
 import { Button, Input } from '../../theme';
@@ -25,6 +25,8 @@ export function CheckoutForm() {
   const [provider, setProvider] = useState<Provider>('offline');
   const [couponCode, setCouponCode] = useState('');
   const [paymentMethod, setPaymentMethod] = useState('');
+  const [missingToken, setMissingToken] = useState(false);
+  const tokenField = useRef<HTMLInputElement>(null);
 
   // Changed input is a new attempt with a new Idempotency-Key.
   function changed<T>(set: (v: T) => void) {
@@ -36,6 +38,12 @@ export function CheckoutForm() {
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    const noToken = provider === 'card' && !paymentMethod.trim();
+    setMissingToken(noToken);
+    if (noToken) {
+      tokenField.current?.focus();
+      return;
+    }
     checkout.mutate(
       { provider, couponCode, paymentMethod },
       { onSuccess: (order) => navigate(`/orders/${order.id}`, { state: { placed: true } }) },
@@ -69,11 +77,12 @@ export function CheckoutForm() {
       </fieldset>
       {provider === 'card' && (
         <Input
+          ref={tokenField}
           label="Card payment token"
           value={paymentMethod}
           onChange={(e) => changed(setPaymentMethod)(e.target.value)}
           hint="The payment method token from the card processor (test mode: pm_card_visa)."
-          error={fieldError('payment_method')}
+          error={missingToken ? 'Enter the payment method token the card processor gave you.' : fieldError('payment_method')}
           autoComplete="off"
         />
       )}

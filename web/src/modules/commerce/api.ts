@@ -48,7 +48,7 @@ export function checkoutBody(input: CheckoutInput) {
   return {
     provider: input.provider,
     ...(coupon ? { coupon_code: coupon } : {}),
-    ...(input.provider === 'card' ? { payment_method: input.paymentMethod.trim() } : {}),
+    ...(input.provider === 'card' && input.paymentMethod.trim() ? { payment_method: input.paymentMethod.trim() } : {}),
   };
 }
 

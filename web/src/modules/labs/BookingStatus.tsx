@@ -1,28 +1,9 @@
 import { Badge } from '../../theme';
 import type { Booking } from './api';
+import { bookingStatusText } from './bookingState';
 
-/** A booking's state in words: pending is split into what it waits for. */
-export function bookingStatusText(b: Booking): string {
-  if (b.status !== 'pending') {
-    return { confirmed: 'Confirmed', cancelled: 'Cancelled', rejected: 'Declined', expired: 'Hold expired', pending: '' }[b.status];
-  }
-  if (b.awaiting_approval && b.awaiting_payment) return 'Awaiting approval and payment';
-  if (b.awaiting_approval) return 'Awaiting approval';
-  if (b.awaiting_payment) return 'Awaiting payment';
-  return 'Pending';
-}
-
+/** A booking's state as a badge. */
 export function BookingStatus({ booking }: { booking: Booking }) {
   const tone = booking.status === 'confirmed' ? 'success' : booking.status === 'pending' ? 'primary' : 'neutral';
   return <Badge tone={tone}>{bookingStatusText(booking)}</Badge>;
-}
-
-/** Whether the booker may still cancel it (the API also refuses a started slot and a paid booking). */
-export function cancellable(b: Booking): boolean {
-  return (b.status === 'pending' || b.status === 'confirmed') && new Date(b.slot_start).getTime() > Date.now();
-}
-
-/** Whether its seats are held for a payment that has not arrived. */
-export function onHold(b: Booking): boolean {
-  return b.status === 'pending' && b.awaiting_payment && b.hold_expires_at !== null;
 }

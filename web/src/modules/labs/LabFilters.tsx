@@ -1,18 +1,6 @@
 import { Input, Select } from '../../theme';
 import { useLabOrganizations } from './api';
-
-export interface FilterValues {
-  text: string;
-  equipment: string;
-  organizationId: string;
-  from: string; // YYYY-MM-DD
-  to: string;
-}
-
-/** Whether the free-seat window, when both ends are set, ends on or after the day it starts. */
-export function windowValid(v: FilterValues): boolean {
-  return !v.from || !v.to || v.to >= v.from;
-}
+import { windowValid, type FilterValues } from './filters';
 
 /** The lab search's fields: text, equipment, organization and a window with a free seat. */
 export function LabFilters({ values, onChange }: { values: FilterValues; onChange: (v: FilterValues) => void }) {

@@ -4,7 +4,8 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { Badge, Card, EmptyState, ErrorBanner, InfiniteList, Spinner } from '../../theme';
 import { formatMoney } from '../commerce/money';
 import { useLabSearch, type Lab, type LabSearch } from './api';
-import { LabFilters, windowValid, type FilterValues } from './LabFilters';
+import { windowValid, type FilterValues } from './filters';
+import { LabFilters } from './LabFilters';
 import { dateInputToIso } from './time';
 
 const empty: FilterValues = { text: '', equipment: '', organizationId: '', from: '', to: '' };

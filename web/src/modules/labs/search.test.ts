@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchQuery, type Booking } from './api';
-import { bookingStatusText, cancellable, onHold } from './BookingStatus';
-import { windowValid } from './LabFilters';
+import { bookingStatusText, cancellable, onHold } from './bookingState';
+import { windowValid } from './filters';
 
 describe('lab search', () => {
   it('leaves empty filters out of the query', () => {
