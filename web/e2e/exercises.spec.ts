@@ -64,6 +64,7 @@ async function learnerIn(page: Page, request: APIRequestContext, courseId: strin
 const question = (page: Page, prompt: string) => page.getByRole('group', { name: new RegExp(prompt.replace('?', '\\?')) });
 
 test('a learner answers all five question types, sees the graded result, attempts left and, after the due date, the correct answers', async ({ page, request }) => {
+  test.setTimeout(60_000); // a long journey with three full page checks (axe and screenshots, light and dark)
   const { api, courseId, exerciseId } = await authorExercise(request, {
     title: 'Five kinds of question',
     description: 'One of each kind; two attempts.',
@@ -106,6 +107,8 @@ test('a learner answers all five question types, sees the graded result, attempt
   await expect(page.getByText('You have used all 2 attempts.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Submit answers' })).toHaveCount(0);
   await expect(page.getByText('Your best score so far: 4')).toBeVisible();
+  await page.getByText('Earlier attempts (1)').click();
+  await expect(page.getByRole('listitem').filter({ hasText: /^Attempt 1: 4 of 6 points/ })).toBeVisible();
 
   // The instructor closes the exercise; coming back, the correct answers are shown.
   await api.patch(`/v1/courses/${courseId}/exercises/${exerciseId}`, { due_at: new Date(Date.now() - 60_000).toISOString() });

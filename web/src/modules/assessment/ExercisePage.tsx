@@ -4,7 +4,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { Button, Card, ErrorBanner, Spinner } from '../../theme';
 import { useExercise, useMySubmissions, useSubmit, type Exercise, type Submission } from './api';
 import { buildSubmission, isAnswered, type Drafts } from './answers';
-import { formatDue, formatScore, isPastDue } from './format';
+import { formatDate, formatScore, isPastDue } from './format';
 import { QuestionField } from './QuestionField';
 import { SubmissionResult } from './SubmissionResult';
 
@@ -51,27 +51,46 @@ function ExerciseView({ courseId, exercise: ex, submissions }: { courseId: strin
           <Fact term="Questions" value={String(ex.questions.length)} />
           <Fact term="Points" value={String(ex.max_score)} />
           <Fact term="Attempts left" value={`${left} of ${ex.attempts_allowed}`} />
-          <Fact term="Due" value={formatDue(ex.due_at).replace(/^(Due|Closed) /, '')} />
+          <Fact term={closed ? 'Closed' : 'Due'} value={ex.due_at ? formatDate(ex.due_at) : 'No due date'} />
         </dl>
         {used > 1 && <p className="mt-2 text-sm text-muted">Your best score so far: {formatScore(best)}</p>}
       </Card>
       <p role="status" className="font-semibold">
         {justSubmitted && latest ? `Submitted. Attempt ${latest.attempt} scored ${formatScore(latest.score)} of ${formatScore(latest.max_score)} points.` : ''}
       </p>
-      {latest && <SubmissionResult ref={resultHeading} submission={latest} questions={ex.questions} />}
-      {closed ? (
+      {closed && (
         <p className="rounded-lg bg-accent-soft p-3">
-          This exercise closed {formatDue(ex.due_at).replace(/^Closed /, 'on ')}.
+          This exercise closed on {ex.due_at && formatDate(ex.due_at)}.
           {latest ? ' The correct answers are shown with your last attempt.' : ' You did not submit an attempt.'}
         </p>
-      ) : left === 0 ? (
+      )}
+      {!closed && left === 0 && (
         <p className="rounded-lg bg-accent-soft p-3">
           You have used all {ex.attempts_allowed} attempts. The correct answers are shown here after the due date.
         </p>
-      ) : (
+      )}
+      {latest && <SubmissionResult ref={resultHeading} submission={latest} questions={ex.questions} />}
+      {submissions.length > 1 && <EarlierAttempts submissions={submissions.slice(0, -1)} />}
+      {!closed && left > 0 && (
         <AnswerForm courseId={courseId} exercise={ex} attemptsLeft={left} onSubmitted={setJustSubmitted} />
       )}
     </div>
+  );
+}
+
+/** The scores of my earlier attempts, oldest first (the latest is shown in full above). */
+function EarlierAttempts({ submissions }: { submissions: Submission[] }) {
+  return (
+    <details className="rounded-card border border-line bg-surface p-4">
+      <summary className="cursor-pointer font-semibold">Earlier attempts ({submissions.length})</summary>
+      <ul className="mt-2 flex flex-col gap-1">
+        {submissions.map((s) => (
+          <li key={s.id}>
+            Attempt {s.attempt}: {formatScore(s.score)} of {formatScore(s.max_score)} points · {formatDate(s.submitted_at)}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
