@@ -13,14 +13,15 @@ import { useChat } from './chat';
 export function AssistantPanel() {
   const { signedIn, user } = useSession();
   if (!signedIn) return null;
-  // A new person starts a new conversation.
-  return <Assistant key={user?.id ?? 'me'} />;
+  // Each person has their own conversation.
+  if (!user) return null; // the profile names whose conversation this is
+  return <Assistant key={user.id} userId={user.id} />;
 }
 
-function Assistant() {
+function Assistant({ userId }: { userId: string }) {
   const [open, setOpen] = useState(false);
   // The conversation outlives the panel: closing and opening it again keeps it.
-  const chat = useChat();
+  const chat = useChat(userId);
   const panelId = useId();
   const launcher = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
@@ -51,7 +52,7 @@ function Assistant() {
 
 function ChatPanel({ id, chat, onClose }: { id: string; chat: ReturnType<typeof useChat>; onClose: () => void }) {
   const titleId = useId();
-  const { exchanges, send, restart } = chat;
+  const { exchanges, send, restart, restoring } = chat;
   const [prompt, setPrompt] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const end = useRef<HTMLDivElement>(null);
@@ -101,7 +102,7 @@ function ChatPanel({ id, chat, onClose }: { id: string; chat: ReturnType<typeof 
         </div>
       </div>
       <div className="flex-1 overflow-y-auto p-4">
-        <ChatLog exchanges={exchanges} />
+        {restoring ? <Spinner label="Loading the conversation" /> : <ChatLog exchanges={exchanges} />}
         {send.isPending && (
           <p className="mt-3">
             <Spinner size="sm" label="The assistant is answering" />
