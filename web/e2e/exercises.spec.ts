@@ -145,3 +145,14 @@ test('an exercise that closes while it is open explains why the answers were ref
   await expect(page.getByRole('button', { name: 'Submit answers' })).toBeEnabled();
   await checkPage(page, 'exercise-refused');
 });
+
+test("the course's instructor reviews an exercise's answer keys instead of taking it", async ({ page, request }) => {
+  const { courseId, exerciseId } = await authorExercise(request, { title: 'Keys to review', questions: fiveKinds.slice(0, 3) });
+  await signIn(page, demo('instructor'), `/courses/${courseId}/exercises/${exerciseId}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Keys to review' })).toBeVisible();
+  const keys = page.getByRole('region', { name: 'Answer keys' });
+  await expect(keys.getByRole('listitem').filter({ hasText: 'closest to the Sun' })).toContainText('Answer: Mercury');
+  await expect(keys.getByRole('listitem').filter({ hasText: 'prime' })).toContainText('Answer: 2, 7');
+  await expect(page.getByRole('button', { name: 'Submit answers' })).toHaveCount(0);
+  await checkPage(page, 'exercise-grader');
+});

@@ -80,6 +80,7 @@ test('an enrolled learner gets links into the course from its intro', async ({ p
   const courseUrl = new URL(page.url()).pathname; // /courses/<id>
   const id = courseUrl.split('/')[2]!;
   await expect(panel.getByRole('link', { name: 'Start learning' })).toHaveAttribute('href', `/learn/${id}`);
+  await expect(panel.getByRole('progressbar', { name: 'Progress in SQL from the Ground Up' })).toHaveAttribute('aria-valuenow', '0');
   const places = panel.getByRole('navigation', { name: 'This course' });
   for (const [name, href] of [
     ['Roadmap', `/learn/${id}/roadmap`],

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { usePageTitle } from '../../app/usePageTitle';
 import { Button, Card, ErrorBanner, Spinner } from '../../theme';
 import { useExercise, useMySubmissions, useSubmit, type Exercise, type Submission } from './api';
-import { buildSubmission, isAnswered, type Drafts } from './answers';
+import { buildSubmission, describeKey, isAnswered, type Drafts } from './answers';
 import { formatDate, formatScore, isPastDue } from './format';
 import { QuestionField } from './QuestionField';
 import { SubmissionResult } from './SubmissionResult';
@@ -25,6 +25,8 @@ function ExerciseView({ courseId, exercise: ex, submissions }: { courseId: strin
   const used = submissions.length;
   const left = Math.max(0, ex.attempts_allowed - used);
   const closed = isPastDue(ex.due_at);
+  // Only the course's graders get answer keys with the exercise: they review it rather than take it.
+  const grader = ex.questions.some((q) => q.answer_key !== null);
   const latest = submissions[submissions.length - 1];
   const best = submissions.reduce((m, s) => Math.max(m, s.score), 0);
   const resultHeading = useRef<HTMLHeadingElement>(null);
@@ -71,10 +73,38 @@ function ExerciseView({ courseId, exercise: ex, submissions }: { courseId: strin
       )}
       {latest && <SubmissionResult ref={resultHeading} submission={latest} questions={ex.questions} />}
       {submissions.length > 1 && <EarlierAttempts submissions={submissions.slice(0, -1)} />}
-      {!closed && left > 0 && (
+      {grader && <AnswerKeys questions={ex.questions} />}
+      {!grader && !closed && left > 0 && (
         <AnswerForm courseId={courseId} exercise={ex} attemptsLeft={left} onSubmitted={setJustSubmitted} />
       )}
     </div>
+  );
+}
+
+/** The questions with their answer keys, for the course's graders. */
+function AnswerKeys({ questions }: { questions: Exercise['questions'] }) {
+  return (
+    <Card>
+      <section aria-labelledby="keys-title" className="flex flex-col gap-3">
+        <h2 id="keys-title" className="text-xl">
+          Answer keys
+        </h2>
+        <p className="text-muted">You grade this course, so you see the answers; learners see them after the due date.</p>
+        <ol className="flex flex-col gap-2">
+          {questions.map((q, i) => (
+            <li key={q.id} className="rounded-lg border border-line p-3">
+              <p className="font-semibold">
+                Question {i + 1}: {q.prompt}
+              </p>
+              <p>
+                <span className="text-muted">Answer: </span>
+                {q.answer_key ? describeKey(q, q.answer_key) : '—'}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Card>
   );
 }
 

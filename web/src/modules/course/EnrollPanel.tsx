@@ -5,6 +5,7 @@ import { api, IdempotentAttempt, unwrap } from '../../api';
 import type { Course } from '../../api/types';
 import { Button, ErrorBanner, useToast } from '../../theme';
 import { useSession } from '../auth/session';
+import { ProgressBar } from '../learn/ProgressBar';
 import { CourseLinks } from './CourseLinks';
 
 /**
@@ -28,7 +29,8 @@ export function EnrollPanel({ course }: { course: Course }) {
     enabled: signedIn,
   });
   const cart = useQuery({ queryKey: ['cart'], queryFn: () => unwrap(api.GET('/v1/cart')), enabled: signedIn && !free });
-  const enrolled = enrollments.data?.items.some((e) => e.course_id === course.id && e.status !== 'cancelled');
+  const mine = enrollments.data?.items.find((e) => e.course_id === course.id && e.status !== 'cancelled');
+  const enrolled = Boolean(mine);
   const inCart = cart.data?.items.some((i) => i.item_type === 'course' && i.item_id === course.id);
 
   const enroll = useMutation({
@@ -68,6 +70,7 @@ export function EnrollPanel({ course }: { course: Course }) {
         <p role="status" className="font-semibold text-success">
           You are enrolled.
         </p>
+        {mine && <ProgressBar label={`Progress in ${course.title}`} percent={mine.progress_percent} />}
         <Link
           to={`/learn/${course.id}`}
           className="inline-flex min-h-10 items-center justify-center rounded-lg bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-strong"
