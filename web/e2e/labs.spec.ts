@@ -214,3 +214,21 @@ test('a paid lab that needs approval holds the seats with a countdown until paid
   await expect(page.getByText('Cancelled', { exact: true })).toBeVisible();
   await expect(page.getByRole('timer')).toHaveCount(0);
 });
+
+test('a full slot offers its waitlist instead of seats', async ({ page, request }) => {
+  const setup = await labWithSlots(request);
+  const other = await tokenOf(request, await newLearner(request));
+  await post(request, other, `/v1/labs/${setup.lab.id}/bookings`, { slot_start: setup.slotStarts[1] }); // the one seat at 14:00
+  const who = await newLearner(request);
+  await signIn(page, who);
+  await openLab(page, setup);
+
+  const afternoon = page.getByRole('button', { name: /2:00.*4:00.*Full/ });
+  await afternoon.click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Join the waitlist' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Book/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Join the waitlist' }).click();
+  await expect(page.getByText('You are number 1 on the waitlist.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /2:00.*4:00.*Full, 1 waiting/ })).toBeVisible();
+  await checkPage(page, 'lab-waitlist');
+});

@@ -53,13 +53,13 @@ export function CartTable({
       </div>
       <div role="group" aria-label="Cart totals">
         <dl className="ml-auto grid w-full max-w-sm grid-cols-2 gap-1">
-        <dt>Subtotal</dt>
-        <dd className="text-right">{formatMoney(cart.subtotal)}</dd>
-        <dt>Financial aid</dt>
-        <dd className="text-right">{formatDiscount(cart.discount)}</dd>
-        <dt className="font-semibold">Total</dt>
-        <dd className="text-right font-semibold">{formatMoney(cart.total)}</dd>
-      </dl>
+          <dt>Subtotal</dt>
+          <dd className="text-right">{formatMoney(cart.subtotal)}</dd>
+          <dt>Financial aid</dt>
+          <dd className="text-right">{formatDiscount(cart.discount)}</dd>
+          <dt className="font-semibold">Total</dt>
+          <dd className="text-right font-semibold">{formatMoney(cart.total)}</dd>
+        </dl>
       </div>
       <p className="text-sm text-muted">A coupon is applied when you place the order; the order shows what it took off.</p>
     </div>

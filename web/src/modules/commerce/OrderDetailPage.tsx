@@ -1,4 +1,4 @@
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { usePageTitle } from '../../app/usePageTitle';
 import { Card, ErrorBanner, Spinner } from '../../theme';
 import { useOrder, type Order } from './api';
@@ -8,11 +8,12 @@ import { OrderState } from './OrderState';
 import { formatDateTime, OrderStatus } from './OrderStatus';
 import { OrderSummary } from './OrderSummary';
 import { RefundPanel } from './RefundPanel';
+import { useArrivalFlag } from './useArrivalFlag';
 
 /** One of my orders (GET /v1/orders/:id): its state, items, totals, payment and refunds. */
 export default function OrderDetailPage() {
   const { id = '' } = useParams();
-  const placed = (useLocation().state as { placed?: boolean } | null)?.placed === true;
+  const placed = useArrivalFlag('placed');
   const order = useOrder(id);
   usePageTitle(order.data ? `Order ${order.data.number}` : 'Order');
   return (

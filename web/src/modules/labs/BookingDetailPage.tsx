@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { usePageTitle } from '../../app/usePageTitle';
 import { Button, Card, ErrorBanner, Spinner } from '../../theme';
 import { formatMoney } from '../commerce/money';
@@ -9,11 +9,12 @@ import { BookingStatus } from './BookingStatus';
 import { CalendarDownload } from './CalendarDownload';
 import { HoldCountdown } from './HoldCountdown';
 import { formatSlot } from './time';
+import { useArrivalFlag } from '../commerce/useArrivalFlag';
 
 /** One of my bookings: its state, the hold's countdown, cancel, and the calendar file (/bookings/:id). */
 export default function BookingDetailPage() {
   const { id = '' } = useParams();
-  const booked = (useLocation().state as { booked?: boolean } | null)?.booked === true;
+  const booked = useArrivalFlag('booked');
   const booking = useBooking(id);
   usePageTitle(booking.data ? `Booking: ${booking.data.lab_name}` : 'Booking');
   return (
@@ -40,17 +41,17 @@ function BookingView({ booking, booked }: { booking: Booking; booked: boolean })
       </p>
       <Card className="flex flex-col gap-4">
         <div role="group" aria-label="Booking">
-        <dl className="grid max-w-md grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-          <dt className="font-semibold">When</dt>
-          <dd>{formatSlot(booking)}</dd>
-          <dt className="font-semibold">Where</dt>
-          <dd>{booking.location || '—'}</dd>
-          <dt className="font-semibold">Seats</dt>
-          <dd>{booking.seats}</dd>
-          <dt className="font-semibold">Price</dt>
-          <dd>{booking.amount.amount_minor === 0 ? 'Free' : formatMoney(booking.amount)}</dd>
-        </dl>
-      </div>
+          <dl className="grid max-w-md grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+            <dt className="font-semibold">When</dt>
+            <dd>{formatSlot(booking)}</dd>
+            <dt className="font-semibold">Where</dt>
+            <dd>{booking.location || '—'}</dd>
+            <dt className="font-semibold">Seats</dt>
+            <dd>{booking.seats}</dd>
+            <dt className="font-semibold">Price</dt>
+            <dd>{booking.amount.amount_minor === 0 ? 'Free' : formatMoney(booking.amount)}</dd>
+          </dl>
+        </div>
         <BookingExplanation booking={booking} />
       </Card>
       <CancelBooking booking={booking} />
