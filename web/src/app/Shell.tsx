@@ -10,11 +10,15 @@ const links = [
   { to: '/my-learning', label: 'My learning' },
   { to: '/labs', label: 'Labs' },
   { to: '/cart', label: 'Cart' },
+  { to: '/notifications', label: 'Notifications' },
   { to: '/profile', label: 'Profile' },
 ];
 
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  cx('inline-block py-2 font-semibold hover:underline', isActive ? 'text-link underline' : 'text-ink');
+
 /**
- * Header with the main navigation, the notification bell and the session,
+ * Header with the main navigation (with the notification bell) and the session,
  * the page, and a footer. The signed-in user's theme preference applies here.
  */
 export function Shell() {
@@ -49,14 +53,14 @@ export function Shell() {
             <ul className="flex flex-wrap gap-x-4 gap-y-1">
               {links.map((l) => (
                 <li key={l.to}>
-                  <NavLink
-                    to={l.to}
-                    className={({ isActive }) =>
-                      cx('inline-block py-2 font-semibold hover:underline', isActive ? 'text-link underline' : 'text-ink')
-                    }
-                  >
-                    {l.label}
-                  </NavLink>
+                  {/* Signed in, Notifications carries the live unread count. */}
+                  {signedIn && l.to === '/notifications' ? (
+                    <NotificationBell className={navLinkClass} />
+                  ) : (
+                    <NavLink to={l.to} className={navLinkClass}>
+                      {l.label}
+                    </NavLink>
+                  )}
                 </li>
               ))}
             </ul>
@@ -64,7 +68,6 @@ export function Shell() {
           <div className="ml-auto flex items-center gap-3">
             {signedIn ? (
               <>
-                <NotificationBell />
                 {user && <span className="hidden text-muted md:inline">{user.first_name}</span>}
                 <Button variant="secondary" onClick={() => void leave()} busy={leaving}>
                   Sign out
