@@ -1,13 +1,13 @@
 import { Link } from 'react-router-dom';
 import { Card, EmptyState, ErrorBanner, Spinner } from '../../theme';
-import { useCourseTitles, useRecentActivity } from './DashboardApi';
+import { useActivityCourseTitles, useRecentActivity } from './DashboardApi';
 import { describeActivity } from './DashboardText';
 
 /** My recent activity, newest first (GET /v1/activity). */
 export function DashboardActivity({ knownTitles }: { knownTitles: Map<string, string> }) {
   const activity = useRecentActivity();
   const items = activity.data?.items ?? [];
-  const titles = useCourseTitles(
+  const titles = useActivityCourseTitles(
     items.flatMap((e) => (e.course_id ? [e.course_id] : [])),
     knownTitles,
   );

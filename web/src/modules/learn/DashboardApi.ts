@@ -50,7 +50,7 @@ export function useRemoveFromWishlist() {
  * Titles of the courses in `ids`: from `known` (enrollments, wishlist) when
  * there, else read from GET /v1/courses/:id. ActivityEvent carries only the id.
  */
-export function useCourseTitles(ids: string[], known: Map<string, string>): Map<string, string> {
+export function useActivityCourseTitles(ids: string[], known: Map<string, string>): Map<string, string> {
   const missing = [...new Set(ids)].filter((id) => !known.has(id));
   const results = useQueries({
     queries: missing.map((id) => ({

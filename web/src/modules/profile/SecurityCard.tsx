@@ -13,13 +13,13 @@ export function SecurityCard({ user }: { user: Profile }) {
     <Card className="flex flex-col gap-3">
       <h2 className="text-xl">Password and sessions</h2>
       <p className="text-muted">
-        To change your password, we email you a link to set a new one. Setting it also signs you out on every
-        device, this one included.
+        To change your password, or to sign out everywhere, we email you a link to set a new password. Setting it
+        ends every session on every device, this one included.
       </p>
       <ErrorBanner error={send.error} title="Could not send the link" />
       {send.isSuccess ? (
         <p role="status" className="rounded-lg bg-accent-soft p-3">
-          We have sent a link to {user.email}. It works for an hour.
+          We have sent a link to {user.email}. It works for an hour, on any device.
         </p>
       ) : (
         <div>
