@@ -171,8 +171,9 @@ test('every content item type shows in the player, and the roadmap tracks milest
   await expect(first.getByText('Completed', { exact: true })).toBeVisible();
   await expect(roadmap).toHaveAttribute('aria-valuenow', '50');
   await checkPage(page, 'roadmap');
-  await first.getByRole('link', { name: 'Study this section: Learn to observe' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'What to look for' })).toBeVisible();
+  // A milestone leads to its own section in the player (here the second one).
+  await page.getByRole('link', { name: 'Study this section: Keep a field notebook' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Notebook template' })).toBeVisible();
 });
 
 /** A published super-course made of the first section of each named course. */

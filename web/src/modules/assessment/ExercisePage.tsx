@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { usePageTitle } from '../../app/usePageTitle';
-import { Button, Card, ErrorBanner, Spinner } from '../../theme';
-import { useExercise, useMySubmissions, useSubmit, type Exercise, type Submission } from './api';
-import { buildSubmission, describeKey, isAnswered, type Drafts } from './answers';
+import { Card, ErrorBanner, Spinner } from '../../theme';
+import { useExercise, useMySubmissions, type Exercise, type Submission } from './api';
+import { AnswerForm } from './AnswerForm';
+import { AnswerKeys, EarlierAttempts } from './ReviewParts';
 import { formatDate, formatScore, isPastDue } from './format';
-import { QuestionField } from './QuestionField';
 import { SubmissionResult } from './SubmissionResult';
 
 /** An exercise (/courses/:courseId/exercises/:exerciseId): answer it, see the graded result and attempts left. */
@@ -81,102 +81,11 @@ function ExerciseView({ courseId, exercise: ex, submissions }: { courseId: strin
   );
 }
 
-/** The questions with their answer keys, for the course's graders. */
-function AnswerKeys({ questions }: { questions: Exercise['questions'] }) {
-  return (
-    <Card>
-      <section aria-labelledby="keys-title" className="flex flex-col gap-3">
-        <h2 id="keys-title" className="text-xl">
-          Answer keys
-        </h2>
-        <p className="text-muted">You grade this course, so you see the answers; learners see them after the due date.</p>
-        <ol className="flex flex-col gap-2">
-          {questions.map((q, i) => (
-            <li key={q.id} className="rounded-lg border border-line p-3">
-              <p className="font-semibold">
-                Question {i + 1}: {q.prompt}
-              </p>
-              <p>
-                <span className="text-muted">Answer: </span>
-                {q.answer_key ? describeKey(q, q.answer_key) : '—'}
-              </p>
-            </li>
-          ))}
-        </ol>
-      </section>
-    </Card>
-  );
-}
-
-/** The scores of my earlier attempts, oldest first (the latest is shown in full above). */
-function EarlierAttempts({ submissions }: { submissions: Submission[] }) {
-  return (
-    <details className="rounded-card border border-line bg-surface p-4">
-      <summary className="cursor-pointer font-semibold">Earlier attempts ({submissions.length})</summary>
-      <ul className="mt-2 flex flex-col gap-1">
-        {submissions.map((s) => (
-          <li key={s.id}>
-            Attempt {s.attempt}: {formatScore(s.score)} of {formatScore(s.max_score)} points · {formatDate(s.submitted_at)}
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
-}
-
 function Fact({ term, value }: { term: string; value: string }) {
   return (
     <div>
       <dt className="text-sm text-muted">{term}</dt>
       <dd className="font-semibold">{value}</dd>
     </div>
-  );
-}
-
-function AnswerForm({
-  courseId,
-  exercise: ex,
-  attemptsLeft,
-  onSubmitted,
-}: {
-  courseId: string;
-  exercise: Exercise;
-  attemptsLeft: number;
-  onSubmitted: (submissionId: string) => void;
-}) {
-  const [drafts, setDrafts] = useState<Drafts>({});
-  const submit = useSubmit(courseId, ex.id);
-  const answered = ex.questions.filter((q) => isAnswered(q, drafts[q.id])).length;
-
-  function send(e: FormEvent) {
-    e.preventDefault();
-    submit.mutate(buildSubmission(ex.questions, drafts), { onSuccess: (s) => onSubmitted(s.id) });
-  }
-
-  return (
-    <form onSubmit={send} className="flex flex-col gap-4" aria-labelledby="answer-title">
-      <h2 id="answer-title" className="text-xl">
-        {attemptsLeft < ex.attempts_allowed ? 'Try again' : 'Your answers'}
-      </h2>
-      {ex.questions.map((q, i) => (
-        <QuestionField
-          key={q.id}
-          question={q}
-          number={i + 1}
-          draft={drafts[q.id]}
-          disabled={submit.isPending}
-          onChange={(d) => setDrafts((all) => ({ ...all, [q.id]: d }))}
-        />
-      ))}
-      <ErrorBanner error={submit.error} title="Your answers could not be submitted" />
-      <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" busy={submit.isPending}>
-          Submit answers
-        </Button>
-        <span className="text-muted">
-          {answered} of {ex.questions.length} answered · unanswered questions score 0
-        </span>
-      </div>
-    </form>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router-dom';
 import { usePageTitle } from '../../app/usePageTitle';
 import { Card, EmptyState, ErrorBanner, Spinner } from '../../theme';
 import { CourseExercises } from '../assessment/CourseExercises';
@@ -14,9 +14,10 @@ import {
   type Enrollment,
 } from './api';
 import { ContentItemView } from './ContentItemView';
-import { firstOpenItem, type ItemStatus } from './content';
+import { type ItemStatus } from './content';
 import { CourseOutline } from './CourseOutline';
 import { ProgressBar } from './ProgressBar';
+import { useOpenItem } from './useOpenItem';
 
 /** The course player (/learn/:courseId?item=…): the outline, the open item, my progress and the exercises. */
 export default function CoursePlayerPage() {
@@ -41,7 +42,6 @@ export default function CoursePlayerPage() {
 }
 
 function Player({ courseId, title, enrollment }: { courseId: string; title: string; enrollment: Enrollment }) {
-  const [params, setParams] = useSearchParams();
   const sections = useSections(courseId);
   const items = useCourseItems(sections.data ?? []);
   const progress = useProgress(enrollment.id);
@@ -53,34 +53,13 @@ function Player({ courseId, title, enrollment }: { courseId: string; title: stri
     [progress.data],
   );
   const status = (id: string): ItemStatus => statuses.get(id);
-  // ?item= opens an item; ?section= (from the roadmap) opens a section's first open item.
-  const wanted = params.get('item');
-  const section = items.bySection.get(params.get('section') ?? '') ?? [];
-  const current =
-    items.all.find((i) => i.id === wanted) ?? firstOpenItem(section, status) ?? firstOpenItem(items.all, status);
-  const index = current ? items.all.indexOf(current) : -1;
-
-  // The URL names the open item, so completing it never jumps to another "first open" one.
-  useEffect(() => {
-    if (current && wanted !== current.id) setParams({ item: current.id }, { replace: true });
-  }, [current, wanted, setParams]);
-
-  // Opening an item records that I started it (forward only on the server; once per item here).
-  const startedHere = useRef(new Set<string>());
-  const { mutate: markStarted } = start;
-  useEffect(() => {
-    if (!current || !progress.data || statuses.has(current.id) || startedHere.current.has(current.id)) return;
-    startedHere.current.add(current.id);
-    markStarted({ content_item_id: current.id, status: 'started' });
-  }, [current, progress.data, statuses, markStarted]);
-
-  // Moving to another item puts the keyboard focus on its title, as a page change would.
-  const body = useRef<HTMLDivElement>(null);
-  const shown = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    if (shown.current && current && shown.current !== current.id) body.current?.querySelector('h2')?.focus();
-    shown.current = current?.id;
-  }, [current]);
+  const { current, index, body } = useOpenItem(
+    items.all,
+    items.bySection,
+    statuses,
+    !items.pending && Boolean(progress.data),
+    start.mutate,
+  );
 
   const p = progress.data;
   return (
