@@ -136,6 +136,12 @@ test('a learner books a seat from the calendar, downloads the iCalendar file and
   const day = page.getByRole('region', { name: new Date(setup.slotStarts[0]!).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric' }) });
   const morning = day.getByRole('button', { name: /9:00.*11:00.*2 of 2 seats free/ });
   await expect(morning).toHaveAttribute('aria-pressed', 'false');
+  // The next week has no slots of this lab; the previous button comes back.
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await expect(morning).toHaveCount(0);
+  await expect(page.getByText('No slots')).toHaveCount(7);
+  await page.getByRole('button', { name: 'Previous week' }).click();
+  await expect(morning).toHaveAttribute('aria-pressed', 'false');
   await morning.click();
   await expect(morning).toHaveAttribute('aria-pressed', 'true');
   await checkPage(page, 'lab-calendar');

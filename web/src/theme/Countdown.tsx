@@ -1,12 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-
-function format(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const ss = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
+import { formatCountdown, minutesLeft } from './countdownFormat';
 
 /**
  * Time left until `until`, ticking every second on screen. Screen readers are
@@ -41,13 +34,13 @@ export function Countdown({
       onExpire?.();
     }
   }, [left, onExpire]);
-  const minutes = Math.max(0, Math.ceil(left / 60_000));
+  const minutes = minutesLeft(left);
   const spoken = left <= 0 ? expiredText : `${label}: ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} left`;
   return (
     <span className="inline-flex items-baseline gap-2">
       <span className="text-muted">{label}</span>
       <span role="timer" aria-label={spoken} className="font-mono text-lg font-semibold tabular-nums">
-        {left <= 0 ? '0:00' : format(left)}
+        {formatCountdown(left)}
       </span>
       <span aria-live="polite" className="sr-only">
         {left <= 0 ? expiredText : minutes <= 1 ? `${label}: less than a minute left` : ''}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateInputToIso, dayKey, formatCountdown, groupByDay, minutesLeft, startOfDay } from './time';
+import { addDays, dateInputToIso, dayKey, groupByDay, startOfDay } from './time';
 
 describe('labs time helpers', () => {
   it('turns date inputs into the instants their local day starts and ends', () => {
@@ -23,15 +23,6 @@ describe('labs time helpers', () => {
     expect(days[0]!.items.map((s) => s.slot_start)).toEqual([at(14, 9), at(14, 17)]);
     expect(days[6]!.items).toHaveLength(1);
     expect(days.flatMap((d) => d.items)).toHaveLength(3);
-  });
-
-  it('counts down in m:ss and h:mm:ss, and minutes rounded up', () => {
-    expect(formatCountdown(14 * 60_000 + 5_000)).toBe('14:05');
-    expect(formatCountdown(3_723_000)).toBe('1:02:03');
-    expect(formatCountdown(-5)).toBe('0:00');
-    expect(formatCountdown(400)).toBe('0:01');
-    expect(minutesLeft(61_000)).toBe(2);
-    expect(minutesLeft(0)).toBe(0);
   });
 
   it('moves by calendar days', () => {

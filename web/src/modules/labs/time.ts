@@ -1,7 +1,5 @@
-// Dates for the labs screens: local days, weeks of slots, date inputs, and
-// how long a hold has left. Pure functions (unit tested in time.test.ts).
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
+// Dates for the labs screens: local days, weeks of slots and date inputs.
+// Pure functions (unit tested in time.test.ts).
 
 /** Midnight (local time) of the day `d` falls on. */
 export function startOfDay(d: Date): Date {
@@ -46,21 +44,6 @@ export function groupByDay<T extends { slot_start: string }>(items: T[], start: 
     byKey.get(dayKey(new Date(item.slot_start)))?.items.push(item);
   }
   return list;
-}
-
-/** Time left as m:ss, or h:mm:ss past an hour; never negative. */
-export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
-
-/** Whole minutes left, rounded up (what a screen reader is told, at most once a minute). */
-export function minutesLeft(ms: number): number {
-  return Math.max(0, Math.ceil(ms / 60_000));
 }
 
 /** "Mon, Dec 14" in the reader's locale. */
