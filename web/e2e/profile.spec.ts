@@ -1,15 +1,15 @@
 // Journey 9: my profile and preferences: details and username, theme (a stored
 // choice overrides the system's), language and notification settings, and the
 // password change, which ends every session (the expired-session path).
-import type { APIRequestContext } from '@playwright/test';
-import { checkPage, expect, test } from './fixtures';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { checkPage, expect, expectAccessible, test } from './fixtures';
 import { mailedToken } from './global-setup';
 import { newLearner, signIn } from './people';
 
 const STREAM_CANCELLED = /notifications\/stream failed: net::ERR_ABORTED/;
 
 /** The page background, which the theme's tokens set. */
-const pageBackground = (page: import('@playwright/test').Page) =>
+const pageBackground = (page: Page) =>
   page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 const LIGHT_PAGE = 'rgb(245, 248, 249)'; // --dl-page, light
 const DARK_PAGE = 'rgb(13, 23, 28)'; // --dl-page, dark
@@ -35,7 +35,12 @@ test('a learner edits the profile and signs in with the new username', async ({ 
   await expect(page.getByRole('banner').getByText('Linnea')).toBeVisible();
 
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await signIn(page, { email: username, password: who.password }, '/profile');
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Email or username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My learning' })).toBeVisible();
+  await page.getByRole('link', { name: 'Profile', exact: true }).click();
   await expect(page.getByLabel('Username')).toHaveValue(username);
   await expect(page.getByLabel('First name')).toHaveValue('Linnea');
 });
@@ -75,7 +80,7 @@ test('a stored theme overrides the system one; language and notification setting
   await expect(page.getByRole('status').filter({ hasText: 'Your preferences are saved.' })).toBeVisible();
   // The system is light, the stored choice dark: dark wins.
   expect(await pageBackground(page)).toBe(DARK_PAGE);
-  await expectAccessibleDark(page);
+  await expectAccessible(page, 'preferences (stored dark under a light system)');
 
   await page.reload();
   await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
@@ -90,12 +95,6 @@ test('a stored theme overrides the system one; language and notification setting
   await expect(page.getByRole('status').filter({ hasText: 'Your preferences are saved.' })).toBeVisible();
   expect(await pageBackground(page)).toBe(LIGHT_PAGE);
 });
-
-/** Axe on the page as it is (the stored dark theme under a light system). */
-async function expectAccessibleDark(page: import('@playwright/test').Page) {
-  const { expectAccessible } = await import('./fixtures');
-  await expectAccessible(page, 'preferences (stored dark)');
-}
 
 test('changing the password ends the other sessions: that page is sent to sign in and back', async ({ page, browser, problems }) => {
   // The old session's calls are refused, once each, before it is given up.

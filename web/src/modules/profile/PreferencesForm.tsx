@@ -20,12 +20,20 @@ const digests = [
   { value: 'weekly', label: 'Weekly' },
 ];
 
+/** Only the keys the PUT accepts: it refuses unknown fields, and the GET may carry more. */
+function pick<T extends object>(from: object, keys: Array<keyof T>): T {
+  const source = from as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (source[k as string] !== undefined) out[k as string] = source[k as string];
+  return out as T;
+}
+
 function initial(p: Preferences): PreferencesInput {
   return {
     theme: p.theme,
     language: p.language,
-    notifications: { ...(p.notifications as NotificationSettings) },
-    privacy: { ...(p.privacy as PrivacySettings) },
+    notifications: pick<NotificationSettings>(p.notifications, ['email', 'push', 'sms', 'digest']),
+    privacy: pick<PrivacySettings>(p.privacy, ['profile_visible', 'show_progress', 'allow_messages']),
   };
 }
 
