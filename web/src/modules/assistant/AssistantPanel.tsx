@@ -12,16 +12,15 @@ import { useChat } from './chat';
  */
 export function AssistantPanel() {
   const { signedIn, user } = useSession();
-  if (!signedIn) return null;
-  // Each person has their own conversation.
-  if (!user) return null; // the profile names whose conversation this is
+  // Each person has their own conversation, so it waits for the profile.
+  if (!signedIn || !user) return null;
   return <Assistant key={user.id} userId={user.id} />;
 }
 
 function Assistant({ userId }: { userId: string }) {
   const [open, setOpen] = useState(false);
   // The conversation outlives the panel: closing and opening it again keeps it.
-  const chat = useChat(userId);
+  const chat = useChat(userId, open);
   const panelId = useId();
   const launcher = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
@@ -68,7 +67,8 @@ function ChatPanel({ id, chat, onClose }: { id: string; chat: ReturnType<typeof 
   function submit(e: FormEvent) {
     e.preventDefault();
     const text = prompt.trim();
-    if (!text || send.isPending) return;
+    // Not while the earlier turns load: the answer would land before them.
+    if (!text || send.isPending || restoring) return;
     setPrompt('');
     send.mutate(text, { onSettled: () => input.current?.focus() });
   }

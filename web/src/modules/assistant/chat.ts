@@ -39,7 +39,8 @@ function store(key: string, id: string | undefined): void {
   }
 }
 
-export function useChat(userId: string) {
+/** `active`: the panel is open; a stored conversation is read back only then. */
+export function useChat(userId: string, active: boolean) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const key = conversationKey(userId);
@@ -50,7 +51,7 @@ export function useChat(userId: string) {
   const history = useQuery({
     queryKey: ['assistant', 'conversation', conversationId],
     queryFn: () => unwrap(api.GET('/v1/ai/conversations/{id}', { params: { path: { id: conversationId ?? '' } } })),
-    enabled: restoring && Boolean(conversationId),
+    enabled: active && restoring && Boolean(conversationId),
     staleTime: Infinity,
   });
   useEffect(() => {

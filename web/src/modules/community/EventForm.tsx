@@ -84,7 +84,7 @@ export function EventForm({ courseId }: { courseId: string }) {
         />
         <ErrorBanner error={create.error} title="The event could not be created" />
         <div className="flex items-center gap-4">
-          <Button type="submit" busy={create.isPending}>
+          <Button type="submit" busy={create.isPending} className="shrink-0">
             Create event
           </Button>
           <p role="status" className="font-semibold text-success">

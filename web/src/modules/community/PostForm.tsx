@@ -77,7 +77,7 @@ export function PostForm({
         />
         <ErrorBanner error={error} title={`Could not ${submitLabel.toLowerCase()}`} />
         <div className="flex items-center gap-4">
-          <Button type="submit" busy={busy}>
+          <Button type="submit" busy={busy} className="shrink-0">
             {submitLabel}
           </Button>
           <p role="status" className="font-semibold text-success">
