@@ -64,6 +64,19 @@ async function readOnce(
   }
 }
 
+/** Waits `ms`, or less if `signal` aborts meanwhile. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((ok) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      ok();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
 /**
  * Keeps the stream open until `signal` aborts. Stops for good on 401/403 (the
  * session ended: the client has already sent the user to sign in).
@@ -75,11 +88,17 @@ export async function followNotifications(
 ): Promise<void> {
   const lastId = { value: undefined as string | undefined };
   let failures = 0;
+  const counting: StreamHandlers = {
+    ...handlers,
+    onConnected(connected) {
+      if (connected) failures = 0; // it answered: back off from scratch next time
+      handlers.onConnected?.(connected);
+    },
+  };
   while (!signal.aborted) {
     let delay = DEFAULT_RETRY_MS;
     try {
-      delay = (await readOnce(signal, lastId, handlers, open)) ?? DEFAULT_RETRY_MS;
-      failures = 0;
+      delay = (await readOnce(signal, lastId, counting, open)) ?? DEFAULT_RETRY_MS;
     } catch (e) {
       if (signal.aborted) return;
       if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return;
@@ -88,9 +107,6 @@ export async function followNotifications(
       delay = Math.min(MAX_RETRY_MS, DEFAULT_RETRY_MS * 2 ** Math.min(failures - 1, 4));
     }
     handlers.onConnected?.(false);
-    await new Promise<void>((ok) => {
-      const timer = setTimeout(ok, delay);
-      signal.addEventListener('abort', () => { clearTimeout(timer); ok(); }, { once: true });
-    });
+    await sleep(delay, signal);
   }
 }
