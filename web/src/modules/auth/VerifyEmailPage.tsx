@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -12,15 +11,15 @@ export default function VerifyEmailPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const verify = useVerifyEmail();
+  const { mutate } = verify;
   const { signedIn } = useSession();
-  const queryClient = useQueryClient();
   // The token works once: send it once, even when React runs effects twice.
   const sent = useRef<string | null>(null);
   useEffect(() => {
     if (!token || sent.current === token) return;
     sent.current = token;
-    verify.mutate(token, { onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['me'] }) });
-  }, [token, verify, queryClient]);
+    mutate(token);
+  }, [token, mutate]);
 
   const next = signedIn ? { to: '/my-learning', label: 'Go to my learning' } : { to: '/sign-in', label: 'Sign in' };
   return (
