@@ -2,8 +2,8 @@
 // bearer header only (no cookie, no token in the query), so it is read with
 // fetch through the shared client, which also refreshes an expired access
 // token once for every caller. A dropped stream reconnects after the server's
-// `retry:` delay, resuming after the last notification seen (?last_event_id=,
-// the query form of Last-Event-ID the API accepts).
+// `retry:` delay, resuming after the last notification seen (Last-Event-ID,
+// as EventSource would send it).
 import { api, ApiError } from '../../api';
 import { toApiError } from '../../api/errors';
 import type { components } from '../../api';
@@ -29,7 +29,7 @@ export type OpenStream = (lastEventId: string | undefined, signal: AbortSignal) 
 
 const openStream: OpenStream = async (lastEventId, signal) => {
   const { data, response, error } = await api.GET('/v1/notifications/stream', {
-    params: { query: lastEventId ? { last_event_id: lastEventId } : {} },
+    headers: lastEventId ? { 'Last-Event-ID': lastEventId } : {},
     parseAs: 'stream',
     signal,
   });
