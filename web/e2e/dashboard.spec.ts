@@ -107,3 +107,21 @@ test('a notification created by another user appears within 2 s without a reload
   await expect(bell(page)).toHaveAccessibleDescription('none unread');
   await expect(list.getByText('Unread')).toHaveCount(0);
 });
+
+test('removing a course already gone from the wishlist is explained with the request id', async ({ page, request, problems }) => {
+  problems.allow(/wishlist\/[0-9a-f-]+ answered 404|status of 404/);
+  const { who } = await busyLearner(request);
+  await signIn(page, who, '/my-learning');
+  const wishlist = page.getByRole('list', { name: 'Wishlist' });
+  await expect(wishlist.getByRole('link', { name: UX })).toBeVisible();
+  // Meanwhile, in another tab, the course leaves the wishlist.
+  const auth = { Authorization: `Bearer ${await tokenOf(request, who)}` };
+  expect((await request.delete(`/v1/wishlist/${await courseId(request, UX)}`, { headers: auth })).status()).toBe(204);
+
+  await wishlist.getByRole('button', { name: `Remove ${UX} from the wishlist` }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Could not remove the course');
+  await expect(alert).toContainText('The wishlist item does not exist.');
+  await expect(alert).toContainText(/request [0-9a-f-]{36}/);
+  await expect(page.getByText('Your wishlist is empty')).toBeVisible();
+});

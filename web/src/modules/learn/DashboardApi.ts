@@ -39,7 +39,8 @@ export function useRemoveFromWishlist() {
   return useMutation({
     mutationFn: (courseId: string) =>
       unwrap(api.DELETE('/v1/wishlist/{courseId}', { params: { path: { courseId } } })),
-    onSuccess: () => {
+    // Either way the list is read again: a failure usually means it changed elsewhere.
+    onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: wishlistKey });
       void queryClient.invalidateQueries({ queryKey: ['activity'] });
     },
