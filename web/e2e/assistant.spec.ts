@@ -28,7 +28,7 @@ test('the assistant enrolls me, My learning shows it at once, and it opens pages
   const launcher = page.getByRole('button', { name: 'Ask the assistant' });
   await launcher.focus();
   await page.keyboard.press('Enter');
-  const panel = page.getByRole('dialog', { name: 'Assistant' });
+  const panel = page.getByRole('region', { name: 'Assistant' });
   await expect(panel).toBeVisible();
   const message = panel.getByLabel('Message');
   await expect(message).toBeFocused();
@@ -74,7 +74,7 @@ test('a refused tool call and a rate-limited turn are explained', async ({ page,
   const who = await newLearner(request);
   await signIn(page, who);
   await page.getByRole('button', { name: 'Ask the assistant' }).click();
-  const panel = page.getByRole('dialog', { name: 'Assistant' });
+  const panel = page.getByRole('region', { name: 'Assistant' });
   const message = panel.getByLabel('Message');
   await message.fill('enroll me in Rust Systems Programming');
   await panel.getByRole('button', { name: 'Send' }).click();

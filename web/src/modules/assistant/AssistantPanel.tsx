@@ -80,10 +80,10 @@ function ChatPanel({ id, chat, onClose }: { id: string; chat: ReturnType<typeof 
   }
 
   return (
-    <div
+    // A region, not a dialog: the page beside it stays usable (issue 20 names
+    // it: the region "Assistant").
+    <section
       id={id}
-      role="dialog"
-      aria-modal="false"
       aria-labelledby={titleId}
       onKeyDown={onKeyDown}
       className="fixed inset-y-0 right-0 z-40 flex w-full max-w-md flex-col border-l border-line bg-surface text-ink shadow-2xl"
@@ -128,7 +128,7 @@ function ChatPanel({ id, chat, onClose }: { id: string; chat: ReturnType<typeof 
           </Button>
         </form>
       </div>
-    </div>
+    </section>
   );
 }
 
