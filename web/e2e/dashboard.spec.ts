@@ -103,9 +103,10 @@ test('a notification created by another user appears within 2 s without a reload
   await expect(list.getByText(`New answer to “${title}”`)).toBeVisible();
   await checkPage(page, 'notifications-live');
 
-  await list.getByRole('button', { name: /^Mark read/ }).click();
+  // Opening it leads to the question, and counts as reading it.
+  await list.getByRole('link', { name: `New answer to “${title}”` }).click();
+  await expect(page).toHaveURL(new RegExp(`/questions/${questionId}$`));
   await expect(bell(page)).toHaveAccessibleDescription('none unread');
-  await expect(list.getByText('Unread')).toHaveCount(0);
 });
 
 test('removing a course already gone from the wishlist is explained with the request id', async ({ page, request, problems }) => {

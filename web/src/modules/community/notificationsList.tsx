@@ -14,7 +14,14 @@ export function NotificationRow({ n }: { n: Notification }) {
       <div className="flex flex-col gap-1">
         <p className={n.read_at ? 'text-muted' : 'font-semibold'}>
           {link ? (
-            <Link to={link} className="text-link hover:underline">
+            <Link
+              to={link}
+              className="text-link hover:underline"
+              // Opening it is reading it.
+              onClick={() => {
+                if (!n.read_at) markRead.mutate(n.id);
+              }}
+            >
               {text}
             </Link>
           ) : (

@@ -22,8 +22,13 @@ describe('notification text', () => {
     expect(describeNotification(n('lab.slot_freed', {}))).toBe('lab slot freed');
   });
 
-  it('links to the course when the payload names one', () => {
-    expect(notificationLink(n('answer.created', { course_id: 'c1' }))).toBe('/courses/c1');
-    expect(notificationLink(n('order.paid', {}))).toBeUndefined();
+  it('links to the page of what it is about', () => {
+    expect(notificationLink(n('answer.created', { course_id: 'c1', question_id: 'q1' }))).toBe('/questions/q1');
+    expect(notificationLink(n('order.refunded', { order_id: 'o1' }))).toBe('/orders/o1');
+    expect(notificationLink(n('appeal.resolved', { course_id: 'c1' }))).toBe('/courses/c1/grades');
+    expect(notificationLink(n('event.waitlist_promoted', { event_id: 'e1', course_id: 'c1' }))).toBe('/events/e1');
+    expect(notificationLink(n('sponsorship.approved', {}))).toBe('/sponsorships');
+    expect(notificationLink(n('something.else', { course_id: 'c1' }))).toBe('/courses/c1');
+    expect(notificationLink(n('something.else', {}))).toBeUndefined();
   });
 });

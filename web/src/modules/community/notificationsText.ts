@@ -29,9 +29,16 @@ export function describeNotification(n: Notification): string {
   return n.kind.replace(/[._]/g, ' ');
 }
 
-/** Where the notification leads, when the app has a page for it. */
+/** Where the notification leads: the page of what it is about, when the app has one. */
 export function notificationLink(n: Notification): string | undefined {
-  const payload = n.payload as Payload;
-  const course = str(payload, 'course_id');
-  return course ? `/courses/${course}` : undefined;
+  const p = n.payload as Payload;
+  const id = (key: string) => str(p, key);
+  const [area] = n.kind.split('.');
+  if (area === 'answer' && id('question_id')) return `/questions/${id('question_id')}`;
+  if (area === 'order' && id('order_id')) return `/orders/${id('order_id')}`;
+  if ((area === 'grade' || area === 'appeal') && id('course_id')) return `/courses/${id('course_id')}/grades`;
+  if (area === 'event' && id('event_id')) return `/events/${id('event_id')}`;
+  if (area === 'financial_aid') return '/financial-aid';
+  if (area === 'sponsorship') return '/sponsorships';
+  return id('course_id') ? `/courses/${id('course_id')}` : undefined;
 }
