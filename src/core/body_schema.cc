@@ -125,6 +125,62 @@ void check_string(const FieldSpec& spec, std::string_view s, const std::string& 
   }
 }
 
+void check_integer(const FieldSpec& spec, const boost::json::value& value, const std::string& path,
+                   std::vector<FieldError>& errors) {
+  std::int64_t n = 0;
+  if (value.is_int64()) {
+    n = value.get_int64();
+  } else if (value.is_uint64() && value.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    n = static_cast<std::int64_t>(value.get_uint64());
+  } else {
+    errors.push_back({path, "must be an integer"});
+    return;
+  }
+  if (n < spec.min_value || n > spec.max_value) {
+    errors.push_back({path, "must be between " + std::to_string(spec.min_value) + " and " +
+                                std::to_string(spec.max_value)});
+  }
+}
+
+// A nested object's problems, named by their path from the top of the body.
+void check_object(const FieldSpec& spec, const boost::json::value& value, const std::string& path,
+                  std::vector<FieldError>& errors) {
+  if (!value.is_object()) {
+    errors.push_back({path, "must be an object"});
+    return;
+  }
+  const auto nested = spec.nested->validate(value);
+  if (!nested.ok()) {
+    for (const auto& e : nested.error().details)
+      errors.push_back({path + "." + e.field, e.message});
+  }
+}
+
+void check_any_object(const FieldSpec& spec, const boost::json::value& value,
+                      const std::string& path, std::vector<FieldError>& errors) {
+  if (!value.is_object()) {
+    errors.push_back({path, "must be an object"});
+  } else if (boost::json::serialize(value).size() > spec.max_len) {
+    errors.push_back({path, "must be at most " + std::to_string(spec.max_len) + " bytes"});
+  }
+}
+
+void check_array(const FieldSpec& spec, const boost::json::value& value, const std::string& path,
+                 std::vector<FieldError>& errors) {
+  if (!value.is_array()) {
+    errors.push_back({path, "must be an array"});
+    return;
+  }
+  const auto& arr = value.get_array();
+  if (arr.size() > spec.max_items) {
+    errors.push_back({path, "must have at most " + std::to_string(spec.max_items) + " items"});
+    return;
+  }
+  for (std::size_t i = 0; i < arr.size(); ++i) {
+    validate_field(*spec.items, arr[i], path + "[" + std::to_string(i) + "]", errors);
+  }
+}
+
 }  // namespace
 
 void validate_field(const FieldSpec& spec, const boost::json::value& value, const std::string& path,
@@ -144,58 +200,17 @@ void validate_field(const FieldSpec& spec, const boost::json::value& value, cons
         check_string(spec, value.get_string(), path, errors);
       }
       return;
-    case FieldType::kInteger: {
-      std::int64_t n = 0;
-      if (value.is_int64()) {
-        n = value.get_int64();
-      } else if (value.is_uint64() && value.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
-        n = static_cast<std::int64_t>(value.get_uint64());
-      } else {
-        errors.push_back({path, "must be an integer"});
-        return;
-      }
-      if (n < spec.min_value || n > spec.max_value) {
-        errors.push_back({path, "must be between " + std::to_string(spec.min_value) + " and " +
-                                    std::to_string(spec.max_value)});
-      }
-      return;
-    }
+    case FieldType::kInteger:
+      return check_integer(spec, value, path, errors);
     case FieldType::kBoolean:
       if (!value.is_bool()) errors.push_back({path, "must be true or false"});
       return;
     case FieldType::kObject:
-      if (!value.is_object()) {
-        errors.push_back({path, "must be an object"});
-      } else {
-        const auto nested = spec.nested->validate(value);
-        if (!nested.ok()) {
-          for (const auto& e : nested.error().details)
-            errors.push_back({path + "." + e.field, e.message});
-        }
-      }
-      return;
+      return check_object(spec, value, path, errors);
     case FieldType::kAnyObject:
-      if (!value.is_object()) {
-        errors.push_back({path, "must be an object"});
-      } else if (boost::json::serialize(value).size() > spec.max_len) {
-        errors.push_back({path, "must be at most " + std::to_string(spec.max_len) + " bytes"});
-      }
-      return;
-    case FieldType::kArray: {
-      if (!value.is_array()) {
-        errors.push_back({path, "must be an array"});
-        return;
-      }
-      const auto& arr = value.get_array();
-      if (arr.size() > spec.max_items) {
-        errors.push_back({path, "must have at most " + std::to_string(spec.max_items) + " items"});
-        return;
-      }
-      for (std::size_t i = 0; i < arr.size(); ++i) {
-        validate_field(*spec.items, arr[i], path + "[" + std::to_string(i) + "]", errors);
-      }
-      return;
-    }
+      return check_any_object(spec, value, path, errors);
+    case FieldType::kArray:
+      return check_array(spec, value, path, errors);
   }
 }
 
@@ -218,110 +233,6 @@ void BodySchema::read_into(void* out, const std::type_info& type,
     if (v != nullptr) f.reader(out, *v);
   }
 }
-
-namespace body_read {
-
-namespace {
-
-std::optional<std::int64_t> as_int(const boost::json::value& v) {
-  if (v.is_int64()) return v.get_int64();
-  if (v.is_uint64()) return static_cast<std::int64_t>(v.get_uint64());
-  return std::nullopt;
-}
-
-}  // namespace
-
-void assign(const boost::json::value& v, std::string& out) {
-  if (v.is_string()) {
-    out = std::string(v.get_string());
-  } else if (v.is_object() || v.is_array()) {
-    out = boost::json::serialize(v);
-  }
-}
-
-void assign(const boost::json::value& v, std::optional<std::string>& out) {
-  if (v.is_null()) {
-    out.reset();
-    return;
-  }
-  std::string text;
-  assign(v, text);
-  out = std::move(text);
-}
-
-void assign(const boost::json::value& v, std::optional<std::optional<std::string>>& out) {
-  std::optional<std::string> inner;
-  assign(v, inner);
-  out = std::move(inner);
-}
-
-void assign(const boost::json::value& v, std::int64_t& out) {
-  if (auto n = as_int(v)) out = *n;
-}
-
-void assign(const boost::json::value& v, std::optional<std::int64_t>& out) { out = as_int(v); }
-
-void assign(const boost::json::value& v, std::optional<std::optional<std::int64_t>>& out) {
-  out = as_int(v);
-}
-
-void assign(const boost::json::value& v, int& out) {
-  if (auto n = as_int(v)) out = static_cast<int>(*n);
-}
-
-void assign(const boost::json::value& v, std::optional<int>& out) {
-  if (auto n = as_int(v)) {
-    out = static_cast<int>(*n);
-  } else {
-    out.reset();
-  }
-}
-
-void assign(const boost::json::value& v, bool& out) {
-  if (v.is_bool()) out = v.get_bool();
-}
-
-void assign(const boost::json::value& v, std::optional<bool>& out) {
-  if (v.is_bool()) {
-    out = v.get_bool();
-  } else {
-    out.reset();
-  }
-}
-
-void assign(const boost::json::value& v, std::vector<std::string>& out) {
-  if (!v.is_array()) return;
-  out.clear();
-  for (const auto& item : v.get_array()) {
-    if (item.is_string()) out.emplace_back(item.get_string());
-  }
-}
-
-void assign(const boost::json::value& v, std::optional<std::vector<std::string>>& out) {
-  if (!v.is_array()) {
-    out.reset();
-    return;
-  }
-  std::vector<std::string> items;
-  assign(v, items);
-  out = std::move(items);
-}
-
-void assign(const boost::json::value& v, std::vector<std::int64_t>& out) {
-  if (!v.is_array()) return;
-  out.clear();
-  for (const auto& item : v.get_array()) {
-    if (auto n = as_int(item)) out.push_back(*n);
-  }
-}
-
-void for_each_item(const boost::json::value& v,
-                   const std::function<void(const boost::json::value&)>& fn) {
-  if (!v.is_array()) return;
-  for (const auto& item : v.get_array()) fn(item);
-}
-
-}  // namespace body_read
 
 Status BodySchema::validate(const boost::json::value& body) const {
   std::vector<FieldError> errors;
