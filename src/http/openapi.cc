@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "http/query_params.h"
 
@@ -122,12 +123,9 @@ const char* status_text(int status) {
   }
 }
 
-boost::json::object operation(const Route& r) {
-  boost::json::object op;
-  op["operationId"] = operation_id(r);
-  op["summary"] = r.summary;
-  if (!r.tag.empty()) op["tags"] = {r.tag};
-  if (!r.permission.empty()) op["x-permission"] = r.permission;
+// The path parameters, the declared query parameters and the
+// Idempotency-Key header, in that order.
+boost::json::array parameters(const Route& r) {
   boost::json::array params;
   std::string_view rest = r.path;
   while (true) {
@@ -152,66 +150,90 @@ boost::json::object operation(const Route& r) {
          {"description", "Retries with the same key and body replay the first response (24 h)"},
          {"schema", {{"type", "string"}, {"maxLength", 255}}}});
   }
-  if (!params.empty()) op["parameters"] = std::move(params);
+  return params;
+}
+
+// The JSON body a route reads: its BodySchema, or a raw body's schema.
+std::optional<boost::json::object> request_body(const Route& r) {
   if (r.body) {
-    op["requestBody"] = {
+    return boost::json::object{
         {"required", true},
         {"content", {{"application/json", {{"schema", r.body->to_json_schema()}}}}}};
-  } else if (r.raw_body) {
-    op["requestBody"] = {{"required", true},
-                         {"content", {{"application/json", {{"schema", r.raw_body->json}}}}}};
   }
-  boost::json::object responses;
-  for (int status : r.responses) {
-    // Error statuses a route names are problem+json like every other error.
-    if (status >= 400) {
-      responses[std::to_string(status)] = problem_response_doc(status_text(status));
-      continue;
-    }
-    boost::json::object resp{{"description", status_text(status)}};
-    // A 202 beside a 200 is "accepted, nothing to answer" (an MCP notification): no body.
-    const bool bodiless =
-        status == 204 || (status == 202 && std::find(r.responses.begin(), r.responses.end(), 200) !=
-                                               r.responses.end());
-    if (!bodiless) {
-      boost::json::object media;
-      if (r.returns) {
-        media["schema"] = r.returns->json;
-      } else if (r.produces != "application/json") {
-        // Text and files: what a client receives is the body as it is.
-        media["schema"] = {{"type", "string"}};
-      }
-      boost::json::object content{{r.produces, std::move(media)}};
-      for (const auto& other : r.also_produces) content[other] = {{"schema", {{"type", "string"}}}};
-      resp["content"] = std::move(content);
-    }
-    responses[std::to_string(status)] = std::move(resp);
+  if (r.raw_body) {
+    return boost::json::object{{"required", true},
+                               {"content", {{"application/json", {{"schema", r.raw_body->json}}}}}};
   }
+  return std::nullopt;
+}
+
+// One status the route names: errors as problem+json, the rest with what it returns.
+boost::json::object declared_response(const Route& r, int status) {
+  // Error statuses a route names are problem+json like every other error.
+  if (status >= 400) return problem_response_doc(status_text(status));
+  boost::json::object resp{{"description", status_text(status)}};
+  // A 202 beside a 200 is "accepted, nothing to answer" (an MCP notification): no body.
+  const bool bodiless =
+      status == 204 || (status == 202 && std::find(r.responses.begin(), r.responses.end(), 200) !=
+                                             r.responses.end());
+  if (bodiless) return resp;
+  boost::json::object media;
+  if (r.returns) {
+    media["schema"] = r.returns->json;
+  } else if (r.produces != "application/json") {
+    // Text and files: what a client receives is the body as it is.
+    media["schema"] = {{"type", "string"}};
+  }
+  boost::json::object content{{r.produces, std::move(media)}};
+  for (const auto& other : r.also_produces) content[other] = {{"schema", {{"type", "string"}}}};
+  resp["content"] = std::move(content);
+  return resp;
+}
+
+// The statuses the route names, then those the pipeline answers for it.
+boost::json::object responses(const Route& r) {
+  boost::json::object out;
+  for (int status : r.responses) out[std::to_string(status)] = declared_response(r, status);
   // What the pipeline answers before the handler runs: a bad body or query,
   // a body too large or not JSON.
-  if (r.body || !r.query.empty()) responses["400"] = problem_response_doc("Invalid input");
+  if (r.body || !r.query.empty()) out["400"] = problem_response_doc("Invalid input");
   if (r.body) {
-    responses["413"] = problem_response_doc("Body larger than the configured limit");
-    responses["415"] = problem_response_doc("Body is not application/json");
+    out["413"] = problem_response_doc("Body larger than the configured limit");
+    out["415"] = problem_response_doc("Body is not application/json");
   }
   if (r.access == Access::kAuthenticated) {
-    responses["401"] = problem_response_doc("Missing or invalid access token");
-    op["security"] = {{{"bearerAuth", boost::json::array{}}}};
-  } else if (r.access == Access::kOptionalAuth) {
-    // Anonymous, or a bearer token that identifies the caller.
-    op["security"] = {boost::json::object{}, {{"bearerAuth", boost::json::array{}}}};
-  } else {
-    op["security"] = boost::json::array{};
+    out["401"] = problem_response_doc("Missing or invalid access token");
   }
-  if (!r.permission.empty()) responses["403"] = problem_response_doc("Not allowed");
-  if (!r.rate_limit.empty()) responses["429"] = rate_limited_response_doc();
+  if (!r.permission.empty()) out["403"] = problem_response_doc("Not allowed");
+  if (!r.rate_limit.empty()) out["429"] = rate_limited_response_doc();
   if (r.idempotency != Idempotency::kNone) {
-    responses["409"] =
-        problem_response_doc("Conflict, or the same Idempotency-Key is still running");
-    responses["422"] = problem_response_doc("Idempotency-Key reused with a different request");
+    out["409"] = problem_response_doc("Conflict, or the same Idempotency-Key is still running");
+    out["422"] = problem_response_doc("Idempotency-Key reused with a different request");
   }
-  responses["default"] = problem_response_doc("Error");
-  op["responses"] = std::move(responses);
+  out["default"] = problem_response_doc("Error");
+  return out;
+}
+
+boost::json::array security(const Route& r) {
+  if (r.access == Access::kAuthenticated) return {{{"bearerAuth", boost::json::array{}}}};
+  // Anonymous, or a bearer token that identifies the caller.
+  if (r.access == Access::kOptionalAuth) {
+    return {boost::json::object{}, {{"bearerAuth", boost::json::array{}}}};
+  }
+  return boost::json::array{};
+}
+
+boost::json::object operation(const Route& r) {
+  boost::json::object op;
+  op["operationId"] = operation_id(r);
+  op["summary"] = r.summary;
+  if (!r.tag.empty()) op["tags"] = {r.tag};
+  if (!r.permission.empty()) op["x-permission"] = r.permission;
+  boost::json::array params = parameters(r);
+  if (!params.empty()) op["parameters"] = std::move(params);
+  if (auto body = request_body(r)) op["requestBody"] = std::move(*body);
+  op["security"] = security(r);
+  op["responses"] = responses(r);
   return op;
 }
 
