@@ -71,6 +71,68 @@ Error token_cap_reached() {
           {}};
 }
 
+// 429 TOKEN_CAP_REACHED when the user has spent today's `daily_tokens` (0 = no cap).
+Status within_token_cap(Database& db, std::int64_t daily_tokens, const std::string& user_id) {
+  if (daily_tokens <= 0) return {};
+  DL_ASSIGN_OR_RETURN(auto conn, db.read());
+  DL_ASSIGN_OR_RETURN(std::int64_t spent,
+                      ConversationRepository::tokens_of_day(*conn, user_id, today()));
+  if (spent >= daily_tokens) return token_cap_reached();
+  return {};
+}
+
+// The messages of one turn, numbered in the order they are stored.
+class TurnMessages {
+ public:
+  TurnMessages(std::string conversation_id, std::string turn_id)
+      : conversation_id_(std::move(conversation_id)), turn_id_(std::move(turn_id)) {}
+
+  ConversationMessage next(std::string role, std::string content) {
+    ConversationMessage m;
+    m.conversation_id = conversation_id_;
+    m.turn_id = turn_id_;
+    m.position = position_++;
+    m.role = std::move(role);
+    m.content = std::move(content);
+    return m;
+  }
+
+ private:
+  std::string conversation_id_;
+  std::string turn_id_;
+  std::int64_t position_ = 0;
+};
+
+// The result of a call the turn's budget does not allow, without running it.
+ToolCallRecord over_limit(const ProviderToolCall& call) {
+  return ToolCallRecord{call.name, call.arguments,
+                        boost::json::serialize(ToolRegistry::error_result(Error::unprocessable(
+                            "TOOL_CALL_LIMIT", "Too many tool calls in one turn."))),
+                        false};
+}
+
+// `message` filled in with what the tool call was asked and answered.
+ConversationMessage tool_message(ConversationMessage message, const ToolCallRecord& record,
+                                 std::int64_t latency_ms) {
+  message.tool_name = record.name;
+  message.tool_arguments = storable_json(record.arguments);
+  message.tool_result = record.result;
+  message.tool_ok = record.ok;
+  message.latency_ms = latency_ms;
+  return message;
+}
+
+// Stores the answer with the turn's usage, in one transaction.
+Result<ChatTurn> store_answer(Database& db, const std::string& user_id, const ChatTurn& turn,
+                              ConversationMessage answer) {
+  return db.transaction([&](Connection& c) -> Result<ChatTurn> {
+    DL_TRY(ConversationRepository::append(c, answer));
+    DL_TRY(ConversationRepository::add_usage(
+        c, user_id, today(), static_cast<std::int64_t>(turn.tool_calls.size()), turn.tokens));
+    return turn;
+  });
+}
+
 }  // namespace
 
 std::int64_t ChatService::seconds_until_reset() {
@@ -104,12 +166,7 @@ Status ChatService::store(ConversationMessage message) {
 Result<ChatTurn> ChatService::chat(const Actor& actor, const ChatRequest& request) {
   if (!actor.authenticated()) return Error::unauthorized();
   DL_TRY(features_.require_enabled("assistant.enabled"));
-  if (limits_.daily_tokens > 0) {
-    DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-    DL_ASSIGN_OR_RETURN(std::int64_t spent,
-                        ConversationRepository::tokens_of_day(*conn, actor.user_id, today()));
-    if (spent >= limits_.daily_tokens) return token_cap_reached();
-  }
+  DL_TRY(within_token_cap(db_, limits_.daily_tokens, actor.user_id));
   std::vector<ProviderMessage> messages{{"system", kSystemPrompt, {}, {}, {}}};
   DL_ASSIGN_OR_RETURN(Conversation conv, open(actor, request, messages));
   messages.push_back({"user", request.prompt, {}, {}, {}});
@@ -117,32 +174,16 @@ Result<ChatTurn> ChatService::chat(const Actor& actor, const ChatRequest& reques
   ChatTurn turn;
   turn.conversation_id = conv.id;
   turn.turn_id = new_uuid_v7();
-  std::int64_t position = 0;
-  auto message = [&](std::string role, std::string content) {
-    ConversationMessage m;
-    m.conversation_id = conv.id;
-    m.turn_id = turn.turn_id;
-    m.position = position++;
-    m.role = std::move(role);
-    m.content = std::move(content);
-    return m;
-  };
-  DL_TRY(store(message("user", request.prompt)));
+  TurnMessages log(conv.id, turn.turn_id);
+  DL_TRY(store(log.next("user", request.prompt)));
 
   const std::vector<Tool>& catalog = tools_.tools();
-  // Stores the answer with the turn's usage, in one transaction.
-  auto finish = [&](std::string answer_text, std::int64_t latency_ms) -> Result<ChatTurn> {
-    turn.answer = std::move(answer_text);
-    ConversationMessage answer = message("assistant", turn.answer);
-    answer.tokens = turn.tokens;
-    answer.latency_ms = latency_ms;
-    return db_.transaction([&](Connection& c) -> Result<ChatTurn> {
-      DL_TRY(ConversationRepository::append(c, answer));
-      DL_TRY(ConversationRepository::add_usage(c, actor.user_id, today(),
-                                               static_cast<std::int64_t>(turn.tool_calls.size()),
-                                               turn.tokens));
-      return turn;
-    });
+  auto finish = [&](std::string answer, std::int64_t latency_ms) {
+    turn.answer = std::move(answer);
+    ConversationMessage stored = log.next("assistant", turn.answer);
+    stored.tokens = turn.tokens;
+    stored.latency_ms = latency_ms;
+    return store_answer(db_, actor.user_id, turn, std::move(stored));
   };
   int calls_left = limits_.max_tool_calls;
   while (true) {
@@ -162,21 +203,10 @@ Result<ChatTurn> ChatService::chat(const Actor& actor, const ChatRequest& reques
       const auto started = std::chrono::steady_clock::now();
       // Calls beyond the budget are answered without running, so every call
       // the model made is paired with a result.
-      ToolCallRecord record =
-          calls_left-- > 0
-              ? tools_.call(actor, call.name, call.arguments, "chat")
-              : ToolCallRecord{
-                    call.name, call.arguments,
-                    boost::json::serialize(ToolRegistry::error_result(Error::unprocessable(
-                        "TOOL_CALL_LIMIT", "Too many tool calls in one turn."))),
-                    false};
-      ConversationMessage stored = message("tool", record.result);
-      stored.tool_name = record.name;
-      stored.tool_arguments = storable_json(record.arguments);
-      stored.tool_result = record.result;
-      stored.tool_ok = record.ok;
-      stored.latency_ms = elapsed_ms(started);
-      DL_TRY(store(std::move(stored)));
+      ToolCallRecord record = calls_left-- > 0
+                                  ? tools_.call(actor, call.name, call.arguments, "chat")
+                                  : over_limit(call);
+      DL_TRY(store(tool_message(log.next("tool", record.result), record, elapsed_ms(started))));
       if (auto page = navigation_of(record)) turn.navigate = *page;
       messages.push_back({"tool", record.result, {}, call.id, call.name});
       turn.tool_calls.push_back(std::move(record));
