@@ -36,6 +36,76 @@ std::vector<std::string> distinct_words(const std::string& q) {
 
 std::optional<Page<Course>> empty_page() { return Page<Course>{}; }
 
+// Where the page after `position` starts among the ranks of `ids` (the
+// published ids in ascending order); none for the first page.
+std::optional<RelevanceStart> relevance_start(const CatalogPosition& position,
+                                              const std::vector<std::string>& ids) {
+  if (!position.id) return std::nullopt;
+  const auto after = std::upper_bound(ids.begin(), ids.end(), *position.id);
+  return RelevanceStart{position.key.value_or(0), static_cast<std::uint32_t>(after - ids.begin())};
+}
+
+// The rows of `ranked` from `from` on that meet the query's filters; nullopt
+// when the keys read other rows.
+Result<std::optional<std::vector<RankedCourse>>> read_ranked(Connection& c,
+                                                             const std::vector<RankedMatch>& ranked,
+                                                             std::size_t from,
+                                                             const std::vector<std::string>& keys,
+                                                             const std::vector<std::string>& ids,
+                                                             const CourseQuery& query) {
+  std::vector<std::string> wanted_keys;
+  std::vector<std::string> wanted_ids;
+  wanted_keys.reserve(ranked.size() - from);
+  wanted_ids.reserve(ranked.size() - from);
+  for (std::size_t i = from; i < ranked.size(); ++i) {
+    wanted_keys.push_back(keys[ranked[i].rank]);
+    wanted_ids.push_back(ids[ranked[i].rank]);
+  }
+  return CourseSearchRepository::ranked_courses(c, wanted_keys, wanted_ids, query);
+}
+
+// The best `needed` courses matching every list after `start`, with their
+// scores, best first; nullopt when the keys read other rows. Ranks the best
+// `needed` and reads them; only when filters turn rows away, ranks further
+// (four times as many each round) and reads the rest.
+Result<std::optional<std::vector<Found>>> best_matches(
+    Connection& c, const std::vector<const WordPostings*>& lists,
+    const std::optional<RelevanceStart>& start, std::size_t needed,
+    const std::vector<std::string>& keys, const std::vector<std::string>& ids,
+    const CourseQuery& query) {
+  std::vector<Found> found;
+  std::size_t cap = needed;
+  std::size_t checked = 0;
+  for (;;) {
+    const auto ranked = rank_by_relevance(lists, start, cap);
+    if (ranked.size() > checked) {
+      DL_ASSIGN_OR_RETURN(std::optional<std::vector<RankedCourse>> rows,
+                          read_ranked(c, ranked, checked, keys, ids, query));
+      if (!rows) return std::optional<std::vector<Found>>();
+      for (auto& row : *rows) {
+        if (found.size() < needed)
+          found.emplace_back(std::move(row.course), ranked[checked + row.place].score);
+      }
+      checked = ranked.size();
+    }
+    if (found.size() >= needed || ranked.size() < cap) break;
+    cap *= 4;
+  }
+  return std::optional<std::vector<Found>>(std::move(found));
+}
+
+// The page of at most `limit` courses of `found` (one more means a next page).
+Page<Course> relevance_page(std::vector<Found> found, int limit) {
+  auto keyed = make_page(std::move(found), limit, [](const Found& last) {
+    return catalog_position(CourseSort::kRelevance, last.second, last.first.id);
+  });
+  Page<Course> out;
+  out.next = std::move(keyed.next);
+  out.items.reserve(keyed.items.size());
+  for (auto& [course, score] : keyed.items) out.items.push_back(std::move(course));
+  return out;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<CourseSearchIndex::Catalog>> CourseSearchIndex::catalog_at(
@@ -155,54 +225,17 @@ Result<std::optional<Page<Course>>> CourseSearchIndex::search(Connection& c,
     if (!drops) return empty_page();
   }
 
-  std::optional<RelevanceStart> start;
-  if (position.id) {
-    const auto after = std::upper_bound(catalog->ids.begin(), catalog->ids.end(), *position.id);
-    start = RelevanceStart{position.key.value_or(0),
-                           static_cast<std::uint32_t>(after - catalog->ids.begin())};
+  DL_ASSIGN_OR_RETURN(
+      std::optional<std::vector<Found>> found,
+      best_matches(c, lists, relevance_start(position, catalog->ids),
+                   static_cast<std::size_t>(page.limit) + 1, catalog->keys, catalog->ids, query));
+  if (!found) {
+    // Its keys read other rows (a VACUUM renumbered them): SQL answers,
+    // and the next search builds the index anew.
+    forget(catalog);
+    return std::optional<Page<Course>>();
   }
-  // Rank the best limit + 1 and read them; only when filters turn rows away,
-  // rank further (four times as many each round) and read the rest.
-  const std::size_t needed = static_cast<std::size_t>(page.limit) + 1;
-  std::vector<Found> found;
-  std::size_t cap = needed;
-  std::size_t checked = 0;
-  for (;;) {
-    const auto ranked = rank_by_relevance(lists, start, cap);
-    if (ranked.size() > checked) {
-      std::vector<std::string> keys;
-      std::vector<std::string> ids;
-      keys.reserve(ranked.size() - checked);
-      ids.reserve(ranked.size() - checked);
-      for (std::size_t i = checked; i < ranked.size(); ++i) {
-        keys.push_back(catalog->keys[ranked[i].rank]);
-        ids.push_back(catalog->ids[ranked[i].rank]);
-      }
-      DL_ASSIGN_OR_RETURN(std::optional<std::vector<RankedCourse>> rows,
-                          CourseSearchRepository::ranked_courses(c, keys, ids, query));
-      if (!rows) {
-        // Its keys read other rows (a VACUUM renumbered them): SQL answers,
-        // and the next search builds the index anew.
-        forget(catalog);
-        return std::optional<Page<Course>>();
-      }
-      for (auto& row : *rows) {
-        if (found.size() < needed)
-          found.emplace_back(std::move(row.course), ranked[checked + row.place].score);
-      }
-      checked = ranked.size();
-    }
-    if (found.size() >= needed || ranked.size() < cap) break;
-    cap *= 4;
-  }
-  auto keyed = make_page(std::move(found), page.limit, [](const Found& last) {
-    return catalog_position(CourseSort::kRelevance, last.second, last.first.id);
-  });
-  Page<Course> out;
-  out.next = std::move(keyed.next);
-  out.items.reserve(keyed.items.size());
-  for (auto& [course, score] : keyed.items) out.items.push_back(std::move(course));
-  return std::optional<Page<Course>>(std::move(out));
+  return std::optional<Page<Course>>(relevance_page(std::move(*found), page.limit));
 }
 
 }  // namespace deltalabs::catalog
