@@ -94,6 +94,67 @@ Result<Coupon> redeem_coupon(Connection& c, const std::string& raw_code, const s
   return *coupon;
 }
 
+// Every line of the cart re-read at checkout; 409 MIXED_CURRENCIES when they
+// are not priced in one currency.
+Result<std::vector<Line>> read_lines(Connection& c, catalog::CourseService& courses,
+                                     const Actor& actor, const Cart& cart) {
+  std::vector<Line> lines;
+  for (const auto& in : cart.items) {
+    DL_ASSIGN_OR_RETURN(Line line, in.item_type == "course" ? course_line(c, courses, actor, in)
+                                                            : resource_line(c, in));
+    if (!lines.empty() && line.currency != lines.front().currency) {
+      return Error::conflict("MIXED_CURRENCIES",
+                             "Every item of one order must be priced in one currency.");
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+PricedOrder price_lines(const std::vector<Line>& lines, const std::optional<Coupon>& coupon) {
+  std::vector<PriceLine> to_price;
+  for (const auto& l : lines) to_price.push_back(l.price);
+  std::optional<CouponTerms> terms;
+  if (coupon) terms = CouponTerms{coupon->percent_off, coupon->amount_off_minor};
+  return Pricing::price(std::move(to_price), terms);
+}
+
+// Inserts the order with its priced items and the coupon's redemption; returns its id.
+Result<std::string> insert_order(Connection& c, const OrderRow& row, const std::vector<Line>& lines,
+                                 const PricedOrder& priced, const std::optional<Coupon>& coupon) {
+  DL_ASSIGN_OR_RETURN(std::string order_id, OrderRepository::insert(c, row));
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    OrderItem item = lines[i].item;
+    item.discount_minor = priced.lines[i].discount_minor;
+    item.total_minor = priced.lines[i].total_minor;
+    DL_TRY(OrderRepository::insert_item(c, order_id, item, row.user_id));
+  }
+  if (coupon)
+    DL_TRY(CouponRepository::record(c, coupon->id, order_id, row.user_id,
+                                    priced.coupon_discount_minor));
+  return order_id;
+}
+
+// Pays the new order in this transaction, through `provider` or, when that is
+// an external processor (a zero total), the offline provider; settles it when
+// the charge succeeded.
+Result<Order> pay_now(Connection& c, PaymentProvider& provider, const std::string& order_id,
+                      const OrderRow& row, const std::string& checkout_key) {
+  DL_ASSIGN_OR_RETURN(Order order, OrderRepository::find(c, order_id));  // its number
+  OfflineProvider offline;
+  PaymentProvider& settler = provider.external() ? offline : provider;
+  ChargeRequest request{order.id,       order.number, order.user_id, order.total_minor,
+                        order.currency, std::nullopt, false,         checkout_key};
+  DL_ASSIGN_OR_RETURN(ChargeOutcome outcome, settler.charge(request));
+  DL_TRY(OrderRepository::insert_payment(c, order_id, row, outcome.method));
+  DL_ASSIGN_OR_RETURN(order, OrderRepository::find(c, order_id));
+  if (outcome.status == "succeeded") {
+    DL_TRY(OrderFulfilment::settle(c, order, "order", std::nullopt));
+    return OrderRepository::find(c, order_id);
+  }
+  return order;
+}
+
 // Puts an order's courses and resources back into the buyer's open cart.
 Status restore_cart(Connection& c, const Order& order) {
   DL_ASSIGN_OR_RETURN(Cart cart, CartRepository::open_for(c, order.user_id));
@@ -157,26 +218,13 @@ Result<Order> CheckoutService::place(Connection& c, const Actor& actor, const Ch
   DL_ASSIGN_OR_RETURN(bool locked, CartRepository::lock(c, cart->id));
   if (!locked) return Error::conflict("CART_EMPTY", "Your cart was checked out meanwhile.");
 
-  std::vector<Line> lines;
-  for (const auto& in : cart->items) {
-    DL_ASSIGN_OR_RETURN(Line line, in.item_type == "course" ? course_line(c, courses_, actor, in)
-                                                            : resource_line(c, in));
-    if (!lines.empty() && line.currency != lines.front().currency) {
-      return Error::conflict("MIXED_CURRENCIES",
-                             "Every item of one order must be priced in one currency.");
-    }
-    lines.push_back(std::move(line));
-  }
+  DL_ASSIGN_OR_RETURN(std::vector<Line> lines, read_lines(c, courses_, actor, *cart));
   const std::string currency = lines.front().currency;
   std::optional<Coupon> coupon;
   if (input.coupon_code) {
     DL_ASSIGN_OR_RETURN(coupon, redeem_coupon(c, *input.coupon_code, actor.user_id, currency));
   }
-  std::vector<PriceLine> to_price;
-  for (const auto& l : lines) to_price.push_back(l.price);
-  std::optional<CouponTerms> terms;
-  if (coupon) terms = CouponTerms{coupon->percent_off, coupon->amount_off_minor};
-  const PricedOrder priced = Pricing::price(std::move(to_price), terms);
+  const PricedOrder priced = price_lines(lines, coupon);
 
   // A zero total needs no processor: the offline provider settles it.
   const bool free = priced.total_minor == 0;
@@ -185,35 +233,14 @@ Result<Order> CheckoutService::place(Connection& c, const Actor& actor, const Ch
       priced.discount_minor, priced.total_minor, free ? "offline" : std::string(provider.name()),
       std::nullopt,          std::nullopt,       input.checkout_key};
   if (coupon) row.coupon_id = coupon->id;
-  DL_ASSIGN_OR_RETURN(std::string order_id, OrderRepository::insert(c, row));
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    OrderItem item = lines[i].item;
-    item.discount_minor = priced.lines[i].discount_minor;
-    item.total_minor = priced.lines[i].total_minor;
-    DL_TRY(OrderRepository::insert_item(c, order_id, item, actor.user_id));
-  }
-  if (coupon)
-    DL_TRY(CouponRepository::record(c, coupon->id, order_id, actor.user_id,
-                                    priced.coupon_discount_minor));
+  DL_ASSIGN_OR_RETURN(std::string order_id, insert_order(c, row, lines, priced, coupon));
   DL_TRY(CartRepository::check_out(c, cart->id));
 
   if (!free && provider.external()) {
     DL_TRY(OrderRepository::insert_payment(c, order_id, row, "card"));
     return OrderRepository::find(c, order_id);
   }
-  DL_ASSIGN_OR_RETURN(Order order, OrderRepository::find(c, order_id));  // its number
-  OfflineProvider offline;
-  PaymentProvider& settler = provider.external() ? offline : provider;
-  ChargeRequest request{order.id,       order.number, order.user_id, order.total_minor,
-                        order.currency, std::nullopt, false,         input.checkout_key};
-  DL_ASSIGN_OR_RETURN(ChargeOutcome outcome, settler.charge(request));
-  DL_TRY(OrderRepository::insert_payment(c, order_id, row, outcome.method));
-  DL_ASSIGN_OR_RETURN(order, OrderRepository::find(c, order_id));
-  if (outcome.status == "succeeded") {
-    DL_TRY(OrderFulfilment::settle(c, order, "order", std::nullopt));
-    return OrderRepository::find(c, order_id);
-  }
-  return order;
+  return pay_now(c, provider, order_id, row, input.checkout_key);
 }
 
 Result<std::string> CheckoutService::place_hold(Connection& c, const HoldRequest& hold) {
