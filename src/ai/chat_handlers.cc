@@ -1,7 +1,6 @@
 #include "ai/chat_handlers.h"
 
-#include "ai/ai_json.h"
-#include "http/json_fields.h"
+#include "ai/ai_shapes.h"
 #include "http/pagination.h"
 #include "http/path_param.h"
 #include "http/problem.h"
@@ -33,12 +32,19 @@ std::optional<Response> limit_turn(http::RateLimits& limits, const Request& req,
   return with_headers(http::problem_response(limited, req.request_id), out);
 }
 
+const BodySchema& chat_body() {
+  static const BodySchema schema{
+      field::string("prompt", 4000).length(1, 4000).required().into(&ChatRequest::prompt),
+      field::uuid("conversation_id")
+          .describe("Continue this conversation of mine")
+          .into(&ChatRequest::conversation_id)};
+  return schema;
+}
+
 Result<Response> chat(ChatService& chat, http::RateLimits& limits, Request& req) {
   Headers limit_headers;
   if (auto limited = limit_turn(limits, req, limit_headers)) return std::move(*limited);
-  const auto& body = req.json.as_object();
-  auto turn = chat.chat(req.caller(), {http::required_string(body, "prompt"),
-                                       http::optional_string(body, "conversation_id")});
+  auto turn = chat.chat(req.caller(), chat_body().read<ChatRequest>(req.json));
   if (!turn.ok()) {
     if (turn.error().code != "TOKEN_CAP_REACHED") return std::move(turn).error();
     Response r = http::problem_response(turn.error(), req.request_id);
@@ -64,9 +70,7 @@ void register_chat_routes(http::Router& router, ChatService& service, const Tool
                          "AI_PROVIDER_UNAVAILABLE when the model cannot be reached",
               .tag = kTag,
               .access = Access::kAuthenticated,
-              .body = http::json_body(BodySchema{
-                  field::string("prompt", 4000).length(1, 4000).required(),
-                  field::uuid("conversation_id").describe("Continue this conversation of mine")}),
+              .body = http::json_body(chat_body()),
               .responses = {200, 404, 429, 503},
               .returns = http::schema::ref(chat_turn_shape())});
 

@@ -1,7 +1,7 @@
 #include "ai/draft_handlers.h"
 
-#include "ai/ai_json.h"
-#include "content/content_json.h"
+#include "ai/ai_shapes.h"
+#include "content/content_shapes.h"
 #include "http/path_param.h"
 #include "http/shaped_routes.h"
 

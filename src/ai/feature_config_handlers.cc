@@ -3,7 +3,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
-#include "ai/ai_json.h"
+#include "ai/ai_shapes.h"
 #include "http/path_param.h"
 #include "http/shaped_routes.h"
 

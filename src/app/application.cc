@@ -11,7 +11,7 @@
 #include "identity/identity_module.h"
 #include "labs/labs_module.h"
 #include "learning/learning_module.h"
-#include "ops/ops_routes.h"
+#include "ops/ops_handlers.h"
 #include "platform/idempotency_keys.h"
 #include "storage/migrator.h"
 

@@ -1,6 +1,6 @@
 #include "assessment/appeal_handlers.h"
 
-#include "assessment/assessment_json.h"
+#include "assessment/assessment_shapes.h"
 #include "http/path_param.h"
 #include "http/shaped_routes.h"
 

@@ -1,6 +1,6 @@
 #include "assessment/submission_handlers.h"
 
-#include "assessment/assessment_json.h"
+#include "assessment/assessment_shapes.h"
 #include "assessment/grading_rules.h"
 #include "core/uuid.h"
 #include "http/path_param.h"

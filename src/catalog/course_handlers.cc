@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 
-#include "catalog/catalog_json.h"
+#include "catalog/catalog_shapes.h"
 #include "core/uuid.h"
 #include "http/pagination.h"
 #include "http/path_param.h"

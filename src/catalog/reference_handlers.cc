@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
-#include "catalog/catalog_json.h"
+#include "catalog/catalog_shapes.h"
 #include "http/collection_routes.h"
 
 namespace deltalabs::catalog {

@@ -1,6 +1,6 @@
 #include "commerce/order_handlers.h"
 
-#include "commerce/commerce_json.h"
+#include "commerce/commerce_shapes.h"
 #include "http/path_param.h"
 #include "http/shaped_routes.h"
 

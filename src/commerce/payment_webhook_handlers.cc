@@ -1,6 +1,6 @@
 #include "commerce/payment_webhook_handlers.h"
 
-#include "commerce/commerce_json.h"
+#include "commerce/commerce_shapes.h"
 
 namespace deltalabs::commerce {
 

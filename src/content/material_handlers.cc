@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "content/content_json.h"
+#include "content/content_shapes.h"
 #include "http/collection_routes.h"
 #include "http/path_param.h"
 

@@ -1,6 +1,6 @@
 #include "content/super_course_handlers.h"
 
-#include "content/content_json.h"
+#include "content/content_shapes.h"
 #include "http/collection_routes.h"
 #include "http/path_param.h"
 #include "http/shaped_routes.h"

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "core/cursor_codec.h"
-#include "engagement/course_access.h"
+#include "engagement/community_membership.h"
 #include "engagement/event_service.h"
 #include "engagement/notification_hub.h"
 #include "engagement/notification_service.h"
@@ -50,7 +50,7 @@ class EngagementModule {
 
  private:
   const CursorCodec& cursors_;
-  CourseAccess access_;
+  CommunityMembership membership_;
   QuestionService questions_;
   VoteService votes_;
   ThreadService threads_;

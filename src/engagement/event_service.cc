@@ -60,7 +60,7 @@ Result<EventInput> normalised(EventInput input) {
 Result<Page<CommunityEvent>> EventService::list(const Actor& actor, const std::string& course_id,
                                                 const PageRequest& page) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  DL_TRY(access_.require_member(*conn, actor, course_id));
+  DL_TRY(membership_.require_member(*conn, actor, course_id));
   return EventRepository::list(*conn, canonical_id(course_id), page);
 }
 
@@ -68,7 +68,7 @@ Result<CommunityEvent> EventService::create(const Actor& actor, const std::strin
                                             const EventInput& raw) {
   DL_ASSIGN_OR_RETURN(EventInput input, normalised(raw));
   return db_.transaction([&](Connection& c) -> Result<CommunityEvent> {
-    DL_ASSIGN_OR_RETURN(learning::Participation p, access_.require_member(c, actor, course_id));
+    DL_ASSIGN_OR_RETURN(learning::Participation p, membership_.require_member(c, actor, course_id));
     if (!p.staff)
       return Error::forbidden("Only the course's teaching staff create community events.");
     DL_ASSIGN_OR_RETURN(std::string id,
@@ -80,7 +80,7 @@ Result<CommunityEvent> EventService::create(const Actor& actor, const std::strin
 Result<CommunityEvent> EventService::get(const Actor& actor, const std::string& id) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
   DL_ASSIGN_OR_RETURN(CommunityEvent e, EventRepository::find(*conn, canonical_id(id)));
-  DL_TRY(access_.require_member(*conn, actor, e.course_id));
+  DL_TRY(membership_.require_member(*conn, actor, e.course_id));
   return e;
 }
 
@@ -98,7 +98,7 @@ Result<Rsvp> EventService::rsvp(const Actor& actor, const std::string& event_id,
   return db_.transaction([&](Connection& c) -> Result<Rsvp> {
     DL_TRY(EventRepository::lock(c, id));
     DL_ASSIGN_OR_RETURN(CommunityEvent event, EventRepository::find(c, id));
-    DL_TRY(access_.require_member(c, actor, event.course_id));
+    DL_TRY(membership_.require_member(c, actor, event.course_id));
     DL_ASSIGN_OR_RETURN(auto before, EventRepository::find_rsvp(c, id, actor.user_id));
     const bool holds_place = before && before->status != "interested";
     if (status == "going" && !holds_place) {

@@ -5,14 +5,14 @@
 #include "core/actor.h"
 #include "core/page.h"
 #include "core/result.h"
-#include "engagement/course_access.h"
+#include "engagement/community_membership.h"
 #include "engagement/model.h"
 #include "storage/database.h"
 
 namespace deltalabs::engagement {
 
 // A course's community events and their RSVPs. Who may do what:
-//  - members of the course (CourseAccess) list and read events and RSVP;
+//  - members of the course (CommunityMembership) list and read events and RSVP;
 //  - its teaching staff (instructors, editors, TAs) create events (403 otherwise);
 //  - "going" takes a seat while fewer than capacity are going, otherwise it
 //    waits at the next waitlist position; "interested" holds no seat;
@@ -23,7 +23,8 @@ namespace deltalabs::engagement {
 // seat counts and positions.
 class EventService {
  public:
-  EventService(Database& db, const CourseAccess& access) : db_(db), access_(access) {}
+  EventService(Database& db, const CommunityMembership& membership)
+      : db_(db), membership_(membership) {}
 
   // A page of the course's events, newest first.
   Result<Page<CommunityEvent>> list(const Actor& actor, const std::string& course_id,
@@ -42,7 +43,7 @@ class EventService {
 
  private:
   Database& db_;
-  const CourseAccess& access_;
+  const CommunityMembership& membership_;
 };
 
 }  // namespace deltalabs::engagement

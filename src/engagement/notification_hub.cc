@@ -7,7 +7,7 @@
 #include <set>
 #include <unordered_set>
 
-#include "engagement/engagement_json.h"
+#include "engagement/engagement_shapes.h"
 #include "engagement/notification_repository.h"
 
 namespace deltalabs::engagement {

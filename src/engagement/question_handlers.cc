@@ -1,6 +1,6 @@
 #include "engagement/question_handlers.h"
 
-#include "engagement/engagement_json.h"
+#include "engagement/engagement_shapes.h"
 #include "engagement/topic_body.h"
 #include "http/path_param.h"
 #include "http/shaped_routes.h"

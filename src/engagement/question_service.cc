@@ -24,14 +24,14 @@ std::string answer_payload(const Question& q, const Answer& a) {
 Result<Page<Question>> QuestionService::list(const Actor& actor, const std::string& course_id,
                                              const PageRequest& page) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  DL_TRY(access_.require_member(*conn, actor, course_id));
+  DL_TRY(membership_.require_member(*conn, actor, course_id));
   return QuestionRepository::list(*conn, canonical_id(course_id), page);
 }
 
 Result<Question> QuestionService::ask(const Actor& actor, const std::string& course_id,
                                       const TopicInput& input) {
   return db_.transaction([&](Connection& c) -> Result<Question> {
-    DL_TRY(access_.require_member(c, actor, course_id));
+    DL_TRY(membership_.require_member(c, actor, course_id));
     DL_ASSIGN_OR_RETURN(std::string id, QuestionRepository::insert(c, canonical_id(course_id),
                                                                    actor.user_id, input));
     return QuestionRepository::find(c, id);
@@ -41,7 +41,7 @@ Result<Question> QuestionService::ask(const Actor& actor, const std::string& cou
 Result<Question> QuestionService::get(const Actor& actor, const std::string& id) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
   DL_ASSIGN_OR_RETURN(Question q, QuestionRepository::find(*conn, canonical_id(id)));
-  DL_TRY(access_.require_member(*conn, actor, q.course_id));
+  DL_TRY(membership_.require_member(*conn, actor, q.course_id));
   return with_answers(*conn, std::move(q));
 }
 
@@ -49,7 +49,7 @@ Result<Answer> QuestionService::answer(const Actor& actor, const std::string& qu
                                        const std::string& body) {
   return db_.transaction([&](Connection& c) -> Result<Answer> {
     DL_ASSIGN_OR_RETURN(Question q, QuestionRepository::find(c, canonical_id(question_id)));
-    DL_TRY(access_.require_member(c, actor, q.course_id));
+    DL_TRY(membership_.require_member(c, actor, q.course_id));
     DL_ASSIGN_OR_RETURN(std::string id,
                         QuestionRepository::insert_answer(c, q.id, actor.user_id, body));
     DL_ASSIGN_OR_RETURN(Answer a, QuestionRepository::find_answer(c, id));
@@ -63,7 +63,8 @@ Result<Question> QuestionService::accept(const Actor& actor, const std::string& 
   return db_.transaction([&](Connection& c) -> Result<Question> {
     DL_ASSIGN_OR_RETURN(Answer a, QuestionRepository::find_answer(c, canonical_id(answer_id)));
     DL_ASSIGN_OR_RETURN(Question q, QuestionRepository::find(c, a.question_id));
-    DL_ASSIGN_OR_RETURN(learning::Participation p, access_.require_member(c, actor, q.course_id));
+    DL_ASSIGN_OR_RETURN(learning::Participation p,
+                        membership_.require_member(c, actor, q.course_id));
     if (q.author_id != actor.user_id && !p.teaches) {
       return Error::forbidden("Only the asker or an instructor of the course accepts an answer.");
     }

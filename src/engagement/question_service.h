@@ -5,21 +5,22 @@
 #include "core/actor.h"
 #include "core/page.h"
 #include "core/result.h"
-#include "engagement/course_access.h"
+#include "engagement/community_membership.h"
 #include "engagement/model.h"
 #include "storage/database.h"
 
 namespace deltalabs::engagement {
 
 // A course's questions and answers. Who may do what:
-//  - members of the course (CourseAccess) list, read, ask and answer;
+//  - members of the course (CommunityMembership) list, read, ask and answer;
 //  - an answer notifies the asker (answer.created), unless they answered themselves;
 //  - the asker or an instructor of the course accepts one answer of a
 //    question (403 otherwise); accepting another replaces it, and the
 //    answer's author is notified (answer.accepted).
 class QuestionService {
  public:
-  QuestionService(Database& db, const CourseAccess& access) : db_(db), access_(access) {}
+  QuestionService(Database& db, const CommunityMembership& membership)
+      : db_(db), membership_(membership) {}
 
   // A page of the course's questions, newest first (without answers).
   Result<Page<Question>> list(const Actor& actor, const std::string& course_id,
@@ -38,7 +39,7 @@ class QuestionService {
   Result<Question> with_answers(Connection& c, Question q);
 
   Database& db_;
-  const CourseAccess& access_;
+  const CommunityMembership& membership_;
 };
 
 }  // namespace deltalabs::engagement

@@ -8,14 +8,14 @@ namespace deltalabs::engagement {
 Result<Page<DiscussionThread>> ThreadService::list(const Actor& actor, const std::string& course_id,
                                                    const PageRequest& page) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  DL_TRY(access_.require_member(*conn, actor, course_id));
+  DL_TRY(membership_.require_member(*conn, actor, course_id));
   return ThreadRepository::list(*conn, canonical_id(course_id), page);
 }
 
 Result<DiscussionThread> ThreadService::start(const Actor& actor, const std::string& course_id,
                                               const TopicInput& input) {
   return db_.transaction([&](Connection& c) -> Result<DiscussionThread> {
-    DL_TRY(access_.require_member(c, actor, course_id));
+    DL_TRY(membership_.require_member(c, actor, course_id));
     DL_ASSIGN_OR_RETURN(std::string id,
                         ThreadRepository::insert(c, canonical_id(course_id), actor.user_id, input));
     return ThreadRepository::find(c, id);
@@ -48,7 +48,7 @@ Result<ThreadPost> ThreadService::reply(const Actor& actor, const std::string& t
 Result<DiscussionThread> ThreadService::readable(Connection& c, const Actor& actor,
                                                  const std::string& id) {
   DL_ASSIGN_OR_RETURN(DiscussionThread t, ThreadRepository::find(c, canonical_id(id)));
-  DL_TRY(access_.require_member(c, actor, t.course_id));
+  DL_TRY(membership_.require_member(c, actor, t.course_id));
   return t;
 }
 

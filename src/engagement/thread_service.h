@@ -5,20 +5,21 @@
 #include "core/actor.h"
 #include "core/page.h"
 #include "core/result.h"
-#include "engagement/course_access.h"
+#include "engagement/community_membership.h"
 #include "engagement/model.h"
 #include "storage/database.h"
 
 namespace deltalabs::engagement {
 
 // A course's discussion threads and their posts: members of the course
-// (CourseAccess) list, read, start threads and reply.
+// (CommunityMembership) list, read, start threads and reply.
 class ThreadService {
  public:
   // How many posts a thread's detail carries; the rest are paged by posts().
   static constexpr int kPostsInDetail = 100;
 
-  ThreadService(Database& db, const CourseAccess& access) : db_(db), access_(access) {}
+  ThreadService(Database& db, const CommunityMembership& membership)
+      : db_(db), membership_(membership) {}
 
   // A page of the course's threads, newest first (without posts).
   Result<Page<DiscussionThread>> list(const Actor& actor, const std::string& course_id,
@@ -39,7 +40,7 @@ class ThreadService {
   Result<DiscussionThread> readable(Connection& c, const Actor& actor, const std::string& id);
 
   Database& db_;
-  const CourseAccess& access_;
+  const CommunityMembership& membership_;
 };
 
 }  // namespace deltalabs::engagement

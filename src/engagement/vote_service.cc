@@ -20,7 +20,7 @@ Result<VoteResult> VoteService::change(const Actor& actor, const VoteTarget& raw
   const VoteTarget target{raw.type, canonical_id(raw.id)};
   return db_.transaction([&](Connection& c) -> Result<VoteResult> {
     DL_ASSIGN_OR_RETURN(std::string course_id, VoteRepository::course_of(c, target));
-    DL_TRY(access_.require_member(c, actor, course_id));
+    DL_TRY(membership_.require_member(c, actor, course_id));
     DL_TRY(VoteRepository::lock_target(c, target));
     DL_ASSIGN_OR_RETURN(std::optional<int> old, VoteRepository::find(c, actor.user_id, target));
     if (value == 0) {

@@ -2,7 +2,7 @@
 
 #include "core/actor.h"
 #include "core/result.h"
-#include "engagement/course_access.h"
+#include "engagement/community_membership.h"
 #include "engagement/model.h"
 #include "storage/database.h"
 
@@ -15,7 +15,8 @@ namespace deltalabs::engagement {
 // the target's row lock, so it always equals the sum of the votes table.
 class VoteService {
  public:
-  VoteService(Database& db, const CourseAccess& access) : db_(db), access_(access) {}
+  VoteService(Database& db, const CommunityMembership& membership)
+      : db_(db), membership_(membership) {}
 
   // Sets the actor's vote on the target to `value` (1 or -1).
   Result<VoteResult> vote(const Actor& actor, const VoteTarget& target, int value);
@@ -26,7 +27,7 @@ class VoteService {
   Result<VoteResult> change(const Actor& actor, const VoteTarget& target, int value);
 
   Database& db_;
-  const CourseAccess& access_;
+  const CommunityMembership& membership_;
 };
 
 }  // namespace deltalabs::engagement

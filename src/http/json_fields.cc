@@ -22,30 +22,6 @@ std::optional<std::int64_t> optional_int(const boost::json::object& body, std::s
   return std::nullopt;
 }
 
-std::optional<bool> optional_bool(const boost::json::object& body, std::string_view key) {
-  const auto* v = body.if_contains(key);
-  if (v == nullptr || !v->is_bool()) return std::nullopt;
-  return v->get_bool();
-}
-
-std::optional<std::vector<std::string>> optional_strings(const boost::json::object& body,
-                                                         std::string_view key) {
-  const auto* v = body.if_contains(key);
-  if (v == nullptr || !v->is_array()) return std::nullopt;
-  std::vector<std::string> out;
-  for (const auto& item : v->get_array()) {
-    if (item.is_string()) out.emplace_back(item.get_string());
-  }
-  return out;
-}
-
-std::optional<std::string> optional_json_text(const boost::json::object& body,
-                                              std::string_view key) {
-  const auto* v = body.if_contains(key);
-  if (v == nullptr || v->is_null()) return std::nullopt;
-  return boost::json::serialize(*v);
-}
-
 boost::json::value text_or_null(const std::optional<std::string>& text) {
   return text ? boost::json::value(*text) : boost::json::value(nullptr);
 }

@@ -6,7 +6,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace deltalabs::http {
 
@@ -19,24 +18,12 @@ std::optional<std::string> optional_string(const boost::json::object& body, std:
 std::string required_string(const boost::json::object& body, std::string_view key);
 // An integer field, or nullopt.
 std::optional<std::int64_t> optional_int(const boost::json::object& body, std::string_view key);
-// A boolean field, or nullopt.
-std::optional<bool> optional_bool(const boost::json::object& body, std::string_view key);
-// An array of strings, or nullopt.
-std::optional<std::vector<std::string>> optional_strings(const boost::json::object& body,
-                                                         std::string_view key);
-// A nested object serialised back to JSON text, or nullopt.
-std::optional<std::string> optional_json_text(const boost::json::object& body,
-                                              std::string_view key);
+
 // Writers shared by every domain's rendering.
 
 // The text, or JSON null for nullopt.
 boost::json::value text_or_null(const std::optional<std::string>& text);
 // A stored JSON object text parsed back into an object ({} when it is not one).
 boost::json::value object_or_empty(const std::string& text);
-
-// True when the key is present (even as null).
-inline bool has_field(const boost::json::object& body, std::string_view key) {
-  return body.contains(key);
-}
 
 }  // namespace deltalabs::http

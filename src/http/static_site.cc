@@ -30,6 +30,12 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kTypes =
     {".xml", "application/xml"},
 }};
 
+// Pre-compressed twins of a file (web/scripts/compress.mjs writes them), best first.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kTwins = {{
+    {"br", ".br"},
+    {"gzip", ".gz"},
+}};
+
 std::string_view content_type(const std::filesystem::path& file) {
   const std::string ext = file.extension().string();
   for (const auto& [e, type] : kTypes) {
@@ -96,9 +102,10 @@ bool is_regular(const std::filesystem::path& file) {
   return std::filesystem::is_regular_file(file, ec);
 }
 
-bool accepts_gzip(std::string_view accept_encoding) {
-  // "gzip" listed without q=0 (the common forms; a precise parse is not needed here).
-  const auto at = accept_encoding.find("gzip");
+// True when `coding` ("gzip", "br") is listed without q=0 (the common forms;
+// a precise parse is not needed here).
+bool accepts(std::string_view accept_encoding, std::string_view coding) {
+  const auto at = accept_encoding.find(coding);
   if (at == std::string_view::npos) return false;
   const auto next = accept_encoding.find(',', at);
   const std::string_view item = accept_encoding.substr(at, next - at);
@@ -155,11 +162,16 @@ std::optional<Response> StaticSite::serve(const Request& req) const {
         {ErrorKind::kNotFound, "ROUTE_NOT_FOUND", "No resource lives at this path.", {}, {}},
         req.request_id);
   }
+  // The smallest twin the client accepts: brotli, then gzip, then the file.
   std::optional<std::string> body;
-  bool gzipped = false;
-  if (accepts_gzip(req.header("Accept-Encoding"))) {
-    const std::filesystem::path gz = real.string() + ".gz";
-    if (is_regular(gz) && (body = read_file(gz))) gzipped = true;
+  std::string_view encoding;
+  for (const auto& [coding, suffix] : kTwins) {
+    if (!accepts(req.header("Accept-Encoding"), coding)) continue;
+    const std::filesystem::path twin = real.string() + std::string(suffix);
+    if (is_regular(twin) && (body = read_file(twin))) {
+      encoding = coding;
+      break;
+    }
   }
   if (!body) body = read_file(real);
   if (!body) {
@@ -169,7 +181,7 @@ std::optional<Response> StaticSite::serve(const Request& req) const {
   r.header("Cache-Control", asset ? "public, max-age=31536000, immutable" : "no-cache");
   r.header("Vary", "Accept-Encoding");
   r.header("X-Content-Type-Options", "nosniff");
-  if (gzipped) r.header("Content-Encoding", "gzip");
+  if (!encoding.empty()) r.header("Content-Encoding", std::string(encoding));
   return r;
 }
 

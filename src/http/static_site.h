@@ -12,7 +12,8 @@ namespace deltalabs::http {
 // The built web app (web/dist) served at `/`: a GET or HEAD outside the API
 // paths gets the file it names, or index.html when it names none (the SPA
 // fallback); files under /assets/ (content-hashed) are cached for a year;
-// a file's `.gz` twin is sent to clients that accept gzip. Thread-safe.
+// a file's `.br` (or `.gz`) twin is sent to clients that accept brotli (or
+// gzip). Thread-safe.
 class StaticSite {
  public:
   // The site of `root`, or nullopt when `root` holds no index.html.

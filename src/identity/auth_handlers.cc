@@ -4,10 +4,9 @@
 
 #include "core/case_fold.h"
 #include "http/common_shapes.h"
-#include "http/json_fields.h"
 #include "http/problem.h"
 #include "identity/auth_rate_limits.h"
-#include "identity/identity_json.h"
+#include "identity/identity_shapes.h"
 
 namespace deltalabs::identity {
 
@@ -25,17 +24,79 @@ FieldSpec password_field(const char* name) {
       "8 to 128 characters, any Unicode");
 }
 
+// What POST /v1/auth/login reads: exactly one of email and username.
+struct SignInBody {
+  std::optional<std::string> email;
+  std::optional<std::string> username;
+  std::string password;
+};
+
+// The bodies that carry one string: a refresh token, a mailed token, an email.
+struct RefreshTokenBody {
+  std::string refresh_token;
+};
+struct TokenBody {
+  std::string token;
+};
+struct EmailBody {
+  std::string email;
+};
+
+struct PasswordReset {
+  std::string token;
+  std::string new_password;
+};
+
+const BodySchema& registration_body() {
+  static const BodySchema schema{
+      field::email("email").required().into(&Registration::email),
+      password_field("password").into(&Registration::password),
+      field::string("first_name", 100).length(1, 100).required().into(&Registration::first_name),
+      field::string("last_name", 100).length(1, 100).required().into(&Registration::last_name),
+      field::string("username", 32).length(3, 32).into(&Registration::username)};
+  return schema;
+}
+
+const BodySchema& sign_in_body() {
+  static const BodySchema schema{
+      field::email("email").into(&SignInBody::email),
+      field::string("username", 32).into(&SignInBody::username),
+      field::string("password", 128).length(1, 128).required().into(&SignInBody::password)};
+  return schema;
+}
+
+const BodySchema& refresh_token_body() {
+  static const BodySchema schema{
+      field::string("refresh_token", 200).required().into(&RefreshTokenBody::refresh_token)};
+  return schema;
+}
+
+const BodySchema& token_body() {
+  static const BodySchema schema{field::string("token", 200).required().into(&TokenBody::token)};
+  return schema;
+}
+
+const BodySchema& email_body() {
+  static const BodySchema schema{field::email("email").required().into(&EmailBody::email)};
+  return schema;
+}
+
+const BodySchema& password_reset_body() {
+  static const BodySchema schema{field::string("token", 200).required().into(&PasswordReset::token),
+                                 password_field("new_password").into(&PasswordReset::new_password)};
+  return schema;
+}
+
 // Signs in, spending the failure budgets of the address and the account only
 // when the credentials are wrong: correct passwords never count against
 // them, so a classroom behind one address is not locked out by its own
 // sign-ins, while guessing from one address or at one account is.
 Result<Response> sign_in(Request& req, AuthService& auth, http::RateLimits& limits,
-                         const std::string& login, bool by_username) {
+                         const std::string& login, bool by_username, const std::string& password) {
   DL_ASSIGN_OR_RETURN(std::string account, auth.login_limit_key(login, by_username));
   if (auto r = limits.exhausted(req, auth_policy::kFailedSignIn, req.remote_address)) return *r;
   if (auto r = limits.exhausted(req, auth_policy::kFailedAccount, account)) return *r;
-  auto signin = auth.login(req.caller(), login, by_username,
-                           http::required_string(req.json.as_object(), "password"));
+  auto signin = auth.login(req.caller(), login, by_username, password);
   if (!signin.ok()) {
     if (signin.error().code != "INVALID_CREDENTIALS") return std::move(signin).error();
     Response r = http::problem_response(signin.error(), req.request_id);
@@ -54,25 +115,17 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
   router.add({.method = Method::kPost,
               .path = "/v1/auth/register",
               .handler = [&auth, &limits](Request& req) -> Result<Response> {
-                const auto& b = req.json.as_object();
-                const std::string email = http::required_string(b, "email");
+                auto input = registration_body().read<Registration>(req.json);
                 if (auto limited = limits.limit(req, auth_policy::kAccountMail,
-                                                "register:" + case_fold_key(email)))
+                                                "register:" + case_fold_key(input.email)))
                   return *limited;
-                Registration input{email, http::required_string(b, "password"),
-                                   http::required_string(b, "first_name"),
-                                   http::required_string(b, "last_name"),
-                                   http::optional_string(b, "username")};
                 DL_ASSIGN_OR_RETURN(User user, auth.register_user(req.caller(), input));
                 return Response::json(201, registration_shape().render(user))
                     .header("Location", "/v1/users/" + user.id);
               },
               .summary = "Create an account (role student)",
               .tag = kTag,
-              .body = http::json_body({field::email("email").required(), password_field("password"),
-                                       field::string("first_name", 100).length(1, 100).required(),
-                                       field::string("last_name", 100).length(1, 100).required(),
-                                       field::string("username", 32).length(3, 32)}),
+              .body = http::json_body(registration_body()),
               .responses = {201, 409},
               .returns = http::schema::ref(registration_shape()),
               .rate_limit = auth_policy::kRegister,
@@ -81,57 +134,57 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
   router.add({.method = Method::kPost,
               .path = "/v1/auth/login",
               .handler = [&auth, &limits](Request& req) -> Result<Response> {
-                const auto& b = req.json.as_object();
-                const auto email = http::optional_string(b, "email");
-                const auto username = http::optional_string(b, "username");
-                if (email.has_value() == username.has_value()) {
+                auto who = sign_in_body().read<SignInBody>(req.json);
+                if (who.email.has_value() == who.username.has_value()) {
                   return Error::invalid("The request body is not valid.",
                                         {{"email", "give exactly one of email or username"}});
                 }
-                return sign_in(req, auth, limits, email ? *email : *username, !email);
+                return sign_in(req, auth, limits, who.email ? *who.email : *who.username,
+                               !who.email, who.password);
               },
               .summary = "Sign in with email or username and password",
               .tag = kTag,
-              .body = http::json_body({field::email("email"), field::string("username", 32),
-                                       field::string("password", 128).length(1, 128).required()}),
+              .body = http::json_body(sign_in_body()),
               .responses = {200, 401},  // 401: wrong credentials or an inactive account
               .returns = http::schema::ref(sign_in_shape()),
               .rate_limit = auth_policy::kSignIn,
               .blocking = true});
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/auth/refresh",
-              .handler = [&auth](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(
-                    TokenPair tokens,
-                    auth.refresh(req.caller(),
-                                 http::required_string(req.json.as_object(), "refresh_token")));
-                return Response::json(200, tokens_json(tokens)).header("Cache-Control", "no-store");
-              },
-              .summary = "Rotate a refresh token into a new token pair",
-              .tag = kTag,
-              .body = http::json_body({field::string("refresh_token", 200).required()}),
-              .responses = {200, 401},  // 401: unknown, reused or expired refresh token
-              .returns = http::schema::ref(tokens_shape()),
-              .rate_limit = auth_policy::kSignIn});
+  router.add(
+      {.method = Method::kPost,
+       .path = "/v1/auth/refresh",
+       .handler = [&auth](Request& req) -> Result<Response> {
+         DL_ASSIGN_OR_RETURN(
+             TokenPair tokens,
+             auth.refresh(req.caller(),
+                          refresh_token_body().read<RefreshTokenBody>(req.json).refresh_token));
+         return Response::json(200, tokens_json(tokens)).header("Cache-Control", "no-store");
+       },
+       .summary = "Rotate a refresh token into a new token pair",
+       .tag = kTag,
+       .body = http::json_body(refresh_token_body()),
+       .responses = {200, 401},  // 401: unknown, reused or expired refresh token
+       .returns = http::schema::ref(tokens_shape()),
+       .rate_limit = auth_policy::kSignIn});
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/auth/logout",
-              .handler = [&auth](Request& req) -> Result<Response> {
-                DL_TRY(auth.logout(req.caller(),
-                                   http::required_string(req.json.as_object(), "refresh_token")));
-                return Response::no_content();
-              },
-              .summary = "End the session of a refresh token",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .body = http::json_body({field::string("refresh_token", 200).required()}),
-              .responses = {204}});
+  router.add(
+      {.method = Method::kPost,
+       .path = "/v1/auth/logout",
+       .handler = [&auth](Request& req) -> Result<Response> {
+         DL_TRY(auth.logout(req.caller(),
+                            refresh_token_body().read<RefreshTokenBody>(req.json).refresh_token));
+         return Response::no_content();
+       },
+       .summary = "End the session of a refresh token",
+       .tag = kTag,
+       .access = Access::kAuthenticated,
+       .body = http::json_body(refresh_token_body()),
+       .responses = {204}});
 
   router.add({.method = Method::kPost,
               .path = "/v1/auth/forgot-password",
               .handler = [&auth, &limits](Request& req) -> Result<Response> {
-                const std::string email = http::required_string(req.json.as_object(), "email");
+                const std::string email = email_body().read<EmailBody>(req.json).email;
                 if (auto limited = limits.limit(req, auth_policy::kAccountMail,
                                                 "forgot:" + case_fold_key(email)))
                   return *limited;
@@ -140,7 +193,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
               },
               .summary = "Mail a password reset token (202 whether or not the account exists)",
               .tag = kTag,
-              .body = http::json_body({field::email("email").required()}),
+              .body = http::json_body(email_body()),
               .responses = {202},
               .returns = http::schema::ref(http::accepted_shape()),
               .rate_limit = auth_policy::kResetRequest});
@@ -148,15 +201,13 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
   router.add({.method = Method::kPost,
               .path = "/v1/auth/reset-password",
               .handler = [&auth](Request& req) -> Result<Response> {
-                const auto& b = req.json.as_object();
-                DL_TRY(auth.reset_password(req.caller(), http::required_string(b, "token"),
-                                           http::required_string(b, "new_password")));
+                auto reset = password_reset_body().read<PasswordReset>(req.json);
+                DL_TRY(auth.reset_password(req.caller(), reset.token, reset.new_password));
                 return Response::no_content();
               },
               .summary = "Set a new password with a reset token; ends every session",
               .tag = kTag,
-              .body = http::json_body(
-                  {field::string("token", 200).required(), password_field("new_password")}),
+              .body = http::json_body(password_reset_body()),
               .responses = {204},
               .rate_limit = auth_policy::kSignIn,
               .blocking = true});
@@ -164,13 +215,13 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
   router.add({.method = Method::kPost,
               .path = "/v1/auth/verify-email",
               .handler = [&auth](Request& req) -> Result<Response> {
-                DL_TRY(auth.verify_email(req.caller(),
-                                         http::required_string(req.json.as_object(), "token")));
+                DL_TRY(
+                    auth.verify_email(req.caller(), token_body().read<TokenBody>(req.json).token));
                 return Response::no_content();
               },
               .summary = "Confirm an email address with a verification token",
               .tag = kTag,
-              .body = http::json_body({field::string("token", 200).required()}),
+              .body = http::json_body(token_body()),
               .responses = {204},
               .rate_limit = auth_policy::kSignIn});
 }

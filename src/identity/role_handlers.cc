@@ -5,7 +5,7 @@
 #include "http/path_param.h"
 #include "http/resource_routes.h"
 #include "http/shaped_routes.h"
-#include "identity/access_control_json.h"
+#include "identity/access_control_shapes.h"
 
 namespace deltalabs::identity {
 

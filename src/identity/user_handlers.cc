@@ -1,7 +1,7 @@
 #include "identity/user_handlers.h"
 
 #include "http/shaped_routes.h"
-#include "identity/identity_json.h"
+#include "identity/identity_shapes.h"
 
 namespace deltalabs::identity {
 

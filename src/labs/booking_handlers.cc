@@ -1,12 +1,11 @@
 #include "labs/booking_handlers.h"
 
 #include "core/uuid.h"
-#include "http/json_fields.h"
 #include "http/pagination.h"
 #include "http/path_param.h"
 #include "http/shaped_routes.h"
 #include "labs/booking_calendar.h"
-#include "labs/labs_json.h"
+#include "labs/labs_shapes.h"
 
 namespace deltalabs::labs {
 
@@ -19,14 +18,14 @@ using http::Response;
 
 constexpr const char* kTag = "Labs";
 
-BodySchema seats_body() {
-  return BodySchema{
-      field::timestamp("slot_start").required().describe("the start of one of the lab's slots"),
-      field::integer("seats").range(1, 100).describe("default 1")};
-}
-
-BookingRequest booking_request(const boost::json::object& b) {
-  return {http::required_string(b, "slot_start"), http::optional_int(b, "seats").value_or(1)};
+const BodySchema& seats_body() {
+  static const BodySchema schema{
+      field::timestamp("slot_start")
+          .required()
+          .describe("the start of one of the lab's slots")
+          .into(&BookingRequest::slot_start),
+      field::integer("seats").range(1, 100).describe("default 1").into(&BookingRequest::seats)};
+  return schema;
 }
 
 // A POST on a booking (its full path) that answers the booking after it.
@@ -52,7 +51,7 @@ void register_booking_writes(http::Router& router, BookingService& bookings) {
               .handler = [&bookings](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(Booking b,
                                     bookings.book(req.caller(), http::path_param(req),
-                                                  booking_request(req.json.as_object())));
+                                                  seats_body().read<BookingRequest>(req.json)));
                 return Response::json(201, booking_shape().render(b))
                     .header("Location", "/v1/bookings/" + b.id);
               },
@@ -145,7 +144,7 @@ void register_waitlist_routes(http::Router& router, WaitlistService& waitlist) {
               .handler = [&waitlist](Request& req) -> Result<Response> {
                 DL_ASSIGN_OR_RETURN(WaitlistEntry w,
                                     waitlist.join(req.caller(), http::path_param(req),
-                                                  booking_request(req.json.as_object())));
+                                                  seats_body().read<BookingRequest>(req.json)));
                 return Response::json(201, waitlist_entry_shape().render(w))
                     .header("Location", "/v1/lab-waitlist/" + w.id);
               },

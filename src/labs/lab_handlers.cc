@@ -4,7 +4,7 @@
 #include "http/pagination.h"
 #include "http/path_param.h"
 #include "http/shaped_routes.h"
-#include "labs/labs_json.h"
+#include "labs/labs_shapes.h"
 
 namespace deltalabs::labs {
 

@@ -3,7 +3,7 @@
 #include "core/uuid.h"
 #include "http/path_param.h"
 #include "http/shaped_routes.h"
-#include "learning/learning_json.h"
+#include "learning/learning_shapes.h"
 #include "learning/step_progress_body.h"
 
 namespace deltalabs::learning {

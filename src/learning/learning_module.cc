@@ -3,6 +3,7 @@
 #include "learning/enrollment_handlers.h"
 #include "learning/enrollment_repository.h"
 #include "learning/roadmap_handlers.h"
+#include "learning/activity_handlers.h"
 #include "learning/wishlist_handlers.h"
 
 namespace deltalabs::learning {

@@ -3,7 +3,7 @@
 #include "core/uuid.h"
 #include "http/path_param.h"
 #include "http/shaped_routes.h"
-#include "learning/learning_json.h"
+#include "learning/learning_shapes.h"
 
 namespace deltalabs::learning {
 
@@ -74,19 +74,6 @@ void register_wishlist_routes(http::Router& router, WishlistService& wishlist,
                     .responses = {204, 404}},
                    [&wishlist](Request& req) {
                      return wishlist.remove(req.caller(), http::path_param(req, "courseId"));
-                   });
-}
-
-void register_activity_routes(http::Router& router, ActivityService& activity,
-                              const CursorCodec& cursors) {
-  http::paged_list(router, cursors,
-                   {.path = "/v1/activity",
-                    .summary = "My recent activity, newest first",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .query = {{"course_id", "string", "only events of this course"}}},
-                   activity_shape(), [&activity](Request& req, const PageRequest& page) {
-                     return activity.list(req.caller(), req.query("course_id"), page);
                    });
 }
 

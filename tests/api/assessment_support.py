@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from client import Client
-from test_catalog_support import published_course, register_student, user_id
+from catalog_support import published_course, register_student, user_id
 
 # The objective quiz most tests use: 5 points in all.
 QUIZ = [

@@ -17,7 +17,7 @@ import pytest
 from card_standin import API_KEY, WEBHOOK_SECRET, CardStandIn, signature
 from client import Client
 from conftest import BINARY, _fail_if, _start, child_env
-from test_catalog_support import Cast, published_course
+from catalog_support import Cast, published_course
 
 
 @pytest.fixture(scope="module")

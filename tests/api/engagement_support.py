@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from client import Client
-from test_catalog_support import Cast, published_course, register_student, user_id
+from catalog_support import Cast, published_course, register_student, user_id
 
 
 def enroll(c: Client, course_id: str) -> dict:

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 from client import Client
-from test_catalog_support import register_student, unique
+from catalog_support import register_student, unique
 
 LAB_ASSISTANT_ROLE = "01900000-0001-7000-8000-000000000005"
 

@@ -21,7 +21,7 @@ from ai_support import calls_named, chat, unique_words
 from client import assert_problem
 from engagement_support import enroll
 from identity_support import start_module_server, stop_module_server
-from test_catalog_support import make_cast, published_course, register_student, user_id, walk
+from catalog_support import make_cast, published_course, register_student, user_id, walk
 
 TOOLS = {"list_courses", "search_courses", "get_my_enrollments", "enroll_in_course", "get_course_grades",
          "ask_question", "navigate_to_route", "add_to_cart", "book_lab"}

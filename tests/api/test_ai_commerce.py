@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from ai_support import calls_named, chat, mcp_call, unique_words
-from test_catalog_support import make_cast, published_course, register_student
+from catalog_support import make_cast, published_course, register_student
 
 
 @pytest.fixture(scope="module")

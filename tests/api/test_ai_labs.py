@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 
 from ai_support import calls_named, chat, mcp_call, unique_words
 from labs_support import hosted_lab
-from test_catalog_support import register_student, user_id
+from catalog_support import register_student, user_id
 
 
 def tomorrow_at(hour: int) -> str:

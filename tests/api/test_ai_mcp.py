@@ -18,7 +18,7 @@ import pytest
 from ai_support import mcp, mcp_call, mcp_result, unique_words
 from client import assert_problem
 from engagement_support import enroll
-from test_catalog_support import make_cast, published_course, register_student, user_id, walk
+from catalog_support import make_cast, published_course, register_student, user_id, walk
 
 
 @pytest.fixture(scope="module")

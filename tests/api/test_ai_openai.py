@@ -19,7 +19,7 @@ import pytest
 
 from ai_support import StandInModel, chat, reply, tool_messages, unique_words
 from client import assert_problem
-from test_catalog_support import make_cast, published_course, register_student, user_id, walk
+from catalog_support import make_cast, published_course, register_student, user_id, walk
 
 API_KEY = "stand-in-secret-key"
 

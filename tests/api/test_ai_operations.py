@@ -17,7 +17,7 @@ import pytest
 
 from ai_support import chat, mcp
 from client import assert_problem
-from test_catalog_support import create_course, make_cast, published_course, register_student, user_id, walk
+from catalog_support import create_course, make_cast, published_course, register_student, user_id, walk
 
 
 @pytest.fixture(scope="module")

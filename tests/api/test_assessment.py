@@ -22,7 +22,7 @@ import pytest
 from assessment_support import (ALL_RIGHT, ALL_WRONG, QUIZ, answers, assert_no_answer_keys, course_with_learners,
                                 create_exercise, enrolled_learner, own_grade, submit, submitted)
 from client import assert_problem
-from test_catalog_support import make_cast, register_student, user_id, walk
+from catalog_support import make_cast, register_student, user_id, walk
 
 
 @pytest.fixture(scope="module")

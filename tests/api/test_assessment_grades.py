@@ -21,7 +21,7 @@ from access_helpers import audit_actions
 from assessment_support import (ALL_RIGHT, ALL_WRONG, QUIZ, course_with_learners, create_exercise, grades_of,
                                 notifications, own_grade, submitted)
 from client import assert_problem
-from test_catalog_support import make_cast, register_student, user_id, walk
+from catalog_support import make_cast, register_student, user_id, walk
 
 
 @pytest.fixture(scope="module")

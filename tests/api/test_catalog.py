@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from client import assert_problem
-from test_catalog_support import (add_section, course_body, create_course, make_cast, published_course, unique,
+from catalog_support import (add_section, course_body, create_course, make_cast, published_course, unique,
                                   user_id, walk)
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")

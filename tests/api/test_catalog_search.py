@@ -16,7 +16,7 @@ import pytest
 
 from client import assert_problem
 from identity_support import register
-from test_catalog_support import make_cast, published_course, walk, create_course
+from catalog_support import make_cast, published_course, walk, create_course
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +173,7 @@ def test_listing_shows_a_write_of_this_server_at_once_and_one_made_elsewhere_wit
     """Public listings are reused for --shared-cache-ms; a write through this
     server invalidates them at once, a write by another process (the CLI,
     another instance) shows within that time."""
-    from test_catalog_support import make_cast
+    from catalog_support import make_cast
     import time
     srv = server_factory(["--shared-cache-ms", "300"])
     cast = make_cast(srv, cli)

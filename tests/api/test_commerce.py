@@ -19,7 +19,7 @@ import pytest
 from client import assert_problem
 from commerce_support import (add, added, buy, checkout, course_of, enrollment_in, money, ordered, paid_course,
                               resource)
-from test_catalog_support import make_cast, published_course, register_student, user_id
+from catalog_support import make_cast, published_course, register_student, user_id
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,7 @@ from client import assert_problem
 from commerce_support import standin  # noqa: F401 (a fixture)
 from commerce_support import (added, card_checkout, card_server, cart_lines, checkout, deliver, enrollment_in,
                               paid_course, resource)
-from test_catalog_support import make_cast, register_student
+from catalog_support import make_cast, register_student
 
 TIMEOUT_MS = 1500
 

@@ -21,7 +21,7 @@ import requests
 
 from client import Client
 from conftest import BINARY, child_env
-from test_catalog_support import make_cast, published_course, register_student
+from catalog_support import make_cast, published_course, register_student
 
 ROUNDS = 4
 BUYERS = 6

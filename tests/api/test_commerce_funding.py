@@ -17,7 +17,7 @@ import pytest
 
 from client import assert_problem
 from commerce_support import added, buy, checkout, course_of, enrollment_in, money, ordered, paid_course
-from test_catalog_support import make_cast, register_student, user_id
+from catalog_support import make_cast, register_student, user_id
 
 
 @pytest.fixture(scope="module")

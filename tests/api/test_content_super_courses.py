@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from client import assert_problem
-from test_catalog_support import add_section, create_course, make_cast, published_course, walk
+from catalog_support import add_section, create_course, make_cast, published_course, walk
 
 
 @pytest.fixture(scope="module")

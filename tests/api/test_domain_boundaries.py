@@ -64,7 +64,7 @@ DECLARED_VIEWS = {
 
 # --- the include directions ----------------------------------------------------
 # Which folders a folder may include from. A domain may include another domain
-# only through `*_service.h`, `model.h`, `*_json.h` (and `demo_*` files its
+# only through `*_service.h`, `model.h`, `*_shapes.h` (and `demo_*` files its
 # `*_module.h`), and only downwards in DOMAIN_USES (no cycles).
 LAYER_MAY_INCLUDE = {
     "core": set(),
@@ -86,7 +86,7 @@ DOMAIN_USES = {
     "labs": {"identity", "catalog"},
     "ai": {"identity", "catalog", "content", "learning", "assessment", "engagement", "commerce", "labs"},
 }
-CROSS_DOMAIN_HEADER = re.compile(r"(_service|_json)\.h$|^model\.h$|^authorization_service\.h$")
+CROSS_DOMAIN_HEADER = re.compile(r"(_service|_shapes)\.h$|^model\.h$|^authorization_service\.h$")
 
 # Folders whose SQL is checked against the table map. app/ wires, seeds and
 # audits the whole database on purpose (`deltalabs check`, `seed --scale`).

@@ -16,7 +16,7 @@ import pytest
 
 from client import assert_problem
 from engagement_support import make_community, notifications
-from test_catalog_support import make_cast, register_student, user_id, walk
+from catalog_support import make_cast, register_student, user_id, walk
 
 UNKNOWN = "01900000-dead-7000-8000-000000000000"
 

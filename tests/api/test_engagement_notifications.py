@@ -20,7 +20,7 @@ import pytest
 from client import assert_problem
 from conftest import BACKEND
 from engagement_support import EventStream, answer, ask, make_community, notifications
-from test_catalog_support import login, make_cast, register_student, walk
+from catalog_support import login, make_cast, register_student, walk
 
 UNKNOWN = "01900000-dead-7000-8000-000000000000"
 

@@ -22,7 +22,7 @@ from client import assert_problem
 from commerce_support import added, money, paid_course
 from conftest import ROOT
 from identity_support import client_from, unique_email
-from test_catalog_support import make_cast, published_course, register_student
+from catalog_support import make_cast, published_course, register_student
 
 BIN = ROOT / "node_modules" / ".bin"
 CONTRACT = ROOT / "tests" / "contract"

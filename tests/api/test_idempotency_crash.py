@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 
 from client import Client
-from test_catalog_support import make_cast, published_course, register_student, user_id, walk
+from catalog_support import make_cast, published_course, register_student, user_id, walk
 
 # One signing key for every restart, so tokens stay valid.
 KEYS = ["--jwt-keys", "crash:idempotency-crash-secret-0123456789"]

@@ -19,7 +19,7 @@ from access_helpers import UNKNOWN_ID
 from client import assert_problem
 from labs_support import (LAB_ASSISTANT_ROLE, at, become_host, book, hosted_lab, new_lab, new_slot,
                           notifications, stored, students)
-from test_catalog_support import bootstrap, register_student, unique, user_id
+from catalog_support import bootstrap, register_student, unique, user_id
 
 
 @pytest.fixture(scope="module")

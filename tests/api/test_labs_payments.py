@@ -18,7 +18,7 @@ import pytest
 
 from client import assert_problem
 from labs_support import book, hosted_lab, new_slot, students
-from test_catalog_support import bootstrap
+from catalog_support import bootstrap
 
 PRICE = {"amount_minor": 1200, "currency": "EUR"}
 

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from client import assert_problem
-from test_catalog_support import (add_section, create_course, make_cast, published_course, register_student, unique,
+from catalog_support import (add_section, create_course, make_cast, published_course, register_student, unique,
                                   user_id, walk)
 
 

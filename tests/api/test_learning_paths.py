@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from client import assert_problem
-from test_catalog_support import create_course, make_cast, published_course, register_student, walk
+from catalog_support import create_course, make_cast, published_course, register_student, walk
 
 
 @pytest.fixture(scope="module")

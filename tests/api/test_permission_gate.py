@@ -16,7 +16,7 @@ import pytest
 
 from access_helpers import PERMISSION_IDS, ROLE_IDS, set_roles, unique
 from client import assert_problem
-from test_catalog_support import add_section, create_course, make_cast, register_student, user_id
+from catalog_support import add_section, create_course, make_cast, register_student, user_id
 
 BAD_BODY = {"surely_not_a_field": True, "name": 42}
 CONTENT_CREATOR_ROLE_ID = "01900000-0001-7000-8000-000000000008"  # courses:create only

@@ -127,6 +127,26 @@ def test_the_gzip_twin_goes_to_clients_that_accept_gzip(web):
     assert body == ASSET
 
 
+def test_the_brotli_twin_goes_first_to_clients_that_accept_brotli(web, site):
+    # What compress.mjs writes; the server never compresses, it picks a twin.
+    brotli_twin = b"\x1b\x27\x00\xf8brotli twin bytes"
+    (site / "assets" / "app-3f9a1c.js.br").write_bytes(brotli_twin)
+
+    status, headers, body = raw(web, "GET", "/assets/app-3f9a1c.js", {"Accept-Encoding": "gzip, deflate, br"})
+    assert status == 200
+    assert headers["content-encoding"] == "br"
+    assert headers["content-type"].startswith("text/javascript")
+    assert "accept-encoding" in headers["vary"].lower()
+    assert body == brotli_twin
+
+    # A client without brotli still gets the gzip twin, and br;q=0 means no.
+    status, headers, body = raw(web, "GET", "/assets/app-3f9a1c.js", {"Accept-Encoding": "gzip"})
+    assert headers["content-encoding"] == "gzip"
+    assert gzip.decompress(body) == ASSET
+    status, headers, body = raw(web, "GET", "/assets/app-3f9a1c.js", {"Accept-Encoding": "br;q=0, gzip"})
+    assert headers["content-encoding"] == "gzip"
+
+
 def test_api_paths_keep_their_meaning_and_never_get_the_app(web):
     problem = assert_problem_404(*raw(web, "GET", "/v1/nope"))
     assert problem["code"] == "ROUTE_NOT_FOUND"

@@ -1,5 +1,5 @@
 #include "ai/tools/tools.h"
-#include "commerce/commerce_json.h"
+#include "commerce/commerce_shapes.h"
 #include "http/json_fields.h"
 
 namespace deltalabs::ai {

@@ -1,5 +1,5 @@
 #include "ai/tools/tools.h"
-#include "engagement/engagement_json.h"
+#include "engagement/engagement_shapes.h"
 #include "http/json_fields.h"
 
 namespace deltalabs::ai {

@@ -3,7 +3,7 @@
 
 #include "ai/tools/tools.h"
 #include "http/json_fields.h"
-#include "labs/labs_json.h"
+#include "labs/labs_shapes.h"
 
 namespace deltalabs::ai {
 

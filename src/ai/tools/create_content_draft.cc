@@ -1,4 +1,4 @@
-#include "ai/ai_json.h"
+#include "ai/ai_shapes.h"
 #include "ai/tools/tools.h"
 #include "http/json_fields.h"
 

@@ -1,5 +1,5 @@
 #include "ai/tools/tools.h"
-#include "assessment/assessment_json.h"
+#include "assessment/assessment_shapes.h"
 #include "http/json_fields.h"
 
 namespace deltalabs::ai {

@@ -1,6 +1,6 @@
 #include "ai/tools/tools.h"
 #include "http/json_fields.h"
-#include "learning/learning_json.h"
+#include "learning/learning_shapes.h"
 
 namespace deltalabs::ai {
 

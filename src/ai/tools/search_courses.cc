@@ -1,5 +1,5 @@
 #include "ai/tools/tools.h"
-#include "catalog/catalog_json.h"
+#include "catalog/catalog_shapes.h"
 #include "http/json_fields.h"
 
 namespace deltalabs::ai {

@@ -1,8 +1,8 @@
-#include "learning/learning_json.h"
+#include "learning/learning_shapes.h"
 
 #include <boost/json.hpp>
 
-#include "catalog/catalog_json.h"
+#include "catalog/catalog_shapes.h"
 #include "http/json_fields.h"
 
 namespace deltalabs::learning {

@@ -1,4 +1,4 @@
-#include "ops/ops_json.h"
+#include "ops/ops_shapes.h"
 
 #include <boost/json.hpp>
 

@@ -1,10 +1,10 @@
-#include "ops/schema_routes.h"
+#include "ops/schema_handlers.h"
 
 #include <string>
 
 #include "core/unicode_text.h"
 #include "ops/data_model_document.h"
-#include "ops/ops_json.h"
+#include "ops/ops_shapes.h"
 #include "storage/schema_catalog.h"
 
 namespace deltalabs::ops {

@@ -1,8 +1,8 @@
-#include "labs/labs_json.h"
+#include "labs/labs_shapes.h"
 
 #include <boost/json.hpp>
 
-#include "catalog/catalog_json.h"
+#include "catalog/catalog_shapes.h"
 
 namespace deltalabs::labs {
 

@@ -1,4 +1,4 @@
-#include "catalog/catalog_json.h"
+#include "catalog/catalog_shapes.h"
 
 #include <boost/json.hpp>
 

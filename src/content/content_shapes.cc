@@ -1,8 +1,8 @@
-#include "content/content_json.h"
+#include "content/content_shapes.h"
 
 #include <boost/json.hpp>
 
-#include "catalog/catalog_json.h"
+#include "catalog/catalog_shapes.h"
 #include "http/json_fields.h"
 
 namespace deltalabs::content {

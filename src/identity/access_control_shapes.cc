@@ -1,9 +1,9 @@
-#include "identity/access_control_json.h"
+#include "identity/access_control_shapes.h"
 
 #include <boost/json.hpp>
 
 #include "http/json_fields.h"
-#include "identity/identity_json.h"
+#include "identity/identity_shapes.h"
 
 namespace deltalabs::identity {
 

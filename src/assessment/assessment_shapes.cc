@@ -1,4 +1,4 @@
-#include "assessment/assessment_json.h"
+#include "assessment/assessment_shapes.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "ops/ops_routes.h"
+#include "ops/ops_handlers.h"
 
 #include <boost/json.hpp>
 
@@ -9,8 +9,8 @@
 
 #include "http/openapi.h"
 #include "ops/docs_page.h"
-#include "ops/ops_json.h"
-#include "ops/schema_routes.h"
+#include "ops/ops_shapes.h"
+#include "ops/schema_handlers.h"
 
 namespace deltalabs::ops {
 

@@ -12,9 +12,10 @@ namespace deltalabs::engagement {
 // The rule every engagement use case starts from: a course's Q&A,
 // discussions and events are for its members (enrolled learners, TAs,
 // instructors, editors), as the learning domain defines them.
-class CourseAccess {
+class CommunityMembership {
  public:
-  explicit CourseAccess(learning::EnrollmentService& enrollments) : enrollments_(enrollments) {}
+  explicit CommunityMembership(learning::EnrollmentService& enrollments)
+      : enrollments_(enrollments) {}
 
   // Inside a transaction: how the actor takes part in the course; 404 when
   // they may not see it, 403 NOT_A_COURSE_MEMBER when they are no member.

@@ -1,4 +1,4 @@
-#include "ai/ai_json.h"
+#include "ai/ai_shapes.h"
 
 #include <boost/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "engagement/engagement_json.h"
+#include "engagement/engagement_shapes.h"
 
 #include <boost/json.hpp>
 

@@ -1,8 +1,8 @@
-#include "commerce/commerce_json.h"
+#include "commerce/commerce_shapes.h"
 
 #include <boost/json.hpp>
 
-#include "catalog/catalog_json.h"
+#include "catalog/catalog_shapes.h"
 
 namespace deltalabs::commerce {
 

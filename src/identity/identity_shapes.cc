@@ -1,4 +1,4 @@
-#include "identity/identity_json.h"
+#include "identity/identity_shapes.h"
 
 #include <boost/json.hpp>
 
