@@ -198,22 +198,19 @@ Result<SchemaCatalog> read_sqlite(Connection& conn) {
   return catalog;
 }
 
-Result<SchemaCatalog> read_postgres(Connection& conn) {
-  DL_ASSIGN_OR_RETURN(RowSet tables, conn.query(kPgTables));
-  std::map<std::string, TableInfo> by_name;
-  for (std::size_t i = 0; i < tables.size(); ++i) {
-    const std::string name = tables[i].text(0);
-    if (!is_internal(name)) by_name[name].name = name;
-  }
-  auto find = [&](const std::string& name) -> TableInfo* {
-    const auto it = by_name.find(name);
-    return it == by_name.end() ? nullptr : &it->second;
-  };
+// PostgreSQL's tables by name, filled in by one catalog query per kind of fact.
+using PgTables = std::map<std::string, TableInfo>;
 
+TableInfo* find_table(PgTables& tables, const std::string& name) {
+  const auto it = tables.find(name);
+  return it == tables.end() ? nullptr : &it->second;
+}
+
+Status read_pg_columns(Connection& conn, PgTables& tables) {
   DL_ASSIGN_OR_RETURN(RowSet cols, conn.query(kPgColumns));
   for (std::size_t i = 0; i < cols.size(); ++i) {
     const Row r = cols[i];
-    TableInfo* t = find(r.text(0));
+    TableInfo* t = find_table(tables, r.text(0));
     if (t == nullptr) continue;
     ColumnInfo c{r.text(1), normalise_type(r.text(2)), !r.boolean(3), std::nullopt, false};
     if (!r.is_null(4)) c.default_value = normalise_expression(r.text(4));
@@ -221,13 +218,18 @@ Result<SchemaCatalog> read_postgres(Connection& conn) {
   }
   DL_ASSIGN_OR_RETURN(RowSet pks, conn.query(kPgPrimaryKeys));
   for (std::size_t i = 0; i < pks.size(); ++i) {
-    if (TableInfo* t = find(pks[i].text(0))) t->primary_key.push_back(pks[i].text(1));
+    if (TableInfo* t = find_table(tables, pks[i].text(0))) t->primary_key.push_back(pks[i].text(1));
   }
+  return {};
+}
+
+// Foreign keys and unique indexes come one row per column, in order.
+Status read_pg_keys(Connection& conn, PgTables& tables) {
   DL_ASSIGN_OR_RETURN(RowSet fks, conn.query(kPgForeignKeys));
   std::string previous;
   for (std::size_t i = 0; i < fks.size(); ++i) {
     const Row r = fks[i];
-    TableInfo* t = find(r.text(0));
+    TableInfo* t = find_table(tables, r.text(0));
     if (t == nullptr) continue;
     const std::string key = r.text(0) + "\n" + r.text(1);
     if (key != previous) t->foreign_keys.push_back({{}, r.text(2), {}, pg_on_delete(r.text(3))});
@@ -239,7 +241,7 @@ Result<SchemaCatalog> read_postgres(Connection& conn) {
   previous.clear();
   for (std::size_t i = 0; i < uniques.size(); ++i) {
     const Row r = uniques[i];
-    TableInfo* t = find(r.text(0));
+    TableInfo* t = find_table(tables, r.text(0));
     if (t == nullptr) continue;
     const std::string key = r.text(0) + "\n" + r.text(1);
     if (key != previous) {
@@ -248,9 +250,13 @@ Result<SchemaCatalog> read_postgres(Connection& conn) {
     previous = key;
     t->unique.back().columns.push_back(normalise_expression(r.text(3)));
   }
+  return {};
+}
+
+Status read_pg_checks(Connection& conn, PgTables& tables) {
   DL_ASSIGN_OR_RETURN(RowSet checks, conn.query(kPgChecks));
   for (std::size_t i = 0; i < checks.size(); ++i) {
-    TableInfo* t = find(checks[i].text(0));
+    TableInfo* t = find_table(tables, checks[i].text(0));
     if (t == nullptr) continue;
     std::string def = checks[i].text(1);  // "CHECK (expr)" [NOT VALID]
     if (def.size() > 10 && def.compare(def.size() - 10, 10, " NOT VALID") == 0) {
@@ -259,9 +265,21 @@ Result<SchemaCatalog> read_postgres(Connection& conn) {
     if (starts_with_ci(def, "CHECK ")) def = def.substr(6);
     t->checks.push_back(normalise_expression(def));
   }
+  return {};
+}
 
+Result<SchemaCatalog> read_postgres(Connection& conn) {
+  DL_ASSIGN_OR_RETURN(RowSet names, conn.query(kPgTables));
+  PgTables tables;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string name = names[i].text(0);
+    if (!is_internal(name)) tables[name].name = name;
+  }
+  DL_TRY(read_pg_columns(conn, tables));
+  DL_TRY(read_pg_keys(conn, tables));
+  DL_TRY(read_pg_checks(conn, tables));
   SchemaCatalog catalog;
-  for (auto& [name, t] : by_name) {
+  for (auto& [name, t] : tables) {
     for (ColumnInfo& c : t.columns) {
       c.primary_key =
           std::find(t.primary_key.begin(), t.primary_key.end(), c.name) != t.primary_key.end();
