@@ -118,6 +118,11 @@ test('a learner appeals a grade and sees the grader accept it with a new score',
   await expect(courseScore(page)).toContainText('100%');
   await expect(page.getByRole('button', { name: 'Appeal the grade for Units check' })).toBeVisible();
   await checkPage(page, 'grades-appeal-accepted');
+  // The course player's exercise list shows the new score too.
+  await page.getByRole('navigation', { name: 'This course' }).getByRole('link', { name: 'Course player' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Exercises' }).getByRole('listitem').filter({ hasText: 'Units check' }),
+  ).toContainText('Score 2 of 2');
 });
 
 test('an appeal the server refuses is explained with its request id; a rejected one shows the note', async ({ page, request, problems }) => {
