@@ -9,6 +9,8 @@ import { checkPage, expect, test } from './fixtures';
 import { demo, newLearner, signIn, type Person } from './people';
 
 test.beforeEach(({ problems }) => problems.allow(/notifications\/stream failed: net::ERR_ABORTED/));
+// Each test walks a whole journey and checks several screens (axe twice, four screenshots each).
+test.describe.configure({ timeout: 60_000 });
 
 async function tokenOf(request: APIRequestContext, who: Person): Promise<string> {
   const resp = await request.post('/v1/auth/login', { data: { email: who.email, password: who.password } });

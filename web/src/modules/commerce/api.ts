@@ -102,17 +102,20 @@ export function useOrder(id: string) {
   });
 }
 
-/** Refund a whole paid order (one Idempotency-Key per attempt). */
+/** Refund a paid order's items, all unrefunded ones by default (one Idempotency-Key per attempt). */
 export function useRefund(orderId: string) {
   const attempt = useRef(new IdempotentAttempt());
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (reason: string) =>
+  const mutation = useMutation({
+    mutationFn: (input: { reason: string; itemIds?: string[] | undefined }) =>
       attempt.current.run((key) =>
         unwrap(
           api.POST('/v1/orders/{id}/refund', {
             params: { path: { id: orderId }, header: { 'Idempotency-Key': key } },
-            body: reason.trim() ? { reason: reason.trim() } : {},
+            body: {
+              ...(input.reason.trim() ? { reason: input.reason.trim() } : {}),
+              ...(input.itemIds ? { item_ids: input.itemIds } : {}),
+            },
           }),
         ),
       ),
@@ -122,6 +125,7 @@ export function useRefund(orderId: string) {
       await queryClient.invalidateQueries({ queryKey: ['enrollments'] });
     },
   });
+  return { ...mutation, newAttempt: () => attempt.current.reset() };
 }
 
 export function useSponsors() {
