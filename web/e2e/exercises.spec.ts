@@ -9,6 +9,10 @@ import { demo, newLearner, signIn, type Person } from './people';
 
 type Json = Record<string, unknown>;
 
+// Whole journeys with several page checks (axe and screenshots, light and dark)
+// on a shared machine: more time than one screen's test needs.
+test.describe.configure({ timeout: 60_000 });
+
 /** Someone's API calls with a Bearer token from a real sign-in. */
 async function apiAs(request: APIRequestContext, who: Person) {
   const login = await request.post('/v1/auth/login', { data: { email: who.email, password: who.password } });
@@ -64,7 +68,6 @@ async function learnerIn(page: Page, request: APIRequestContext, courseId: strin
 const question = (page: Page, prompt: string) => page.getByRole('group', { name: new RegExp(prompt.replace('?', '\\?')) });
 
 test('a learner answers all five question types, sees the graded result, attempts left and, after the due date, the correct answers', async ({ page, request }) => {
-  test.setTimeout(60_000); // a long journey with three full page checks (axe and screenshots, light and dark)
   const { api, courseId, exerciseId } = await authorExercise(request, {
     title: 'Five kinds of question',
     description: 'One of each kind; two attempts.',

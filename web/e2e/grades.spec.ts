@@ -8,6 +8,10 @@ import { demo, newLearner, signIn, type Person } from './people';
 
 type Json = Record<string, unknown>;
 
+// Whole journeys with several page checks (axe and screenshots, light and dark)
+// on a shared machine: more time than one screen's test needs.
+test.describe.configure({ timeout: 60_000 });
+
 /** Someone's API calls with a Bearer token from a real sign-in. */
 async function apiAs(request: APIRequestContext, who: Person) {
   const login = await request.post('/v1/auth/login', { data: { email: who.email, password: who.password } });

@@ -10,6 +10,10 @@ import { demo, newLearner, signIn } from './people';
 
 type Json = Record<string, unknown>;
 
+// Whole journeys with several page checks (axe and screenshots, light and dark)
+// on a shared machine: more time than one screen's test needs.
+test.describe.configure({ timeout: 60_000 });
+
 /** The demo instructor's API calls (Bearer token from a real sign-in). */
 async function instructorApi(request: APIRequestContext) {
   const login = await request.post('/v1/auth/login', { data: demo('instructor') });

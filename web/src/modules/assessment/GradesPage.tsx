@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { usePageTitle } from '../../app/usePageTitle';
-import { Card, EmptyState, ErrorBanner, Spinner } from '../../theme';
+import { Button, Card, EmptyState, ErrorBanner, Spinner } from '../../theme';
 import { useSession } from '../auth/session';
 import { CourseLinks } from '../course/CourseLinks';
 import { useCourse } from '../learn/api';
@@ -84,6 +84,7 @@ export default function GradesPage() {
 
 function Ranking({ courseId, me }: { courseId: string; me: string | undefined }) {
   const ranking = useRanking(courseId);
+  const entries = ranking.data?.pages.flatMap((p) => p.items);
   return (
     <section aria-labelledby="ranking-title">
       <h2 id="ranking-title" className="mb-3 text-2xl">
@@ -91,10 +92,20 @@ function Ranking({ courseId, me }: { courseId: string; me: string | undefined })
       </h2>
       <ErrorBanner error={ranking.error} title="The ranking could not be loaded" />
       {ranking.isPending && <Spinner label="Loading the ranking" />}
-      {ranking.data?.items.length === 0 && <p className="text-muted">Nobody has a score yet.</p>}
-      {ranking.data && ranking.data.items.length > 0 && (
+      {entries?.length === 0 && <p className="text-muted">Nobody has a score yet.</p>}
+      {entries && entries.length > 0 && (
         <Card>
-          <RankingTable entries={ranking.data.items} me={me} />
+          <RankingTable entries={entries} me={me} />
+          {ranking.hasNextPage && (
+            <Button
+              variant="secondary"
+              className="mt-4"
+              busy={ranking.isFetchingNextPage}
+              onClick={() => void ranking.fetchNextPage()}
+            >
+              Show more of the ranking
+            </Button>
+          )}
         </Card>
       )}
     </section>

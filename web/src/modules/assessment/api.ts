@@ -1,6 +1,6 @@
 // The assessment module's API calls: exercises and my submissions, grades,
 // ranking and appeals.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { api, ApiError, IdempotentAttempt, unwrap, type paths } from '../../api';
 import type { Schemas } from '../../api/types';
@@ -112,11 +112,18 @@ export function useGrades(courseId: string) {
   });
 }
 
+/** The leaderboard, 20 at a time (a course may have many learners). */
 export function useRanking(courseId: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: assessmentKeys.ranking(courseId),
-    queryFn: () =>
-      unwrap(api.GET('/v1/courses/{id}/ranking', { params: { path: { id: courseId }, query: { limit: 20 } } })),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/v1/courses/{id}/ranking', {
+          params: { path: { id: courseId }, query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
 }
 
