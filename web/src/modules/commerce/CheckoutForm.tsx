@@ -31,7 +31,7 @@ export function CheckoutForm() {
   // Changed input is a new attempt with a new Idempotency-Key.
   function changed<T>(set: (v: T) => void) {
     return (v: T) => {
-      checkout.reset();
+      checkout.newAttempt();
       set(v);
     };
   }

@@ -55,7 +55,7 @@ export function checkoutBody(input: CheckoutInput) {
 /**
  * Checkout: one IdempotentAttempt per attempt, so a double click or a retry
  * after a dropped connection sends the same Idempotency-Key and the server
- * makes one order. `reset` starts a new attempt (the input changed).
+ * makes one order. `newAttempt` starts a new one (the input changed).
  */
 export function useCheckout() {
   const attempt = useRef(new IdempotentAttempt());
@@ -79,7 +79,7 @@ export function useCheckout() {
       ]);
     },
   });
-  return { ...mutation, reset: () => attempt.current.reset() };
+  return { ...mutation, newAttempt: () => attempt.current.reset() };
 }
 
 export function useOrders() {

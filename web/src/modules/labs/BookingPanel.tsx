@@ -47,7 +47,7 @@ export function BookingPanel({ lab, slot }: { lab: Lab; slot: LabSlot }) {
           max={full ? slot.capacity : slot.seats_free}
           value={seats}
           onChange={(e) => {
-            book.reset();
+            book.newAttempt();
             setSeats(Math.max(1, Number.parseInt(e.target.value, 10) || 1));
           }}
           error={seatError}

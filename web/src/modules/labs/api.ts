@@ -121,7 +121,7 @@ export function useBook(labId: string) {
       await queryClient.invalidateQueries({ queryKey: keys.bookings, exact: true });
     },
   });
-  return { ...mutation, reset: () => attempt.current.reset() };
+  return { ...mutation, newAttempt: () => attempt.current.reset() };
 }
 
 export function useJoinWaitlist(labId: string) {
