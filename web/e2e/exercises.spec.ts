@@ -150,12 +150,18 @@ test('an exercise that closes while it is open explains why the answers were ref
 });
 
 test("the course's instructor reviews an exercise's answer keys instead of taking it", async ({ page, request }) => {
-  const { courseId, exerciseId } = await authorExercise(request, { title: 'Keys to review', questions: fiveKinds.slice(0, 3) });
+  const { api, courseId, exerciseId } = await authorExercise(request, { title: 'Keys to review', questions: fiveKinds.slice(0, 3) });
+  // A learner's attempt is in the instructor's list of submissions, but it is not the instructor's own.
+  const learner = await apiAs(request, await newLearner(request));
+  await learner.post('/v1/enrollments', { course_id: courseId });
+  await learner.post(`/v1/courses/${courseId}/exercises/${exerciseId}/submit`, { answers: [] });
+  expect(((await api.get(`/v1/courses/${courseId}/exercises/${exerciseId}/submissions`)).items as unknown[]).length).toBe(1);
   await signIn(page, demo('instructor'), `/courses/${courseId}/exercises/${exerciseId}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Keys to review' })).toBeVisible();
   const keys = page.getByRole('region', { name: 'Answer keys' });
   await expect(keys.getByRole('listitem').filter({ hasText: 'closest to the Sun' })).toContainText('Answer: Mercury');
   await expect(keys.getByRole('listitem').filter({ hasText: 'prime' })).toContainText('Answer: 2, 7');
   await expect(page.getByRole('button', { name: 'Submit answers' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /^Attempt \d/ })).toHaveCount(0);
   await checkPage(page, 'exercise-grader');
 });

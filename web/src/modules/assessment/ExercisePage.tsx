@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { usePageTitle } from '../../app/usePageTitle';
+import { useSession } from '../auth/session';
 import { Card, ErrorBanner, Spinner } from '../../theme';
 import { useExercise, useMySubmissions, type Exercise, type Submission } from './api';
 import { AnswerForm } from './AnswerForm';
@@ -13,12 +14,15 @@ export default function ExercisePage() {
   const { courseId = '', exerciseId = '' } = useParams();
   const exercise = useExercise(courseId, exerciseId);
   const submissions = useMySubmissions(courseId, exerciseId);
+  const { user } = useSession();
   usePageTitle(exercise.data?.title ?? 'Exercise');
-  if (exercise.isPending || submissions.isPending) return <Spinner label="Loading the exercise" />;
   if (exercise.error || submissions.error) {
     return <ErrorBanner error={exercise.error ?? submissions.error} title="This exercise could not be loaded" />;
   }
-  return <ExerciseView courseId={courseId} exercise={exercise.data} submissions={submissions.data} />;
+  if (exercise.isPending || submissions.isPending || !user) return <Spinner label="Loading the exercise" />;
+  // A grader's list holds every learner's submissions: this page is about mine.
+  const mine = submissions.data.filter((s) => s.user_id === user.id);
+  return <ExerciseView courseId={courseId} exercise={exercise.data} submissions={mine} />;
 }
 
 function ExerciseView({ courseId, exercise: ex, submissions }: { courseId: string; exercise: Exercise; submissions: Submission[] }) {
