@@ -1,9 +1,10 @@
 #include "learning/learning_module.h"
 
+#include "learning/activity_handlers.h"
+#include "learning/announcement_handlers.h"
 #include "learning/enrollment_handlers.h"
 #include "learning/enrollment_repository.h"
 #include "learning/roadmap_handlers.h"
-#include "learning/activity_handlers.h"
 #include "learning/wishlist_handlers.h"
 
 namespace deltalabs::learning {
@@ -16,7 +17,8 @@ LearningModule::LearningModule(Database& db, CommitDurability& durable,
       progress_(db, enrollments_),
       roadmaps_(db, courses),
       wishlist_(db, courses),
-      activity_(db) {
+      activity_(db),
+      announcements_(db, enrollments_) {
   courses.set_member_check(&EnrollmentRepository::is_member);
 }
 
@@ -25,6 +27,7 @@ void LearningModule::register_routes(http::Router& router) {
   register_roadmap_routes(router, roadmaps_);
   register_wishlist_routes(router, wishlist_, cursors_);
   register_activity_routes(router, activity_, cursors_);
+  register_announcement_routes(router, announcements_, cursors_);
 }
 
 }  // namespace deltalabs::learning

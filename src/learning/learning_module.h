@@ -5,6 +5,7 @@
 #include "http/router.h"
 #include "identity/authorization_service.h"
 #include "learning/activity_service.h"
+#include "learning/announcement_service.h"
 #include "learning/enrollment_service.h"
 #include "learning/progress_service.h"
 #include "learning/roadmap_service.h"
@@ -14,7 +15,8 @@
 namespace deltalabs::learning {
 
 // The learning domain wired together: enrollments and their progress, course
-// members, roadmaps, wishlists and the activity feed, with routes.
+// members, roadmaps, wishlists, course announcements and the activity feed,
+// with routes.
 // Construction installs the membership check archived courses are read under.
 class LearningModule {
  public:
@@ -34,6 +36,8 @@ class LearningModule {
   RoadmapService& roadmaps() { return roadmaps_; }
   // Wishlists.
   WishlistService& wishlist() { return wishlist_; }
+  // Course announcements.
+  AnnouncementService& announcements() { return announcements_; }
 
  private:
   const CursorCodec& cursors_;
@@ -42,6 +46,7 @@ class LearningModule {
   RoadmapService roadmaps_;
   WishlistService wishlist_;
   ActivityService activity_;
+  AnnouncementService announcements_;
 };
 
 }  // namespace deltalabs::learning

@@ -47,6 +47,19 @@ const http::JsonShape<SuperCourseEnrollment>& super_course_enrollment_shape() {
   return shape;
 }
 
+const http::JsonShape<Announcement>& announcement_shape() {
+  static const http::JsonShape<Announcement> shape(
+      "Announcement", {{"id", s::uuid(), &Announcement::id},
+                       {"course_id", s::uuid(), &Announcement::course_id},
+                       {"author_id", s::uuid(), &Announcement::author_id},
+                       {"author_first_name", s::string(), &Announcement::author_first_name},
+                       {"author_last_name", s::string(), &Announcement::author_last_name},
+                       {"title", s::string(), &Announcement::title},
+                       {"body", s::string(), &Announcement::body},
+                       {"created_at", s::timestamp(), &Announcement::created_at}});
+  return shape;
+}
+
 namespace {
 
 const http::JsonShape<ItemProgress>& item_progress_shape() {

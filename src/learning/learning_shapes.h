@@ -33,6 +33,8 @@ const http::JsonShape<RoadmapSection>& roadmap_section_shape();
 const http::JsonShape<Roadmap>& roadmap_shape();
 // {id, course_id, course: {id, slug, title, price, status}, added_at}
 const http::JsonShape<WishlistItem>& wishlist_item_shape();
+// {id, course_id, author_id, author_first_name, author_last_name, title, body, created_at}
+const http::JsonShape<Announcement>& announcement_shape();
 // {id, kind, course_id, subject_id, data, created_at}
 const http::JsonShape<ActivityEvent>& activity_shape();
 

@@ -104,6 +104,34 @@ inline constexpr auto kListMembers = sql_concat(
     ") m JOIN users u ON u.id = m.user_id "
     "WHERE " DL_KEYSET_ASC_BY_TEXT(m.user_id, 2, 3));
 
+// --- announcements ------------------------------------------------------------------------------
+
+inline constexpr auto kAnnouncementRow = row_mapping<Announcement>({
+    {"a.id", &Announcement::id},
+    {"a.course_id", &Announcement::course_id},
+    {"a.author_id", &Announcement::author_id},
+    {"u.first_name", &Announcement::author_first_name},
+    {"u.last_name", &Announcement::author_last_name},
+    {"a.title", &Announcement::title},
+    {"a.body", &Announcement::body},
+    {"a.created_at", &Announcement::created_at},
+});
+inline constexpr const char* kInsertAnnouncement =
+    "INSERT INTO course_announcements (id, course_id, author_id, title, body, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6)";
+inline constexpr auto kSelectAnnouncement =
+    sql_concat("SELECT ", column_list<kAnnouncementRow>(),
+               " FROM course_announcements a JOIN users u ON u.id = a.author_id WHERE a.id = $1");
+inline constexpr auto kListAnnouncements =
+    sql_concat("SELECT ", column_list<kAnnouncementRow>(),
+               " FROM course_announcements a JOIN users u ON u.id = a.author_id "
+               "WHERE a.course_id = $1 AND " DL_KEYSET_DESC(a.id, 2, 3));
+// Who hears of a new announcement: each user with a live enrollment in the
+// course (learners, TAs, enrolled instructors), but its author.
+inline constexpr const char* kAnnouncementRecipients =
+    "SELECT e.user_id FROM enrollments e WHERE e.course_id = $1 AND e.status <> 'cancelled' "
+    "AND e.user_id <> $2 ORDER BY e.user_id";
+
 // --- item progress ------------------------------------------------------------------------------
 
 inline constexpr const char* kListItemProgress =

@@ -121,6 +121,24 @@ struct Participation {
   bool staff = false;    // teaches, or is enrolled as a ta
 };
 
+// A message from one of a course's instructors or editors to its members.
+struct Announcement {
+  std::string id;
+  std::string course_id;
+  std::string author_id;
+  std::string author_first_name;
+  std::string author_last_name;
+  std::string title;
+  std::string body;
+  std::string created_at;
+};
+
+// What posting an announcement takes.
+struct AnnouncementInput {
+  std::string title;
+  std::string body;
+};
+
 struct WishlistItem {
   std::string id;
   std::string course_id;
