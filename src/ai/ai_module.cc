@@ -22,21 +22,23 @@ Result<std::unique_ptr<ChatProvider>> make_provider(const AiOptions& options) {
 
 }  // namespace
 
-AiModule::AiModule(Database& db, const identity::AuthorizationService& authz, ToolServices services,
-                   content::SectionService& sections, http::RateLimits& rate_limits,
+AiModule::AiModule(Database& db, ToolServices services, content::SectionService& sections,
+                   FeatureConfigService& features, http::RateLimits& rate_limits,
                    const CursorCodec& cursors)
     : services_(services),
       rate_limits_(rate_limits),
       cursors_(cursors),
       tools_(db),
-      features_(db, authz),
+      features_(features),
       drafts_(db, services.courses, sections) {}
 
-Result<std::unique_ptr<AiModule>> AiModule::create(
-    Database& db, const identity::AuthorizationService& authz, ToolServices services,
-    content::SectionService& sections, http::RateLimits& rate_limits, const CursorCodec& cursors,
-    const AiOptions& options) {
-  std::unique_ptr<AiModule> m(new AiModule(db, authz, services, sections, rate_limits, cursors));
+Result<std::unique_ptr<AiModule>> AiModule::create(Database& db, ToolServices services,
+                                                   content::SectionService& sections,
+                                                   FeatureConfigService& features,
+                                                   http::RateLimits& rate_limits,
+                                                   const CursorCodec& cursors,
+                                                   const AiOptions& options) {
+  std::unique_ptr<AiModule> m(new AiModule(db, services, sections, features, rate_limits, cursors));
   DL_ASSIGN_OR_RETURN(m->provider_, make_provider(options));
   m->services_.drafts = &m->drafts_;
   for (auto make : {list_courses_tool, search_courses_tool, get_my_enrollments_tool,

@@ -33,10 +33,13 @@ struct AiOptions {
 class AiModule {
  public:
   // Builds the module; an unknown provider name is 400 INVALID_AI_PROVIDER.
-  static Result<std::unique_ptr<AiModule>> create(
-      Database& db, const identity::AuthorizationService& authz, ToolServices services,
-      content::SectionService& sections, http::RateLimits& rate_limits, const CursorCodec& cursors,
-      const AiOptions& options);
+  // `features` is the process's one FeatureConfigService, which labs reads too.
+  static Result<std::unique_ptr<AiModule>> create(Database& db, ToolServices services,
+                                                  content::SectionService& sections,
+                                                  FeatureConfigService& features,
+                                                  http::RateLimits& rate_limits,
+                                                  const CursorCodec& cursors,
+                                                  const AiOptions& options);
 
   // Adds every route of the domain.
   void register_routes(http::Router& router);
@@ -51,15 +54,15 @@ class AiModule {
   ContentDraftService& drafts() { return drafts_; }
 
  private:
-  AiModule(Database& db, const identity::AuthorizationService& authz, ToolServices services,
-           content::SectionService& sections, http::RateLimits& rate_limits,
+  AiModule(Database& db, ToolServices services, content::SectionService& sections,
+           FeatureConfigService& features, http::RateLimits& rate_limits,
            const CursorCodec& cursors);
 
   ToolServices services_;
   http::RateLimits& rate_limits_;
   const CursorCodec& cursors_;
   ToolRegistry tools_;
-  FeatureConfigService features_;
+  FeatureConfigService& features_;
   ContentDraftService drafts_;
   std::unique_ptr<ChatProvider> provider_;
   std::unique_ptr<ChatService> chat_;

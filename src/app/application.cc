@@ -1,7 +1,8 @@
 #include "app/application.h"
 
 #include "ai/ai_module.h"
-#include "app/lab_payments.h"
+#include "app/lab_booking_payments.h"
+#include "app/lab_order_holds.h"
 #include "assessment/assessment_module.h"
 #include "catalog/catalog_module.h"
 #include "commerce/commerce_module.h"
@@ -63,41 +64,45 @@ ai::AiOptions ai_options(const Config& config) {
   return o;
 }
 
-}  // namespace
-
-Application::Application(Config config) : config_(std::move(config)) {}
-
-Application::~Application() = default;
-
-Result<std::unique_ptr<Application>> Application::create(const Config& config) {
-  std::unique_ptr<Application> app(new Application(config));
-  DL_ASSIGN_OR_RETURN(app->db_, open_configured_database(config));
-  Migrator migrator(*app->db_);
+// Opens the configured database and applies the migrations it lacks.
+Result<std::unique_ptr<Database>> open_migrated_database(const Config& config) {
+  DL_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, open_configured_database(config));
+  Migrator migrator(*db);
   DL_TRY(migrator.migrate());
+  return db;
+}
 
-  http::PipelineOptions pipeline_options;
-  pipeline_options.cors_origins = config.cors_origins;
-  pipeline_options.access_log = config.access_log;
-  pipeline_options.shared_cache_ttl = std::chrono::milliseconds(config.shared_cache_ms);
-  DL_ASSIGN_OR_RETURN(pipeline_options.trusted_proxies,
-                      http::TrustedProxies::parse(config.trusted_proxies));
+Result<http::PipelineOptions> pipeline_options(const Config& config) {
+  http::PipelineOptions options;
+  options.cors_origins = config.cors_origins;
+  options.access_log = config.access_log;
+  options.shared_cache_ttl = std::chrono::milliseconds(config.shared_cache_ms);
+  DL_ASSIGN_OR_RETURN(options.trusted_proxies, http::TrustedProxies::parse(config.trusted_proxies));
   if (auto site = http::StaticSite::open(config.web_dir)) {
-    pipeline_options.web_app = std::make_shared<const http::StaticSite>(std::move(*site));
+    options.web_app = std::make_shared<const http::StaticSite>(std::move(*site));
   }
-  app->pipeline_ = std::make_unique<http::Pipeline>(app->router_, app->metrics_, pipeline_options);
-  app->pipeline_->set_rate_limits(&app->rate_limits_);
-  DL_ASSIGN_OR_RETURN(app->instance_, open_instance_lease(config.database));
-  app->idempotency_ = std::make_unique<IdempotencyKeys>(*app->db_, app->instance_.get());
-  app->pipeline_->set_idempotency_store(app->idempotency_.get());
-  app->read_scope_ = std::make_unique<ReadSnapshotScope>(*app->db_);
-  app->pipeline_->set_request_scope(app->read_scope_.get());
+  return options;
+}
 
-  // Cursors are signed with a key derived from the first JWT key, so they stay
-  // valid across restarts and instances that share the configuration.
-  app->cursors_ = std::make_unique<CursorCodec>(
-      config.jwt_keys.empty() ? random_token(32)
-                              : hmac_sha256(config.jwt_keys, "deltalabs pagination cursors"));
-  const identity::IdentitySettings identity_settings{
+// The pipeline with the configured options and the rate-limit policies.
+Result<std::unique_ptr<http::Pipeline>> build_pipeline(const Config& config, http::Router& router,
+                                                       http::Metrics& metrics,
+                                                       http::RateLimits& rate_limits) {
+  DL_ASSIGN_OR_RETURN(const http::PipelineOptions options, pipeline_options(config));
+  auto pipeline = std::make_unique<http::Pipeline>(router, metrics, options);
+  pipeline->set_rate_limits(&rate_limits);
+  return pipeline;
+}
+
+// Cursors are signed with a key derived from the first JWT key, so they stay
+// valid across restarts and instances that share the configuration.
+std::string cursor_key(const Config& config) {
+  return config.jwt_keys.empty() ? random_token(32)
+                                 : hmac_sha256(config.jwt_keys, "deltalabs pagination cursors");
+}
+
+identity::IdentitySettings identity_settings(const Config& config) {
+  return {
       .jwt_keys = config.jwt_keys,
       .jwt_issuer = config.jwt_issuer,
       .jwt_audience = config.jwt_audience,
@@ -107,70 +112,116 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config) {
       .auth_rate_limit = config.auth_rate_limit,
       .sign_in_rate_limit = config.sign_in_rate_limit,
   };
-  DL_ASSIGN_OR_RETURN(app->identity_,
-                      identity::IdentityModule::create(*app->db_, identity_settings,
-                                                       app->rate_limits_, *app->cursors_));
-  app->identity_->register_routes(app->router_);
-  app->pipeline_->set_authenticator(&app->identity_->authenticator());
-  app->pipeline_->set_permission_gate(&app->identity_->permission_gate());
-  app->catalog_ = std::make_unique<catalog::CatalogModule>(
-      *app->db_, app->identity_->authorization(), *app->cursors_);
-  app->catalog_->register_routes(app->router_);
-  app->content_ = std::make_unique<content::ContentModule>(
-      *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
-  app->content_->register_routes(app->router_);
-  app->durable_ = std::make_unique<CommitDurability>(*app->db_);
-  app->learning_ = std::make_unique<learning::LearningModule>(
-      *app->db_, *app->durable_, app->identity_->authorization(), app->catalog_->courses(),
-      *app->cursors_);
-  app->learning_->register_routes(app->router_);
-  app->engagement_ = std::make_unique<engagement::EngagementModule>(
-      *app->db_, app->learning_->enrollments(), *app->cursors_,
-      engagement::EngagementOptions{config.database,
-                                    std::chrono::milliseconds(config.sse_heartbeat_ms)});
-  app->engagement_->register_routes(app->router_);
-  app->assessment_ = std::make_unique<assessment::AssessmentModule>(
-      *app->db_, app->identity_->authorization(), app->catalog_->courses(), *app->cursors_);
-  app->assessment_->register_routes(app->router_);
-  app->commerce_ = std::make_unique<commerce::CommerceModule>(
-      *app->db_, *app->durable_, app->identity_->authorization(), app->catalog_->courses(),
-      app->learning_->enrollments(), *app->cursors_,
-      commerce::CardSettings{config.card_api_url, config.card_api_key, config.card_webhook_secret,
-                             config.card_webhook_tolerance_s, config.card_api_timeout_ms});
-  app->commerce_->register_routes(app->router_);
-  app->labs_ = std::make_unique<labs::LabsModule>(
-      *app->db_, *app->durable_, app->identity_->authorization(), *app->cursors_,
-      labs::LabsOptions{{}, {std::chrono::seconds(config.lab_hold_seconds)}});
-  app->labs_->register_routes(app->router_);
-  app->lab_payments_ = std::make_unique<LabPayments>(app->labs_->payment_holds());
-  app->labs_->attach_payments(app->lab_payments_.get());
-  app->commerce_->attach_lab_bookings(app->lab_payments_.get());
-  DL_ASSIGN_OR_RETURN(
-      app->ai_, ai::AiModule::create(*app->db_, app->identity_->authorization(),
-                                     ai::ToolServices{
-                                         .courses = app->catalog_->courses(),
-                                         .enrollments = app->learning_->enrollments(),
-                                         .grades = app->assessment_->grades(),
-                                         .questions = app->engagement_->questions(),
-                                         .lab_catalog = &app->labs_->labs(),
-                                         .lab_bookings = &app->labs_->bookings(),
-                                         .carts = &app->commerce_->carts(),
-                                     },
-                                     app->content_->sections(), app->rate_limits_, *app->cursors_,
-                                     ai_options(config)));
-  app->ai_->register_routes(app->router_);
-  app->labs_->attach_features(&app->ai_->features());
-  add_owner_rules(*app);
+}
 
+commerce::CardSettings card_settings(const Config& config) {
+  return {config.card_api_url, config.card_api_key, config.card_webhook_secret,
+          config.card_webhook_tolerance_s, config.card_api_timeout_ms};
+}
+
+engagement::EngagementOptions engagement_options(const Config& config) {
+  return {config.database, std::chrono::milliseconds(config.sse_heartbeat_ms)};
+}
+
+labs::LabsOptions labs_options(const Config& config) {
+  return {{}, {std::chrono::seconds(config.lab_hold_seconds)}};
+}
+
+// What the assistant's tools call, as the user: the modules built before it.
+ai::ToolServices tool_services(Application& app) {
+  return {
+      .courses = app.catalog().courses(),
+      .enrollments = app.learning().enrollments(),
+      .grades = app.assessment().grades(),
+      .questions = app.engagement().questions(),
+      .lab_catalog = &app.labs().labs(),
+      .lab_bookings = &app.labs().bookings(),
+      .carts = &app.commerce().carts(),
+  };
+}
+
+// The database pool's gauges on /metrics.
+void add_pool_gauges(http::Metrics& metrics, Database* db) {
+  metrics.add_gauge("db_pool_connections", "Open database connections",
+                    [db] { return static_cast<double>(db->stats().size); });
+  metrics.add_gauge("db_pool_in_use", "Database connections in use",
+                    [db] { return static_cast<double>(db->stats().in_use); });
+  metrics.add_gauge("db_pool_waiting", "Requests waiting for a database connection",
+                    [db] { return static_cast<double>(db->stats().waiting); });
+}
+
+}  // namespace
+
+Application::Application(Config config) : config_(std::move(config)) {}
+
+Application::~Application() = default;
+
+Result<std::unique_ptr<Application>> Application::create(const Config& config, Purpose purpose) {
+  std::unique_ptr<Application> app(new Application(config));
+  DL_TRY(app->open_storage(purpose));
+  DL_TRY(app->build_modules());
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config.assets_dir});
-  Database* db = app->db_.get();
-  app->metrics_.add_gauge("db_pool_connections", "Open database connections",
-                          [db] { return static_cast<double>(db->stats().size); });
-  app->metrics_.add_gauge("db_pool_in_use", "Database connections in use",
-                          [db] { return static_cast<double>(db->stats().in_use); });
-  app->metrics_.add_gauge("db_pool_waiting", "Requests waiting for a database connection",
-                          [db] { return static_cast<double>(db->stats().waiting); });
+  add_pool_gauges(app->metrics_, app->db_.get());
   return app;
+}
+
+Status Application::open_storage(Purpose purpose) {
+  DL_ASSIGN_OR_RETURN(db_, open_migrated_database(config_));
+  DL_ASSIGN_OR_RETURN(pipeline_, build_pipeline(config_, router_, metrics_, rate_limits_));
+  if (purpose == Purpose::kServe) {
+    DL_ASSIGN_OR_RETURN(instance_, open_instance_lease(config_.database));
+  }
+  idempotency_ = std::make_unique<IdempotencyKeys>(*db_, instance_.get());
+  pipeline_->set_idempotency_store(idempotency_.get());
+  read_scope_ = std::make_unique<ReadSnapshotScope>(*db_);
+  pipeline_->set_request_scope(read_scope_.get());
+  cursors_ = std::make_unique<CursorCodec>(cursor_key(config_));
+  return {};
+}
+
+Status Application::build_modules() {
+  // The domain modules, each after those it calls; each registers its routes.
+  DL_ASSIGN_OR_RETURN(identity_, identity::IdentityModule::create(*db_, identity_settings(config_),
+                                                                  rate_limits_, *cursors_));
+  identity_->register_routes(router_);
+  pipeline_->set_authenticator(&identity_->authenticator());
+  pipeline_->set_permission_gate(&identity_->permission_gate());
+  const identity::AuthorizationService& authz = identity_->authorization();
+  catalog_ = std::make_unique<catalog::CatalogModule>(
+      *db_, authz, *cursors_,
+      catalog::CourseChecks{&content::ContentModule::has_content,
+                            &learning::LearningModule::is_member});
+  catalog_->register_routes(router_);
+  catalog::CourseService& courses = catalog_->courses();
+  content_ = std::make_unique<content::ContentModule>(*db_, authz, courses, *cursors_);
+  content_->register_routes(router_);
+  durable_ = std::make_unique<CommitDurability>(*db_);
+  learning_ =
+      std::make_unique<learning::LearningModule>(*db_, *durable_, authz, courses, *cursors_);
+  learning_->register_routes(router_);
+  engagement_ = std::make_unique<engagement::EngagementModule>(
+      *db_, learning_->enrollments(), *cursors_, engagement_options(config_));
+  engagement_->register_routes(router_);
+  assessment_ = std::make_unique<assessment::AssessmentModule>(*db_, authz, courses, *cursors_);
+  assessment_->register_routes(router_);
+  // Labs and commerce meet through two seams (decision 0021): labs is built
+  // on the order holds, commerce on the booking payments over labs.
+  features_ = std::make_unique<ai::FeatureConfigService>(*db_, authz);
+  lab_order_holds_ = std::make_unique<LabOrderHolds>();
+  labs_ = std::make_unique<labs::LabsModule>(*db_, *durable_, authz, *cursors_, *lab_order_holds_,
+                                             *features_, labs_options(config_));
+  lab_booking_payments_ = std::make_unique<LabBookingPayments>(labs_->payment_holds());
+  commerce_ = std::make_unique<commerce::CommerceModule>(
+      *db_, *durable_, authz, courses, learning_->enrollments(), *cursors_, *lab_booking_payments_,
+      card_settings(config_));
+  commerce_->register_routes(router_);
+  labs_->register_routes(router_);
+  DL_ASSIGN_OR_RETURN(
+      ai_, ai::AiModule::create(*db_, tool_services(*this), content_->sections(), *features_,
+                                rate_limits_, *cursors_, ai_options(config_)));
+  ai_->register_routes(router_);
+  add_owner_rules(*this);
+  return {};
 }
 
 }  // namespace deltalabs

@@ -16,7 +16,8 @@
 namespace deltalabs {
 
 class IdempotencyKeys;
-class LabPayments;
+class LabBookingPayments;
+class LabOrderHolds;
 namespace identity {
 class IdentityModule;
 }
@@ -37,7 +38,8 @@ class AssessmentModule;
 }
 namespace ai {
 class AiModule;
-}
+class FeatureConfigService;
+}  // namespace ai
 namespace commerce {
 class CommerceModule;
 }
@@ -50,8 +52,14 @@ class LabsModule;
 // to reach the same services without HTTP.
 class Application {
  public:
+  // What the process is built for: serving requests holds an instance lease
+  // (decision 0025) so that other processes can tell its idempotency claims
+  // are alive; inspecting (printing the routes) needs no lease.
+  enum class Purpose { kServe, kInspect };
+
   // Opens and migrates the database, builds every module and registers routes.
-  static Result<std::unique_ptr<Application>> create(const Config& config);
+  static Result<std::unique_ptr<Application>> create(const Config& config,
+                                                     Purpose purpose = Purpose::kServe);
   ~Application();
   Application(const Application&) = delete;
   Application& operator=(const Application&) = delete;
@@ -74,6 +82,10 @@ class Application {
 
  private:
   explicit Application(Config config);
+  // Opens and migrates the database and builds the request pipeline around it.
+  Status open_storage(Purpose purpose);
+  // Builds the domain modules, each after those it calls, and registers their routes.
+  Status build_modules();
 
   Config config_;
   std::unique_ptr<Database> db_;
@@ -95,9 +107,13 @@ class Application {
   std::unique_ptr<learning::LearningModule> learning_;
   std::unique_ptr<engagement::EngagementModule> engagement_;
   std::unique_ptr<assessment::AssessmentModule> assessment_;
+  // Feature flags, read by labs and the assistant; before both.
+  std::unique_ptr<ai::FeatureConfigService> features_;
   std::unique_ptr<ai::AiModule> ai_;
-  // Before the modules it joins, so it outlives their threads (the hold sweeper).
-  std::unique_ptr<LabPayments> lab_payments_;
+  // The seams between labs and commerce (decision 0021), before the modules
+  // they join, so they outlive their threads (the hold sweeper).
+  std::unique_ptr<LabOrderHolds> lab_order_holds_;
+  std::unique_ptr<LabBookingPayments> lab_booking_payments_;
   std::unique_ptr<commerce::CommerceModule> commerce_;
   std::unique_ptr<labs::LabsModule> labs_;
 };

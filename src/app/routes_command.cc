@@ -12,7 +12,7 @@ Command routes_command(CLI::App& app, const Config& config) {
   CLI::App* cmd =
       app.add_subcommand("routes", "Print every route as METHOD PATH (what the router serves)");
   return {cmd, [&config] {
-            auto built = Application::create(config);
+            auto built = Application::create(config, Application::Purpose::kInspect);
             if (!built.ok()) {
               std::cerr << "deltalabs: " << built.error().message << "\n";
               return 1;

@@ -5,10 +5,12 @@
 #include <map>
 #include <memory>
 
+#include "ai/feature_config_service.h"
 #include "app/application.h"
 #include "app/cli.h"
 #include "app/demo_accounts.h"
-#include "app/lab_payments.h"
+#include "app/lab_booking_payments.h"
+#include "app/lab_order_holds.h"
 #include "app/progress_reporter.h"
 #include "app/scale_data_set.h"
 #include "assessment/demo_assessment.h"
@@ -46,7 +48,9 @@ Status seed_demo(Database& db) {
   // The catalog goes through the same services the API uses, acting as the demo admin.
   identity::AuthorizationService authz(db);
   CursorCodec cursors("seed");
-  catalog::CatalogModule catalog(db, authz, cursors);
+  catalog::CatalogModule catalog(
+      db, authz, cursors,
+      {&content::ContentModule::has_content, &learning::LearningModule::is_member});
   content::ContentModule content(db, authz, catalog.courses(), cursors);
   Actor admin;
   admin.user_id = ids["admin@deltalabs.local"];
@@ -67,15 +71,15 @@ Status seed_demo(Database& db) {
       learning, engagement,
       {ids["admin@deltalabs.local"], ids["instructor@deltalabs.local"],
        ids["instructor2@deltalabs.local"], learners}));
+  // Paid demo bookings hold their payment as orders, as through the API.
+  LabOrderHolds lab_order_holds;
+  ai::FeatureConfigService features(db, authz);
+  labs::LabsModule labs(db, durable, authz, cursors, lab_order_holds, features, {});
+  LabBookingPayments lab_booking_payments(labs.payment_holds());
   commerce::CommerceModule commerce(db, durable, authz, catalog.courses(), learning.enrollments(),
-                                    cursors);
+                                    cursors, lab_booking_payments);
   DL_TRY(commerce::DemoCommerce::load(catalog.courses(), commerce,
                                       {ids["admin@deltalabs.local"], learners}));
-  labs::LabsModule labs(db, durable, authz, cursors, {});
-  // Paid demo bookings hold their payment as orders, as through the API.
-  LabPayments lab_payments(labs.payment_holds());
-  labs.attach_payments(&lab_payments);
-  commerce.attach_lab_bookings(&lab_payments);
   return labs::DemoLabs::load(
       labs, {ids["instructor@deltalabs.local"], ids["lab@deltalabs.local"], learners});
 }

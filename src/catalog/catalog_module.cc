@@ -6,12 +6,12 @@
 namespace deltalabs::catalog {
 
 CatalogModule::CatalogModule(Database& db, const identity::AuthorizationService& authz,
-                             const CursorCodec& cursors)
+                             const CursorCodec& cursors, CourseChecks checks)
     : cursors_(cursors),
       categories_(db, authz, ReferenceRepository::categories()),
       levels_(db, authz, ReferenceRepository::levels()),
       instructors_(db, authz),
-      courses_(db, authz) {}
+      courses_(db, authz, std::move(checks)) {}
 
 void CatalogModule::register_routes(http::Router& router) {
   register_reference_routes(router, categories_, levels_, instructors_, cursors_);

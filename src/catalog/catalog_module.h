@@ -17,9 +17,9 @@ namespace deltalabs::catalog {
 class CatalogModule {
  public:
   // Builds the services over `db`; permissions are asked of `authz`, list cursors sealed by
-  // `cursors`.
+  // `cursors`; `checks` are the content and learning domains' answers about a course.
   CatalogModule(Database& db, const identity::AuthorizationService& authz,
-                const CursorCodec& cursors);
+                const CursorCodec& cursors, CourseChecks checks);
 
   // Adds every catalog route.
   void register_routes(http::Router& router);

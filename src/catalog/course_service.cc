@@ -149,8 +149,8 @@ Result<Course> CourseService::transition_to(const Actor& actor, const std::strin
       return Error::conflict("INVALID_STATUS_TRANSITION",
                              "A " + course.status + " course cannot become " + to + ".");
     }
-    if (to == "published" && content_check_) {
-      DL_ASSIGN_OR_RETURN(bool has_content, content_check_(c, course.id));
+    if (to == "published" && checks_.has_content) {
+      DL_ASSIGN_OR_RETURN(bool has_content, checks_.has_content(c, course.id));
       if (!has_content) {
         return Error::conflict(
             "COURSE_HAS_NO_CONTENT",
@@ -187,8 +187,8 @@ Result<Course> CourseService::visible(Connection& c, const Actor& actor, const s
   if (!is_uuid(id)) return Error::not_found("course");
   DL_ASSIGN_OR_RETURN(Course course, CourseRepository::find(c, canonical_id(id)));
   if (course.status == "published") return course;
-  if (course.status == "archived" && member_check_ && actor.authenticated()) {
-    DL_ASSIGN_OR_RETURN(bool member, member_check_(c, actor.user_id, course.id));
+  if (course.status == "archived" && checks_.is_member && actor.authenticated()) {
+    DL_ASSIGN_OR_RETURN(bool member, checks_.is_member(c, actor.user_id, course.id));
     if (member) return course;
   }
   DL_ASSIGN_OR_RETURN(bool editor, can_edit(c, actor, course, "courses:update"));

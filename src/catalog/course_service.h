@@ -23,6 +23,13 @@ using ContentCheck = std::function<Result<bool>(Connection&, const std::string& 
 using MemberCheck = std::function<Result<bool>(Connection&, const std::string& user_id,
                                                const std::string& course_id)>;
 
+// What catalog asks of the domains built on it, handed in by the composition
+// root (app/) because those domains depend on catalog, not it on them.
+struct CourseChecks {
+  ContentCheck has_content;  // publishing needs content
+  MemberCheck is_member;     // archived courses stay readable to their members
+};
+
 // Courses and their lifecycle (draft -> published -> archived, see
 // kTransitions in the .cc). Who may do what:
 //  - anyone reads published courses; archived ones are not listed and stay
@@ -35,13 +42,8 @@ using MemberCheck = std::function<Result<bool>(Connection&, const std::string& u
 // Other domains reach courses only through this class.
 class CourseService {
  public:
-  CourseService(Database& db, const identity::AuthorizationService& authz)
-      : db_(db), authz_(authz) {}
-
-  // Installs the check publishing runs (the content domain's).
-  void set_content_check(ContentCheck check) { content_check_ = std::move(check); }
-  // Installs the membership check archived courses are read under (the learning domain's).
-  void set_member_check(MemberCheck check) { member_check_ = std::move(check); }
+  CourseService(Database& db, const identity::AuthorizationService& authz, CourseChecks checks)
+      : db_(db), authz_(authz), checks_(std::move(checks)) {}
 
   // A page of the public catalog.
   Result<Page<Course>> list(const CourseQuery& query, const PageRequest& page);
@@ -91,8 +93,7 @@ class CourseService {
 
   Database& db_;
   const identity::AuthorizationService& authz_;
-  ContentCheck content_check_;
-  MemberCheck member_check_;
+  CourseChecks checks_;
   CourseSearchIndex search_index_;
 };
 

@@ -10,7 +10,7 @@ CommerceModule::CommerceModule(Database& db, CommitDurability& durable,
                                const identity::AuthorizationService& authz,
                                catalog::CourseService& courses,
                                learning::EnrollmentService& enrollments, const CursorCodec& cursors,
-                               const CardSettings& card)
+                               LabBookingSettlement& lab_bookings, const CardSettings& card)
     : db_(db),
       authz_(authz),
       courses_(courses),
@@ -22,10 +22,10 @@ CommerceModule::CommerceModule(Database& db, CommitDurability& durable,
       coupons_(db, authz),
       sponsorships_(db, durable_, courses),
       aid_(db, authz, courses),
-      webhooks_(db, durable_, card) {
+      webhooks_(db, durable_, card, lab_bookings) {
   if (card_) providers_["card"] = card_.get();
   checkout_ = std::make_unique<CheckoutService>(db, durable_, courses, providers_);
-  orders_ = std::make_unique<OrderService>(db, durable_, authz, providers_);
+  orders_ = std::make_unique<OrderService>(db, durable_, authz, providers_, lab_bookings);
 }
 
 void CommerceModule::register_routes(http::Router& router) {

@@ -30,11 +30,13 @@ namespace deltalabs::commerce {
 class CommerceModule {
  public:
   // Builds the services over the catalog (prices) and learning (enrollments).
-  // `durable` is the process's one group commit (decision 0016), shared with learning and labs.
+  // `durable` is the process's one group commit (decision 0016), shared with learning and labs;
+  // `lab_bookings` confirms and cancels lab bookings bought through orders
+  // (refunds made here or at the card processor), wired by app/.
   CommerceModule(Database& db, CommitDurability& durable,
                  const identity::AuthorizationService& authz, catalog::CourseService& courses,
                  learning::EnrollmentService& enrollments, const CursorCodec& cursors,
-                 const CardSettings& card = {});
+                 LabBookingSettlement& lab_bookings, const CardSettings& card = {});
 
   // Adds every commerce route.
   void register_routes(http::Router& router);
@@ -45,12 +47,6 @@ class CommerceModule {
   CheckoutService& checkout() { return *checkout_; }
   // Orders, refunds, bank transfers.
   OrderService& orders() { return *orders_; }
-  // Attaches what confirms and cancels lab bookings bought through orders
-  // (refunds made here or at the card processor).
-  void attach_lab_bookings(LabBookingSettlement* labs) {
-    orders_->attach_lab_bookings(labs);
-    webhooks_.attach_lab_bookings(labs);
-  }
   // Coupons.
   CouponService& coupons() { return coupons_; }
   // Sponsors and sponsorship requests.

@@ -27,12 +27,16 @@ namespace deltalabs::commerce {
 //    settled (OrderRefunds); a retry finishes one that was cut off.
 class OrderService {
  public:
+  // `lab_bookings` confirms and cancels lab bookings bought through orders.
   OrderService(Database& db, CommitDurability& durable, const identity::AuthorizationService& authz,
-               std::map<std::string, PaymentProvider*> providers)
-      : db_(db), durable_(durable), authz_(authz), providers_(std::move(providers)) {}
+               std::map<std::string, PaymentProvider*> providers,
+               LabBookingSettlement& lab_bookings)
+      : db_(db),
+        durable_(durable),
+        authz_(authz),
+        providers_(std::move(providers)),
+        labs_(&lab_bookings) {}
 
-  // Attaches what confirms and cancels lab bookings bought through orders.
-  void attach_lab_bookings(LabBookingSettlement* labs) { labs_ = labs; }
   // A page of the actor's orders, newest first.
   Result<Page<Order>> list_mine(const Actor& actor, const PageRequest& page);
   // One order the actor may read.
@@ -66,7 +70,7 @@ class OrderService {
   CommitDurability& durable_;
   const identity::AuthorizationService& authz_;
   std::map<std::string, PaymentProvider*> providers_;
-  LabBookingSettlement* labs_ = nullptr;
+  LabBookingSettlement* labs_;
 };
 
 }  // namespace deltalabs::commerce

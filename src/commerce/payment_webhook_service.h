@@ -38,11 +38,11 @@ struct WebhookReceipt {
 //    payments never move back. Other event types are stored only.
 class PaymentWebhookService {
  public:
-  PaymentWebhookService(Database& db, CommitDurability& durable, CardSettings settings)
-      : db_(db), durable_(durable), settings_(std::move(settings)) {}
+  // `lab_bookings` cancels lab bookings whose payment the processor refunded.
+  PaymentWebhookService(Database& db, CommitDurability& durable, CardSettings settings,
+                        LabBookingSettlement& lab_bookings)
+      : db_(db), durable_(durable), settings_(std::move(settings)), labs_(&lab_bookings) {}
 
-  // Attaches what cancels lab bookings whose payment is refunded.
-  void attach_lab_bookings(LabBookingSettlement* labs) { labs_ = labs; }
   // Checks and applies one webhook delivery.
   Result<WebhookReceipt> receive(const std::string& payload, const std::string& signature);
 
@@ -54,7 +54,7 @@ class PaymentWebhookService {
   Database& db_;
   CommitDurability& durable_;
   CardSettings settings_;
-  LabBookingSettlement* labs_ = nullptr;
+  LabBookingSettlement* labs_;
 };
 
 }  // namespace deltalabs::commerce

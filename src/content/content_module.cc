@@ -13,10 +13,10 @@ ContentModule::ContentModule(Database& db, const identity::AuthorizationService&
       sections_(db, courses),
       items_(db, sections_),
       materials_(db, courses),
-      super_courses_(db, authz, sections_) {
-  courses.set_content_check([](Connection& c, const std::string& course_id) {
-    return SectionRepository::has_content(c, course_id);
-  });
+      super_courses_(db, authz, sections_) {}
+
+Result<bool> ContentModule::has_content(Connection& c, const std::string& course_id) {
+  return SectionRepository::has_content(c, course_id);
 }
 
 void ContentModule::register_routes(http::Router& router) {

@@ -24,6 +24,10 @@ class ContentModule {
   // Adds every content route.
   void register_routes(http::Router& router);
 
+  // True when the course has a section with an item: what catalog asks
+  // before publishing (catalog::CourseChecks::has_content).
+  static Result<bool> has_content(Connection& c, const std::string& course_id);
+
   // Course sections and course intros.
   SectionService& sections() { return sections_; }
   // Content items of sections.

@@ -36,9 +36,16 @@ namespace deltalabs::labs {
 // once its commit is durable (CommitDurability, decision 0016).
 class BookingService {
  public:
+  // `features` lets an operator turn booking off: with `labs.enabled` false,
+  // new bookings answer 503 FEATURE_DISABLED (reading and cancelling go on).
   BookingService(Database& db, CommitDurability& durable, const LabAccess& access, SlotSeats& seats,
-                 Clock clock)
-      : db_(db), durable_(durable), access_(access), seats_(seats), clock_(std::move(clock)) {}
+                 FeatureFlags& features, Clock clock)
+      : db_(db),
+        durable_(durable),
+        access_(access),
+        seats_(seats),
+        features_(features),
+        clock_(std::move(clock)) {}
 
   // Books seats in the lab's slot starting at request.slot_start.
   Result<Booking> book(const Actor& actor, const std::string& lab_id, BookingRequest request);
@@ -58,9 +65,6 @@ class BookingService {
   Result<Booking> cancel(const Actor& actor, const std::string& id);
   // The actor's pending and confirmed bookings, in time order, for a calendar.
   Result<std::vector<Booking>> calendar(const Actor& actor);
-  // Lets an operator turn booking off: with `labs.enabled` false, new bookings
-  // answer 503 FEATURE_DISABLED (reading and cancelling go on).
-  void attach_features(FeatureFlags* flags) { features_ = flags; }
 
  private:
   // Approves or rejects.
@@ -74,8 +78,8 @@ class BookingService {
   CommitDurability& durable_;
   const LabAccess& access_;
   SlotSeats& seats_;
+  FeatureFlags& features_;
   Clock clock_;
-  FeatureFlags* features_ = nullptr;
 };
 
 }  // namespace deltalabs::labs

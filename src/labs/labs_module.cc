@@ -27,27 +27,22 @@ std::chrono::milliseconds sweep_interval(std::chrono::seconds hold) {
 
 LabsModule::LabsModule(Database& db, CommitDurability& durable,
                        const identity::AuthorizationService& authz, const CursorCodec& cursors,
-                       LabsOptions options)
+                       PaymentHolds& payments, FeatureFlags& features, LabsOptions options)
     : db_(db),
       cursors_(cursors),
       durable_(durable),
       access_(authz),
       hosts_(db, access_),
       labs_(db, access_, or_system(options.clock)),
-      seats_(BookingTerms(options.bookings)),
-      bookings_(db, durable_, access_, seats_, or_system(options.clock)),
-      waitlist_(db, durable_, seats_, or_system(options.clock)),
+      seats_(BookingTerms(options.bookings), payments),
+      bookings_(db, durable_, access_, seats_, features, or_system(options.clock)),
+      waitlist_(db, durable_, seats_, features, or_system(options.clock)),
       payment_holds_(db, seats_, or_system(options.clock)),
       sweeper_(payment_holds_, sweep_interval(options.bookings.payment_hold)) {}
 
 void LabsModule::register_routes(http::Router& router) {
   register_lab_routes(router, hosts_, labs_, cursors_);
   register_booking_routes(router, bookings_, waitlist_, cursors_);
-}
-
-void LabsModule::attach_features(FeatureFlags* flags) {
-  bookings_.attach_features(flags);
-  waitlist_.attach_features(flags);
 }
 
 Result<bool> LabsModule::hosts_any(const Actor& actor) {

@@ -31,9 +31,12 @@ struct LabsOptions {
 class LabsModule {
  public:
   // Builds the services.
-  // `durable` is the process's one group commit (decision 0016), shared with learning and commerce.
+  // `durable` is the process's one group commit (decision 0016), shared with learning and commerce;
+  // `payments` holds paid bookings' payments as orders (commerce's side, wired by app/);
+  // `features` lets an operator turn booking and waitlists off (`labs.enabled`).
   LabsModule(Database& db, CommitDurability& durable, const identity::AuthorizationService& authz,
-             const CursorCodec& cursors, LabsOptions options);
+             const CursorCodec& cursors, PaymentHolds& payments, FeatureFlags& features,
+             LabsOptions options);
 
   // Adds every labs route.
   void register_routes(http::Router& router);
@@ -48,10 +51,6 @@ class LabsModule {
   WaitlistService& waitlist() { return waitlist_; }
   // Payment holds of paid bookings (settle_payment and cancel_refunded are commerce's seam).
   PaymentHoldService& payment_holds() { return payment_holds_; }
-  // Attaches the payment side (commerce): paid bookings hold their payment as orders.
-  void attach_payments(PaymentHolds* holds) { payment_holds_.attach_payments(holds); }
-  // Lets an operator turn booking and waitlists off (`labs.enabled`).
-  void attach_features(FeatureFlags* flags);
   // True when the actor hosts a lab as its user: the owner rule of the labs:approve gate.
   Result<bool> hosts_any(const Actor& actor);
   // Starts expiring run-out payment holds in the background (serve does; CLI commands do not).

@@ -21,15 +21,12 @@ namespace deltalabs::labs {
 // run out unpaid are expired, their orders cancelled and their seats given
 // to the waitlist, by the next write to the slot or by the sweep
 // (HoldSweeper). Placing and closing the hold's order happens in SlotSeats,
-// through the PaymentHolds attached here.
+// through the PaymentHolds it was built with.
 class PaymentHoldService {
  public:
   PaymentHoldService(Database& db, SlotSeats& seats, Clock clock)
       : db_(db), seats_(seats), clock_(std::move(clock)) {}
 
-  // Attaches the payment side: from then on a paid booking opens a pending
-  // order in its transaction, and a hold that ends unpaid cancels it.
-  void attach_payments(PaymentHolds* holds) { seats_.attach_payments(holds); }
   // The seam for commerce: the booking's payment arrived, inside the
   // caller's (payment) transaction. Confirms it unless an approval is
   // outstanding; 409 BOOKING_NOT_PAYABLE when it awaits no payment or its

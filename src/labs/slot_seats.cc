@@ -21,8 +21,8 @@ Result<Booking> SlotSeats::place(Connection& c, const Lab& lab, const std::strin
   DL_ASSIGN_OR_RETURN(std::string id, BookingRepository::insert(
                                           c, terms_.of(lab, slot_id, user_id, seats, now), now));
   DL_ASSIGN_OR_RETURN(Booking b, BookingRepository::find(c, id));
-  if (!holds_ || !b.awaiting_payment) return b;
-  DL_ASSIGN_OR_RETURN(b.order_id, holds_->open(c, b));
+  if (!b.awaiting_payment) return b;
+  DL_ASSIGN_OR_RETURN(b.order_id, holds_.open(c, b));
   return b;
 }
 
@@ -32,7 +32,7 @@ Status SlotSeats::refresh(Connection& c, const std::string& slot_id, const Lab& 
   std::int64_t freed = 0;
   for (const auto& hold : expired) {
     freed += hold.seats;
-    if (holds_) DL_TRY(holds_->close(c, hold.booking_id));
+    DL_TRY(holds_.close(c, hold.booking_id));
   }
   if (freed == 0) return {};
   return release(c, slot_id, freed, lab, now);
@@ -63,16 +63,16 @@ Status SlotSeats::promote(Connection& c, const std::string& slot_id, const Lab& 
 }
 
 Status SlotSeats::refuse_if_paid(Connection& c, const Booking& b) {
-  if (!holds_ || b.awaiting_payment || b.amount_minor == 0) return {};
-  DL_ASSIGN_OR_RETURN(bool paid, holds_->is_paid(c, b.id));
+  if (b.awaiting_payment || b.amount_minor == 0) return {};
+  DL_ASSIGN_OR_RETURN(bool paid, holds_.is_paid(c, b.id));
   if (!paid) return {};
   return Error::conflict("BOOKING_PAID",
                          "The booking is paid: refund its order to give its seats back.");
 }
 
 Status SlotSeats::close_hold(Connection& c, const Booking& b) {
-  if (!holds_ || !b.awaiting_payment) return {};
-  return holds_->close(c, b.id);
+  if (!b.awaiting_payment) return {};
+  return holds_.close(c, b.id);
 }
 
 }  // namespace deltalabs::labs

@@ -21,16 +21,15 @@ namespace deltalabs::labs {
 // reaches the first in line, whoever freed it.
 class SlotSeats {
  public:
-  explicit SlotSeats(BookingTerms terms) : terms_(terms) {}
+  // `holds` is the payment side: a paid booking opens a pending order in its
+  // transaction, and a hold that ends unpaid cancels it.
+  SlotSeats(BookingTerms terms, PaymentHolds& holds) : terms_(terms), holds_(holds) {}
 
-  // Attaches the payment side: from then on a paid booking opens a pending
-  // order in its transaction, and a hold that ends unpaid cancels it.
-  void attach_payments(PaymentHolds* holds) { holds_ = holds; }
   // The lab and its slot starting at `slot_start`, the slot locked for the transaction.
   static Result<std::pair<Lab, Slot>> lock(Connection& c, const std::string& lab_id,
                                            const std::string& slot_start, TimePoint now);
   // Writes a new booking of `seats` already taken in the slot and, for a
-  // paid lab with payments attached, the pending order holding its payment;
+  // paid lab, the pending order holding its payment;
   // answers the booking as stored.
   Result<Booking> place(Connection& c, const Lab& lab, const std::string& slot_id,
                         const std::string& user_id, std::int64_t seats, TimePoint now);
@@ -51,7 +50,7 @@ class SlotSeats {
 
  private:
   BookingTerms terms_;
-  PaymentHolds* holds_ = nullptr;
+  PaymentHolds& holds_;
 };
 
 }  // namespace deltalabs::labs

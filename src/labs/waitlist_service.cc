@@ -12,7 +12,7 @@ namespace deltalabs::labs {
 
 Result<WaitlistEntry> WaitlistService::join(const Actor& actor, const std::string& lab_id,
                                             BookingRequest request) {
-  if (features_) DL_TRY(features_->require_enabled(kLabsFlag));
+  DL_TRY(features_.require_enabled(kLabsFlag));
   DL_ASSIGN_OR_RETURN(std::string slot_start, BookingTerms::slot_start(request));
   const TimePoint now = clock_();
   return durable_.after(

@@ -22,8 +22,11 @@ namespace deltalabs::labs {
 // durable (CommitDurability, decision 0016).
 class WaitlistService {
  public:
-  WaitlistService(Database& db, CommitDurability& durable, SlotSeats& seats, Clock clock)
-      : db_(db), durable_(durable), seats_(seats), clock_(std::move(clock)) {}
+  // `features` lets an operator turn waitlists off with booking: with
+  // `labs.enabled` false, new entries answer 503 FEATURE_DISABLED (leaving goes on).
+  WaitlistService(Database& db, CommitDurability& durable, SlotSeats& seats, FeatureFlags& features,
+                  Clock clock)
+      : db_(db), durable_(durable), seats_(seats), features_(features), clock_(std::move(clock)) {}
 
   // Puts the actor in line for a full slot; 409 SEATS_AVAILABLE when the
   // seats could be booked now, ALREADY_BOOKED, ALREADY_WAITLISTED,
@@ -31,16 +34,13 @@ class WaitlistService {
   Result<WaitlistEntry> join(const Actor& actor, const std::string& lab_id, BookingRequest request);
   // Leaves the line (the entry's user only; 404 for anyone else).
   Status leave(const Actor& actor, const std::string& entry_id);
-  // Lets an operator turn waitlists off with booking: with `labs.enabled`
-  // false, new entries answer 503 FEATURE_DISABLED (leaving goes on).
-  void attach_features(FeatureFlags* flags) { features_ = flags; }
 
  private:
   Database& db_;
   CommitDurability& durable_;
   SlotSeats& seats_;
+  FeatureFlags& features_;
   Clock clock_;
-  FeatureFlags* features_ = nullptr;
 };
 
 }  // namespace deltalabs::labs

@@ -18,8 +18,11 @@ LearningModule::LearningModule(Database& db, CommitDurability& durable,
       roadmaps_(db, courses),
       wishlist_(db, courses),
       activity_(db),
-      announcements_(db, enrollments_) {
-  courses.set_member_check(&EnrollmentRepository::is_member);
+      announcements_(db, enrollments_) {}
+
+Result<bool> LearningModule::is_member(Connection& c, const std::string& user_id,
+                                       const std::string& course_id) {
+  return EnrollmentRepository::is_member(c, user_id, course_id);
 }
 
 void LearningModule::register_routes(http::Router& router) {

@@ -17,7 +17,6 @@ namespace deltalabs::learning {
 // The learning domain wired together: enrollments and their progress, course
 // members, roadmaps, wishlists, course announcements and the activity feed,
 // with routes.
-// Construction installs the membership check archived courses are read under.
 class LearningModule {
  public:
   // Builds the services; course visibility and edit rights come from `courses`.
@@ -27,6 +26,11 @@ class LearningModule {
 
   // Adds every learning route.
   void register_routes(http::Router& router);
+
+  // True when the user holds a live enrollment in the course: what catalog
+  // reads archived courses under (catalog::CourseChecks::is_member).
+  static Result<bool> is_member(Connection& c, const std::string& user_id,
+                                const std::string& course_id);
 
   // Enrollments and seats; what commerce and the AI assistant call.
   EnrollmentService& enrollments() { return enrollments_; }

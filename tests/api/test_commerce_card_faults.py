@@ -24,6 +24,7 @@ Expected:
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -60,8 +61,20 @@ def log_lines(server, request_id: str) -> list[dict]:
     return lines
 
 
-def logged_at(server, request_id: str, level: str) -> bool:
-    return any(e.get("level", "").startswith(level) and "request failed" in json.dumps(e) for e in log_lines(server, request_id))
+def logged_at(server, request_id: str, level: str, wait_s: float = 5.0) -> bool:
+    """True once the request's failure is in the server's log at `level`.
+
+    The server logs through an asynchronous logger (app/logging.cc), so the
+    line may land a moment after the response did: look again for a while.
+    """
+    deadline = time.monotonic() + wait_s
+    while True:
+        if any(e.get("level", "").startswith(level) and "request failed" in json.dumps(e)
+               for e in log_lines(server, request_id)):
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
 
 
 def order_of(c, order_id: str) -> dict:

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "ai/feature_config_service.h"
+#include "app/lab_order_holds.h"
 #include "core/crypto.h"
 #include "fresh_database_fixture.h"
 #include "identity/admin_bootstrap.h"
@@ -45,14 +47,18 @@ class LabBookingsTest : public FreshDatabaseTest {
     authz_ = std::make_unique<identity::AuthorizationService>(*db_);
     cursors_ = std::make_unique<CursorCodec>("labs-test");
     durable_ = std::make_unique<CommitDurability>(*db_);
+    // The real seams: paid holds open and cancel their orders through
+    // commerce, and the `labs.enabled` flag is read (unset: on).
+    features_ = std::make_unique<ai::FeatureConfigService>(*db_, *authz_);
     labs_ = std::make_unique<LabsModule>(
-        *db_, *durable_, *authz_, *cursors_,
+        *db_, *durable_, *authz_, *cursors_, order_holds_, *features_,
         LabsOptions{[this] { return clock_; }, {std::chrono::minutes(15)}});
     for (const char* name : {"host", "first", "second", "third"}) users_.push_back(account(name));
   }
 
   void TearDown() override {
     labs_.reset();
+    features_.reset();
     durable_.reset();
     close_fresh();
   }
@@ -86,6 +92,8 @@ class LabBookingsTest : public FreshDatabaseTest {
   std::unique_ptr<identity::AuthorizationService> authz_;
   std::unique_ptr<CursorCodec> cursors_;
   std::unique_ptr<CommitDurability> durable_;
+  LabOrderHolds order_holds_;
+  std::unique_ptr<ai::FeatureConfigService> features_;
   std::unique_ptr<LabsModule> labs_;
   std::vector<Actor> users_;
   TimePoint clock_ = std::chrono::floor<std::chrono::seconds>(now());

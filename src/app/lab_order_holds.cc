@@ -1,11 +1,11 @@
-#include "app/lab_payments.h"
+#include "app/lab_order_holds.h"
 
 #include "commerce/checkout_service.h"
 #include "commerce/order_repository.h"
 
 namespace deltalabs {
 
-Result<std::string> LabPayments::open(Connection& c, const labs::Booking& booking) {
+Result<std::string> LabOrderHolds::open(Connection& c, const labs::Booking& booking) {
   commerce::HoldRequest hold;
   hold.user_id = booking.user_id;
   hold.lab_booking_id = booking.id;
@@ -17,20 +17,12 @@ Result<std::string> LabPayments::open(Connection& c, const labs::Booking& bookin
   return commerce::CheckoutService::place_hold(c, hold);
 }
 
-Status LabPayments::close(Connection& c, const std::string& booking_id) {
+Status LabOrderHolds::close(Connection& c, const std::string& booking_id) {
   return commerce::CheckoutService::cancel_hold(c, booking_id);
 }
 
-Result<bool> LabPayments::is_paid(Connection& c, const std::string& booking_id) {
+Result<bool> LabOrderHolds::is_paid(Connection& c, const std::string& booking_id) {
   return commerce::OrderRepository::lab_booking_paid(c, booking_id);
-}
-
-Status LabPayments::paid(Connection& c, const std::string& booking_id) {
-  return holds_.settle_payment(c, booking_id);
-}
-
-Status LabPayments::refunded(Connection& c, const std::string& booking_id) {
-  return holds_.cancel_refunded(c, booking_id);
 }
 
 }  // namespace deltalabs
