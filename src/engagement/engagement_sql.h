@@ -11,6 +11,11 @@
 #include "storage/row_mapping.h"
 #include "storage/sql_text.h"
 
+// The display name of the user whose id is in `column` (identity's users,
+// a declared read-only view): what people see beside a post.
+#define DL_DISPLAY_NAME(column) \
+  "(SELECT u.first_name || ' ' || u.last_name FROM users u WHERE u.id = " #column ")"
+
 namespace deltalabs::engagement::sql {
 
 // --- questions and answers ----------------------------------------------------------------------
@@ -19,6 +24,7 @@ inline constexpr auto kQuestionRow = row_mapping<Question>({
     {"id", &Question::id},
     {"course_id", &Question::course_id},
     {"author_id", &Question::author_id},
+    {DL_DISPLAY_NAME(author_id), &Question::author_name},
     {"title", &Question::title},
     {"body", &Question::body},
     {"vote_total", &Question::vote_total},
@@ -46,6 +52,7 @@ inline constexpr auto kAnswerRow = row_mapping<Answer>({
     {"a.id", &Answer::id},
     {"a.question_id", &Answer::question_id},
     {"a.author_id", &Answer::author_id},
+    {DL_DISPLAY_NAME(a.author_id), &Answer::author_name},
     {"a.body", &Answer::body},
     {"a.vote_total", &Answer::vote_total},
     {"CASE WHEN q.accepted_answer_id = a.id THEN 1 ELSE 0 END", &Answer::accepted},
@@ -107,6 +114,7 @@ inline constexpr auto kThreadRow = row_mapping<DiscussionThread>({
     {"id", &DiscussionThread::id},
     {"course_id", &DiscussionThread::course_id},
     {"author_id", &DiscussionThread::author_id},
+    {DL_DISPLAY_NAME(author_id), &DiscussionThread::author_name},
     {"title", &DiscussionThread::title},
     {"body", &DiscussionThread::body},
     {"post_count", &DiscussionThread::post_count},
@@ -133,6 +141,7 @@ inline constexpr auto kPostRow = row_mapping<ThreadPost>({
     {"id", &ThreadPost::id},
     {"thread_id", &ThreadPost::thread_id},
     {"author_id", &ThreadPost::author_id},
+    {DL_DISPLAY_NAME(author_id), &ThreadPost::author_name},
     {"body", &ThreadPost::body},
     {"created_at", &ThreadPost::created_at},
 });
@@ -149,6 +158,7 @@ inline constexpr auto kEventRow = row_mapping<CommunityEvent>({
     {"e.id", &CommunityEvent::id},
     {"e.course_id", &CommunityEvent::course_id},
     {"e.organizer_id", &CommunityEvent::organizer_id},
+    {DL_DISPLAY_NAME(e.organizer_id), &CommunityEvent::organizer_name},
     {"e.title", &CommunityEvent::title},
     {"e.description", &CommunityEvent::description},
     {"e.location", &CommunityEvent::location},

@@ -19,6 +19,7 @@ struct Answer {
   bool accepted = false;
   std::string created_at;
   std::string updated_at;
+  std::string author_name;  // first and last name, as people see it (read, never written)
 };
 
 // A question of a course's Q&A; `answers` is filled where one question is read.
@@ -34,6 +35,7 @@ struct Question {
   std::string created_at;
   std::string updated_at;
   std::vector<Answer> answers;
+  std::string author_name;  // first and last name, as people see it (read, never written)
 };
 
 // A new question or thread: a title and a body.
@@ -63,6 +65,7 @@ struct ThreadPost {
   std::string author_id;
   std::string body;
   std::string created_at;
+  std::string author_name;  // first and last name, as people see it (read, never written)
 };
 
 // A discussion thread; `posts` is filled where one thread is read.
@@ -76,6 +79,7 @@ struct DiscussionThread {
   std::optional<std::string> last_post_at;
   std::string created_at;
   std::vector<ThreadPost> posts;
+  std::string author_name;  // first and last name, as people see it (read, never written)
 };
 
 // A community event of a course, with how many are going, waiting and interested.
@@ -93,6 +97,7 @@ struct CommunityEvent {
   std::int64_t waitlisted = 0;
   std::int64_t interested = 0;
   std::string created_at;
+  std::string organizer_name;  // first and last name (read, never written)
 };
 
 // A new community event.

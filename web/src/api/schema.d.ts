@@ -891,6 +891,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/courses/{id}/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The course's announcements, newest first (course members only) */
+        get: operations["getV1CoursesIdAnnouncements"];
+        put?: never;
+        /** Post an announcement to the course; each enrolled member is notified (the course's instructors and editors only) */
+        post: operations["postV1CoursesIdAnnouncements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/announcements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One announcement (members of its course only) */
+        get: operations["getV1AnnouncementsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/courses/{id}/questions": {
         parameters: {
             query?: never;
@@ -2614,6 +2649,20 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        Announcement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            course_id: string;
+            /** Format: uuid */
+            author_id: string;
+            author_first_name: string;
+            author_last_name: string;
+            title: string;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+        };
         Question: {
             /** Format: uuid */
             id: string;
@@ -2621,6 +2670,7 @@ export interface components {
             course_id: string;
             /** Format: uuid */
             author_id: string;
+            author_name: string;
             title: string;
             body: string;
             vote_total: number;
@@ -2639,6 +2689,7 @@ export interface components {
             course_id: string;
             /** Format: uuid */
             author_id: string;
+            author_name: string;
             title: string;
             body: string;
             vote_total: number;
@@ -2658,6 +2709,7 @@ export interface components {
             question_id: string;
             /** Format: uuid */
             author_id: string;
+            author_name: string;
             body: string;
             vote_total: number;
             accepted: boolean;
@@ -2681,6 +2733,7 @@ export interface components {
             course_id: string;
             /** Format: uuid */
             author_id: string;
+            author_name: string;
             title: string;
             body: string;
             post_count: number;
@@ -2696,6 +2749,7 @@ export interface components {
             course_id: string;
             /** Format: uuid */
             author_id: string;
+            author_name: string;
             title: string;
             body: string;
             post_count: number;
@@ -2712,6 +2766,7 @@ export interface components {
             thread_id: string;
             /** Format: uuid */
             author_id: string;
+            author_name: string;
             body: string;
             /** Format: date-time */
             created_at: string;
@@ -2723,6 +2778,7 @@ export interface components {
             course_id: string;
             /** Format: uuid */
             organizer_id: string;
+            organizer_name: string;
             title: string;
             description: string;
             location: string;
@@ -9975,6 +10031,221 @@ export interface operations {
             };
             /** @description Missing or invalid access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getV1CoursesIdAnnouncements: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 100 (default 20) */
+                limit?: number;
+                /** @description The next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"] & {
+                        items?: components["schemas"]["Announcement"][];
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postV1CoursesIdAnnouncements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Announcement"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getV1AnnouncementsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Announcement"];
+                };
+            };
+            /** @description Missing or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
