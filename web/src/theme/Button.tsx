@@ -8,7 +8,7 @@ const variants: Record<Variant, string> = {
   primary: 'bg-primary text-white hover:bg-primary-strong',
   secondary: 'bg-accent-soft text-ink hover:bg-raised border border-line',
   ghost: 'bg-transparent text-link hover:bg-accent-soft',
-  danger: 'bg-danger text-white hover:opacity-90',
+  danger: 'bg-danger text-on-danger hover:opacity-90',
 };
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {

@@ -1,7 +1,7 @@
-// Applies the theme preference (light, dark or system) to <html data-theme>.
+// Applies the theme preference (light, dark or system) to <html data-theme>,
+// which sets color-scheme; every colour token follows it (index.css).
 // The last applied choice is remembered in localStorage so a reload paints in
 // it at once, before the preferences have been fetched again.
-import './themePreference.css';
 
 export type ThemeChoice = 'light' | 'dark' | 'system';
 
