@@ -1,6 +1,6 @@
 // Starts `deltalabs serve` for the browser tests: a fresh SQLite database in a
-// temporary folder, `deltalabs seed --demo`, the built app (web/dist, or
-// E2E_WEB_DIR) at `/`. BUILD_DIR picks the binary's folder. E2E_BINARY and
+// temporary folder (or the PostgreSQL database E2E_DATABASE_URL names),
+// `deltalabs seed --demo`, the built app (web/dist, or E2E_WEB_DIR) at `/`. BUILD_DIR picks the binary's folder. E2E_BINARY and
 // E2E_DATABASE tell the tests where they are, so they can read the mail
 // outbox (mailedToken below) the way an operator would.
 import { spawn, spawnSync } from 'node:child_process';
@@ -29,7 +29,9 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   if (!existsSync(binary)) throw new Error(`no binary at ${binary}: run scripts/build`);
   if (!existsSync(join(webDir, 'index.html'))) throw new Error(`no ${webDir}/index.html: run npm run build`);
   const dir = mkdtempSync(join(tmpdir(), 'deltalabs-e2e-'));
-  const database = `sqlite:${join(dir, 'db.sqlite')}`;
+  // E2E_DATABASE_URL runs the journeys on a PostgreSQL database the caller
+  // created empty (scripts/test does, for its PostgreSQL stage).
+  const database = process.env.E2E_DATABASE_URL ?? `sqlite:${join(dir, 'db.sqlite')}`;
   const seed = spawnSync(binary, ['--database', database, '--log-level', 'warn', 'seed', '--demo'], {
     encoding: 'utf8',
   });
