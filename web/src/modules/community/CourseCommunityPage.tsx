@@ -34,7 +34,7 @@ export default function CourseCommunityPage() {
                 loadingMore={list.isFetchingNextPage}
                 onLoadMore={() => void list.fetchNextPage()}
                 className="flex flex-col gap-3"
-                render={(t) => <ThreadCard thread={t} author={members.nameOf(t.author_id)} />}
+                render={(t) => <ThreadCard thread={t} author={members.nameOf(t.author_id, t.author_name)} />}
               />
             )}
           </section>

@@ -34,7 +34,7 @@ export default function CourseQuestionsPage() {
                 loadingMore={list.isFetchingNextPage}
                 onLoadMore={() => void list.fetchNextPage()}
                 className="flex flex-col gap-3"
-                render={(q) => <QuestionCard question={q} author={members.nameOf(q.author_id)} />}
+                render={(q) => <QuestionCard question={q} author={members.nameOf(q.author_id, q.author_name)} />}
               />
             )}
           </section>

@@ -34,7 +34,7 @@ function QuestionView({ question: q }: { question: QuestionDetail }) {
       <header className="flex flex-col gap-2">
         <h1 className="text-3xl">{q.title}</h1>
         <p className="text-sm text-muted">
-          Asked by {members.nameOf(q.author_id)} on <time dateTime={q.created_at}>{formatWhen(q.created_at)}</time>
+          Asked by {members.nameOf(q.author_id, q.author_name)} on <time dateTime={q.created_at}>{formatWhen(q.created_at)}</time>
         </p>
       </header>
       <p className="whitespace-pre-line">{q.body}</p>
@@ -49,7 +49,7 @@ function QuestionView({ question: q }: { question: QuestionDetail }) {
             <li key={a.id}>
               <AnswerCard
                 answer={a}
-                author={members.nameOf(a.author_id)}
+                author={members.nameOf(a.author_id, a.author_name)}
                 onAccept={mayAccept && !a.accepted ? () => accept.mutate(a.id) : undefined}
                 accepting={accept.isPending && accept.variables === a.id}
               />

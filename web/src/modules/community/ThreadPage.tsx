@@ -34,7 +34,7 @@ function ThreadView({ thread: t }: { thread: ThreadDetail }) {
       <header className="flex flex-col gap-2">
         <h1 className="text-3xl">{t.title}</h1>
         <p className="text-sm text-muted">
-          Started by {members.nameOf(t.author_id)} on{' '}
+          Started by {members.nameOf(t.author_id, t.author_name)} on{' '}
           <time dateTime={t.created_at}>{formatWhen(t.created_at)}</time>
         </p>
       </header>
@@ -59,7 +59,7 @@ function ThreadView({ thread: t }: { thread: ThreadDetail }) {
               <Card className="flex flex-col gap-2">
                 <p className="whitespace-pre-line">{p.body}</p>
                 <p className="text-sm text-muted">
-                  {members.nameOf(p.author_id)} · <time dateTime={p.created_at}>{formatWhen(p.created_at)}</time>
+                  {members.nameOf(p.author_id, p.author_name)} · <time dateTime={p.created_at}>{formatWhen(p.created_at)}</time>
                 </p>
               </Card>
             )}

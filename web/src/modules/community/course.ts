@@ -1,5 +1,5 @@
 // What every course community page needs besides its own list: the course's
-// title, and who its members are (the API's posts carry author ids only).
+// title, and who its members are (to mark staff and to know what I may do).
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api';
 import { useSession } from '../auth/session';
@@ -16,10 +16,11 @@ export function useCourse(courseId: string | undefined) {
 }
 
 /**
- * The course's members by user id, to name authors and to know whether I
- * teach the course (instructors may accept any answer). The first 100 are
- * enough for names; anyone else is shown as "A course member". Read only
- * once the page's own data loaded: a non-member would get a second 403.
+ * The course's members by user id, to mark staff beside their names and to
+ * know whether I teach the course (instructors may accept any answer). Names
+ * come with each post (`author_name`); the first 100 members are enough to
+ * mark roles. Read only once the page's own data loaded: a non-member would
+ * get a second 403.
  */
 export function useMembers(courseId: string | undefined, enabled = true) {
   const { user } = useSession();
@@ -34,7 +35,7 @@ export function useMembers(courseId: string | undefined, enabled = true) {
   const me = user ? byId.get(user.id) : undefined;
   return {
     error: members.error,
-    nameOf: (userId: string) => memberName(byId.get(userId), userId === user?.id),
+    nameOf: (userId: string, name: string) => memberName(byId.get(userId), userId === user?.id, name),
     iTeach: me?.member_role === 'instructor',
     // Instructors and TAs run the course's events.
     iStaff: me?.member_role === 'instructor' || me?.member_role === 'ta',

@@ -26,6 +26,8 @@ describe('community words', () => {
     expect(memberName({ ...base, first_name: 'Lena', last_name: 'Learner', member_role: 'student' }, false)).toBe('Lena Learner');
     expect(memberName(undefined, true)).toBe('You');
     expect(memberName(undefined, false)).toBe('A course member');
+    // The name a post carries names people past the first 100 members too.
+    expect(memberName(undefined, false, 'Otto Author')).toBe('Otto Author');
   });
 
   it('turns a datetime-local value into RFC 3339 UTC', () => {

@@ -44,9 +44,9 @@ export function rsvpText(rsvp: Pick<Rsvp, 'status' | 'waitlist_position'> | null
 }
 
 /** "Ines Instructor (instructor)", "You", or a neutral name for someone not listed. */
-export function memberName(member: CourseMember | undefined, isMe: boolean): string {
+export function memberName(member: CourseMember | undefined, isMe: boolean, shown = ''): string {
   if (isMe) return 'You';
-  if (!member) return 'A course member';
-  const name = `${member.first_name} ${member.last_name}`.trim() || member.username || 'A course member';
-  return member.member_role === 'student' ? name : `${name} (${member.member_role})`;
+  const name =
+    shown.trim() || (member ? `${member.first_name} ${member.last_name}`.trim() || member.username : '') || 'A course member';
+  return !member || member.member_role === 'student' ? name : `${name} (${member.member_role})`;
 }
