@@ -47,6 +47,21 @@ struct PasswordReset {
   std::string new_password;
 };
 
+struct PasswordChange {
+  std::string current_password;
+  std::string new_password;
+};
+
+const BodySchema& password_change_body() {
+  static const BodySchema schema{
+      field::string("current_password", 128)
+          .length(1, 128)
+          .required()
+          .into(&PasswordChange::current_password),
+      password_field("new_password").into(&PasswordChange::new_password)};
+  return schema;
+}
+
 const BodySchema& registration_body() {
   static const BodySchema schema{
       field::email("email").required().into(&Registration::email),
@@ -180,6 +195,36 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
        .access = Access::kAuthenticated,
        .body = http::json_body(refresh_token_body()),
        .responses = {204}});
+
+  router.add({.method = Method::kPost,
+              .path = "/v1/auth/logout-all",
+              .handler = [&auth](Request& req) -> Result<Response> {
+                DL_TRY(auth.logout_everywhere(req.caller()));
+                return Response::no_content();
+              },
+              .summary = "Sign out everywhere: end every session of mine, this one included",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .responses = {204}});
+
+  router.add({.method = Method::kPost,
+              .path = "/v1/auth/change-password",
+              .handler = [&auth](Request& req) -> Result<Response> {
+                auto change = password_change_body().read<PasswordChange>(req.json);
+                DL_ASSIGN_OR_RETURN(TokenPair tokens,
+                                    auth.change_password(req.caller(), change.current_password,
+                                                         change.new_password));
+                return Response::json(200, tokens_json(tokens)).header("Cache-Control", "no-store");
+              },
+              .summary = "Change my password, giving the current one (400 on current_password "
+                         "when it is wrong); ends every session and answers a new token pair",
+              .tag = kTag,
+              .access = Access::kAuthenticated,
+              .body = http::json_body(password_change_body()),
+              .responses = {200, 400},
+              .returns = http::schema::ref(tokens_shape()),
+              .rate_limit = auth_policy::kSignIn,
+              .blocking = true});
 
   router.add({.method = Method::kPost,
               .path = "/v1/auth/forgot-password",

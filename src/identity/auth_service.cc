@@ -221,6 +221,36 @@ Status AuthService::reset_password(const Actor& actor, const std::string& token,
   });
 }
 
+Status AuthService::logout_everywhere(const Actor& actor) {
+  return db_.transaction([&](Connection& c) -> Status {
+    DL_TRY(SessionRepository::revoke_user(c, actor.user_id, "signed out everywhere"));
+    return AuditLog::record(c, actor, {"auth.logout_everywhere", "user", actor.user_id, "{}"});
+  });
+}
+
+Result<TokenPair> AuthService::change_password(const Actor& actor,
+                                               const std::string& current_password,
+                                               const std::string& new_password) {
+  std::optional<Credentials> creds;
+  {
+    DL_ASSIGN_OR_RETURN(auto conn, db_.read());
+    DL_ASSIGN_OR_RETURN(User user, UserRepository::find(*conn, actor.user_id));
+    DL_ASSIGN_OR_RETURN(creds, UserRepository::credentials(*conn, user.email, false));
+  }
+  // A 400 on the field, not a 401: the session is fine, the password typed is not.
+  if (!creds || !hasher_.verify(current_password, creds->password_hash)) {
+    return Error::invalid("The current password is not right.",
+                          {{"current_password", "does not match your password"}});
+  }
+  DL_ASSIGN_OR_RETURN(std::string hash, hasher_.hash(new_password));
+  return db_.transaction([&](Connection& c) -> Result<TokenPair> {
+    DL_TRY(UserRepository::set_password(c, actor.user_id, hash));
+    DL_TRY(SessionRepository::revoke_user(c, actor.user_id, "password changed"));
+    DL_TRY(AuditLog::record(c, actor, {"auth.password_changed", "user", actor.user_id, "{}"}));
+    return open_session(c, actor, actor.user_id);
+  });
+}
+
 Status AuthService::verify_email(const Actor& actor, const std::string& token) {
   return db_.transaction([&](Connection& c) -> Status {
     DL_ASSIGN_OR_RETURN(auto user_id, SessionRepository::consume_one_time_token(

@@ -67,6 +67,14 @@ class AuthService {
   // other outstanding reset token.
   Status reset_password(const Actor& actor, const std::string& token,
                         const std::string& new_password);
+  // Ends every session of the actor, this one included: every refresh token
+  // and access token of theirs stops working at once.
+  Status logout_everywhere(const Actor& actor);
+  // Sets a new password for the signed-in actor who knows the current one
+  // (400 with a current_password detail otherwise), ends every session and
+  // opens a new one for the caller, whose token pair it answers.
+  Result<TokenPair> change_password(const Actor& actor, const std::string& current_password,
+                                    const std::string& new_password);
   // Marks the email verified with a verification token.
   Status verify_email(const Actor& actor, const std::string& token);
   // Issues a token pair in a new session for a user (used after sign-in).

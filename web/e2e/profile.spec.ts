@@ -1,9 +1,9 @@
 // Journey 9: my profile and preferences: details and username, theme (a stored
-// choice overrides the system's), language and notification settings, and the
-// password change, which ends every session (the expired-session path).
+// choice overrides the system's), language and notification settings, the
+// password change, which ends every other session (the expired-session path),
+// and signing out everywhere.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { checkPage, expect, expectAccessible, test } from './fixtures';
-import { mailedToken } from './global-setup';
 import { newLearner, signIn } from './people';
 
 const STREAM_CANCELLED = /notifications\/stream failed: net::ERR_ABORTED/;
@@ -96,36 +96,58 @@ test('a stored theme overrides the system one; language and notification setting
   expect(await pageBackground(page)).toBe(LIGHT_PAGE);
 });
 
-test('changing the password ends the other sessions: that page is sent to sign in and back', async ({ page, browser, problems }) => {
-  // The old session's calls are refused, once each, before it is given up.
-  problems.allow(/answered 401|status of 401/);
-  problems.allow(STREAM_CANCELLED);
+test('changing the password keeps this page signed in; another browser is sent to sign in and back', async ({ page, browser, problems }) => {
   const who = await newLearner(page.request);
-  await signIn(page, who, '/profile');
-  await page.getByRole('button', { name: 'Email me a link to change my password' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `We have sent a link to ${who.email}` })).toBeVisible();
-
-  // The link is opened elsewhere (another browser), where the new password is set.
-  const token = mailedToken(who.email, '/reset-password');
-  expect(token, 'a reset mail in the outbox').toBeTruthy();
+  // The other browser: signed in too, on the preferences page.
   const other = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   const phone = await other.newPage();
-  await phone.goto(`/reset-password?token=${token}`);
-  const fresh = 'a new and better passphrase';
-  await phone.getByLabel('New password', { exact: true }).fill(fresh);
-  await phone.getByLabel('Repeat the new password').fill(fresh);
-  await phone.getByRole('button', { name: 'Set the new password' }).click();
-  await expect(phone).toHaveURL(/\/sign-in\?reset=1/);
-  await other.close();
+  await signIn(phone, who, '/profile/preferences');
+  await expect(phone.getByRole('heading', { level: 1, name: 'Preferences' })).toBeVisible();
 
-  // Back on the first page, the next action finds the session gone.
-  await page.getByRole('navigation', { name: 'Profile sections' }).getByRole('link', { name: 'Preferences' }).click();
-  await page.getByRole('button', { name: 'Save preferences' }).click();
-  await expect(page).toHaveURL(/\/sign-in\?expired=1&next=%2Fprofile%2Fpreferences/);
-  await expect(page.getByRole('status').filter({ hasText: 'Your session has ended' })).toBeVisible();
-  await page.getByLabel('Email or username').fill(who.email);
-  await page.getByLabel('Password', { exact: true }).fill(fresh);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Preferences' })).toBeVisible();
-  await expect(page).toHaveURL(/\/profile\/preferences$/);
+  await signIn(page, who, '/profile');
+  const form = page.getByRole('form', { name: 'Change your password' });
+  // A wrong current password is explained on its field, and nothing changes.
+  await form.getByLabel('Current password').fill('not my password');
+  await form.getByLabel('New password', { exact: true }).fill('a new and better passphrase');
+  await form.getByLabel('Repeat the new password').fill('a new and better passphrase');
+  problems.allow(/change-password answered 400|status of 400/);
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await expect(form.getByText('does not match your password')).toBeVisible();
+  await expect(form.getByRole('alert')).toContainText(/request [0-9a-f-]{36}/);
+  await checkPage(page, 'profile-password');
+
+  // By keyboard: the right current password, then Enter.
+  await form.getByLabel('Current password').fill(who.password);
+  await form.getByLabel('Repeat the new password').press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Your password is changed' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Profile' })).toBeVisible(); // still signed in
+
+  // The other browser's next action finds its session gone: sign in and back.
+  problems.allow(/answered 401|status of 401/);
+  await phone.getByRole('button', { name: 'Save preferences' }).click();
+  await expect(phone).toHaveURL(/\/sign-in\?expired=1&next=%2Fprofile%2Fpreferences/);
+  await expect(phone.getByRole('status').filter({ hasText: 'Your session has ended' })).toBeVisible();
+  await phone.getByLabel('Email or username').fill(who.email);
+  await phone.getByLabel('Password', { exact: true }).fill('a new and better passphrase');
+  await phone.getByRole('button', { name: 'Sign in' }).click();
+  await expect(phone.getByRole('heading', { level: 1, name: 'Preferences' })).toBeVisible();
+  await other.close();
+});
+
+test('signing out everywhere ends the session of this page and of the other browser', async ({ page, browser, problems }) => {
+  const who = await newLearner(page.request);
+  const other = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const phone = await other.newPage();
+  await signIn(phone, who, '/my-learning');
+  await signIn(page, who, '/profile');
+
+  await page.getByRole('button', { name: 'End every session' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'You are signed out on every device.' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+
+  problems.allow(/answered 401|status of 401/);
+  await phone.reload();
+  await expect(phone).toHaveURL(/\/sign-in/);
+  await other.close();
 });

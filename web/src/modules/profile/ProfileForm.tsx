@@ -4,18 +4,31 @@ import type { Profile } from '../../api/types';
 import { Button, Card, ErrorBanner, Input, useToast } from '../../theme';
 import { useSaveProfile } from './api';
 
+const fields = (p: { first_name: string; last_name: string; username?: string | null }) => ({
+  first_name: p.first_name,
+  last_name: p.last_name,
+  username: p.username ?? '',
+});
+
 /** My name and username (PATCH /v1/users/me); a username also signs me in. */
 export function ProfileForm({ user }: { user: Profile }) {
   const toast = useToast();
   const save = useSaveProfile();
-  const [form, setForm] = useState({ first_name: user.first_name, last_name: user.last_name, username: user.username ?? '' });
+  // Filled once from the profile, then only by the person typing and by what a
+  // save answers: a profile read again meanwhile must not wipe what is typed.
+  const [form, setForm] = useState(() => fields(user));
 
   function submit(e: FormEvent) {
     e.preventDefault();
     const username = form.username.trim();
     save.mutate(
       { first_name: form.first_name.trim(), last_name: form.last_name.trim(), username: username || null },
-      { onSuccess: () => toast('Your profile is saved.') },
+      {
+        onSuccess: (saved) => {
+          setForm(fields(saved));
+          toast('Your profile is saved.');
+        },
+      },
     );
   }
 

@@ -35,9 +35,8 @@ export default function ProfilePage() {
               </dd>
             </dl>
           </Card>
-          {/* Keyed by the saved version, so a save that changes the profile refills the form. */}
-          <ProfileForm key={user.updated_at} user={user} />
-          <SecurityCard user={user} />
+          <ProfileForm key={user.id} user={user} />
+          <SecurityCard />
         </div>
       )}
     </div>

@@ -1,7 +1,7 @@
 // The profile module's API calls: my profile (PATCH /v1/users/me) and my
-// preferences (GET/PUT /v1/users/me/preferences).
+// preferences (GET/PUT /v1/users/me/preferences), my password and sessions.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api';
+import { api, tokens, unwrap } from '../../api';
 import type { components } from '../../api';
 
 export type Preferences = components['schemas']['Preferences'];
@@ -54,9 +54,20 @@ export function useSaveProfile() {
   });
 }
 
-/** Mails me a link to set a new password (the API has no change-password route). */
-export function useSendPasswordLink() {
+/**
+ * Changes my password with the current one. The server ends every session and
+ * answers a new token pair, which keeps this page signed in.
+ */
+export function useChangePassword() {
   return useMutation({
-    mutationFn: (email: string) => unwrap(api.POST('/v1/auth/forgot-password', { body: { email } })),
+    mutationFn: async (body: { current_password: string; new_password: string }) => {
+      const pair = await unwrap(api.POST('/v1/auth/change-password', { body }));
+      tokens.set({ accessToken: pair.access_token, refreshToken: pair.refresh_token });
+    },
   });
+}
+
+/** Ends every session of mine, this one included (sign out everywhere). */
+export function useSignOutEverywhere() {
+  return useMutation({ mutationFn: () => unwrap(api.POST('/v1/auth/logout-all')) });
 }
