@@ -48,7 +48,7 @@ async function openCart(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Cart' })).toBeVisible();
 }
 
-test('the cart shows price snapshots and totals; a double click on Place order makes one pending bank-transfer order', async ({ page, request }) => {
+test('the cart shows price snapshots and totals; a double click on Checkout makes one pending bank-transfer order', async ({ page, request }) => {
   const who = await newLearner(request);
   const token = await tokenOf(request, who);
   await addToCart(request, token, 'Web APIs with HTTP and JSON');
@@ -70,7 +70,7 @@ test('the cart shows price snapshots and totals; a double click on Place order m
   await page.getByLabel('Coupon code (optional)').fill('WELCOME10');
   // The fastest double click: both clicks land before React re-renders the
   // button busy, so two submits start; the attempt joins them into one request.
-  await page.getByRole('button', { name: 'Place order' }).evaluate((b: HTMLButtonElement) => {
+  await page.getByRole('button', { name: 'Checkout', exact: true }).evaluate((b: HTMLButtonElement) => {
     b.click();
     b.click();
   });
@@ -117,7 +117,7 @@ test('a retry after a dropped connection keeps the Idempotency-Key and makes one
     }
     return route.continue();
   });
-  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.getByRole('button', { name: 'Checkout', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Order DL-/ })).toBeVisible();
   expect(keys.length, 'the attempt was retried').toBeGreaterThanOrEqual(2);
   expect(new Set(keys).size, 'with the same Idempotency-Key').toBe(1);
@@ -137,7 +137,7 @@ test('checkout problems are explained with their request id; ORDER_PENDING links
 
   // An unknown coupon: 422 COUPON_INVALID.
   await page.getByLabel('Coupon code (optional)').fill('NOT-A-CODE');
-  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.getByRole('button', { name: 'Checkout', exact: true }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The order was not placed');
   await expect(alert).toContainText('The coupon code is not valid now.');
@@ -174,7 +174,7 @@ test('checkout problems are explained with their request id; ORDER_PENDING links
   await addToCart(request, token, 'Rust Systems Programming');
   await page.reload();
   await page.getByRole('radio', { name: /Bank transfer/ }).check();
-  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.getByRole('button', { name: 'Checkout', exact: true }).click();
   await expect(alert).toContainText('is still open');
   await expect(page.getByText('An order for a course in your cart is already waiting')).toBeVisible();
   await page.getByRole('link', { name: 'View the waiting order' }).click();
@@ -189,7 +189,7 @@ test('a learner refunds one item of a paid order, then the rest', async ({ page,
   await addToCart(request, token, 'Data Visualisation Essentials');
   await signIn(page, who);
   await openCart(page);
-  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.getByRole('button', { name: 'Checkout', exact: true }).click();
   await expect(page.getByText('Waiting for your bank transfer')).toBeVisible();
   const [order] = await myOrders(request, token);
   // The transfer arrives: an administrator marks the order paid.
@@ -289,7 +289,7 @@ test('card checkout: a declined card cancels the order, a good card pays it', as
 
   await page.getByRole('radio', { name: /Card/ }).check();
   await page.getByLabel('Card payment token').fill('pm_card_chargeDeclined');
-  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.getByRole('button', { name: 'Checkout', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Order DL-/ })).toBeVisible();
   await expect(page.getByText('Cancelled', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('Nothing was charged')).toBeVisible();
@@ -298,7 +298,7 @@ test('card checkout: a declined card cancels the order, a good card pays it', as
   await openCart(page);
   await page.getByRole('radio', { name: /Card/ }).check();
   await page.getByLabel('Card payment token').fill('pm_card_visa');
-  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.getByRole('button', { name: 'Checkout', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Order DL-/ })).toBeVisible();
   await expect(page.getByText('Paid', { exact: true }).first()).toBeVisible();
   await expect(page.getByLabel('Order totals')).toContainText('Card, succeeded');

@@ -112,7 +112,7 @@ test('a learner works through the player: items start when opened, completing th
   await expect(page.getByRole('link', { name: /Watch the video \(10 min\)/ })).toHaveAttribute('href', 'https://videos.deltalabs.local/demo');
   await expect(progress(page)).toHaveAttribute('aria-valuenow', '0');
 
-  await page.getByRole('button', { name: 'Mark as completed' }).click();
+  await page.getByRole('button', { name: 'Mark complete' }).click();
   await expect(progress(page)).toHaveAttribute('aria-valuenow', '25');
   await expect(page.getByRole('status').filter({ hasText: '1 of 4 required items completed' })).toBeVisible();
   await expect(outline(page).getByRole('link', { name: 'Type basics: walkthrough (Completed)' })).toBeVisible();
@@ -123,7 +123,7 @@ test('a learner works through the player: items start when opened, completing th
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Type basics: notes' })).toBeFocused();
   await expect(page.getByText('Key ideas and a short exercise.')).toBeVisible();
-  await page.getByRole('button', { name: 'Mark as completed' }).focus();
+  await page.getByRole('button', { name: 'Mark complete' }).focus();
   await page.keyboard.press('Enter');
   await expect(progress(page)).toHaveAttribute('aria-valuenow', '50');
   await expect(page.getByText('You completed this item.')).toBeVisible();
@@ -171,7 +171,7 @@ test('every content item type shows in the player, and the roadmap tracks milest
   const first = page.getByRole('list', { name: 'Milestones' }).getByRole('listitem').filter({ hasText: 'Learn to observe' });
   await first.getByRole('button', { name: /Mark as started/ }).click();
   await expect(first.getByText('Started', { exact: true })).toBeVisible();
-  await first.getByRole('button', { name: /Mark as completed/ }).click();
+  await first.getByRole('button', { name: /Mark complete/ }).click();
   await expect(first.getByText('Completed', { exact: true })).toBeVisible();
   await expect(roadmap).toHaveAttribute('aria-valuenow', '50');
   await checkPage(page, 'roadmap');

@@ -9,7 +9,9 @@ const links = [
   { to: '/catalog', label: 'Catalog' },
   { to: '/my-learning', label: 'My learning' },
   { to: '/labs', label: 'Labs' },
+  { to: '/bookings', label: 'Bookings' },
   { to: '/cart', label: 'Cart' },
+  { to: '/orders', label: 'Orders' },
   { to: '/notifications', label: 'Notifications' },
   { to: '/profile', label: 'Profile' },
 ];

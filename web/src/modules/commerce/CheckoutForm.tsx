@@ -96,7 +96,7 @@ export function CheckoutForm() {
       <ProblemNotice error={error} title="The order was not placed" />
       <div>
         <Button type="submit" busy={checkout.isPending}>
-          Place order
+          Checkout
         </Button>
       </div>
       <p role="status" className="sr-only">

@@ -93,7 +93,7 @@ export function ContentItemView({
       ) : (
         <div>
           <Button onClick={onComplete} busy={completing}>
-            Mark as completed
+            Mark complete
           </Button>
         </div>
       )}

@@ -86,9 +86,9 @@ function Milestones({ courseId, roadmap }: { courseId: string; roadmap: Roadmap 
                     <Button
                       busy={busyOn === m.id}
                       onClick={() => mark.mutate({ roadmap_section_id: m.id, status: 'completed' })}
-                      aria-label={`Mark as completed: ${m.title}`}
+                      aria-label={`Mark complete: ${m.title}`}
                     >
-                      Mark as completed
+                      Mark complete
                     </Button>
                   )}
                 </div>
