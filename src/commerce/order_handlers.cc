@@ -40,6 +40,7 @@ const BodySchema& checkout_body() {
           .describe("a coupon to apply")
           .into(&CheckoutInput::coupon_code),
       field::string("payment_method", 200)
+          .length(1, 200)
           .describe("the card processor's payment method token")
           .into(&CheckoutInput::payment_method)};
   return schema;

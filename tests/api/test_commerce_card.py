@@ -71,6 +71,10 @@ def test_card_checkout_without_payment_method_fails_with_400(server, cast):
     learner = register_student(server)
     added(learner, "course", paid_course(cast)["id"])
     assert_problem(checkout(learner, provider="card"), 400)
+    # An empty token is no token: nothing is charged, no order is made.
+    problem = assert_problem(checkout(learner, provider="card", payment_method=""), 400)
+    assert [d["field"] for d in problem["details"]] == ["payment_method"]
+    assert learner.get("/v1/orders").json()["items"] == []
 
 
 def test_webhook_settles_a_processing_payment_once_and_a_replay_changes_nothing(server, cast, standin):

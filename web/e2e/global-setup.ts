@@ -1,9 +1,11 @@
 // Starts `deltalabs serve` for the browser tests: a fresh SQLite database in a
 // temporary folder (or the PostgreSQL database E2E_DATABASE_URL names),
-// `deltalabs seed --demo`, the built app (web/dist, or E2E_WEB_DIR) at `/`. BUILD_DIR picks the binary's folder. E2E_BINARY and
+// `deltalabs seed --demo`, the built app (web/dist, or E2E_WEB_DIR) at `/`,
+// card payments through the API tests' stand-in processor. BUILD_DIR picks
+// the binary's folder. E2E_BINARY and
 // E2E_DATABASE tell the tests where they are, so they can read the mail
 // outbox (mailedToken below) the way an operator would.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,27 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The card processor the server talks to: the API tests' own stand-in
+ * (Stripe-compatible PaymentIntents and refunds; pm_card_visa pays,
+ * pm_card_chargeDeclined is declined), run by python3 on a free port.
+ */
+async function startCardStandIn(root: string): Promise<{ url: string; process: ChildProcess }> {
+  const script = [
+    'import sys, time',
+    `sys.path.insert(0, ${JSON.stringify(join(root, 'tests', 'api'))})`,
+    'from card_standin import CardStandIn',
+    'print(CardStandIn().start().url, flush=True)',
+    'time.sleep(86400)',
+  ].join('\n');
+  const child = spawn(process.env.PYTHON ?? 'python3', ['-c', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((ok, fail) => {
+    child.once('exit', (code) => fail(new Error(`the card stand-in exited (${code})`)));
+    child.stdout!.once('data', (chunk: Buffer) => ok(chunk.toString().trim()));
+  });
+  return { url, process: child };
+}
+
 export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
   if (process.env.E2E_BASE_URL) return;
   const root = resolve(import.meta.dirname, '..', '..');
@@ -36,6 +59,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
     encoding: 'utf8',
   });
   if (seed.status !== 0) throw new Error(`deltalabs seed --demo failed:\n${seed.stdout}\n${seed.stderr}`);
+  const card = await startCardStandIn(root);
   const port = await freePort();
   const logPath = join(dir, 'server.log');
   const log = openSync(logPath, 'a');
@@ -49,12 +73,15 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
      // Every test registers from 127.0.0.1: the default 10 per minute per
      // address would refuse registrations and resets halfway through a run.
      '--auth-rate-limit', '1000',
+     // Card checkout against the API tests' stand-in processor (tests/api/card_standin.py).
+     '--card-api-url', card.url, '--card-api-key', 'sk_test_standin', '--card-webhook-secret', 'whsec_standin',
      'serve'],
     { stdio: ['ignore', log, log] },
   );
   for (let i = 0; ; i++) {
     if (server.exitCode !== null || i > 300) {
       server.kill('SIGKILL');
+      card.process.kill('SIGKILL');
       throw new Error(`deltalabs serve did not start:\n${readFileSync(logPath, 'utf8')}`);
     }
     try {
@@ -67,8 +94,10 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   process.env.E2E_BASE_URL = base;
   process.env.E2E_BINARY = binary;
   process.env.E2E_DATABASE = database;
+  process.env.DELTALABS_CARD_API_URL = card.url;
   return async () => {
     server.kill('SIGTERM');
+    card.process.kill('SIGTERM');
     await new Promise((ok) => (server.exitCode !== null ? ok(null) : server.once('exit', ok)));
     if (!process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true });
   };
