@@ -2,6 +2,7 @@
 export { Badge } from './Badge';
 export { Button } from './Button';
 export { Card } from './Card';
+export { Countdown } from './Countdown';
 export { cx } from './cx';
 export { EmptyState } from './EmptyState';
 export { ErrorBanner } from './ErrorBanner';
@@ -11,4 +12,5 @@ export { Modal } from './Modal';
 export { Select } from './Select';
 export { Spinner } from './Spinner';
 export { Tabs, type Tab } from './Tabs';
+export { Textarea } from './Textarea';
 export { ToastProvider, useToast } from './Toast';

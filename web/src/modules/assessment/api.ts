@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { api, ApiError, IdempotentAttempt, unwrap, type paths } from '../../api';
+import { allPages, pageQuery } from '../../api/pages';
 import type { Schemas } from '../../api/types';
 
 export type Exercise = Schemas['Exercise'];
@@ -26,19 +27,6 @@ export const assessmentKeys = {
   appeals: (courseId: string) => ['appeals', courseId] as const,
 };
 
-/** Every page of a cursor list (these lists are short: a course's exercises, my attempts). */
-async function allPages<T>(page: (cursor: string | undefined) => Promise<{ items?: T[]; next_cursor?: string | null }>) {
-  const out: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const p = await page(cursor);
-    out.push(...(p.items ?? []));
-    cursor = p.next_cursor ?? undefined;
-  } while (cursor);
-  return out;
-}
-
-const pageQuery = (cursor: string | undefined) => ({ limit: 100, ...(cursor ? { cursor } : {}) });
 
 export function useExercises(courseId: string) {
   return useQuery({

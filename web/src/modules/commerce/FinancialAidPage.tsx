@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api';
 import { usePageTitle } from '../../app/usePageTitle';
-import { Badge, Button, Card, EmptyState, ErrorBanner, Spinner, useToast } from '../../theme';
+import { Badge, Button, Card, EmptyState, ErrorBanner, Spinner, useToast, Textarea } from '../../theme';
 import { useAidApplications, useApplyForAid, type AidApplication } from './api';
 import { CourseTitle, PaidCourseSelect } from './courses';
 import { formatDateTime } from './OrderStatus';
 import { ProblemNotice } from './ProblemNotice';
-import { TextArea } from './TextArea';
 
 /** Apply for financial aid on a paid course, and follow my applications (/v1/financial-aid). */
 export default function FinancialAidPage() {
@@ -52,7 +51,7 @@ function ApplyForm() {
     <form onSubmit={submit} className="flex flex-col gap-4" aria-labelledby="aid-form-heading">
       <h2 id="aid-form-heading" className="text-xl">Apply</h2>
       <PaidCourseSelect value={courseId} onChange={setCourseId} error={fieldError('course_id')} />
-      <TextArea
+      <Textarea
         label="Your situation"
         hint="Tell the reviewers why you need aid for this course."
         value={statement}

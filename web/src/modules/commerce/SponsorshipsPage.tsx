@@ -2,12 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api';
 import { usePageTitle } from '../../app/usePageTitle';
-import { Badge, Button, Card, EmptyState, ErrorBanner, Select, Spinner, useToast } from '../../theme';
+import { Badge, Button, Card, EmptyState, ErrorBanner, Select, Spinner, useToast, Textarea } from '../../theme';
 import { useRequestSponsorship, useSponsors, useSponsorshipRequests, type SponsorshipRequest } from './api';
 import { CourseTitle, PaidCourseSelect } from './courses';
 import { formatDateTime } from './OrderStatus';
 import { ProblemNotice } from './ProblemNotice';
-import { TextArea } from './TextArea';
 
 /** Ask a sponsor to cover a paid course, and follow my requests (/v1/sponsorship-requests). */
 export default function SponsorshipsPage() {
@@ -61,7 +60,7 @@ function RequestForm() {
       <ErrorBanner error={sponsors.error} title="Sponsors could not be loaded" />
       <Select label="Sponsor" value={sponsorId} onChange={(e) => setSponsorId(e.target.value)} options={options} error={fieldError('sponsor_id')} required />
       <PaidCourseSelect value={courseId} onChange={setCourseId} error={fieldError('course_id')} />
-      <TextArea label="Message to the sponsor (optional)" value={message} onChange={(e) => setMessage(e.target.value)} maxLength={2000} error={fieldError('message')} />
+      <Textarea label="Message to the sponsor (optional)" value={message} onChange={(e) => setMessage(e.target.value)} maxLength={2000} error={fieldError('message')} />
       <ProblemNotice error={send.error} title="The request was not sent" />
       <div>
         <Button type="submit" busy={send.isPending} disabled={!sponsorId || !courseId}>

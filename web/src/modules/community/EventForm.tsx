@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api';
-import { Button, ErrorBanner, Input } from '../../theme';
-import { Textarea } from '../../theme/Textarea';
+import { Button, ErrorBanner, Input, Textarea } from '../../theme';
 import { useCreateEvent, type NewEvent } from './events';
 import { toRfc3339 } from './format';
 

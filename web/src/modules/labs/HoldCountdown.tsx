@@ -1,6 +1,6 @@
+import { Countdown } from '../../theme';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { Countdown } from '../../theme/Countdown';
 import { keys, type Booking } from './api';
 
 /** How long a paid booking's seats stay held; at zero it asks the API how the booking stands. */

@@ -3,6 +3,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { api, IdempotentAttempt, unwrap } from '../../api';
+import { allPages, pageQuery } from '../../api/pages';
 import type { Schemas } from '../../api/types';
 
 export type Section = Schemas['Section'];
@@ -24,19 +25,6 @@ export const learnKeys = {
   superSections: (id: string) => ['super-course-sections', id] as const,
 };
 
-/** Every page of a cursor list, for short lists a page shows whole (sections, items). */
-async function allPages<T>(page: (cursor: string | undefined) => Promise<{ items?: T[]; next_cursor?: string | null }>) {
-  const out: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const p = await page(cursor);
-    out.push(...(p.items ?? []));
-    cursor = p.next_cursor ?? undefined;
-  } while (cursor);
-  return out;
-}
-
-const pageQuery = (cursor: string | undefined) => ({ limit: 100, ...(cursor ? { cursor } : {}) });
 
 export function useCourse(id: string) {
   return useQuery({
