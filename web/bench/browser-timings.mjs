@@ -16,7 +16,7 @@ const runs = Number(process.argv[3] ?? 5);
 const withLighthouse = !process.argv.includes('--no-lighthouse');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'];
-const QUERIES = ['data pipelines', 'python testing', 'machine learning', 'web security', 'cloud networks'];
+const QUERIES = ['python testing', 'data visualization', 'machine learning', 'rust performance', 'data pipelines'];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) => `median ${median(xs).toFixed(0)} ms, min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} (n=${xs.length})`;

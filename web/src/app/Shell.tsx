@@ -88,7 +88,8 @@ export function Shell() {
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+      {/* At least a screen tall: the footer starts below the fold, so content arriving never pushes it (layout shift). */}
+      <main id="main" className="mx-auto min-h-screen w-full max-w-6xl flex-1 px-4 py-8">
         <Suspense fallback={<Spinner label="Loading the page" />}>
           <Outlet />
         </Suspense>
