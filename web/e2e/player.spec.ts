@@ -199,7 +199,11 @@ test('a learner enrolls in every course of a super-course and studies its sectio
     'SQL from the Ground Up',
   ]);
   const who = await newLearner(request);
-  await signIn(page, who, `/super-courses/${id}`);
+  // Found from the front page, where published super-courses are listed.
+  await signIn(page, who, '/');
+  const title = (await (await request.get(`/v1/super-courses/${id}`)).json()).title as string;
+  await page.getByRole('list', { name: 'Super-courses' }).getByRole('link', { name: title }).click();
+  await expect(page).toHaveURL(new RegExp(`/super-courses/${id}$`));
   await expect(page.getByRole('heading', { level: 1, name: /Data Foundations/ })).toBeVisible();
   const sections = page.getByRole('region', { name: 'Sections' });
   await expect(sections.getByRole('listitem')).toHaveCount(2);

@@ -51,7 +51,9 @@ test('a username someone has is refused with the reason and the request id', asy
   await register(request, taken);
   const who = await newLearner(request);
   await signIn(page, who, '/profile');
+  await expect(page.getByLabel('First name')).toHaveValue('Lin'); // the profile is read
   await page.getByLabel('Username').fill(taken);
+  await expect(page.getByLabel('Username')).toHaveValue(taken);
   await page.getByRole('button', { name: 'Save profile' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Could not save your profile');

@@ -4,6 +4,7 @@ import { api, unwrap } from '../../api';
 import { usePageTitle } from '../../app/usePageTitle';
 import { EmptyState, ErrorBanner, Spinner } from '../../theme';
 import { CourseCard } from './CourseCard';
+import { SuperCourseRow } from './SuperCourseRow';
 import { useReference } from './reference';
 
 function CourseRow({ title, sort }: { title: string; sort: 'popular' | 'newest' }) {
@@ -37,7 +38,7 @@ function CourseRow({ title, sort }: { title: string; sort: 'popular' | 'newest' 
   );
 }
 
-/** The front page: what Delta Labs is, featured (most enrolled) and newest courses. */
+/** The front page: what Delta Labs is, featured (most enrolled) and newest courses, super-courses. */
 export default function LandingPage() {
   usePageTitle('');
   return (
@@ -56,6 +57,7 @@ export default function LandingPage() {
       </section>
       <CourseRow title="Featured courses" sort="popular" />
       <CourseRow title="Newest courses" sort="newest" />
+      <SuperCourseRow />
     </div>
   );
 }

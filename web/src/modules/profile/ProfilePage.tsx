@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { usePageTitle } from '../../app/usePageTitle';
 import { Badge, Card, Spinner } from '../../theme';
 import { useSession } from '../auth/session';
@@ -8,7 +9,12 @@ import { SecurityCard } from './SecurityCard';
 /** Who I am (GET /v1/users/me): my details to edit, my account, my password. */
 export default function ProfilePage() {
   usePageTitle('Profile');
-  const { user } = useSession();
+  // The last profile read stays on screen while it is read again, so the
+  // form under it (and what is typed there) is never thrown away meanwhile.
+  const { user: current } = useSession();
+  const last = useRef(current);
+  if (current) last.current = current;
+  const user = current ?? last.current;
   return (
     <div className="max-w-2xl">
       <h1 className="mb-4 text-3xl">Profile</h1>
