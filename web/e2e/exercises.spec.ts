@@ -5,7 +5,7 @@
 // The demo instructor authors each test's course and exercise through the API.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { checkPage, expect, test } from './fixtures';
-import { demo, newLearner, signIn, type Person } from './people';
+import { apiAs, demo, newLearner, signIn } from './people';
 
 type Json = Record<string, unknown>;
 
@@ -13,22 +13,6 @@ type Json = Record<string, unknown>;
 // on a shared machine: more time than one screen's test needs.
 test.describe.configure({ timeout: 60_000 });
 
-/** Someone's API calls with a Bearer token from a real sign-in. */
-async function apiAs(request: APIRequestContext, who: Person) {
-  const login = await request.post('/v1/auth/login', { data: { email: who.email, password: who.password } });
-  expect(login.status()).toBe(200);
-  const headers = { Authorization: `Bearer ${((await login.json()) as { access_token: string }).access_token}` };
-  const call = async (method: 'get' | 'post' | 'patch', path: string, data?: Json): Promise<Json> => {
-    const resp = await request[method](path, { headers, ...(data ? { data } : {}) });
-    expect(resp.ok(), `${method.toUpperCase()} ${path}: ${await resp.text()}`).toBe(true);
-    return (await resp.json()) as Json;
-  };
-  return {
-    get: (path: string) => call('get', path),
-    post: (path: string, data?: Json) => call('post', path, data),
-    patch: (path: string, data: Json) => call('patch', path, data),
-  };
-}
 
 const fiveKinds = [
   { type: 'single_choice', prompt: 'Which planet is closest to the Sun?', options: ['Venus', 'Mercury', 'Mars'], correct_options: [1] },

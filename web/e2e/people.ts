@@ -35,3 +35,19 @@ export async function signIn(page: Page, who: Person, next = '/'): Promise<void>
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
+/** Someone's API calls with a Bearer token from a real sign-in. */
+export async function apiAs(request: APIRequestContext, who: Person) {
+  const login = await request.post('/v1/auth/login', { data: { email: who.email, password: who.password } });
+  expect(login.status()).toBe(200);
+  const headers = { Authorization: `Bearer ${((await login.json()) as { access_token: string }).access_token}` };
+  const call = async (method: 'get' | 'post' | 'patch', path: string, data?: Record<string, unknown>): Promise<Record<string, unknown>> => {
+    const resp = await request[method](path, { headers, ...(data ? { data } : {}) });
+    expect(resp.ok(), `${method.toUpperCase()} ${path}: ${await resp.text()}`).toBe(true);
+    return (await resp.json()) as Record<string, unknown>;
+  };
+  return {
+    get: (path: string) => call('get', path),
+    post: (path: string, data?: Record<string, unknown>) => call('post', path, data),
+    patch: (path: string, data: Record<string, unknown>) => call('patch', path, data),
+  };
+}
