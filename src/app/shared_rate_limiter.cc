@@ -38,23 +38,25 @@ http::RateLimitDecision SharedRateLimiter::decide(const http::RateLimitPolicy& p
   full_key += key;
   // write(): a counter is a write, and must reach the primary whatever reads may use.
   auto conn = db_.write();
-  if (!conn.ok()) return warn(conn.error()), open;
+  if (!conn.ok()) return allowed_unchecked(conn.error(), open);
   if (count) {
     auto n = RateCounters::hit(**conn, full_key, window_ms, policy.limit, now_ms);
-    if (!n.ok()) return warn(n.error()), open;
+    if (!n.ok()) return allowed_unchecked(n.error(), open);
     return verdict(policy.limit, *n, now_ms, true);
   }
   auto n = RateCounters::peek(**conn, full_key, now_ms);
-  if (!n.ok()) return warn(n.error()), open;
+  if (!n.ok()) return allowed_unchecked(n.error(), open);
   if (!n->has_value()) return open;
   return verdict(policy.limit, **n, now_ms, false);
 }
 
-void SharedRateLimiter::warn(const Error& e) {
+http::RateLimitDecision SharedRateLimiter::allowed_unchecked(const Error& e,
+                                                             const http::RateLimitDecision& open) {
   const std::int64_t at = epoch_ms_now();
   std::int64_t last = last_warning_ms_.load();
-  if (at - last < 60000 || !last_warning_ms_.compare_exchange_strong(last, at)) return;
-  spdlog::warn(R"({{"msg":"shared rate limit not checked; allowed","cause":"{}"}})", e.code);
+  if (at - last >= 60000 && last_warning_ms_.compare_exchange_strong(last, at))
+    spdlog::warn(R"({{"msg":"shared rate limit not checked; allowed","cause":"{}"}})", e.code);
+  return open;
 }
 
 }  // namespace deltalabs

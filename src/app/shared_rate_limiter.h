@@ -24,8 +24,8 @@ class SharedRateLimiter final : public http::RateCounterStore {
                                  bool count) override;
 
  private:
-  // Logs a failed check, at most once a minute.
-  void warn(const Error& e);
+  // `open` (the hit allowed) after a check that failed with `e`; logs it at most once a minute.
+  http::RateLimitDecision allowed_unchecked(const Error& e, const http::RateLimitDecision& open);
 
   Database& db_;
   std::atomic<std::int64_t> last_warning_ms_{0};
