@@ -6,7 +6,9 @@ The test SIGKILLs that holder in the middle of a batch (while its SMTP
 transaction for the 6th of 30 messages is open, after it claimed it and
 before any of its data was accepted), and another instance takes the job over
 when the lease runs out (10 s) and delivers the rest: every message arrives
-exactly once, none is lost and none is sent twice.
+exactly once, none is lost and none is sent twice. A holder stopped cleanly
+(SIGTERM) releases its lease, and the other instance takes it at once under
+the next fencing token.
 
 Why: issue 21 §3 (background work runs on exactly one instance at a time; a
 test kills the holder mid-batch) and decision 0029: a lease row with a
@@ -88,4 +90,24 @@ def test_killing_the_mail_holder_mid_batch_hands_the_job_over_and_every_message_
         assert [mid for mid, n in received.items() if n > 1] == []
     finally:
         sink.release.set()
+        sink.stop()
+
+
+def test_a_cleanly_stopped_holder_releases_its_leases_so_another_instance_takes_them_at_once(
+        server_factory, databases):
+    """SIGTERM (a rolling restart) releases the leases: the next holder needn't wait out the 10 s."""
+    sink = MailSink().start()
+    try:
+        servers = instances(server_factory, databases, 2, ["--smtp-url", sink.url])
+        holders = wait_until(lambda: [s for s in servers if TAKEN in s.log_text()], 20,
+                             "an instance took the mail job's lease")
+        holder, other = holders[0], next(s for s in servers if s is not holders[0])
+        tokens = databases.execute(holder.database_url,
+                                   "SELECT fencing_token FROM job_leases WHERE name = 'mail-sender'")
+        assert holder.stop() == 0
+        wait_until(lambda: TAKEN in other.log_text(), 5, "the other instance took the released lease")
+        after = databases.execute(holder.database_url,
+                                  "SELECT fencing_token FROM job_leases WHERE name = 'mail-sender'")
+        assert int(after[0][0]) == int(tokens[0][0]) + 1
+    finally:
         sink.stop()
