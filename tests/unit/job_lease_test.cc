@@ -5,7 +5,8 @@
 // JOB_LEASE_LOST), so nothing it would still write lands; of holders racing
 // for a free lease exactly one gets it. The counters count a fixed window per
 // key with one upsert, never count a refused hit, and start over once the
-// window ended. On both backends.
+// window ended. A LeasedJob runs its work only while it holds the lease, and
+// its clean stop hands the job to the other instance. On both backends.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -15,6 +16,7 @@
 
 #include "fresh_database_fixture.h"
 #include "platform/job_lease.h"
+#include "platform/leased_job.h"
 #include "platform/rate_counters.h"
 #include "storage/migrator.h"
 
@@ -22,6 +24,12 @@ namespace deltalabs {
 namespace {
 
 using namespace std::chrono_literals;
+
+// Whether `passes` grew above 0 within ten seconds.
+bool ran(const std::atomic<int>& passes) {
+  for (int i = 0; i < 1000 && passes.load() == 0; ++i) std::this_thread::sleep_for(10ms);
+  return passes.load() > 0;
+}
 
 class JobLeaseTest : public FreshDatabaseTest {
  protected:
@@ -103,6 +111,30 @@ TEST_P(JobLeaseTest, OfHoldersRacingForAFreeLeaseExactlyOneGetsIt) {
   }
   for (auto& t : racers) t.join();
   EXPECT_EQ(holders.load(), 1);
+}
+
+TEST_P(JobLeaseTest, OfTwoInstancesOnlyTheHolderRunsTheJobAndAStopHandsItOver) {
+  std::atomic<int> passes_a{0};
+  std::atomic<int> passes_b{0};
+  LeasedJob a(JobLease(*db_, "job", "holder-a", 600ms), 20ms, [&](const JobFence& fence) {
+    ++passes_a;
+    return db_->transaction([&](Connection& c) { return fence.check(c); });
+  });
+  LeasedJob b(JobLease(*db_, "job", "holder-b", 600ms), 20ms, [&](const JobFence& fence) {
+    ++passes_b;
+    return db_->transaction([&](Connection& c) { return fence.check(c); });
+  });
+  a.start();
+  ASSERT_TRUE(ran(passes_a));
+  b.start();
+  std::this_thread::sleep_for(300ms);  // many of b's ticks, all while a holds the lease
+  EXPECT_GT(passes_a.load(), 1);
+  EXPECT_EQ(passes_b.load(), 0);
+  a.stop();  // releases the lease
+  const int a_ran = passes_a.load();
+  EXPECT_TRUE(ran(passes_b));
+  EXPECT_EQ(passes_a.load(), a_ran);
+  b.stop();
 }
 
 TEST_P(JobLeaseTest, CountersCountAWindowNeverCountARefusedHitAndStartOver) {
