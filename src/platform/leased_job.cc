@@ -28,9 +28,9 @@ void LeasedJob::stop() {
   if (!thread_.joinable()) return;
   thread_.join();
   // Another instance need not wait out the lease of one that stopped cleanly.
-  if (held_ && !lease_.release().ok())
+  if (fence_ && !lease_.release().ok())
     spdlog::warn(R"({{"msg":"job lease not released","job":"{}"}})", lease_.job());
-  held_ = false;
+  fence_.reset();
 }
 
 void LeasedJob::run() {
@@ -43,28 +43,41 @@ void LeasedJob::run() {
   }
 }
 
-void LeasedJob::tick() {
+bool LeasedJob::renew() {
   auto taken = lease_.take_or_renew();
   if (!taken.ok()) {
     // The database is away: whoever holds the lease keeps it only until it expires.
     spdlog::warn(R"({{"msg":"job lease not renewed","job":"{}","cause":"{}"}})", lease_.job(),
                  taken.error().code);
-    return;
+    return false;
   }
-  const bool held = taken->has_value();
-  if (held != held_)
+  const bool was_held = fence_.has_value();
+  fence_ = std::move(taken).value();
+  if (fence_.has_value() != was_held)
     spdlog::info(R"({{"msg":"{}","job":"{}","token":{}}})",
-                 held ? "job lease taken" : "job lease held elsewhere", lease_.job(),
-                 held ? (*taken)->token() : 0);
-  const bool taken_now = held && !held_;
-  held_ = held;
-  if (!held) return;
+                 was_held ? "job lease held elsewhere" : "job lease taken", lease_.job(),
+                 fence_ ? fence_->token() : 0);
+  return fence_.has_value() && !was_held;
+}
+
+void LeasedJob::tick() {
   const auto at = std::chrono::steady_clock::now();
+  bool taken_now = false;
+  // A holder renews a third of the way into its lease, not at every tick: one
+  // write per job every few seconds, however often its passes run.
+  if (!fence_ || at - renewed_ >= lease_.duration() / 3) {
+    taken_now = renew();
+    renewed_ = at;
+  }
+  if (!fence_) return;
   if (!taken_now && at - last_pass_ < interval_) return;
   last_pass_ = at;
-  if (Status pass = work_(**taken); !pass.ok())
-    spdlog::warn(R"({{"msg":"job pass failed","job":"{}","cause":"{}"}})", lease_.job(),
-                 pass.error().code);
+  Status pass = work_(*fence_);
+  if (pass.ok()) return;
+  spdlog::warn(R"({{"msg":"job pass failed","job":"{}","cause":"{}"}})", lease_.job(),
+               pass.error().code);
+  // Taken over: ask again at the next tick rather than run under a dead fence.
+  if (pass.error().code == "JOB_LEASE_LOST") fence_.reset();
 }
 
 }  // namespace deltalabs

@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "core/result.h"
@@ -13,13 +14,13 @@
 namespace deltalabs {
 
 // A background job that runs on exactly one instance at a time (decision
-// 0029): a thread of its own that takes or renews the job's lease at least
-// three times per lease time and, while it holds it, runs one pass of the
-// work every `interval` with the fence that each of the pass's write
-// transactions checks. Another instance
-// takes over within the lease time of this one stopping renewing (a crash, a
-// lost database); a clean stop releases the lease at once. start() and
-// stop() are for the thread that owns the job.
+// 0029): a thread of its own that, while it holds the job's lease, renews it
+// three times per lease time and runs one pass of the work every `interval`
+// with the fence that each of the pass's write transactions checks; while
+// another instance holds it, asks for it every tick. Another instance takes
+// over within the lease time of this one stopping renewing (a crash, a lost
+// database); a clean stop releases the lease at once. start() and stop() are
+// for the thread that owns the job.
 class LeasedJob {
  public:
   // One pass of the job under `fence`; an error is logged and the pass runs again next tick.
@@ -38,15 +39,19 @@ class LeasedJob {
 
  private:
   void run();
-  // One tick: renew or take the lease, then run a pass while it is held.
+  // One tick: renew or take the lease when due, then run a pass while it is held.
   void tick();
+  // Takes or renews the lease into fence_ (empty while another holds it);
+  // true when this holder has just taken it.
+  bool renew();
 
   JobLease lease_;
   std::chrono::milliseconds interval_;
-  std::chrono::milliseconds tick_;  // between renewals: at most a third of the lease
+  std::chrono::milliseconds tick_;  // at most a third of the lease
   Work work_;
+  std::optional<JobFence> fence_;  // while this holder holds the lease
+  std::chrono::steady_clock::time_point renewed_{};
   std::chrono::steady_clock::time_point last_pass_{};
-  bool held_ = false;  // whether the last tick held the lease (to log changes only)
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
