@@ -56,6 +56,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_answering(url: str, proc: subprocess.Popen, timeout_s: float) -> bool:
+    """True once GET url answers 200; False if proc ends first or timeout_s passes (then proc is killed)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return False
+        try:
+            if requests.get(url, timeout=1).status_code == 200:
+                return True
+        except requests.RequestException:
+            pass
+        time.sleep(0.05)
+    proc.kill()
+    proc.wait()
+    return False
+
+
 def haproxy_config(port: int, instance_ports: list[int]) -> str:
     """A haproxy configuration: round-robin over the instances, each checked on /health/db."""
     servers = "\n".join(f"  server instance-{n} 127.0.0.1:{p}" for n, p in enumerate(instance_ports, 1))
@@ -149,18 +166,7 @@ class ClusterServer:
 
     def _wait_ready(self) -> bool:
         """Until haproxy answers /health/db through an instance (or dies)."""
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while time.monotonic() < deadline and self.haproxy.poll() is None:
-            try:
-                if requests.get(self.base_url + "/health/db", timeout=1).status_code == 200:
-                    return True
-            except requests.RequestException:
-                pass
-            time.sleep(0.05)
-        if self.haproxy.poll() is None:
-            self.haproxy.kill()
-        self.haproxy.wait()
-        return False
+        return wait_answering(self.base_url + "/health/db", self.haproxy, STARTUP_TIMEOUT_S)
 
     def alive(self) -> bool:
         return self.haproxy is not None and self.haproxy.poll() is None and all(i.alive() for i in self.instances)

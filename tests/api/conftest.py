@@ -38,19 +38,16 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
-import time
 import urllib.parse
 from pathlib import Path
 
 import pytest
-import requests
 
 import contract
 from client import Client
-from cluster_support import CLUSTER_SKIPS, ClusterServer
+from cluster_support import CLUSTER_SKIPS, ClusterServer, free_port, wait_answering
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_DIR = ROOT / os.environ.get("BUILD_DIR", "build")
@@ -75,12 +72,6 @@ def child_env() -> dict:
     """The environment for the binary: ours minus DELTALABS_* settings, so a
     developer's exported configuration cannot change what the tests see."""
     return {k: v for k, v in os.environ.items() if not k.startswith("DELTALABS_")}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def pytest_configure(config):
@@ -207,19 +198,7 @@ class ProcessServer:
         raise RuntimeError(f"deltalabs serve did not become ready:\n$ {' '.join(self.command())}\n{self.log_tail()}")
 
     def _wait_ready(self) -> bool:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                return False
-            try:
-                if requests.get(self.base_url + "/health", timeout=1).status_code == 200:
-                    return True
-            except requests.RequestException:
-                pass
-            time.sleep(0.05)
-        self.proc.kill()
-        self.proc.wait()
-        return False
+        return wait_answering(self.base_url + "/health", self.proc, STARTUP_TIMEOUT_S)
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
