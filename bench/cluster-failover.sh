@@ -18,8 +18,10 @@ while (($#)); do
   esac
 done
 
-export DELTALABS_BINARY=${DELTALABS_BINARY:-${BUILD_DIR:-build}/deltalabs}
+DELTALABS_BINARY=$(realpath "${DELTALABS_BINARY:-${BUILD_DIR:-build}/deltalabs}")
+export DELTALABS_BINARY
 export PYTHONDONTWRITEBYTECODE=1
+trap 'exit 130' INT TERM  # so the EXIT trap below removes the cluster
 echo "cluster-failover: $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), $runs runs per mode"
 for mode in async sync; do
   for ((run = 1; run <= runs; run++)); do
@@ -29,7 +31,8 @@ for mode in async sync; do
     flags=()
     [[ $mode == sync ]] && flags=(--sync)
     scripts/cluster up "${flags[@]}" -- --auth-rate-limit 0 --sign-in-rate-limit 0 >/dev/null
-    figures=$(cd tests/api && /usr/bin/python3 cluster_failover_support.py "$dir" | tail -n 1) || true
+    figures=$(cd tests/api && /usr/bin/python3 cluster_failover_support.py "$dir" 2>&1 | tail -n 1) \
+      || figures="FAILED: $figures"
     scripts/cluster down >/dev/null
     echo "$mode run $run: $figures"
   done
