@@ -42,12 +42,14 @@ class DrillResult:
     """What one drill measured."""
     acknowledged: list[tuple[str, str]] = field(default_factory=list)  # (learner token, enrollment id)
     failed: int = 0  # writes answered otherwise than 201 (or not at all)
+    failures: dict[str, int] = field(default_factory=dict)  # how they failed: status code, or "no answer"
     rto_s: float = 0.0
     missing: list[str] = field(default_factory=list)  # acknowledged enrollment ids not readable afterwards
     recovered: bool = False
 
     def summary(self) -> str:
-        return (f"writes acknowledged {len(self.acknowledged)}, failed {self.failed}; "
+        how = ", ".join(f"{k} x{v}" for k, v in sorted(self.failures.items()))
+        return (f"writes acknowledged {len(self.acknowledged)}, failed {self.failed} ({how}); "
                 f"RTO {self.rto_s:.2f} s without a successful write; "
                 f"RPO {len(self.missing)} acknowledged writes missing")
 
@@ -86,6 +88,8 @@ def _load(url: str, pairs: list, result: DrillResult, successes: list[float], st
             successes.append(time.monotonic())
         else:
             result.failed += 1
+            how = "no answer" if resp is None else str(resp.status_code)
+            result.failures[how] = result.failures.get(how, 0) + 1
         time.sleep(max(0.0, PACE_S - (time.monotonic() - started)))
 
 
