@@ -55,6 +55,9 @@ def test_killing_the_primary_under_load_loses_no_acknowledged_enrollment_with_a_
     assert result.recovered, "no write succeeded after the failover: " + result.summary()
     assert len(result.acknowledged) > 0 and result.failed > 0, result.summary()  # the load did cross the outage
     assert result.missing == [], result.summary()
+    # The outage answers 503 (an instance's DATABASE_UNAVAILABLE, or haproxy's own while
+    # every instance is out): never a 500, never a hang.
+    assert set(result.failures) == {"503"}, result.summary()
     # The instances were not restarted, and the promoted replica is the primary now.
     status = subprocess.run([str(CLUSTER_SCRIPT), "status"], capture_output=True, text=True, timeout=60,
                             env={**os.environ, "CLUSTER_DIR": str(sync_cluster)}).stdout
