@@ -76,14 +76,13 @@ void register_draft_routes(http::Router& router, ContentDraftService& drafts,
          .responses = {200, 404}},
         draft_shape(), http::call(drafts, &ContentDraftService::get, http::id));
 
-  g.act({.method = http::Method::kPatch,
-         .path = "/v1/content-drafts/:id",
-         .summary = "Change a draft's title or body, or discard (or restore) it; a "
-                    "promoted draft no longer changes (409 DRAFT_NOT_DRAFT)",
-         .body = http::json_body(draft_change_body()),
-         .responses = {200, 404, 409}},
-        draft_shape(),
-        http::call(drafts, &ContentDraftService::update, http::id, http::body_as<DraftChange>));
+  g.patch({.path = "/v1/content-drafts/:id",
+           .summary = "Change a draft's title or body, or discard (or restore) it; a "
+                      "promoted draft no longer changes (409 DRAFT_NOT_DRAFT)",
+           .body = http::json_body(draft_change_body()),
+           .responses = {200, 404, 409}},
+          draft_shape(),
+          http::call(drafts, &ContentDraftService::update, http::id, http::body_as<DraftChange>));
 
   g.create(
       {.path = "/v1/content-drafts/:id/promote",

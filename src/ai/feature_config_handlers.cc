@@ -65,8 +65,7 @@ Result<SettingBody> read_setting(const http::Request& req) {
 void register_feature_config_routes(http::Router& router, FeatureConfigService& features) {
   const http::RouteGroup g(router, "Feature configuration");
   g.get({.path = "/v1/feature-config",
-         .summary = "Every feature flag and setting (signed-in users; clients hide what "
-                    "is off)"},
+         .summary = "Every feature flag and setting (signed-in users; clients hide what is off)"},
         feature_settings_shape(), http::call(features, &FeatureConfigService::list));
 
   g.get({.path = "/v1/feature-config/:key",
@@ -75,11 +74,9 @@ void register_feature_config_routes(http::Router& router, FeatureConfigService& 
         feature_setting_shape(),
         http::call(features, &FeatureConfigService::get, http::PathParam{"key"}));
 
-  g.act({.method = http::Method::kPut,
-         .path = "/v1/feature-config/:key",
-         .summary = "Set a feature flag or setting to any JSON value: body {value, "
-                    "description?} (assistant.enabled: false turns the assistant off); "
-                    "audited",
+  g.put({.path = "/v1/feature-config/:key",
+         .summary = "Set a feature flag or setting to any JSON value: body {value, description?} "
+                    "(assistant.enabled: false turns the assistant off); audited",
          .permission = "feature_config:update",
          .raw_body = http::schema::ref(setting_body_schema()),
          .responses = {200, 400, 403}},

@@ -72,18 +72,17 @@ void register_appeal_routes(http::Router& router, AppealService& appeals,
          .responses = {200, 404}},
         appeal_shape(), http::call(appeals, &AppealService::get, http::id));
 
-  g.act({.method = http::Method::kPatch,
-         .path = "/v1/appeals/:id",
-         .summary = "Resolve an appeal (the course's graders): accepted with a new score "
-                    "— grade item, history and course score change in the same "
-                    "transaction — or rejected; the learner is notified either way; 409 "
-                    "APPEAL_ALREADY_RESOLVED",
-         .body = http::json_body(resolution_body()),
-         .responses = {200, 403, 404, 409}},
-        appeal_shape(), [&appeals](http::Request& req) {
-          return appeals.resolve(req.caller(), http::path_param(req),
-                                 resolution_body().read<ResolutionBody>(req.json).resolution());
-        });
+  g.patch(
+      {.path = "/v1/appeals/:id",
+       .summary = "Resolve an appeal (the course's graders): accepted with a new score — grade "
+                  "item, history and course score change in the same transaction — or rejected; "
+                  "the learner is notified either way; 409 APPEAL_ALREADY_RESOLVED",
+       .body = http::json_body(resolution_body()),
+       .responses = {200, 403, 404, 409}},
+      appeal_shape(), [&appeals](http::Request& req) {
+        return appeals.resolve(req.caller(), http::path_param(req),
+                               resolution_body().read<ResolutionBody>(req.json).resolution());
+      });
 
   g.list({.path = "/v1/courses/:id/appeals",
           .summary = "Appeals of a course, oldest first: a learner's own; the course's "

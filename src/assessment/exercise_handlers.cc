@@ -186,17 +186,16 @@ void register_exercise_routes(http::Router& router, ExerciseService& exercises,
         exercise_shape(),
         http::call(exercises, &ExerciseService::get, http::id, http::PathParam{"eid"}));
 
-  g.act({.method = http::Method::kPatch,
-         .path = "/v1/courses/:id/exercises/:eid",
-         .summary = "Change an exercise's settings (title, attempts, due date, "
-                    "published); the course's instructors only",
-         .body = http::json_body(exercise_change_body()),
-         .responses = {200, 403, 404}},
-        exercise_shape(), [&exercises](http::Request& req) {
-          return exercises.update(
-              req.caller(), http::path_param(req), http::path_param(req, "eid"),
-              exercise_change_body().read<ExerciseChangeBody>(req.json).change());
-        });
+  g.patch({.path = "/v1/courses/:id/exercises/:eid",
+           .summary = "Change an exercise's settings (title, attempts, due date, "
+                      "published); the course's instructors only",
+           .body = http::json_body(exercise_change_body()),
+           .responses = {200, 403, 404}},
+          exercise_shape(), [&exercises](http::Request& req) {
+            return exercises.update(
+                req.caller(), http::path_param(req), http::path_param(req, "eid"),
+                exercise_change_body().read<ExerciseChangeBody>(req.json).change());
+          });
 }
 
 }  // namespace deltalabs::assessment

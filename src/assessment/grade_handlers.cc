@@ -45,18 +45,17 @@ void register_grade_routes(http::Router& router, GradeService& grades, const Cur
          .responses = {200, 404}},
         grade_item_detail_shape(), http::call(grades, &GradeService::item, http::id));
 
-  g.act({.method = http::Method::kPatch,
-         .path = "/v1/grade-items/:id",
-         .summary = "Override a grade item (the course's graders): kept in its history "
-                    "with who, when and why; the course score is recomputed and the "
-                    "learner notified in the same transaction",
-         .body = http::json_body(override_body()),
-         .responses = {200, 403, 404}},
-        grade_item_detail_shape(), [&grades](http::Request& req) {
-          const auto in = override_body().read<OverrideBody>(req.json);
-          return grades.override_item(req.caller(), http::path_param(req),
-                                      static_cast<double>(in.score), in.reason);
-        });
+  g.patch({.path = "/v1/grade-items/:id",
+           .summary = "Override a grade item (the course's graders): kept in its history "
+                      "with who, when and why; the course score is recomputed and the "
+                      "learner notified in the same transaction",
+           .body = http::json_body(override_body()),
+           .responses = {200, 403, 404}},
+          grade_item_detail_shape(), [&grades](http::Request& req) {
+            const auto in = override_body().read<OverrideBody>(req.json);
+            return grades.override_item(req.caller(), http::path_param(req),
+                                        static_cast<double>(in.score), in.reason);
+          });
 
   g.list({.path = "/v1/courses/:id/ranking",
           .summary = "Leaderboard of the course's enrolled students by course score; "

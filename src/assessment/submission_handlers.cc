@@ -143,18 +143,17 @@ void register_submission_routes(http::Router& router, SubmissionService& submiss
          .responses = {200, 404}},
         submission_shape(), http::call(submissions, &SubmissionService::get, http::id));
 
-  g.act({.method = http::Method::kPatch,
-         .path = "/v1/submissions/:id",
-         .summary = "Grade the free-text answers of a submission (the course's graders); "
-                    "graded once every free-text answer has points, which updates the "
-                    "grade item and course grade",
-         .body = http::json_body(grading_body()),
-         .responses = {200, 403, 404}},
-        submission_shape(), [&submissions](http::Request& req) {
-          const auto in = grading_body().read<GradingBody>(req.json);
-          return submissions.grade(req.caller(), http::path_param(req), in.manual_points(),
-                                   in.feedback);
-        });
+  g.patch({.path = "/v1/submissions/:id",
+           .summary = "Grade the free-text answers of a submission (the course's graders); "
+                      "graded once every free-text answer has points, which updates the "
+                      "grade item and course grade",
+           .body = http::json_body(grading_body()),
+           .responses = {200, 403, 404}},
+          submission_shape(), [&submissions](http::Request& req) {
+            const auto in = grading_body().read<GradingBody>(req.json);
+            return submissions.grade(req.caller(), http::path_param(req), in.manual_points(),
+                                     in.feedback);
+          });
 }
 
 }  // namespace deltalabs::assessment

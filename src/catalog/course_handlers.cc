@@ -177,7 +177,6 @@ void register_course_routes(http::Router& router, CourseService& courses,
             {.name = "sort",
              .description = "relevance (default with q), newest (default without), popular, price",
              .allowed = {"relevance", "newest", "popular", "price"}}}),
-       .responses = {200},
        .returns = http::schema::page_of(course_shape()),
        .shared_cache = true});
 
@@ -202,32 +201,28 @@ void register_course_routes(http::Router& router, CourseService& courses,
          .shared_cache = true},
         course_shape(), http::call(courses, &CourseService::get, http::id));
 
-  g.act({.method = http::Method::kPatch,
-         .path = "/v1/courses/:id",
-         .summary = "Change a course (its instructors or courses:update); status changes "
-                    "through publish and DELETE",
-         .permission = "courses:update",
-         .body = http::json_body(course_body(/*create=*/false)),
-         .responses = {200, 403, 404, 409}},
-        course_shape(), [&courses](http::Request& req) {
-          return courses.update(req.caller(), http::path_param(req),
-                                course_body(/*create=*/false).read<CourseBody>(req.json).input());
-        });
+  g.patch({.path = "/v1/courses/:id",
+           .summary = "Change a course (its instructors or courses:update); status changes "
+                      "through publish and DELETE",
+           .permission = "courses:update",
+           .body = http::json_body(course_body(/*create=*/false)),
+           .responses = {200, 403, 404, 409}},
+          course_shape(), [&courses](http::Request& req) {
+            return courses.update(req.caller(), http::path_param(req),
+                                  course_body(/*create=*/false).read<CourseBody>(req.json).input());
+          });
 
-  g.none({.method = http::Method::kDelete,
-          .path = "/v1/courses/:id",
-          .summary = "Archive a course (draft or published -> archived); it leaves the "
-                     "catalog",
-          .permission = "courses:delete",
-          .responses = {204, 403, 404, 409}},
-         http::call(courses, &CourseService::archive, http::id));
+  g.del({.path = "/v1/courses/:id",
+         .summary = "Archive a course (draft or published -> archived); it leaves the catalog",
+         .permission = "courses:delete",
+         .responses = {204, 403, 404, 409}},
+        http::call(courses, &CourseService::archive, http::id));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/courses/:id/publish",
-         .summary = "Publish a draft; 409 COURSE_HAS_NO_CONTENT without a section holding an item",
-         .permission = "courses:publish",
-         .responses = {200, 403, 404, 409}},
-        course_shape(), http::call(courses, &CourseService::publish, http::id));
+  g.post({.path = "/v1/courses/:id/publish",
+          .summary = "Publish a draft; 409 COURSE_HAS_NO_CONTENT without a section holding an item",
+          .permission = "courses:publish",
+          .responses = {200, 403, 404, 409}},
+         course_shape(), http::call(courses, &CourseService::publish, http::id));
 }
 
 }  // namespace deltalabs::catalog

@@ -89,52 +89,46 @@ void register_coupon_routes(http::Router& router, CouponService& coupons,
   const http::RouteGroup g(router, cursors, "Commerce");
   g.list({.path = "/v1/coupons",
           .summary = "Coupons, newest first, with their redemption counts",
-          .permission = "coupons:manage",
-          .responses = {200}},
+          .permission = "coupons:manage"},
          coupon_shape(), http::call(coupons, &CouponService::list));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/coupons",
-         .summary = "Create a coupon (percent or amount off, redemption cap, per-user "
-                    "limit, validity window)",
-         .permission = "coupons:manage",
-         .body = http::json_body(coupon_body()),
-         .responses = {201, 409}},
-        coupon_shape(), http::call(coupons, &CouponService::create, http::body_as<Coupon>));
+  g.post({.path = "/v1/coupons",
+          .summary = "Create a coupon (percent or amount off, redemption cap, per-user "
+                     "limit, validity window)",
+          .permission = "coupons:manage",
+          .body = http::json_body(coupon_body()),
+          .responses = {201, 409}},
+         coupon_shape(), http::call(coupons, &CouponService::create, http::body_as<Coupon>));
 }
 
 void register_sponsor_routes(http::Router& router, SponsorshipService& sponsorships,
                              const CursorCodec& cursors) {
   const http::RouteGroup g(router, cursors, "Commerce");
-  g.list({.path = "/v1/sponsors",
-          .summary = "Sponsors who fund learners, newest first",
-          .responses = {200}},
+  g.list({.path = "/v1/sponsors", .summary = "Sponsors who fund learners, newest first"},
          sponsor_shape(), http::call(sponsorships, &SponsorshipService::sponsors));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/sponsors",
-         .summary = "Register a sponsor; I become the manager who decides its requests",
-         .body = http::json_body(sponsor_body()),
-         .responses = {201}},
-        sponsor_shape(),
-        http::call(sponsorships, &SponsorshipService::create_sponsor, http::body_as<Sponsor>));
+  g.post({.path = "/v1/sponsors",
+          .summary = "Register a sponsor; I become the manager who decides its requests",
+          .body = http::json_body(sponsor_body()),
+          .responses = {201}},
+         sponsor_shape(),
+         http::call(sponsorships, &SponsorshipService::create_sponsor, http::body_as<Sponsor>));
 }
 
 void register_request_routes(http::Router& router, SponsorshipService& sponsorships,
                              const CursorCodec& cursors) {
   const http::RouteGroup g(router, cursors, "Commerce");
   g.list({.path = "/v1/sponsorship-requests",
-          .summary = "Sponsorship requests I made or decide, newest first",
-          .responses = {200}},
+          .summary = "Sponsorship requests I made or decide, newest first"},
          sponsorship_request_shape(), http::call(sponsorships, &SponsorshipService::requests));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/sponsorship-requests",
-         .summary = "Ask a sponsor to cover a paid course",
-         .body = http::json_body(sponsorship_request_body()),
-         .responses = {201, 404, 409}},
-        sponsorship_request_shape(),
-        http::call(sponsorships, &SponsorshipService::ask, http::body_as<SponsorshipRequestInput>));
+  g.post(
+      {.path = "/v1/sponsorship-requests",
+       .summary = "Ask a sponsor to cover a paid course",
+       .body = http::json_body(sponsorship_request_body()),
+       .responses = {201, 404, 409}},
+      sponsorship_request_shape(),
+      http::call(sponsorships, &SponsorshipService::ask, http::body_as<SponsorshipRequestInput>));
 
   g.get({.path = "/v1/sponsorship-requests/:id",
          .summary = "A sponsorship request (its learner or the sponsor's manager)",
@@ -142,57 +136,51 @@ void register_request_routes(http::Router& router, SponsorshipService& sponsorsh
         sponsorship_request_shape(),
         http::call(sponsorships, &SponsorshipService::request, http::id));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/sponsorship-requests/:id/approve",
-         .summary = "Approve (the sponsor's manager): a zero-cost paid order and the "
-                    "enrollment, in one transaction",
-         .responses = {200, 403, 404, 409},
-         .idempotency = http::Idempotency::kOptional},
-        sponsorship_request_shape(),
-        http::call(sponsorships, &SponsorshipService::approve, http::id));
+  g.post({.path = "/v1/sponsorship-requests/:id/approve",
+          .summary = "Approve (the sponsor's manager): a zero-cost paid order and the "
+                     "enrollment, in one transaction",
+          .responses = {200, 403, 404, 409},
+          .idempotency = http::Idempotency::kOptional},
+         sponsorship_request_shape(),
+         http::call(sponsorships, &SponsorshipService::approve, http::id));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/sponsorship-requests/:id/reject",
-         .summary = "Reject (the sponsor's manager)",
-         .responses = {200, 403, 404, 409},
-         .idempotency = http::Idempotency::kOptional},
-        sponsorship_request_shape(),
-        http::call(sponsorships, &SponsorshipService::reject, http::id));
+  g.post({.path = "/v1/sponsorship-requests/:id/reject",
+          .summary = "Reject (the sponsor's manager)",
+          .responses = {200, 403, 404, 409},
+          .idempotency = http::Idempotency::kOptional},
+         sponsorship_request_shape(),
+         http::call(sponsorships, &SponsorshipService::reject, http::id));
 }
 
 void register_aid_routes(http::Router& router, AidService& aid, const CursorCodec& cursors) {
   const http::RouteGroup g(router, cursors, "Commerce");
   g.list({.path = "/v1/financial-aid",
-          .summary = "My financial aid applications (every one with "
-                     "financial_aid:review)",
-          .responses = {200}},
+          .summary = "My financial aid applications (every one with financial_aid:review)"},
          aid_shape(), http::call(aid, &AidService::list));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/financial-aid",
-         .summary = "Apply for financial aid on a paid course",
-         .body = http::json_body(aid_application_body()),
-         .responses = {201, 404, 409}},
-        aid_shape(), [&aid](http::Request& req) {
-          const auto in = aid_application_body().read<AidApplicationBody>(req.json);
-          return aid.apply(req.caller(), in.course_id, in.statement);
-        });
+  g.post({.path = "/v1/financial-aid",
+          .summary = "Apply for financial aid on a paid course",
+          .body = http::json_body(aid_application_body()),
+          .responses = {201, 404, 409}},
+         aid_shape(), [&aid](http::Request& req) {
+           const auto in = aid_application_body().read<AidApplicationBody>(req.json);
+           return aid.apply(req.caller(), in.course_id, in.statement);
+         });
 
   g.get({.path = "/v1/financial-aid/:id",
          .summary = "One financial aid application (its applicant or a reviewer)",
          .responses = {200, 404}},
         aid_shape(), http::call(aid, &AidService::get, http::id));
 
-  g.act({.method = http::Method::kPatch,
-         .path = "/v1/financial-aid/:id",
-         .summary = "Review an application: approve with a discount percent, or reject",
-         .permission = "financial_aid:review",
-         .body = http::json_body(aid_review_body()),
-         .responses = {200, 404, 409}},
-        aid_shape(), [&aid](http::Request& req) {
-          const auto in = aid_review_body().read<AidReviewBody>(req.json);
-          return aid.review(req.caller(), http::path_param(req), in.status, in.discount_percent);
-        });
+  g.patch({.path = "/v1/financial-aid/:id",
+           .summary = "Review an application: approve with a discount percent, or reject",
+           .permission = "financial_aid:review",
+           .body = http::json_body(aid_review_body()),
+           .responses = {200, 404, 409}},
+          aid_shape(), [&aid](http::Request& req) {
+            const auto in = aid_review_body().read<AidReviewBody>(req.json);
+            return aid.review(req.caller(), http::path_param(req), in.status, in.discount_percent);
+          });
 }
 
 }  // namespace

@@ -49,17 +49,14 @@ const BodySchema& refund_body() {
 
 void register_cart_routes(http::Router& router, CartService& carts) {
   const http::RouteGroup g(router, "Commerce");
-  g.get({.path = "/v1/cart",
-         .summary = "My open cart with its items and subtotal",
-         .responses = {200}},
-        cart_shape(), http::call(carts, &CartService::get));
+  g.get({.path = "/v1/cart", .summary = "My open cart with its items and subtotal"}, cart_shape(),
+        http::call(carts, &CartService::get));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/cart/items",
-         .summary = "Add a course or resource to my cart (answers the cart)",
-         .body = http::json_body(cart_item_body()),
-         .responses = {201, 404, 409}},
-        cart_shape(), http::call(carts, &CartService::add, http::body_as<CartItemInput>));
+  g.post({.path = "/v1/cart/items",
+          .summary = "Add a course or resource to my cart (answers the cart)",
+          .body = http::json_body(cart_item_body()),
+          .responses = {201, 404, 409}},
+         cart_shape(), http::call(carts, &CartService::add, http::body_as<CartItemInput>));
 
   g.act({.method = http::Method::kDelete,
          .path = "/v1/cart/items/:id",
@@ -102,35 +99,33 @@ void register_order_routes(http::Router& router, CartService& carts, CheckoutSer
          .returns = http::schema::ref(order_shape()),
          .idempotency = http::Idempotency::kRequired});
 
-  g.list({.path = "/v1/orders", .summary = "My orders, newest first", .responses = {200}},
-         order_shape(), http::call(orders, &OrderService::list_mine));
+  g.list({.path = "/v1/orders", .summary = "My orders, newest first"}, order_shape(),
+         http::call(orders, &OrderService::list_mine));
 
   g.get({.path = "/v1/orders/:id",
          .summary = "One of my orders (any order with orders:manage)",
          .responses = {200, 404}},
         order_shape(), http::call(orders, &OrderService::get, http::id));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/orders/:id/refund",
-         .summary = "Refund a paid order, whole or per item: enrollments are cancelled "
-                    "and stock returned in the same transaction (the buyer, or "
-                    "orders:manage). A card refund is reserved, asked of the processor, "
-                    "then settled: 503 when the processor did not answer (the refund "
-                    "stays requested; repeat the request to finish it), 409 "
-                    "REFUND_REFUSED when it refused",
-         .body = http::json_body(refund_body()),
-         .responses = {200, 404, 409, 422, 503},
-         .idempotency = http::Idempotency::kOptional},
-        order_shape(),
-        http::call(orders, &OrderService::refund, http::id, http::body_as<RefundInput>));
+  g.post(
+      {.path = "/v1/orders/:id/refund",
+       .summary = "Refund a paid order, whole or per item: enrollments are cancelled and stock "
+                  "returned in the same transaction (the buyer, or orders:manage). A card refund "
+                  "is reserved, asked of the processor, then settled: 503 when the processor did "
+                  "not answer (the refund stays requested; repeat the request to finish it), 409 "
+                  "REFUND_REFUSED when it refused",
+       .body = http::json_body(refund_body()),
+       .responses = {200, 404, 409, 422, 503},
+       .idempotency = http::Idempotency::kOptional},
+      order_shape(),
+      http::call(orders, &OrderService::refund, http::id, http::body_as<RefundInput>));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/orders/:id/mark-paid",
-         .summary = "Mark a pending bank transfer paid; the buyer is enrolled",
-         .permission = "orders:manage",
-         .responses = {200, 404, 409},
-         .idempotency = http::Idempotency::kOptional},
-        order_shape(), http::call(orders, &OrderService::mark_paid, http::id));
+  g.post({.path = "/v1/orders/:id/mark-paid",
+          .summary = "Mark a pending bank transfer paid; the buyer is enrolled",
+          .permission = "orders:manage",
+          .responses = {200, 404, 409},
+          .idempotency = http::Idempotency::kOptional},
+         order_shape(), http::call(orders, &OrderService::mark_paid, http::id));
 }
 
 }  // namespace deltalabs::commerce

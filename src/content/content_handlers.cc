@@ -55,8 +55,7 @@ void register_content_routes(http::Router& router, SectionService& sections,
                              ContentItemService& items, const CursorCodec& cursors) {
   const http::RouteGroup g(router, cursors, "Content");
   g.get({.path = "/v1/courses/:id/intro",
-         .summary = "A course's overview, instructors, syllabus (section titles) and "
-                    "counts",
+         .summary = "A course's overview, instructors, syllabus (section titles) and counts",
          .access = http::Access::kOptionalAuth,
          .responses = {200, 404}},
         course_intro_shape(), http::call(sections, &SectionService::intro, http::id));

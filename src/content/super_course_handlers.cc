@@ -60,24 +60,21 @@ void register_super_course_routes(http::Router& router, SuperCourseService& supe
          .responses = {200, 404}},
         super_course_shape(), http::call(super_courses, &SuperCourseService::get, http::id));
 
-  g.act({.method = http::Method::kPatch,
-         .path = "/v1/super-courses/:id",
-         .summary = "Change a super-course's title or description (its creator or "
-                    "courses:update)",
-         .permission = "courses:update",
-         .body = http::json_body(super_course_body(/*create=*/false)),
-         .responses = {200, 403, 404}},
-        super_course_shape(),
-        http::call(super_courses, &SuperCourseService::update, http::id,
-                   http::body_as<SuperCourseInput>));
+  g.patch({.path = "/v1/super-courses/:id",
+           .summary = "Change a super-course's title or description (its creator or "
+                      "courses:update)",
+           .permission = "courses:update",
+           .body = http::json_body(super_course_body(/*create=*/false)),
+           .responses = {200, 403, 404}},
+          super_course_shape(),
+          http::call(super_courses, &SuperCourseService::update, http::id,
+                     http::body_as<SuperCourseInput>));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/super-courses/:id/publish",
-         .summary = "Publish a draft super-course; 409 SUPER_COURSE_HAS_NO_SECTIONS when "
-                    "empty",
-         .permission = "courses:update",
-         .responses = {200, 403, 404, 409}},
-        super_course_shape(), http::call(super_courses, &SuperCourseService::publish, http::id));
+  g.post({.path = "/v1/super-courses/:id/publish",
+          .summary = "Publish a draft super-course; 409 SUPER_COURSE_HAS_NO_SECTIONS when empty",
+          .permission = "courses:update",
+          .responses = {200, 403, 404, 409}},
+         super_course_shape(), http::call(super_courses, &SuperCourseService::publish, http::id));
 
   g.collection(http::CollectionRoutes<SuperCourseSection>{
       .path = "/v1/super-courses/:id/sections",

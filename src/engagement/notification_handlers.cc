@@ -36,11 +36,11 @@ void register_notification_routes(http::Router& router, NotificationService& not
           .summary = "My notifications: unread first, newest first within each"},
          notification_shape(), http::call(notifications, &NotificationService::list));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/notifications/:id/read",
-         .summary = "Mark one of my notifications read (again: unchanged)",
-         .responses = {200, 404}},
-        notification_shape(), http::call(notifications, &NotificationService::mark_read, http::id));
+  g.post({.path = "/v1/notifications/:id/read",
+          .summary = "Mark one of my notifications read (again: unchanged)",
+          .responses = {200, 404}},
+         notification_shape(),
+         http::call(notifications, &NotificationService::mark_read, http::id));
 
   g.add({.method = http::Method::kGet,
          .path = "/v1/notifications/stream",

@@ -55,6 +55,23 @@ class RouteGroup {
     action(*router_, fill(std::move(route)), shape, std::move(fn));
   }
 
+  // POST, PUT or PATCH answering the resource `fn` returns (act with the method set).
+  template <class T>
+  void post(Route route, const JsonShape<T>& shape, OneFn<T> fn) const {
+    route.method = Method::kPost;
+    act(std::move(route), shape, std::move(fn));
+  }
+  template <class T>
+  void put(Route route, const JsonShape<T>& shape, OneFn<T> fn) const {
+    route.method = Method::kPut;
+    act(std::move(route), shape, std::move(fn));
+  }
+  template <class T>
+  void patch(Route route, const JsonShape<T>& shape, OneFn<T> fn) const {
+    route.method = Method::kPatch;
+    act(std::move(route), shape, std::move(fn));
+  }
+
   // GET a page (?limit=&cursor= plus `route.query`); the group must have a codec.
   template <class T>
   void list(Route route, const JsonShape<T>& shape, PageFn<T> fn) const {
@@ -99,6 +116,12 @@ class RouteGroup {
   void resource(ResourceRoutes<T> spec) const {
     if (spec.tag.empty()) spec.tag = tag_;
     register_resource(*router_, *cursors_, std::move(spec));
+  }
+
+  // DELETE answering 204 once `fn` succeeds.
+  void del(Route route, std::function<Status(Request&)> fn) const {
+    route.method = Method::kDelete;
+    none(std::move(route), std::move(fn));
   }
 
   // A route with a handler of its own.

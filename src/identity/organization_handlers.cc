@@ -104,8 +104,7 @@ void register_organization_routes(http::Router& router, OrganizationService& org
       .update_body = organization_body(/*create=*/false),
       .list_summary = "List organizations",
       .create_summary = "Create an organization (organizations:create globally or in the parent); "
-                        "unknown type or "
-                        "parent: 400; duplicate slug: 409 SLUG_TAKEN",
+                        "unknown type or parent: 400; duplicate slug: 409 SLUG_TAKEN",
       .get_summary = "One organization (organizations:read globally or in it)",
       .update_summary =
           "Change an organization (organizations:update globally or in it; a new parent also needs "
@@ -122,22 +121,20 @@ void register_organization_routes(http::Router& router, OrganizationService& org
           .responses = {200, 404}},
          membership_shape(), http::call(members, &OrganizationMemberService::list, http::id));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/organizations/:id/members",
-         .summary = "Add a member, optionally with a role scoped to this organization; "
-                    "once per user (409 ALREADY_MEMBER); a role granting more than you "
-                    "hold here: 403 ROLE_BEYOND_YOUR_PERMISSIONS",
-         .permission = "organizations:members",
-         .body = http::json_body(member_body()),
-         .responses = {201, 404, 409}},
-        membership_shape(), [&members](http::Request& req) {
-          const auto in = member_body().read<MemberBody>(req.json);
-          return members.add(req.caller(), http::path_param(req, "id"), in.user_id, in.role_id);
-        });
+  g.post({.path = "/v1/organizations/:id/members",
+          .summary = "Add a member, optionally with a role scoped to this organization; "
+                     "once per user (409 ALREADY_MEMBER); a role granting more than you "
+                     "hold here: 403 ROLE_BEYOND_YOUR_PERMISSIONS",
+          .permission = "organizations:members",
+          .body = http::json_body(member_body()),
+          .responses = {201, 404, 409}},
+         membership_shape(), [&members](http::Request& req) {
+           const auto in = member_body().read<MemberBody>(req.json);
+           return members.add(req.caller(), http::path_param(req, "id"), in.user_id, in.role_id);
+         });
 
-  g.none(
-      {.method = http::Method::kDelete,
-       .path = "/v1/organizations/:id/members/:userId",
+  g.del(
+      {.path = "/v1/organizations/:id/members/:userId",
        .summary = "Remove a member; not a member: 404 MEMBER_NOT_FOUND",
        .permission = "organizations:members",
        .responses = {204, 404}},

@@ -93,22 +93,20 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
          .responses = {200, 404},
          .returns = http::schema::page_of(role_permission_shape())});
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/roles/:id/permissions/:permissionId",
-         .summary = "Grant one permission to a role (201); granted already: 409 "
-                    "ALREADY_GRANTED, which a retrying client may treat as success",
-         .permission = "roles:update",
-         .responses = {201, 404, 409}},
-        role_permission_shape(),
-        http::call(roles, &RoleService::grant, http::id, http::PathParam{"permissionId"}));
-
-  g.none({.method = http::Method::kDelete,
-          .path = "/v1/roles/:id/permissions/:permissionId",
-          .summary = "Revoke one permission from a role; not granted: 404 "
-                     "PERMISSION_GRANT_NOT_FOUND",
+  g.post({.path = "/v1/roles/:id/permissions/:permissionId",
+          .summary = "Grant one permission to a role (201); granted already: 409 "
+                     "ALREADY_GRANTED, which a retrying client may treat as success",
           .permission = "roles:update",
-          .responses = {204, 404}},
-         http::call(roles, &RoleService::revoke, http::id, http::PathParam{"permissionId"}));
+          .responses = {201, 404, 409}},
+         role_permission_shape(),
+         http::call(roles, &RoleService::grant, http::id, http::PathParam{"permissionId"}));
+
+  g.del({.path = "/v1/roles/:id/permissions/:permissionId",
+         .summary = "Revoke one permission from a role; not granted: 404 "
+                    "PERMISSION_GRANT_NOT_FOUND",
+         .permission = "roles:update",
+         .responses = {204, 404}},
+        http::call(roles, &RoleService::revoke, http::id, http::PathParam{"permissionId"}));
 }
 
 }  // namespace deltalabs::identity

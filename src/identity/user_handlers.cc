@@ -79,9 +79,8 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
   g.get({.path = "/v1/users/me", .summary = "My profile with roles and permissions"},
         profile_shape(), http::call(users, &UserService::me));
 
-  g.act(
-      {.method = http::Method::kPatch,
-       .path = "/v1/users/me",
+  g.patch(
+      {.path = "/v1/users/me",
        .summary = "Change my name or username (roles, status and verification are not mine to set)",
        .body = http::json_body(profile_body()),
        .responses = {200, 409}},
@@ -93,8 +92,7 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
          .summary = "My theme, language, notification and privacy settings"},
         preferences_shape(), http::call(users, &UserService::preferences));
 
-  g.act({.method = http::Method::kPut,
-         .path = "/v1/users/me/preferences",
+  g.put({.path = "/v1/users/me/preferences",
          .summary = "Replace my preferences",
          .body = http::json_body(preferences_body())},
         preferences_shape(),
@@ -121,25 +119,23 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
           return users.get(req.caller(), std::string(req.param("id")));
         });
 
-  g.act({.method = http::Method::kPatch,
-         .path = "/v1/users/:id",
-         .summary = "Change a user's profile, status or roles",
-         .permission = "users:update",
-         .body = http::json_body(admin_user_body()),
-         .responses = {200, 404, 409}},
-        user_shape(), [&users](http::Request& req) {
-          return users.update(req.caller(), std::string(req.param("id")),
-                              admin_user_body().read<UserBody>(req.json).change());
-        });
+  g.patch({.path = "/v1/users/:id",
+           .summary = "Change a user's profile, status or roles",
+           .permission = "users:update",
+           .body = http::json_body(admin_user_body()),
+           .responses = {200, 404, 409}},
+          user_shape(), [&users](http::Request& req) {
+            return users.update(req.caller(), std::string(req.param("id")),
+                                admin_user_body().read<UserBody>(req.json).change());
+          });
 
-  g.none({.method = http::Method::kDelete,
-          .path = "/v1/users/:id",
-          .summary = "Deactivate a user and end their sessions",
-          .permission = "users:delete",
-          .responses = {204, 404}},
-         [&users](http::Request& req) {
-           return users.deactivate(req.caller(), std::string(req.param("id")));
-         });
+  g.del({.path = "/v1/users/:id",
+         .summary = "Deactivate a user and end their sessions",
+         .permission = "users:delete",
+         .responses = {204, 404}},
+        [&users](http::Request& req) {
+          return users.deactivate(req.caller(), std::string(req.param("id")));
+        });
 }
 
 }  // namespace deltalabs::identity

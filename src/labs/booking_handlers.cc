@@ -25,37 +25,35 @@ const BodySchema& seats_body() {
 void add_booking_action(const http::RouteGroup& g, const char* path, std::string summary,
                         std::string permission,
                         std::function<Result<Booking>(const Actor&, const std::string&)> run) {
-  g.act({.method = http::Method::kPost,
-         .path = path,
-         .summary = std::move(summary),
-         .permission = std::move(permission),
-         .responses = {200, 403, 404, 409},
-         .idempotency = http::Idempotency::kOptional},
-        booking_shape(),
-        [run](http::Request& req) { return run(req.caller(), http::path_param(req)); });
+  g.post({.path = path,
+          .summary = std::move(summary),
+          .permission = std::move(permission),
+          .responses = {200, 403, 404, 409},
+          .idempotency = http::Idempotency::kOptional},
+         booking_shape(),
+         [run](http::Request& req) { return run(req.caller(), http::path_param(req)); });
 }
 
 void register_booking_writes(http::Router& router, BookingService& bookings) {
   const http::RouteGroup g(router, "Labs");
-  g.add({.method = http::Method::kPost,
-         .path = "/v1/labs/:id/bookings",
-         .handler = [&bookings](http::Request& req) -> Result<http::Response> {
-           DL_ASSIGN_OR_RETURN(Booking b,
-                               bookings.book(req.caller(), http::path_param(req),
-                                             seats_body().read<BookingRequest>(req.json)));
-           return http::Response::json(201, booking_shape().render(b))
-               .header("Location", "/v1/bookings/" + b.id);
-         },
-         .summary = "Book seats in the slot starting at slot_start: never more than its "
-                    "capacity, even under concurrent requests (409 SLOT_UNAVAILABLE); "
-                    "pending while the lab needs approval or payment (a paid booking's "
-                    "seats are held until hold_expires_at, and order_id names its pending "
-                    "order: marking it paid confirms the booking); 409 SLOT_STARTED for a "
-                    "slot in the past, ALREADY_BOOKED",
-         .body = http::json_body(seats_body()),
-         .responses = {201, 404, 409, 503},
-         .returns = http::schema::ref(booking_shape()),
-         .idempotency = http::Idempotency::kOptional});
+  g.add(
+      {.method = http::Method::kPost,
+       .path = "/v1/labs/:id/bookings",
+       .handler = [&bookings](http::Request& req) -> Result<http::Response> {
+         DL_ASSIGN_OR_RETURN(Booking b, bookings.book(req.caller(), http::path_param(req),
+                                                      seats_body().read<BookingRequest>(req.json)));
+         return http::Response::json(201, booking_shape().render(b))
+             .header("Location", "/v1/bookings/" + b.id);
+       },
+       .summary = "Book seats in the slot starting at slot_start: never more than its capacity, "
+                  "even under concurrent requests (409 SLOT_UNAVAILABLE); pending while the lab "
+                  "needs approval or payment (a paid booking's seats are held until "
+                  "hold_expires_at, and order_id names its pending order: marking it paid "
+                  "confirms the booking); 409 SLOT_STARTED for a slot in the past, ALREADY_BOOKED",
+       .body = http::json_body(seats_body()),
+       .responses = {201, 404, 409, 503},
+       .returns = http::schema::ref(booking_shape()),
+       .idempotency = http::Idempotency::kOptional});
 
   add_booking_action(g, "/v1/bookings/:id/approve",
                      "Approve a booking awaiting approval (the lab's host and managers, holders "
@@ -73,11 +71,11 @@ void register_booking_writes(http::Router& router, BookingService& bookings) {
                      });
   add_booking_action(
       g, "/v1/bookings/:id/cancel",
-      "Cancel a pending or confirmed booking before its slot starts (its booker "
-      "or an approver); the first in the waitlist takes the seats in the same "
-      "transaction and is notified; an unpaid hold's order is cancelled; 409 "
-      "BOOKING_NOT_ACTIVE, SLOT_STARTED, BOOKING_PAID (a paid booking is given back by "
-      "refunding its order)",
+      "Cancel a pending or confirmed booking before its slot starts (its booker or an approver); "
+      "the first in the waitlist takes the seats in the same transaction and is notified; an "
+      "unpaid "
+      "hold's order is cancelled; 409 BOOKING_NOT_ACTIVE, SLOT_STARTED, BOOKING_PAID (a paid "
+      "booking is given back by refunding its order)",
       "", [&bookings](const Actor& a, const std::string& id) { return bookings.cancel(a, id); });
 }
 
@@ -108,7 +106,6 @@ void register_booking_reads(http::Router& router, BookingService& bookings,
                                        "text/calendar; charset=utf-8");
          },
          .summary = "My pending and confirmed lab bookings as an iCalendar (RFC 5545) feed",
-         .responses = {200},
          .produces = "text/calendar"});
 
   g.add({.method = http::Method::kGet,

@@ -128,9 +128,7 @@ Result<LabSearch> lab_search(const http::Request& req) {
 void register_host_routes(http::Router& router, HostService& hosts, const CursorCodec& cursors) {
   const http::RouteGroup g(router, cursors, "Labs");
   const http::RouteGroup anyone = g.with(http::Access::kPublic);
-  anyone.list({.path = "/v1/hosts",
-               .summary = "Hosts that offer labs: users and organizations",
-               .responses = {200}},
+  anyone.list({.path = "/v1/hosts", .summary = "Hosts that offer labs: users and organizations"},
               host_shape(),
               [&hosts](http::Request&, const PageRequest& page) { return hosts.list(page); });
 
@@ -167,7 +165,6 @@ void register_lab_crud_routes(http::Router& router, LabService& labs, const Curs
             {"equipment", "string", "labs listing this piece of equipment (any case)"},
             {"available_from", "string", "RFC 3339: a slot with a free seat starts at or after"},
             {"available_to", "string", "RFC 3339: ... and ends at or before this"}}),
-       .responses = {200},
        .returns = http::schema::page_of(lab_shape())});
 
   g.create(
@@ -186,15 +183,14 @@ void register_lab_crud_routes(http::Router& router, LabService& labs, const Curs
   anyone.get({.path = "/v1/labs/:id", .summary = "One lab", .responses = {200, 404}}, lab_shape(),
              [&labs](http::Request& req) { return labs.get(http::path_param(req)); });
 
-  g.act({.method = http::Method::kPatch,
-         .path = "/v1/labs/:id",
-         .summary = "Change a lab (its host and managers)",
-         .body = http::json_body(lab_body(/*create=*/false)),
-         .responses = {200, 403, 404}},
-        lab_shape(), [&labs](http::Request& req) {
-          return labs.update(req.caller(), http::path_param(req),
-                             lab_body(/*create=*/false).read<LabBody>(req.json).fields());
-        });
+  g.patch({.path = "/v1/labs/:id",
+           .summary = "Change a lab (its host and managers)",
+           .body = http::json_body(lab_body(/*create=*/false)),
+           .responses = {200, 403, 404}},
+          lab_shape(), [&labs](http::Request& req) {
+            return labs.update(req.caller(), http::path_param(req),
+                               lab_body(/*create=*/false).read<LabBody>(req.json).fields());
+          });
 }
 
 void register_availability_routes(http::Router& router, LabService& labs,
@@ -218,13 +214,12 @@ void register_availability_routes(http::Router& router, LabService& labs,
               .responses = {200, 404},
               .returns = http::schema::page_of(slot_shape())});
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/labs/:id/availability",
-         .summary = "Open a slot (the lab's host and managers); 409 SLOT_OVERLAP when it "
-                    "overlaps another slot of the lab, also when two requests race",
-         .body = http::json_body(slot_body()),
-         .responses = {201, 403, 404, 409}},
-        slot_shape(), http::call(labs, &LabService::add_slot, http::id, http::body_as<SlotInput>));
+  g.post({.path = "/v1/labs/:id/availability",
+          .summary = "Open a slot (the lab's host and managers); 409 SLOT_OVERLAP when it "
+                     "overlaps another slot of the lab, also when two requests race",
+          .body = http::json_body(slot_body()),
+          .responses = {201, 403, 404, 409}},
+         slot_shape(), http::call(labs, &LabService::add_slot, http::id, http::body_as<SlotInput>));
 }
 
 }  // namespace

@@ -64,9 +64,8 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
   g.add({.method = http::Method::kPost,
          .path = "/v1/enrollments",
          .handler = [&enrollments](http::Request& req) { return enroll(enrollments, req); },
-         .summary = "Enroll in a published course (or every course of a super-course); "
-                    "402 PAYMENT_REQUIRED for paid courses, 409 ALREADY_ENROLLED or "
-                    "COURSE_FULL",
+         .summary = "Enroll in a published course (or every course of a super-course); 402 "
+                    "PAYMENT_REQUIRED for paid courses, 409 ALREADY_ENROLLED or COURSE_FULL",
          .body = http::json_body(enrollment_body()),
          .responses = {201, 402, 403, 404, 409},
          .returns = http::schema::tagged_union(
@@ -75,8 +74,7 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
          .idempotency = http::Idempotency::kOptional});
 
   g.list({.path = "/v1/enrollments",
-          .summary = "My enrollments, newest first, with course title and progress "
-                     "percent",
+          .summary = "My enrollments, newest first, with course title and progress percent",
           .query = {{.name = "status",
                      .description = "active, completed or cancelled",
                      .allowed = {"active", "completed", "cancelled"}}}},
@@ -91,29 +89,27 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
          .responses = {200, 404}},
         enrollment_shape(), http::call(enrollments, &EnrollmentService::get, http::id));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/enrollments/:id/cancel",
-         .summary = "Cancel an enrollment and free its seat (its learner or the course's "
-                    "managers); progress is kept for a later re-enrollment",
-         .responses = {200, 404, 409}},
-        enrollment_shape(), http::call(enrollments, &EnrollmentService::cancel, http::id));
+  g.post({.path = "/v1/enrollments/:id/cancel",
+          .summary = "Cancel an enrollment and free its seat (its learner or the course's "
+                     "managers); progress is kept for a later re-enrollment",
+          .responses = {200, 404, 409}},
+         enrollment_shape(), http::call(enrollments, &EnrollmentService::cancel, http::id));
 
   g.get({.path = "/v1/enrollments/:id/progress",
          .summary = "Progress of an enrollment: derived percent and the items touched",
          .responses = {200, 404}},
         progress_shape(), http::call(progress, &ProgressService::get, http::id));
 
-  g.act({.method = http::Method::kPatch,
-         .path = "/v1/enrollments/:id/progress",
-         .summary = "Record that the enrolled learner started or completed an item; "
-                    "percent is derived, never sent; progress never moves backwards",
-         .body = http::json_body(item_progress_body()),
-         .responses = {200, 403, 404, 409}},
-        progress_shape(), [&progress](http::Request& req) {
-          const auto in = item_progress_body().read<StepProgressInput>(req.json);
-          return progress.update(req.caller(), http::path_param(req), canonical_id(in.step_id),
-                                 in.status);
-        });
+  g.patch({.path = "/v1/enrollments/:id/progress",
+           .summary = "Record that the enrolled learner started or completed an item; "
+                      "percent is derived, never sent; progress never moves backwards",
+           .body = http::json_body(item_progress_body()),
+           .responses = {200, 403, 404, 409}},
+          progress_shape(), [&progress](http::Request& req) {
+            const auto in = item_progress_body().read<StepProgressInput>(req.json);
+            return progress.update(req.caller(), http::path_param(req), canonical_id(in.step_id),
+                                   in.status);
+          });
 
   g.list({.path = "/v1/courses/:id/members",
           .summary = "Members of a course and their course roles (members and the "

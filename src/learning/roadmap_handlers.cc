@@ -39,16 +39,15 @@ void register_roadmap_routes(http::Router& router, RoadmapService& roadmaps) {
          .responses = {200, 404}},
         roadmap_shape(), http::call(roadmaps, &RoadmapService::get, http::id));
 
-  g.act({.method = http::Method::kPatch,
-         .path = "/v1/courses/:id/roadmap",
-         .summary = "Record the enrolled learner's progress on a milestone; forward only",
-         .body = http::json_body(milestone_progress_body()),
-         .responses = {200, 403, 404}},
-        roadmap_shape(), [&roadmaps](http::Request& req) {
-          const auto in = milestone_progress_body().read<StepProgressInput>(req.json);
-          return roadmaps.update_progress(req.caller(), http::path_param(req),
-                                          canonical_id(in.step_id), in.status);
-        });
+  g.patch({.path = "/v1/courses/:id/roadmap",
+           .summary = "Record the enrolled learner's progress on a milestone; forward only",
+           .body = http::json_body(milestone_progress_body()),
+           .responses = {200, 403, 404}},
+          roadmap_shape(), [&roadmaps](http::Request& req) {
+            const auto in = milestone_progress_body().read<StepProgressInput>(req.json);
+            return roadmaps.update_progress(req.caller(), http::path_param(req),
+                                            canonical_id(in.step_id), in.status);
+          });
 
   g.create(
       {.path = "/v1/courses/:id/roadmap/sections",

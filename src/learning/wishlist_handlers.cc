@@ -27,28 +27,26 @@ void register_wishlist_routes(http::Router& router, WishlistService& wishlist,
   g.list({.path = "/v1/wishlist", .summary = "My wishlist, most recently added first"},
          wishlist_item_shape(), http::call(wishlist, &WishlistService::list));
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/wishlist",
-         .summary = "Add a published course to my wishlist; 409 ALREADY_IN_WISHLIST",
-         .body = http::json_body(wishlist_body()),
-         .responses = {201, 404, 409}},
-        wishlist_item_shape(), [&wishlist](http::Request& req) {
-          return wishlist.add(
-              req.caller(), canonical_id(wishlist_body().read<WishlistCourse>(req.json).course_id));
-        });
+  g.post({.path = "/v1/wishlist",
+          .summary = "Add a published course to my wishlist; 409 ALREADY_IN_WISHLIST",
+          .body = http::json_body(wishlist_body()),
+          .responses = {201, 404, 409}},
+         wishlist_item_shape(), [&wishlist](http::Request& req) {
+           return wishlist.add(
+               req.caller(),
+               canonical_id(wishlist_body().read<WishlistCourse>(req.json).course_id));
+         });
 
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/wishlist/:courseId",
-         .summary = "Add the course in the path to my wishlist (same as POST /v1/wishlist)",
-         .responses = {201, 404, 409}},
-        wishlist_item_shape(),
-        http::call(wishlist, &WishlistService::add, http::PathParam{"courseId"}));
+  g.post({.path = "/v1/wishlist/:courseId",
+          .summary = "Add the course in the path to my wishlist (same as POST /v1/wishlist)",
+          .responses = {201, 404, 409}},
+         wishlist_item_shape(),
+         http::call(wishlist, &WishlistService::add, http::PathParam{"courseId"}));
 
-  g.none({.method = http::Method::kDelete,
-          .path = "/v1/wishlist/:courseId",
-          .summary = "Remove a course from my wishlist",
-          .responses = {204, 404}},
-         http::call(wishlist, &WishlistService::remove, http::PathParam{"courseId"}));
+  g.del({.path = "/v1/wishlist/:courseId",
+         .summary = "Remove a course from my wishlist",
+         .responses = {204, 404}},
+        http::call(wishlist, &WishlistService::remove, http::PathParam{"courseId"}));
 }
 
 }  // namespace deltalabs::learning
