@@ -1,7 +1,7 @@
 #include "engagement/community_handlers.h"
 
 #include "engagement/engagement_shapes.h"
-#include "engagement/topic_body.h"
+#include "engagement/topic_handlers.h"
 #include "http/route_group.h"
 
 namespace deltalabs::engagement {
@@ -39,32 +39,26 @@ const BodySchema& rsvp_body() {
 }
 
 void register_thread_routes(const http::RouteGroup& g, ThreadService& threads) {
-  g.list({.path = "/v1/courses/:id/community/threads",
-          .summary = "The course's discussion threads, newest first (course members only)",
-          .responses = {200, 403, 404}},
-         thread_shape(), http::call(threads, &ThreadService::list, http::id));
-  g.create({.path = "/v1/courses/:id/community/threads",
-            .summary = "Start a discussion thread in the course (course members only)",
-            .body = http::json_body(topic_body()),
-            .responses = {201, 403, 404}},
-           thread_shape(),
-           http::call(threads, &ThreadService::start, http::id, http::body_as<TopicInput>),
-           "/v1/threads/");
-  g.get({.path = "/v1/threads/:id",
-         .summary = "A thread with its first 100 posts, oldest first (course members only)",
-         .responses = {200, 403, 404}},
-        thread_detail_shape(), http::call(threads, &ThreadService::get, http::id));
-  g.list({.path = "/v1/threads/:id/posts",
-          .summary = "A thread's posts, oldest first (course members only)",
-          .responses = {200, 403, 404}},
-         post_shape(), http::call(threads, &ThreadService::posts, http::id));
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/threads/:id/posts",
-         .summary = "Reply in a thread (course members only)",
-         .body = http::json_body(text_body()),
-         .responses = {201, 403, 404}},
-        post_shape(),
-        http::call(threads, &ThreadService::reply, http::id, http::body_field(&TextInput::body)));
+  register_topic_routes(
+      g, threads,
+      TopicRoutes<ThreadService, DiscussionThread, ThreadPost>{
+          .course_path = "/v1/courses/:id/community/threads",
+          .location = "/v1/threads/",
+          .topic_path = "/v1/threads/:id",
+          .reply_path = "/v1/threads/:id/posts",
+          .list_summary = "The course's discussion threads, newest first (course members only)",
+          .start_summary = "Start a discussion thread in the course (course members only)",
+          .get_summary = "A thread with its first 100 posts, oldest first (course members only)",
+          .reply_summary = "Reply in a thread (course members only)",
+          .replies_summary = "A thread's posts, oldest first (course members only)",
+          .shape = &thread_shape(),
+          .detail_shape = &thread_detail_shape(),
+          .reply_shape = &post_shape(),
+          .list = &ThreadService::list,
+          .start = &ThreadService::start,
+          .get = &ThreadService::get,
+          .reply = &ThreadService::reply,
+          .replies = &ThreadService::posts});
 }
 
 void register_event_routes(const http::RouteGroup& g, EventService& events) {
@@ -88,21 +82,17 @@ void register_event_routes(const http::RouteGroup& g, EventService& events) {
          .summary = "My RSVP to an event, with my waitlist position while I wait",
          .responses = {200, 404}},
         rsvp_shape(), http::call(events, &EventService::mine, http::id));
-  g.act({.method = http::Method::kPut,
-         .path = "/v1/events/:id/rsvp",
-         .summary = "RSVP going or interested (course members only); going over "
-                    "capacity waits at the next waitlist position; giving up a seat "
-                    "promotes the first in line",
+  g.put({.path = "/v1/events/:id/rsvp",
+         .summary = "RSVP going or interested (course members only); going over capacity waits at "
+                    "the next waitlist position; giving up a seat promotes the first in line",
          .body = http::json_body(rsvp_body()),
          .responses = {200, 403, 404}},
         rsvp_shape(),
         http::call(events, &EventService::rsvp, http::id, http::body_field(&RsvpBody::status)));
-  g.none({.method = http::Method::kDelete,
-          .path = "/v1/events/:id/rsvp",
-          .summary = "Withdraw my RSVP; a freed seat goes to the first in line, who "
-                     "is notified",
-          .responses = {204, 404}},
-         http::call(events, &EventService::withdraw, http::id));
+  g.del({.path = "/v1/events/:id/rsvp",
+         .summary = "Withdraw my RSVP; a freed seat goes to the first in line, who is notified",
+         .responses = {204, 404}},
+        http::call(events, &EventService::withdraw, http::id));
 }
 
 }  // namespace

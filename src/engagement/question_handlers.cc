@@ -1,7 +1,7 @@
 #include "engagement/question_handlers.h"
 
 #include "engagement/engagement_shapes.h"
-#include "engagement/topic_body.h"
+#include "engagement/topic_handlers.h"
 #include "http/route_group.h"
 
 namespace deltalabs::engagement {
@@ -39,43 +39,33 @@ const BodySchema& vote_body(bool with_value) {
 void register_question_routes(http::Router& router, QuestionService& questions, VoteService& votes,
                               const CursorCodec& cursors) {
   const http::RouteGroup g(router, cursors, "Engagement");
-  g.list({.path = "/v1/courses/:id/questions",
-          .summary = "The course's Q&A questions, newest first (course members only)",
+  register_topic_routes(
+      g, questions,
+      TopicRoutes<QuestionService, Question, Answer>{
+          .course_path = "/v1/courses/:id/questions",
+          .location = "/v1/questions/",
+          .topic_path = "/v1/questions/:id",
+          .reply_path = "/v1/questions/:id/answers",
+          .list_summary = "The course's Q&A questions, newest first (course members only)",
+          .start_summary = "Ask a question in the course's Q&A (course members only)",
+          .get_summary = "A question with its answers (accepted first, then by votes) and "
+                         "vote totals (course members only)",
+          .reply_summary = "Answer a question (course members only); notifies the asker",
+          .shape = &question_shape(),
+          .detail_shape = &question_detail_shape(),
+          .reply_shape = &answer_shape(),
+          .list = &QuestionService::list,
+          .start = &QuestionService::ask,
+          .get = &QuestionService::get,
+          .reply = &QuestionService::answer});
+
+  g.post({.path = "/v1/answers/:id/accept",
+          .summary = "Accept an answer (the asker or an instructor of the course); "
+                     "notifies its author; returns the question",
           .responses = {200, 403, 404}},
-         question_shape(), http::call(questions, &QuestionService::list, http::id));
+         question_detail_shape(), http::call(questions, &QuestionService::accept, http::id));
 
-  g.create({.path = "/v1/courses/:id/questions",
-            .summary = "Ask a question in the course's Q&A (course members only)",
-            .body = http::json_body(topic_body()),
-            .responses = {201, 403, 404}},
-           question_shape(),
-           http::call(questions, &QuestionService::ask, http::id, http::body_as<TopicInput>),
-           "/v1/questions/");
-
-  g.get({.path = "/v1/questions/:id",
-         .summary = "A question with its answers (accepted first, then by votes) and "
-                    "vote totals (course members only)",
-         .responses = {200, 403, 404}},
-        question_detail_shape(), http::call(questions, &QuestionService::get, http::id));
-
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/questions/:id/answers",
-         .summary = "Answer a question (course members only); notifies the asker",
-         .body = http::json_body(text_body()),
-         .responses = {201, 403, 404}},
-        answer_shape(),
-        http::call(questions, &QuestionService::answer, http::id,
-                   http::body_field(&TextInput::body)));
-
-  g.act({.method = http::Method::kPost,
-         .path = "/v1/answers/:id/accept",
-         .summary = "Accept an answer (the asker or an instructor of the course); "
-                    "notifies its author; returns the question",
-         .responses = {200, 403, 404}},
-        question_detail_shape(), http::call(questions, &QuestionService::accept, http::id));
-
-  g.act({.method = http::Method::kPut,
-         .path = "/v1/votes",
+  g.put({.path = "/v1/votes",
          .summary = "Vote on a question or answer (+1 or -1, course members only); one "
                     "vote per user and target: voting again replaces it",
          .body = http::json_body(vote_body(/*with_value=*/true)),
