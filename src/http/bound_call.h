@@ -31,6 +31,7 @@ template <class T>
 struct BodyAs {
   T operator()(const Request& req) const { return req.route->body->template read<T>(req.json); }
 };
+// The body as T, as an argument source: `http::body_as<CourseInput>`.
 template <class T>
 inline constexpr BodyAs<T> body_as{};
 

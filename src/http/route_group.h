@@ -55,17 +55,21 @@ class RouteGroup {
     action(*router_, fill(std::move(route)), shape, std::move(fn));
   }
 
-  // POST, PUT or PATCH answering the resource `fn` returns (act with the method set).
+  // POST answering the resource `fn` returns (act with the method set).
   template <class T>
   void post(Route route, const JsonShape<T>& shape, OneFn<T> fn) const {
     route.method = Method::kPost;
     act(std::move(route), shape, std::move(fn));
   }
+
+  // PUT answering the resource `fn` returns.
   template <class T>
   void put(Route route, const JsonShape<T>& shape, OneFn<T> fn) const {
     route.method = Method::kPut;
     act(std::move(route), shape, std::move(fn));
   }
+
+  // PATCH answering the resource `fn` returns.
   template <class T>
   void patch(Route route, const JsonShape<T>& shape, OneFn<T> fn) const {
     route.method = Method::kPatch;
