@@ -40,7 +40,7 @@ const BodySchema& chat_body() {
 Result<http::Response> chat(ChatService& chat, http::RateLimits& limits, http::Request& req) {
   Headers limit_headers;
   if (auto limited = limit_turn(limits, req, limit_headers)) return std::move(*limited);
-  auto turn = chat.chat(req.caller(), chat_body().read<ChatRequest>(req.json));
+  auto turn = chat.chat(req.caller(), http::body_as<ChatRequest>(req));
   if (!turn.ok()) {
     if (turn.error().code != "TOKEN_CAP_REACHED") return std::move(turn).error();
     http::Response r = http::problem_response(turn.error(), req.request_id);

@@ -79,10 +79,9 @@ void register_appeal_routes(http::Router& router, AppealService& appeals,
                   "the learner is notified either way; 409 APPEAL_ALREADY_RESOLVED",
        .body = http::json_body(resolution_body()),
        .responses = {200, 403, 404, 409}},
-      appeal_shape(), [&appeals](http::Request& req) {
-        return appeals.resolve(req.caller(), http::path_param(req),
-                               resolution_body().read<ResolutionBody>(req.json).resolution());
-      });
+      appeal_shape(),
+      http::call(appeals, &AppealService::resolve, http::id,
+                 http::body_field(&ResolutionBody::resolution)));
 
   g.list({.path = "/v1/courses/:id/appeals",
           .summary = "Appeals of a course, oldest first: a learner's own; the course's "

@@ -174,8 +174,7 @@ void register_exercise_routes(http::Router& router, ExerciseService& exercises,
        .responses = {201, 403, 404}},
       exercise_shape(),
       [&exercises](http::Request& req) -> Result<Exercise> {
-        DL_ASSIGN_OR_RETURN(ExerciseInput input,
-                            exercise_input(exercise_body().read<ExerciseBody>(req.json)));
+        DL_ASSIGN_OR_RETURN(ExerciseInput input, exercise_input(http::body_as<ExerciseBody>(req)));
         return exercises.create(req.caller(), http::path_param(req), input);
       },
       [](const Exercise& x) { return "/v1/courses/" + x.course_id + "/exercises/" + x.id; });
@@ -191,11 +190,9 @@ void register_exercise_routes(http::Router& router, ExerciseService& exercises,
                       "published); the course's instructors only",
            .body = http::json_body(exercise_change_body()),
            .responses = {200, 403, 404}},
-          exercise_shape(), [&exercises](http::Request& req) {
-            return exercises.update(
-                req.caller(), http::path_param(req), http::path_param(req, "eid"),
-                exercise_change_body().read<ExerciseChangeBody>(req.json).change());
-          });
+          exercise_shape(),
+          http::call(exercises, &ExerciseService::update, http::id, http::PathParam{"eid"},
+                     http::body_field(&ExerciseChangeBody::change)));
 }
 
 }  // namespace deltalabs::assessment

@@ -52,7 +52,7 @@ void register_grade_routes(http::Router& router, GradeService& grades, const Cur
            .body = http::json_body(override_body()),
            .responses = {200, 403, 404}},
           grade_item_detail_shape(), [&grades](http::Request& req) {
-            const auto in = override_body().read<OverrideBody>(req.json);
+            const auto in = http::body_as<OverrideBody>(req);
             return grades.override_item(req.caller(), http::path_param(req),
                                         static_cast<double>(in.score), in.reason);
           });

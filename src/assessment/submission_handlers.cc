@@ -116,7 +116,7 @@ void register_submission_routes(http::Router& router, SubmissionService& submiss
        .idempotency = http::Idempotency::kOptional},
       submission_shape(),
       [&submissions](http::Request& req) -> Result<Submission> {
-        DL_ASSIGN_OR_RETURN(auto answers, answers_of(submit_body().read<SubmitBody>(req.json)));
+        DL_ASSIGN_OR_RETURN(auto answers, answers_of(http::body_as<SubmitBody>(req)));
         return submissions.submit(req.caller(), http::path_param(req), http::path_param(req, "eid"),
                                   std::move(answers));
       },
@@ -150,7 +150,7 @@ void register_submission_routes(http::Router& router, SubmissionService& submiss
            .body = http::json_body(grading_body()),
            .responses = {200, 403, 404}},
           submission_shape(), [&submissions](http::Request& req) {
-            const auto in = grading_body().read<GradingBody>(req.json);
+            const auto in = http::body_as<GradingBody>(req);
             return submissions.grade(req.caller(), http::path_param(req), in.manual_points(),
                                      in.feedback);
           });

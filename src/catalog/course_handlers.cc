@@ -180,18 +180,14 @@ void register_course_routes(http::Router& router, CourseService& courses,
        .returns = http::schema::page_of(course_shape()),
        .shared_cache = true});
 
-  g.create(
-      {.path = "/v1/courses",
-       .summary = "Create a draft course; instructors default to the caller's own profile",
-       .permission = "courses:create",
-       .body = http::json_body(course_body(/*create=*/true)),
-       .responses = {201}},
-      course_shape(),
-      [&courses](http::Request& req) {
-        return courses.create(req.caller(),
-                              course_body(/*create=*/true).read<CourseBody>(req.json).input());
-      },
-      "/v1/courses/");
+  g.create({.path = "/v1/courses",
+            .summary = "Create a draft course; instructors default to the caller's own profile",
+            .permission = "courses:create",
+            .body = http::json_body(course_body(/*create=*/true)),
+            .responses = {201}},
+           course_shape(),
+           http::call(courses, &CourseService::create, http::body_field(&CourseBody::input)),
+           "/v1/courses/");
 
   g.get({.path = "/v1/courses/:id",
          .summary =
@@ -201,16 +197,15 @@ void register_course_routes(http::Router& router, CourseService& courses,
          .shared_cache = true},
         course_shape(), http::call(courses, &CourseService::get, http::id));
 
-  g.patch({.path = "/v1/courses/:id",
-           .summary = "Change a course (its instructors or courses:update); status changes "
-                      "through publish and DELETE",
-           .permission = "courses:update",
-           .body = http::json_body(course_body(/*create=*/false)),
-           .responses = {200, 403, 404, 409}},
-          course_shape(), [&courses](http::Request& req) {
-            return courses.update(req.caller(), http::path_param(req),
-                                  course_body(/*create=*/false).read<CourseBody>(req.json).input());
-          });
+  g.patch(
+      {.path = "/v1/courses/:id",
+       .summary = "Change a course (its instructors or courses:update); status changes "
+                  "through publish and DELETE",
+       .permission = "courses:update",
+       .body = http::json_body(course_body(/*create=*/false)),
+       .responses = {200, 403, 404, 409}},
+      course_shape(),
+      http::call(courses, &CourseService::update, http::id, http::body_field(&CourseBody::input)));
 
   g.del({.path = "/v1/courses/:id",
          .summary = "Archive a course (draft or published -> archived); it leaves the catalog",

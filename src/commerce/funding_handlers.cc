@@ -163,7 +163,7 @@ void register_aid_routes(http::Router& router, AidService& aid, const CursorCode
           .body = http::json_body(aid_application_body()),
           .responses = {201, 404, 409}},
          aid_shape(), [&aid](http::Request& req) {
-           const auto in = aid_application_body().read<AidApplicationBody>(req.json);
+           const auto in = http::body_as<AidApplicationBody>(req);
            return aid.apply(req.caller(), in.course_id, in.statement);
          });
 
@@ -178,7 +178,7 @@ void register_aid_routes(http::Router& router, AidService& aid, const CursorCode
            .body = http::json_body(aid_review_body()),
            .responses = {200, 404, 409}},
           aid_shape(), [&aid](http::Request& req) {
-            const auto in = aid_review_body().read<AidReviewBody>(req.json);
+            const auto in = http::body_as<AidReviewBody>(req);
             return aid.review(req.caller(), http::path_param(req), in.status, in.discount_percent);
           });
 }

@@ -75,7 +75,7 @@ void register_order_routes(http::Router& router, CartService& carts, CheckoutSer
   g.add({.method = http::Method::kPost,
          .path = "/v1/orders",
          .handler = [&checkout](http::Request& req) -> Result<http::Response> {
-           CheckoutInput in = checkout_body().read<CheckoutInput>(req.json);
+           CheckoutInput in = http::body_as<CheckoutInput>(req);
            in.checkout_key = std::string(req.header("Idempotency-Key"));
            DL_ASSIGN_OR_RETURN(Order o, checkout.checkout(req.caller(), in));
            http::Response created = http::Response::json(201, order_shape().render(o));

@@ -71,7 +71,7 @@ void register_question_routes(http::Router& router, QuestionService& questions, 
          .body = http::json_body(vote_body(/*with_value=*/true)),
          .responses = {200, 403, 404}},
         vote_shape(), [&votes](http::Request& req) {
-          const auto in = vote_body(/*with_value=*/true).read<VoteBody>(req.json);
+          const auto in = http::body_as<VoteBody>(req);
           return votes.vote(req.caller(), in.target(), static_cast<int>(in.value));
         });
 
@@ -80,10 +80,8 @@ void register_question_routes(http::Router& router, QuestionService& questions, 
          .summary = "Withdraw my vote on a question or answer (no vote: no change)",
          .body = http::json_body(vote_body(/*with_value=*/false)),
          .responses = {200, 403, 404}},
-        vote_shape(), [&votes](http::Request& req) {
-          return votes.withdraw(req.caller(),
-                                vote_body(/*with_value=*/false).read<VoteBody>(req.json).target());
-        });
+        vote_shape(),
+        http::call(votes, &VoteService::withdraw, http::body_field(&VoteBody::target)));
 }
 
 }  // namespace deltalabs::engagement

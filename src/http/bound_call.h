@@ -35,10 +35,11 @@ struct BodyAs {
 template <class T>
 inline constexpr BodyAs<T> body_as{};
 
-// One member of the body read into T (e.g. `body_field(&TextInput::body)`).
+// One member of the body read into T (`body_field(&TextInput::body)`), or
+// what a const member function makes of it (`body_field(&CourseBody::input)`).
 template <class T, class M>
 auto body_field(M T::*member) {
-  return [member](const Request& req) { return BodyAs<T>{}(req).*member; };
+  return [member](const Request& req) { return std::invoke(member, BodyAs<T>{}(req)); };
 }
 
 // The bound call; converts to the OneFn and PageFn of shaped_routes.h.

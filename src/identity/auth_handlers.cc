@@ -128,7 +128,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
   anyone.add({.method = http::Method::kPost,
               .path = "/v1/auth/register",
               .handler = [&auth, &limits](http::Request& req) -> Result<http::Response> {
-                auto input = registration_body().read<Registration>(req.json);
+                auto input = http::body_as<Registration>(req);
                 if (auto limited = limits.limit(req, auth_policy::kAccountMail,
                                                 "register:" + case_fold_key(input.email)))
                   return *limited;
@@ -146,7 +146,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
   anyone.add({.method = http::Method::kPost,
               .path = "/v1/auth/login",
               .handler = [&auth, &limits](http::Request& req) -> Result<http::Response> {
-                auto who = sign_in_body().read<SignInBody>(req.json);
+                auto who = http::body_as<SignInBody>(req);
                 if (who.email.has_value() == who.username.has_value()) {
                   return Error::invalid("The request body is not valid.",
                                         {{"email", "give exactly one of email or username"}});
@@ -167,8 +167,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
        .handler = [&auth](http::Request& req) -> Result<http::Response> {
          DL_ASSIGN_OR_RETURN(
              TokenPair tokens,
-             auth.refresh(req.caller(),
-                          refresh_token_body().read<RefreshTokenBody>(req.json).refresh_token));
+             auth.refresh(req.caller(), http::body_as<RefreshTokenBody>(req).refresh_token));
          return http::Response::json(200, tokens_json(tokens)).header("Cache-Control", "no-store");
        },
        .summary = "Rotate a refresh token into a new token pair",
@@ -180,8 +179,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
   g.add({.method = http::Method::kPost,
          .path = "/v1/auth/logout",
          .handler = [&auth](http::Request& req) -> Result<http::Response> {
-           DL_TRY(auth.logout(req.caller(),
-                              refresh_token_body().read<RefreshTokenBody>(req.json).refresh_token));
+           DL_TRY(auth.logout(req.caller(), http::body_as<RefreshTokenBody>(req).refresh_token));
            return http::Response::no_content();
          },
          .summary = "End the session of a refresh token",
@@ -201,7 +199,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
       {.method = http::Method::kPost,
        .path = "/v1/auth/change-password",
        .handler = [&auth](http::Request& req) -> Result<http::Response> {
-         auto change = password_change_body().read<PasswordChange>(req.json);
+         auto change = http::body_as<PasswordChange>(req);
          DL_ASSIGN_OR_RETURN(
              TokenPair tokens,
              auth.change_password(req.caller(), change.current_password, change.new_password));
@@ -218,7 +216,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
   anyone.add({.method = http::Method::kPost,
               .path = "/v1/auth/forgot-password",
               .handler = [&auth, &limits](http::Request& req) -> Result<http::Response> {
-                const std::string email = email_body().read<EmailBody>(req.json).email;
+                const std::string email = http::body_as<EmailBody>(req).email;
                 if (auto limited = limits.limit(req, auth_policy::kAccountMail,
                                                 "forgot:" + case_fold_key(email)))
                   return *limited;
@@ -234,7 +232,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
   anyone.add({.method = http::Method::kPost,
               .path = "/v1/auth/reset-password",
               .handler = [&auth](http::Request& req) -> Result<http::Response> {
-                auto reset = password_reset_body().read<PasswordReset>(req.json);
+                auto reset = http::body_as<PasswordReset>(req);
                 DL_TRY(auth.reset_password(req.caller(), reset.token, reset.new_password));
                 return http::Response::no_content();
               },
@@ -247,8 +245,7 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
   anyone.add({.method = http::Method::kPost,
               .path = "/v1/auth/verify-email",
               .handler = [&auth](http::Request& req) -> Result<http::Response> {
-                DL_TRY(
-                    auth.verify_email(req.caller(), token_body().read<TokenBody>(req.json).token));
+                DL_TRY(auth.verify_email(req.caller(), http::body_as<TokenBody>(req).token));
                 return http::Response::no_content();
               },
               .summary = "Confirm an email address with a verification token",

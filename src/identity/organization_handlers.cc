@@ -85,19 +85,11 @@ void register_organization_routes(http::Router& router, OrganizationService& org
             return organizations.list(req.caller(), {req.query("type_id"), req.query("parent_id")},
                                       page);
           },
-      .create =
-          [&organizations](http::Request& req) {
-            return organizations.create(
-                req.caller(),
-                organization_body(/*create=*/true).read<OrganizationBody>(req.json).input());
-          },
+      .create = http::call(organizations, &OrganizationService::create,
+                           http::body_field(&OrganizationBody::input)),
       .get = http::call(organizations, &OrganizationService::get, http::id),
-      .update =
-          [&organizations](http::Request& req) {
-            return organizations.update(
-                req.caller(), http::path_param(req),
-                organization_body(/*create=*/false).read<OrganizationBody>(req.json).input());
-          },
+      .update = http::call(organizations, &OrganizationService::update, http::id,
+                           http::body_field(&OrganizationBody::input)),
       .remove = http::call(organizations, &OrganizationService::remove, http::id),
       .shape = &organization_shape(),
       .create_body = organization_body(/*create=*/true),
@@ -129,7 +121,7 @@ void register_organization_routes(http::Router& router, OrganizationService& org
           .body = http::json_body(member_body()),
           .responses = {201, 404, 409}},
          membership_shape(), [&members](http::Request& req) {
-           const auto in = member_body().read<MemberBody>(req.json);
+           const auto in = http::body_as<MemberBody>(req);
            return members.add(req.caller(), http::path_param(req, "id"), in.user_id, in.role_id);
          });
 

@@ -80,9 +80,8 @@ void register_role_routes(http::Router& router, RoleService& roles, const Cursor
          .handler = [&roles](http::Request& req) -> Result<http::Response> {
            DL_ASSIGN_OR_RETURN(
                auto grants,
-               roles.set_permissions(
-                   req.caller(), http::path_param(req, "id"),
-                   permission_ids_body().read<PermissionIdsBody>(req.json).permission_ids));
+               roles.set_permissions(req.caller(), http::path_param(req, "id"),
+                                     http::body_as<PermissionIdsBody>(req).permission_ids));
            return http::Response::json(200, {{"items", role_permission_shape().render_all(grants)},
                                              {"next_cursor", nullptr}});
          },

@@ -84,9 +84,8 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
        .summary = "Change my name or username (roles, status and verification are not mine to set)",
        .body = http::json_body(profile_body()),
        .responses = {200, 409}},
-      profile_shape(), [&users](http::Request& req) {
-        return users.update_me(req.caller(), profile_body().read<UserBody>(req.json).profile());
-      });
+      profile_shape(),
+      http::call(users, &UserService::update_me, http::body_field(&UserBody::profile)));
 
   g.get({.path = "/v1/users/me/preferences",
          .summary = "My theme, language, notification and privacy settings"},
@@ -126,7 +125,7 @@ void register_user_routes(http::Router& router, UserService& users, const Cursor
            .responses = {200, 404, 409}},
           user_shape(), [&users](http::Request& req) {
             return users.update(req.caller(), std::string(req.param("id")),
-                                admin_user_body().read<UserBody>(req.json).change());
+                                http::body_as<UserBody>(req).change());
           });
 
   g.del({.path = "/v1/users/:id",

@@ -36,24 +36,24 @@ void add_booking_action(const http::RouteGroup& g, const char* path, std::string
 
 void register_booking_writes(http::Router& router, BookingService& bookings) {
   const http::RouteGroup g(router, "Labs");
-  g.add(
-      {.method = http::Method::kPost,
-       .path = "/v1/labs/:id/bookings",
-       .handler = [&bookings](http::Request& req) -> Result<http::Response> {
-         DL_ASSIGN_OR_RETURN(Booking b, bookings.book(req.caller(), http::path_param(req),
-                                                      seats_body().read<BookingRequest>(req.json)));
-         return http::Response::json(201, booking_shape().render(b))
-             .header("Location", "/v1/bookings/" + b.id);
-       },
-       .summary = "Book seats in the slot starting at slot_start: never more than its capacity, "
-                  "even under concurrent requests (409 SLOT_UNAVAILABLE); pending while the lab "
-                  "needs approval or payment (a paid booking's seats are held until "
-                  "hold_expires_at, and order_id names its pending order: marking it paid "
-                  "confirms the booking); 409 SLOT_STARTED for a slot in the past, ALREADY_BOOKED",
-       .body = http::json_body(seats_body()),
-       .responses = {201, 404, 409, 503},
-       .returns = http::schema::ref(booking_shape()),
-       .idempotency = http::Idempotency::kOptional});
+  g.add({.method = http::Method::kPost,
+         .path = "/v1/labs/:id/bookings",
+         .handler = [&bookings](http::Request& req) -> Result<http::Response> {
+           DL_ASSIGN_OR_RETURN(Booking b, bookings.book(req.caller(), http::path_param(req),
+                                                        http::body_as<BookingRequest>(req)));
+           return http::Response::json(201, booking_shape().render(b))
+               .header("Location", "/v1/bookings/" + b.id);
+         },
+         .summary =
+             "Book seats in the slot starting at slot_start: never more than its capacity, "
+             "even under concurrent requests (409 SLOT_UNAVAILABLE); pending while the lab "
+             "needs approval or payment (a paid booking's seats are held until "
+             "hold_expires_at, and order_id names its pending order: marking it paid "
+             "confirms the booking); 409 SLOT_STARTED for a slot in the past, ALREADY_BOOKED",
+         .body = http::json_body(seats_body()),
+         .responses = {201, 404, 409, 503},
+         .returns = http::schema::ref(booking_shape()),
+         .idempotency = http::Idempotency::kOptional});
 
   add_booking_action(g, "/v1/bookings/:id/approve",
                      "Approve a booking awaiting approval (the lab's host and managers, holders "
@@ -124,9 +124,8 @@ void register_waitlist_routes(http::Router& router, WaitlistService& waitlist) {
   g.add({.method = http::Method::kPost,
          .path = "/v1/labs/:id/waitlist",
          .handler = [&waitlist](http::Request& req) -> Result<http::Response> {
-           DL_ASSIGN_OR_RETURN(WaitlistEntry w,
-                               waitlist.join(req.caller(), http::path_param(req),
-                                             seats_body().read<BookingRequest>(req.json)));
+           DL_ASSIGN_OR_RETURN(WaitlistEntry w, waitlist.join(req.caller(), http::path_param(req),
+                                                              http::body_as<BookingRequest>(req)));
            return http::Response::json(201, waitlist_entry_shape().render(w))
                .header("Location", "/v1/lab-waitlist/" + w.id);
          },

@@ -175,7 +175,7 @@ void register_lab_crud_routes(http::Router& router, LabService& labs, const Curs
        .responses = {201, 403, 404}},
       lab_shape(),
       [&labs](http::Request& req) {
-        const auto in = lab_body(/*create=*/true).read<LabBody>(req.json);
+        const auto in = http::body_as<LabBody>(req);
         return labs.create(req.caller(), in.host_id, in.fields());
       },
       "/v1/labs/");
@@ -187,10 +187,8 @@ void register_lab_crud_routes(http::Router& router, LabService& labs, const Curs
            .summary = "Change a lab (its host and managers)",
            .body = http::json_body(lab_body(/*create=*/false)),
            .responses = {200, 403, 404}},
-          lab_shape(), [&labs](http::Request& req) {
-            return labs.update(req.caller(), http::path_param(req),
-                               lab_body(/*create=*/false).read<LabBody>(req.json).fields());
-          });
+          lab_shape(),
+          http::call(labs, &LabService::update, http::id, http::body_field(&LabBody::fields)));
 }
 
 void register_availability_routes(http::Router& router, LabService& labs,

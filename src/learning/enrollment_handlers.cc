@@ -34,7 +34,7 @@ const BodySchema& item_progress_body() {
 }
 
 Result<http::Response> enroll(EnrollmentService& enrollments, http::Request& req) {
-  const auto request = enrollment_body().read<EnrollmentRequest>(req.json);
+  const auto request = http::body_as<EnrollmentRequest>(req);
   if (request.course_id.has_value() == request.super_course_id.has_value()) {
     return Error::invalid("The request body is not valid.",
                           {{"course_id", "send exactly one of course_id and super_course_id"}});
@@ -106,7 +106,7 @@ void register_enrollment_routes(http::Router& router, EnrollmentService& enrollm
            .body = http::json_body(item_progress_body()),
            .responses = {200, 403, 404, 409}},
           progress_shape(), [&progress](http::Request& req) {
-            const auto in = item_progress_body().read<StepProgressInput>(req.json);
+            const auto in = http::body_as<StepProgressInput>(req);
             return progress.update(req.caller(), http::path_param(req), canonical_id(in.step_id),
                                    in.status);
           });

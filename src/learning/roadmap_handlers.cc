@@ -44,7 +44,7 @@ void register_roadmap_routes(http::Router& router, RoadmapService& roadmaps) {
            .body = http::json_body(milestone_progress_body()),
            .responses = {200, 403, 404}},
           roadmap_shape(), [&roadmaps](http::Request& req) {
-            const auto in = milestone_progress_body().read<StepProgressInput>(req.json);
+            const auto in = http::body_as<StepProgressInput>(req);
             return roadmaps.update_progress(req.caller(), http::path_param(req),
                                             canonical_id(in.step_id), in.status);
           });
@@ -57,7 +57,7 @@ void register_roadmap_routes(http::Router& router, RoadmapService& roadmaps) {
        .responses = {201, 403, 404}},
       roadmap_section_shape(),
       [&roadmaps](http::Request& req) {
-        auto in = milestone_body().read<RoadmapSectionInput>(req.json);
+        auto in = http::body_as<RoadmapSectionInput>(req);
         in.section_id = canonical_optional_id(in.section_id);
         return roadmaps.add_section(req.caller(), http::path_param(req), in);
       },

@@ -32,9 +32,8 @@ void register_wishlist_routes(http::Router& router, WishlistService& wishlist,
           .body = http::json_body(wishlist_body()),
           .responses = {201, 404, 409}},
          wishlist_item_shape(), [&wishlist](http::Request& req) {
-           return wishlist.add(
-               req.caller(),
-               canonical_id(wishlist_body().read<WishlistCourse>(req.json).course_id));
+           return wishlist.add(req.caller(),
+                               canonical_id(http::body_as<WishlistCourse>(req).course_id));
          });
 
   g.post({.path = "/v1/wishlist/:courseId",
