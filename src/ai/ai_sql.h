@@ -16,12 +16,10 @@ namespace deltalabs::ai::sql {
 inline constexpr auto kConversationRow = row_mapping<Conversation>({
     DL_COLUMNS(Conversation, id, user_id, title, provider, created_at, updated_at),
 });
-inline constexpr auto kConversationSelect = select_from<kConversationRow>("conversations");
+inline constexpr RowTable<kConversationRow, "conversations"> kConversationTable{"conversation"};
 
-inline constexpr auto kSelectConversation = sql_concat(kConversationSelect, "WHERE id = $1");
-inline constexpr RowTable<kConversationRow> kConversationTable{"conversation", kSelectConversation};
 inline constexpr auto kListConversations =
-    sql_concat(kConversationSelect, "WHERE user_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
+    kConversationTable.where("user_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
 
 inline constexpr const char* kInsertConversation =
     "INSERT INTO conversations (id, user_id, title, provider, created_at, updated_at) "
@@ -33,16 +31,14 @@ inline constexpr auto kMessageRow = row_mapping<ConversationMessage>({
     DL_COLUMNS(ConversationMessage, id, conversation_id, turn_id, position, role, content,
                tool_name, tool_arguments, tool_result, tool_ok, tokens, latency_ms, created_at),
 });
-inline constexpr auto kMessageSelect = select_from<kMessageRow>("conversation_messages");
+inline constexpr RowTable<kMessageRow, "conversation_messages"> kMessageTable{"message"};
 
 // Messages are read as a conversation's dialogue, never one by id.
-inline constexpr RowTable<kMessageRow> kMessageTable{"message"};
 inline constexpr auto kListMessages =
-    sql_concat(kMessageSelect, "WHERE conversation_id = $1 ORDER BY turn_id, position");
+    kMessageTable.where("conversation_id = $1 ORDER BY turn_id, position");
 // The newest $2 user and assistant messages, newest first: a model's memory of the conversation.
-inline constexpr auto kRecentDialogue = sql_concat(
-    kMessageSelect,
-    "WHERE conversation_id = $1 AND role <> 'tool' ORDER BY turn_id DESC, position DESC LIMIT $2");
+inline constexpr auto kRecentDialogue = kMessageTable.where(
+    "conversation_id = $1 AND role <> 'tool' ORDER BY turn_id DESC, position DESC LIMIT $2");
 
 inline constexpr auto kInsertMessage =
     insert_into<"conversation_messages",
@@ -66,15 +62,13 @@ inline constexpr auto kDraftRow = row_mapping<ContentDraft>({
     DL_COLUMNS(ContentDraft, id, course_id, author_id, kind, source, title, body, status,
                section_id, promoted_by, promoted_at, created_at, updated_at),
 });
-inline constexpr auto kDraftSelect = select_from<kDraftRow>("content_drafts");
+inline constexpr RowTable<kDraftRow, "content_drafts"> kDraftTable{"content draft"};
 
-inline constexpr auto kSelectDraft = sql_concat(kDraftSelect, "WHERE id = $1");
-inline constexpr RowTable<kDraftRow> kDraftTable{"content draft", kSelectDraft};
 // A caller's own drafts, or ($2 set) one course's drafts.
 inline constexpr auto kListDraftsByAuthor =
-    sql_concat(kDraftSelect, "WHERE author_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
+    kDraftTable.where("author_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
 inline constexpr auto kListDraftsByCourse =
-    sql_concat(kDraftSelect, "WHERE course_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
+    kDraftTable.where("course_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
 
 inline constexpr const char* kInsertDraft =
     "INSERT INTO content_drafts (id, course_id, author_id, kind, source, title, body, status, "
@@ -92,11 +86,9 @@ inline constexpr const char* kPromoteDraft =
 inline constexpr auto kSettingRow = row_mapping<FeatureSetting>({
     DL_COLUMNS(FeatureSetting, key, value, description, updated_by, updated_at),
 });
-inline constexpr auto kListSettings =
-    sql_concat(select_from<kSettingRow>("feature_config"), "ORDER BY key");
-inline constexpr auto kSelectSetting = select_where<kSettingRow>("feature_config", "key = $1");
-// Settings are read by key, never by id: no find.
-inline constexpr RowTable<kSettingRow> kSettingTable{"feature setting", kSelectSetting};
+// Settings are keyed by name: read with first(kSelectById), never find (ids are UUIDs).
+inline constexpr RowTable<kSettingRow, "feature_config", "key"> kSettingTable{"feature setting"};
+inline constexpr auto kListSettings = sql_concat(kSettingTable.kSelect, "ORDER BY key");
 inline constexpr const char* kUpsertSetting =
     "INSERT INTO feature_config (id, key, value, description, updated_by, updated_at) "
     "VALUES ($1, $2, $3, COALESCE($4, ''), $5, $6) "

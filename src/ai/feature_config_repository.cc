@@ -12,7 +12,7 @@ Result<std::vector<FeatureSetting>> FeatureConfigRepository::list(Connection& c)
 
 Result<std::optional<FeatureSetting>> FeatureConfigRepository::find(Connection& c,
                                                                     const std::string& key) {
-  return sql::kSettingTable.first(c, sql::kSelectSetting, {key});
+  return sql::kSettingTable.first(c, sql::kSettingTable.kSelectById, {key});
 }
 
 Status FeatureConfigRepository::put(Connection& c, const std::string& key, const std::string& value,

@@ -92,16 +92,16 @@ inline constexpr auto kGradeItemRow = row_mapping<GradeItem>({
     DL_COLUMNS_OF(x, GradeItem, weight),
     DL_COLUMNS_OF(gi, GradeItem, submission_id, score, max_score, overridden, updated_at),
 });
-inline constexpr auto kGradeItemSelect = select_from<kGradeItemRow>(
-    "grade_items gi JOIN enrollments e ON e.id = gi.enrollment_id JOIN exercises x ON x.id = "
-    "gi.exercise_id");
+inline constexpr RowTable<kGradeItemRow,
+                          "grade_items gi JOIN enrollments e ON e.id = gi.enrollment_id JOIN "
+                          "exercises x ON x.id = gi.exercise_id",
+                          "gi.id">
+    kGradeItemTable{"grade item"};
 
-inline constexpr auto kSelectGradeItem = sql_concat(kGradeItemSelect, "WHERE gi.id = $1");
-inline constexpr RowTable<kGradeItemRow> kGradeItemTable{"grade item", kSelectGradeItem};
 inline constexpr auto kSelectGradeItemOf =
-    sql_concat(kGradeItemSelect, "WHERE gi.enrollment_id = $1 AND gi.exercise_id = $2");
+    kGradeItemTable.where("gi.enrollment_id = $1 AND gi.exercise_id = $2");
 inline constexpr auto kListGradeItemsOfEnrollment =
-    sql_concat(kGradeItemSelect, "WHERE gi.enrollment_id = $1 ORDER BY gi.exercise_id");
+    kGradeItemTable.where("gi.enrollment_id = $1 ORDER BY gi.exercise_id");
 
 inline constexpr const char* kInsertGradeItem =
     "INSERT INTO grade_items (id, enrollment_id, exercise_id, submission_id, score, max_score, "
@@ -130,15 +130,14 @@ inline constexpr auto kGradeRow = row_mapping<CourseGrade>({
     DL_COLUMNS_OF(e, CourseGrade, user_id, course_id),
     DL_COLUMNS_OF(g, CourseGrade, score, scored_at),
 });
-// Rows read by their statements below, never one by id.
-inline constexpr RowTable<kGradeRow> kGradeTable{"grade"};
-inline constexpr auto kGradeSelect =
-    select_from<kGradeRow>("grades g JOIN enrollments e ON e.id = g.enrollment_id");
+inline constexpr RowTable<kGradeRow, "grades g JOIN enrollments e ON e.id = g.enrollment_id",
+                          "g.id">
+    kGradeTable{"grade"};
 
-inline constexpr auto kSelectGradeOf = sql_concat(kGradeSelect, "WHERE g.enrollment_id = $1");
+inline constexpr auto kSelectGradeOf = kGradeTable.where("g.enrollment_id = $1");
 // Every learner's grade of a course, by user id.
 inline constexpr auto kListGradesOfCourse =
-    sql_concat(kGradeSelect, "WHERE e.course_id = $1 AND " DL_KEYSET_ASC_BY_TEXT(e.user_id, 2, 3));
+    kGradeTable.where("e.course_id = $1 AND " DL_KEYSET_ASC_BY_TEXT(e.user_id, 2, 3));
 
 // Enrolled students by course score; ties go to who completed the course
 // first, then to who reached the score first. Paged by offset ($3).
@@ -162,17 +161,16 @@ inline constexpr auto kAppealRow = row_mapping<Appeal>({
     DL_COLUMNS_OF(a, Appeal, reason, status, new_score, resolved_by, resolution_note, created_at,
                   resolved_at),
 });
-inline constexpr auto kAppealSelect = select_from<kAppealRow>(
-    "appeals a JOIN grade_items gi ON gi.id = a.grade_item_id JOIN exercises x ON x.id = "
-    "gi.exercise_id");
+inline constexpr RowTable<kAppealRow,
+                          "appeals a JOIN grade_items gi ON gi.id = a.grade_item_id JOIN exercises "
+                          "x ON x.id = gi.exercise_id",
+                          "a.id">
+    kAppealTable{"appeal"};
 
-inline constexpr auto kSelectAppeal = sql_concat(kAppealSelect, "WHERE a.id = $1");
-inline constexpr RowTable<kAppealRow> kAppealTable{"appeal", kSelectAppeal};
 // Of one course: one learner's ($2) or all ($2 = ''), one status or all ($3), oldest first.
-inline constexpr auto kListAppeals =
-    sql_concat(kAppealSelect,
-               "WHERE x.course_id = $1 AND ($2 = '' OR CAST(a.user_id AS TEXT) = $2) "
-               "AND ($3 = '' OR a.status = $3) AND " DL_KEYSET_ASC(a.id, 4, 5));
+inline constexpr auto kListAppeals = kAppealTable.where(
+    "x.course_id = $1 AND ($2 = '' OR CAST(a.user_id AS TEXT) = $2) "
+    "AND ($3 = '' OR a.status = $3) AND " DL_KEYSET_ASC(a.id, 4, 5));
 
 // Changes no row when the appeal was resolved meanwhile.
 inline constexpr const char* kResolveAppeal =

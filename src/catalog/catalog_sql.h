@@ -33,19 +33,15 @@ inline constexpr auto kInstructorRow = row_mapping<Instructor>({
     {"u.first_name || ' ' || u.last_name", &Instructor::name},
     DL_COLUMNS_OF(i, Instructor, headline, bio, created_at),
 });
-inline constexpr auto kInstructorSelect =
-    select_from<kInstructorRow>("instructors i JOIN users u ON u.id = i.user_id");
+inline constexpr RowTable<kInstructorRow, "instructors i JOIN users u ON u.id = i.user_id", "i.id">
+    kInstructorTable{"instructor"};
 inline constexpr const char* kInsertInstructor =
     "INSERT INTO instructors (id, user_id, headline, bio, created_at, updated_at) VALUES ($1, $2, "
     "$3, $4, $5, $5)";
-inline constexpr auto kSelectInstructor = sql_concat(kInstructorSelect, "WHERE i.id = $1");
-inline constexpr RowTable<kInstructorRow> kInstructorTable{"instructor", kSelectInstructor};
-inline constexpr auto kSelectInstructorByUser =
-    sql_concat(kInstructorSelect, "WHERE i.user_id = $1");
-inline constexpr auto kListInstructors =
-    sql_concat(kInstructorSelect, "WHERE " DL_KEYSET_ASC(i.id, 1, 2));
+inline constexpr auto kSelectInstructorByUser = kInstructorTable.where("i.user_id = $1");
+inline constexpr auto kListInstructors = kInstructorTable.where("" DL_KEYSET_ASC(i.id, 1, 2));
 inline constexpr auto kListInstructorsOfCourse =
-    sql_concat(kInstructorSelect,
+    sql_concat(kInstructorTable.kSelect,
                "JOIN course_instructors ci ON ci.instructor_id = i.id WHERE ci.course_id = $1 "
                "ORDER BY ci.added_at, i.id");
 inline constexpr const char* kCountUsersById = "SELECT count(*) FROM users WHERE id = $1";

@@ -67,12 +67,10 @@ inline constexpr auto kCouponRow = row_mapping<Coupon>({
     DL_COLUMNS(Coupon, id, code, kind, percent_off, amount_off_minor, currency, max_redemptions,
                per_user_limit, redemption_count, valid_from, valid_until, created_at),
 });
-inline constexpr auto kCouponSelect = select_from<kCouponRow>("coupons");
+inline constexpr RowTable<kCouponRow, "coupons"> kCouponTable{"coupon"};
 
-inline constexpr auto kSelectCouponByCode = sql_concat(kCouponSelect, "WHERE code = $1");
-inline constexpr auto kSelectCoupon = sql_concat(kCouponSelect, "WHERE id = $1");
-inline constexpr RowTable<kCouponRow> kCouponTable{"coupon", kSelectCoupon};
-inline constexpr auto kListCoupons = sql_concat(kCouponSelect, "WHERE " DL_KEYSET_DESC(id, 1, 2));
+inline constexpr auto kSelectCouponByCode = kCouponTable.where("code = $1");
+inline constexpr auto kListCoupons = kCouponTable.where("" DL_KEYSET_DESC(id, 1, 2));
 
 inline constexpr const char* kInsertCoupon =
     "INSERT INTO coupons (id, code, kind, percent_off, amount_off_minor, currency, "
@@ -101,16 +99,13 @@ inline constexpr auto kOrderRow = row_mapping<Order>({
                total_minor, refunded_minor, provider, coupon_id, sponsorship_request_id, created_at,
                paid_at, updated_at),
 });
-inline constexpr auto kOrderSelect = select_from<kOrderRow>("orders");
+inline constexpr RowTable<kOrderRow, "orders"> kOrderTable{"order"};
 
-inline constexpr auto kSelectOrder = sql_concat(kOrderSelect, "WHERE id = $1");
-inline constexpr RowTable<kOrderRow> kOrderTable{"order", kSelectOrder};
-inline constexpr auto kSelectOrderByKey =
-    sql_concat(kOrderSelect, "WHERE user_id = $1 AND checkout_key = $2");
+inline constexpr auto kSelectOrderByKey = kOrderTable.where("user_id = $1 AND checkout_key = $2");
 inline constexpr const char* kForgetCheckoutKey =
     "UPDATE orders SET checkout_key = NULL WHERE id = $1";
 inline constexpr auto kListUserOrders =
-    sql_concat(kOrderSelect, "WHERE user_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
+    kOrderTable.where("user_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
 
 inline constexpr const char* kInsertOrder =
     "INSERT INTO orders (id, number, user_id, status, currency, subtotal_minor, discount_minor, "
@@ -167,13 +162,10 @@ inline constexpr auto kPaymentRow = row_mapping<Payment>({
     DL_COLUMNS(Payment, id, order_id, provider, method, provider_reference, amount_minor, currency,
                status, created_at, updated_at),
 });
-// Rows read by their statements below, never one by id.
-inline constexpr RowTable<kPaymentRow> kPaymentTable{"payment"};
-inline constexpr auto kPaymentSelect = select_from<kPaymentRow>("payments");
+inline constexpr RowTable<kPaymentRow, "payments"> kPaymentTable{"payment"};
 
-inline constexpr auto kSelectOrderPayment = sql_concat(kPaymentSelect, "WHERE order_id = $1");
-inline constexpr auto kSelectPaymentByReference =
-    sql_concat(kPaymentSelect, "WHERE provider_reference = $1");
+inline constexpr auto kSelectOrderPayment = kPaymentTable.where("order_id = $1");
+inline constexpr auto kSelectPaymentByReference = kPaymentTable.where("provider_reference = $1");
 
 inline constexpr const char* kInsertPayment =
     "INSERT INTO payments (id, order_id, provider, method, provider_reference, amount_minor, "
@@ -211,11 +203,9 @@ inline constexpr const char* kInsertPaymentEvent =
 inline constexpr auto kSponsorRow = row_mapping<Sponsor>({
     DL_COLUMNS(Sponsor, id, name, kind, organization_id, manager_id, contact_email, created_at),
 });
-inline constexpr auto kSponsorSelect = select_from<kSponsorRow>("sponsors");
+inline constexpr RowTable<kSponsorRow, "sponsors"> kSponsorTable{"sponsor"};
 
-inline constexpr auto kSelectSponsor = sql_concat(kSponsorSelect, "WHERE id = $1");
-inline constexpr RowTable<kSponsorRow> kSponsorTable{"sponsor", kSelectSponsor};
-inline constexpr auto kListSponsors = sql_concat(kSponsorSelect, "WHERE " DL_KEYSET_DESC(id, 1, 2));
+inline constexpr auto kListSponsors = kSponsorTable.where("" DL_KEYSET_DESC(id, 1, 2));
 
 inline constexpr auto kInsertSponsor =
     insert_into<"sponsors",
@@ -226,15 +216,14 @@ inline constexpr auto kRequestRow = row_mapping<SponsorshipRequest>({
     {"o.id", &SponsorshipRequest::order_id},
     DL_COLUMNS_OF(r, SponsorshipRequest, decided_by, decided_at, created_at, updated_at),
 });
-inline constexpr auto kRequestSelect = select_from<kRequestRow>(
-    "sponsorship_requests r LEFT JOIN orders o ON o.sponsorship_request_id = r.id");
+inline constexpr RowTable<
+    kRequestRow, "sponsorship_requests r LEFT JOIN orders o ON o.sponsorship_request_id = r.id",
+    "r.id">
+    kRequestTable{"sponsorship request"};
 
-inline constexpr auto kSelectRequest = sql_concat(kRequestSelect, "WHERE r.id = $1");
-inline constexpr RowTable<kRequestRow> kRequestTable{"sponsorship request", kSelectRequest};
 // The requests the user made or may decide (as a sponsor's manager).
-inline constexpr auto kListRequests = sql_concat(
-    kRequestSelect,
-    "WHERE (r.user_id = $1 OR r.sponsor_id IN (SELECT id FROM sponsors WHERE manager_id = $1)) "
+inline constexpr auto kListRequests = kRequestTable.where(
+    "(r.user_id = $1 OR r.sponsor_id IN (SELECT id FROM sponsors WHERE manager_id = $1)) "
     "AND " DL_KEYSET_DESC(r.id, 2, 3));
 
 inline constexpr const char* kInsertRequest =
@@ -252,18 +241,16 @@ inline constexpr auto kAidRow = row_mapping<AidApplication>({
      &AidApplication::used_order_id},
     DL_COLUMNS_OF(a, AidApplication, reviewed_by, reviewed_at, created_at, updated_at),
 });
-inline constexpr auto kAidSelect = select_from<kAidRow>("financial_aid_applications a");
+inline constexpr RowTable<kAidRow, "financial_aid_applications a", "a.id"> kAidTable{
+    "financial aid"};
 
-inline constexpr auto kSelectAid = sql_concat(kAidSelect, "WHERE a.id = $1");
-inline constexpr RowTable<kAidRow> kAidTable{"financial aid", kSelectAid};
 // The approved application of the user for the course not yet used by a checkout.
-inline constexpr auto kSelectUsableAid = sql_concat(
-    kAidSelect,
-    "WHERE a.user_id = $1 AND a.course_id = $2 AND a.status = 'approved' AND NOT EXISTS "
+inline constexpr auto kSelectUsableAid = kAidTable.where(
+    "a.user_id = $1 AND a.course_id = $2 AND a.status = 'approved' AND NOT EXISTS "
     "(SELECT 1 FROM order_items i WHERE i.aid_application_id = a.id) ORDER BY a.id LIMIT 1");
 // Everyone's applications ($1 = '') or one user's.
-inline constexpr auto kListAid = sql_concat(
-    kAidSelect, "WHERE ($1 = '' OR CAST(a.user_id AS TEXT) = $1) AND " DL_KEYSET_DESC(a.id, 2, 3));
+inline constexpr auto kListAid =
+    kAidTable.where("($1 = '' OR CAST(a.user_id AS TEXT) = $1) AND " DL_KEYSET_DESC(a.id, 2, 3));
 
 inline constexpr const char* kInsertAid =
     "INSERT INTO financial_aid_applications (id, user_id, course_id, status, statement, "

@@ -17,16 +17,14 @@ inline constexpr auto kSectionRow = row_mapping<Section>({
     {"(SELECT count(*) FROM content_items i WHERE i.section_id = s.id)", &Section::item_count},
     DL_COLUMNS_OF(s, Section, created_at, updated_at),
 });
-inline constexpr auto kSectionSelect = select_from<kSectionRow>("course_sections s");
+inline constexpr RowTable<kSectionRow, "course_sections s", "s.id"> kSections{"section"};
 inline constexpr const char* kInsertSection =
     "INSERT INTO course_sections (id, course_id, title, summary, position, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), 0) + 1 FROM course_sections WHERE "
     "course_id = $2), "
     "$5, $5)";
-inline constexpr auto kSelectSection = sql_concat(kSectionSelect, "WHERE s.id = $1");
-inline constexpr RowTable<kSectionRow> kSections{"section", kSelectSection};
-inline constexpr auto kListSections = sql_concat(
-    kSectionSelect, "WHERE s.course_id = $1 AND s.position > $2 ORDER BY s.position LIMIT $3");
+inline constexpr auto kListSections =
+    kSections.where("s.course_id = $1 AND s.position > $2 ORDER BY s.position LIMIT $3");
 inline constexpr const char* kCountSections =
     "SELECT count(*) FROM course_sections WHERE course_id = $1";
 inline constexpr const char* kUpdateSection =
@@ -61,10 +59,9 @@ inline constexpr auto kContentItemRow = row_mapping<ContentItem>({
     DL_COLUMNS(ContentItem, id, section_id, item_type, title, body, is_required, position,
                created_at, updated_at),
 });
-inline constexpr auto kSelectItem = select_where<kContentItemRow>("content_items", "id = $1");
-inline constexpr RowTable<kContentItemRow> kContentItems{"content item", kSelectItem};
-inline constexpr auto kListItems = select_where<kContentItemRow>(
-    "content_items", "section_id = $1 AND position > $2 ORDER BY position LIMIT $3");
+inline constexpr RowTable<kContentItemRow, "content_items"> kContentItems{"content item"};
+inline constexpr auto kListItems =
+    kContentItems.where("section_id = $1 AND position > $2 ORDER BY position LIMIT $3");
 inline constexpr const char* kUpdateItem =
     "UPDATE content_items SET title = COALESCE($2, title), body = COALESCE($3, body), "
     "is_required = COALESCE($4, is_required), updated_at = $5 WHERE id = $1";
@@ -89,11 +86,9 @@ inline constexpr auto kInsertSupplement =
 inline constexpr auto kSupplementRow = row_mapping<Supplement>({
     DL_COLUMNS(Supplement, id, course_id, kind, title, url, body, created_at),
 });
-inline constexpr auto kSelectSupplement =
-    select_where<kSupplementRow>("supplement_resources", "id = $1");
-inline constexpr RowTable<kSupplementRow> kSupplements{"supplement", kSelectSupplement};
-inline constexpr auto kListSupplements = select_where<kSupplementRow>(
-    "supplement_resources", "course_id = $1 AND " DL_KEYSET_ASC(id, 2, 3));
+inline constexpr RowTable<kSupplementRow, "supplement_resources"> kSupplements{"supplement"};
+inline constexpr auto kListSupplements =
+    kSupplements.where("course_id = $1 AND " DL_KEYSET_ASC(id, 2, 3));
 inline constexpr auto kInsertResource =
     insert_into<"resources",
                 "id, course_id, title, description, mode, price_amount_minor, price_currency, "
@@ -102,10 +97,9 @@ inline constexpr auto kResourceRow = row_mapping<Resource>({
     DL_COLUMNS(Resource, id, course_id, title, description, mode, price_amount_minor,
                price_currency, stock, created_at, updated_at),
 });
-inline constexpr auto kSelectResource = select_where<kResourceRow>("resources", "id = $1");
-inline constexpr RowTable<kResourceRow> kResources{"resource", kSelectResource};
+inline constexpr RowTable<kResourceRow, "resources"> kResources{"resource"};
 inline constexpr auto kListResources =
-    select_where<kResourceRow>("resources", "course_id = $1 AND " DL_KEYSET_ASC(id, 2, 3));
+    kResources.where("course_id = $1 AND " DL_KEYSET_ASC(id, 2, 3));
 // Stock Commerce takes (checkout) and returns (cancellation, refund) through
 // CourseMaterialService, in its transaction; taking changes no row when too few are left.
 inline constexpr const char* kTakeResourceStock =
@@ -120,15 +114,13 @@ inline constexpr auto kSuperCourseRow = row_mapping<SuperCourse>({
      &SuperCourse::section_count},
     DL_COLUMNS_OF(c, SuperCourse, created_at, updated_at),
 });
-inline constexpr auto kSuperCourseSelect = select_from<kSuperCourseRow>("super_courses c");
+inline constexpr RowTable<kSuperCourseRow, "super_courses c", "c.id"> kSuperCourses{"super course"};
 inline constexpr const char* kInsertSuperCourse =
     "INSERT INTO super_courses (id, slug, title, description, status, created_by, created_at, "
     "updated_at) "
     "VALUES ($1, $2, $3, $4, 'draft', $5, $6, $6)";
-inline constexpr auto kSelectSuperCourse = sql_concat(kSuperCourseSelect, "WHERE c.id = $1");
-inline constexpr RowTable<kSuperCourseRow> kSuperCourses{"super course", kSelectSuperCourse};
 inline constexpr auto kListPublishedSuperCourses =
-    sql_concat(kSuperCourseSelect, "WHERE c.status = 'published' AND " DL_KEYSET_ASC(c.id, 1, 2));
+    kSuperCourses.where("c.status = 'published' AND " DL_KEYSET_ASC(c.id, 1, 2));
 // Has the user created any super-course (the pipeline's owner rule for courses:update)?
 inline constexpr const char* kCreatedAnySuperCourse =
     "SELECT 1 FROM super_courses WHERE created_by = $1 LIMIT 1";

@@ -27,12 +27,10 @@ inline constexpr auto kQuestionRow = row_mapping<Question>({
     DL_COLUMNS(Question, title, body, vote_total, answer_count, accepted_answer_id, created_at,
                updated_at),
 });
-inline constexpr auto kQuestionSelect = select_from<kQuestionRow>("questions");
+inline constexpr RowTable<kQuestionRow, "questions"> kQuestionTable{"question"};
 
-inline constexpr auto kSelectQuestion = sql_concat(kQuestionSelect, "WHERE id = $1");
-inline constexpr RowTable<kQuestionRow> kQuestionTable{"question", kSelectQuestion};
 inline constexpr auto kListQuestions =
-    sql_concat(kQuestionSelect, "WHERE course_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
+    kQuestionTable.where("course_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
 
 inline constexpr const char* kInsertQuestion =
     "INSERT INTO questions (id, course_id, author_id, title, body, vote_total, answer_count, "
@@ -49,15 +47,12 @@ inline constexpr auto kAnswerRow = row_mapping<Answer>({
     {"CASE WHEN q.accepted_answer_id = a.id THEN 1 ELSE 0 END", &Answer::accepted},
     DL_COLUMNS_OF(a, Answer, created_at, updated_at),
 });
-inline constexpr auto kAnswerSelect =
-    select_from<kAnswerRow>("answers a JOIN questions q ON q.id = a.question_id");
+inline constexpr RowTable<kAnswerRow, "answers a JOIN questions q ON q.id = a.question_id", "a.id">
+    kAnswerTable{"answer"};
 
-inline constexpr auto kSelectAnswer = sql_concat(kAnswerSelect, "WHERE a.id = $1");
-inline constexpr RowTable<kAnswerRow> kAnswerTable{"answer", kSelectAnswer};
 // The accepted answer first, then the best voted, then the oldest.
-inline constexpr auto kListAnswers = sql_concat(
-    kAnswerSelect,
-    "WHERE a.question_id = $1 ORDER BY CASE WHEN q.accepted_answer_id = a.id THEN 0 ELSE 1 END, "
+inline constexpr auto kListAnswers = kAnswerTable.where(
+    "a.question_id = $1 ORDER BY CASE WHEN q.accepted_answer_id = a.id THEN 0 ELSE 1 END, "
     "a.vote_total DESC, a.id");
 
 inline constexpr const char* kInsertAnswer =
@@ -105,12 +100,10 @@ inline constexpr auto kThreadRow = row_mapping<DiscussionThread>({
     {DL_DISPLAY_NAME(author_id), &DiscussionThread::author_name},
     DL_COLUMNS(DiscussionThread, title, body, post_count, last_post_at, created_at),
 });
-inline constexpr auto kThreadSelect = select_from<kThreadRow>("discussion_threads");
+inline constexpr RowTable<kThreadRow, "discussion_threads"> kThreadTable{"thread"};
 
-inline constexpr auto kSelectThread = sql_concat(kThreadSelect, "WHERE id = $1");
-inline constexpr RowTable<kThreadRow> kThreadTable{"thread", kSelectThread};
 inline constexpr auto kListThreads =
-    sql_concat(kThreadSelect, "WHERE course_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
+    kThreadTable.where("course_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
 
 inline constexpr const char* kInsertThread =
     "INSERT INTO discussion_threads (id, course_id, author_id, title, body, post_count, "
@@ -125,11 +118,9 @@ inline constexpr auto kPostRow = row_mapping<ThreadPost>({
     {DL_DISPLAY_NAME(author_id), &ThreadPost::author_name},
     DL_COLUMNS(ThreadPost, body, created_at),
 });
-inline constexpr auto kSelectPost = select_where<kPostRow>("thread_posts", "id = $1");
-inline constexpr RowTable<kPostRow> kPostTable{"post", kSelectPost};
+inline constexpr RowTable<kPostRow, "thread_posts"> kPostTable{"post"};
 // Oldest first: a conversation reads top down.
-inline constexpr auto kListPosts =
-    select_where<kPostRow>("thread_posts", "thread_id = $1 AND " DL_KEYSET_ASC(id, 2, 3));
+inline constexpr auto kListPosts = kPostTable.where("thread_id = $1 AND " DL_KEYSET_ASC(id, 2, 3));
 
 // --- community events and RSVPs -----------------------------------------------------------------
 
@@ -145,12 +136,10 @@ inline constexpr auto kEventRow = row_mapping<CommunityEvent>({
      &CommunityEvent::interested},
     DL_COLUMNS_OF(e, CommunityEvent, created_at),
 });
-inline constexpr auto kEventSelect = select_from<kEventRow>("community_events e");
+inline constexpr RowTable<kEventRow, "community_events e", "e.id"> kEventTable{"event"};
 
-inline constexpr auto kSelectEvent = sql_concat(kEventSelect, "WHERE e.id = $1");
-inline constexpr RowTable<kEventRow> kEventTable{"event", kSelectEvent};
 inline constexpr auto kListEvents =
-    sql_concat(kEventSelect, "WHERE e.course_id = $1 AND " DL_KEYSET_DESC(e.id, 2, 3));
+    kEventTable.where("e.course_id = $1 AND " DL_KEYSET_DESC(e.id, 2, 3));
 
 inline constexpr const char* kInsertEvent =
     "INSERT INTO community_events (id, course_id, organizer_id, title, description, location, "
@@ -170,12 +159,11 @@ inline constexpr const char* kLastWaitlistPosition =
 inline constexpr auto kRsvpRow = row_mapping<Rsvp>({
     DL_COLUMNS(Rsvp, id, event_id, user_id, status, waitlist_position, created_at, updated_at),
 });
-inline constexpr RowTable<kRsvpRow> kRsvpTable{"rsvp"};
-inline constexpr auto kRsvpSelect = select_from<kRsvpRow>("event_rsvps");
+inline constexpr RowTable<kRsvpRow, "event_rsvps"> kRsvpTable{"rsvp"};
 
-inline constexpr auto kSelectRsvp = sql_concat(kRsvpSelect, "WHERE event_id = $1 AND user_id = $2");
+inline constexpr auto kSelectRsvp = kRsvpTable.where("event_id = $1 AND user_id = $2");
 inline constexpr auto kFirstWaitlisted =
-    sql_concat(kRsvpSelect, "WHERE event_id = $1 AND waitlist_position = 1");
+    kRsvpTable.where("event_id = $1 AND waitlist_position = 1");
 
 inline constexpr const char* kInsertRsvp =
     "INSERT INTO event_rsvps (id, event_id, user_id, status, waitlist_position, created_at, "
@@ -200,21 +188,18 @@ inline constexpr const char* kShiftWaitlistIn =
 inline constexpr auto kNotificationRow = row_mapping<Notification>({
     DL_COLUMNS(Notification, id, user_id, kind, payload, read_at, created_at),
 });
-inline constexpr auto kNotificationSelect = select_from<kNotificationRow>("notifications");
+inline constexpr RowTable<kNotificationRow, "notifications"> kNotificationTable{"notification"};
 
-inline constexpr auto kSelectNotification = sql_concat(kNotificationSelect, "WHERE id = $1");
-inline constexpr RowTable<kNotificationRow> kNotificationTable{"notification", kSelectNotification};
 // Unread first (group 0), then read (group 1); newest first within each.
 // The position is the group and the id of the last row sent.
-inline constexpr auto kListNotifications =
-    sql_concat(kNotificationSelect,
-               "WHERE user_id = $1 AND ($2 = '' OR "
-               "(CASE WHEN read_at IS NULL THEN 0 ELSE 1 END) > $3 OR "
-               "((CASE WHEN read_at IS NULL THEN 0 ELSE 1 END) = $3 AND CAST(id AS TEXT) < $2)) "
-               "ORDER BY CASE WHEN read_at IS NULL THEN 0 ELSE 1 END, id DESC LIMIT $4");
+inline constexpr auto kListNotifications = kNotificationTable.where(
+    "user_id = $1 AND ($2 = '' OR "
+    "(CASE WHEN read_at IS NULL THEN 0 ELSE 1 END) > $3 OR "
+    "((CASE WHEN read_at IS NULL THEN 0 ELSE 1 END) = $3 AND CAST(id AS TEXT) < $2)) "
+    "ORDER BY CASE WHEN read_at IS NULL THEN 0 ELSE 1 END, id DESC LIMIT $4");
 // The user's notifications after a stream position, oldest first.
-inline constexpr auto kNotificationsAfter = sql_concat(
-    kNotificationSelect, "WHERE user_id = $1 AND CAST(id AS TEXT) > $2 ORDER BY id LIMIT $3");
+inline constexpr auto kNotificationsAfter =
+    kNotificationTable.where("user_id = $1 AND CAST(id AS TEXT) > $2 ORDER BY id LIMIT $3");
 
 inline constexpr const char* kMarkNotificationRead =
     "UPDATE notifications SET read_at = $2 WHERE id = $1 AND read_at IS NULL";

@@ -33,8 +33,7 @@ inline constexpr auto kUserRow = row_mapping<User>({
     DL_COLUMNS_OF(u, User, id, email, username, first_name, last_name, status, email_verified,
                   created_at, updated_at),
 });
-inline constexpr auto kSelectUserById = select_where<kUserRow>("users u", "u.id = $1");
-inline constexpr RowTable<kUserRow> kUserTable{"user", kSelectUserById};
+inline constexpr RowTable<kUserRow, "users u", "u.id"> kUserTable{"user"};
 inline constexpr const char* kSelectCredentialsByEmail =
     "SELECT id, password_hash, status FROM users WHERE email_key = $1";
 inline constexpr const char* kSelectCredentialsByUsername =
@@ -188,9 +187,8 @@ inline constexpr const char* kInsertRole =
 inline constexpr auto kRoleRow = row_mapping<Role>({
     DL_COLUMNS(Role, id, slug, name, description, is_system, created_at, updated_at),
 });
-inline constexpr auto kSelectRoleById = select_where<kRoleRow>("roles", "id = $1");
-inline constexpr RowTable<kRoleRow> kRoleTable{"role", kSelectRoleById};
-inline constexpr auto kListRoles = select_where<kRoleRow>("roles", DL_KEYSET_ASC(id, 1, 2));
+inline constexpr RowTable<kRoleRow, "roles"> kRoleTable{"role"};
+inline constexpr auto kListRoles = kRoleTable.where(DL_KEYSET_ASC(id, 1, 2));
 inline constexpr const char* kUpdateRole =
     "UPDATE roles SET slug = COALESCE($2, slug), name = COALESCE($3, name), "
     "description = COALESCE($4, description), updated_at = $5 WHERE id = $1";
@@ -231,11 +229,9 @@ inline constexpr const char* kInsertPermission =
 inline constexpr auto kPermissionRow = row_mapping<Permission>({
     DL_COLUMNS(Permission, id, slug, name, resource, action, description, created_at, updated_at),
 });
-inline constexpr auto kSelectPermissionById =
-    select_where<kPermissionRow>("permissions", "id = $1");
-inline constexpr RowTable<kPermissionRow> kPermissionTable{"permission", kSelectPermissionById};
-inline constexpr auto kListPermissions = select_where<kPermissionRow>(
-    "permissions", "(CAST($1 AS TEXT) IS NULL OR resource = $1) AND " DL_KEYSET_ASC(id, 2, 3));
+inline constexpr RowTable<kPermissionRow, "permissions"> kPermissionTable{"permission"};
+inline constexpr auto kListPermissions = kPermissionTable.where(
+    "(CAST($1 AS TEXT) IS NULL OR resource = $1) AND " DL_KEYSET_ASC(id, 2, 3));
 inline constexpr const char* kUpdatePermission =
     "UPDATE permissions SET name = COALESCE($2, name), description = COALESCE($3, description), "
     "updated_at = $4 WHERE id = $1";
@@ -250,12 +246,10 @@ inline constexpr const char* kInsertOrganizationType =
 inline constexpr auto kOrganizationTypeRow = row_mapping<OrganizationType>({
     DL_COLUMNS(OrganizationType, id, slug, name, description, created_at, updated_at),
 });
-inline constexpr auto kSelectOrganizationTypeById =
-    select_where<kOrganizationTypeRow>("organization_types", "id = $1");
-inline constexpr RowTable<kOrganizationTypeRow> kOrganizationTypeTable{"organization type",
-                                                                       kSelectOrganizationTypeById};
+inline constexpr RowTable<kOrganizationTypeRow, "organization_types"> kOrganizationTypeTable{
+    "organization type"};
 inline constexpr auto kListOrganizationTypes =
-    select_where<kOrganizationTypeRow>("organization_types", DL_KEYSET_ASC(id, 1, 2));
+    kOrganizationTypeTable.where(DL_KEYSET_ASC(id, 1, 2));
 inline constexpr const char* kUpdateOrganizationType =
     "UPDATE organization_types SET slug = COALESCE($2, slug), name = COALESCE($3, name), "
     "description = COALESCE($4, description), updated_at = $5 WHERE id = $1";
@@ -272,12 +266,8 @@ inline constexpr const char* kInsertOrganization =
 inline constexpr auto kOrganizationRow = row_mapping<Organization>({
     DL_COLUMNS(Organization, id, type_id, parent_id, name, slug, settings, created_at, updated_at),
 });
-inline constexpr auto kSelectOrganizationById =
-    select_where<kOrganizationRow>("organizations", "id = $1");
-inline constexpr RowTable<kOrganizationRow> kOrganizationTable{"organization",
-                                                               kSelectOrganizationById};
-inline constexpr auto kListOrganizations = select_where<kOrganizationRow>(
-    "organizations",
+inline constexpr RowTable<kOrganizationRow, "organizations"> kOrganizationTable{"organization"};
+inline constexpr auto kListOrganizations = kOrganizationTable.where(
     "(CAST($1 AS TEXT) IS NULL OR CAST(type_id AS TEXT) = $1)   AND (CAST($2 AS TEXT) IS NULL OR "
     "CAST(parent_id AS TEXT) = $2)   AND " DL_KEYSET_ASC(id, 3, 4));
 // $3 = 1 when parent_id was sent ($4 may then be NULL: the organization becomes a root).

@@ -22,14 +22,11 @@ inline constexpr const char* kEndOfTime = "9999-12-31T23:59:59.999Z";
 inline constexpr auto kHostRow = row_mapping<Host>({
     DL_COLUMNS(Host, id, user_id, organization_id, name, description, created_at),
 });
-inline constexpr auto kHostSelect = select_from<kHostRow>("hosts");
+inline constexpr RowTable<kHostRow, "hosts"> kHostTable{"host"};
 
-inline constexpr auto kSelectHost = sql_concat(kHostSelect, "WHERE id = $1");
-inline constexpr RowTable<kHostRow> kHostTable{"host", kSelectHost};
-inline constexpr auto kSelectHostOfUser = sql_concat(kHostSelect, "WHERE user_id = $1");
-inline constexpr auto kSelectHostOfOrganization =
-    sql_concat(kHostSelect, "WHERE organization_id = $1");
-inline constexpr auto kListHosts = sql_concat(kHostSelect, "WHERE " DL_KEYSET_ASC(id, 1, 2));
+inline constexpr auto kSelectHostOfUser = kHostTable.where("user_id = $1");
+inline constexpr auto kSelectHostOfOrganization = kHostTable.where("organization_id = $1");
+inline constexpr auto kListHosts = kHostTable.where("" DL_KEYSET_ASC(id, 1, 2));
 
 inline constexpr const char* kInsertHost =
     "INSERT INTO hosts (id, user_id, organization_id, name, description, created_by, created_at, "
@@ -105,18 +102,15 @@ inline constexpr auto kSlotRow = row_mapping<Slot>({
     {"(SELECT count(*) FROM lab_waitlist w WHERE w.availability_id = a.id)", &Slot::waitlisted},
     DL_COLUMNS_OF(a, Slot, created_at),
 });
-// $1 is always the time against which payment holds count as expired.
-inline constexpr auto kSlotSelect = select_from<kSlotRow>("lab_availability a");
-inline constexpr auto kSelectSlot = sql_concat(kSlotSelect, "WHERE a.id = $2");
-// Slots are found with the time as $1, so always through find_by.
-inline constexpr RowTable<kSlotRow> kSlotTable{"slot"};
-inline constexpr auto kSelectSlotByStart =
-    sql_concat(kSlotSelect, "WHERE a.lab_id = $2 AND a.slot_start = $3");
+// $1 is always the time against which payment holds count as expired, so a
+// slot is found through find_by(kSelectSlot), never find.
+inline constexpr RowTable<kSlotRow, "lab_availability a", "a.id"> kSlotTable{"slot"};
+inline constexpr auto kSelectSlot = kSlotTable.where("a.id = $2");
+inline constexpr auto kSelectSlotByStart = kSlotTable.where("a.lab_id = $2 AND a.slot_start = $3");
 // A lab's slots overlapping [$3, $4), in time order after the slot start
 // $5 sent last (the ends of time where not given).
-inline constexpr auto kListSlots = sql_concat(
-    kSlotSelect,
-    "WHERE a.lab_id = $2 AND a.slot_end > $3 AND a.slot_start < $4 AND a.slot_start > $5 "
+inline constexpr auto kListSlots = kSlotTable.where(
+    "a.lab_id = $2 AND a.slot_end > $3 AND a.slot_start < $4 AND a.slot_start > $5 "
     "ORDER BY a.slot_start LIMIT $6");
 
 #undef DL_SEATS_FREE
@@ -153,24 +147,22 @@ inline constexpr auto kBookingRow = row_mapping<Booking>({
     {"(SELECT CAST(i.order_id AS TEXT) FROM order_items i WHERE i.lab_booking_id = b.id)",
      &Booking::order_id},
 });
-inline constexpr auto kBookingSelect = select_from<kBookingRow>(
-    "lab_bookings b JOIN lab_availability a ON a.id = b.availability_id JOIN labs l ON l.id = "
-    "a.lab_id");
+inline constexpr RowTable<kBookingRow,
+                          "lab_bookings b JOIN lab_availability a ON a.id = b.availability_id JOIN "
+                          "labs l ON l.id = a.lab_id",
+                          "b.id">
+    kBookingTable{"booking"};
 
-inline constexpr auto kSelectBooking = sql_concat(kBookingSelect, "WHERE b.id = $1");
-inline constexpr RowTable<kBookingRow> kBookingTable{"booking", kSelectBooking};
-inline constexpr auto kSelectLiveBooking = sql_concat(
-    kBookingSelect,
-    "WHERE b.availability_id = $1 AND b.user_id = $2 AND b.status IN ('pending', 'confirmed')");
+inline constexpr auto kSelectLiveBooking = kBookingTable.where(
+    "b.availability_id = $1 AND b.user_id = $2 AND b.status IN ('pending', 'confirmed')");
 inline constexpr auto kListBookingsOfUser =
-    sql_concat(kBookingSelect, "WHERE b.user_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3));
+    kBookingTable.where("b.user_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3));
 inline constexpr auto kListBookingsOfLab =
-    sql_concat(kBookingSelect, "WHERE a.lab_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3));
+    kBookingTable.where("a.lab_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3));
 // The user's pending and confirmed bookings for the calendar, in time order.
-inline constexpr auto kCalendarOfUser =
-    sql_concat(kBookingSelect,
-               "WHERE b.user_id = $1 AND b.status IN ('pending', 'confirmed') "
-               "ORDER BY a.slot_start, b.id LIMIT $2");
+inline constexpr auto kCalendarOfUser = kBookingTable.where(
+    "b.user_id = $1 AND b.status IN ('pending', 'confirmed') "
+    "ORDER BY a.slot_start, b.id LIMIT $2");
 
 inline constexpr const char* kInsertBooking =
     "INSERT INTO lab_bookings (id, availability_id, user_id, seats, status, awaiting_approval, "
@@ -201,14 +193,12 @@ inline constexpr const char* kSettlePayment =
 inline constexpr auto kWaitlistRow = row_mapping<WaitlistEntry>({
     DL_COLUMNS(WaitlistEntry, id, availability_id, user_id, seats, position, created_at),
 });
-inline constexpr auto kWaitlistSelect = select_from<kWaitlistRow>("lab_waitlist");
+inline constexpr RowTable<kWaitlistRow, "lab_waitlist"> kWaitlistTable{"waitlist entry"};
 
-inline constexpr auto kSelectWaitlistEntry = sql_concat(kWaitlistSelect, "WHERE id = $1");
-inline constexpr RowTable<kWaitlistRow> kWaitlistTable{"waitlist entry", kSelectWaitlistEntry};
 inline constexpr auto kSelectWaitlistOfUser =
-    sql_concat(kWaitlistSelect, "WHERE availability_id = $1 AND user_id = $2");
+    kWaitlistTable.where("availability_id = $1 AND user_id = $2");
 inline constexpr auto kFirstWaitlisted =
-    sql_concat(kWaitlistSelect, "WHERE availability_id = $1 AND position = 1");
+    kWaitlistTable.where("availability_id = $1 AND position = 1");
 
 inline constexpr const char* kLastWaitlistPosition =
     "SELECT COALESCE(MAX(position), 0) FROM lab_waitlist WHERE availability_id = $1";

@@ -30,17 +30,15 @@ inline constexpr auto kEnrollmentRow = row_mapping<Enrollment>({
      &Enrollment::completed_required_items},
     DL_COLUMNS_OF(e, Enrollment, order_id),
 });
-inline constexpr auto kEnrollmentSelect =
-    select_from<kEnrollmentRow>("enrollments e JOIN courses c ON c.id = e.course_id");
+inline constexpr RowTable<kEnrollmentRow, "enrollments e JOIN courses c ON c.id = e.course_id",
+                          "e.id">
+    kEnrollmentTable{"enrollment"};
 
-inline constexpr auto kSelectEnrollment = sql_concat(kEnrollmentSelect, "WHERE e.id = $1");
-inline constexpr RowTable<kEnrollmentRow> kEnrollmentTable{"enrollment", kSelectEnrollment};
 inline constexpr auto kSelectEnrollmentOf =
-    sql_concat(kEnrollmentSelect, "WHERE e.user_id = $1 AND e.course_id = $2");
+    kEnrollmentTable.where("e.user_id = $1 AND e.course_id = $2");
 // Newest first; ids are UUIDv7, so id order is creation order.
-inline constexpr auto kListEnrollmentsOfUser = sql_concat(
-    kEnrollmentSelect,
-    "WHERE e.user_id = $1 AND ($2 = '' OR e.status = $2) AND " DL_KEYSET_DESC(e.id, 3, 4));
+inline constexpr auto kListEnrollmentsOfUser = kEnrollmentTable.where(
+    "e.user_id = $1 AND ($2 = '' OR e.status = $2) AND " DL_KEYSET_DESC(e.id, 3, 4));
 
 inline constexpr const char* kInsertEnrollment =
     "INSERT INTO enrollments (id, user_id, course_id, member_role, status, source, "
@@ -103,12 +101,11 @@ inline constexpr auto kAnnouncementRow = row_mapping<Announcement>({
 });
 inline constexpr auto kInsertAnnouncement =
     insert_into<"course_announcements", "id, course_id, author_id, title, body, created_at">();
-inline constexpr auto kSelectAnnouncement = select_where<kAnnouncementRow>(
-    "course_announcements a JOIN users u ON u.id = a.author_id", "a.id = $1");
-inline constexpr RowTable<kAnnouncementRow> kAnnouncementTable{"announcement", kSelectAnnouncement};
+inline constexpr RowTable<kAnnouncementRow,
+                          "course_announcements a JOIN users u ON u.id = a.author_id", "a.id">
+    kAnnouncementTable{"announcement"};
 inline constexpr auto kListAnnouncements =
-    select_where<kAnnouncementRow>("course_announcements a JOIN users u ON u.id = a.author_id",
-                                   "a.course_id = $1 AND " DL_KEYSET_DESC(a.id, 2, 3));
+    kAnnouncementTable.where("a.course_id = $1 AND " DL_KEYSET_DESC(a.id, 2, 3));
 // Who hears of a new announcement: each user with a live enrollment in the
 // course (learners, TAs, enrolled instructors), but its author.
 inline constexpr const char* kAnnouncementRecipients =
@@ -169,12 +166,12 @@ inline constexpr auto kWishlistItemRow = row_mapping<WishlistItem>({
     {"c.status", &WishlistItem::course_status},
     DL_COLUMNS_OF(w, WishlistItem, added_at),
 });
-// Rows read by their statements below, never one by id.
-inline constexpr RowTable<kWishlistItemRow> kWishlistItemTable{"wishlist item"};
+inline constexpr RowTable<kWishlistItemRow, "wishlist_items w JOIN courses c ON c.id = w.course_id",
+                          "w.id">
+    kWishlistItemTable{"wishlist item"};
 inline constexpr auto kListWishlist =
-    select_where<kWishlistItemRow>("wishlist_items w JOIN courses c ON c.id = w.course_id",
-                                   "w.user_id = $1 AND " DL_KEYSET_DESC(w.id, 2, 3));
-inline constexpr auto kSelectWishlistItem = select_where<kWishlistItemRow>(
-    "wishlist_items w JOIN courses c ON c.id = w.course_id", "w.user_id = $1 AND w.course_id = $2");
+    kWishlistItemTable.where("w.user_id = $1 AND " DL_KEYSET_DESC(w.id, 2, 3));
+inline constexpr auto kSelectWishlistItem =
+    kWishlistItemTable.where("w.user_id = $1 AND w.course_id = $2");
 
 }  // namespace deltalabs::learning::sql

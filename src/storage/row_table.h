@@ -1,18 +1,19 @@
 #pragma once
 
-// The repository shapes every domain wrote by hand, written once over a
-// model's RowMapping: one row by id (404 named once), the first row of a
-// statement, all its rows, a keyset page, and insert-then-read.
+// A model's table, declared once: its RowMapping, what it is selected FROM
+// and its key. The table writes the statements every domain wrote by hand
+// (select by key, "<select> WHERE <filter>") and runs the repository shapes
+// over them: one row by id (404 named once), the first row of a statement,
+// all its rows, a keyset or position page, and insert-then-read.
 //
 //   // commerce_sql.h
 //   inline constexpr auto kCouponRow = row_mapping<Coupon>({DL_COLUMNS(Coupon, id, code)});
-//   inline constexpr auto kSelectCoupon = select_where<kCouponRow>("coupons", "id = $1");
-//   inline constexpr RowTable<kCouponRow> kCouponTable{"coupon", kSelectCoupon};
+//   inline constexpr RowTable<kCouponRow, "coupons"> kCouponTable{"coupon"};
+//   inline constexpr auto kListCoupons = kCouponTable.where(DL_KEYSET_DESC(id, 1, 2));
 //   // coupon_repository.cc
 //   return sql::kCouponTable.find(c, id);  // or 404 COUPON_NOT_FOUND
 //
-// A RowTable holds no state but two constant strings; it is usable from any
-// thread.
+// A RowTable holds nothing but constant text; it is usable from any thread.
 
 #include <optional>
 #include <string>
@@ -28,20 +29,31 @@
 #include "storage/connection.h"
 #include "storage/keyset.h"
 #include "storage/row_mapping.h"
+#include "storage/sql_text.h"
 
 namespace deltalabs {
 
-// The rows of one model in its table: Mapping reads them; `what` names the
-// not-found error (Error::not_found(what), e.g. "coupon" → COUPON_NOT_FOUND)
-// and `by_id` is the statement selecting one row by its id bound to $1.
-template <const auto& Mapping>
+// The rows of one model: Mapping reads them from `From` (a table, an alias,
+// joins), `Key` names the column a row is found by, and `what` names the
+// not-found error (Error::not_found(what), e.g. "coupon" → COUPON_NOT_FOUND).
+template <const auto& Mapping, SqlText From, SqlText Key = "id">
 class RowTable {
  public:
   using Model = typename std::decay_t<decltype(Mapping)>::Model;
 
-  constexpr RowTable(const char* what, std::string_view by_id) : what_(what), by_id_(by_id) {}
-  // A table whose rows are never read one by id: find and insert fail as
-  // internal errors (a programming error, never a 404).
+  // "SELECT <columns of Mapping> FROM <From> ": what every statement of these rows starts with.
+  static constexpr auto kSelect =
+      sql_concat("SELECT ", column_list<Mapping>(), " FROM ", From, " ");
+  // The row whose key is $1.
+  static constexpr auto kSelectById = sql_concat(kSelect, "WHERE ", Key, " = $1");
+
+  // kSelect "WHERE <filter>": a statement of these rows, e.g. a page with
+  // DL_KEYSET_* at the end of `filter`.
+  template <std::size_t N>
+  static constexpr auto where(const char (&filter)[N]) {
+    return sql_concat(kSelect, "WHERE ", filter);
+  }
+
   explicit constexpr RowTable(const char* what) : what_(what) {}
 
   // The 404 this table's rows are missing with.
@@ -50,9 +62,8 @@ class RowTable {
   // The row with this id; 404 <WHAT>_NOT_FOUND when there is none or `id` is
   // no UUID (ids are UUIDs, and PostgreSQL rejects other text for them).
   Result<Model> find(Connection& c, const std::string& id) const {
-    if (by_id_.empty()) return Error::internal("no statement selects a " + std::string(what_));
     if (!is_uuid(id)) return not_found();
-    return find_by(c, by_id_, {id});
+    return find_by(c, kSelectById, {id});
   }
 
   // The first row of `sql`; 404 <WHAT>_NOT_FOUND when it has none.
@@ -102,7 +113,6 @@ class RowTable {
 
  private:
   const char* what_;
-  std::string_view by_id_;
 };
 
 }  // namespace deltalabs

@@ -1,9 +1,9 @@
 // A model's data path declared once (storage/row_mapping.h, sql_text.h,
 // row_table.h): DL_COLUMNS names each column after its field, in the order
 // written, with or without a table alias and beside explicit entries;
-// select_where and insert_into compose a model's statements at compile time;
-// a RowTable finds a row by id (404 named once, also for a non-UUID id), reads
-// first/all rows, pages with the keyset clause and reads back what it inserts.
+// select_where, insert_into and a RowTable's kSelectById and where compose a
+// model's statements at compile time; a RowTable finds a row by id (404 named once, also for a
+// non-UUID id), reads first/all rows, pages with the keyset clause and reads back what it inserts.
 // Runs on SQLite always and on PostgreSQL when DELTALABS_TEST_PG names a server.
 #include "storage/row_table.h"
 
@@ -38,10 +38,10 @@ inline constexpr auto kAliasedWidgetRow = row_mapping<Widget>({DL_COLUMNS_OF(w, 
                                                                {"upper(w.name)", &Widget::name},
                                                                DL_COLUMNS_OF(w, Widget, note)});
 inline constexpr auto kSelectWidget = select_where<kWidgetRow>("widgets", "id = $1");
-inline constexpr auto kListWidgets =
-    select_where<kWidgetRow>("widgets", "shelf = $1 AND " DL_KEYSET_ASC(id, 2, 3));
 inline constexpr auto kInsertWidget = insert_into<"widgets", "id, shelf, name, note, uses">();
-inline constexpr RowTable<kWidgetRow> kWidgets{"widget", kSelectWidget};
+inline constexpr RowTable<kWidgetRow, "widgets"> kWidgets{"widget"};
+inline constexpr auto kListWidgets = kWidgets.where("shelf = $1 AND " DL_KEYSET_ASC(id, 2, 3));
+inline constexpr RowTable<kAliasedWidgetRow, "widgets w", "w.id"> kAliasedWidgets{"widget"};
 
 TEST(RowDeclarationTest, ColumnsAreNamedAfterTheirFieldsInTheOrderWritten) {
   static_assert(kWidgetRow.size() == 5);
@@ -71,6 +71,15 @@ TEST(RowDeclarationTest, StatementsAreComposedFromTheMappingAndTheTable) {
             "$8, $9, $10, $11)");
   EXPECT_EQ(std::string_view(select_from<kWidgetRow>("widgets w")),
             "SELECT id, shelf, name, note, uses + 1 FROM widgets w ");
+}
+
+TEST(RowDeclarationTest, ATableWritesItsSelectByKeyAndItsFilteredStatements) {
+  static_assert(std::string_view(kWidgets.kSelectById) == std::string_view(kSelectWidget));
+  static_assert(std::string_view(kAliasedWidgets.kSelectById) ==
+                "SELECT w.id, w.shelf, upper(w.name), w.note FROM widgets w WHERE w.id = $1");
+  EXPECT_EQ(std::string_view(kListWidgets),
+            "SELECT id, shelf, name, note, uses + 1 FROM widgets WHERE shelf = $1 AND ($2 = '' OR "
+            "CAST(id AS TEXT) > $2) ORDER BY id LIMIT $3");
 }
 
 class RowTableTest : public FreshDatabaseTest {
