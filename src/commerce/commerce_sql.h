@@ -57,9 +57,14 @@ inline constexpr const char* kRestoreCartItem =
     "ON CONFLICT DO NOTHING";
 
 // A resource as commerce sells it: course, title, price and stock.
-inline constexpr const char* kSelectResource =
-    "SELECT id, course_id, title, price_amount_minor, price_currency, stock FROM resources "
-    "WHERE id = $1";
+// Content's resources as commerce sells them (a declared cross-domain read).
+inline constexpr auto kResourceOfferRow = row_mapping<ResourceOffer>({
+    DL_COLUMNS(ResourceOffer, id, course_id, title),
+    {"price_amount_minor", &ResourceOffer::price_minor},
+    {"price_currency", &ResourceOffer::currency},
+    DL_COLUMNS(ResourceOffer, stock),
+});
+inline constexpr RowTable<kResourceOfferRow, "resources"> kResourceOfferTable{"resource"};
 
 // --- coupons -------------------------------------------------------------------------------------
 
