@@ -8,6 +8,18 @@
 
 namespace deltalabs {
 
+namespace {
+
+// A cause as a JSON string's content: the driver's messages may quote.
+std::string json_safe(std::string text) {
+  for (char& ch : text) {
+    if (ch == '"' || ch == '\\' || static_cast<unsigned char>(ch) < 0x20) ch = '\'';
+  }
+  return text;
+}
+
+}  // namespace
+
 // What one thread's current request asked for and did.
 struct ReplicaRoutingDatabase::ThreadRequest {
   const ReplicaRoutingDatabase* owner = nullptr;
@@ -62,7 +74,7 @@ Result<ConnectionLease> ReplicaRoutingDatabase::read() {
       return lease;
     }
     spdlog::warn("{{\"msg\":\"read replica unavailable, reading the primary\",\"cause\":\"{}\"}}",
-                 lease.error().message);
+                 json_safe(lease.error().message));
     mark_replica_down();
     r.on_replica = false;
   }
@@ -116,11 +128,15 @@ void ReplicaRoutingDatabase::refresh_status() {
     cause = "the server is not in recovery (no replay position)";
   }
   const std::lock_guard lock(mutex_);
+  // Logged when it changes, not at every back-off of a replica that stays away.
   if (status) {
+    if (std::exchange(replica_failing_, false))
+      spdlog::info(R"({"msg":"read replica answers again"})");
     policy_.observe(ReplicaPolicy::Clock::now(), *status);
     return;
   }
-  spdlog::warn("{{\"msg\":\"read replica skipped\",\"cause\":\"{}\"}}", cause);
+  if (!std::exchange(replica_failing_, true))
+    spdlog::warn("{{\"msg\":\"read replica skipped\",\"cause\":\"{}\"}}", json_safe(cause));
   policy_.mark_down(ReplicaPolicy::Clock::now());
 }
 

@@ -76,6 +76,7 @@ class ReplicaRoutingDatabase final : public Database {
   std::mutex mutex_;
   ReplicaPolicy policy_;  // guarded by mutex_
   bool asking_ = false;   // a thread is asking the replica for its status; guarded by mutex_
+  bool replica_failing_ = false;  // its last status query failed; guarded by mutex_
   std::atomic<std::uint64_t> replica_reads_{0};
   std::atomic<std::uint64_t> primary_reads_{0};
 };
