@@ -88,13 +88,15 @@ DOMAIN_USES = {
     "labs": {"identity", "catalog"},
     "ai": {"identity", "catalog", "content", "learning", "assessment", "engagement", "commerce", "labs"},
 }
-CROSS_DOMAIN_HEADER = re.compile(r"(_service|_shapes)\.h$|^model\.h$|^authorization_service\.h$")
+CROSS_DOMAIN_HEADER = re.compile(r"(_service|_shapes|_resource)\.h$|^model\.h$|^authorization_service\.h$")
 
 # Folders whose SQL is checked against the table map. app/ wires, seeds and
 # audits the whole database on purpose (`deltalabs check`, `seed --scale`).
 SQL_FOLDERS = [*DOMAINS, "platform", "ops", "storage"]
-# Where SQL may live: the domain's statements and the code that runs them.
-SQL_FILE = re.compile(r"(_sql\.h|_repository\.(h|cc))$")
+# Where SQL may live: the domain's statements and the code that runs them,
+# a repository or a small resource's unit (`*_resource.cc`: its model,
+# service and routes in one pair, its rows through RowTable; docs/style.md).
+SQL_FILE = re.compile(r"(_sql\.h|_repository\.(h|cc)|_resource\.cc)$")
 
 # --- everything not yet as the rules say: (kind, file, detail) -> why ---------
 # Reads are joins inside one statement that pages or derives (a service call
