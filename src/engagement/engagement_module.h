@@ -8,6 +8,7 @@
 #include "engagement/event_service.h"
 #include "engagement/notification_hub.h"
 #include "engagement/notification_service.h"
+#include "engagement/question_bookmark_resource.h"
 #include "engagement/question_service.h"
 #include "engagement/thread_service.h"
 #include "engagement/vote_service.h"
@@ -26,8 +27,8 @@ struct EngagementOptions {
 };
 
 // The engagement domain wired together: course Q&A and votes, discussion
-// threads, community events with RSVPs, notifications and their stream,
-// with routes. Course membership comes from the learning domain.
+// threads, community events with RSVPs, question bookmarks, notifications
+// and their stream, with routes. Course membership comes from the learning domain.
 class EngagementModule {
  public:
   // Builds the services; the hub's thread starts with the first stream.
@@ -47,6 +48,8 @@ class EngagementModule {
   EventService& events() { return events_; }
   // A user's notifications.
   NotificationService& notifications() { return notifications_; }
+  // A user's question bookmarks.
+  BookmarkService& bookmarks() { return bookmarks_; }
 
  private:
   const CursorCodec& cursors_;
@@ -57,6 +60,7 @@ class EngagementModule {
   EventService events_;
   NotificationService notifications_;
   NotificationHub hub_;
+  BookmarkService bookmarks_;
 };
 
 }  // namespace deltalabs::engagement

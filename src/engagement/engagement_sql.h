@@ -7,6 +7,7 @@
 // order is creation order.
 
 #include "engagement/model.h"
+#include "engagement/question_bookmark_resource.h"
 #include "storage/keyset.h"
 #include "storage/row_mapping.h"
 #include "storage/row_table.h"
@@ -212,5 +213,27 @@ inline constexpr const char* kLatestNotification =
 inline constexpr const char* kRecipientsAfter =
     "SELECT id, user_id FROM notifications WHERE id > $1 "
     "ORDER BY id LIMIT 1000";
+
+// --- question bookmarks
+// ---------------------------------------------------------------------------
+
+inline constexpr auto kBookmarkRow = row_mapping<QuestionBookmark>({
+    DL_COLUMNS_OF(b, QuestionBookmark, id, user_id, question_id),
+    {"q.course_id", &QuestionBookmark::course_id},
+    {"q.title", &QuestionBookmark::question_title},
+    DL_COLUMNS_OF(b, QuestionBookmark, created_at),
+});
+inline constexpr RowTable<kBookmarkRow,
+                          "question_bookmarks b JOIN questions q ON q.id = b.question_id", "b.id">
+    kBookmarkTable{"bookmark"};
+// The user's ($1) bookmarks, newest first.
+inline constexpr auto kListBookmarks =
+    kBookmarkTable.where("b.user_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3));
+// One bookmark ($1) if it is the user's ($2).
+inline constexpr auto kSelectOwnBookmark = kBookmarkTable.where("b.id = $1 AND b.user_id = $2");
+inline constexpr const char* kInsertBookmark =
+    "INSERT INTO question_bookmarks (id, user_id, question_id, created_at) VALUES ($1, $2, $3, $4)";
+inline constexpr const char* kDeleteBookmark =
+    "DELETE FROM question_bookmarks WHERE id = $1 AND user_id = $2";
 
 }  // namespace deltalabs::engagement::sql
