@@ -3500,7 +3500,19 @@ export interface components {
             }[];
         };
     };
-    responses: never;
+    responses: {
+        /** @description Unavailable for a moment (DATABASE_UNAVAILABLE, DATABASE_BUSY, SERVER_BUSY, SERVER_DRAINING): retry after Retry-After seconds */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -3593,6 +3605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -3686,6 +3699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -3776,6 +3790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -3845,6 +3860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -3881,6 +3897,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -3973,6 +3990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4055,6 +4073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4136,6 +4155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4215,6 +4235,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4253,6 +4274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4335,6 +4357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4373,6 +4396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4458,6 +4482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4527,6 +4552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4585,6 +4611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4641,6 +4668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4746,6 +4774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4809,6 +4838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4901,6 +4931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -4959,6 +4990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -5024,6 +5056,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -5127,6 +5160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -5201,6 +5235,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -5294,6 +5329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -5362,6 +5398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -5419,6 +5456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -5484,6 +5522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -5577,6 +5616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -5635,6 +5675,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -5700,6 +5741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -5792,6 +5834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -5855,6 +5898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -5947,6 +5991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -6005,6 +6050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -6070,6 +6116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -6173,6 +6220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -6240,6 +6288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -6339,6 +6388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -6397,6 +6447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -6462,6 +6513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -6572,6 +6624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -6646,6 +6699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -6749,6 +6803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -6806,6 +6861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -6860,6 +6916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -6952,6 +7009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -7006,6 +7064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -7098,6 +7157,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -7152,6 +7212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -7244,6 +7305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -7305,6 +7367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -7401,6 +7464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -7441,6 +7505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -7506,6 +7571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -7622,6 +7688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -7689,6 +7756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -7729,6 +7797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -7785,6 +7854,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -7877,6 +7947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -7933,6 +8004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -8027,6 +8099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -8083,6 +8156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -8178,6 +8252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -8234,6 +8309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -8329,6 +8405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -8385,6 +8462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -8480,6 +8558,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -8536,6 +8615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -8635,6 +8715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -8689,6 +8770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -8770,6 +8852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -8810,6 +8893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -8902,6 +8986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -8969,6 +9054,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -9025,6 +9111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -9129,6 +9216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -9185,6 +9273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -9323,6 +9412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -9372,6 +9462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -9430,6 +9521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -9479,6 +9571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -9585,6 +9678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -9659,6 +9753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -9699,6 +9794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -9796,6 +9892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -9895,6 +9992,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -9949,6 +10047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -10039,6 +10138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -10097,6 +10197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -10144,6 +10245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -10200,6 +10302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -10274,6 +10377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -10366,6 +10470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -10415,6 +10520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -10489,6 +10595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -10581,6 +10688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -10639,6 +10747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -10730,6 +10839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -10788,6 +10898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -10882,6 +10993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -10976,6 +11088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -11050,6 +11163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -11142,6 +11256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -11200,6 +11315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -11274,6 +11390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -11365,6 +11482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -11439,6 +11557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -11542,6 +11661,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -11600,6 +11720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -11649,6 +11770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -11741,6 +11863,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -11788,6 +11911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -11842,6 +11966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -11891,6 +12016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -11941,6 +12067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12015,6 +12142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12140,6 +12268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12199,6 +12328,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12296,6 +12426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12419,6 +12550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12496,6 +12628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12545,6 +12678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12642,6 +12776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12716,6 +12851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12765,6 +12901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12859,6 +12996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12933,6 +13071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -13033,6 +13172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -13082,6 +13222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -13187,6 +13328,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -13263,6 +13405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -13301,6 +13444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -13395,6 +13539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -13444,6 +13589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -13498,6 +13644,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -13607,15 +13754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -13665,6 +13804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -13770,15 +13910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -13858,6 +13990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -13921,6 +14054,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -14027,6 +14161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -14081,6 +14216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -14158,6 +14294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -14212,6 +14349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -14305,6 +14443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -14354,6 +14493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -14433,6 +14573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -14512,6 +14653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -14566,6 +14708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -14657,6 +14800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -14706,6 +14850,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -14808,6 +14953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -14859,6 +15005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -14904,6 +15051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -15008,6 +15156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -15048,6 +15197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -15103,6 +15253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -15214,6 +15365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -15254,6 +15406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -15362,6 +15515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -15422,6 +15576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -15532,6 +15687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -15641,15 +15797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -15729,6 +15877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -15808,6 +15957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -15887,6 +16037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -15961,6 +16112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -15999,6 +16151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16048,6 +16201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16157,15 +16311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16213,6 +16359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16307,15 +16454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16354,6 +16493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16408,6 +16548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16457,6 +16598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16506,15 +16648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16589,6 +16723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16683,6 +16818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16732,6 +16868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16826,6 +16963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16893,6 +17031,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16931,6 +17070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -16980,6 +17120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -17042,6 +17183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -17071,6 +17213,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -17100,15 +17243,7 @@ export interface operations {
                     "application/json": components["schemas"]["DatabaseHealth"];
                 };
             };
-            /** @description Unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -17138,6 +17273,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -17167,6 +17303,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpenApiDocument"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -17196,6 +17333,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -17238,6 +17376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -17281,6 +17420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
