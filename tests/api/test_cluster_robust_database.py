@@ -9,7 +9,10 @@ answering (frozen) costs a request at most the statement deadline
 (`--db-timeout-ms`) or the connect timeout, never a hang; the connection it
 hung on is dropped. A libpq URL naming several hosts with
 `target_session_attrs=read-write` (how the failover drill points at a primary
-and its replica) is accepted and finds the writable one.
+and its replica) is accepted and finds the writable one; with such a URL, a
+primary killed and its streaming replica promoted, the same process answers
+503 while no server takes writes and serves reads and writes once the
+replica is promoted, without a restart.
 
 These tests run their own throwaway PostgreSQL 15 (they stop and freeze it),
 so they run in the PostgreSQL pass only, and skip without Debian's server.
@@ -51,13 +54,17 @@ FLAGS = ["--shared-cache-ms", "0", "--db-timeout-ms", "1500"]
 class ThrowawayPostgres:
     """A PostgreSQL 15 cluster of its own on a free loopback port (as user postgres when run as root)."""
 
-    def __init__(self):
+    def __init__(self, standby_of: "ThrowawayPostgres | None" = None):
         self.dir = Path(tempfile.mkdtemp(prefix="deltalabs-robust-pg-"))
         self.data = self.dir / "data"
         self.port = free_port()
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres")
-        self._as_owner([str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust"])
+        if standby_of is None:
+            self._as_owner([str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust"])
+        else:  # a streaming replica of `standby_of`, as it is now
+            self._as_owner([str(PG_BIN / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(standby_of.port),
+                            "-U", "postgres", "-D", str(self.data), "-R", "-X", "stream", "--checkpoint=fast"])
         self.start()
 
     def url(self, database: str = "postgres") -> str:
@@ -82,6 +89,9 @@ class ThrowawayPostgres:
 
     def restart(self) -> None:
         self._ctl("-m", "fast", "restart")
+
+    def promote(self) -> None:
+        self._as_owner([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-w", "-t", "60", "promote"])
 
     def processes(self) -> list[int]:
         """The postmaster and every process it started."""
@@ -178,3 +188,34 @@ def test_a_multi_host_url_with_target_session_attrs_read_write_is_accepted(serve
     c = srv.client()
     assert statuses(c, "/v1/courses", 8) == [200] * 8
     assert c.get("/health/db").json()["database"] == "postgresql"
+
+
+def test_a_failover_to_the_promoted_replica_is_survived_without_a_restart(server_factory):
+    primary = ThrowawayPostgres()
+    replica = None
+    try:
+        url = primary.create_database()
+        name = url.rsplit("/", 1)[1]
+        replica = ThrowawayPostgres(standby_of=primary)
+        both = (f"postgresql://postgres@127.0.0.1:{primary.port},127.0.0.1:{replica.port}/{name}"
+                "?target_session_attrs=read-write")
+        srv = server_factory(extra_args=FLAGS, database=both)
+        c = srv.client()
+        assert statuses(c, "/v1/courses", 8) == [200] * 8
+        os.kill(primary.processes()[0], signal.SIGKILL)  # the primary's machine is gone
+        # No writable server now: 503 at once (the replica refuses read-write sessions).
+        for _ in range(3):
+            started = time.monotonic()
+            assert_problem(c.get("/v1/courses"), 503, "DATABASE_UNAVAILABLE")
+            assert time.monotonic() - started < 5
+        replica.promote()
+        # The same process, its pool refilled on the promoted replica: reads and writes work.
+        assert statuses(c, "/v1/courses", 8) == [200] * 8
+        registered = c.post("/v1/auth/register", json={"email": f"fo-{os.urandom(4).hex()}@example.test",
+                                                       "password": "after the failover", "first_name": "Fail",
+                                                       "last_name": "Over"})
+        assert registered.status_code == 201, registered.text
+    finally:
+        if replica is not None:
+            replica.remove()
+        primary.remove()
