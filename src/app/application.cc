@@ -3,6 +3,8 @@
 #include "ai/ai_module.h"
 #include "app/lab_booking_payments.h"
 #include "app/lab_order_holds.h"
+#include "app/shared_cache_bus.h"
+#include "app/shared_rate_limiter.h"
 #include "assessment/assessment_module.h"
 #include "catalog/catalog_module.h"
 #include "commerce/commerce_module.h"
@@ -171,12 +173,26 @@ Status Application::open_storage(Purpose purpose) {
   if (purpose == Purpose::kServe) {
     DL_ASSIGN_OR_RETURN(instance_, open_instance_lease(config_.database));
   }
+  instance_owner_ = instance_ ? instance_->owner() : make_owner_id();
+  if (purpose == Purpose::kServe) share_with_instances();
   idempotency_ = std::make_unique<IdempotencyKeys>(*db_, instance_.get());
   pipeline_->set_idempotency_store(idempotency_.get());
   read_scope_ = std::make_unique<ReadSnapshotScope>(*db_);
   pipeline_->set_request_scope(read_scope_.get());
   cursors_ = std::make_unique<CursorCodec>(cursor_key(config_));
   return {};
+}
+
+void Application::share_with_instances() {
+  // SQLite: one process serves a file, and its memory is the whole truth.
+  if (db_->dialect() != Dialect::kPostgres) return;
+  shared_limits_ = std::make_unique<SharedRateLimiter>(*db_);
+  rate_limits_.set_store(shared_limits_.get());
+  http::SharedResponseCache& cache = pipeline_->shared_cache();
+  if (!cache.enabled()) return;
+  cache_bus_ = std::make_unique<SharedCacheBus>(*db_, config_.database, instance_owner_, cache);
+  cache.set_bus(cache_bus_.get());
+  cache_bus_->start();
 }
 
 Status Application::build_modules() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "app/config.h"
 #include "app/read_snapshot_scope.h"
@@ -8,6 +9,7 @@
 #include "core/result.h"
 #include "http/metrics.h"
 #include "http/pipeline.h"
+#include "http/rate_limiter.h"
 #include "http/router.h"
 #include "storage/commit_durability.h"
 #include "storage/database.h"
@@ -16,6 +18,7 @@
 namespace deltalabs {
 
 class IdempotencyKeys;
+class SharedCacheBus;
 class LabBookingPayments;
 class LabOrderHolds;
 namespace identity {
@@ -79,11 +82,17 @@ class Application {
   commerce::CommerceModule& commerce() { return *commerce_; }
   labs::LabsModule& labs() { return *labs_; }
   const CursorCodec& cursors() const { return *cursors_; }
+  // This process's owner id among those sharing the database: what its job
+  // leases are held under (decision 0029).
+  const std::string& instance_owner() const { return instance_owner_; }
 
  private:
   explicit Application(Config config);
   // Opens and migrates the database and builds the request pipeline around it.
   Status open_storage(Purpose purpose);
+  // On PostgreSQL, shares the rate limits and cache invalidations with the
+  // other instances on the database (decision 0029).
+  void share_with_instances();
   // Builds the domain modules, each after those it calls, and registers their routes.
   Status build_modules();
 
@@ -97,6 +106,11 @@ class Application {
   std::unique_ptr<CursorCodec> cursors_;
   // This process's owner id among those sharing the database (decision 0025).
   std::unique_ptr<InstanceLease> instance_;
+  std::string instance_owner_;
+  // On PostgreSQL: rate-limit counters and cache invalidations shared with
+  // the other instances on the database (decision 0029); null on SQLite.
+  std::unique_ptr<http::RateCounterStore> shared_limits_;
+  std::unique_ptr<SharedCacheBus> cache_bus_;
   std::unique_ptr<IdempotencyKeys> idempotency_;
   std::unique_ptr<ReadSnapshotScope> read_scope_;
   // One group commit for every domain whose writes move money or seats (decision 0016).

@@ -4,14 +4,13 @@
 #include <iostream>
 
 #include "app/application.h"
+#include "app/background_jobs.h"
 #include "app/cli.h"
 #include "app/demo_accounts.h"
 #include "app/logging.h"
 #include "http/server.h"
 #include "http/trusted_proxies.h"
 #include "identity/admin_bootstrap.h"
-#include "labs/labs_module.h"
-#include "platform/mail_sender.h"
 
 namespace deltalabs {
 
@@ -84,15 +83,9 @@ int serve(const Config& config) {
     std::cerr << "deltalabs: " << started.error().message << "\n";
     return 1;
   }
-  // Mail goes out only when an SMTP server is configured; otherwise it waits in
-  // the outbox (`deltalabs mail list`).
-  std::unique_ptr<MailSender> mail;
-  if (!config.smtp_url.empty()) {
-    mail = std::make_unique<MailSender>(
-        (*app)->db(), std::make_unique<SmtpTransport>(config.smtp_url), config.mail_from);
-    mail->start();
-  }
-  (*app)->labs().start_hold_sweeper();
+  // Mail, hold expiry and sweeps: each on the one instance holding its lease (decision 0029).
+  BackgroundJobs jobs(**app);
+  jobs.start();
   spdlog::info(R"({{"msg":"listening","address":"{}","port":{},"database":"{}","threads":{}}})",
                options.host, server.port(), (*app)->db().describe(), options.threads);
   spdlog::default_logger()->flush();
@@ -106,8 +99,7 @@ int serve(const Config& config) {
                config.shutdown_grace_s);
   server.stop();
   server.wait();
-  if (mail) mail->stop();
-  (*app)->labs().stop_hold_sweeper();
+  jobs.stop();
   spdlog::info(R"({"msg":"stopped"})");
   spdlog::shutdown();
   return 0;

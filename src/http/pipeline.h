@@ -59,6 +59,8 @@ class Pipeline {
   // Sets the named policies a route's rate_limit refers to (counted per client
   // address); without them, no route is limited.
   void set_rate_limits(RateLimits* limits) { rate_limits_ = limits; }
+  // The shared response cache, for wiring its invalidations across instances.
+  SharedResponseCache& shared_cache() { return cache_; }
 
   // The route of a request: match it once, then pass it to is_blocking() and handle().
   RouteMatch match(const Request& req) const;

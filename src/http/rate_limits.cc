@@ -25,7 +25,7 @@ const RateLimitPolicy* RateLimits::active(std::string_view name) const {
 RateLimitOutcome RateLimits::hit(std::string_view policy_name, std::string_view key) {
   const RateLimitPolicy* p = active(policy_name);
   if (p == nullptr) return {};
-  const RateLimitDecision d = limiter_.hit(*p, key);
+  const RateLimitDecision d = store_->decide(*p, key, true);
   return {d, RateLimiter::headers(*p, d)};
 }
 
@@ -40,7 +40,7 @@ std::optional<Response> RateLimits::exhausted(const Request& req, std::string_vi
                                               std::string_view key) {
   const RateLimitPolicy* p = active(policy_name);
   if (p == nullptr) return std::nullopt;
-  const RateLimitDecision d = limiter_.peek(*p, key);
+  const RateLimitDecision d = store_->decide(*p, key, false);
   if (d.allowed) return std::nullopt;
   return refused(req, {d, RateLimiter::headers(*p, d)});
 }
@@ -48,7 +48,7 @@ std::optional<Response> RateLimits::exhausted(const Request& req, std::string_vi
 RateLimitHeaders RateLimits::count(std::string_view policy_name, std::string_view key) {
   const RateLimitPolicy* p = active(policy_name);
   if (p == nullptr) return {};
-  RateLimitDecision d = limiter_.hit(*p, key);
+  RateLimitDecision d = store_->decide(*p, key, true);
   // The attempt already happened: report the budget left, not a refusal.
   d.allowed = true;
   return RateLimiter::headers(*p, d);

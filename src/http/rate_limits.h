@@ -23,7 +23,8 @@ struct RateLimitOutcome {
   RateLimitHeaders headers;    // empty when the policy is unknown or off
 };
 
-// The server's named rate-limit policies over one in-memory RateLimiter, and
+// The server's named rate-limit policies over one RateCounterStore (the
+// in-process RateLimiter unless set_store() gave another), and
 // how a limit is reported: the RateLimit-Policy, RateLimit and X-RateLimit-*
 // headers, and the 429 RATE_LIMITED problem with Retry-After. The pipeline
 // uses it for a route's per-address policy, handlers for their own keys (an
@@ -32,8 +33,15 @@ struct RateLimitOutcome {
 // member is thread-safe.
 class RateLimits {
  public:
+  RateLimits() = default;
+  RateLimits(const RateLimits&) = delete;
+  RateLimits& operator=(const RateLimits&) = delete;
+
   // Adds or replaces a named policy.
   void set_policy(RateLimitPolicy policy);
+  // Counts in `store` from now on (not owned; it outlives this), instead of
+  // in this process's memory; set while wiring, before requests arrive.
+  void set_store(RateCounterStore* store) { store_ = store; }
   // The policy of that name, or nullptr.
   const RateLimitPolicy* policy(std::string_view name) const;
 
@@ -61,6 +69,7 @@ class RateLimits {
   static Response refused(const Request& req, RateLimitOutcome outcome);
 
   RateLimiter limiter_;
+  RateCounterStore* store_ = &limiter_;
   StringMap<RateLimitPolicy> policies_;
 };
 

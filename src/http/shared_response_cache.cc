@@ -36,8 +36,17 @@ void SharedResponseCache::close(const Request& req, const SharedCacheTicket& tic
   // A hit is not stored again: its age keeps counting toward the TTL.
   if (ticket.shareable && !ticket.hit && resp.status == 200)
     cache_->store(ticket.key, ticket.generation, resp);
+  if (is_read_only(req.method)) return;
   // After the write committed: responses computed before it stop counting.
-  if (!is_read_only(req.method)) cache_->invalidate();
+  cache_->invalidate();
+  // A 4xx wrote nothing (its transaction rolled back); a 5xx may have failed
+  // after a commit. Only the others cost the other instances a signal.
+  const bool may_have_written = resp.status < 400 || resp.status >= 500;
+  if (bus_ != nullptr && may_have_written) bus_->publish();
+}
+
+void SharedResponseCache::invalidate() {
+  if (cache_ != nullptr) cache_->invalidate();
 }
 
 }  // namespace deltalabs::http

@@ -21,6 +21,17 @@ struct SharedCacheTicket {
   bool hit = false;                  // answered from the cache: not stored again
 };
 
+// Where a write's invalidation goes beyond this process, so that the other
+// instances sharing the database drop their entries too (decision 0029).
+// Implementations are thread-safe.
+class CacheInvalidationBus {
+ public:
+  virtual ~CacheInvalidationBus() = default;
+  // Tells every other instance that data may have changed; called after the
+  // write committed, before its response is sent.
+  virtual void publish() = 0;
+};
+
 // The pipeline's shared-response step (decision 0010): a GET of a route
 // marked shared_cache, from a caller whose answer does not depend on who
 // asks (a public route, or no Authorization header), may be answered with a
@@ -37,9 +48,17 @@ class SharedResponseCache {
   // After the request ran: stores a shareable 200 computed now (not a hit)
   // and, after any request but GET, HEAD and OPTIONS, invalidates every entry.
   void close(const Request& req, const SharedCacheTicket& ticket, const Response& resp);
+  // Sends every invalidation on to `bus` too (not owned; it outlives this);
+  // set while wiring, before requests arrive.
+  void set_bus(CacheInvalidationBus* bus) { bus_ = bus; }
+  // Drops every entry: data changed through another instance.
+  void invalidate();
+  // Whether the cache is on (a TTL above 0).
+  bool enabled() const { return cache_ != nullptr; }
 
  private:
   std::unique_ptr<ResponseCache> cache_;  // null when off
+  CacheInvalidationBus* bus_ = nullptr;
 };
 
 }  // namespace deltalabs::http

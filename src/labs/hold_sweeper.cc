@@ -1,35 +1,21 @@
 #include "labs/hold_sweeper.h"
 
-#include <spdlog/spdlog.h>
-
 namespace deltalabs::labs {
 
-void HoldSweeper::start() {
-  std::lock_guard lock(mutex_);
-  if (thread_.joinable()) return;
-  stopping_ = false;
-  thread_ = std::thread([this] { run(); });
+void HoldSweeper::start(const std::string& holder, std::chrono::milliseconds lease) {
+  if (job_ != nullptr) return;
+  job_ = std::make_unique<LeasedJob>(JobLease(db_, kJob, holder, lease), interval_,
+                                     [this](const JobFence& fence) -> Status {
+                                       // A failed sweep is retried at the next tick.
+                                       auto swept = holds_.expire_holds(&fence);
+                                       if (!swept.ok()) return std::move(swept).error();
+                                       return {};
+                                     });
+  job_->start();
 }
 
 void HoldSweeper::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void HoldSweeper::run() {
-  std::unique_lock lock(mutex_);
-  while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {
-    lock.unlock();
-    auto swept = holds_.expire_holds();
-    // A failed sweep (database busy or away) is retried at the next tick.
-    if (!swept.ok())
-      spdlog::warn(R"({{"msg":"lab hold sweep failed","cause":"{}"}})", swept.error().message);
-    lock.lock();
-  }
+  if (job_ != nullptr) job_->stop();
 }
 
 }  // namespace deltalabs::labs

@@ -38,7 +38,7 @@ LabsModule::LabsModule(Database& db, CommitDurability& durable,
       bookings_(db, durable_, access_, seats_, features, or_system(options.clock)),
       waitlist_(db, durable_, seats_, features, or_system(options.clock)),
       payment_holds_(db, seats_, or_system(options.clock)),
-      sweeper_(payment_holds_, sweep_interval(options.bookings.payment_hold)) {}
+      sweeper_(db, payment_holds_, sweep_interval(options.bookings.payment_hold)) {}
 
 void LabsModule::register_routes(http::Router& router) {
   register_lab_routes(router, hosts_, labs_, cursors_);

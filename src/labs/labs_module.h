@@ -53,8 +53,12 @@ class LabsModule {
   PaymentHoldService& payment_holds() { return payment_holds_; }
   // True when the actor hosts a lab as its user: the owner rule of the labs:approve gate.
   Result<bool> hosts_any(const Actor& actor);
-  // Starts expiring run-out payment holds in the background (serve does; CLI commands do not).
-  void start_hold_sweeper() { sweeper_.start(); }
+  // Starts expiring run-out payment holds in the background while the
+  // instance `holder` holds the sweep's lease, taken for `lease` at a time
+  // (serve does; CLI commands do not).
+  void start_hold_sweeper(const std::string& holder, std::chrono::milliseconds lease) {
+    sweeper_.start(holder, lease);
+  }
   // Stops the background sweep.
   void stop_hold_sweeper() { sweeper_.stop(); }
 

@@ -41,7 +41,7 @@ Status PaymentHoldService::cancel_refunded(Connection& c, const std::string& boo
   return BookingNotice::send(c, after, "lab_booking.cancelled");
 }
 
-Result<std::int64_t> PaymentHoldService::expire_holds() {
+Result<std::int64_t> PaymentHoldService::expire_holds(const JobFence* fence) {
   const TimePoint now = clock_();
   std::vector<std::string> slots;
   {
@@ -50,6 +50,7 @@ Result<std::int64_t> PaymentHoldService::expire_holds() {
   }
   for (const auto& slot_id : slots) {
     Status swept = db_.transaction([&](Connection& c) -> Status {
+      if (fence != nullptr) DL_TRY(fence->check(c));
       DL_TRY(SlotRepository::lock(c, slot_id));
       DL_ASSIGN_OR_RETURN(Slot slot, SlotRepository::find(c, slot_id, now));
       DL_ASSIGN_OR_RETURN(Lab lab, LabRepository::find(c, slot.lab_id));

@@ -10,6 +10,7 @@
 #include "labs/model.h"
 #include "labs/payment_holds.h"
 #include "labs/slot_seats.h"
+#include "platform/job_lease.h"
 #include "storage/connection.h"
 #include "storage/database.h"
 
@@ -38,8 +39,10 @@ class PaymentHoldService {
   // is left as it is.
   Status cancel_refunded(Connection& c, const std::string& booking_id);
   // Expires every payment hold that has run out and promotes waitlists;
-  // returns how many slots it visited.
-  Result<std::int64_t> expire_holds();
+  // returns how many slots it visited. With a `fence` (the sweep job's lease,
+  // decision 0029) each slot's transaction checks it first: 409
+  // JOB_LEASE_LOST once another instance took the sweep over.
+  Result<std::int64_t> expire_holds(const JobFence* fence = nullptr);
 
  private:
   // The booking and its lab once the booking's slot is locked and its

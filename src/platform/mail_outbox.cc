@@ -17,18 +17,19 @@ constexpr const char* kList =
 constexpr const char* kDue =
     "SELECT id, user_id, to_address, subject, body, status, attempts, next_attempt_at, last_error, "
     "created_at, "
-    "sent_at FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY "
-    "next_attempt_at, id "
-    "LIMIT $2";
+    "sent_at FROM mail_outbox WHERE status = 'pending' AND (next_attempt_at <= $1 OR "
+    "claim_token < $3) ORDER BY next_attempt_at, id LIMIT $2";
+// A claim made under an older fencing token ($4) is void: the sender that made
+// it lost the job's lease, and its writes (mark_sent) would be refused.
 constexpr const char* kClaim =
-    "UPDATE mail_outbox SET next_attempt_at = $2 WHERE id = $1 AND status = 'pending' AND "
-    "next_attempt_at <= $3";
+    "UPDATE mail_outbox SET next_attempt_at = $2, claim_token = $4 WHERE id = $1 AND status = "
+    "'pending' AND (next_attempt_at <= $3 OR claim_token < $4)";
 constexpr const char* kMarkSent =
     "UPDATE mail_outbox SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = "
     "NULL WHERE id = $1";
 constexpr const char* kMarkRetry =
-    "UPDATE mail_outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3 WHERE "
-    "id = $1";
+    "UPDATE mail_outbox SET attempts = attempts + 1, last_error = $2, next_attempt_at = $3, "
+    "claim_token = NULL WHERE id = $1";
 constexpr const char* kMarkFailed =
     "UPDATE mail_outbox SET attempts = attempts + 1, last_error = $2, status = 'failed' WHERE id = "
     "$1";
@@ -58,13 +59,14 @@ Result<std::vector<MailMessage>> MailOutbox::list(Connection& c, int limit) {
   return read(c, kList, {limit});
 }
 
-Result<std::vector<MailMessage>> MailOutbox::due(Connection& c, int limit) {
-  return read(c, kDue, {format_rfc3339(now()), limit});
+Result<std::vector<MailMessage>> MailOutbox::due(Connection& c, int limit, std::int64_t token) {
+  return read(c, kDue, {format_rfc3339(now()), limit, token});
 }
 
-Result<bool> MailOutbox::claim(Connection& c, const std::string& id, TimePoint lease_until) {
-  DL_ASSIGN_OR_RETURN(std::int64_t changed,
-                      c.execute(kClaim, {id, format_rfc3339(lease_until), format_rfc3339(now())}));
+Result<bool> MailOutbox::claim(Connection& c, const std::string& id, TimePoint lease_until,
+                               std::int64_t token) {
+  DL_ASSIGN_OR_RETURN(std::int64_t changed, c.execute(kClaim, {id, format_rfc3339(lease_until),
+                                                               format_rfc3339(now()), token}));
   return changed == 1;
 }
 

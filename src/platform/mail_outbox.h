@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,11 +35,13 @@ class MailOutbox {
                         const std::string& to, const std::string& subject, const std::string& body);
   // The newest messages first.
   static Result<std::vector<MailMessage>> list(Connection& c, int limit);
-  // Pending messages whose next attempt is due, oldest first.
-  static Result<std::vector<MailMessage>> due(Connection& c, int limit);
-  // Takes a due message for delivery until `lease_until`; false when another
-  // sender took it first.
-  static Result<bool> claim(Connection& c, const std::string& id, TimePoint lease_until);
+  // Pending messages whose next attempt is due, or that a sender holding an
+  // older fencing token than `token` claimed (decision 0029), oldest first.
+  static Result<std::vector<MailMessage>> due(Connection& c, int limit, std::int64_t token);
+  // Takes a due message for delivery until `lease_until` under the mail job's
+  // fencing `token`; false when another sender took it first.
+  static Result<bool> claim(Connection& c, const std::string& id, TimePoint lease_until,
+                            std::int64_t token);
   // Marks a message delivered.
   static Status mark_sent(Connection& c, const std::string& id);
   // Records a failed attempt; retries at `retry_at`, or gives up (failed) when nullopt.

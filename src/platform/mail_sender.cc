@@ -10,7 +10,8 @@ namespace deltalabs {
 
 namespace {
 
-// How long a claimed message is ours before another sender may try it.
+// How long a claimed message is ours before another pass may try it: longer
+// than the transport's own timeouts (SmtpTransport: 5 s connect, 20 s in all).
 constexpr std::chrono::seconds kClaimLease{60};
 
 std::chrono::seconds backoff(int attempts) {
@@ -19,60 +20,42 @@ std::chrono::seconds backoff(int attempts) {
 
 }  // namespace
 
-MailSender::MailSender(Database& db, std::unique_ptr<MailTransport> transport, std::string from,
-                       std::chrono::milliseconds poll_interval)
-    : db_(db),
-      transport_(std::move(transport)),
-      from_(std::move(from)),
-      poll_interval_(poll_interval) {}
+MailSender::MailSender(Database& db, std::unique_ptr<MailTransport> transport, std::string from)
+    : db_(db), transport_(std::move(transport)), from_(std::move(from)) {}
 
-MailSender::~MailSender() { stop(); }
-
-void MailSender::start() {
-  thread_ = std::thread([this] { run(); });
+Result<bool> MailSender::claim(const JobFence& fence, const MailMessage& m) {
+  return db_.transaction([&](Connection& c) -> Result<bool> {
+    DL_TRY(fence.check(c));
+    return MailOutbox::claim(c, m.id, now() + kClaimLease, fence.token());
+  });
 }
 
-void MailSender::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
+Status MailSender::record(const JobFence& fence, const MailMessage& m, const Status& delivered) {
+  return db_.transaction([&](Connection& c) -> Status {
+    DL_TRY(fence.check(c));
+    if (delivered.ok()) return MailOutbox::mark_sent(c, m.id);
+    const int attempts = m.attempts + 1;
+    std::optional<TimePoint> retry;
+    if (attempts < kMaxAttempts) retry = now() + backoff(attempts);
+    return MailOutbox::mark_attempt_failed(c, m.id, delivered.error().cause, retry);
+  });
 }
 
-void MailSender::run() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    lock.unlock();
-    if (auto sent = deliver_due(); !sent.ok()) {
-      spdlog::warn(R"({{"msg":"mail delivery pass failed","cause":"{}"}})", sent.error().code);
-    }
-    lock.lock();
-    wake_.wait_for(lock, poll_interval_, [this] { return stopping_; });
-  }
-}
-
-Result<int> MailSender::deliver_due() {
+Result<int> MailSender::deliver_due(const JobFence& fence) {
   std::vector<MailMessage> due;
   {
     DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-    DL_ASSIGN_OR_RETURN(due, MailOutbox::due(*conn, 20));
+    DL_ASSIGN_OR_RETURN(due, MailOutbox::due(*conn, 20, fence.token()));
   }
   int sent = 0;
   for (const auto& m : due) {
-    DL_ASSIGN_OR_RETURN(bool claimed, db_.transaction([&](Connection& c) {
-      return MailOutbox::claim(c, m.id, now() + kClaimLease);
-    }));
+    DL_ASSIGN_OR_RETURN(bool claimed, claim(fence, m));
     if (!claimed) continue;
     const Status delivered = transport_->send(m, from_);
-    DL_TRY(db_.transaction([&](Connection& c) -> Status {
-      if (delivered.ok()) return MailOutbox::mark_sent(c, m.id);
-      const int attempts = m.attempts + 1;
-      std::optional<TimePoint> retry;
-      if (attempts < kMaxAttempts) retry = now() + backoff(attempts);
-      return MailOutbox::mark_attempt_failed(c, m.id, delivered.error().cause, retry);
-    }));
+    // Refused when the lease moved meanwhile: the message was claimed under an
+    // older token, so the new holder sends it again (decision 0029: at least
+    // once in that window; the Message-ID lets a receiver tell).
+    DL_TRY(record(fence, m, delivered));
     if (delivered.ok()) {
       ++sent;
     } else {

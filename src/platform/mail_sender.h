@@ -1,48 +1,43 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "platform/job_lease.h"
 #include "platform/mail_transport.h"
 #include "storage/database.h"
 
 namespace deltalabs {
 
-// Delivers the mail outbox in the background: claims due messages (so two
-// senders never send the same one), hands them to a transport, marks them
-// sent, and retries failures with exponential backoff up to kMaxAttempts.
+// Delivers the mail outbox, one pass at a time, for the holder of the mail
+// job's lease (a LeasedJob runs it: decision 0029): claims due messages,
+// hands them to a transport, marks them sent, and retries failures with
+// exponential backoff up to kMaxAttempts. Every claim and mark checks the
+// job's fence in its transaction, so a sender that lost the lease stops at
+// its next write; a message it had claimed is free at once for the next
+// holder. Not thread-safe: one job thread calls it.
 class MailSender {
  public:
   static constexpr int kMaxAttempts = 8;
+  // The job's name in job_leases.
+  static constexpr const char* kJob = "mail-sender";
 
-  MailSender(Database& db, std::unique_ptr<MailTransport> transport, std::string from,
-             std::chrono::milliseconds poll_interval = std::chrono::milliseconds(500));
-  ~MailSender();
-  MailSender(const MailSender&) = delete;
-  MailSender& operator=(const MailSender&) = delete;
+  MailSender(Database& db, std::unique_ptr<MailTransport> transport, std::string from);
 
-  // Starts the background thread.
-  void start();
-  // Stops it after the message in flight, if any.
-  void stop();
-  // Delivers what is due now, on the calling thread; returns how many were sent.
-  Result<int> deliver_due();
+  // Delivers what is due now under `fence`; how many were sent, or 409
+  // JOB_LEASE_LOST once another instance took the job over.
+  Result<int> deliver_due(const JobFence& fence);
 
  private:
-  void run();
+  // Claims one due message under the fence; false when it is no longer due.
+  Result<bool> claim(const JobFence& fence, const MailMessage& m);
+  // Records under the fence how sending `m` went: sent, or failed (retried later or given up).
+  Status record(const JobFence& fence, const MailMessage& m, const Status& delivered);
 
   Database& db_;
   std::unique_ptr<MailTransport> transport_;
   std::string from_;
-  std::chrono::milliseconds poll_interval_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
 };
 
 }  // namespace deltalabs

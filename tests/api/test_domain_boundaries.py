@@ -45,6 +45,8 @@ OPERATIONAL_TABLE_FOLDER = {
     # platform/: what every domain writes through inside its own transaction
     "audit_log": "platform", "mail_outbox": "platform", "idempotency_keys": "platform",
     "activity_events": "platform",
+    # platform/: what the instances sharing a database agree on (decision 0029)
+    "rate_limit_counters": "platform", "job_leases": "platform",
     # ai/: the assistant
     "conversations": "ai", "conversation_messages": "ai", "ai_usage": "ai", "content_drafts": "ai",
     "feature_config": "ai",

@@ -2,13 +2,17 @@
 // route and address) and handlers (per account or user). An unknown policy or
 // a limit of 0 never limits and reports nothing; a refusal is 429
 // RATE_LIMITED with the RateLimit, X-RateLimit-* and Retry-After headers;
-// exhausted() only looks, count() always counts and never refuses.
+// exhausted() only looks, count() always counts and never refuses. With a
+// store set (the database's counters on PostgreSQL, decision 0029) every
+// verdict comes from that store: hit and count count, exhausted only peeks.
 
 #include "http/rate_limits.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 namespace deltalabs::http {
 namespace {
@@ -96,6 +100,31 @@ TEST(RateLimits, RefusalNamesWhatWasLimited) {
   EXPECT_EQ(e.kind, ErrorKind::kTooManyRequests);
   EXPECT_EQ(e.code, "RATE_LIMITED");
   EXPECT_EQ(e.message, "Too many assistant requests; retry after 1 seconds.");
+}
+
+// A store that refuses everything past `limit` hits and records how it was asked.
+class RecordingStore final : public RateCounterStore {
+ public:
+  RateLimitDecision decide(const RateLimitPolicy& policy, std::string_view key,
+                           bool count) override {
+    asked.push_back(std::string(key) + (count ? " count" : " peek"));
+    if (count && hits < policy.limit) ++hits;
+    const bool allowed = count ? asked.size() <= policy.limit : hits < policy.limit;
+    return {allowed, policy.limit, policy.limit - hits, 30};
+  }
+  std::vector<std::string> asked;
+  std::uint32_t hits = 0;
+};
+
+TEST(RateLimits, AskTheStoreTheyWereGivenInsteadOfTheirOwnCounters) {
+  RateLimits limits;
+  RecordingStore store;
+  limits.set_store(&store);
+  limits.set_policy({"p", 1, std::chrono::seconds(60)});
+  EXPECT_FALSE(limits.limit(request_with_id(), "p", "a").has_value());
+  EXPECT_TRUE(limits.exhausted(request_with_id(), "p", "a").has_value());
+  EXPECT_EQ(header_of(limits.count("p", "a"), "X-RateLimit-Remaining"), "0");
+  EXPECT_EQ(store.asked, (std::vector<std::string>{"a count", "a peek", "a count"}));
 }
 
 }  // namespace

@@ -2,6 +2,9 @@
 // not depend on the caller (a public route, or no Authorization header) is
 // shared; a hit is served and not stored again; only 200s are stored; any
 // request but GET, HEAD and OPTIONS invalidates; a TTL of 0 turns it off.
+// Such a write that may have committed (not a 4xx) is published on the
+// cache's bus for the other instances, and invalidate() (what a signal from
+// another instance calls) drops every entry (decision 0029).
 // Pipeline::handle(req, match) runs the route it is given without matching again.
 
 #include "http/shared_response_cache.h"
@@ -85,6 +88,33 @@ TEST(SharedResponseCache, DropsAnAnswerComputedAcrossAWrite) {
   const Request write = get(post, "/v1/courses");
   cache.close(write, cache.open(write), Response::no_content());
   cache.close(req, before, body("stale"));
+  EXPECT_FALSE(cache.open(req).hit);
+}
+
+// Counts what the cache publishes to the other instances.
+class CountingBus final : public CacheInvalidationBus {
+ public:
+  void publish() override { ++published; }
+  int published = 0;
+};
+
+TEST(SharedResponseCache, PublishesWritesThatMayHaveCommittedAndDropsAllOnASignal) {
+  SharedResponseCache cache(std::chrono::seconds(60));
+  CountingBus bus;
+  cache.set_bus(&bus);
+  const Route route = shared_route(Access::kPublic);
+  const Request req = get(route, "/v1/courses");
+  cache.close(req, cache.open(req), body("one"));
+  EXPECT_EQ(bus.published, 0);
+  const Route post{.method = Method::kPost, .path = "/v1/courses"};
+  const Request write = get(post, "/v1/courses");
+  cache.close(write, cache.open(write), Response::text(422, "no", "application/json"));
+  EXPECT_EQ(bus.published, 0);  // a 4xx rolled back: nothing for the others to drop
+  cache.close(write, cache.open(write), Response::no_content());
+  EXPECT_EQ(bus.published, 1);
+  cache.close(req, cache.open(req), body("two"));
+  ASSERT_TRUE(cache.open(req).hit);
+  cache.invalidate();
   EXPECT_FALSE(cache.open(req).hit);
 }
 
