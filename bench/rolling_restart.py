@@ -50,11 +50,12 @@ defaults
   timeout connect 2s
   timeout client 30s
   timeout server 30s
-  # A refused connection or a connection closed before any answer (an
-  # instance that has just stopped accepting) is retried on another instance.
+  # A connection refused or reset before the request went out (an instance
+  # that has just stopped accepting) is retried on another instance; nothing
+  # an instance may have run is ever sent twice.
   retries 3
   option redispatch 1
-  retry-on conn-failure empty-response response-timeout
+  retry-on conn-failure
 frontend api
   bind 127.0.0.1:{lb_port}
   default_backend deltalabs

@@ -14,7 +14,10 @@ held half-sent, so "in flight when SIGTERM arrives" is certain, not a race.
 
 from __future__ import annotations
 
+import fcntl
 import socket
+import struct
+import termios
 import time
 
 import pytest
@@ -40,7 +43,18 @@ def half_sent(srv, request_line: str, headers: tuple[str, ...] = ()) -> socket.s
     assert head.startswith(b"HTTP/1.1 200"), head
     lines = [request_line, f"Host: {srv.host}:{srv.port}", *headers]
     sock.sendall(("\r\n".join(lines) + "\r\n").encode())  # the blank line still missing
+    delivered(sock)
     return sock
+
+
+def delivered(sock: socket.socket) -> None:
+    """Waits until the server's kernel has acknowledged every byte sent (SIOCOUTQ
+    is 0): from then on the server sees them, read or waiting in its socket."""
+    for _ in range(500):
+        if struct.unpack("i", fcntl.ioctl(sock, termios.TIOCOUTQ, b"\0\0\0\0"))[0] == 0:
+            return
+        time.sleep(0.01)
+    pytest.fail("the server's kernel never acknowledged the request bytes")
 
 
 def read_response(sock: socket.socket) -> tuple[int, dict[str, str], bytes]:
