@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "ai/tool_registry.h"
+#include "http/shape_fields.h"
 
 namespace deltalabs::ai {
 
@@ -72,10 +73,7 @@ const http::JsonShape<ChatTurn>& chat_turn_shape() {
       "AiChatTurn", {{"answer", s::string(), &ChatTurn::answer},
                      {"conversation_id", s::uuid(), &ChatTurn::conversation_id},
                      {"turn_id", s::uuid(), &ChatTurn::turn_id},
-                     {"tool_calls", s::array(s::ref(tool_call_shape())),
-                      [](const ChatTurn& t) {
-                        return boost::json::value(tool_call_shape().render_all(t.tool_calls));
-                      }},
+                     http::array_of("tool_calls", tool_call_shape(), &ChatTurn::tool_calls),
                      {"navigate", s::string(), &ChatTurn::navigate},
                      {"tokens", s::integer(), &ChatTurn::tokens}});
   return shape;
@@ -108,11 +106,8 @@ const http::JsonShape<ConversationMessage>& message_shape() {
 const http::JsonShape<ConversationDetail>& conversation_detail_shape() {
   static const http::JsonShape<ConversationDetail> shape(
       "AiConversationDetail",
-      http::concat(
-          http::fields_of(conversation_shape(), &ConversationDetail::conversation),
-          {{"messages", s::array(s::ref(message_shape())), [](const ConversationDetail& d) {
-              return boost::json::value(message_shape().render_all(d.messages));
-            }}}));
+      http::concat(http::fields_of(conversation_shape(), &ConversationDetail::conversation),
+                   {http::array_of("messages", message_shape(), &ConversationDetail::messages)}));
   return shape;
 }
 

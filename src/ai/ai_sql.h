@@ -6,6 +6,7 @@
 #include "ai/model.h"
 #include "storage/keyset.h"
 #include "storage/row_mapping.h"
+#include "storage/row_table.h"
 #include "storage/sql_text.h"
 
 namespace deltalabs::ai::sql {
@@ -13,19 +14,12 @@ namespace deltalabs::ai::sql {
 // --- conversations and their messages -------------------------------------------------------
 
 inline constexpr auto kConversationRow = row_mapping<Conversation>({
-    {"id", &Conversation::id},
-    {"user_id", &Conversation::user_id},
-    {"title", &Conversation::title},
-    {"provider", &Conversation::provider},
-    {"created_at", &Conversation::created_at},
-    {"updated_at", &Conversation::updated_at},
+    DL_COLUMNS(Conversation, id, user_id, title, provider, created_at, updated_at),
 });
-inline constexpr auto kConversationSelect =
-    sql_concat("SELECT ", column_list<kConversationRow>(), " FROM conversations ");
+inline constexpr RowTable<kConversationRow, "conversations"> kConversationTable{"conversation"};
 
-inline constexpr auto kSelectConversation = sql_concat(kConversationSelect, "WHERE id = $1");
 inline constexpr auto kListConversations =
-    sql_concat(kConversationSelect, "WHERE user_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
+    kConversationTable.where("user_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
 
 inline constexpr const char* kInsertConversation =
     "INSERT INTO conversations (id, user_id, title, provider, created_at, updated_at) "
@@ -34,34 +28,22 @@ inline constexpr const char* kTouchConversation =
     "UPDATE conversations SET updated_at = $2 WHERE id = $1";
 
 inline constexpr auto kMessageRow = row_mapping<ConversationMessage>({
-    {"id", &ConversationMessage::id},
-    {"conversation_id", &ConversationMessage::conversation_id},
-    {"turn_id", &ConversationMessage::turn_id},
-    {"position", &ConversationMessage::position},
-    {"role", &ConversationMessage::role},
-    {"content", &ConversationMessage::content},
-    {"tool_name", &ConversationMessage::tool_name},
-    {"tool_arguments", &ConversationMessage::tool_arguments},
-    {"tool_result", &ConversationMessage::tool_result},
-    {"tool_ok", &ConversationMessage::tool_ok},
-    {"tokens", &ConversationMessage::tokens},
-    {"latency_ms", &ConversationMessage::latency_ms},
-    {"created_at", &ConversationMessage::created_at},
+    DL_COLUMNS(ConversationMessage, id, conversation_id, turn_id, position, role, content,
+               tool_name, tool_arguments, tool_result, tool_ok, tokens, latency_ms, created_at),
 });
-inline constexpr auto kMessageSelect =
-    sql_concat("SELECT ", column_list<kMessageRow>(), " FROM conversation_messages ");
+inline constexpr RowTable<kMessageRow, "conversation_messages"> kMessageTable{"message"};
 
+// Messages are read as a conversation's dialogue, never one by id.
 inline constexpr auto kListMessages =
-    sql_concat(kMessageSelect, "WHERE conversation_id = $1 ORDER BY turn_id, position");
+    kMessageTable.where("conversation_id = $1 ORDER BY turn_id, position");
 // The newest $2 user and assistant messages, newest first: a model's memory of the conversation.
-inline constexpr auto kRecentDialogue = sql_concat(
-    kMessageSelect,
-    "WHERE conversation_id = $1 AND role <> 'tool' ORDER BY turn_id DESC, position DESC LIMIT $2");
+inline constexpr auto kRecentDialogue = kMessageTable.where(
+    "conversation_id = $1 AND role <> 'tool' ORDER BY turn_id DESC, position DESC LIMIT $2");
 
-inline constexpr const char* kInsertMessage =
-    "INSERT INTO conversation_messages (id, conversation_id, turn_id, position, role, content, "
-    "tool_name, tool_arguments, tool_result, tool_ok, tokens, latency_ms, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+inline constexpr auto kInsertMessage =
+    insert_into<"conversation_messages",
+                "id, conversation_id, turn_id, position, role, content, tool_name, tool_arguments, "
+                "tool_result, tool_ok, tokens, latency_ms, created_at">();
 
 // --- usage ------------------------------------------------------------------------------------
 
@@ -77,29 +59,16 @@ inline constexpr const char* kAddUsage =
 // --- content drafts ---------------------------------------------------------------------------
 
 inline constexpr auto kDraftRow = row_mapping<ContentDraft>({
-    {"id", &ContentDraft::id},
-    {"course_id", &ContentDraft::course_id},
-    {"author_id", &ContentDraft::author_id},
-    {"kind", &ContentDraft::kind},
-    {"source", &ContentDraft::source},
-    {"title", &ContentDraft::title},
-    {"body", &ContentDraft::body},
-    {"status", &ContentDraft::status},
-    {"section_id", &ContentDraft::section_id},
-    {"promoted_by", &ContentDraft::promoted_by},
-    {"promoted_at", &ContentDraft::promoted_at},
-    {"created_at", &ContentDraft::created_at},
-    {"updated_at", &ContentDraft::updated_at},
+    DL_COLUMNS(ContentDraft, id, course_id, author_id, kind, source, title, body, status,
+               section_id, promoted_by, promoted_at, created_at, updated_at),
 });
-inline constexpr auto kDraftSelect =
-    sql_concat("SELECT ", column_list<kDraftRow>(), " FROM content_drafts ");
+inline constexpr RowTable<kDraftRow, "content_drafts"> kDraftTable{"content draft"};
 
-inline constexpr auto kSelectDraft = sql_concat(kDraftSelect, "WHERE id = $1");
 // A caller's own drafts, or ($2 set) one course's drafts.
 inline constexpr auto kListDraftsByAuthor =
-    sql_concat(kDraftSelect, "WHERE author_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
+    kDraftTable.where("author_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
 inline constexpr auto kListDraftsByCourse =
-    sql_concat(kDraftSelect, "WHERE course_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
+    kDraftTable.where("course_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
 
 inline constexpr const char* kInsertDraft =
     "INSERT INTO content_drafts (id, course_id, author_id, kind, source, title, body, status, "
@@ -115,16 +84,11 @@ inline constexpr const char* kPromoteDraft =
 // --- feature configuration --------------------------------------------------------------------
 
 inline constexpr auto kSettingRow = row_mapping<FeatureSetting>({
-    {"key", &FeatureSetting::key},
-    {"value", &FeatureSetting::value},
-    {"description", &FeatureSetting::description},
-    {"updated_by", &FeatureSetting::updated_by},
-    {"updated_at", &FeatureSetting::updated_at},
+    DL_COLUMNS(FeatureSetting, key, value, description, updated_by, updated_at),
 });
-inline constexpr auto kListSettings =
-    sql_concat("SELECT ", column_list<kSettingRow>(), " FROM feature_config ORDER BY key");
-inline constexpr auto kSelectSetting =
-    sql_concat("SELECT ", column_list<kSettingRow>(), " FROM feature_config WHERE key = $1");
+// Settings are keyed by name: read with first(kSelectById), never find (ids are UUIDs).
+inline constexpr RowTable<kSettingRow, "feature_config", "key"> kSettingTable{"feature setting"};
+inline constexpr auto kListSettings = sql_concat(kSettingTable.kSelect, "ORDER BY key");
 inline constexpr const char* kUpsertSetting =
     "INSERT INTO feature_config (id, key, value, description, updated_by, updated_at) "
     "VALUES ($1, $2, $3, COALESCE($4, ''), $5, $6) "

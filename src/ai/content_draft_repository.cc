@@ -6,34 +6,20 @@
 
 namespace deltalabs::ai {
 
-namespace {
-
-ContentDraft draft_from(const Row& r) { return sql::kDraftRow.read(r); }
-
-Result<Page<ContentDraft>> page_of(Connection& c, const char* sql, const std::string& key,
-                                   const PageRequest& page) {
-  return query_page(c, sql, {key}, page, draft_from);
-}
-
-}  // namespace
-
 Result<ContentDraft> ContentDraftRepository::find(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("content draft");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectDraft, {canonical_id(id)}));
-  if (rows.empty()) return Error::not_found("content draft");
-  return draft_from(rows[0]);
+  return sql::kDraftTable.find(c, canonical_id(id));
 }
 
 Result<Page<ContentDraft>> ContentDraftRepository::by_author(Connection& c,
                                                              const std::string& author_id,
                                                              const PageRequest& page) {
-  return page_of(c, sql::kListDraftsByAuthor, author_id, page);
+  return sql::kDraftTable.page(c, sql::kListDraftsByAuthor, {author_id}, page);
 }
 
 Result<Page<ContentDraft>> ContentDraftRepository::by_course(Connection& c,
                                                              const std::string& course_id,
                                                              const PageRequest& page) {
-  return page_of(c, sql::kListDraftsByCourse, course_id, page);
+  return sql::kDraftTable.page(c, sql::kListDraftsByCourse, {course_id}, page);
 }
 
 Result<std::string> ContentDraftRepository::insert(Connection& c, const DraftInput& input,

@@ -8,31 +8,13 @@
 
 namespace deltalabs::ai {
 
-namespace {
-
-Conversation conversation_from(const Row& r) { return sql::kConversationRow.read(r); }
-
-ConversationMessage message_from(const Row& r) { return sql::kMessageRow.read(r); }
-
-std::vector<ConversationMessage> messages_from(const RowSet& rows) {
-  std::vector<ConversationMessage> out;
-  out.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(message_from(rows[i]));
-  return out;
-}
-
-}  // namespace
-
 Result<Conversation> ConversationRepository::find(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("conversation");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectConversation, {canonical_id(id)}));
-  if (rows.empty()) return Error::not_found("conversation");
-  return conversation_from(rows[0]);
+  return sql::kConversationTable.find(c, canonical_id(id));
 }
 
 Result<Page<Conversation>> ConversationRepository::list(Connection& c, const std::string& user_id,
                                                         const PageRequest& page) {
-  return query_page(c, sql::kListConversations, {user_id}, page, conversation_from);
+  return sql::kConversationTable.page(c, sql::kListConversations, {user_id}, page);
 }
 
 Result<Conversation> ConversationRepository::insert(Connection& c, const std::string& user_id,
@@ -46,14 +28,13 @@ Result<Conversation> ConversationRepository::insert(Connection& c, const std::st
 
 Result<std::vector<ConversationMessage>> ConversationRepository::messages(
     Connection& c, const std::string& conversation_id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListMessages, {conversation_id}));
-  return messages_from(rows);
+  return sql::kMessageTable.all(c, sql::kListMessages, {conversation_id});
 }
 
 Result<std::vector<ConversationMessage>> ConversationRepository::recent_dialogue(
     Connection& c, const std::string& conversation_id, int limit) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kRecentDialogue, {conversation_id, limit}));
-  std::vector<ConversationMessage> out = messages_from(rows);
+  DL_ASSIGN_OR_RETURN(std::vector<ConversationMessage> out,
+                      sql::kMessageTable.all(c, sql::kRecentDialogue, {conversation_id, limit}));
   std::reverse(out.begin(), out.end());
   return out;
 }

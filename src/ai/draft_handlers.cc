@@ -3,18 +3,11 @@
 #include "ai/ai_shapes.h"
 #include "content/content_shapes.h"
 #include "http/path_param.h"
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 
 namespace deltalabs::ai {
 
 namespace {
-
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Content drafts";
 
 // {draft, section}: what a promotion answers.
 struct Promotion {
@@ -57,66 +50,47 @@ const BodySchema& draft_change_body() {
 
 void register_draft_routes(http::Router& router, ContentDraftService& drafts,
                            const CursorCodec& cursors) {
-  http::paged_list(router, cursors,
-                   {.path = "/v1/content-drafts",
-                    .summary = "My drafts, newest first; with course_id, that course's drafts "
-                               "(its editors only)",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .query = {{"course_id", "string", "Drafts of this course"}},
-                    .responses = {200, 403, 404}},
-                   draft_shape(), [&drafts](Request& req, const PageRequest& page) {
-                     return drafts.list(req.caller(), req.query("course_id"), page);
-                   });
+  const http::RouteGroup g(router, cursors, "Content drafts");
+  g.list({.path = "/v1/content-drafts",
+          .summary = "My drafts, newest first; with course_id, that course's drafts "
+                     "(its editors only)",
+          .query = {{"course_id", "string", "Drafts of this course"}},
+          .responses = {200, 403, 404}},
+         draft_shape(), [&drafts](http::Request& req, const PageRequest& page) {
+           return drafts.list(req.caller(), req.query("course_id"), page);
+         });
 
-  http::create(
-      router,
+  g.create(
       {.path = "/v1/content-drafts",
        .summary = "Write a draft of a course outline, a section or a summary for a course I edit",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
        .body = http::json_body(draft_body()),
        .responses = {201, 403, 404}},
       draft_shape(),
-      [&drafts](Request& req) {
-        return drafts.create(req.caller(), draft_body().read<DraftInput>(req.json));
+      [&drafts](http::Request& req) {
+        return drafts.create(req.caller(), http::body_as<DraftInput>(req));
       },
-      [](const ContentDraft& d) { return "/v1/content-drafts/" + d.id; });
+      "/v1/content-drafts/");
 
-  http::get_one(router,
-                {.path = "/v1/content-drafts/:id",
-                 .summary = "A draft (its author and the course's editors)",
-                 .tag = kTag,
-                 .access = Access::kAuthenticated,
-                 .responses = {200, 404}},
-                draft_shape(), [&drafts](Request& req) {
-                  return drafts.get(req.caller(), http::path_param(req));
-                });
+  g.get({.path = "/v1/content-drafts/:id",
+         .summary = "A draft (its author and the course's editors)",
+         .responses = {200, 404}},
+        draft_shape(), http::call(drafts, &ContentDraftService::get, http::id));
 
-  http::action(router,
-               {.method = Method::kPatch,
-                .path = "/v1/content-drafts/:id",
-                .summary = "Change a draft's title or body, or discard (or restore) it; a "
-                           "promoted draft no longer changes (409 DRAFT_NOT_DRAFT)",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .body = http::json_body(draft_change_body()),
-                .responses = {200, 404, 409}},
-               draft_shape(), [&drafts](Request& req) {
-                 return drafts.update(req.caller(), http::path_param(req),
-                                      draft_change_body().read<DraftChange>(req.json));
-               });
+  g.patch({.path = "/v1/content-drafts/:id",
+           .summary = "Change a draft's title or body, or discard (or restore) it; a "
+                      "promoted draft no longer changes (409 DRAFT_NOT_DRAFT)",
+           .body = http::json_body(draft_change_body()),
+           .responses = {200, 404, 409}},
+          draft_shape(),
+          http::call(drafts, &ContentDraftService::update, http::id, http::body_as<DraftChange>));
 
-  http::create(
-      router,
+  g.create(
       {.path = "/v1/content-drafts/:id/promote",
        .summary = "Promote a section draft into a new section of its course (editors of the "
                   "course); once only (409 DRAFT_NOT_DRAFT)",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
        .responses = {201, 403, 404, 409}},
       promotion_shape(),
-      [&drafts](Request& req) -> Result<Promotion> {
+      [&drafts](http::Request& req) -> Result<Promotion> {
         DL_ASSIGN_OR_RETURN(auto promoted, drafts.promote(req.caller(), http::path_param(req)));
         return Promotion{std::move(promoted.first), std::move(promoted.second)};
       },

@@ -5,18 +5,12 @@
 
 #include "ai/ai_shapes.h"
 #include "http/path_param.h"
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 
 namespace deltalabs::ai {
 
 namespace {
 
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Feature configuration";
 constexpr std::size_t kMaxDescription = 500;
 
 // {value: any JSON, description?: string}: read by hand, since a setting's
@@ -40,7 +34,7 @@ const http::NamedSchema& setting_body_schema() {
   return named;
 }
 
-Result<SettingBody> read_setting(const Request& req) {
+Result<SettingBody> read_setting(const http::Request& req) {
   boost::system::error_code ec;
   boost::json::value body = boost::json::parse(req.body, ec);
   if (ec) return Error::bad_request("MALFORMED_JSON", "The body is not valid JSON.");
@@ -69,41 +63,28 @@ Result<SettingBody> read_setting(const Request& req) {
 }  // namespace
 
 void register_feature_config_routes(http::Router& router, FeatureConfigService& features) {
-  http::get_one(router,
-                {.path = "/v1/feature-config",
-                 .summary = "Every feature flag and setting (signed-in users; clients hide what "
-                            "is off)",
-                 .tag = kTag,
-                 .access = Access::kAuthenticated},
-                feature_settings_shape(),
-                [&features](Request& req) { return features.list(req.caller()); });
+  const http::RouteGroup g(router, "Feature configuration");
+  g.get({.path = "/v1/feature-config",
+         .summary = "Every feature flag and setting (signed-in users; clients hide what is off)"},
+        feature_settings_shape(), http::call(features, &FeatureConfigService::list));
 
-  http::get_one(router,
-                {.path = "/v1/feature-config/:key",
-                 .summary = "One feature flag or setting",
-                 .tag = kTag,
-                 .access = Access::kAuthenticated,
-                 .responses = {200, 404}},
-                feature_setting_shape(), [&features](Request& req) {
-                  return features.get(req.caller(), http::path_param(req, "key"));
-                });
+  g.get({.path = "/v1/feature-config/:key",
+         .summary = "One feature flag or setting",
+         .responses = {200, 404}},
+        feature_setting_shape(),
+        http::call(features, &FeatureConfigService::get, http::PathParam{"key"}));
 
-  http::action(router,
-               {.method = Method::kPut,
-                .path = "/v1/feature-config/:key",
-                .summary = "Set a feature flag or setting to any JSON value: body {value, "
-                           "description?} (assistant.enabled: false turns the assistant off); "
-                           "audited",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .permission = "feature_config:update",
-                .raw_body = http::schema::ref(setting_body_schema()),
-                .responses = {200, 400, 403}},
-               feature_setting_shape(), [&features](Request& req) -> Result<FeatureSetting> {
-                 DL_ASSIGN_OR_RETURN(SettingBody body, read_setting(req));
-                 return features.put(req.caller(), http::path_param(req, "key"), body.value,
-                                     body.description);
-               });
+  g.put({.path = "/v1/feature-config/:key",
+         .summary = "Set a feature flag or setting to any JSON value: body {value, description?} "
+                    "(assistant.enabled: false turns the assistant off); audited",
+         .permission = "feature_config:update",
+         .raw_body = http::schema::ref(setting_body_schema()),
+         .responses = {200, 400, 403}},
+        feature_setting_shape(), [&features](http::Request& req) -> Result<FeatureSetting> {
+          DL_ASSIGN_OR_RETURN(SettingBody body, read_setting(req));
+          return features.put(req.caller(), http::path_param(req, "key"), body.value,
+                              body.description);
+        });
 }
 
 }  // namespace deltalabs::ai

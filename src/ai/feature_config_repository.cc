@@ -6,25 +6,13 @@
 
 namespace deltalabs::ai {
 
-namespace {
-
-FeatureSetting setting_from(const Row& r) { return sql::kSettingRow.read(r); }
-
-}  // namespace
-
 Result<std::vector<FeatureSetting>> FeatureConfigRepository::list(Connection& c) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListSettings));
-  std::vector<FeatureSetting> out;
-  out.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(setting_from(rows[i]));
-  return out;
+  return sql::kSettingTable.all(c, sql::kListSettings, {});
 }
 
 Result<std::optional<FeatureSetting>> FeatureConfigRepository::find(Connection& c,
                                                                     const std::string& key) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectSetting, {key}));
-  if (rows.empty()) return std::optional<FeatureSetting>();
-  return std::optional<FeatureSetting>(setting_from(rows[0]));
+  return sql::kSettingTable.first(c, sql::kSettingTable.kSelectById, {key});
 }
 
 Status FeatureConfigRepository::put(Connection& c, const std::string& key, const std::string& value,

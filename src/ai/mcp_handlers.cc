@@ -5,17 +5,12 @@
 #include <array>
 
 #include "core/unicode_text.h"
+#include "http/route_group.h"
 
 namespace deltalabs::ai {
 
 namespace {
 
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "AI assistant";
 constexpr std::array<std::string_view, 3> kProtocolVersions = {"2025-06-18", "2025-03-26",
                                                                "2024-11-05"};
 
@@ -69,13 +64,13 @@ const http::NamedSchema& json_rpc_response_schema() {
   return named;
 }
 
-Response reply(const boost::json::value& id, boost::json::object result) {
-  return Response::json(200,
-                        boost::json::object{{"jsonrpc", "2.0"}, {"id", id}, {"result", result}});
+http::Response reply(const boost::json::value& id, boost::json::object result) {
+  return http::Response::json(
+      200, boost::json::object{{"jsonrpc", "2.0"}, {"id", id}, {"result", result}});
 }
 
-Response fail(const boost::json::value& id, int code, std::string message) {
-  return Response::json(
+http::Response fail(const boost::json::value& id, int code, std::string message) {
+  return http::Response::json(
       200, boost::json::object{
                {"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
 }
@@ -105,9 +100,9 @@ boost::json::object list_tools(const ToolRegistry& tools) {
   return {{"tools", std::move(out)}};
 }
 
-Result<Response> call_tool(const ToolRegistry& tools, FeatureConfigService& features,
-                           const Request& req, const boost::json::value& id,
-                           const boost::json::object& params) {
+Result<http::Response> call_tool(const ToolRegistry& tools, FeatureConfigService& features,
+                                 const http::Request& req, const boost::json::value& id,
+                                 const boost::json::object& params) {
   const auto* name = params.if_contains("name");
   if (name == nullptr || !name->is_string())
     return fail(id, kInvalidParams, "params.name is required");
@@ -129,8 +124,8 @@ Result<Response> call_tool(const ToolRegistry& tools, FeatureConfigService& feat
   return reply(id, std::move(result));
 }
 
-Result<Response> handle(const ToolRegistry& tools, FeatureConfigService& features,
-                        const Request& req) {
+Result<http::Response> handle(const ToolRegistry& tools, FeatureConfigService& features,
+                              const http::Request& req) {
   boost::system::error_code ec;
   boost::json::value msg = boost::json::parse(req.body, ec);
   if (ec) return fail(nullptr, kParseError, "Parse error: the body is not JSON");
@@ -140,7 +135,7 @@ Result<Response> handle(const ToolRegistry& tools, FeatureConfigService& feature
   const auto* method = m.if_contains("method");
   const auto* version = m.if_contains("jsonrpc");
   // Notifications and responses from the client need no answer.
-  if (id == nullptr || id->is_null()) return Response::text(202, "", "");
+  if (id == nullptr || id->is_null()) return http::Response::text(202, "", "");
   if (!id->is_string() && !id->is_int64() && !id->is_uint64()) {
     return fail(nullptr, kInvalidRequest, "id must be a string or an integer");
   }
@@ -163,18 +158,18 @@ Result<Response> handle(const ToolRegistry& tools, FeatureConfigService& feature
 
 void register_mcp_routes(http::Router& router, const ToolRegistry& tools,
                          FeatureConfigService& features) {
-  router.add({.method = Method::kPost,
-              .path = "/v1/mcp",
-              .handler = [&tools, &features](Request& req) { return handle(tools, features, req); },
-              .summary = "Model Context Protocol server (Streamable HTTP): one JSON-RPC 2.0 "
-                         "message per POST; initialize, ping, tools/list and tools/call answer "
-                         "200 with a JSON-RPC response (errors too), notifications 202 without "
-                         "a body. Tools run as the bearer token's user",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .raw_body = http::schema::ref(json_rpc_request_schema()),
-              .responses = {200, 202, 503},
-              .returns = http::schema::ref(json_rpc_response_schema())});
+  const http::RouteGroup g(router, "AI assistant");
+  g.add(
+      {.method = http::Method::kPost,
+       .path = "/v1/mcp",
+       .handler = [&tools, &features](http::Request& req) { return handle(tools, features, req); },
+       .summary = "Model Context Protocol server (Streamable HTTP): one JSON-RPC 2.0 "
+                  "message per POST; initialize, ping, tools/list and tools/call answer "
+                  "200 with a JSON-RPC response (errors too), notifications 202 without "
+                  "a body. Tools run as the bearer token's user",
+       .raw_body = http::schema::ref(json_rpc_request_schema()),
+       .responses = {200, 202, 503},
+       .returns = http::schema::ref(json_rpc_response_schema())});
 }
 
 }  // namespace deltalabs::ai

@@ -3,6 +3,8 @@
 #include "ai/ai_module.h"
 #include "app/lab_booking_payments.h"
 #include "app/lab_order_holds.h"
+#include "app/read_replica.h"
+#include "app/replica_read_scope.h"
 #include "app/shared_cache_bus.h"
 #include "app/shared_rate_limiter.h"
 #include "assessment/assessment_module.h"
@@ -164,11 +166,17 @@ Result<std::unique_ptr<Application>> Application::create(const Config& config, P
   DL_TRY(app->build_modules());
   ops::register_routes(app->router_, {*app->db_, app->metrics_, app->router_, config.assets_dir});
   add_pool_gauges(app->metrics_, app->db_.get());
+  app->route_reads_to_replica();
   return app;
 }
 
 Status Application::open_storage(Purpose purpose) {
   DL_ASSIGN_OR_RETURN(db_, open_migrated_database(config_));
+  if (purpose == Purpose::kServe && !config_.database_replica.empty()) {
+    DL_ASSIGN_OR_RETURN(auto routing, open_read_replica(std::move(db_), config_));
+    replica_routing_ = routing.get();
+    db_ = std::move(routing);
+  }
   DL_ASSIGN_OR_RETURN(pipeline_, build_pipeline(config_, router_, metrics_, rate_limits_));
   if (purpose == Purpose::kServe) {
     DL_ASSIGN_OR_RETURN(instance_, open_instance_lease(config_.database));
@@ -193,6 +201,14 @@ void Application::share_with_instances() {
   cache_bus_ = std::make_unique<SharedCacheBus>(*db_, config_.database, instance_owner_, cache);
   cache.set_bus(cache_bus_.get());
   cache_bus_->start();
+}
+
+void Application::route_reads_to_replica() {
+  if (replica_routing_ == nullptr) return;
+  replica_scope_ = std::make_unique<ReplicaReadScope>(
+      *read_scope_, *replica_routing_, router_, stale_ok_paths(), write_position_age(config_));
+  pipeline_->set_request_scope(replica_scope_.get());
+  add_replica_counters(metrics_, *replica_routing_);
 }
 
 Status Application::build_modules() {

@@ -18,6 +18,8 @@
 namespace deltalabs {
 
 class IdempotencyKeys;
+class ReplicaReadScope;
+class ReplicaRoutingDatabase;
 class SharedCacheBus;
 class LabBookingPayments;
 class LabOrderHolds;
@@ -93,6 +95,8 @@ class Application {
   // On PostgreSQL, shares the rate limits and cache invalidations with the
   // other instances on the database (decision 0029).
   void share_with_instances();
+  // With a read replica: routes the stale-ok routes' reads (after they are registered).
+  void route_reads_to_replica();
   // Builds the domain modules, each after those it calls, and registers their routes.
   Status build_modules();
 
@@ -113,6 +117,9 @@ class Application {
   std::unique_ptr<SharedCacheBus> cache_bus_;
   std::unique_ptr<IdempotencyKeys> idempotency_;
   std::unique_ptr<ReadSnapshotScope> read_scope_;
+  // With --database-replica (serve): db_ itself, and the scope routing around read_scope_.
+  ReplicaRoutingDatabase* replica_routing_ = nullptr;
+  std::unique_ptr<ReplicaReadScope> replica_scope_;
   // One group commit for every domain whose writes move money or seats (decision 0016).
   std::unique_ptr<CommitDurability> durable_;
   std::unique_ptr<identity::IdentityModule> identity_;

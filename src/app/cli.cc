@@ -9,6 +9,15 @@ void add_global_options(CLI::App& app, Config& c) {
       ->capture_default_str();
   app.add_option("--db-pool", c.db_pool, "Database connections (0 = threads + 2)")
       ->envname("DELTALABS_DB_POOL");
+  app.add_option("--database-replica", c.database_replica,
+                 "postgresql://... of a streaming replica of --database: serve reads the public "
+                 "catalog there (read-your-writes kept; decision 0029)")
+      ->envname("DELTALABS_DATABASE_REPLICA");
+  app.add_option("--replica-max-lag", c.replica_max_lag_s,
+                 "Seconds a replica may lag before its reads go to the primary")
+      ->envname("DELTALABS_REPLICA_MAX_LAG")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   app.add_option("--log-level", c.log_level, "trace, debug, info, warn, error or off")
       ->envname("DELTALABS_LOG_LEVEL")
       ->capture_default_str();

@@ -13,6 +13,9 @@ struct Config {
   // Storage (every data subcommand).
   std::string database = "sqlite:./var/deltalabs.db";
   std::size_t db_pool = 0;  // 0 = threads + 2
+  // A PostgreSQL streaming replica for stale-ok reads (serve); empty = none.
+  std::string database_replica;
+  int replica_max_lag_s = 10;  // a replica further behind is skipped
 
   // HTTP (serve).
   std::string listen = "127.0.0.1:8080";

@@ -2,18 +2,11 @@
 
 #include "assessment/assessment_shapes.h"
 #include "http/path_param.h"
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 
 namespace deltalabs::assessment {
 
 namespace {
-
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Assessment";
 
 // What POST /v1/grade-items/:id/appeals reads.
 struct AppealBody {
@@ -52,7 +45,7 @@ const BodySchema& resolution_body() {
   return schema;
 }
 
-Result<std::optional<std::string>> status_filter(const Request& req) {
+Result<std::optional<std::string>> status_filter(const http::Request& req) {
   auto status = req.query("status");
   if (!status || *status == "open" || *status == "accepted" || *status == "rejected") return status;
   return Error::invalid("The query is not valid.",
@@ -63,64 +56,45 @@ Result<std::optional<std::string>> status_filter(const Request& req) {
 
 void register_appeal_routes(http::Router& router, AppealService& appeals,
                             const CursorCodec& cursors) {
-  http::create(
-      router,
+  const http::RouteGroup g(router, cursors, "Assessment");
+  g.create(
       {.path = "/v1/grade-items/:id/appeals",
        .summary = "Appeal a grade item (its learner), with a reason; one open appeal per item "
                   "(409 APPEAL_ALREADY_OPEN)",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
        .body = http::json_body(appeal_body()),
        .responses = {201, 403, 404, 409}},
       appeal_shape(),
-      [&appeals](Request& req) {
-        return appeals.open(req.caller(), http::path_param(req),
-                            appeal_body().read<AppealBody>(req.json).reason);
-      },
-      [](const Appeal& a) { return "/v1/appeals/" + a.id; });
+      http::call(appeals, &AppealService::open, http::id, http::body_field(&AppealBody::reason)),
+      "/v1/appeals/");
 
-  http::get_one(router,
-                {.path = "/v1/appeals/:id",
-                 .summary = "One appeal: its learner's or, for the course's graders, any",
-                 .tag = kTag,
-                 .access = Access::kAuthenticated,
-                 .responses = {200, 404}},
-                appeal_shape(), [&appeals](Request& req) {
-                  return appeals.get(req.caller(), http::path_param(req));
-                });
+  g.get({.path = "/v1/appeals/:id",
+         .summary = "One appeal: its learner's or, for the course's graders, any",
+         .responses = {200, 404}},
+        appeal_shape(), http::call(appeals, &AppealService::get, http::id));
 
-  http::action(router,
-               {.method = Method::kPatch,
-                .path = "/v1/appeals/:id",
-                .summary = "Resolve an appeal (the course's graders): accepted with a new score "
-                           "— grade item, history and course score change in the same "
-                           "transaction — or rejected; the learner is notified either way; 409 "
-                           "APPEAL_ALREADY_RESOLVED",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .body = http::json_body(resolution_body()),
-                .responses = {200, 403, 404, 409}},
-               appeal_shape(), [&appeals](Request& req) {
-                 return appeals.resolve(
-                     req.caller(), http::path_param(req),
-                     resolution_body().read<ResolutionBody>(req.json).resolution());
-               });
+  g.patch(
+      {.path = "/v1/appeals/:id",
+       .summary = "Resolve an appeal (the course's graders): accepted with a new score — grade "
+                  "item, history and course score change in the same transaction — or rejected; "
+                  "the learner is notified either way; 409 APPEAL_ALREADY_RESOLVED",
+       .body = http::json_body(resolution_body()),
+       .responses = {200, 403, 404, 409}},
+      appeal_shape(),
+      http::call(appeals, &AppealService::resolve, http::id,
+                 http::body_field(&ResolutionBody::resolution)));
 
-  http::paged_list(router, cursors,
-                   {.path = "/v1/courses/:id/appeals",
-                    .summary = "Appeals of a course, oldest first: a learner's own; the course's "
-                               "graders see all",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .query = {{.name = "status",
-                               .description = "open, accepted or rejected",
-                               .allowed = {"open", "accepted", "rejected"}}},
-                    .responses = {200, 403, 404}},
-                   appeal_shape(),
-                   [&appeals](Request& req, const PageRequest& page) -> Result<Page<Appeal>> {
-                     DL_ASSIGN_OR_RETURN(auto status, status_filter(req));
-                     return appeals.list(req.caller(), http::path_param(req), status, page);
-                   });
+  g.list({.path = "/v1/courses/:id/appeals",
+          .summary = "Appeals of a course, oldest first: a learner's own; the course's "
+                     "graders see all",
+          .query = {{.name = "status",
+                     .description = "open, accepted or rejected",
+                     .allowed = {"open", "accepted", "rejected"}}},
+          .responses = {200, 403, 404}},
+         appeal_shape(),
+         [&appeals](http::Request& req, const PageRequest& page) -> Result<Page<Appeal>> {
+           DL_ASSIGN_OR_RETURN(auto status, status_filter(req));
+           return appeals.list(req.caller(), http::path_param(req), status, page);
+         });
 }
 
 }  // namespace deltalabs::assessment

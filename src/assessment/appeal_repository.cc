@@ -6,12 +6,6 @@
 
 namespace deltalabs::assessment {
 
-namespace {
-
-Appeal appeal_from(const Row& r) { return sql::kAppealRow.read(r); }
-
-}  // namespace
-
 Result<std::string> AppealRepository::insert(Connection& c, const std::string& grade_item_id,
                                              const std::string& user_id,
                                              const std::string& reason) {
@@ -29,16 +23,13 @@ Result<std::string> AppealRepository::insert(Connection& c, const std::string& g
 }
 
 Result<Appeal> AppealRepository::find(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("appeal");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectAppeal, {id}));
-  if (rows.empty()) return Error::not_found("appeal");
-  return appeal_from(rows[0]);
+  return sql::kAppealTable.find(c, id);
 }
 
 Result<Page<Appeal>> AppealRepository::list(Connection& c, const std::string& course_id,
                                             const AppealFilter& filter, const PageRequest& page) {
-  return query_page(c, sql::kListAppeals, {course_id, filter.user_id, filter.status}, page,
-                    appeal_from);
+  return sql::kAppealTable.page(c, sql::kListAppeals, {course_id, filter.user_id, filter.status},
+                                page);
 }
 
 Result<bool> AppealRepository::resolve(Connection& c, const std::string& id,

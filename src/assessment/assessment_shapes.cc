@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "http/shape_fields.h"
+
 namespace deltalabs::assessment {
 
 namespace s = http::schema;
@@ -118,10 +120,7 @@ const http::JsonShape<Exercise>& exercise_shape() {
                    {"published", s::boolean(), &Exercise::published},
                    {"max_score", s::integer(),
                     [](const Exercise& x) { return boost::json::value(x.max_score()); }},
-                   {"questions", s::array(s::ref(question_shape())),
-                    [](const Exercise& x) {
-                      return boost::json::value(question_shape().render_all(x.questions));
-                    }},
+                   http::array_of("questions", question_shape(), &Exercise::questions),
                    {"created_at", s::timestamp(), &Exercise::created_at},
                    {"updated_at", s::timestamp(), &Exercise::updated_at}});
   return shape;
@@ -143,9 +142,7 @@ const http::JsonShape<Submission>& submission_shape() {
        {"submitted_at", s::timestamp(), &Submission::submitted_at},
        {"graded_at", s::timestamp(), &Submission::graded_at},
        {"graded_by", s::uuid(), &Submission::graded_by},
-       {"answers", s::array(s::ref(answer_shape())), [](const Submission& x) {
-          return boost::json::value(answer_shape().render_all(x.answers));
-        }}});
+       http::array_of("answers", answer_shape(), &Submission::answers)});
   return shape;
 }
 
@@ -158,9 +155,7 @@ const http::JsonShape<GradeItem>& grade_item_detail_shape() {
   static const http::JsonShape<GradeItem> shape(
       "GradeItemDetail",
       http::concat(grade_item_fields(),
-                   {{"history", s::array(s::ref(grade_change_shape())), [](const GradeItem& g) {
-                       return boost::json::value(grade_change_shape().render_all(g.history));
-                     }}}));
+                   {http::array_of("history", grade_change_shape(), &GradeItem::history)}));
   return shape;
 }
 
@@ -172,9 +167,7 @@ const http::JsonShape<CourseGrade>& course_grade_shape() {
        {"course_id", s::uuid(), &CourseGrade::course_id},
        {"score", s::number(), [](const CourseGrade& g) { return score_json(g.score); }},
        {"scored_at", s::timestamp(), &CourseGrade::scored_at},
-       {"items", s::array(s::ref(grade_item_shape())), [](const CourseGrade& g) {
-          return boost::json::value(grade_item_shape().render_all(g.items));
-        }}});
+       http::array_of("items", grade_item_shape(), &CourseGrade::items)});
   return shape;
 }
 

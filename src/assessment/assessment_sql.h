@@ -8,6 +8,7 @@
 #include "assessment/model.h"
 #include "storage/keyset.h"
 #include "storage/row_mapping.h"
+#include "storage/row_table.h"
 #include "storage/sql_text.h"
 
 namespace deltalabs::assessment::sql {
@@ -18,25 +19,15 @@ inline constexpr const char* kInsertExercise =
     "INSERT INTO exercises (id, course_id, section_id, title, description, attempts_allowed, "
     "due_at, weight, published, created_by, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)";
-inline constexpr const char* kInsertQuestion =
-    "INSERT INTO exercise_questions (id, exercise_id, position, type, prompt, options, "
-    "answer_key, tolerance, points) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+inline constexpr auto kInsertQuestion = insert_into<
+    "exercise_questions",
+    "id, exercise_id, position, type, prompt, options, answer_key, tolerance, points">();
 
 inline constexpr auto kExerciseRow = row_mapping<Exercise>({
-    {"x.id", &Exercise::id},
-    {"x.course_id", &Exercise::course_id},
-    {"x.section_id", &Exercise::section_id},
-    {"x.title", &Exercise::title},
-    {"x.description", &Exercise::description},
-    {"x.attempts_allowed", &Exercise::attempts_allowed},
-    {"x.due_at", &Exercise::due_at},
-    {"x.weight", &Exercise::weight},
-    {"x.published", &Exercise::published},
-    {"x.created_at", &Exercise::created_at},
-    {"x.updated_at", &Exercise::updated_at},
+    DL_COLUMNS_OF(x, Exercise, id, course_id, section_id, title, description, attempts_allowed,
+                  due_at, weight, published, created_at, updated_at),
 });
-inline constexpr auto kExerciseSelect =
-    sql_concat("SELECT ", column_list<kExerciseRow>(), " FROM exercises x ");
+inline constexpr auto kExerciseSelect = select_from<kExerciseRow>("exercises x");
 
 inline constexpr auto kSelectExercise =
     sql_concat(kExerciseSelect, "WHERE x.id = $1 AND x.course_id = $2");
@@ -66,19 +57,10 @@ inline constexpr const char* kInsertSubmission =
     "$10)";
 
 inline constexpr auto kSubmissionRow = row_mapping<Submission>({
-    {"s.id", &Submission::id},
-    {"s.exercise_id", &Submission::exercise_id},
-    {"x.course_id", &Submission::course_id},
-    {"s.user_id", &Submission::user_id},
-    {"s.attempt", &Submission::attempt},
-    {"s.status", &Submission::status},
-    {"s.auto_score", &Submission::auto_score},
-    {"s.score", &Submission::score},
-    {"s.max_score", &Submission::max_score},
-    {"s.feedback", &Submission::feedback},
-    {"s.submitted_at", &Submission::submitted_at},
-    {"s.graded_at", &Submission::graded_at},
-    {"s.graded_by", &Submission::graded_by},
+    DL_COLUMNS_OF(s, Submission, id, exercise_id),
+    DL_COLUMNS_OF(x, Submission, course_id),
+    DL_COLUMNS_OF(s, Submission, user_id, attempt, status, auto_score, score, max_score, feedback,
+                  submitted_at, graded_at, graded_by),
 });
 inline constexpr auto kSubmissionSelect =
     sql_concat("SELECT ", column_list<kSubmissionRow>(),
@@ -102,29 +84,24 @@ inline constexpr const char* kBestGradedSubmission =
 // --- grade items and history --------------------------------------------------------------------
 
 inline constexpr auto kGradeItemRow = row_mapping<GradeItem>({
-    {"gi.id", &GradeItem::id},
-    {"gi.enrollment_id", &GradeItem::enrollment_id},
-    {"e.user_id", &GradeItem::user_id},
-    {"x.course_id", &GradeItem::course_id},
-    {"gi.exercise_id", &GradeItem::exercise_id},
+    DL_COLUMNS_OF(gi, GradeItem, id, enrollment_id),
+    DL_COLUMNS_OF(e, GradeItem, user_id),
+    DL_COLUMNS_OF(x, GradeItem, course_id),
+    DL_COLUMNS_OF(gi, GradeItem, exercise_id),
     {"x.title", &GradeItem::exercise_title},
-    {"x.weight", &GradeItem::weight},
-    {"gi.submission_id", &GradeItem::submission_id},
-    {"gi.score", &GradeItem::score},
-    {"gi.max_score", &GradeItem::max_score},
-    {"gi.overridden", &GradeItem::overridden},
-    {"gi.updated_at", &GradeItem::updated_at},
+    DL_COLUMNS_OF(x, GradeItem, weight),
+    DL_COLUMNS_OF(gi, GradeItem, submission_id, score, max_score, overridden, updated_at),
 });
-inline constexpr auto kGradeItemSelect =
-    sql_concat("SELECT ", column_list<kGradeItemRow>(),
-               " FROM grade_items gi JOIN enrollments e ON e.id = gi.enrollment_id JOIN exercises "
-               "x ON x.id = gi.exercise_id ");
+inline constexpr RowTable<kGradeItemRow,
+                          "grade_items gi JOIN enrollments e ON e.id = gi.enrollment_id JOIN "
+                          "exercises x ON x.id = gi.exercise_id",
+                          "gi.id">
+    kGradeItemTable{"grade item"};
 
-inline constexpr auto kSelectGradeItem = sql_concat(kGradeItemSelect, "WHERE gi.id = $1");
 inline constexpr auto kSelectGradeItemOf =
-    sql_concat(kGradeItemSelect, "WHERE gi.enrollment_id = $1 AND gi.exercise_id = $2");
+    kGradeItemTable.where("gi.enrollment_id = $1 AND gi.exercise_id = $2");
 inline constexpr auto kListGradeItemsOfEnrollment =
-    sql_concat(kGradeItemSelect, "WHERE gi.enrollment_id = $1 ORDER BY gi.exercise_id");
+    kGradeItemTable.where("gi.enrollment_id = $1 ORDER BY gi.exercise_id");
 
 inline constexpr const char* kInsertGradeItem =
     "INSERT INTO grade_items (id, enrollment_id, exercise_id, submission_id, score, max_score, "
@@ -132,9 +109,9 @@ inline constexpr const char* kInsertGradeItem =
 inline constexpr const char* kUpdateGradeItem =
     "UPDATE grade_items SET score = $2, submission_id = $3, overridden = $4, updated_at = $5 "
     "WHERE id = $1";
-inline constexpr const char* kInsertGradeChange =
-    "INSERT INTO grade_history (id, grade_item_id, old_score, new_score, changed_by, reason, "
-    "source, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+inline constexpr auto kInsertGradeChange = insert_into<
+    "grade_history",
+    "id, grade_item_id, old_score, new_score, changed_by, reason, source, created_at">();
 inline constexpr const char* kListGradeChanges =
     "SELECT id, old_score, new_score, changed_by, reason, source, created_at FROM grade_history "
     "WHERE grade_item_id = $1 ORDER BY created_at, id";
@@ -149,20 +126,18 @@ inline constexpr const char* kUpsertGrade =
     "THEN grades.scored_at ELSE excluded.scored_at END, updated_at = excluded.updated_at";
 
 inline constexpr auto kGradeRow = row_mapping<CourseGrade>({
-    {"g.enrollment_id", &CourseGrade::enrollment_id},
-    {"e.user_id", &CourseGrade::user_id},
-    {"e.course_id", &CourseGrade::course_id},
-    {"g.score", &CourseGrade::score},
-    {"g.scored_at", &CourseGrade::scored_at},
+    DL_COLUMNS_OF(g, CourseGrade, enrollment_id),
+    DL_COLUMNS_OF(e, CourseGrade, user_id, course_id),
+    DL_COLUMNS_OF(g, CourseGrade, score, scored_at),
 });
-inline constexpr auto kGradeSelect =
-    sql_concat("SELECT ", column_list<kGradeRow>(),
-               " FROM grades g JOIN enrollments e ON e.id = g.enrollment_id ");
+inline constexpr RowTable<kGradeRow, "grades g JOIN enrollments e ON e.id = g.enrollment_id",
+                          "g.id">
+    kGradeTable{"grade"};
 
-inline constexpr auto kSelectGradeOf = sql_concat(kGradeSelect, "WHERE g.enrollment_id = $1");
+inline constexpr auto kSelectGradeOf = kGradeTable.where("g.enrollment_id = $1");
 // Every learner's grade of a course, by user id.
 inline constexpr auto kListGradesOfCourse =
-    sql_concat(kGradeSelect, "WHERE e.course_id = $1 AND " DL_KEYSET_ASC_BY_TEXT(e.user_id, 2, 3));
+    kGradeTable.where("e.course_id = $1 AND " DL_KEYSET_ASC_BY_TEXT(e.user_id, 2, 3));
 
 // Enrolled students by course score; ties go to who completed the course
 // first, then to who reached the score first. Paged by offset ($3).
@@ -180,30 +155,22 @@ inline constexpr const char* kInsertAppeal =
     "VALUES ($1, $2, $3, $4, 'open', $5)";
 
 inline constexpr auto kAppealRow = row_mapping<Appeal>({
-    {"a.id", &Appeal::id},
-    {"a.grade_item_id", &Appeal::grade_item_id},
-    {"a.user_id", &Appeal::user_id},
-    {"x.course_id", &Appeal::course_id},
-    {"gi.exercise_id", &Appeal::exercise_id},
-    {"a.reason", &Appeal::reason},
-    {"a.status", &Appeal::status},
-    {"a.new_score", &Appeal::new_score},
-    {"a.resolved_by", &Appeal::resolved_by},
-    {"a.resolution_note", &Appeal::resolution_note},
-    {"a.created_at", &Appeal::created_at},
-    {"a.resolved_at", &Appeal::resolved_at},
+    DL_COLUMNS_OF(a, Appeal, id, grade_item_id, user_id),
+    DL_COLUMNS_OF(x, Appeal, course_id),
+    DL_COLUMNS_OF(gi, Appeal, exercise_id),
+    DL_COLUMNS_OF(a, Appeal, reason, status, new_score, resolved_by, resolution_note, created_at,
+                  resolved_at),
 });
-inline constexpr auto kAppealSelect =
-    sql_concat("SELECT ", column_list<kAppealRow>(),
-               " FROM appeals a JOIN grade_items gi ON gi.id = a.grade_item_id JOIN exercises x ON "
-               "x.id = gi.exercise_id ");
+inline constexpr RowTable<kAppealRow,
+                          "appeals a JOIN grade_items gi ON gi.id = a.grade_item_id JOIN exercises "
+                          "x ON x.id = gi.exercise_id",
+                          "a.id">
+    kAppealTable{"appeal"};
 
-inline constexpr auto kSelectAppeal = sql_concat(kAppealSelect, "WHERE a.id = $1");
 // Of one course: one learner's ($2) or all ($2 = ''), one status or all ($3), oldest first.
-inline constexpr auto kListAppeals =
-    sql_concat(kAppealSelect,
-               "WHERE x.course_id = $1 AND ($2 = '' OR CAST(a.user_id AS TEXT) = $2) "
-               "AND ($3 = '' OR a.status = $3) AND " DL_KEYSET_ASC(a.id, 4, 5));
+inline constexpr auto kListAppeals = kAppealTable.where(
+    "x.course_id = $1 AND ($2 = '' OR CAST(a.user_id AS TEXT) = $2) "
+    "AND ($3 = '' OR a.status = $3) AND " DL_KEYSET_ASC(a.id, 4, 5));
 
 // Changes no row when the appeal was resolved meanwhile.
 inline constexpr const char* kResolveAppeal =

@@ -4,18 +4,11 @@
 #include "assessment/grading_rules.h"
 #include "core/uuid.h"
 #include "http/path_param.h"
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 
 namespace deltalabs::assessment {
 
 namespace {
-
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Assessment";
 
 // One question of an exercise body; input() checks its decimals.
 struct QuestionBody {
@@ -165,60 +158,41 @@ Result<ExerciseInput> exercise_input(ExerciseBody body) {
 
 void register_exercise_routes(http::Router& router, ExerciseService& exercises,
                               const CursorCodec& cursors) {
-  http::paged_list(router, cursors,
-                   {.path = "/v1/courses/:id/exercises",
-                    .summary = "Exercises of a course, oldest first: members see published ones "
-                               "without answer keys; the course's graders see all, with keys",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .responses = {200, 403, 404}},
-                   exercise_shape(), [&exercises](Request& req, const PageRequest& page) {
-                     return exercises.list(req.caller(), http::path_param(req), page);
-                   });
+  const http::RouteGroup g(router, cursors, "Assessment");
+  g.list({.path = "/v1/courses/:id/exercises",
+          .summary = "Exercises of a course, oldest first: members see published ones "
+                     "without answer keys; the course's graders see all, with keys",
+          .responses = {200, 403, 404}},
+         exercise_shape(), http::call(exercises, &ExerciseService::list, http::id));
 
-  http::create(
-      router,
+  g.create(
       {.path = "/v1/courses/:id/exercises",
        .summary = "Create an exercise with its questions (the course's instructors); question "
                   "types single_choice, multiple_choice, numeric (with tolerance), short_text "
                   "and free_text (graded by hand)",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
        .body = http::json_body(exercise_body()),
        .responses = {201, 403, 404}},
       exercise_shape(),
-      [&exercises](Request& req) -> Result<Exercise> {
-        DL_ASSIGN_OR_RETURN(ExerciseInput input,
-                            exercise_input(exercise_body().read<ExerciseBody>(req.json)));
+      [&exercises](http::Request& req) -> Result<Exercise> {
+        DL_ASSIGN_OR_RETURN(ExerciseInput input, exercise_input(http::body_as<ExerciseBody>(req)));
         return exercises.create(req.caller(), http::path_param(req), input);
       },
       [](const Exercise& x) { return "/v1/courses/" + x.course_id + "/exercises/" + x.id; });
 
-  http::get_one(router,
-                {.path = "/v1/courses/:id/exercises/:eid",
-                 .summary = "One exercise; answer keys only for the course's graders",
-                 .tag = kTag,
-                 .access = Access::kAuthenticated,
-                 .responses = {200, 403, 404}},
-                exercise_shape(), [&exercises](Request& req) {
-                  return exercises.get(req.caller(), http::path_param(req),
-                                       http::path_param(req, "eid"));
-                });
+  g.get({.path = "/v1/courses/:id/exercises/:eid",
+         .summary = "One exercise; answer keys only for the course's graders",
+         .responses = {200, 403, 404}},
+        exercise_shape(),
+        http::call(exercises, &ExerciseService::get, http::id, http::PathParam{"eid"}));
 
-  http::action(router,
-               {.method = Method::kPatch,
-                .path = "/v1/courses/:id/exercises/:eid",
-                .summary = "Change an exercise's settings (title, attempts, due date, "
-                           "published); the course's instructors only",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .body = http::json_body(exercise_change_body()),
-                .responses = {200, 403, 404}},
-               exercise_shape(), [&exercises](Request& req) {
-                 return exercises.update(
-                     req.caller(), http::path_param(req), http::path_param(req, "eid"),
-                     exercise_change_body().read<ExerciseChangeBody>(req.json).change());
-               });
+  g.patch({.path = "/v1/courses/:id/exercises/:eid",
+           .summary = "Change an exercise's settings (title, attempts, due date, "
+                      "published); the course's instructors only",
+           .body = http::json_body(exercise_change_body()),
+           .responses = {200, 403, 404}},
+          exercise_shape(),
+          http::call(exercises, &ExerciseService::update, http::id, http::PathParam{"eid"},
+                     http::body_field(&ExerciseChangeBody::change)));
 }
 
 }  // namespace deltalabs::assessment

@@ -111,9 +111,9 @@ Result<Exercise> ExerciseRepository::find_by_id(Connection& c, const std::string
 
 Result<Page<Exercise>> ExerciseRepository::list(Connection& c, const std::string& course_id,
                                                 bool published_only, const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(
-      Page<Exercise> out,
-      query_page(c, sql::kListExercises, {course_id, published_only ? 1 : 0}, page, exercise_from));
+  DL_ASSIGN_OR_RETURN(Page<Exercise> out,
+                      query_page(c, sql::kListExercises, {course_id, published_only ? 1 : 0}, page,
+                                 sql::kExerciseRow.reader()));
   for (auto& x : out.items) DL_TRY(load_questions(c, x));
   return out;
 }

@@ -10,10 +10,6 @@ namespace deltalabs::assessment {
 
 namespace {
 
-GradeItem item_from(const Row& r) { return sql::kGradeItemRow.read(r); }
-
-CourseGrade grade_from(const Row& r) { return sql::kGradeRow.read(r); }
-
 std::optional<double> optional_real(const Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
   return r.real(i);
@@ -30,27 +26,18 @@ std::int64_t offset_of(const std::string& after) {
 }  // namespace
 
 Result<GradeItem> GradeRepository::find_item(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("grade item");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectGradeItem, {id}));
-  if (rows.empty()) return Error::not_found("grade item");
-  return item_from(rows[0]);
+  return sql::kGradeItemTable.find(c, id);
 }
 
 Result<std::optional<GradeItem>> GradeRepository::item_of(Connection& c,
                                                           const std::string& enrollment_id,
                                                           const std::string& exercise_id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectGradeItemOf, {enrollment_id, exercise_id}));
-  if (rows.empty()) return std::optional<GradeItem>{};
-  return std::optional<GradeItem>{item_from(rows[0])};
+  return sql::kGradeItemTable.first(c, sql::kSelectGradeItemOf, {enrollment_id, exercise_id});
 }
 
 Result<std::vector<GradeItem>> GradeRepository::items_of(Connection& c,
                                                          const std::string& enrollment_id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListGradeItemsOfEnrollment, {enrollment_id}));
-  std::vector<GradeItem> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(item_from(rows[i]));
-  return items;
+  return sql::kGradeItemTable.all(c, sql::kListGradeItemsOfEnrollment, {enrollment_id});
 }
 
 Result<std::string> GradeRepository::insert_item(Connection& c, const std::string& enrollment_id,
@@ -99,15 +86,13 @@ Status GradeRepository::store_grade(Connection& c, const std::string& enrollment
 
 Result<std::optional<CourseGrade>> GradeRepository::grade_of(Connection& c,
                                                              const std::string& enrollment_id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectGradeOf, {enrollment_id}));
-  if (rows.empty()) return std::optional<CourseGrade>{};
-  return std::optional<CourseGrade>{grade_from(rows[0])};
+  return sql::kGradeTable.first(c, sql::kSelectGradeOf, {enrollment_id});
 }
 
 Result<Page<CourseGrade>> GradeRepository::grades_of_course(Connection& c,
                                                             const std::string& course_id,
                                                             const PageRequest& page) {
-  return query_page(c, sql::kListGradesOfCourse, {course_id}, page, grade_from,
+  return query_page(c, sql::kListGradesOfCourse, {course_id}, page, sql::kGradeRow.reader(),
                     [](const CourseGrade& g) { return g.user_id; });
 }
 

@@ -4,18 +4,11 @@
 #include "assessment/grading_rules.h"
 #include "core/uuid.h"
 #include "http/path_param.h"
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 
 namespace deltalabs::assessment {
 
 namespace {
-
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Assessment";
 
 // One answer of a submission body; its number is checked by answers_of.
 struct AnswerBody {
@@ -111,71 +104,56 @@ Result<std::vector<Answer>> answers_of(SubmitBody body) {
 
 void register_submission_routes(http::Router& router, SubmissionService& submissions,
                                 const CursorCodec& cursors) {
-  http::create(
-      router,
+  const http::RouteGroup g(router, cursors, "Assessment");
+  g.create(
       {.path = "/v1/courses/:id/exercises/:eid/submit",
        .summary = "Submit an attempt (enrolled members only): objective questions are scored "
                   "at once, free text waits for a grader; 409 ATTEMPTS_EXHAUSTED past "
                   "attempts_allowed, EXERCISE_CLOSED past the due date; a retry with the same "
                   "Idempotency-Key replays the first answer and uses no attempt",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
        .body = http::json_body(submit_body()),
        .responses = {201, 403, 404, 409},
        .idempotency = http::Idempotency::kOptional},
       submission_shape(),
-      [&submissions](Request& req) -> Result<Submission> {
-        DL_ASSIGN_OR_RETURN(auto answers, answers_of(submit_body().read<SubmitBody>(req.json)));
+      [&submissions](http::Request& req) -> Result<Submission> {
+        DL_ASSIGN_OR_RETURN(auto answers, answers_of(http::body_as<SubmitBody>(req)));
         return submissions.submit(req.caller(), http::path_param(req), http::path_param(req, "eid"),
                                   std::move(answers));
       },
-      [](const Submission& s) { return "/v1/submissions/" + s.id; });
+      "/v1/submissions/");
 
-  http::paged_list(
-      router, cursors,
-      {.path = "/v1/courses/:id/exercises/:eid/submissions",
-       .summary = "Submissions of an exercise, oldest first: a learner's own; the course's "
-                  "graders see everyone's (user_id narrows to one learner)",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .query = {{"user_id", "string", "one learner's (graders only)"}},
-       .responses = {200, 403, 404}},
-      submission_shape(),
-      [&submissions](Request& req, const PageRequest& page) -> Result<Page<Submission>> {
-        auto user_id = req.query("user_id");
-        if (user_id && !is_uuid(*user_id)) {
-          return Error::invalid("The query is not valid.", {{"user_id", "must be a UUID"}});
-        }
-        return submissions.list(req.caller(), http::path_param(req), http::path_param(req, "eid"),
-                                user_id, page);
-      });
+  g.list({.path = "/v1/courses/:id/exercises/:eid/submissions",
+          .summary = "Submissions of an exercise, oldest first: a learner's own; the course's "
+                     "graders see everyone's (user_id narrows to one learner)",
+          .query = {{"user_id", "string", "one learner's (graders only)"}},
+          .responses = {200, 403, 404}},
+         submission_shape(),
+         [&submissions](http::Request& req, const PageRequest& page) -> Result<Page<Submission>> {
+           auto user_id = req.query("user_id");
+           if (user_id && !is_uuid(*user_id)) {
+             return Error::invalid("The query is not valid.", {{"user_id", "must be a UUID"}});
+           }
+           return submissions.list(req.caller(), http::path_param(req),
+                                   http::path_param(req, "eid"), user_id, page);
+         });
 
-  http::get_one(router,
-                {.path = "/v1/submissions/:id",
-                 .summary = "One submission: its learner's (correct answers once the exercise is "
-                            "due) or, for the course's graders, any",
-                 .tag = kTag,
-                 .access = Access::kAuthenticated,
-                 .responses = {200, 404}},
-                submission_shape(), [&submissions](Request& req) {
-                  return submissions.get(req.caller(), http::path_param(req));
-                });
+  g.get({.path = "/v1/submissions/:id",
+         .summary = "One submission: its learner's (correct answers once the exercise is "
+                    "due) or, for the course's graders, any",
+         .responses = {200, 404}},
+        submission_shape(), http::call(submissions, &SubmissionService::get, http::id));
 
-  http::action(router,
-               {.method = Method::kPatch,
-                .path = "/v1/submissions/:id",
-                .summary = "Grade the free-text answers of a submission (the course's graders); "
-                           "graded once every free-text answer has points, which updates the "
-                           "grade item and course grade",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .body = http::json_body(grading_body()),
-                .responses = {200, 403, 404}},
-               submission_shape(), [&submissions](Request& req) {
-                 const auto in = grading_body().read<GradingBody>(req.json);
-                 return submissions.grade(req.caller(), http::path_param(req), in.manual_points(),
-                                          in.feedback);
-               });
+  g.patch({.path = "/v1/submissions/:id",
+           .summary = "Grade the free-text answers of a submission (the course's graders); "
+                      "graded once every free-text answer has points, which updates the "
+                      "grade item and course grade",
+           .body = http::json_body(grading_body()),
+           .responses = {200, 403, 404}},
+          submission_shape(), [&submissions](http::Request& req) {
+            const auto in = http::body_as<GradingBody>(req);
+            return submissions.grade(req.caller(), http::path_param(req), in.manual_points(),
+                                     in.feedback);
+          });
 }
 
 }  // namespace deltalabs::assessment

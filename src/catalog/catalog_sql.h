@@ -6,22 +6,21 @@
 #include "catalog/model.h"
 #include "storage/keyset.h"
 #include "storage/row_mapping.h"
+#include "storage/row_table.h"
 #include "storage/sql_text.h"
 
 namespace deltalabs::catalog::sql {
 
 // --- reference data: categories and levels --------------------------------
-inline constexpr const char* kInsertCategory =
-    "INSERT INTO course_categories (id, slug, name, description, created_at) VALUES ($1, $2, $3, "
-    "$4, $5)";
+inline constexpr auto kInsertCategory =
+    insert_into<"course_categories", "id, slug, name, description, created_at">();
 inline constexpr const char* kSelectCategory =
     "SELECT id, slug, name, description, created_at FROM course_categories WHERE id = $1";
 inline constexpr const char* kListCategories =
     "SELECT id, slug, name, description, created_at FROM course_categories "
     "WHERE ($1 = '' OR slug > $1) ORDER BY slug LIMIT $2";
-inline constexpr const char* kInsertLevel =
-    "INSERT INTO course_levels (id, slug, name, description, created_at) VALUES ($1, $2, $3, $4, "
-    "$5)";
+inline constexpr auto kInsertLevel =
+    insert_into<"course_levels", "id, slug, name, description, created_at">();
 inline constexpr const char* kSelectLevel =
     "SELECT id, slug, name, description, created_at FROM course_levels WHERE id = $1";
 inline constexpr const char* kListLevels =
@@ -30,26 +29,19 @@ inline constexpr const char* kListLevels =
 
 // --- instructors -------------------------------------------------------------
 inline constexpr auto kInstructorRow = row_mapping<Instructor>({
-    {"i.id", &Instructor::id},
-    {"i.user_id", &Instructor::user_id},
+    DL_COLUMNS_OF(i, Instructor, id, user_id),
     {"u.first_name || ' ' || u.last_name", &Instructor::name},
-    {"i.headline", &Instructor::headline},
-    {"i.bio", &Instructor::bio},
-    {"i.created_at", &Instructor::created_at},
+    DL_COLUMNS_OF(i, Instructor, headline, bio, created_at),
 });
-inline constexpr auto kInstructorSelect =
-    sql_concat("SELECT ", column_list<kInstructorRow>(),
-               " FROM instructors i JOIN users u ON u.id = i.user_id ");
+inline constexpr RowTable<kInstructorRow, "instructors i JOIN users u ON u.id = i.user_id", "i.id">
+    kInstructorTable{"instructor"};
 inline constexpr const char* kInsertInstructor =
     "INSERT INTO instructors (id, user_id, headline, bio, created_at, updated_at) VALUES ($1, $2, "
     "$3, $4, $5, $5)";
-inline constexpr auto kSelectInstructor = sql_concat(kInstructorSelect, "WHERE i.id = $1");
-inline constexpr auto kSelectInstructorByUser =
-    sql_concat(kInstructorSelect, "WHERE i.user_id = $1");
-inline constexpr auto kListInstructors =
-    sql_concat(kInstructorSelect, "WHERE " DL_KEYSET_ASC(i.id, 1, 2));
+inline constexpr auto kSelectInstructorByUser = kInstructorTable.where("i.user_id = $1");
+inline constexpr auto kListInstructors = kInstructorTable.where("" DL_KEYSET_ASC(i.id, 1, 2));
 inline constexpr auto kListInstructorsOfCourse =
-    sql_concat(kInstructorSelect,
+    sql_concat(kInstructorTable.kSelect,
                "JOIN course_instructors ci ON ci.instructor_id = i.id WHERE ci.course_id = $1 "
                "ORDER BY ci.added_at, i.id");
 inline constexpr const char* kCountUsersById = "SELECT count(*) FROM users WHERE id = $1";
@@ -95,8 +87,8 @@ inline constexpr const char* kCountInstructorsById =
     "SELECT count(*) FROM instructors WHERE id = $1";
 inline constexpr const char* kDeleteCourseInstructors =
     "DELETE FROM course_instructors WHERE course_id = $1";
-inline constexpr const char* kInsertCourseInstructor =
-    "INSERT INTO course_instructors (course_id, instructor_id, added_at) VALUES ($1, $2, $3)";
+inline constexpr auto kInsertCourseInstructor =
+    insert_into<"course_instructors", "course_id, instructor_id, added_at">();
 // Does the user teach any course at all (the pipeline's owner rule for courses:update)?
 inline constexpr const char* kTeachesAnyCourse =
     "SELECT 1 FROM course_instructors ci JOIN instructors i ON i.id = ci.instructor_id "

@@ -7,18 +7,12 @@
 #include "core/uuid.h"
 #include "http/pagination.h"
 #include "http/path_param.h"
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 
 namespace deltalabs::catalog {
 
 namespace {
 
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Catalog";
 constexpr std::int64_t kMaxPriceMinor = 1'000'000'000'000;
 
 // What POST and PATCH /v1/courses read; input() makes the service's CourseInput.
@@ -104,7 +98,7 @@ Result<CourseSort> parse_sort(const std::optional<std::string>& text) {
                         {{"sort", "must be relevance, newest, popular or price"}});
 }
 
-Result<CourseQuery> course_query(const Request& req) {
+Result<CourseQuery> course_query(const http::Request& req) {
   CourseQuery q;
   std::vector<FieldError> problems;
   if (auto text = req.query("q"); text && !text->empty()) {
@@ -153,10 +147,12 @@ Result<CourseQuery> course_query(const Request& req) {
 
 void register_course_routes(http::Router& router, CourseService& courses,
                             const CursorCodec& cursors) {
-  router.add(
-      {.method = Method::kGet,
+  const http::RouteGroup g(router, "Catalog");
+  const http::RouteGroup anyone = g.with(http::Access::kPublic);
+  anyone.add(
+      {.method = http::Method::kGet,
        .path = "/v1/courses",
-       .handler = [&courses, &cursors](Request& req) -> Result<Response> {
+       .handler = [&courses, &cursors](http::Request& req) -> Result<http::Response> {
          DL_ASSIGN_OR_RETURN(CourseQuery query, course_query(req));
          DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
          // Each course is written out as it is read (CourseService::each).
@@ -167,8 +163,6 @@ void register_course_routes(http::Router& router, CourseService& courses,
          return body.finish(next, cursors);
        },
        .summary = "The public catalog: published courses, searched, filtered and sorted",
-       .tag = kTag,
-       .access = Access::kPublic,
        .query = http::page_query(
            {{"q", "string", "Full-text query over title, subtitle and description"},
             {"category", "string", "Category slug or id"},
@@ -183,77 +177,47 @@ void register_course_routes(http::Router& router, CourseService& courses,
             {.name = "sort",
              .description = "relevance (default with q), newest (default without), popular, price",
              .allowed = {"relevance", "newest", "popular", "price"}}}),
-       .responses = {200},
        .returns = http::schema::page_of(course_shape()),
        .shared_cache = true});
 
-  http::create(
-      router,
-      {.path = "/v1/courses",
-       .summary = "Create a draft course; instructors default to the caller's own profile",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .permission = "courses:create",
-       .body = http::json_body(course_body(/*create=*/true)),
-       .responses = {201}},
-      course_shape(),
-      [&courses](Request& req) {
-        return courses.create(req.caller(),
-                              course_body(/*create=*/true).read<CourseBody>(req.json).input());
-      },
-      [](const Course& c) { return "/v1/courses/" + c.id; });
+  g.create({.path = "/v1/courses",
+            .summary = "Create a draft course; instructors default to the caller's own profile",
+            .permission = "courses:create",
+            .body = http::json_body(course_body(/*create=*/true)),
+            .responses = {201}},
+           course_shape(),
+           http::call(courses, &CourseService::create, http::body_field(&CourseBody::input)),
+           "/v1/courses/");
 
-  http::get_one(
-      router,
+  g.get({.path = "/v1/courses/:id",
+         .summary =
+             "One course; drafts only for their instructors and catalog editors (404 otherwise)",
+         .access = http::Access::kOptionalAuth,
+         .responses = {200, 404},
+         .shared_cache = true},
+        course_shape(), http::call(courses, &CourseService::get, http::id));
+
+  g.patch(
       {.path = "/v1/courses/:id",
-       .summary =
-           "One course; drafts only for their instructors and catalog editors (404 otherwise)",
-       .tag = kTag,
-       .access = Access::kOptionalAuth,
-       .responses = {200, 404},
-       .shared_cache = true},
-      course_shape(),
-      [&courses](Request& req) { return courses.get(req.caller(), http::path_param(req)); });
-
-  http::action(router,
-               {.method = Method::kPatch,
-                .path = "/v1/courses/:id",
-                .summary = "Change a course (its instructors or courses:update); status changes "
-                           "through publish and DELETE",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .permission = "courses:update",
-                .body = http::json_body(course_body(/*create=*/false)),
-                .responses = {200, 403, 404, 409}},
-               course_shape(), [&courses](Request& req) {
-                 return courses.update(
-                     req.caller(), http::path_param(req),
-                     course_body(/*create=*/false).read<CourseBody>(req.json).input());
-               });
-
-  http::no_content(
-      router,
-      {.method = Method::kDelete,
-       .path = "/v1/courses/:id",
-       .summary = "Archive a course (draft or published -> archived); it leaves the "
-                  "catalog",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .permission = "courses:delete",
-       .responses = {204, 403, 404, 409}},
-      [&courses](Request& req) { return courses.archive(req.caller(), http::path_param(req)); });
-
-  http::action(
-      router,
-      {.method = Method::kPost,
-       .path = "/v1/courses/:id/publish",
-       .summary = "Publish a draft; 409 COURSE_HAS_NO_CONTENT without a section holding an item",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .permission = "courses:publish",
+       .summary = "Change a course (its instructors or courses:update); status changes "
+                  "through publish and DELETE",
+       .permission = "courses:update",
+       .body = http::json_body(course_body(/*create=*/false)),
        .responses = {200, 403, 404, 409}},
       course_shape(),
-      [&courses](Request& req) { return courses.publish(req.caller(), http::path_param(req)); });
+      http::call(courses, &CourseService::update, http::id, http::body_field(&CourseBody::input)));
+
+  g.del({.path = "/v1/courses/:id",
+         .summary = "Archive a course (draft or published -> archived); it leaves the catalog",
+         .permission = "courses:delete",
+         .responses = {204, 403, 404, 409}},
+        http::call(courses, &CourseService::archive, http::id));
+
+  g.post({.path = "/v1/courses/:id/publish",
+          .summary = "Publish a draft; 409 COURSE_HAS_NO_CONTENT without a section holding an item",
+          .permission = "courses:publish",
+          .responses = {200, 403, 404, 409}},
+         course_shape(), http::call(courses, &CourseService::publish, http::id));
 }
 
 }  // namespace deltalabs::catalog

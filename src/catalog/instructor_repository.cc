@@ -6,18 +6,6 @@
 
 namespace deltalabs::catalog {
 
-namespace {
-
-Instructor instructor_from(const Row& r) { return sql::kInstructorRow.read(r); }
-
-std::vector<Instructor> all_from(const RowSet& rows) {
-  std::vector<Instructor> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(instructor_from(rows[i]));
-  return out;
-}
-
-}  // namespace
-
 Result<std::string> InstructorRepository::insert(Connection& c, const InstructorInput& input) {
   const std::string id = new_uuid_v7();
   auto inserted = c.execute(sql::kInsertInstructor,
@@ -32,26 +20,21 @@ Result<std::string> InstructorRepository::insert(Connection& c, const Instructor
 }
 
 Result<Instructor> InstructorRepository::find(Connection& c, const std::string& id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectInstructor, {id}));
-  if (rows.empty()) return Error::not_found("instructor");
-  return instructor_from(rows[0]);
+  return sql::kInstructorTable.find(c, id);
 }
 
 Result<std::optional<Instructor>> InstructorRepository::find_by_user(Connection& c,
                                                                      const std::string& user_id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectInstructorByUser, {user_id}));
-  if (rows.empty()) return std::optional<Instructor>{};
-  return std::optional<Instructor>{instructor_from(rows[0])};
+  return sql::kInstructorTable.first(c, sql::kSelectInstructorByUser, {user_id});
 }
 
 Result<Page<Instructor>> InstructorRepository::list(Connection& c, const PageRequest& page) {
-  return query_page(c, sql::kListInstructors, {}, page, instructor_from);
+  return sql::kInstructorTable.page(c, sql::kListInstructors, {}, page);
 }
 
 Result<std::vector<Instructor>> InstructorRepository::of_course(Connection& c,
                                                                 const std::string& course_id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListInstructorsOfCourse, {course_id}));
-  return all_from(rows);
+  return sql::kInstructorTable.all(c, sql::kListInstructorsOfCourse, {course_id});
 }
 
 Result<bool> InstructorRepository::user_exists(Connection& c, const std::string& user_id) {

@@ -5,12 +5,11 @@
 
 #include "catalog/catalog_shapes.h"
 #include "http/collection_routes.h"
+#include "http/route_group.h"
 
 namespace deltalabs::catalog {
 
 namespace {
-
-constexpr const char* kTag = "Catalog";
 
 const BodySchema& reference_body() {
   static const BodySchema schema{
@@ -33,20 +32,16 @@ const BodySchema& instructor_body() {
 
 http::CollectionRoutes<ReferenceEntry> reference_routes(ReferenceService& service, std::string path,
                                                         std::string noun) {
-  http::CollectionRoutes<ReferenceEntry> spec;
-  spec.path = std::move(path);
-  spec.location = [base = spec.path](const ReferenceEntry& e) { return base + "/" + e.id; };
-  spec.noun = std::move(noun);
-  spec.tag = kTag;
-  spec.create_permission = "catalog:manage";
-  spec.list = [&service](http::Request&, const PageRequest& page) { return service.list(page); };
-  spec.create = [&service](http::Request& req) {
-    return service.create(req.caller(), reference_body().read<ReferenceInput>(req.json));
-  };
-  spec.shape = &reference_shape();
-  spec.body = reference_body();
-  spec.create_responses = {201, 409};
-  return spec;
+  return {
+      .path = path,
+      .noun = std::move(noun),
+      .create_permission = "catalog:manage",
+      .list = [&service](http::Request&, const PageRequest& page) { return service.list(page); },
+      .create = http::call(service, &ReferenceService::create, http::body_as<ReferenceInput>),
+      .shape = &reference_shape(),
+      .location = [path](const ReferenceEntry& e) { return path + "/" + e.id; },
+      .body = reference_body(),
+      .create_responses = {201, 409}};
 }
 
 std::string lower(std::string text) {
@@ -60,29 +55,25 @@ std::string lower(std::string text) {
 void register_reference_routes(http::Router& router, ReferenceService& categories,
                                ReferenceService& levels, InstructorService& instructors,
                                const CursorCodec& cursors) {
-  http::register_collection(
-      router, cursors, reference_routes(categories, "/v1/course-categories", "course category"));
-  http::register_collection(router, cursors,
-                            reference_routes(levels, "/v1/course-levels", "course level"));
-
-  http::CollectionRoutes<Instructor> spec;
-  spec.path = "/v1/instructors";
-  spec.noun = "instructor profile";
-  spec.tag = kTag;
-  spec.create_permission = "catalog:manage";
-  spec.list = [&instructors](http::Request&, const PageRequest& page) {
-    return instructors.list(page);
-  };
-  spec.create = [&instructors](http::Request& req) {
-    auto in = instructor_body().read<InstructorInput>(req.json);
-    in.user_id = lower(in.user_id);
-    return instructors.create(req.caller(), in);
-  };
-  spec.shape = &instructor_shape();
-  spec.location = [](const Instructor& i) { return "/v1/instructors/" + i.id; };
-  spec.body = instructor_body();
-  spec.create_responses = {201, 403, 409};
-  http::register_collection(router, cursors, std::move(spec));
+  const http::RouteGroup g(router, cursors, "Catalog");
+  g.collection(reference_routes(categories, "/v1/course-categories", "course category"));
+  g.collection(reference_routes(levels, "/v1/course-levels", "course level"));
+  g.collection(http::CollectionRoutes<Instructor>{
+      .path = "/v1/instructors",
+      .noun = "instructor profile",
+      .create_permission = "catalog:manage",
+      .list = [&instructors](http::Request&,
+                             const PageRequest& page) { return instructors.list(page); },
+      .create =
+          [&instructors](http::Request& req) {
+            auto in = http::body_as<InstructorInput>(req);
+            in.user_id = lower(in.user_id);
+            return instructors.create(req.caller(), in);
+          },
+      .shape = &instructor_shape(),
+      .location = [](const Instructor& i) { return "/v1/instructors/" + i.id; },
+      .body = instructor_body(),
+      .create_responses = {201, 403, 409}});
 }
 
 }  // namespace deltalabs::catalog

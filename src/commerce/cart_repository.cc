@@ -95,11 +95,7 @@ Status CartRepository::check_out(Connection& c, const std::string& cart_id) {
 }
 
 Result<ResourceOffer> CartRepository::resource(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("resource");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectResource, {id}));
-  if (rows.empty()) return Error::not_found("resource");
-  const Row r = rows[0];
-  return ResourceOffer{r.text(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.integer(5)};
+  return sql::kResourceOfferTable.find(c, id);
 }
 
 }  // namespace deltalabs::commerce

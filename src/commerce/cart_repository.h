@@ -10,16 +10,6 @@
 
 namespace deltalabs::commerce {
 
-// A resource as commerce sells it.
-struct ResourceOffer {
-  std::string id;
-  std::string course_id;
-  std::string title;
-  std::int64_t price_minor = 0;
-  std::string currency;
-  std::int64_t stock = 0;
-};
-
 // Rows of carts, their items and the stock of resources they sell.
 class CartRepository {
  public:

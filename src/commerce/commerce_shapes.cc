@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "catalog/catalog_shapes.h"
+#include "http/shape_fields.h"
 
 namespace deltalabs::commerce {
 
@@ -51,8 +52,7 @@ const http::JsonShape<Cart>& cart_shape() {
         }},
        {"status", s::one_of({"open", "checked_out"}), &Cart::status},
        {"currency", s::string(), &Cart::currency},
-       {"items", s::array(s::ref(cart_item_shape())),
-        [](const Cart& c) { return boost::json::value(cart_item_shape().render_all(c.items)); }},
+       http::array_of("items", cart_item_shape(), &Cart::items),
        {"item_count", s::integer(),
         [](const Cart& c) {
           return boost::json::value(static_cast<std::int64_t>(c.items.size()));
@@ -133,15 +133,13 @@ const http::JsonShape<Order>& order_shape() {
        {"provider", s::one_of({"offline", "card"}), &Order::provider},
        {"coupon_id", s::uuid(), &Order::coupon_id},
        {"sponsorship_request_id", s::uuid(), &Order::sponsorship_request_id},
-       {"items", s::array(s::ref(order_item_shape())),
-        [](const Order& o) { return boost::json::value(order_item_shape().render_all(o.items)); }},
+       http::array_of("items", order_item_shape(), &Order::items),
        {"payment", s::nullable(s::ref(payment_shape())),
         [](const Order& o) {
           return o.payment ? boost::json::value(payment_shape().render(*o.payment))
                            : boost::json::value(nullptr);
         }},
-       {"refunds", s::array(s::ref(refund_shape())),
-        [](const Order& o) { return boost::json::value(refund_shape().render_all(o.refunds)); }},
+       http::array_of("refunds", refund_shape(), &Order::refunds),
        {"created_at", s::timestamp(), &Order::created_at},
        {"paid_at", s::timestamp(), &Order::paid_at},
        {"updated_at", s::timestamp(), &Order::updated_at}});

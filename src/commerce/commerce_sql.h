@@ -9,6 +9,7 @@
 #include "commerce/model.h"
 #include "storage/keyset.h"
 #include "storage/row_mapping.h"
+#include "storage/row_table.h"
 #include "storage/sql_text.h"
 
 namespace deltalabs::commerce::sql {
@@ -17,14 +18,10 @@ namespace deltalabs::commerce::sql {
 
 // A cart's row (without its items and the totals CartService works out).
 inline constexpr auto kCartRow = row_mapping<Cart>({
-    {"id", &Cart::id},
-    {"user_id", &Cart::user_id},
-    {"status", &Cart::status},
-    {"created_at", &Cart::created_at},
-    {"updated_at", &Cart::updated_at},
+    DL_COLUMNS(Cart, id, user_id, status, created_at, updated_at),
 });
-inline constexpr auto kSelectOpenCart = sql_concat(
-    "SELECT ", column_list<kCartRow>(), " FROM carts WHERE user_id = $1 AND status = 'open'");
+inline constexpr auto kSelectOpenCart =
+    select_where<kCartRow>("carts", "user_id = $1 AND status = 'open'");
 inline constexpr const char* kInsertCart =
     "INSERT INTO carts (id, user_id, status, created_at, updated_at) VALUES ($1, $2, 'open', $3, "
     "$3) ON CONFLICT DO NOTHING";
@@ -38,22 +35,19 @@ inline constexpr const char* kCheckOutCart =
 
 // A cart item's row; the line total is worked out from it.
 inline constexpr auto kCartItemRow = row_mapping<CartItem>({
-    {"i.id", &CartItem::id},
-    {"i.item_type", &CartItem::item_type},
+    DL_COLUMNS_OF(i, CartItem, id, item_type),
     {"COALESCE(CAST(i.course_id AS TEXT), CAST(i.resource_id AS TEXT))", &CartItem::item_id},
     {"COALESCE(c.title, r.title)", &CartItem::title},
-    {"i.quantity", &CartItem::quantity},
-    {"i.unit_price_minor", &CartItem::unit_price_minor},
-    {"i.currency", &CartItem::currency},
-    {"i.created_at", &CartItem::created_at},
+    DL_COLUMNS_OF(i, CartItem, quantity, unit_price_minor, currency, created_at),
 });
-inline constexpr auto kSelectCartItems =
-    sql_concat("SELECT ", column_list<kCartItemRow>(),
-               " FROM cart_items i LEFT JOIN courses c ON c.id = i.course_id "
-               "LEFT JOIN resources r ON r.id = i.resource_id WHERE i.cart_id = $1 ORDER BY i.id");
-inline constexpr const char* kInsertCartItem =
-    "INSERT INTO cart_items (id, cart_id, item_type, course_id, resource_id, quantity, "
-    "unit_price_minor, currency, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+inline constexpr auto kSelectCartItems = select_where<kCartItemRow>(
+    "cart_items i LEFT JOIN courses c ON c.id = i.course_id LEFT JOIN resources r ON r.id = "
+    "i.resource_id",
+    "i.cart_id = $1 ORDER BY i.id");
+inline constexpr auto kInsertCartItem =
+    insert_into<"cart_items",
+                "id, cart_id, item_type, course_id, resource_id, quantity, unit_price_minor, "
+                "currency, created_at">();
 inline constexpr const char* kDeleteCartItem =
     "DELETE FROM cart_items WHERE id = $1 AND cart_id = $2";
 // Puts a line back into a cart unless the cart holds that target already.
@@ -63,32 +57,25 @@ inline constexpr const char* kRestoreCartItem =
     "ON CONFLICT DO NOTHING";
 
 // A resource as commerce sells it: course, title, price and stock.
-inline constexpr const char* kSelectResource =
-    "SELECT id, course_id, title, price_amount_minor, price_currency, stock FROM resources "
-    "WHERE id = $1";
+// Content's resources as commerce sells them (a declared cross-domain read).
+inline constexpr auto kResourceOfferRow = row_mapping<ResourceOffer>({
+    DL_COLUMNS(ResourceOffer, id, course_id, title),
+    {"price_amount_minor", &ResourceOffer::price_minor},
+    {"price_currency", &ResourceOffer::currency},
+    DL_COLUMNS(ResourceOffer, stock),
+});
+inline constexpr RowTable<kResourceOfferRow, "resources"> kResourceOfferTable{"resource"};
 
 // --- coupons -------------------------------------------------------------------------------------
 
 inline constexpr auto kCouponRow = row_mapping<Coupon>({
-    {"id", &Coupon::id},
-    {"code", &Coupon::code},
-    {"kind", &Coupon::kind},
-    {"percent_off", &Coupon::percent_off},
-    {"amount_off_minor", &Coupon::amount_off_minor},
-    {"currency", &Coupon::currency},
-    {"max_redemptions", &Coupon::max_redemptions},
-    {"per_user_limit", &Coupon::per_user_limit},
-    {"redemption_count", &Coupon::redemption_count},
-    {"valid_from", &Coupon::valid_from},
-    {"valid_until", &Coupon::valid_until},
-    {"created_at", &Coupon::created_at},
+    DL_COLUMNS(Coupon, id, code, kind, percent_off, amount_off_minor, currency, max_redemptions,
+               per_user_limit, redemption_count, valid_from, valid_until, created_at),
 });
-inline constexpr auto kCouponSelect =
-    sql_concat("SELECT ", column_list<kCouponRow>(), " FROM coupons ");
+inline constexpr RowTable<kCouponRow, "coupons"> kCouponTable{"coupon"};
 
-inline constexpr auto kSelectCouponByCode = sql_concat(kCouponSelect, "WHERE code = $1");
-inline constexpr auto kSelectCoupon = sql_concat(kCouponSelect, "WHERE id = $1");
-inline constexpr auto kListCoupons = sql_concat(kCouponSelect, "WHERE " DL_KEYSET_DESC(id, 1, 2));
+inline constexpr auto kSelectCouponByCode = kCouponTable.where("code = $1");
+inline constexpr auto kListCoupons = kCouponTable.where("" DL_KEYSET_DESC(id, 1, 2));
 
 inline constexpr const char* kInsertCoupon =
     "INSERT INTO coupons (id, code, kind, percent_off, amount_off_minor, currency, "
@@ -100,9 +87,9 @@ inline constexpr const char* kRedeemCoupon =
     "AND (max_redemptions IS NULL OR redemption_count < max_redemptions)";
 inline constexpr const char* kCountUserRedemptions =
     "SELECT count(*) FROM coupon_redemptions WHERE coupon_id = $1 AND user_id = $2";
-inline constexpr const char* kInsertRedemption =
-    "INSERT INTO coupon_redemptions (id, coupon_id, order_id, user_id, amount_minor, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6)";
+inline constexpr auto kInsertRedemption =
+    insert_into<"coupon_redemptions",
+                "id, coupon_id, order_id, user_id, amount_minor, created_at">();
 inline constexpr const char* kReleaseRedemption =
     "UPDATE coupons SET redemption_count = redemption_count - 1 WHERE id = $1 "
     "AND redemption_count > 0";
@@ -113,32 +100,17 @@ inline constexpr const char* kDeleteRedemption =
 
 // An order's row (without its items, payment and refunds).
 inline constexpr auto kOrderRow = row_mapping<Order>({
-    {"id", &Order::id},
-    {"number", &Order::number},
-    {"user_id", &Order::user_id},
-    {"status", &Order::status},
-    {"currency", &Order::currency},
-    {"subtotal_minor", &Order::subtotal_minor},
-    {"discount_minor", &Order::discount_minor},
-    {"total_minor", &Order::total_minor},
-    {"refunded_minor", &Order::refunded_minor},
-    {"provider", &Order::provider},
-    {"coupon_id", &Order::coupon_id},
-    {"sponsorship_request_id", &Order::sponsorship_request_id},
-    {"created_at", &Order::created_at},
-    {"paid_at", &Order::paid_at},
-    {"updated_at", &Order::updated_at},
+    DL_COLUMNS(Order, id, number, user_id, status, currency, subtotal_minor, discount_minor,
+               total_minor, refunded_minor, provider, coupon_id, sponsorship_request_id, created_at,
+               paid_at, updated_at),
 });
-inline constexpr auto kOrderSelect =
-    sql_concat("SELECT ", column_list<kOrderRow>(), " FROM orders ");
+inline constexpr RowTable<kOrderRow, "orders"> kOrderTable{"order"};
 
-inline constexpr auto kSelectOrder = sql_concat(kOrderSelect, "WHERE id = $1");
-inline constexpr auto kSelectOrderByKey =
-    sql_concat(kOrderSelect, "WHERE user_id = $1 AND checkout_key = $2");
+inline constexpr auto kSelectOrderByKey = kOrderTable.where("user_id = $1 AND checkout_key = $2");
 inline constexpr const char* kForgetCheckoutKey =
     "UPDATE orders SET checkout_key = NULL WHERE id = $1";
 inline constexpr auto kListUserOrders =
-    sql_concat(kOrderSelect, "WHERE user_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
+    kOrderTable.where("user_id = $1 AND " DL_KEYSET_DESC(id, 2, 3));
 
 inline constexpr const char* kInsertOrder =
     "INSERT INTO orders (id, number, user_id, status, currency, subtotal_minor, discount_minor, "
@@ -157,22 +129,14 @@ inline constexpr const char* kAddRefunded =
 
 // An order item's row; the item is a course, a resource or a lab booking.
 inline constexpr auto kOrderItemRow = row_mapping<OrderItem>({
-    {"id", &OrderItem::id},
-    {"order_id", &OrderItem::order_id},
-    {"item_type", &OrderItem::item_type},
+    DL_COLUMNS(OrderItem, id, order_id, item_type),
     {"COALESCE(CAST(course_id AS TEXT), CAST(resource_id AS TEXT), CAST(lab_booking_id AS TEXT))",
      &OrderItem::item_id},
-    {"title", &OrderItem::title},
-    {"quantity", &OrderItem::quantity},
-    {"unit_price_minor", &OrderItem::unit_price_minor},
-    {"discount_minor", &OrderItem::discount_minor},
-    {"total_minor", &OrderItem::total_minor},
-    {"aid_application_id", &OrderItem::aid_application_id},
-    {"enrollment_id", &OrderItem::enrollment_id},
-    {"refunded", &OrderItem::refunded},
+    DL_COLUMNS(OrderItem, title, quantity, unit_price_minor, discount_minor, total_minor,
+               aid_application_id, enrollment_id, refunded),
 });
-inline constexpr auto kSelectOrderItems = sql_concat(
-    "SELECT ", column_list<kOrderItemRow>(), " FROM order_items WHERE order_id = $1 ORDER BY id");
+inline constexpr auto kSelectOrderItems =
+    select_where<kOrderItemRow>("order_items", "order_id = $1 ORDER BY id");
 inline constexpr const char* kInsertOrderItem =
     "INSERT INTO order_items (id, order_id, item_type, course_id, resource_id, title, quantity, "
     "unit_price_minor, discount_minor, total_minor, aid_application_id, enrollment_id, refunded, "
@@ -200,23 +164,13 @@ inline constexpr const char* kMarkItemRefunded =
 // --- payments and refunds ------------------------------------------------------------------------
 
 inline constexpr auto kPaymentRow = row_mapping<Payment>({
-    {"id", &Payment::id},
-    {"order_id", &Payment::order_id},
-    {"provider", &Payment::provider},
-    {"method", &Payment::method},
-    {"provider_reference", &Payment::provider_reference},
-    {"amount_minor", &Payment::amount_minor},
-    {"currency", &Payment::currency},
-    {"status", &Payment::status},
-    {"created_at", &Payment::created_at},
-    {"updated_at", &Payment::updated_at},
+    DL_COLUMNS(Payment, id, order_id, provider, method, provider_reference, amount_minor, currency,
+               status, created_at, updated_at),
 });
-inline constexpr auto kPaymentSelect =
-    sql_concat("SELECT ", column_list<kPaymentRow>(), " FROM payments ");
+inline constexpr RowTable<kPaymentRow, "payments"> kPaymentTable{"payment"};
 
-inline constexpr auto kSelectOrderPayment = sql_concat(kPaymentSelect, "WHERE order_id = $1");
-inline constexpr auto kSelectPaymentByReference =
-    sql_concat(kPaymentSelect, "WHERE provider_reference = $1");
+inline constexpr auto kSelectOrderPayment = kPaymentTable.where("order_id = $1");
+inline constexpr auto kSelectPaymentByReference = kPaymentTable.where("provider_reference = $1");
 
 inline constexpr const char* kInsertPayment =
     "INSERT INTO payments (id, order_id, provider, method, provider_reference, amount_minor, "
@@ -230,17 +184,11 @@ inline constexpr const char* kSetPaymentReference =
     "UPDATE payments SET provider_reference = $2, raw_event = $3, updated_at = $4 WHERE id = $1";
 
 inline constexpr auto kRefundRow = row_mapping<Refund>({
-    {"id", &Refund::id},
-    {"order_id", &Refund::order_id},
-    {"order_item_id", &Refund::order_item_id},
-    {"amount_minor", &Refund::amount_minor},
-    {"currency", &Refund::currency},
-    {"reason", &Refund::reason},
-    {"created_at", &Refund::created_at},
-    {"status", &Refund::status},
+    DL_COLUMNS(Refund, id, order_id, order_item_id, amount_minor, currency, reason, created_at,
+               status),
 });
-inline constexpr auto kSelectOrderRefunds = sql_concat(
-    "SELECT ", column_list<kRefundRow>(), " FROM refunds WHERE order_id = $1 ORDER BY id");
+inline constexpr auto kSelectOrderRefunds =
+    select_where<kRefundRow>("refunds", "order_id = $1 ORDER BY id");
 // A refund reserved before the processor is asked; nothing when the item has one.
 inline constexpr const char* kReserveRefund =
     "INSERT INTO refunds (id, order_id, order_item_id, payment_id, amount_minor, currency, "
@@ -258,46 +206,29 @@ inline constexpr const char* kInsertPaymentEvent =
 // --- sponsors and sponsorship requests -----------------------------------------------------------
 
 inline constexpr auto kSponsorRow = row_mapping<Sponsor>({
-    {"id", &Sponsor::id},
-    {"name", &Sponsor::name},
-    {"kind", &Sponsor::kind},
-    {"organization_id", &Sponsor::organization_id},
-    {"manager_id", &Sponsor::manager_id},
-    {"contact_email", &Sponsor::contact_email},
-    {"created_at", &Sponsor::created_at},
+    DL_COLUMNS(Sponsor, id, name, kind, organization_id, manager_id, contact_email, created_at),
 });
-inline constexpr auto kSponsorSelect =
-    sql_concat("SELECT ", column_list<kSponsorRow>(), " FROM sponsors ");
+inline constexpr RowTable<kSponsorRow, "sponsors"> kSponsorTable{"sponsor"};
 
-inline constexpr auto kSelectSponsor = sql_concat(kSponsorSelect, "WHERE id = $1");
-inline constexpr auto kListSponsors = sql_concat(kSponsorSelect, "WHERE " DL_KEYSET_DESC(id, 1, 2));
+inline constexpr auto kListSponsors = kSponsorTable.where("" DL_KEYSET_DESC(id, 1, 2));
 
-inline constexpr const char* kInsertSponsor =
-    "INSERT INTO sponsors (id, name, kind, organization_id, manager_id, contact_email, "
-    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+inline constexpr auto kInsertSponsor =
+    insert_into<"sponsors",
+                "id, name, kind, organization_id, manager_id, contact_email, created_at">();
 
 inline constexpr auto kRequestRow = row_mapping<SponsorshipRequest>({
-    {"r.id", &SponsorshipRequest::id},
-    {"r.sponsor_id", &SponsorshipRequest::sponsor_id},
-    {"r.user_id", &SponsorshipRequest::user_id},
-    {"r.course_id", &SponsorshipRequest::course_id},
-    {"r.status", &SponsorshipRequest::status},
-    {"r.message", &SponsorshipRequest::message},
+    DL_COLUMNS_OF(r, SponsorshipRequest, id, sponsor_id, user_id, course_id, status, message),
     {"o.id", &SponsorshipRequest::order_id},
-    {"r.decided_by", &SponsorshipRequest::decided_by},
-    {"r.decided_at", &SponsorshipRequest::decided_at},
-    {"r.created_at", &SponsorshipRequest::created_at},
-    {"r.updated_at", &SponsorshipRequest::updated_at},
+    DL_COLUMNS_OF(r, SponsorshipRequest, decided_by, decided_at, created_at, updated_at),
 });
-inline constexpr auto kRequestSelect = sql_concat(
-    "SELECT ", column_list<kRequestRow>(),
-    " FROM sponsorship_requests r LEFT JOIN orders o ON o.sponsorship_request_id = r.id ");
+inline constexpr RowTable<
+    kRequestRow, "sponsorship_requests r LEFT JOIN orders o ON o.sponsorship_request_id = r.id",
+    "r.id">
+    kRequestTable{"sponsorship request"};
 
-inline constexpr auto kSelectRequest = sql_concat(kRequestSelect, "WHERE r.id = $1");
 // The requests the user made or may decide (as a sponsor's manager).
-inline constexpr auto kListRequests = sql_concat(
-    kRequestSelect,
-    "WHERE (r.user_id = $1 OR r.sponsor_id IN (SELECT id FROM sponsors WHERE manager_id = $1)) "
+inline constexpr auto kListRequests = kRequestTable.where(
+    "(r.user_id = $1 OR r.sponsor_id IN (SELECT id FROM sponsors WHERE manager_id = $1)) "
     "AND " DL_KEYSET_DESC(r.id, 2, 3));
 
 inline constexpr const char* kInsertRequest =
@@ -310,31 +241,21 @@ inline constexpr const char* kDecideRequest =
 // --- financial aid -------------------------------------------------------------------------------
 
 inline constexpr auto kAidRow = row_mapping<AidApplication>({
-    {"a.id", &AidApplication::id},
-    {"a.user_id", &AidApplication::user_id},
-    {"a.course_id", &AidApplication::course_id},
-    {"a.status", &AidApplication::status},
-    {"a.statement", &AidApplication::statement},
-    {"a.discount_percent", &AidApplication::discount_percent},
+    DL_COLUMNS_OF(a, AidApplication, id, user_id, course_id, status, statement, discount_percent),
     {"(SELECT i.order_id FROM order_items i WHERE i.aid_application_id = a.id)",
      &AidApplication::used_order_id},
-    {"a.reviewed_by", &AidApplication::reviewed_by},
-    {"a.reviewed_at", &AidApplication::reviewed_at},
-    {"a.created_at", &AidApplication::created_at},
-    {"a.updated_at", &AidApplication::updated_at},
+    DL_COLUMNS_OF(a, AidApplication, reviewed_by, reviewed_at, created_at, updated_at),
 });
-inline constexpr auto kAidSelect =
-    sql_concat("SELECT ", column_list<kAidRow>(), " FROM financial_aid_applications a ");
+inline constexpr RowTable<kAidRow, "financial_aid_applications a", "a.id"> kAidTable{
+    "financial aid"};
 
-inline constexpr auto kSelectAid = sql_concat(kAidSelect, "WHERE a.id = $1");
 // The approved application of the user for the course not yet used by a checkout.
-inline constexpr auto kSelectUsableAid = sql_concat(
-    kAidSelect,
-    "WHERE a.user_id = $1 AND a.course_id = $2 AND a.status = 'approved' AND NOT EXISTS "
+inline constexpr auto kSelectUsableAid = kAidTable.where(
+    "a.user_id = $1 AND a.course_id = $2 AND a.status = 'approved' AND NOT EXISTS "
     "(SELECT 1 FROM order_items i WHERE i.aid_application_id = a.id) ORDER BY a.id LIMIT 1");
 // Everyone's applications ($1 = '') or one user's.
-inline constexpr auto kListAid = sql_concat(
-    kAidSelect, "WHERE ($1 = '' OR CAST(a.user_id AS TEXT) = $1) AND " DL_KEYSET_DESC(a.id, 2, 3));
+inline constexpr auto kListAid =
+    kAidTable.where("($1 = '' OR CAST(a.user_id AS TEXT) = $1) AND " DL_KEYSET_DESC(a.id, 2, 3));
 
 inline constexpr const char* kInsertAid =
     "INSERT INTO financial_aid_applications (id, user_id, course_id, status, statement, "

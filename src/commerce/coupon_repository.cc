@@ -6,21 +6,13 @@
 
 namespace deltalabs::commerce {
 
-namespace {
-
-Coupon coupon_from(const Row& r) { return sql::kCouponRow.read(r); }
-
-}  // namespace
-
 Result<std::optional<Coupon>> CouponRepository::find_by_code(Connection& c,
                                                              const std::string& code) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectCouponByCode, {code}));
-  if (rows.empty()) return std::optional<Coupon>{};
-  return std::optional<Coupon>{coupon_from(rows[0])};
+  return sql::kCouponTable.first(c, sql::kSelectCouponByCode, {code});
 }
 
 Result<Page<Coupon>> CouponRepository::list(Connection& c, const PageRequest& page) {
-  return query_page(c, sql::kListCoupons, {}, page, coupon_from);
+  return sql::kCouponTable.page(c, sql::kListCoupons, {}, page);
 }
 
 Result<Coupon> CouponRepository::insert(Connection& c, const Coupon& coupon,
@@ -36,8 +28,7 @@ Result<Coupon> CouponRepository::insert(Connection& c, const Coupon& coupon,
       return Error::conflict("COUPON_CODE_TAKEN", "A coupon with this code exists.");
     return std::move(inserted).error();
   }
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectCoupon, {id}));
-  return coupon_from(rows[0]);
+  return sql::kCouponTable.find(c, id);
 }
 
 Result<bool> CouponRepository::redeem(Connection& c, const std::string& coupon_id) {

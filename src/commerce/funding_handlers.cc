@@ -2,18 +2,11 @@
 
 #include "commerce/commerce_shapes.h"
 #include "http/path_param.h"
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 
 namespace deltalabs::commerce {
 
 namespace {
-
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Commerce";
 
 // What POST /v1/financial-aid reads.
 struct AidApplicationBody {
@@ -93,169 +86,101 @@ const BodySchema& aid_review_body() {
 
 void register_coupon_routes(http::Router& router, CouponService& coupons,
                             const CursorCodec& cursors) {
-  http::paged_list(router, cursors,
-                   {.path = "/v1/coupons",
-                    .summary = "Coupons, newest first, with their redemption counts",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .permission = "coupons:manage",
-                    .responses = {200}},
-                   coupon_shape(), [&coupons](Request& req, const PageRequest& page) {
-                     return coupons.list(req.caller(), page);
-                   });
+  const http::RouteGroup g(router, cursors, "Commerce");
+  g.list({.path = "/v1/coupons",
+          .summary = "Coupons, newest first, with their redemption counts",
+          .permission = "coupons:manage"},
+         coupon_shape(), http::call(coupons, &CouponService::list));
 
-  http::action(router,
-               {.method = Method::kPost,
-                .path = "/v1/coupons",
-                .summary = "Create a coupon (percent or amount off, redemption cap, per-user "
-                           "limit, validity window)",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .permission = "coupons:manage",
-                .body = http::json_body(coupon_body()),
-                .responses = {201, 409}},
-               coupon_shape(), [&coupons](Request& req) {
-                 return coupons.create(req.caller(), coupon_body().read<Coupon>(req.json));
-               });
+  g.post({.path = "/v1/coupons",
+          .summary = "Create a coupon (percent or amount off, redemption cap, per-user "
+                     "limit, validity window)",
+          .permission = "coupons:manage",
+          .body = http::json_body(coupon_body()),
+          .responses = {201, 409}},
+         coupon_shape(), http::call(coupons, &CouponService::create, http::body_as<Coupon>));
 }
 
 void register_sponsor_routes(http::Router& router, SponsorshipService& sponsorships,
                              const CursorCodec& cursors) {
-  http::paged_list(router, cursors,
-                   {.path = "/v1/sponsors",
-                    .summary = "Sponsors who fund learners, newest first",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .responses = {200}},
-                   sponsor_shape(), [&sponsorships](Request& req, const PageRequest& page) {
-                     return sponsorships.sponsors(req.caller(), page);
-                   });
+  const http::RouteGroup g(router, cursors, "Commerce");
+  g.list({.path = "/v1/sponsors", .summary = "Sponsors who fund learners, newest first"},
+         sponsor_shape(), http::call(sponsorships, &SponsorshipService::sponsors));
 
-  http::action(router,
-               {.method = Method::kPost,
-                .path = "/v1/sponsors",
-                .summary = "Register a sponsor; I become the manager who decides its requests",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .body = http::json_body(sponsor_body()),
-                .responses = {201}},
-               sponsor_shape(), [&sponsorships](Request& req) {
-                 return sponsorships.create_sponsor(req.caller(),
-                                                    sponsor_body().read<Sponsor>(req.json));
-               });
+  g.post({.path = "/v1/sponsors",
+          .summary = "Register a sponsor; I become the manager who decides its requests",
+          .body = http::json_body(sponsor_body()),
+          .responses = {201}},
+         sponsor_shape(),
+         http::call(sponsorships, &SponsorshipService::create_sponsor, http::body_as<Sponsor>));
 }
 
 void register_request_routes(http::Router& router, SponsorshipService& sponsorships,
                              const CursorCodec& cursors) {
-  http::paged_list(router, cursors,
-                   {.path = "/v1/sponsorship-requests",
-                    .summary = "Sponsorship requests I made or decide, newest first",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .responses = {200}},
-                   sponsorship_request_shape(),
-                   [&sponsorships](Request& req, const PageRequest& page) {
-                     return sponsorships.requests(req.caller(), page);
-                   });
+  const http::RouteGroup g(router, cursors, "Commerce");
+  g.list({.path = "/v1/sponsorship-requests",
+          .summary = "Sponsorship requests I made or decide, newest first"},
+         sponsorship_request_shape(), http::call(sponsorships, &SponsorshipService::requests));
 
-  http::action(router,
-               {.method = Method::kPost,
-                .path = "/v1/sponsorship-requests",
-                .summary = "Ask a sponsor to cover a paid course",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .body = http::json_body(sponsorship_request_body()),
-                .responses = {201, 404, 409}},
-               sponsorship_request_shape(), [&sponsorships](Request& req) {
-                 return sponsorships.ask(
-                     req.caller(),
-                     sponsorship_request_body().read<SponsorshipRequestInput>(req.json));
-               });
+  g.post(
+      {.path = "/v1/sponsorship-requests",
+       .summary = "Ask a sponsor to cover a paid course",
+       .body = http::json_body(sponsorship_request_body()),
+       .responses = {201, 404, 409}},
+      sponsorship_request_shape(),
+      http::call(sponsorships, &SponsorshipService::ask, http::body_as<SponsorshipRequestInput>));
 
-  http::get_one(router,
-                {.path = "/v1/sponsorship-requests/:id",
-                 .summary = "A sponsorship request (its learner or the sponsor's manager)",
-                 .tag = kTag,
-                 .access = Access::kAuthenticated,
-                 .responses = {200, 404}},
-                sponsorship_request_shape(), [&sponsorships](Request& req) {
-                  return sponsorships.request(req.caller(), http::path_param(req));
-                });
+  g.get({.path = "/v1/sponsorship-requests/:id",
+         .summary = "A sponsorship request (its learner or the sponsor's manager)",
+         .responses = {200, 404}},
+        sponsorship_request_shape(),
+        http::call(sponsorships, &SponsorshipService::request, http::id));
 
-  http::action(router,
-               {.method = Method::kPost,
-                .path = "/v1/sponsorship-requests/:id/approve",
-                .summary = "Approve (the sponsor's manager): a zero-cost paid order and the "
-                           "enrollment, in one transaction",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .responses = {200, 403, 404, 409},
-                .idempotency = http::Idempotency::kOptional},
-               sponsorship_request_shape(), [&sponsorships](Request& req) {
-                 return sponsorships.approve(req.caller(), http::path_param(req));
-               });
+  g.post({.path = "/v1/sponsorship-requests/:id/approve",
+          .summary = "Approve (the sponsor's manager): a zero-cost paid order and the "
+                     "enrollment, in one transaction",
+          .responses = {200, 403, 404, 409},
+          .idempotency = http::Idempotency::kOptional},
+         sponsorship_request_shape(),
+         http::call(sponsorships, &SponsorshipService::approve, http::id));
 
-  http::action(router,
-               {.method = Method::kPost,
-                .path = "/v1/sponsorship-requests/:id/reject",
-                .summary = "Reject (the sponsor's manager)",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .responses = {200, 403, 404, 409},
-                .idempotency = http::Idempotency::kOptional},
-               sponsorship_request_shape(), [&sponsorships](Request& req) {
-                 return sponsorships.reject(req.caller(), http::path_param(req));
-               });
+  g.post({.path = "/v1/sponsorship-requests/:id/reject",
+          .summary = "Reject (the sponsor's manager)",
+          .responses = {200, 403, 404, 409},
+          .idempotency = http::Idempotency::kOptional},
+         sponsorship_request_shape(),
+         http::call(sponsorships, &SponsorshipService::reject, http::id));
 }
 
 void register_aid_routes(http::Router& router, AidService& aid, const CursorCodec& cursors) {
-  http::paged_list(router, cursors,
-                   {.path = "/v1/financial-aid",
-                    .summary = "My financial aid applications (every one with "
-                               "financial_aid:review)",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .responses = {200}},
-                   aid_shape(), [&aid](Request& req, const PageRequest& page) {
-                     return aid.list(req.caller(), page);
-                   });
+  const http::RouteGroup g(router, cursors, "Commerce");
+  g.list({.path = "/v1/financial-aid",
+          .summary = "My financial aid applications (every one with financial_aid:review)"},
+         aid_shape(), http::call(aid, &AidService::list));
 
-  http::action(router,
-               {.method = Method::kPost,
-                .path = "/v1/financial-aid",
-                .summary = "Apply for financial aid on a paid course",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .body = http::json_body(aid_application_body()),
-                .responses = {201, 404, 409}},
-               aid_shape(), [&aid](Request& req) {
-                 const auto in = aid_application_body().read<AidApplicationBody>(req.json);
-                 return aid.apply(req.caller(), in.course_id, in.statement);
-               });
+  g.post({.path = "/v1/financial-aid",
+          .summary = "Apply for financial aid on a paid course",
+          .body = http::json_body(aid_application_body()),
+          .responses = {201, 404, 409}},
+         aid_shape(), [&aid](http::Request& req) {
+           const auto in = http::body_as<AidApplicationBody>(req);
+           return aid.apply(req.caller(), in.course_id, in.statement);
+         });
 
-  http::get_one(router,
-                {.path = "/v1/financial-aid/:id",
-                 .summary = "One financial aid application (its applicant or a reviewer)",
-                 .tag = kTag,
-                 .access = Access::kAuthenticated,
-                 .responses = {200, 404}},
-                aid_shape(),
-                [&aid](Request& req) { return aid.get(req.caller(), http::path_param(req)); });
+  g.get({.path = "/v1/financial-aid/:id",
+         .summary = "One financial aid application (its applicant or a reviewer)",
+         .responses = {200, 404}},
+        aid_shape(), http::call(aid, &AidService::get, http::id));
 
-  http::action(router,
-               {.method = Method::kPatch,
-                .path = "/v1/financial-aid/:id",
-                .summary = "Review an application: approve with a discount percent, or reject",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .permission = "financial_aid:review",
-                .body = http::json_body(aid_review_body()),
-                .responses = {200, 404, 409}},
-               aid_shape(), [&aid](Request& req) {
-                 const auto in = aid_review_body().read<AidReviewBody>(req.json);
-                 return aid.review(req.caller(), http::path_param(req), in.status,
-                                   in.discount_percent);
-               });
+  g.patch({.path = "/v1/financial-aid/:id",
+           .summary = "Review an application: approve with a discount percent, or reject",
+           .permission = "financial_aid:review",
+           .body = http::json_body(aid_review_body()),
+           .responses = {200, 404, 409}},
+          aid_shape(), [&aid](http::Request& req) {
+            const auto in = http::body_as<AidReviewBody>(req);
+            return aid.review(req.caller(), http::path_param(req), in.status, in.discount_percent);
+          });
 }
 
 }  // namespace

@@ -8,12 +8,6 @@ namespace deltalabs::commerce {
 
 namespace {
 
-Sponsor sponsor_from(const Row& r) { return sql::kSponsorRow.read(r); }
-
-SponsorshipRequest request_from(const Row& r) { return sql::kRequestRow.read(r); }
-
-AidApplication aid_from(const Row& r) { return sql::kAidRow.read(r); }
-
 Result<std::string> insert_unique(Connection& c, const char* statement, Params params,
                                   const char* code, const char* message) {
   auto inserted = c.execute(statement, params);
@@ -28,14 +22,11 @@ Result<std::string> insert_unique(Connection& c, const char* statement, Params p
 }  // namespace
 
 Result<Sponsor> FundingRepository::sponsor(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("sponsor");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectSponsor, {id}));
-  if (rows.empty()) return Error::not_found("sponsor");
-  return sponsor_from(rows[0]);
+  return sql::kSponsorTable.find(c, id);
 }
 
 Result<Page<Sponsor>> FundingRepository::sponsors(Connection& c, const PageRequest& page) {
-  return query_page(c, sql::kListSponsors, {}, page, sponsor_from);
+  return sql::kSponsorTable.page(c, sql::kListSponsors, {}, page);
 }
 
 Result<Sponsor> FundingRepository::insert_sponsor(Connection& c, const Sponsor& s) {
@@ -46,16 +37,13 @@ Result<Sponsor> FundingRepository::insert_sponsor(Connection& c, const Sponsor& 
 }
 
 Result<SponsorshipRequest> FundingRepository::request(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("sponsorship request");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectRequest, {id}));
-  if (rows.empty()) return Error::not_found("sponsorship request");
-  return request_from(rows[0]);
+  return sql::kRequestTable.find(c, id);
 }
 
 Result<Page<SponsorshipRequest>> FundingRepository::requests(Connection& c,
                                                              const std::string& user_id,
                                                              const PageRequest& page) {
-  return query_page(c, sql::kListRequests, {user_id}, page, request_from);
+  return sql::kRequestTable.page(c, sql::kListRequests, {user_id}, page);
 }
 
 Result<std::string> FundingRepository::insert_request(Connection& c, const SponsorshipRequest& r) {
@@ -75,23 +63,18 @@ Result<bool> FundingRepository::decide_request(Connection& c, const std::string&
 }
 
 Result<AidApplication> FundingRepository::aid(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("financial aid");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectAid, {id}));
-  if (rows.empty()) return Error::not_found("financial aid");
-  return aid_from(rows[0]);
+  return sql::kAidTable.find(c, id);
 }
 
 Result<std::optional<AidApplication>> FundingRepository::usable_aid(Connection& c,
                                                                     const std::string& user_id,
                                                                     const std::string& course_id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUsableAid, {user_id, course_id}));
-  if (rows.empty()) return std::optional<AidApplication>{};
-  return std::optional<AidApplication>{aid_from(rows[0])};
+  return sql::kAidTable.first(c, sql::kSelectUsableAid, {user_id, course_id});
 }
 
 Result<Page<AidApplication>> FundingRepository::aid_list(Connection& c, const std::string& user_id,
                                                          const PageRequest& page) {
-  return query_page(c, sql::kListAid, {user_id}, page, aid_from);
+  return sql::kAidTable.page(c, sql::kListAid, {user_id}, page);
 }
 
 Result<std::string> FundingRepository::insert_aid(Connection& c, const AidApplication& a) {

@@ -178,4 +178,14 @@ struct AidApplication {
   std::string updated_at;
 };
 
+// A resource as commerce sells it.
+struct ResourceOffer {
+  std::string id;
+  std::string course_id;
+  std::string title;
+  std::int64_t price_minor = 0;
+  std::string currency;
+  std::int64_t stock = 0;
+};
+
 }  // namespace deltalabs::commerce

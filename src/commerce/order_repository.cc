@@ -9,10 +9,6 @@ namespace deltalabs::commerce {
 
 namespace {
 
-Order order_from(const Row& r) { return sql::kOrderRow.read(r); }
-
-Payment payment_from(const Row& r) { return sql::kPaymentRow.read(r); }
-
 // A short order number a person can read out: DL- and ten characters of
 // an unambiguous alphabet (no 0/O, 1/I), random, unique by constraint.
 std::string order_number() {
@@ -27,8 +23,9 @@ Result<Order> with_details(Connection& c, Order o) {
   DL_ASSIGN_OR_RETURN(RowSet items, c.query(sql::kSelectOrderItems, {o.id}));
   for (std::size_t i = 0; i < items.size(); ++i)
     o.items.push_back(sql::kOrderItemRow.read(items[i]));
-  DL_ASSIGN_OR_RETURN(RowSet payment, c.query(sql::kSelectOrderPayment, {o.id}));
-  if (!payment.empty()) o.payment = payment_from(payment[0]);
+  DL_ASSIGN_OR_RETURN(std::optional<Payment> payment,
+                      sql::kPaymentTable.first(c, sql::kSelectOrderPayment, {o.id}));
+  if (payment) o.payment = std::move(*payment);
   DL_ASSIGN_OR_RETURN(RowSet refunds, c.query(sql::kSelectOrderRefunds, {o.id}));
   for (std::size_t i = 0; i < refunds.size(); ++i) {
     o.refunds.push_back(sql::kRefundRow.read(refunds[i]));
@@ -39,24 +36,23 @@ Result<Order> with_details(Connection& c, Order o) {
 }  // namespace
 
 Result<Order> OrderRepository::find(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("order");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectOrder, {id}));
-  if (rows.empty()) return Error::not_found("order");
-  return with_details(c, order_from(rows[0]));
+  DL_ASSIGN_OR_RETURN(Order o, sql::kOrderTable.find(c, id));
+  return with_details(c, std::move(o));
 }
 
 Result<std::optional<Order>> OrderRepository::find_by_key(Connection& c, const std::string& user_id,
                                                           const std::string& key) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectOrderByKey, {user_id, key}));
-  if (rows.empty()) return std::optional<Order>{};
-  DL_ASSIGN_OR_RETURN(Order o, with_details(c, order_from(rows[0])));
-  return std::optional<Order>{std::move(o)};
+  DL_ASSIGN_OR_RETURN(std::optional<Order> o,
+                      sql::kOrderTable.first(c, sql::kSelectOrderByKey, {user_id, key}));
+  if (!o) return o;
+  DL_ASSIGN_OR_RETURN(*o, with_details(c, std::move(*o)));
+  return o;
 }
 
 Result<Page<Order>> OrderRepository::list_of_user(Connection& c, const std::string& user_id,
                                                   const PageRequest& page) {
   return query_page(c, sql::kListUserOrders, {user_id}, page,
-                    [&c](const Row& r) { return with_details(c, order_from(r)); });
+                    [&c](const Row& r) { return with_details(c, sql::kOrderRow.read(r)); });
 }
 
 Result<std::string> OrderRepository::insert(Connection& c, const OrderRow& row) {
@@ -159,9 +155,7 @@ Status OrderRepository::set_payment_reference(Connection& c, const std::string& 
 
 Result<std::optional<Payment>> OrderRepository::payment_by_reference(Connection& c,
                                                                      const std::string& reference) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectPaymentByReference, {reference}));
-  if (rows.empty()) return std::optional<Payment>{};
-  return std::optional<Payment>{payment_from(rows[0])};
+  return sql::kPaymentTable.first(c, sql::kSelectPaymentByReference, {reference});
 }
 
 Result<bool> OrderRepository::record_payment_event(Connection& c, const std::string& event_id,

@@ -1,6 +1,7 @@
 #include "commerce/payment_webhook_handlers.h"
 
 #include "commerce/commerce_shapes.h"
+#include "http/route_group.h"
 
 namespace deltalabs::commerce {
 
@@ -39,7 +40,8 @@ const http::NamedSchema& webhook_event_schema() {
 }  // namespace
 
 void register_webhook_routes(http::Router& router, PaymentWebhookService& webhooks) {
-  router.add(
+  const http::RouteGroup anyone(router, "Commerce", http::Access::kPublic);
+  anyone.add(
       {.method = http::Method::kPost,
        .path = "/v1/payments/webhook",
        .handler = [&webhooks](http::Request& req) -> Result<http::Response> {
@@ -52,8 +54,6 @@ void register_webhook_routes(http::Router& router, PaymentWebhookService& webhoo
                   "Stripe-Signature header: t=<unix seconds>,v1=<hex HMAC-SHA256 of t.payload>. "
                   "Each event id is applied once; late or out-of-order events change nothing. "
                   "404 CARD_PAYMENTS_DISABLED when no card processor is configured.",
-       .tag = "Commerce",
-       .access = http::Access::kPublic,
        .raw_body = http::schema::ref(webhook_event_schema()),
        .responses = {200, 400, 404},
        .returns = http::schema::ref(webhook_receipt_shape())});

@@ -2,19 +2,11 @@
 
 #include "content/content_shapes.h"
 #include "http/collection_routes.h"
-#include "http/path_param.h"
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 
 namespace deltalabs::content {
 
 namespace {
-
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Content";
 
 BodySchema section_schema(bool create) {
   FieldSpec title = field::string("title", 200).length(1, 200).into(&SectionInput::title);
@@ -61,93 +53,60 @@ const BodySchema& item_update_body() {
 
 void register_content_routes(http::Router& router, SectionService& sections,
                              ContentItemService& items, const CursorCodec& cursors) {
-  http::get_one(router,
-                {.path = "/v1/courses/:id/intro",
-                 .summary = "A course's overview, instructors, syllabus (section titles) and "
-                            "counts",
-                 .tag = kTag,
-                 .access = Access::kOptionalAuth,
-                 .responses = {200, 404}},
-                course_intro_shape(), [&sections](Request& req) {
-                  return sections.intro(req.caller(), http::path_param(req));
-                });
+  const http::RouteGroup g(router, cursors, "Content");
+  g.get({.path = "/v1/courses/:id/intro",
+         .summary = "A course's overview, instructors, syllabus (section titles) and counts",
+         .access = http::Access::kOptionalAuth,
+         .responses = {200, 404}},
+        course_intro_shape(), http::call(sections, &SectionService::intro, http::id));
 
-  http::CollectionRoutes<Section> section_routes;
-  section_routes.path = "/v1/courses/:id/sections";
-  section_routes.noun = "course section";
-  section_routes.tag = kTag;
-  section_routes.list_access = Access::kOptionalAuth;
-  section_routes.create_permission = "courses:update";
-  section_routes.list = [&sections](Request& req, const PageRequest& page) {
-    return sections.list(req.caller(), http::path_param(req), page);
-  };
-  section_routes.create = [&sections](Request& req) {
-    return sections.create(req.caller(), http::path_param(req),
-                           section_body(/*create=*/true).read<SectionInput>(req.json));
-  };
-  section_routes.shape = &section_shape();
-  section_routes.location = [](const Section& s) { return "/v1/sections/" + s.id; };
-  section_routes.body = section_body(/*create=*/true);
-  section_routes.create_responses = {201, 403, 404};
-  http::register_collection(router, cursors, std::move(section_routes));
+  g.collection(http::CollectionRoutes<Section>{
+      .path = "/v1/courses/:id/sections",
+      .noun = "course section",
+      .list_access = http::Access::kOptionalAuth,
+      .create_permission = "courses:update",
+      .list = http::call(sections, &SectionService::list, http::id),
+      .create =
+          http::call(sections, &SectionService::create, http::id, http::body_as<SectionInput>),
+      .shape = &section_shape(),
+      .location = [](const Section& s) { return "/v1/sections/" + s.id; },
+      .body = section_body(/*create=*/true),
+      .create_responses = {201, 403, 404}});
+  g.member(http::MemberRoutes<Section>{
+      .path = "/v1/sections/:id",
+      .permission = "courses:update",
+      .update_summary = "Rename a section or move it to another position (the others shift)",
+      .remove_summary = "Delete a section with its items; later sections move up",
+      .update =
+          http::call(sections, &SectionService::update, http::id, http::body_as<SectionInput>),
+      .remove = http::call(sections, &SectionService::remove, http::id),
+      .shape = &section_shape(),
+      .body = section_body(/*create=*/false)});
 
-  http::MemberRoutes<Section> section_member;
-  section_member.path = "/v1/sections/:id";
-  section_member.tag = kTag;
-  section_member.permission = "courses:update";
-  section_member.update_summary =
-      "Rename a section or move it to another position (the others shift)";
-  section_member.remove_summary = "Delete a section with its items; later sections move up";
-  section_member.update = [&sections](Request& req) {
-    return sections.update(req.caller(), http::path_param(req),
-                           section_body(/*create=*/false).read<SectionInput>(req.json));
-  };
-  section_member.remove = [&sections](Request& req) {
-    return sections.remove(req.caller(), http::path_param(req));
-  };
-  section_member.shape = &section_shape();
-  section_member.body = section_body(/*create=*/false);
-  http::register_member(router, std::move(section_member));
-
-  http::CollectionRoutes<ContentItem> item_routes;
-  item_routes.path = "/v1/sections/:id/items";
-  item_routes.noun = "content item";
-  item_routes.tag = kTag;
-  item_routes.list_access = Access::kOptionalAuth;
-  item_routes.create_permission = "courses:update";
-  item_routes.list = [&items](Request& req, const PageRequest& page) {
-    return items.list(req.caller(), http::path_param(req), page);
-  };
-  item_routes.create = [&items](Request& req) {
-    return items.create(req.caller(), http::path_param(req),
-                        item_create_body().read<ContentItemInput>(req.json));
-  };
-  item_routes.shape = &content_item_shape();
-  item_routes.location = [](const ContentItem& i) {
-    return "/v1/sections/" + i.section_id + "/items";
-  };
-  item_routes.body = item_create_body();
-  item_routes.create_responses = {201, 403, 404};
-  http::register_collection(router, cursors, std::move(item_routes));
-
-  http::MemberRoutes<ContentItem> item_member;
-  item_member.path = "/v1/items/:id";
-  item_member.tag = kTag;
-  item_member.permission = "courses:update";
-  item_member.update_summary =
-      "Change an item's title, body or is_required, or move it within its section";
-  item_member.remove_summary =
-      "Delete an item with the progress on it; later items move up and percents are re-derived";
-  item_member.update = [&items](Request& req) {
-    return items.update(req.caller(), http::path_param(req),
-                        item_update_body().read<ContentItemChange>(req.json));
-  };
-  item_member.remove = [&items](Request& req) {
-    return items.remove(req.caller(), http::path_param(req));
-  };
-  item_member.shape = &content_item_shape();
-  item_member.body = item_update_body();
-  http::register_member(router, std::move(item_member));
+  g.collection(http::CollectionRoutes<ContentItem>{
+      .path = "/v1/sections/:id/items",
+      .noun = "content item",
+      .list_access = http::Access::kOptionalAuth,
+      .create_permission = "courses:update",
+      .list = http::call(items, &ContentItemService::list, http::id),
+      .create =
+          http::call(items, &ContentItemService::create, http::id, http::body_as<ContentItemInput>),
+      .shape = &content_item_shape(),
+      .location = [](const ContentItem& i) { return "/v1/sections/" + i.section_id + "/items"; },
+      .body = item_create_body(),
+      .create_responses = {201, 403, 404}});
+  g.member(http::MemberRoutes<ContentItem>{
+      .path = "/v1/items/:id",
+      .permission = "courses:update",
+      .update_summary =
+          "Change an item's title, body or is_required, or move it within its section",
+      .remove_summary =
+          "Delete an item with the progress on it; later items move up and percents are re-derived",
+      .update = http::call(items, &ContentItemService::update, http::id,
+                           http::body_as<ContentItemChange>),
+      .remove = http::call(items, &ContentItemService::remove, http::id),
+      .shape = &content_item_shape(),
+      .body = item_update_body()});
 }
 
 }  // namespace deltalabs::content

@@ -13,8 +13,6 @@ namespace {
 const OrderedPositions kPositions({sql::kCountItems, sql::kNegateItemRange, sql::kPlaceItemRange,
                                    sql::kNegateItemsAfter, sql::kCloseItemGap});
 
-ContentItem item_from(const Row& r) { return sql::kContentItemRow.read(r); }
-
 }  // namespace
 
 Result<std::string> ContentItemRepository::insert(Connection& c, const std::string& section_id,
@@ -26,20 +24,12 @@ Result<std::string> ContentItemRepository::insert(Connection& c, const std::stri
 }
 
 Result<ContentItem> ContentItemRepository::find(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("content item");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectItem, {id}));
-  if (rows.empty()) return Error::not_found("content item");
-  return item_from(rows[0]);
+  return sql::kContentItems.find(c, id);
 }
 
 Result<Page<ContentItem>> ContentItemRepository::list(Connection& c, const std::string& section_id,
                                                       const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(std::int64_t after, position_after(page));
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListItems, {section_id, after, page.limit + 1}));
-  std::vector<ContentItem> items;
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(item_from(rows[i]));
-  return make_page(std::move(items), page.limit,
-                   [](const ContentItem& i) { return std::to_string(i.position); });
+  return sql::kContentItems.position_page(c, sql::kListItems, {section_id}, page);
 }
 
 Status ContentItemRepository::update(Connection& c, const ContentItem& item,

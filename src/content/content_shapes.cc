@@ -4,6 +4,7 @@
 
 #include "catalog/catalog_shapes.h"
 #include "http/json_fields.h"
+#include "http/shape_fields.h"
 
 namespace deltalabs::content {
 
@@ -71,14 +72,8 @@ const http::JsonShape<CourseIntro>& course_intro_shape() {
         [](const CourseIntro& i) { return boost::json::value(catalog::course_json(i.course)); }},
        {"overview", s::string(),
         [](const CourseIntro& i) { return boost::json::value(i.course.description); }},
-       {"instructors", s::array(s::ref(catalog::instructor_shape())),
-        [](const CourseIntro& i) {
-          return boost::json::value(catalog::instructor_shape().render_all(i.instructors));
-        }},
-       {"syllabus", s::array(s::ref(syllabus_entry_shape())),
-        [](const CourseIntro& i) {
-          return boost::json::value(syllabus_entry_shape().render_all(i.syllabus));
-        }},
+       http::array_of("instructors", catalog::instructor_shape(), &CourseIntro::instructors),
+       http::array_of("syllabus", syllabus_entry_shape(), &CourseIntro::syllabus),
        {"counts", s::ref(course_counts_shape()),
         [](const CourseIntro& i) { return boost::json::value(course_counts_shape().render(i)); }}});
   return shape;

@@ -6,31 +6,25 @@
 #include "content/model.h"
 #include "storage/keyset.h"
 #include "storage/row_mapping.h"
+#include "storage/row_table.h"
 #include "storage/sql_text.h"
 
 namespace deltalabs::content::sql {
 
 // --- sections ----------------------------------------------------------------
 inline constexpr auto kSectionRow = row_mapping<Section>({
-    {"s.id", &Section::id},
-    {"s.course_id", &Section::course_id},
-    {"s.title", &Section::title},
-    {"s.summary", &Section::summary},
-    {"s.position", &Section::position},
+    DL_COLUMNS_OF(s, Section, id, course_id, title, summary, position),
     {"(SELECT count(*) FROM content_items i WHERE i.section_id = s.id)", &Section::item_count},
-    {"s.created_at", &Section::created_at},
-    {"s.updated_at", &Section::updated_at},
+    DL_COLUMNS_OF(s, Section, created_at, updated_at),
 });
-inline constexpr auto kSectionSelect =
-    sql_concat("SELECT ", column_list<kSectionRow>(), " FROM course_sections s ");
+inline constexpr RowTable<kSectionRow, "course_sections s", "s.id"> kSections{"section"};
 inline constexpr const char* kInsertSection =
     "INSERT INTO course_sections (id, course_id, title, summary, position, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), 0) + 1 FROM course_sections WHERE "
     "course_id = $2), "
     "$5, $5)";
-inline constexpr auto kSelectSection = sql_concat(kSectionSelect, "WHERE s.id = $1");
-inline constexpr auto kListSections = sql_concat(
-    kSectionSelect, "WHERE s.course_id = $1 AND s.position > $2 ORDER BY s.position LIMIT $3");
+inline constexpr auto kListSections =
+    kSections.where("s.course_id = $1 AND s.position > $2 ORDER BY s.position LIMIT $3");
 inline constexpr const char* kCountSections =
     "SELECT count(*) FROM course_sections WHERE course_id = $1";
 inline constexpr const char* kUpdateSection =
@@ -62,23 +56,12 @@ inline constexpr const char* kInsertItem =
     "updated_at) VALUES ($1, $2, $3, $4, $5, $6, "
     "(SELECT COALESCE(MAX(position), 0) + 1 FROM content_items WHERE section_id = $2), $7, $7)";
 inline constexpr auto kContentItemRow = row_mapping<ContentItem>({
-    {"id", &ContentItem::id},
-    {"section_id", &ContentItem::section_id},
-    {"item_type", &ContentItem::item_type},
-    {"title", &ContentItem::title},
-    {"body", &ContentItem::body},
-    {"is_required", &ContentItem::is_required},
-    {"position", &ContentItem::position},
-    {"created_at", &ContentItem::created_at},
-    {"updated_at", &ContentItem::updated_at},
+    DL_COLUMNS(ContentItem, id, section_id, item_type, title, body, is_required, position,
+               created_at, updated_at),
 });
-inline constexpr auto kSelectItem = sql_concat("SELECT ", column_list<kContentItemRow>(),
-                                               " "
-                                               "FROM content_items WHERE id = $1");
-inline constexpr auto kListItems = sql_concat(
-    "SELECT ", column_list<kContentItemRow>(),
-    " "
-    "FROM content_items WHERE section_id = $1 AND position > $2 ORDER BY position LIMIT $3");
+inline constexpr RowTable<kContentItemRow, "content_items"> kContentItems{"content item"};
+inline constexpr auto kListItems =
+    kContentItems.where("section_id = $1 AND position > $2 ORDER BY position LIMIT $3");
 inline constexpr const char* kUpdateItem =
     "UPDATE content_items SET title = COALESCE($2, title), body = COALESCE($3, body), "
     "is_required = COALESCE($4, is_required), updated_at = $5 WHERE id = $1";
@@ -97,47 +80,26 @@ inline constexpr const char* kCloseItemGap =
     "UPDATE content_items SET position = -position - 1 WHERE section_id = $1 AND position < 0";
 
 // --- supplements and resources (cursor: id) ------------------------------------
-inline constexpr const char* kInsertSupplement =
-    "INSERT INTO supplement_resources (id, course_id, kind, title, url, body, created_by, "
-    "created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+inline constexpr auto kInsertSupplement =
+    insert_into<"supplement_resources",
+                "id, course_id, kind, title, url, body, created_by, created_at">();
 inline constexpr auto kSupplementRow = row_mapping<Supplement>({
-    {"id", &Supplement::id},
-    {"course_id", &Supplement::course_id},
-    {"kind", &Supplement::kind},
-    {"title", &Supplement::title},
-    {"url", &Supplement::url},
-    {"body", &Supplement::body},
-    {"created_at", &Supplement::created_at},
+    DL_COLUMNS(Supplement, id, course_id, kind, title, url, body, created_at),
 });
-inline constexpr auto kSelectSupplement = sql_concat("SELECT ", column_list<kSupplementRow>(),
-                                                     " FROM supplement_resources WHERE id = "
-                                                     "$1");
+inline constexpr RowTable<kSupplementRow, "supplement_resources"> kSupplements{"supplement"};
 inline constexpr auto kListSupplements =
-    sql_concat("SELECT ", column_list<kSupplementRow>(),
-               " FROM supplement_resources "
-               "WHERE course_id = $1 AND " DL_KEYSET_ASC(id, 2, 3));
-inline constexpr const char* kInsertResource =
-    "INSERT INTO resources (id, course_id, title, description, mode, price_amount_minor, "
-    "price_currency, stock, "
-    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)";
+    kSupplements.where("course_id = $1 AND " DL_KEYSET_ASC(id, 2, 3));
+inline constexpr auto kInsertResource =
+    insert_into<"resources",
+                "id, course_id, title, description, mode, price_amount_minor, price_currency, "
+                "stock, created_at, updated_at">();
 inline constexpr auto kResourceRow = row_mapping<Resource>({
-    {"id", &Resource::id},
-    {"course_id", &Resource::course_id},
-    {"title", &Resource::title},
-    {"description", &Resource::description},
-    {"mode", &Resource::mode},
-    {"price_amount_minor", &Resource::price_amount_minor},
-    {"price_currency", &Resource::price_currency},
-    {"stock", &Resource::stock},
-    {"created_at", &Resource::created_at},
-    {"updated_at", &Resource::updated_at},
+    DL_COLUMNS(Resource, id, course_id, title, description, mode, price_amount_minor,
+               price_currency, stock, created_at, updated_at),
 });
-inline constexpr auto kSelectResource =
-    sql_concat("SELECT ", column_list<kResourceRow>(), " FROM resources WHERE id = $1");
+inline constexpr RowTable<kResourceRow, "resources"> kResources{"resource"};
 inline constexpr auto kListResources =
-    sql_concat("SELECT ", column_list<kResourceRow>(),
-               " FROM resources WHERE course_id = $1 AND " DL_KEYSET_ASC(id, 2, 3));
+    kResources.where("course_id = $1 AND " DL_KEYSET_ASC(id, 2, 3));
 // Stock Commerce takes (checkout) and returns (cancellation, refund) through
 // CourseMaterialService, in its transaction; taking changes no row when too few are left.
 inline constexpr const char* kTakeResourceStock =
@@ -147,26 +109,18 @@ inline constexpr const char* kReturnResourceStock =
 
 // --- super-courses -------------------------------------------------------------------
 inline constexpr auto kSuperCourseRow = row_mapping<SuperCourse>({
-    {"c.id", &SuperCourse::id},
-    {"c.slug", &SuperCourse::slug},
-    {"c.title", &SuperCourse::title},
-    {"c.description", &SuperCourse::description},
-    {"c.status", &SuperCourse::status},
-    {"c.created_by", &SuperCourse::created_by},
+    DL_COLUMNS_OF(c, SuperCourse, id, slug, title, description, status, created_by),
     {"(SELECT count(*) FROM super_course_sections s WHERE s.super_course_id = c.id)",
      &SuperCourse::section_count},
-    {"c.created_at", &SuperCourse::created_at},
-    {"c.updated_at", &SuperCourse::updated_at},
+    DL_COLUMNS_OF(c, SuperCourse, created_at, updated_at),
 });
-inline constexpr auto kSuperCourseSelect =
-    sql_concat("SELECT ", column_list<kSuperCourseRow>(), " FROM super_courses c ");
+inline constexpr RowTable<kSuperCourseRow, "super_courses c", "c.id"> kSuperCourses{"super course"};
 inline constexpr const char* kInsertSuperCourse =
     "INSERT INTO super_courses (id, slug, title, description, status, created_by, created_at, "
     "updated_at) "
     "VALUES ($1, $2, $3, $4, 'draft', $5, $6, $6)";
-inline constexpr auto kSelectSuperCourse = sql_concat(kSuperCourseSelect, "WHERE c.id = $1");
 inline constexpr auto kListPublishedSuperCourses =
-    sql_concat(kSuperCourseSelect, "WHERE c.status = 'published' AND " DL_KEYSET_ASC(c.id, 1, 2));
+    kSuperCourses.where("c.status = 'published' AND " DL_KEYSET_ASC(c.id, 1, 2));
 // Has the user created any super-course (the pipeline's owner rule for courses:update)?
 inline constexpr const char* kCreatedAnySuperCourse =
     "SELECT 1 FROM super_courses WHERE created_by = $1 LIMIT 1";
@@ -184,10 +138,14 @@ inline constexpr const char* kInsertSuperCourseSection =
     "VALUES ($1, $2, $3, "
     "(SELECT COALESCE(MAX(position), 0) + 1 FROM super_course_sections WHERE super_course_id = "
     "$2), $4)";
-inline constexpr const char* kListSuperCourseSections =
-    "SELECT x.id, x.super_course_id, x.section_id, s.course_id, s.title, x.position, x.created_at "
-    "FROM super_course_sections x JOIN course_sections s ON s.id = x.section_id "
-    "WHERE x.super_course_id = $1 AND x.position > $2 ORDER BY x.position LIMIT $3";
+inline constexpr auto kSuperCourseSectionRow = row_mapping<SuperCourseSection>({
+    DL_COLUMNS_OF(x, SuperCourseSection, id, super_course_id, section_id),
+    DL_COLUMNS_OF(s, SuperCourseSection, course_id, title),
+    DL_COLUMNS_OF(x, SuperCourseSection, position, created_at),
+});
+inline constexpr auto kListSuperCourseSections = select_where<kSuperCourseSectionRow>(
+    "super_course_sections x JOIN course_sections s ON s.id = x.section_id",
+    "x.super_course_id = $1 AND x.position > $2 ORDER BY x.position LIMIT $3");
 // --- what Learning asks inside its transactions (through the services) ---------
 inline constexpr const char* kSectionInCourse =
     "SELECT count(*) FROM course_sections WHERE id = $1 AND course_id = $2";

@@ -6,20 +6,6 @@
 
 namespace deltalabs::content {
 
-namespace {
-
-Supplement supplement_from(const Row& r) { return sql::kSupplementRow.read(r); }
-
-Resource resource_from(const Row& r) { return sql::kResourceRow.read(r); }
-
-template <class T, class F>
-Result<Page<T>> page_of(Connection& c, const char* statement, const std::string& course_id,
-                        const PageRequest& page, F from) {
-  return query_page(c, statement, {course_id}, page, from);
-}
-
-}  // namespace
-
 Result<std::string> CourseMaterialRepository::insert_supplement(Connection& c,
                                                                 const std::string& course_id,
                                                                 const SupplementInput& in,
@@ -31,37 +17,34 @@ Result<std::string> CourseMaterialRepository::insert_supplement(Connection& c,
 }
 
 Result<Supplement> CourseMaterialRepository::find_supplement(Connection& c, const std::string& id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectSupplement, {id}));
-  if (rows.empty()) return Error::not_found("supplement");
-  return supplement_from(rows[0]);
+  return sql::kSupplements.find(c, id);
 }
 
 Result<Page<Supplement>> CourseMaterialRepository::list_supplements(Connection& c,
                                                                     const std::string& course_id,
                                                                     const PageRequest& page) {
-  return page_of<Supplement>(c, sql::kListSupplements, course_id, page, supplement_from);
+  return sql::kSupplements.page(c, sql::kListSupplements, {course_id}, page);
 }
 
 Result<std::string> CourseMaterialRepository::insert_resource(Connection& c,
                                                               const std::string& course_id,
                                                               const ResourceInput& in) {
   const std::string id = new_uuid_v7();
+  const std::string at = format_rfc3339(now());
   DL_TRY(c.execute(sql::kInsertResource,
                    {id, course_id, in.title, in.description, in.mode, in.price_amount_minor,
-                    in.price_currency, in.stock, format_rfc3339(now())}));
+                    in.price_currency, in.stock, at, at}));
   return id;
 }
 
 Result<Resource> CourseMaterialRepository::find_resource(Connection& c, const std::string& id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectResource, {id}));
-  if (rows.empty()) return Error::not_found("resource");
-  return resource_from(rows[0]);
+  return sql::kResources.find(c, id);
 }
 
 Result<Page<Resource>> CourseMaterialRepository::list_resources(Connection& c,
                                                                 const std::string& course_id,
                                                                 const PageRequest& page) {
-  return page_of<Resource>(c, sql::kListResources, course_id, page, resource_from);
+  return sql::kResources.page(c, sql::kListResources, {course_id}, page);
 }
 
 Result<bool> CourseMaterialRepository::take_stock(Connection& c, const std::string& id,

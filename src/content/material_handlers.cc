@@ -4,13 +4,11 @@
 
 #include "content/content_shapes.h"
 #include "http/collection_routes.h"
-#include "http/path_param.h"
+#include "http/route_group.h"
 
 namespace deltalabs::content {
 
 namespace {
-
-using http::Request;
 
 constexpr const char* kTag = "Content";
 
@@ -68,25 +66,17 @@ void register_material_routes(http::Router& router, CourseMaterialService& mater
                               const CursorCodec& cursors) {
   auto supplements =
       course_collection<Supplement>("/v1/courses/:id/supplements", "course supplement");
-  supplements.list = [&materials](Request& req, const PageRequest& page) {
-    return materials.supplements(req.caller(), http::path_param(req), page);
-  };
-  supplements.create = [&materials](Request& req) {
-    return materials.add_supplement(req.caller(), http::path_param(req),
-                                    supplement_body().read<SupplementInput>(req.json));
-  };
+  supplements.list = http::call(materials, &CourseMaterialService::supplements, http::id);
+  supplements.create = http::call(materials, &CourseMaterialService::add_supplement, http::id,
+                                  http::body_as<SupplementInput>);
   supplements.shape = &supplement_shape();
   supplements.body = supplement_body();
   http::register_collection(router, cursors, std::move(supplements));
 
   auto resources = course_collection<Resource>("/v1/courses/:id/resources", "course resource");
-  resources.list = [&materials](Request& req, const PageRequest& page) {
-    return materials.resources(req.caller(), http::path_param(req), page);
-  };
-  resources.create = [&materials](Request& req) {
-    return materials.add_resource(req.caller(), http::path_param(req),
-                                  resource_body().read<ResourceInput>(req.json));
-  };
+  resources.list = http::call(materials, &CourseMaterialService::resources, http::id);
+  resources.create = http::call(materials, &CourseMaterialService::add_resource, http::id,
+                                http::body_as<ResourceInput>);
   resources.shape = &resource_shape();
   resources.body = resource_body();
   http::register_collection(router, cursors, std::move(resources));

@@ -1,7 +1,5 @@
 #include "content/section_repository.h"
 
-#include <charconv>
-
 #include "content/content_sql.h"
 #include "content/ordered_positions.h"
 #include "core/clock.h"
@@ -10,8 +8,6 @@
 namespace deltalabs::content {
 
 namespace {
-
-Section section_from(const Row& r) { return sql::kSectionRow.read(r); }
 
 const OrderedPositions kPositions({sql::kCountSections, sql::kNegateSectionRange,
                                    sql::kPlaceSectionRange, sql::kNegateSectionsAfter,
@@ -24,16 +20,6 @@ Result<std::int64_t> count(Connection& c, const char* statement, const std::stri
 
 }  // namespace
 
-Result<std::int64_t> position_after(const PageRequest& page) {
-  if (page.after.empty()) return std::int64_t{0};
-  std::int64_t n = 0;
-  const char* end = page.after.data() + page.after.size();
-  if (std::from_chars(page.after.data(), end, n).ptr != end) {
-    return Error::bad_request("INVALID_CURSOR", "The cursor does not belong to this listing.");
-  }
-  return n;
-}
-
 Result<std::string> SectionRepository::insert(Connection& c, const std::string& course_id,
                                               const SectionInput& in) {
   const std::string id = new_uuid_v7();
@@ -43,20 +29,12 @@ Result<std::string> SectionRepository::insert(Connection& c, const std::string& 
 }
 
 Result<Section> SectionRepository::find(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("section");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectSection, {id}));
-  if (rows.empty()) return Error::not_found("section");
-  return section_from(rows[0]);
+  return sql::kSections.find(c, id);
 }
 
 Result<Page<Section>> SectionRepository::list(Connection& c, const std::string& course_id,
                                               const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(std::int64_t after, position_after(page));
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListSections, {course_id, after, page.limit + 1}));
-  std::vector<Section> sections;
-  for (std::size_t i = 0; i < rows.size(); ++i) sections.push_back(section_from(rows[i]));
-  return make_page(std::move(sections), page.limit,
-                   [](const Section& s) { return std::to_string(s.position); });
+  return sql::kSections.position_page(c, sql::kListSections, {course_id}, page);
 }
 
 Status SectionRepository::update(Connection& c, const Section& s, const SectionInput& in) {

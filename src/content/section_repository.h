@@ -34,7 +34,4 @@ class SectionRepository {
                                 const std::string& course_id);
 };
 
-// The position after which a page continues: the cursor's text as a number (0 for the first page).
-Result<std::int64_t> position_after(const PageRequest& page);
-
 }  // namespace deltalabs::content

@@ -7,12 +7,6 @@
 
 namespace deltalabs::content {
 
-namespace {
-
-SuperCourse super_course_from(const Row& r) { return sql::kSuperCourseRow.read(r); }
-
-}  // namespace
-
 Result<std::string> SuperCourseRepository::insert(Connection& c, const std::string& slug,
                                                   const SuperCourseInput& in,
                                                   const std::string& created_by) {
@@ -24,15 +18,12 @@ Result<std::string> SuperCourseRepository::insert(Connection& c, const std::stri
 }
 
 Result<SuperCourse> SuperCourseRepository::find(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("super course");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectSuperCourse, {id}));
-  if (rows.empty()) return Error::not_found("super course");
-  return super_course_from(rows[0]);
+  return sql::kSuperCourses.find(c, id);
 }
 
 Result<Page<SuperCourse>> SuperCourseRepository::list_published(Connection& c,
                                                                 const PageRequest& page) {
-  return query_page(c, sql::kListPublishedSuperCourses, {}, page, super_course_from);
+  return sql::kSuperCourses.page(c, sql::kListPublishedSuperCourses, {}, page);
 }
 
 Result<bool> SuperCourseRepository::slug_free(Connection& c, const std::string& slug) {
@@ -75,16 +66,8 @@ Result<std::string> SuperCourseRepository::add_section(Connection& c, const std:
 Result<Page<SuperCourseSection>> SuperCourseRepository::sections(Connection& c,
                                                                  const std::string& id,
                                                                  const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(std::int64_t after, position_after(page));
-  DL_ASSIGN_OR_RETURN(RowSet rows,
-                      c.query(sql::kListSuperCourseSections, {id, after, page.limit + 1}));
-  std::vector<SuperCourseSection> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const Row r = rows[i];
-    out.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.integer(5), r.text(6)});
-  }
-  return make_page(std::move(out), page.limit,
-                   [](const SuperCourseSection& s) { return std::to_string(s.position); });
+  return query_position_page(c, sql::kListSuperCourseSections, {id}, page,
+                             sql::kSuperCourseSectionRow.reader());
 }
 
 Result<std::optional<std::string>> SuperCourseRepository::status_of(Connection& c,

@@ -1,20 +1,12 @@
 #include "engagement/community_handlers.h"
 
 #include "engagement/engagement_shapes.h"
-#include "engagement/topic_body.h"
-#include "http/path_param.h"
-#include "http/shaped_routes.h"
+#include "engagement/topic_handlers.h"
+#include "http/route_group.h"
 
 namespace deltalabs::engagement {
 
 namespace {
-
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Engagement";
 
 // What PUT /v1/events/:id/rsvp reads.
 struct RsvpBody {
@@ -46,149 +38,70 @@ const BodySchema& rsvp_body() {
   return schema;
 }
 
-void register_thread_routes(http::Router& router, ThreadService& threads,
-                            const CursorCodec& cursors) {
-  http::paged_list(router, cursors,
-                   {.path = "/v1/courses/:id/community/threads",
-                    .summary = "The course's discussion threads, newest first (course members "
-                               "only)",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .responses = {200, 403, 404}},
-                   thread_shape(), [&threads](Request& req, const PageRequest& page) {
-                     return threads.list(req.caller(), http::path_param(req), page);
-                   });
-
-  http::create(
-      router,
-      {.path = "/v1/courses/:id/community/threads",
-       .summary = "Start a discussion thread in the course (course members only)",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .body = http::json_body(topic_body()),
-       .responses = {201, 403, 404}},
-      thread_shape(),
-      [&threads](Request& req) {
-        return threads.start(req.caller(), http::path_param(req),
-                             topic_body().read<TopicInput>(req.json));
-      },
-      [](const DiscussionThread& t) { return "/v1/threads/" + t.id; });
-
-  http::get_one(router,
-                {.path = "/v1/threads/:id",
-                 .summary = "A thread with its first 100 posts, oldest first (course members "
-                            "only)",
-                 .tag = kTag,
-                 .access = Access::kAuthenticated,
-                 .responses = {200, 403, 404}},
-                thread_detail_shape(), [&threads](Request& req) {
-                  return threads.get(req.caller(), http::path_param(req));
-                });
-
-  http::paged_list(router, cursors,
-                   {.path = "/v1/threads/:id/posts",
-                    .summary = "A thread's posts, oldest first (course members only)",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .responses = {200, 403, 404}},
-                   post_shape(), [&threads](Request& req, const PageRequest& page) {
-                     return threads.posts(req.caller(), http::path_param(req), page);
-                   });
-
-  http::action(router,
-               {.method = Method::kPost,
-                .path = "/v1/threads/:id/posts",
-                .summary = "Reply in a thread (course members only)",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .body = http::json_body(text_body()),
-                .responses = {201, 403, 404}},
-               post_shape(), [&threads](Request& req) {
-                 return threads.reply(req.caller(), http::path_param(req),
-                                      text_body().read<TextInput>(req.json).body);
-               });
+void register_thread_routes(const http::RouteGroup& g, ThreadService& threads) {
+  register_topic_routes(
+      g, threads,
+      TopicRoutes<ThreadService, DiscussionThread, ThreadPost>{
+          .course_path = "/v1/courses/:id/community/threads",
+          .location = "/v1/threads/",
+          .topic_path = "/v1/threads/:id",
+          .reply_path = "/v1/threads/:id/posts",
+          .list_summary = "The course's discussion threads, newest first (course members only)",
+          .start_summary = "Start a discussion thread in the course (course members only)",
+          .get_summary = "A thread with its first 100 posts, oldest first (course members only)",
+          .reply_summary = "Reply in a thread (course members only)",
+          .replies_summary = "A thread's posts, oldest first (course members only)",
+          .shape = &thread_shape(),
+          .detail_shape = &thread_detail_shape(),
+          .reply_shape = &post_shape(),
+          .list = &ThreadService::list,
+          .start = &ThreadService::start,
+          .get = &ThreadService::get,
+          .reply = &ThreadService::reply,
+          .replies = &ThreadService::posts});
 }
 
-void register_event_routes(http::Router& router, EventService& events, const CursorCodec& cursors) {
-  http::paged_list(router, cursors,
-                   {.path = "/v1/courses/:id/community/events",
-                    .summary = "The course's community events, newest first, with seats taken "
-                               "and waiting (course members only)",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .responses = {200, 403, 404}},
-                   event_shape(), [&events](Request& req, const PageRequest& page) {
-                     return events.list(req.caller(), http::path_param(req), page);
-                   });
-
-  http::create(
-      router,
-      {.path = "/v1/courses/:id/community/events",
-       .summary = "Create a community event with a capacity (the course's teaching staff)",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .body = http::json_body(event_body()),
-       .responses = {201, 403, 404}},
-      event_shape(),
-      [&events](Request& req) {
-        return events.create(req.caller(), http::path_param(req),
-                             event_body().read<EventInput>(req.json));
-      },
-      [](const CommunityEvent& e) { return "/v1/events/" + e.id; });
-
-  http::get_one(router,
-                {.path = "/v1/events/:id",
-                 .summary = "One community event with its counts (course members only)",
-                 .tag = kTag,
-                 .access = Access::kAuthenticated,
-                 .responses = {200, 403, 404}},
-                event_shape(), [&events](Request& req) {
-                  return events.get(req.caller(), http::path_param(req));
-                });
-
-  http::get_one(router,
-                {.path = "/v1/events/:id/rsvp",
-                 .summary = "My RSVP to an event, with my waitlist position while I wait",
-                 .tag = kTag,
-                 .access = Access::kAuthenticated,
-                 .responses = {200, 404}},
-                rsvp_shape(), [&events](Request& req) {
-                  return events.mine(req.caller(), http::path_param(req));
-                });
-
-  http::action(router,
-               {.method = Method::kPut,
-                .path = "/v1/events/:id/rsvp",
-                .summary = "RSVP going or interested (course members only); going over "
-                           "capacity waits at the next waitlist position; giving up a seat "
-                           "promotes the first in line",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .body = http::json_body(rsvp_body()),
-                .responses = {200, 403, 404}},
-               rsvp_shape(), [&events](Request& req) {
-                 return events.rsvp(req.caller(), http::path_param(req),
-                                    rsvp_body().read<RsvpBody>(req.json).status);
-               });
-
-  http::no_content(
-      router,
-      {.method = Method::kDelete,
-       .path = "/v1/events/:id/rsvp",
-       .summary = "Withdraw my RSVP; a freed seat goes to the first in line, who "
-                  "is notified",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .responses = {204, 404}},
-      [&events](Request& req) { return events.withdraw(req.caller(), http::path_param(req)); });
+void register_event_routes(const http::RouteGroup& g, EventService& events) {
+  g.list({.path = "/v1/courses/:id/community/events",
+          .summary = "The course's community events, newest first, with seats taken "
+                     "and waiting (course members only)",
+          .responses = {200, 403, 404}},
+         event_shape(), http::call(events, &EventService::list, http::id));
+  g.create({.path = "/v1/courses/:id/community/events",
+            .summary = "Create a community event with a capacity (the course's teaching staff)",
+            .body = http::json_body(event_body()),
+            .responses = {201, 403, 404}},
+           event_shape(),
+           http::call(events, &EventService::create, http::id, http::body_as<EventInput>),
+           "/v1/events/");
+  g.get({.path = "/v1/events/:id",
+         .summary = "One community event with its counts (course members only)",
+         .responses = {200, 403, 404}},
+        event_shape(), http::call(events, &EventService::get, http::id));
+  g.get({.path = "/v1/events/:id/rsvp",
+         .summary = "My RSVP to an event, with my waitlist position while I wait",
+         .responses = {200, 404}},
+        rsvp_shape(), http::call(events, &EventService::mine, http::id));
+  g.put({.path = "/v1/events/:id/rsvp",
+         .summary = "RSVP going or interested (course members only); going over capacity waits at "
+                    "the next waitlist position; giving up a seat promotes the first in line",
+         .body = http::json_body(rsvp_body()),
+         .responses = {200, 403, 404}},
+        rsvp_shape(),
+        http::call(events, &EventService::rsvp, http::id, http::body_field(&RsvpBody::status)));
+  g.del({.path = "/v1/events/:id/rsvp",
+         .summary = "Withdraw my RSVP; a freed seat goes to the first in line, who is notified",
+         .responses = {204, 404}},
+        http::call(events, &EventService::withdraw, http::id));
 }
 
 }  // namespace
 
 void register_community_routes(http::Router& router, ThreadService& threads, EventService& events,
                                const CursorCodec& cursors) {
-  register_thread_routes(router, threads, cursors);
-  register_event_routes(router, events, cursors);
+  const http::RouteGroup g(router, cursors, "Engagement");
+  register_thread_routes(g, threads);
+  register_event_routes(g, events);
 }
 
 }  // namespace deltalabs::engagement

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "http/json_fields.h"
+#include "http/shape_fields.h"
 
 namespace deltalabs::engagement {
 
@@ -61,11 +62,8 @@ const http::JsonShape<Question>& question_shape() {
 
 const http::JsonShape<Question>& question_detail_shape() {
   static const http::JsonShape<Question> shape(
-      "QuestionDetail",
-      http::concat(question_fields(),
-                   {{"answers", s::array(s::ref(answer_shape())), [](const Question& q) {
-                       return boost::json::value(answer_shape().render_all(q.answers));
-                     }}}));
+      "QuestionDetail", http::concat(question_fields(), {http::array_of("answers", answer_shape(),
+                                                                        &Question::answers)}));
   return shape;
 }
 
@@ -98,9 +96,7 @@ const http::JsonShape<DiscussionThread>& thread_detail_shape() {
   static const http::JsonShape<DiscussionThread> shape(
       "DiscussionThreadDetail",
       http::concat(thread_fields(),
-                   {{"posts", s::array(s::ref(post_shape())), [](const DiscussionThread& t) {
-                       return boost::json::value(post_shape().render_all(t.posts));
-                     }}}));
+                   {http::array_of("posts", post_shape(), &DiscussionThread::posts)}));
   return shape;
 }
 

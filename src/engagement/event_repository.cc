@@ -6,30 +6,13 @@
 
 namespace deltalabs::engagement {
 
-namespace {
-
-CommunityEvent event_from(const Row& r) { return sql::kEventRow.read(r); }
-
-Rsvp rsvp_from(const Row& r) { return sql::kRsvpRow.read(r); }
-
-Result<std::optional<Rsvp>> optional_rsvp(Result<RowSet> rows) {
-  if (!rows.ok()) return std::move(rows).error();
-  if (rows->empty()) return std::optional<Rsvp>{};
-  return std::optional<Rsvp>{rsvp_from((*rows)[0])};
-}
-
-}  // namespace
-
 Result<CommunityEvent> EventRepository::find(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("event");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectEvent, {id}));
-  if (rows.empty()) return Error::not_found("event");
-  return event_from(rows[0]);
+  return sql::kEventTable.find(c, id);
 }
 
 Result<Page<CommunityEvent>> EventRepository::list(Connection& c, const std::string& course_id,
                                                    const PageRequest& page) {
-  return query_page(c, sql::kListEvents, {course_id}, page, event_from);
+  return sql::kEventTable.page(c, sql::kListEvents, {course_id}, page);
 }
 
 Result<std::string> EventRepository::insert(Connection& c, const std::string& course_id,
@@ -61,12 +44,12 @@ Result<std::int64_t> EventRepository::last_position(Connection& c, const std::st
 
 Result<std::optional<Rsvp>> EventRepository::find_rsvp(Connection& c, const std::string& event_id,
                                                        const std::string& user_id) {
-  return optional_rsvp(c.query(sql::kSelectRsvp, {event_id, user_id}));
+  return sql::kRsvpTable.first(c, sql::kSelectRsvp, {event_id, user_id});
 }
 
 Result<std::optional<Rsvp>> EventRepository::first_waitlisted(Connection& c,
                                                               const std::string& event_id) {
-  return optional_rsvp(c.query(sql::kFirstWaitlisted, {event_id}));
+  return sql::kRsvpTable.first(c, sql::kFirstWaitlisted, {event_id});
 }
 
 Status EventRepository::write_rsvp(Connection& c, const std::string& event_id,

@@ -8,8 +8,6 @@ namespace deltalabs::engagement {
 
 namespace {
 
-Notification notification_from(const Row& r) { return sql::kNotificationRow.read(r); }
-
 // A list position is "<group>:<id>": group 0 holds unread rows, 1 read ones.
 std::string position_of(const Notification& n) {
   return std::string(n.read_at ? "1:" : "0:") + n.id;
@@ -18,10 +16,7 @@ std::string position_of(const Notification& n) {
 }  // namespace
 
 Result<Notification> NotificationRepository::find(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("notification");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectNotification, {id}));
-  if (rows.empty()) return Error::not_found("notification");
-  return notification_from(rows[0]);
+  return sql::kNotificationTable.find(c, id);
 }
 
 Result<Page<Notification>> NotificationRepository::list(Connection& c, const std::string& user_id,
@@ -37,10 +32,7 @@ Result<Page<Notification>> NotificationRepository::list(Connection& c, const std
   }
   DL_ASSIGN_OR_RETURN(RowSet rows,
                       c.query(sql::kListNotifications, {user_id, after, group, page.limit + 1}));
-  std::vector<Notification> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(notification_from(rows[i]));
-  return make_page(std::move(items), page.limit, position_of);
+  return page_from(rows, page, sql::kNotificationRow.reader(), position_of);
 }
 
 Status NotificationRepository::mark_read(Connection& c, const std::string& id) {
@@ -52,11 +44,7 @@ Result<std::vector<Notification>> NotificationRepository::after(Connection& c,
                                                                 const std::string& user_id,
                                                                 const std::string& after,
                                                                 int limit) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kNotificationsAfter, {user_id, after, limit}));
-  std::vector<Notification> out;
-  out.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(notification_from(rows[i]));
-  return out;
+  return sql::kNotificationTable.all(c, sql::kNotificationsAfter, {user_id, after, limit});
 }
 
 Result<std::string> NotificationRepository::latest_of(Connection& c, const std::string& user_id) {

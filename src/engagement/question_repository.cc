@@ -6,24 +6,13 @@
 
 namespace deltalabs::engagement {
 
-namespace {
-
-Question question_from(const Row& r) { return sql::kQuestionRow.read(r); }
-
-Answer answer_from(const Row& r) { return sql::kAnswerRow.read(r); }
-
-}  // namespace
-
 Result<Question> QuestionRepository::find(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("question");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectQuestion, {id}));
-  if (rows.empty()) return Error::not_found("question");
-  return question_from(rows[0]);
+  return sql::kQuestionTable.find(c, id);
 }
 
 Result<Page<Question>> QuestionRepository::list(Connection& c, const std::string& course_id,
                                                 const PageRequest& page) {
-  return query_page(c, sql::kListQuestions, {course_id}, page, question_from);
+  return sql::kQuestionTable.page(c, sql::kListQuestions, {course_id}, page);
 }
 
 Result<std::string> QuestionRepository::insert(Connection& c, const std::string& course_id,
@@ -36,19 +25,12 @@ Result<std::string> QuestionRepository::insert(Connection& c, const std::string&
 }
 
 Result<Answer> QuestionRepository::find_answer(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("answer");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectAnswer, {id}));
-  if (rows.empty()) return Error::not_found("answer");
-  return answer_from(rows[0]);
+  return sql::kAnswerTable.find(c, id);
 }
 
 Result<std::vector<Answer>> QuestionRepository::answers(Connection& c,
                                                         const std::string& question_id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kListAnswers, {question_id}));
-  std::vector<Answer> out;
-  out.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(answer_from(rows[i]));
-  return out;
+  return sql::kAnswerTable.all(c, sql::kListAnswers, {question_id});
 }
 
 Result<std::string> QuestionRepository::insert_answer(Connection& c, const std::string& question_id,

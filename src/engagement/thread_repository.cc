@@ -6,24 +6,13 @@
 
 namespace deltalabs::engagement {
 
-namespace {
-
-DiscussionThread thread_from(const Row& r) { return sql::kThreadRow.read(r); }
-
-ThreadPost post_from(const Row& r) { return sql::kPostRow.read(r); }
-
-}  // namespace
-
 Result<DiscussionThread> ThreadRepository::find(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("thread");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectThread, {id}));
-  if (rows.empty()) return Error::not_found("thread");
-  return thread_from(rows[0]);
+  return sql::kThreadTable.find(c, id);
 }
 
 Result<Page<DiscussionThread>> ThreadRepository::list(Connection& c, const std::string& course_id,
                                                       const PageRequest& page) {
-  return query_page(c, sql::kListThreads, {course_id}, page, thread_from);
+  return sql::kThreadTable.page(c, sql::kListThreads, {course_id}, page);
 }
 
 Result<std::string> ThreadRepository::insert(Connection& c, const std::string& course_id,
@@ -41,13 +30,12 @@ Result<ThreadPost> ThreadRepository::insert_post(Connection& c, const std::strin
   ThreadPost post{new_uuid_v7(), thread_id, author_id, body, format_rfc3339(now())};
   DL_TRY(c.execute(sql::kInsertPost, {post.id, thread_id, author_id, body, post.created_at}));
   DL_TRY(c.execute(sql::kCountPost, {thread_id, post.created_at}));
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectPost, {post.id}));
-  return post_from(rows[0]);
+  return sql::kPostTable.find(c, post.id);
 }
 
 Result<Page<ThreadPost>> ThreadRepository::posts(Connection& c, const std::string& thread_id,
                                                  const PageRequest& page) {
-  return query_page(c, sql::kListPosts, {thread_id}, page, post_from);
+  return sql::kPostTable.page(c, sql::kListPosts, {thread_id}, page);
 }
 
 }  // namespace deltalabs::engagement

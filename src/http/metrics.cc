@@ -6,6 +6,8 @@
 #include <prometheus/registry.h>
 #include <prometheus/text_serializer.h>
 
+#include <algorithm>
+
 #include "core/string_map.h"
 
 namespace deltalabs::http {
@@ -68,8 +70,23 @@ void Metrics::add_gauge(const std::string& name, const std::string& help,
   gauges_.push_back({&family.Add({}), std::move(sample)});
 }
 
+void Metrics::add_sampled_counter(const std::string& name, const std::string& help,
+                                  const std::map<std::string, std::string>& labels,
+                                  std::function<double()> sample) {
+  auto& family = prometheus::BuildCounter().Name(name).Help(help).Register(*registry_);
+  counters_.push_back({&family.Add(labels), std::move(sample)});
+}
+
 std::string Metrics::render() {
   for (auto& g : gauges_) g.gauge->Set(g.sample());
+  {
+    const std::lock_guard lock(counters_mutex_);
+    for (auto& c : counters_) {
+      const double now = c.sample();
+      if (now > c.reported) c.counter->Increment(now - c.reported);
+      c.reported = std::max(now, c.reported);
+    }
+  }
   return prometheus::TextSerializer().Serialize(registry_->Collect());
 }
 

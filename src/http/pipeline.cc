@@ -130,17 +130,25 @@ Response Pipeline::run_guarded(Request& req, RateLimitHeaders& extra) {
 }
 
 Result<Response> Pipeline::run_scoped(Request& req, RateLimitHeaders& extra) {
-  // Blocking routes (password hashing) would hold the scope's resources through
-  // long CPU work, and they are not where per-request overhead matters.
-  if (scope_ == nullptr || req.route->blocking) return run_route(req, extra);
+  if (scope_ == nullptr) return run_route(req, extra);
+  Result<Response> answer = run_in_scope(req, extra);
+  // A read source that failed (a read replica) is skipped the second time.
+  if (scope_->run_again(req, answer)) answer = run_in_scope(req, extra);
+  return answer;
+}
+
+Result<Response> Pipeline::run_in_scope(Request& req, RateLimitHeaders& extra) {
   // Leaves the scope however the route ends, exceptions included.
   struct Bracket {
     RequestScope* scope;
-    ~Bracket() { scope->leave(); }
+    const Request& req;
+    ~Bracket() { scope->leave(req); }
   };
-  scope_->enter();
-  const Bracket bracket{scope_};
-  return run_route(req, extra);
+  scope_->enter(req);
+  const Bracket bracket{scope_, req};
+  Result<Response> answer = run_route(req, extra);
+  scope_->answered(req, answer);
+  return answer;
 }
 
 Result<Response> Pipeline::run_route(Request& req, RateLimitHeaders& extra) {

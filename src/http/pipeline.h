@@ -80,6 +80,7 @@ class Pipeline {
   Response run_routed(Request& req);
   Response run_guarded(Request& req, RateLimitHeaders& extra);
   Result<Response> run_scoped(Request& req, RateLimitHeaders& extra);
+  Result<Response> run_in_scope(Request& req, RateLimitHeaders& extra);
   Result<Response> run_route(Request& req, RateLimitHeaders& extra);
   Status authenticate(Request& req);
   Status check_permission(const Request& req);

@@ -36,8 +36,8 @@ struct ResourceRoutes {
   std::function<Result<T>(Request&)> get;
   std::function<Result<T>(Request&)> update;
   std::function<Status(Request&)> remove;
-  const JsonShape<T>* shape = nullptr;  // renders and documents every answer
-  std::function<std::string(const T&)> id_of;
+  const JsonShape<T>* shape = nullptr;         // renders and documents every answer
+  std::function<std::string(const T&)> id_of;  // empty: T::id
   BodySchema create_body;
   BodySchema update_body;
   std::string list_summary;
@@ -74,7 +74,7 @@ void register_resource(Router& router, const CursorCodec& cursors, ResourceRoute
     r.body = json_body(std::move(spec.create_body));
     create(router, std::move(r), shape, std::move(spec.create),
            [path = spec.path, id_of = std::move(spec.id_of)](const T& created) {
-             return path + "/" + id_of(created);
+             return path + "/" + (id_of ? id_of(created) : created.id);
            });
   }
   if (spec.get) {

@@ -5,19 +5,13 @@
 #include "core/case_fold.h"
 #include "http/common_shapes.h"
 #include "http/problem.h"
+#include "http/route_group.h"
 #include "identity/auth_rate_limits.h"
 #include "identity/identity_shapes.h"
 
 namespace deltalabs::identity {
 
 namespace {
-
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Identity";
 
 FieldSpec password_field(const char* name) {
   return field::string(name, 128).length(8, 128).required().describe(
@@ -106,50 +100,53 @@ const BodySchema& password_reset_body() {
 // when the credentials are wrong: correct passwords never count against
 // them, so a classroom behind one address is not locked out by its own
 // sign-ins, while guessing from one address or at one account is.
-Result<Response> sign_in(Request& req, AuthService& auth, http::RateLimits& limits,
-                         const std::string& login, bool by_username, const std::string& password) {
+Result<http::Response> sign_in(http::Request& req, AuthService& auth, http::RateLimits& limits,
+                               const std::string& login, bool by_username,
+                               const std::string& password) {
   DL_ASSIGN_OR_RETURN(std::string account, auth.login_limit_key(login, by_username));
   if (auto r = limits.exhausted(req, auth_policy::kFailedSignIn, req.remote_address)) return *r;
   if (auto r = limits.exhausted(req, auth_policy::kFailedAccount, account)) return *r;
   auto signin = auth.login(req.caller(), login, by_username, password);
   if (!signin.ok()) {
     if (signin.error().code != "INVALID_CREDENTIALS") return std::move(signin).error();
-    Response r = http::problem_response(signin.error(), req.request_id);
+    http::Response r = http::problem_response(signin.error(), req.request_id);
     for (auto& h : limits.count(auth_policy::kFailedSignIn, req.remote_address))
       r.headers.push_back(std::move(h));
     for (auto& h : limits.count(auth_policy::kFailedAccount, account))
       r.headers.push_back(std::move(h));
     return r;
   }
-  return Response::json(200, sign_in_shape().render(*signin)).header("Cache-Control", "no-store");
+  return http::Response::json(200, sign_in_shape().render(*signin))
+      .header("Cache-Control", "no-store");
 }
 
 }  // namespace
 
 void register_auth_routes(http::Router& router, AuthService& auth, http::RateLimits& limits) {
-  router.add({.method = Method::kPost,
+  const http::RouteGroup g(router, "Identity");
+  const http::RouteGroup anyone = g.with(http::Access::kPublic);
+  anyone.add({.method = http::Method::kPost,
               .path = "/v1/auth/register",
-              .handler = [&auth, &limits](Request& req) -> Result<Response> {
-                auto input = registration_body().read<Registration>(req.json);
+              .handler = [&auth, &limits](http::Request& req) -> Result<http::Response> {
+                auto input = http::body_as<Registration>(req);
                 if (auto limited = limits.limit(req, auth_policy::kAccountMail,
                                                 "register:" + case_fold_key(input.email)))
                   return *limited;
                 DL_ASSIGN_OR_RETURN(User user, auth.register_user(req.caller(), input));
-                return Response::json(201, registration_shape().render(user))
+                return http::Response::json(201, registration_shape().render(user))
                     .header("Location", "/v1/users/" + user.id);
               },
               .summary = "Create an account (role student)",
-              .tag = kTag,
               .body = http::json_body(registration_body()),
               .responses = {201, 409},
               .returns = http::schema::ref(registration_shape()),
               .rate_limit = auth_policy::kRegister,
               .blocking = true});
 
-  router.add({.method = Method::kPost,
+  anyone.add({.method = http::Method::kPost,
               .path = "/v1/auth/login",
-              .handler = [&auth, &limits](Request& req) -> Result<Response> {
-                auto who = sign_in_body().read<SignInBody>(req.json);
+              .handler = [&auth, &limits](http::Request& req) -> Result<http::Response> {
+                auto who = http::body_as<SignInBody>(req);
                 if (who.email.has_value() == who.username.has_value()) {
                   return Error::invalid("The request body is not valid.",
                                         {{"email", "give exactly one of email or username"}});
@@ -158,114 +155,100 @@ void register_auth_routes(http::Router& router, AuthService& auth, http::RateLim
                                !who.email, who.password);
               },
               .summary = "Sign in with email or username and password",
-              .tag = kTag,
               .body = http::json_body(sign_in_body()),
               .responses = {200, 401},  // 401: wrong credentials or an inactive account
               .returns = http::schema::ref(sign_in_shape()),
               .rate_limit = auth_policy::kSignIn,
               .blocking = true});
 
-  router.add(
-      {.method = Method::kPost,
+  anyone.add(
+      {.method = http::Method::kPost,
        .path = "/v1/auth/refresh",
-       .handler = [&auth](Request& req) -> Result<Response> {
+       .handler = [&auth](http::Request& req) -> Result<http::Response> {
          DL_ASSIGN_OR_RETURN(
              TokenPair tokens,
-             auth.refresh(req.caller(),
-                          refresh_token_body().read<RefreshTokenBody>(req.json).refresh_token));
-         return Response::json(200, tokens_json(tokens)).header("Cache-Control", "no-store");
+             auth.refresh(req.caller(), http::body_as<RefreshTokenBody>(req).refresh_token));
+         return http::Response::json(200, tokens_json(tokens)).header("Cache-Control", "no-store");
        },
        .summary = "Rotate a refresh token into a new token pair",
-       .tag = kTag,
        .body = http::json_body(refresh_token_body()),
        .responses = {200, 401},  // 401: unknown, reused or expired refresh token
        .returns = http::schema::ref(tokens_shape()),
        .rate_limit = auth_policy::kSignIn});
 
-  router.add(
-      {.method = Method::kPost,
-       .path = "/v1/auth/logout",
-       .handler = [&auth](Request& req) -> Result<Response> {
-         DL_TRY(auth.logout(req.caller(),
-                            refresh_token_body().read<RefreshTokenBody>(req.json).refresh_token));
-         return Response::no_content();
+  g.add({.method = http::Method::kPost,
+         .path = "/v1/auth/logout",
+         .handler = [&auth](http::Request& req) -> Result<http::Response> {
+           DL_TRY(auth.logout(req.caller(), http::body_as<RefreshTokenBody>(req).refresh_token));
+           return http::Response::no_content();
+         },
+         .summary = "End the session of a refresh token",
+         .body = http::json_body(refresh_token_body()),
+         .responses = {204}});
+
+  g.add({.method = http::Method::kPost,
+         .path = "/v1/auth/logout-all",
+         .handler = [&auth](http::Request& req) -> Result<http::Response> {
+           DL_TRY(auth.logout_everywhere(req.caller()));
+           return http::Response::no_content();
+         },
+         .summary = "Sign out everywhere: end every session of mine, this one included",
+         .responses = {204}});
+
+  g.add(
+      {.method = http::Method::kPost,
+       .path = "/v1/auth/change-password",
+       .handler = [&auth](http::Request& req) -> Result<http::Response> {
+         auto change = http::body_as<PasswordChange>(req);
+         DL_ASSIGN_OR_RETURN(
+             TokenPair tokens,
+             auth.change_password(req.caller(), change.current_password, change.new_password));
+         return http::Response::json(200, tokens_json(tokens)).header("Cache-Control", "no-store");
        },
-       .summary = "End the session of a refresh token",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .body = http::json_body(refresh_token_body()),
-       .responses = {204}});
+       .summary = "Change my password, giving the current one (400 on current_password "
+                  "when it is wrong); ends every session and answers a new token pair",
+       .body = http::json_body(password_change_body()),
+       .responses = {200, 400},
+       .returns = http::schema::ref(tokens_shape()),
+       .rate_limit = auth_policy::kSignIn,
+       .blocking = true});
 
-  router.add({.method = Method::kPost,
-              .path = "/v1/auth/logout-all",
-              .handler = [&auth](Request& req) -> Result<Response> {
-                DL_TRY(auth.logout_everywhere(req.caller()));
-                return Response::no_content();
-              },
-              .summary = "Sign out everywhere: end every session of mine, this one included",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .responses = {204}});
-
-  router.add({.method = Method::kPost,
-              .path = "/v1/auth/change-password",
-              .handler = [&auth](Request& req) -> Result<Response> {
-                auto change = password_change_body().read<PasswordChange>(req.json);
-                DL_ASSIGN_OR_RETURN(TokenPair tokens,
-                                    auth.change_password(req.caller(), change.current_password,
-                                                         change.new_password));
-                return Response::json(200, tokens_json(tokens)).header("Cache-Control", "no-store");
-              },
-              .summary = "Change my password, giving the current one (400 on current_password "
-                         "when it is wrong); ends every session and answers a new token pair",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .body = http::json_body(password_change_body()),
-              .responses = {200, 400},
-              .returns = http::schema::ref(tokens_shape()),
-              .rate_limit = auth_policy::kSignIn,
-              .blocking = true});
-
-  router.add({.method = Method::kPost,
+  anyone.add({.method = http::Method::kPost,
               .path = "/v1/auth/forgot-password",
-              .handler = [&auth, &limits](Request& req) -> Result<Response> {
-                const std::string email = email_body().read<EmailBody>(req.json).email;
+              .handler = [&auth, &limits](http::Request& req) -> Result<http::Response> {
+                const std::string email = http::body_as<EmailBody>(req).email;
                 if (auto limited = limits.limit(req, auth_policy::kAccountMail,
                                                 "forgot:" + case_fold_key(email)))
                   return *limited;
                 DL_TRY(auth.forgot_password(req.caller(), email));
-                return Response::json(202, http::accepted_shape().render({}));
+                return http::Response::json(202, http::accepted_shape().render({}));
               },
               .summary = "Mail a password reset token (202 whether or not the account exists)",
-              .tag = kTag,
               .body = http::json_body(email_body()),
               .responses = {202},
               .returns = http::schema::ref(http::accepted_shape()),
               .rate_limit = auth_policy::kResetRequest});
 
-  router.add({.method = Method::kPost,
+  anyone.add({.method = http::Method::kPost,
               .path = "/v1/auth/reset-password",
-              .handler = [&auth](Request& req) -> Result<Response> {
-                auto reset = password_reset_body().read<PasswordReset>(req.json);
+              .handler = [&auth](http::Request& req) -> Result<http::Response> {
+                auto reset = http::body_as<PasswordReset>(req);
                 DL_TRY(auth.reset_password(req.caller(), reset.token, reset.new_password));
-                return Response::no_content();
+                return http::Response::no_content();
               },
               .summary = "Set a new password with a reset token; ends every session",
-              .tag = kTag,
               .body = http::json_body(password_reset_body()),
               .responses = {204},
               .rate_limit = auth_policy::kSignIn,
               .blocking = true});
 
-  router.add({.method = Method::kPost,
+  anyone.add({.method = http::Method::kPost,
               .path = "/v1/auth/verify-email",
-              .handler = [&auth](Request& req) -> Result<Response> {
-                DL_TRY(
-                    auth.verify_email(req.caller(), token_body().read<TokenBody>(req.json).token));
-                return Response::no_content();
+              .handler = [&auth](http::Request& req) -> Result<http::Response> {
+                DL_TRY(auth.verify_email(req.caller(), http::body_as<TokenBody>(req).token));
+                return http::Response::no_content();
               },
               .summary = "Confirm an email address with a verification token",
-              .tag = kTag,
               .body = http::json_body(token_body()),
               .responses = {204},
               .rate_limit = auth_policy::kSignIn});

@@ -6,6 +6,7 @@
 #include "identity/model.h"
 #include "storage/keyset.h"
 #include "storage/row_mapping.h"
+#include "storage/row_table.h"
 #include "storage/sql_text.h"
 
 namespace deltalabs::identity::sql {
@@ -29,18 +30,10 @@ inline constexpr const char* kGrantRoleBySlug =
     "= $2";
 // A user's row (without roles).
 inline constexpr auto kUserRow = row_mapping<User>({
-    {"u.id", &User::id},
-    {"u.email", &User::email},
-    {"u.username", &User::username},
-    {"u.first_name", &User::first_name},
-    {"u.last_name", &User::last_name},
-    {"u.status", &User::status},
-    {"u.email_verified", &User::email_verified},
-    {"u.created_at", &User::created_at},
-    {"u.updated_at", &User::updated_at},
+    DL_COLUMNS_OF(u, User, id, email, username, first_name, last_name, status, email_verified,
+                  created_at, updated_at),
 });
-inline constexpr auto kSelectUserById =
-    sql_concat("SELECT ", column_list<kUserRow>(), " FROM users u WHERE u.id = $1");
+inline constexpr RowTable<kUserRow, "users u", "u.id"> kUserTable{"user"};
 inline constexpr const char* kSelectCredentialsByEmail =
     "SELECT id, password_hash, status FROM users WHERE email_key = $1";
 inline constexpr const char* kSelectCredentialsByUsername =
@@ -62,8 +55,7 @@ inline constexpr const char* kUpdatePassword =
 inline constexpr const char* kMarkEmailVerified =
     "UPDATE users SET email_verified = TRUE, updated_at = $2 WHERE id = $1";
 inline constexpr auto kListUsers = sql_concat(
-    "SELECT ", column_list<kUserRow>(),
-    " FROM users u "
+    select_from<kUserRow>("users u"),
     "WHERE (CAST($1 AS TEXT) IS NULL OR lower(u.email) LIKE $1 ESCAPE '\\' OR lower(u.username) "
     "LIKE $1 ESCAPE '\\' "
     "       OR lower(u.first_name || ' ' || u.last_name) LIKE $1 ESCAPE '\\') "
@@ -153,9 +145,8 @@ inline constexpr const char* kUpsertPreferences =
 inline constexpr const char* kInsertSession =
     "INSERT INTO sessions (id, user_id, user_agent, ip_address, created_at, last_used_at) "
     "VALUES ($1, $2, $3, $4, $5, $5)";
-inline constexpr const char* kInsertRefreshToken =
-    "INSERT INTO refresh_tokens (id, session_id, user_id, token_hash, created_at, expires_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6)";
+inline constexpr auto kInsertRefreshToken =
+    insert_into<"refresh_tokens", "id, session_id, user_id, token_hash, created_at, expires_at">();
 inline constexpr const char* kSelectRefreshToken =
     "SELECT t.id, t.session_id, t.user_id, t.expires_at, t.used_at, t.revoked_at, s.revoked_at "
     "FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = $1";
@@ -177,9 +168,8 @@ inline constexpr const char* kRevokeUserTokens =
     "UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL";
 
 // --- one-time tokens -------------------------------------------------------
-inline constexpr const char* kInsertOneTimeToken =
-    "INSERT INTO one_time_tokens (id, user_id, purpose, token_hash, created_at, expires_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6)";
+inline constexpr auto kInsertOneTimeToken =
+    insert_into<"one_time_tokens", "id, user_id, purpose, token_hash, created_at, expires_at">();
 inline constexpr const char* kConsumeOneTimeToken =
     "UPDATE one_time_tokens SET used_at = $3 WHERE token_hash = $1 AND purpose = $2 AND used_at IS "
     "NULL "
@@ -195,20 +185,10 @@ inline constexpr const char* kInsertRole =
     "INSERT INTO roles (id, slug, name, description, is_system, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, FALSE, $5, $5)";
 inline constexpr auto kRoleRow = row_mapping<Role>({
-    {"id", &Role::id},
-    {"slug", &Role::slug},
-    {"name", &Role::name},
-    {"description", &Role::description},
-    {"is_system", &Role::is_system},
-    {"created_at", &Role::created_at},
-    {"updated_at", &Role::updated_at},
+    DL_COLUMNS(Role, id, slug, name, description, is_system, created_at, updated_at),
 });
-inline constexpr auto kSelectRoleById = sql_concat("SELECT ", column_list<kRoleRow>(),
-                                                   " FROM roles "
-                                                   "WHERE id = $1");
-inline constexpr auto kListRoles = sql_concat("SELECT ", column_list<kRoleRow>(),
-                                              " FROM roles "
-                                              "WHERE " DL_KEYSET_ASC(id, 1, 2));
+inline constexpr RowTable<kRoleRow, "roles"> kRoleTable{"role"};
+inline constexpr auto kListRoles = kRoleTable.where(DL_KEYSET_ASC(id, 1, 2));
 inline constexpr const char* kUpdateRole =
     "UPDATE roles SET slug = COALESCE($2, slug), name = COALESCE($3, name), "
     "description = COALESCE($4, description), updated_at = $5 WHERE id = $1";
@@ -236,8 +216,8 @@ inline constexpr const char* kSelectRolePermission =
     "WHERE rp.role_id = $1 AND rp.permission_id = $2";
 inline constexpr const char* kSelectRolePermissionIds =
     "SELECT permission_id FROM role_permissions WHERE role_id = $1 ORDER BY permission_id";
-inline constexpr const char* kInsertRolePermission =
-    "INSERT INTO role_permissions (role_id, permission_id, granted_at) VALUES ($1, $2, $3)";
+inline constexpr auto kInsertRolePermission =
+    insert_into<"role_permissions", "role_id, permission_id, granted_at">();
 inline constexpr const char* kDeleteRolePermission =
     "DELETE FROM role_permissions WHERE role_id = $1 AND permission_id = $2";
 
@@ -247,22 +227,11 @@ inline constexpr const char* kInsertPermission =
     "(id, slug, name, resource, action, description, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $7)";
 inline constexpr auto kPermissionRow = row_mapping<Permission>({
-    {"id", &Permission::id},
-    {"slug", &Permission::slug},
-    {"name", &Permission::name},
-    {"resource", &Permission::resource},
-    {"action", &Permission::action},
-    {"description", &Permission::description},
-    {"created_at", &Permission::created_at},
-    {"updated_at", &Permission::updated_at},
+    DL_COLUMNS(Permission, id, slug, name, resource, action, description, created_at, updated_at),
 });
-inline constexpr auto kSelectPermissionById = sql_concat("SELECT ", column_list<kPermissionRow>(),
-                                                         " FROM permissions "
-                                                         "WHERE id = $1");
-inline constexpr auto kListPermissions =
-    sql_concat("SELECT ", column_list<kPermissionRow>(),
-               " FROM permissions "
-               "WHERE (CAST($1 AS TEXT) IS NULL OR resource = $1) AND " DL_KEYSET_ASC(id, 2, 3));
+inline constexpr RowTable<kPermissionRow, "permissions"> kPermissionTable{"permission"};
+inline constexpr auto kListPermissions = kPermissionTable.where(
+    "(CAST($1 AS TEXT) IS NULL OR resource = $1) AND " DL_KEYSET_ASC(id, 2, 3));
 inline constexpr const char* kUpdatePermission =
     "UPDATE permissions SET name = COALESCE($2, name), description = COALESCE($3, description), "
     "updated_at = $4 WHERE id = $1";
@@ -275,21 +244,12 @@ inline constexpr const char* kInsertOrganizationType =
     "INSERT INTO organization_types (id, slug, name, description, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, $5, $5)";
 inline constexpr auto kOrganizationTypeRow = row_mapping<OrganizationType>({
-    {"id", &OrganizationType::id},
-    {"slug", &OrganizationType::slug},
-    {"name", &OrganizationType::name},
-    {"description", &OrganizationType::description},
-    {"created_at", &OrganizationType::created_at},
-    {"updated_at", &OrganizationType::updated_at},
+    DL_COLUMNS(OrganizationType, id, slug, name, description, created_at, updated_at),
 });
-inline constexpr auto kSelectOrganizationTypeById =
-    sql_concat("SELECT ", column_list<kOrganizationTypeRow>(),
-               " FROM organization_types "
-               "WHERE id = $1");
+inline constexpr RowTable<kOrganizationTypeRow, "organization_types"> kOrganizationTypeTable{
+    "organization type"};
 inline constexpr auto kListOrganizationTypes =
-    sql_concat("SELECT ", column_list<kOrganizationTypeRow>(),
-               " FROM organization_types "
-               "WHERE " DL_KEYSET_ASC(id, 1, 2));
+    kOrganizationTypeTable.where(DL_KEYSET_ASC(id, 1, 2));
 inline constexpr const char* kUpdateOrganizationType =
     "UPDATE organization_types SET slug = COALESCE($2, slug), name = COALESCE($3, name), "
     "description = COALESCE($4, description), updated_at = $5 WHERE id = $1";
@@ -304,26 +264,12 @@ inline constexpr const char* kInsertOrganization =
     "(id, type_id, parent_id, name, slug, settings, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $7)";
 inline constexpr auto kOrganizationRow = row_mapping<Organization>({
-    {"id", &Organization::id},
-    {"type_id", &Organization::type_id},
-    {"parent_id", &Organization::parent_id},
-    {"name", &Organization::name},
-    {"slug", &Organization::slug},
-    {"settings", &Organization::settings},
-    {"created_at", &Organization::created_at},
-    {"updated_at", &Organization::updated_at},
+    DL_COLUMNS(Organization, id, type_id, parent_id, name, slug, settings, created_at, updated_at),
 });
-inline constexpr auto kSelectOrganizationById =
-    sql_concat("SELECT ", column_list<kOrganizationRow>(),
-               " "
-               "FROM organizations WHERE id = $1");
-inline constexpr auto kListOrganizations =
-    sql_concat("SELECT ", column_list<kOrganizationRow>(),
-               " "
-               "FROM organizations "
-               "WHERE (CAST($1 AS TEXT) IS NULL OR CAST(type_id AS TEXT) = $1) "
-               "  AND (CAST($2 AS TEXT) IS NULL OR CAST(parent_id AS TEXT) = $2) "
-               "  AND " DL_KEYSET_ASC(id, 3, 4));
+inline constexpr RowTable<kOrganizationRow, "organizations"> kOrganizationTable{"organization"};
+inline constexpr auto kListOrganizations = kOrganizationTable.where(
+    "(CAST($1 AS TEXT) IS NULL OR CAST(type_id AS TEXT) = $1)   AND (CAST($2 AS TEXT) IS NULL OR "
+    "CAST(parent_id AS TEXT) = $2)   AND " DL_KEYSET_ASC(id, 3, 4));
 // $3 = 1 when parent_id was sent ($4 may then be NULL: the organization becomes a root).
 inline constexpr const char* kUpdateOrganization =
     "UPDATE organizations SET type_id = COALESCE($2, type_id), "
@@ -341,9 +287,8 @@ inline constexpr const char* kLockOrganization =
 
 // --- memberships -------------------------------------------------------------
 inline constexpr const char* kCountUsersById = "SELECT count(*) FROM users WHERE id = $1";
-inline constexpr const char* kInsertMembership =
-    "INSERT INTO user_organizations (user_id, organization_id, role_id, joined_at) "
-    "VALUES ($1, $2, $3, $4)";
+inline constexpr auto kInsertMembership =
+    insert_into<"user_organizations", "user_id, organization_id, role_id, joined_at">();
 inline constexpr const char* kListMembers =
     "SELECT uo.organization_id, u.id, u.email, u.username, u.first_name, u.last_name, "
     "r.id, r.slug, r.name, uo.joined_at "

@@ -4,19 +4,12 @@
 
 #include "http/path_param.h"
 #include "http/resource_routes.h"
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 #include "identity/access_control_shapes.h"
 
 namespace deltalabs::identity {
 
 namespace {
-
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Identity";
 
 // What POST and PATCH /v1/organizations read; input() makes the service's
 // OrganizationInput.
@@ -80,90 +73,64 @@ const BodySchema& member_body() {
 
 void register_organization_routes(http::Router& router, OrganizationService& organizations,
                                   OrganizationMemberService& members, const CursorCodec& cursors) {
-  http::ResourceRoutes<Organization> spec;
-  spec.path = "/v1/organizations";
-  spec.member_path = "/v1/organizations/:id";
-  spec.resource = "organizations";
-  spec.tag = kTag;
-  spec.filters = {{"type_id", "string", "Only organizations of this type"},
-                  {"parent_id", "string", "Only children of this organization"}};
-  spec.list = [&organizations](Request& req, const PageRequest& page) {
-    return organizations.list(req.caller(), {req.query("type_id"), req.query("parent_id")}, page);
-  };
-  spec.create = [&organizations](Request& req) {
-    return organizations.create(
-        req.caller(), organization_body(/*create=*/true).read<OrganizationBody>(req.json).input());
-  };
-  spec.get = [&organizations](Request& req) {
-    return organizations.get(req.caller(), http::path_param(req));
-  };
-  spec.update = [&organizations](Request& req) {
-    return organizations.update(
-        req.caller(), http::path_param(req),
-        organization_body(/*create=*/false).read<OrganizationBody>(req.json).input());
-  };
-  spec.remove = [&organizations](Request& req) {
-    return organizations.remove(req.caller(), http::path_param(req));
-  };
-  spec.shape = &organization_shape();
-  spec.id_of = [](const Organization& o) { return o.id; };
-  spec.create_body = organization_body(/*create=*/true);
-  spec.update_body = organization_body(/*create=*/false);
-  spec.list_summary = "List organizations";
-  spec.create_summary =
-      "Create an organization (organizations:create globally or in the parent); unknown type or "
-      "parent: 400; duplicate slug: 409 SLUG_TAKEN";
-  spec.get_summary = "One organization (organizations:read globally or in it)";
-  spec.update_summary =
-      "Change an organization (organizations:update globally or in it; a new parent also needs "
-      "organizations:create there); parent_id itself or a descendant: 400 PARENT_CYCLE";
-  spec.remove_summary =
-      "Delete an organization and its memberships; while it has child organizations: 409 "
-      "HAS_CHILDREN";
-  spec.update_responses = {200, 404, 409};
-  spec.remove_responses = {204, 404, 409};
-  http::register_resource(router, cursors, std::move(spec));
+  const http::RouteGroup g(router, cursors, "Identity");
+  g.resource(http::ResourceRoutes<Organization>{
+      .path = "/v1/organizations",
+      .member_path = "/v1/organizations/:id",
+      .resource = "organizations",
+      .filters = {{"type_id", "string", "Only organizations of this type"},
+                  {"parent_id", "string", "Only children of this organization"}},
+      .list =
+          [&organizations](http::Request& req, const PageRequest& page) {
+            return organizations.list(req.caller(), {req.query("type_id"), req.query("parent_id")},
+                                      page);
+          },
+      .create = http::call(organizations, &OrganizationService::create,
+                           http::body_field(&OrganizationBody::input)),
+      .get = http::call(organizations, &OrganizationService::get, http::id),
+      .update = http::call(organizations, &OrganizationService::update, http::id,
+                           http::body_field(&OrganizationBody::input)),
+      .remove = http::call(organizations, &OrganizationService::remove, http::id),
+      .shape = &organization_shape(),
+      .create_body = organization_body(/*create=*/true),
+      .update_body = organization_body(/*create=*/false),
+      .list_summary = "List organizations",
+      .create_summary = "Create an organization (organizations:create globally or in the parent); "
+                        "unknown type or parent: 400; duplicate slug: 409 SLUG_TAKEN",
+      .get_summary = "One organization (organizations:read globally or in it)",
+      .update_summary =
+          "Change an organization (organizations:update globally or in it; a new parent also needs "
+          "organizations:create there); parent_id itself or a descendant: 400 PARENT_CYCLE",
+      .remove_summary =
+          "Delete an organization and its memberships; while it has child organizations: 409 "
+          "HAS_CHILDREN",
+      .update_responses = {200, 404, 409},
+      .remove_responses = {204, 404, 409}});
 
-  http::paged_list(router, cursors,
-                   {.path = "/v1/organizations/:id/members",
-                    .summary = "Members of an organization with their scoped roles",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .permission = "organizations:members",
-                    .responses = {200, 404}},
-                   membership_shape(), [&members](Request& req, const PageRequest& page) {
-                     return members.list(req.caller(), http::path_param(req, "id"), page);
-                   });
+  g.list({.path = "/v1/organizations/:id/members",
+          .summary = "Members of an organization with their scoped roles",
+          .permission = "organizations:members",
+          .responses = {200, 404}},
+         membership_shape(), http::call(members, &OrganizationMemberService::list, http::id));
 
-  http::action(router,
-               {.method = Method::kPost,
-                .path = "/v1/organizations/:id/members",
-                .summary = "Add a member, optionally with a role scoped to this organization; "
-                           "once per user (409 ALREADY_MEMBER); a role granting more than you "
-                           "hold here: 403 ROLE_BEYOND_YOUR_PERMISSIONS",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .permission = "organizations:members",
-                .body = http::json_body(member_body()),
-                .responses = {201, 404, 409}},
-               membership_shape(), [&members](Request& req) {
-                 const auto in = member_body().read<MemberBody>(req.json);
-                 return members.add(req.caller(), http::path_param(req, "id"), in.user_id,
-                                    in.role_id);
-               });
+  g.post({.path = "/v1/organizations/:id/members",
+          .summary = "Add a member, optionally with a role scoped to this organization; "
+                     "once per user (409 ALREADY_MEMBER); a role granting more than you "
+                     "hold here: 403 ROLE_BEYOND_YOUR_PERMISSIONS",
+          .permission = "organizations:members",
+          .body = http::json_body(member_body()),
+          .responses = {201, 404, 409}},
+         membership_shape(), [&members](http::Request& req) {
+           const auto in = http::body_as<MemberBody>(req);
+           return members.add(req.caller(), http::path_param(req, "id"), in.user_id, in.role_id);
+         });
 
-  http::no_content(router,
-                   {.method = Method::kDelete,
-                    .path = "/v1/organizations/:id/members/:userId",
-                    .summary = "Remove a member; not a member: 404 MEMBER_NOT_FOUND",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .permission = "organizations:members",
-                    .responses = {204, 404}},
-                   [&members](Request& req) {
-                     return members.remove(req.caller(), http::path_param(req, "id"),
-                                           http::path_param(req, "userId"));
-                   });
+  g.del(
+      {.path = "/v1/organizations/:id/members/:userId",
+       .summary = "Remove a member; not a member: 404 MEMBER_NOT_FOUND",
+       .permission = "organizations:members",
+       .responses = {204, 404}},
+      http::call(members, &OrganizationMemberService::remove, http::id, http::PathParam{"userId"}));
 }
 
 }  // namespace deltalabs::identity

@@ -11,8 +11,6 @@ namespace {
 // Deeper than any real organization tree; guards the walk against bad data.
 constexpr int kMaxDepth = 1000;
 
-Organization organization_from(const Row& r) { return sql::kOrganizationRow.read(r); }
-
 Error slug_taken() {
   return Error::conflict("SLUG_TAKEN", "An organization with that slug already exists.");
 }
@@ -37,9 +35,7 @@ Result<std::string> OrganizationRepository::insert(Connection& c, const Organiza
 }
 
 Result<Organization> OrganizationRepository::find(Connection& c, const std::string& id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectOrganizationById, {id}));
-  if (rows.empty()) return Error::not_found("organization");
-  return organization_from(rows[0]);
+  return sql::kOrganizationTable.find(c, id);
 }
 
 Result<bool> OrganizationRepository::exists(Connection& c, const std::string& id) {
@@ -50,8 +46,8 @@ Result<bool> OrganizationRepository::exists(Connection& c, const std::string& id
 Result<Page<Organization>> OrganizationRepository::list(Connection& c,
                                                         const OrganizationFilter& filter,
                                                         const PageRequest& page) {
-  return query_page(c, sql::kListOrganizations, {filter.type_id, filter.parent_id}, page,
-                    organization_from);
+  return sql::kOrganizationTable.page(c, sql::kListOrganizations,
+                                      {filter.type_id, filter.parent_id}, page);
 }
 
 Status OrganizationRepository::update(Connection& c, const std::string& id,

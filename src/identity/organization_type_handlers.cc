@@ -1,7 +1,7 @@
 #include "identity/organization_type_handlers.h"
 
-#include "http/path_param.h"
 #include "http/resource_routes.h"
+#include "http/route_group.h"
 #include "identity/access_control_shapes.h"
 
 namespace deltalabs::identity {
@@ -32,40 +32,28 @@ const BodySchema& type_body(bool create) {
 
 void register_organization_type_routes(http::Router& router, OrganizationTypeService& types,
                                        const CursorCodec& cursors) {
-  http::ResourceRoutes<OrganizationType> spec;
-  spec.path = "/v1/organization-types";
-  spec.member_path = "/v1/organization-types/:id";
-  spec.resource = "organization_types";
-  spec.tag = "Identity";
-  spec.list = [&types](http::Request& req, const PageRequest& page) {
-    return types.list(req.caller(), page);
-  };
-  spec.create = [&types](http::Request& req) {
-    return types.create(req.caller(),
-                        type_body(/*create=*/true).read<OrganizationTypeInput>(req.json));
-  };
-  spec.get = [&types](http::Request& req) {
-    return types.get(req.caller(), http::path_param(req));
-  };
-  spec.update = [&types](http::Request& req) {
-    return types.update(req.caller(), http::path_param(req),
-                        type_body(/*create=*/false).read<OrganizationTypeInput>(req.json));
-  };
-  spec.remove = [&types](http::Request& req) {
-    return types.remove(req.caller(), http::path_param(req));
-  };
-  spec.shape = &organization_type_shape();
-  spec.id_of = [](const OrganizationType& t) { return t.id; };
-  spec.create_body = type_body(/*create=*/true);
-  spec.update_body = type_body(/*create=*/false);
-  spec.list_summary = "List organization types";
-  spec.create_summary = "Create an organization type; duplicate slug: 409 SLUG_TAKEN";
-  spec.get_summary = "One organization type";
-  spec.update_summary = "Change an organization type's name, slug or description";
-  spec.remove_summary = "Delete an organization type; while organizations use it: 409 TYPE_IN_USE";
-  spec.update_responses = {200, 404, 409};
-  spec.remove_responses = {204, 404, 409};
-  http::register_resource(router, cursors, std::move(spec));
+  const http::RouteGroup g(router, cursors, "Identity");
+  g.resource(http::ResourceRoutes<OrganizationType>{
+      .path = "/v1/organization-types",
+      .member_path = "/v1/organization-types/:id",
+      .resource = "organization_types",
+      .list = http::call(types, &OrganizationTypeService::list),
+      .create =
+          http::call(types, &OrganizationTypeService::create, http::body_as<OrganizationTypeInput>),
+      .get = http::call(types, &OrganizationTypeService::get, http::id),
+      .update = http::call(types, &OrganizationTypeService::update, http::id,
+                           http::body_as<OrganizationTypeInput>),
+      .remove = http::call(types, &OrganizationTypeService::remove, http::id),
+      .shape = &organization_type_shape(),
+      .create_body = type_body(/*create=*/true),
+      .update_body = type_body(/*create=*/false),
+      .list_summary = "List organization types",
+      .create_summary = "Create an organization type; duplicate slug: 409 SLUG_TAKEN",
+      .get_summary = "One organization type",
+      .update_summary = "Change an organization type's name, slug or description",
+      .remove_summary = "Delete an organization type; while organizations use it: 409 TYPE_IN_USE",
+      .update_responses = {200, 404, 409},
+      .remove_responses = {204, 404, 409}});
 }
 
 }  // namespace deltalabs::identity

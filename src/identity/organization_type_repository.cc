@@ -8,8 +8,6 @@ namespace deltalabs::identity {
 
 namespace {
 
-OrganizationType type_from(const Row& r) { return sql::kOrganizationTypeRow.read(r); }
-
 Error slug_taken() {
   return Error::conflict("SLUG_TAKEN", "An organization type with that slug already exists.");
 }
@@ -35,14 +33,12 @@ Result<std::string> OrganizationTypeRepository::insert(Connection& c,
 }
 
 Result<OrganizationType> OrganizationTypeRepository::find(Connection& c, const std::string& id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectOrganizationTypeById, {id}));
-  if (rows.empty()) return Error::not_found("organization type");
-  return type_from(rows[0]);
+  return sql::kOrganizationTypeTable.find(c, id);
 }
 
 Result<Page<OrganizationType>> OrganizationTypeRepository::list(Connection& c,
                                                                 const PageRequest& page) {
-  return query_page(c, sql::kListOrganizationTypes, {}, page, type_from);
+  return sql::kOrganizationTypeTable.page(c, sql::kListOrganizationTypes, {}, page);
 }
 
 Status OrganizationTypeRepository::update(Connection& c, const std::string& id,

@@ -6,12 +6,6 @@
 
 namespace deltalabs::identity {
 
-namespace {
-
-Permission permission_from(const Row& r) { return sql::kPermissionRow.read(r); }
-
-}  // namespace
-
 Result<std::string> PermissionRepository::insert(Connection& c, const NewPermission& p) {
   const std::string id = new_uuid_v7();
   auto inserted = c.execute(sql::kInsertPermission, {id, p.slug, p.name, p.resource, p.action,
@@ -26,15 +20,13 @@ Result<std::string> PermissionRepository::insert(Connection& c, const NewPermiss
 }
 
 Result<Permission> PermissionRepository::find(Connection& c, const std::string& id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectPermissionById, {id}));
-  if (rows.empty()) return Error::not_found("permission");
-  return permission_from(rows[0]);
+  return sql::kPermissionTable.find(c, id);
 }
 
 Result<Page<Permission>> PermissionRepository::list(Connection& c,
                                                     const std::optional<std::string>& resource,
                                                     const PageRequest& page) {
-  return query_page(c, sql::kListPermissions, {resource}, page, permission_from);
+  return sql::kPermissionTable.page(c, sql::kListPermissions, {resource}, page);
 }
 
 Status PermissionRepository::update(Connection& c, const std::string& id,

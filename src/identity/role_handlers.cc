@@ -4,19 +4,12 @@
 
 #include "http/path_param.h"
 #include "http/resource_routes.h"
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 #include "identity/access_control_shapes.h"
 
 namespace deltalabs::identity {
 
 namespace {
-
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Identity";
 
 // What PUT /v1/roles/:id/permissions reads.
 struct PermissionIdsBody {
@@ -53,98 +46,66 @@ const BodySchema& permission_ids_body() {
 }  // namespace
 
 void register_role_routes(http::Router& router, RoleService& roles, const CursorCodec& cursors) {
-  http::ResourceRoutes<Role> spec;
-  spec.path = "/v1/roles";
-  spec.member_path = "/v1/roles/:id";
-  spec.resource = "roles";
-  spec.tag = kTag;
-  spec.list = [&roles](Request& req, const PageRequest& page) {
-    return roles.list(req.caller(), page);
-  };
-  spec.create = [&roles](Request& req) {
-    return roles.create(req.caller(), role_body(/*create=*/true).read<RoleInput>(req.json));
-  };
-  spec.get = [&roles](Request& req) { return roles.get(req.caller(), http::path_param(req)); };
-  spec.update = [&roles](Request& req) {
-    return roles.update(req.caller(), http::path_param(req),
-                        role_body(/*create=*/false).read<RoleInput>(req.json));
-  };
-  spec.remove = [&roles](Request& req) {
-    return roles.remove(req.caller(), http::path_param(req));
-  };
-  spec.shape = &role_shape();
-  spec.id_of = [](const Role& r) { return r.id; };
-  spec.create_body = role_body(/*create=*/true);
-  spec.update_body = role_body(/*create=*/false);
-  spec.list_summary = "List roles";
-  spec.create_summary = "Create a role (never a system role); duplicate slug: 409 SLUG_TAKEN";
-  spec.get_summary = "One role";
-  spec.update_summary =
-      "Change a role's name, slug or description; a system role keeps its slug (409 SYSTEM_ROLE)";
-  spec.remove_summary =
-      "Delete a role and its grants; a system role cannot be deleted (409 SYSTEM_ROLE)";
-  spec.update_responses = {200, 404, 409};
-  spec.remove_responses = {204, 404, 409};
-  http::register_resource(router, cursors, std::move(spec));
+  const http::RouteGroup g(router, cursors, "Identity");
+  g.resource(http::ResourceRoutes<Role>{
+      .path = "/v1/roles",
+      .member_path = "/v1/roles/:id",
+      .resource = "roles",
+      .list = http::call(roles, &RoleService::list),
+      .create = http::call(roles, &RoleService::create, http::body_as<RoleInput>),
+      .get = http::call(roles, &RoleService::get, http::id),
+      .update = http::call(roles, &RoleService::update, http::id, http::body_as<RoleInput>),
+      .remove = http::call(roles, &RoleService::remove, http::id),
+      .shape = &role_shape(),
+      .create_body = role_body(/*create=*/true),
+      .update_body = role_body(/*create=*/false),
+      .list_summary = "List roles",
+      .create_summary = "Create a role (never a system role); duplicate slug: 409 SLUG_TAKEN",
+      .get_summary = "One role",
+      .update_summary = "Change a role's name, slug or description; a system role keeps its slug "
+                        "(409 SYSTEM_ROLE)",
+      .remove_summary =
+          "Delete a role and its grants; a system role cannot be deleted (409 SYSTEM_ROLE)",
+      .update_responses = {200, 404, 409},
+      .remove_responses = {204, 404, 409}});
 
-  http::paged_list(router, cursors,
-                   {.path = "/v1/roles/:id/permissions",
-                    .summary = "The permissions a role grants, with when each was granted",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .permission = "roles:read",
-                    .responses = {200, 404}},
-                   role_permission_shape(), [&roles](Request& req, const PageRequest& page) {
-                     return roles.permissions(req.caller(), http::path_param(req, "id"), page);
-                   });
+  g.list({.path = "/v1/roles/:id/permissions",
+          .summary = "The permissions a role grants, with when each was granted",
+          .permission = "roles:read",
+          .responses = {200, 404}},
+         role_permission_shape(), http::call(roles, &RoleService::permissions, http::id));
 
-  router.add({.method = Method::kPut,
-              .path = "/v1/roles/:id/permissions",
-              .handler = [&roles](Request& req) -> Result<Response> {
-                DL_ASSIGN_OR_RETURN(
-                    auto grants,
-                    roles.set_permissions(
-                        req.caller(), http::path_param(req, "id"),
-                        permission_ids_body().read<PermissionIdsBody>(req.json).permission_ids));
-                return Response::json(200, {{"items", role_permission_shape().render_all(grants)},
-                                            {"next_cursor", nullptr}});
-              },
-              .summary = "Set the full list of a role's permissions; answers the whole new list; "
-                         "unknown ids: 400 with a detail per id",
-              .tag = kTag,
-              .access = Access::kAuthenticated,
-              .permission = "roles:update",
-              .body = http::json_body(permission_ids_body()),
-              .responses = {200, 404},
-              .returns = http::schema::page_of(role_permission_shape())});
+  g.add({.method = http::Method::kPut,
+         .path = "/v1/roles/:id/permissions",
+         .handler = [&roles](http::Request& req) -> Result<http::Response> {
+           DL_ASSIGN_OR_RETURN(
+               auto grants,
+               roles.set_permissions(req.caller(), http::path_param(req, "id"),
+                                     http::body_as<PermissionIdsBody>(req).permission_ids));
+           return http::Response::json(200, {{"items", role_permission_shape().render_all(grants)},
+                                             {"next_cursor", nullptr}});
+         },
+         .summary = "Set the full list of a role's permissions; answers the whole new list; "
+                    "unknown ids: 400 with a detail per id",
+         .permission = "roles:update",
+         .body = http::json_body(permission_ids_body()),
+         .responses = {200, 404},
+         .returns = http::schema::page_of(role_permission_shape())});
 
-  http::action(router,
-               {.method = Method::kPost,
-                .path = "/v1/roles/:id/permissions/:permissionId",
-                .summary = "Grant one permission to a role (201); granted already: 409 "
-                           "ALREADY_GRANTED, which a retrying client may treat as success",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .permission = "roles:update",
-                .responses = {201, 404, 409}},
-               role_permission_shape(), [&roles](Request& req) {
-                 return roles.grant(req.caller(), http::path_param(req, "id"),
-                                    http::path_param(req, "permissionId"));
-               });
+  g.post({.path = "/v1/roles/:id/permissions/:permissionId",
+          .summary = "Grant one permission to a role (201); granted already: 409 "
+                     "ALREADY_GRANTED, which a retrying client may treat as success",
+          .permission = "roles:update",
+          .responses = {201, 404, 409}},
+         role_permission_shape(),
+         http::call(roles, &RoleService::grant, http::id, http::PathParam{"permissionId"}));
 
-  http::no_content(router,
-                   {.method = Method::kDelete,
-                    .path = "/v1/roles/:id/permissions/:permissionId",
-                    .summary = "Revoke one permission from a role; not granted: 404 "
-                               "PERMISSION_GRANT_NOT_FOUND",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .permission = "roles:update",
-                    .responses = {204, 404}},
-                   [&roles](Request& req) {
-                     return roles.revoke(req.caller(), http::path_param(req, "id"),
-                                         http::path_param(req, "permissionId"));
-                   });
+  g.del({.path = "/v1/roles/:id/permissions/:permissionId",
+         .summary = "Revoke one permission from a role; not granted: 404 "
+                    "PERMISSION_GRANT_NOT_FOUND",
+         .permission = "roles:update",
+         .responses = {204, 404}},
+        http::call(roles, &RoleService::revoke, http::id, http::PathParam{"permissionId"}));
 }
 
 }  // namespace deltalabs::identity

@@ -11,8 +11,6 @@ namespace {
 // Enough for "every permission" of a role in one read.
 constexpr int kAllRows = 100000;
 
-Role role_from(const Row& r) { return sql::kRoleRow.read(r); }
-
 RolePermission grant_from(const Row& r) {
   Permission p{r.text(0), r.text(1), r.text(2), r.text(3),
                r.text(4), r.text(5), r.text(6), r.text(7)};
@@ -38,13 +36,11 @@ Result<std::string> RoleRepository::insert(Connection& c, const RoleInput& role)
 }
 
 Result<Role> RoleRepository::find(Connection& c, const std::string& id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectRoleById, {id}));
-  if (rows.empty()) return Error::not_found("role");
-  return role_from(rows[0]);
+  return sql::kRoleTable.find(c, id);
 }
 
 Result<Page<Role>> RoleRepository::list(Connection& c, const PageRequest& page) {
-  return query_page(c, sql::kListRoles, {}, page, role_from);
+  return sql::kRoleTable.page(c, sql::kListRoles, {}, page);
 }
 
 Status RoleRepository::update(Connection& c, const std::string& id, const RoleInput& change) {

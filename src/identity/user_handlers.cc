@@ -1,18 +1,11 @@
 #include "identity/user_handlers.h"
 
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 #include "identity/identity_shapes.h"
 
 namespace deltalabs::identity {
 
 namespace {
-
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Identity";
 
 // What PATCH /v1/users/me and /v1/users/:id read; profile() and change()
 // make the service's ProfileChange and UserChange.
@@ -82,98 +75,66 @@ const BodySchema& preferences_body() {
 }  // namespace
 
 void register_user_routes(http::Router& router, UserService& users, const CursorCodec& cursors) {
-  http::get_one(router,
-                {.path = "/v1/users/me",
-                 .summary = "My profile with roles and permissions",
-                 .tag = kTag,
-                 .access = Access::kAuthenticated},
-                profile_shape(), [&users](Request& req) { return users.me(req.caller()); });
+  const http::RouteGroup g(router, cursors, "Identity");
+  g.get({.path = "/v1/users/me", .summary = "My profile with roles and permissions"},
+        profile_shape(), http::call(users, &UserService::me));
 
-  http::action(
-      router,
-      {.method = Method::kPatch,
-       .path = "/v1/users/me",
+  g.patch(
+      {.path = "/v1/users/me",
        .summary = "Change my name or username (roles, status and verification are not mine to set)",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
        .body = http::json_body(profile_body()),
        .responses = {200, 409}},
-      profile_shape(), [&users](Request& req) {
-        return users.update_me(req.caller(), profile_body().read<UserBody>(req.json).profile());
-      });
+      profile_shape(),
+      http::call(users, &UserService::update_me, http::body_field(&UserBody::profile)));
 
-  http::get_one(router,
-                {.path = "/v1/users/me/preferences",
-                 .summary = "My theme, language, notification and privacy settings",
-                 .tag = kTag,
-                 .access = Access::kAuthenticated},
-                preferences_shape(),
-                [&users](Request& req) { return users.preferences(req.caller()); });
+  g.get({.path = "/v1/users/me/preferences",
+         .summary = "My theme, language, notification and privacy settings"},
+        preferences_shape(), http::call(users, &UserService::preferences));
 
-  http::action(router,
-               {.method = Method::kPut,
-                .path = "/v1/users/me/preferences",
-                .summary = "Replace my preferences",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .body = http::json_body(preferences_body())},
-               preferences_shape(), [&users](Request& req) {
-                 return users.save_preferences(req.caller(),
-                                               preferences_body().read<Preferences>(req.json));
-               });
+  g.put({.path = "/v1/users/me/preferences",
+         .summary = "Replace my preferences",
+         .body = http::json_body(preferences_body())},
+        preferences_shape(),
+        http::call(users, &UserService::save_preferences, http::body_as<Preferences>));
 
-  http::paged_list(router, cursors,
-                   {.path = "/v1/users",
-                    .summary = "List users",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .permission = "users:list",
-                    .query = {{"q", "string", "Text in email, username or name"},
-                              {.name = "status",
-                               .description = "active, suspended or deleted",
-                               .allowed = {"active", "suspended", "deleted"}},
-                              {"role", "string", "Role slug"}}},
-                   user_shape(), [&users](Request& req, const PageRequest& page) {
-                     UserFilter filter{req.query("q"), req.query("status"), req.query("role")};
-                     return users.list(req.caller(), filter, page);
-                   });
+  g.list({.path = "/v1/users",
+          .summary = "List users",
+          .permission = "users:list",
+          .query = {{"q", "string", "Text in email, username or name"},
+                    {.name = "status",
+                     .description = "active, suspended or deleted",
+                     .allowed = {"active", "suspended", "deleted"}},
+                    {"role", "string", "Role slug"}}},
+         user_shape(), [&users](http::Request& req, const PageRequest& page) {
+           UserFilter filter{req.query("q"), req.query("status"), req.query("role")};
+           return users.list(req.caller(), filter, page);
+         });
 
-  http::get_one(router,
-                {.path = "/v1/users/:id",
-                 .summary = "One user (yourself, or with users:read)",
-                 .tag = kTag,
-                 .access = Access::kAuthenticated,
-                 .permission = "users:read",
-                 .responses = {200, 404}},
-                user_shape(), [&users](Request& req) {
-                  return users.get(req.caller(), std::string(req.param("id")));
-                });
+  g.get({.path = "/v1/users/:id",
+         .summary = "One user (yourself, or with users:read)",
+         .permission = "users:read",
+         .responses = {200, 404}},
+        user_shape(), [&users](http::Request& req) {
+          return users.get(req.caller(), std::string(req.param("id")));
+        });
 
-  http::action(router,
-               {.method = Method::kPatch,
-                .path = "/v1/users/:id",
-                .summary = "Change a user's profile, status or roles",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .permission = "users:update",
-                .body = http::json_body(admin_user_body()),
-                .responses = {200, 404, 409}},
-               user_shape(), [&users](Request& req) {
-                 return users.update(req.caller(), std::string(req.param("id")),
-                                     admin_user_body().read<UserBody>(req.json).change());
-               });
+  g.patch({.path = "/v1/users/:id",
+           .summary = "Change a user's profile, status or roles",
+           .permission = "users:update",
+           .body = http::json_body(admin_user_body()),
+           .responses = {200, 404, 409}},
+          user_shape(), [&users](http::Request& req) {
+            return users.update(req.caller(), std::string(req.param("id")),
+                                http::body_as<UserBody>(req).change());
+          });
 
-  http::no_content(router,
-                   {.method = Method::kDelete,
-                    .path = "/v1/users/:id",
-                    .summary = "Deactivate a user and end their sessions",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .permission = "users:delete",
-                    .responses = {204, 404}},
-                   [&users](Request& req) {
-                     return users.deactivate(req.caller(), std::string(req.param("id")));
-                   });
+  g.del({.path = "/v1/users/:id",
+         .summary = "Deactivate a user and end their sessions",
+         .permission = "users:delete",
+         .responses = {204, 404}},
+        [&users](http::Request& req) {
+          return users.deactivate(req.caller(), std::string(req.param("id")));
+        });
 }
 
 }  // namespace deltalabs::identity

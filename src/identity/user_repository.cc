@@ -14,8 +14,6 @@ namespace {
 constexpr const char* kDefaultNotifications = R"({"email":true,"push":true,"digest":"weekly"})";
 constexpr const char* kDefaultPrivacy = R"({"profile_visible":true,"show_progress":false})";
 
-User user_from(const Row& r) { return sql::kUserRow.read(r); }
-
 // Which unique rule a duplicate broke, from the driver's message.
 Error duplicate_error(const Error& e) {
   // The index's name (PostgreSQL) or the column (SQLite); the cause may quote the statement too.
@@ -71,9 +69,7 @@ Result<std::string> UserRepository::insert(Connection& c, const NewUser& user,
 }
 
 Result<User> UserRepository::find(Connection& c, const std::string& id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectUserById, {id}));
-  if (rows.empty()) return Error::not_found("user");
-  User u = user_from(rows[0]);
+  DL_ASSIGN_OR_RETURN(User u, sql::kUserTable.find(c, id));
   DL_ASSIGN_OR_RETURN(u.roles, roles_of(c, id));
   return u;
 }
@@ -214,7 +210,7 @@ Result<Page<User>> UserRepository::list(Connection& c, const UserFilter& filter,
   if (filter.q && !filter.q->empty()) pattern = like_pattern(*filter.q);
   DL_ASSIGN_OR_RETURN(
       Page<User> result,
-      query_page(c, sql::kListUsers, {pattern, filter.status, filter.role}, page, user_from));
+      sql::kUserTable.page(c, sql::kListUsers, {pattern, filter.status, filter.role}, page));
   for (auto& u : result.items) {
     DL_ASSIGN_OR_RETURN(u.roles, roles_of(c, u.id));
   }

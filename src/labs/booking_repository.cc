@@ -5,48 +5,29 @@
 
 namespace deltalabs::labs {
 
-namespace {
-
-Booking booking_from(const Row& r) { return sql::kBookingRow.read(r); }
-
-std::vector<Booking> bookings_from(const RowSet& rows) {
-  std::vector<Booking> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(booking_from(rows[i]));
-  return items;
-}
-
-}  // namespace
-
 Result<Booking> BookingRepository::find(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("booking");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectBooking, {id}));
-  if (rows.empty()) return Error::not_found("booking");
-  return booking_from(rows[0]);
+  return sql::kBookingTable.find(c, id);
 }
 
 Result<std::optional<Booking>> BookingRepository::live(Connection& c,
                                                        const std::string& availability_id,
                                                        const std::string& user_id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectLiveBooking, {availability_id, user_id}));
-  if (rows.empty()) return std::optional<Booking>{};
-  return std::optional<Booking>{booking_from(rows[0])};
+  return sql::kBookingTable.first(c, sql::kSelectLiveBooking, {availability_id, user_id});
 }
 
 Result<Page<Booking>> BookingRepository::of_user(Connection& c, const std::string& user_id,
                                                  const PageRequest& page) {
-  return query_page(c, sql::kListBookingsOfUser, {user_id}, page, booking_from);
+  return sql::kBookingTable.page(c, sql::kListBookingsOfUser, {user_id}, page);
 }
 
 Result<Page<Booking>> BookingRepository::of_lab(Connection& c, const std::string& lab_id,
                                                 const PageRequest& page) {
-  return query_page(c, sql::kListBookingsOfLab, {lab_id}, page, booking_from);
+  return sql::kBookingTable.page(c, sql::kListBookingsOfLab, {lab_id}, page);
 }
 
 Result<std::vector<Booking>> BookingRepository::calendar(Connection& c, const std::string& user_id,
                                                          int limit) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kCalendarOfUser, {user_id, limit}));
-  return bookings_from(rows);
+  return sql::kBookingTable.all(c, sql::kCalendarOfUser, {user_id, limit});
 }
 
 Result<std::string> BookingRepository::insert(Connection& c, const NewBooking& b, TimePoint at) {

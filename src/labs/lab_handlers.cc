@@ -3,19 +3,12 @@
 #include "core/uuid.h"
 #include "http/pagination.h"
 #include "http/path_param.h"
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 #include "labs/labs_shapes.h"
 
 namespace deltalabs::labs {
 
 namespace {
-
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Labs";
 
 // What POST and PATCH /v1/labs read; fields() makes the service's LabFields.
 struct LabBody {
@@ -101,7 +94,7 @@ const BodySchema& slot_body() {
 }
 
 // An optional RFC 3339 query parameter in stored form; a problem when malformed.
-std::optional<std::string> time_query(const Request& req, const char* name,
+std::optional<std::string> time_query(const http::Request& req, const char* name,
                                       std::vector<FieldError>& problems) {
   auto text = req.query(name);
   if (!text || text->empty()) return std::nullopt;
@@ -113,7 +106,7 @@ std::optional<std::string> time_query(const Request& req, const char* name,
   return format_rfc3339(*t);
 }
 
-Result<LabSearch> lab_search(const Request& req) {
+Result<LabSearch> lab_search(const http::Request& req) {
   LabSearch s;
   std::vector<FieldError> problems;
   if (auto q = req.query("q"); q && !q->empty()) {
@@ -133,44 +126,32 @@ Result<LabSearch> lab_search(const Request& req) {
 }
 
 void register_host_routes(http::Router& router, HostService& hosts, const CursorCodec& cursors) {
-  http::paged_list(router, cursors,
-                   {.path = "/v1/hosts",
-                    .summary = "Hosts that offer labs: users and organizations",
-                    .tag = kTag,
-                    .access = Access::kPublic,
-                    .responses = {200}},
-                   host_shape(),
-                   [&hosts](Request&, const PageRequest& page) { return hosts.list(page); });
+  const http::RouteGroup g(router, cursors, "Labs");
+  const http::RouteGroup anyone = g.with(http::Access::kPublic);
+  anyone.list({.path = "/v1/hosts", .summary = "Hosts that offer labs: users and organizations"},
+              host_shape(),
+              [&hosts](http::Request&, const PageRequest& page) { return hosts.list(page); });
 
-  http::create(
-      router,
-      {.path = "/v1/hosts",
-       .summary = "Become a host, yourself or for an organization (labs:manage in it); 409 "
-                  "HOST_EXISTS",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
-       .body = http::json_body(host_body()),
-       .responses = {201, 403, 404, 409}},
-      host_shape(),
-      [&hosts](Request& req) {
-        return hosts.create(req.caller(), host_body().read<HostInput>(req.json));
-      },
-      [](const Host& h) { return "/v1/hosts/" + h.id; });
+  g.create({.path = "/v1/hosts",
+            .summary = "Become a host, yourself or for an organization (labs:manage in it); 409 "
+                       "HOST_EXISTS",
+            .body = http::json_body(host_body()),
+            .responses = {201, 403, 404, 409}},
+           host_shape(), http::call(hosts, &HostService::create, http::body_as<HostInput>),
+           "/v1/hosts/");
 
-  http::get_one(router,
-                {.path = "/v1/hosts/:id",
-                 .summary = "One host",
-                 .tag = kTag,
-                 .access = Access::kPublic,
-                 .responses = {200, 404}},
-                host_shape(), [&hosts](Request& req) { return hosts.get(http::path_param(req)); });
+  anyone.get({.path = "/v1/hosts/:id", .summary = "One host", .responses = {200, 404}},
+             host_shape(),
+             [&hosts](http::Request& req) { return hosts.get(http::path_param(req)); });
 }
 
 void register_lab_crud_routes(http::Router& router, LabService& labs, const CursorCodec& cursors) {
-  router.add(
-      {.method = Method::kGet,
+  const http::RouteGroup g(router, "Labs");
+  const http::RouteGroup anyone = g.with(http::Access::kPublic);
+  anyone.add(
+      {.method = http::Method::kGet,
        .path = "/v1/labs",
-       .handler = [&labs, &cursors](Request& req) -> Result<Response> {
+       .handler = [&labs, &cursors](http::Request& req) -> Result<http::Response> {
          DL_ASSIGN_OR_RETURN(LabSearch search, lab_search(req));
          DL_ASSIGN_OR_RETURN(PageRequest page, http::read_page_request(req, cursors));
          DL_ASSIGN_OR_RETURN(auto result, labs.search(search, page));
@@ -178,60 +159,45 @@ void register_lab_crud_routes(http::Router& router, LabService& labs, const Curs
        },
        .summary = "Search active labs by text, organization (and those below it), equipment, "
                   "and a window with a free seat in a slot not yet started",
-       .tag = kTag,
-       .access = Access::kPublic,
        .query = http::page_query(
            {{"q", "string", "text in the name, description or location"},
             {"organization_id", "string", "labs of this organization or one below it"},
             {"equipment", "string", "labs listing this piece of equipment (any case)"},
             {"available_from", "string", "RFC 3339: a slot with a free seat starts at or after"},
             {"available_to", "string", "RFC 3339: ... and ends at or before this"}}),
-       .responses = {200},
        .returns = http::schema::page_of(lab_shape())});
 
-  http::create(
-      router,
+  g.create(
       {.path = "/v1/labs",
        .summary = "Create a lab of a host you act for (its user, or labs:manage in its "
                   "organization)",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
        .body = http::json_body(lab_body(/*create=*/true)),
        .responses = {201, 403, 404}},
       lab_shape(),
-      [&labs](Request& req) {
-        const auto in = lab_body(/*create=*/true).read<LabBody>(req.json);
+      [&labs](http::Request& req) {
+        const auto in = http::body_as<LabBody>(req);
         return labs.create(req.caller(), in.host_id, in.fields());
       },
-      [](const Lab& l) { return "/v1/labs/" + l.id; });
+      "/v1/labs/");
 
-  http::get_one(router,
-                {.path = "/v1/labs/:id",
-                 .summary = "One lab",
-                 .tag = kTag,
-                 .access = Access::kPublic,
-                 .responses = {200, 404}},
-                lab_shape(), [&labs](Request& req) { return labs.get(http::path_param(req)); });
+  anyone.get({.path = "/v1/labs/:id", .summary = "One lab", .responses = {200, 404}}, lab_shape(),
+             [&labs](http::Request& req) { return labs.get(http::path_param(req)); });
 
-  http::action(router,
-               {.method = Method::kPatch,
-                .path = "/v1/labs/:id",
-                .summary = "Change a lab (its host and managers)",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .body = http::json_body(lab_body(/*create=*/false)),
-                .responses = {200, 403, 404}},
-               lab_shape(), [&labs](Request& req) {
-                 return labs.update(req.caller(), http::path_param(req),
-                                    lab_body(/*create=*/false).read<LabBody>(req.json).fields());
-               });
+  g.patch({.path = "/v1/labs/:id",
+           .summary = "Change a lab (its host and managers)",
+           .body = http::json_body(lab_body(/*create=*/false)),
+           .responses = {200, 403, 404}},
+          lab_shape(),
+          http::call(labs, &LabService::update, http::id, http::body_field(&LabBody::fields)));
 }
 
 void register_availability_routes(http::Router& router, LabService& labs,
                                   const CursorCodec& cursors) {
-  router.add({.method = Method::kGet,
+  const http::RouteGroup g(router, "Labs");
+  const http::RouteGroup anyone = g.with(http::Access::kPublic);
+  anyone.add({.method = http::Method::kGet,
               .path = "/v1/labs/:id/availability",
-              .handler = [&labs, &cursors](Request& req) -> Result<Response> {
+              .handler = [&labs, &cursors](http::Request& req) -> Result<http::Response> {
                 std::vector<FieldError> problems;
                 auto from = time_query(req, "from", problems);
                 auto to = time_query(req, "to", problems);
@@ -241,26 +207,17 @@ void register_availability_routes(http::Router& router, LabService& labs,
                 return http::page_response(result, slot_shape(), cursors);
               },
               .summary = "The lab's slots overlapping [from, to), in time order, with free seats",
-              .tag = kTag,
-              .access = Access::kPublic,
               .query = http::page_query({{"from", "string", "RFC 3339: slots ending after this"},
                                          {"to", "string", "RFC 3339: slots starting before this"}}),
               .responses = {200, 404},
               .returns = http::schema::page_of(slot_shape())});
 
-  http::action(router,
-               {.method = Method::kPost,
-                .path = "/v1/labs/:id/availability",
-                .summary = "Open a slot (the lab's host and managers); 409 SLOT_OVERLAP when it "
-                           "overlaps another slot of the lab, also when two requests race",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .body = http::json_body(slot_body()),
-                .responses = {201, 403, 404, 409}},
-               slot_shape(), [&labs](Request& req) {
-                 return labs.add_slot(req.caller(), http::path_param(req),
-                                      slot_body().read<SlotInput>(req.json));
-               });
+  g.post({.path = "/v1/labs/:id/availability",
+          .summary = "Open a slot (the lab's host and managers); 409 SLOT_OVERLAP when it "
+                     "overlaps another slot of the lab, also when two requests race",
+          .body = http::json_body(slot_body()),
+          .responses = {201, 403, 404, 409}},
+         slot_shape(), http::call(labs, &LabService::add_slot, http::id, http::body_as<SlotInput>));
 }
 
 }  // namespace

@@ -27,20 +27,8 @@ std::string equipment_json(const std::vector<std::string>& items) {
 }
 
 Lab lab_from(const Row& r) {
-  Lab l;
-  l.id = r.text(0);
-  l.host_id = r.text(1);
-  l.organization_id = r.optional_text(2);
-  l.name = r.text(3);
-  l.description = r.text(4);
-  l.location = r.text(5);
-  l.equipment = equipment_from(r.text(6));
-  l.requires_approval = r.boolean(7);
-  l.price_amount_minor = r.integer(8);
-  l.currency = r.text(9);
-  l.status = r.text(10);
-  l.created_at = r.text(11);
-  l.updated_at = r.text(12);
+  Lab l = sql::kLabRow.read(r);
+  l.equipment = equipment_from(r.text(sql::kLabRow.size()));  // l.equipment: the column after
   return l;
 }
 
@@ -74,8 +62,9 @@ Result<Lab> LabRepository::find(Connection& c, const std::string& id) {
 
 Result<Page<Lab>> LabRepository::search(Connection& c, const LabSearch& s, TimePoint now,
                                         const PageRequest& page) {
-  const char* statement =
-      c.dialect() == Dialect::kSqlite ? sql::kSearchLabsSqlite : sql::kSearchLabsPostgres;
+  const std::string_view statement = c.dialect() == Dialect::kSqlite
+                                         ? sql::kSearchLabsSqlite.view()
+                                         : sql::kSearchLabsPostgres.view();
   // A window is searched from the later of its start and now: past slots cannot be booked.
   const bool window = s.available_from || s.available_to;
   std::string from = format_rfc3339(now);

@@ -8,6 +8,7 @@
 #include "labs/model.h"
 #include "storage/keyset.h"
 #include "storage/row_mapping.h"
+#include "storage/row_table.h"
 #include "storage/sql_text.h"
 
 namespace deltalabs::labs::sql {
@@ -19,20 +20,13 @@ inline constexpr const char* kEndOfTime = "9999-12-31T23:59:59.999Z";
 // --- hosts --------------------------------------------------------------------------------------
 
 inline constexpr auto kHostRow = row_mapping<Host>({
-    {"id", &Host::id},
-    {"user_id", &Host::user_id},
-    {"organization_id", &Host::organization_id},
-    {"name", &Host::name},
-    {"description", &Host::description},
-    {"created_at", &Host::created_at},
+    DL_COLUMNS(Host, id, user_id, organization_id, name, description, created_at),
 });
-inline constexpr auto kHostSelect = sql_concat("SELECT ", column_list<kHostRow>(), " FROM hosts ");
+inline constexpr RowTable<kHostRow, "hosts"> kHostTable{"host"};
 
-inline constexpr auto kSelectHost = sql_concat(kHostSelect, "WHERE id = $1");
-inline constexpr auto kSelectHostOfUser = sql_concat(kHostSelect, "WHERE user_id = $1");
-inline constexpr auto kSelectHostOfOrganization =
-    sql_concat(kHostSelect, "WHERE organization_id = $1");
-inline constexpr auto kListHosts = sql_concat(kHostSelect, "WHERE " DL_KEYSET_ASC(id, 1, 2));
+inline constexpr auto kSelectHostOfUser = kHostTable.where("user_id = $1");
+inline constexpr auto kSelectHostOfOrganization = kHostTable.where("organization_id = $1");
+inline constexpr auto kListHosts = kHostTable.where("" DL_KEYSET_ASC(id, 1, 2));
 
 inline constexpr const char* kInsertHost =
     "INSERT INTO hosts (id, user_id, organization_id, name, description, created_by, created_at, "
@@ -40,11 +34,15 @@ inline constexpr const char* kInsertHost =
 
 // --- labs ---------------------------------------------------------------------------------------
 
-#define DL_LAB_COLUMNS                                                                   \
-  "l.id, l.host_id, l.organization_id, l.name, l.description, l.location, l.equipment, " \
-  "l.requires_approval, l.price_amount_minor, l.currency, l.status, l.created_at, l.updated_at "
-
-inline constexpr const char* kSelectLab = "SELECT " DL_LAB_COLUMNS "FROM labs l WHERE l.id = $1";
+// Every field of a lab but its equipment, a JSON array the repository parses
+// from the column selected right after these (kLabSelect).
+inline constexpr auto kLabRow = row_mapping<Lab>({
+    DL_COLUMNS_OF(l, Lab, id, host_id, organization_id, name, description, location,
+                  requires_approval, price_amount_minor, currency, status, created_at, updated_at),
+});
+inline constexpr auto kLabSelect =
+    sql_concat("SELECT ", column_list<kLabRow>(), ", l.equipment FROM labs l ");
+inline constexpr auto kSelectLab = sql_concat(kLabSelect, "WHERE l.id = $1");
 
 // Seats of a slot not held: capacity minus seats_taken, plus the seats of
 // holds whose payment time ($1) has passed, which the next write expires.
@@ -59,24 +57,26 @@ inline constexpr const char* kSelectLab = "SELECT " DL_LAB_COLUMNS "FROM labs l 
 // slot must have a free seat, $8 the last id sent, $9 the limit; '' for a
 // text filter not given. DL_EQUIPMENT_MATCH is the dialect's test "the lab
 // lists $4".
-#define DL_LAB_SEARCH(DL_EQUIPMENT_MATCH)                                                        \
-  "WITH RECURSIVE tree (id) AS (SELECT o.id FROM organizations o WHERE CAST(o.id AS TEXT) = $3 " \
-  "UNION SELECT o.id FROM organizations o JOIN tree t ON o.parent_id = t.id) "                   \
-  "SELECT " DL_LAB_COLUMNS                                                                       \
-  "FROM labs l WHERE l.status = 'active' "                                                       \
-  "AND ($2 = '' OR lower(l.name) LIKE $2 OR lower(l.description) LIKE $2 "                       \
-  "OR lower(l.location) LIKE $2) "                                                               \
-  "AND ($3 = '' OR l.organization_id IN (SELECT id FROM tree)) "                                 \
-  "AND ($4 = '' OR " DL_EQUIPMENT_MATCH                                                          \
-  ") "                                                                                           \
-  "AND ($5 = 0 OR EXISTS (SELECT 1 FROM lab_availability a WHERE a.lab_id = l.id "               \
-  "AND a.slot_start >= $6 AND a.slot_end <= $7 AND " DL_SEATS_FREE                               \
-  " > 0)) "                                                                                      \
-  "AND " DL_KEYSET_ASC(l.id, 8, 9)
+#define DL_LAB_SEARCH(DL_EQUIPMENT_MATCH)                                                         \
+  sql_concat(                                                                                     \
+      "WITH RECURSIVE tree (id) AS (SELECT o.id FROM organizations o WHERE CAST(o.id AS TEXT) = " \
+      "$3 "                                                                                       \
+      "UNION SELECT o.id FROM organizations o JOIN tree t ON o.parent_id = t.id) ",               \
+      kLabSelect,                                                                                 \
+      "WHERE l.status = 'active' "                                                                \
+      "AND ($2 = '' OR lower(l.name) LIKE $2 OR lower(l.description) LIKE $2 "                    \
+      "OR lower(l.location) LIKE $2) "                                                            \
+      "AND ($3 = '' OR l.organization_id IN (SELECT id FROM tree)) "                              \
+      "AND ($4 = '' OR " DL_EQUIPMENT_MATCH                                                       \
+      ") "                                                                                        \
+      "AND ($5 = 0 OR EXISTS (SELECT 1 FROM lab_availability a WHERE a.lab_id = l.id "            \
+      "AND a.slot_start >= $6 AND a.slot_end <= $7 AND " DL_SEATS_FREE                            \
+      " > 0)) "                                                                                   \
+      "AND " DL_KEYSET_ASC(l.id, 8, 9))
 
-inline constexpr const char* kSearchLabsSqlite =
+inline constexpr auto kSearchLabsSqlite =
     DL_LAB_SEARCH("EXISTS (SELECT 1 FROM json_each(l.equipment) e WHERE lower(e.value) = $4)");
-inline constexpr const char* kSearchLabsPostgres = DL_LAB_SEARCH(
+inline constexpr auto kSearchLabsPostgres = DL_LAB_SEARCH(
     "EXISTS (SELECT 1 FROM jsonb_array_elements_text(l.equipment) e (item) "
     "WHERE lower(e.item) = $4)");
 
@@ -96,22 +96,23 @@ inline constexpr const char* kCountLabsOfUser =
 
 // --- slots (lab_availability) -------------------------------------------------------------------
 
-// $1 is always the time against which payment holds count as expired.
-#define DL_SLOT_SELECT                                                                         \
-  "SELECT a.id, a.lab_id, a.slot_start, a.slot_end, a.capacity, a.seats_taken, " DL_SEATS_FREE \
-  ", (SELECT count(*) FROM lab_waitlist w WHERE w.availability_id = a.id), "                   \
-  "a.created_at FROM lab_availability a "
-
-inline constexpr const char* kSelectSlot = DL_SLOT_SELECT "WHERE a.id = $2";
-inline constexpr const char* kSelectSlotByStart =
-    DL_SLOT_SELECT "WHERE a.lab_id = $2 AND a.slot_start = $3";
+inline constexpr auto kSlotRow = row_mapping<Slot>({
+    DL_COLUMNS_OF(a, Slot, id, lab_id, slot_start, slot_end, capacity, seats_taken),
+    {DL_SEATS_FREE, &Slot::seats_free},
+    {"(SELECT count(*) FROM lab_waitlist w WHERE w.availability_id = a.id)", &Slot::waitlisted},
+    DL_COLUMNS_OF(a, Slot, created_at),
+});
+// $1 is always the time against which payment holds count as expired, so a
+// slot is found through find_by(kSelectSlot), never find.
+inline constexpr RowTable<kSlotRow, "lab_availability a", "a.id"> kSlotTable{"slot"};
+inline constexpr auto kSelectSlot = kSlotTable.where("a.id = $2");
+inline constexpr auto kSelectSlotByStart = kSlotTable.where("a.lab_id = $2 AND a.slot_start = $3");
 // A lab's slots overlapping [$3, $4), in time order after the slot start
 // $5 sent last (the ends of time where not given).
-inline constexpr const char* kListSlots = DL_SLOT_SELECT
-    "WHERE a.lab_id = $2 AND a.slot_end > $3 AND a.slot_start < $4 AND a.slot_start > $5 "
-    "ORDER BY a.slot_start LIMIT $6";
+inline constexpr auto kListSlots = kSlotTable.where(
+    "a.lab_id = $2 AND a.slot_end > $3 AND a.slot_start < $4 AND a.slot_start > $5 "
+    "ORDER BY a.slot_start LIMIT $6");
 
-#undef DL_SLOT_SELECT
 #undef DL_SEATS_FREE
 
 inline constexpr const char* kInsertSlot =
@@ -135,46 +136,33 @@ inline constexpr const char* kReleaseSeats =
 // --- bookings -----------------------------------------------------------------------------------
 
 inline constexpr auto kBookingRow = row_mapping<Booking>({
-    {"b.id", &Booking::id},
-    {"b.availability_id", &Booking::availability_id},
-    {"a.lab_id", &Booking::lab_id},
+    DL_COLUMNS_OF(b, Booking, id, availability_id),
+    DL_COLUMNS_OF(a, Booking, lab_id),
     {"l.name", &Booking::lab_name},
-    {"l.location", &Booking::location},
-    {"b.user_id", &Booking::user_id},
-    {"b.seats", &Booking::seats},
-    {"b.status", &Booking::status},
-    {"b.awaiting_approval", &Booking::awaiting_approval},
-    {"b.awaiting_payment", &Booking::awaiting_payment},
-    {"b.hold_expires_at", &Booking::hold_expires_at},
-    {"b.amount_minor", &Booking::amount_minor},
-    {"b.currency", &Booking::currency},
-    {"a.slot_start", &Booking::slot_start},
-    {"a.slot_end", &Booking::slot_end},
-    {"b.decided_by", &Booking::decided_by},
-    {"b.decided_at", &Booking::decided_at},
-    {"b.created_at", &Booking::created_at},
-    {"b.updated_at", &Booking::updated_at},
+    DL_COLUMNS_OF(l, Booking, location),
+    DL_COLUMNS_OF(b, Booking, user_id, seats, status, awaiting_approval, awaiting_payment,
+                  hold_expires_at, amount_minor, currency),
+    DL_COLUMNS_OF(a, Booking, slot_start, slot_end),
+    DL_COLUMNS_OF(b, Booking, decided_by, decided_at, created_at, updated_at),
     {"(SELECT CAST(i.order_id AS TEXT) FROM order_items i WHERE i.lab_booking_id = b.id)",
      &Booking::order_id},
 });
-inline constexpr auto kBookingSelect =
-    sql_concat("SELECT ", column_list<kBookingRow>(),
-               " FROM lab_bookings b JOIN lab_availability a ON a.id = b.availability_id JOIN labs "
-               "l ON l.id = a.lab_id ");
+inline constexpr RowTable<kBookingRow,
+                          "lab_bookings b JOIN lab_availability a ON a.id = b.availability_id JOIN "
+                          "labs l ON l.id = a.lab_id",
+                          "b.id">
+    kBookingTable{"booking"};
 
-inline constexpr auto kSelectBooking = sql_concat(kBookingSelect, "WHERE b.id = $1");
-inline constexpr auto kSelectLiveBooking = sql_concat(
-    kBookingSelect,
-    "WHERE b.availability_id = $1 AND b.user_id = $2 AND b.status IN ('pending', 'confirmed')");
+inline constexpr auto kSelectLiveBooking = kBookingTable.where(
+    "b.availability_id = $1 AND b.user_id = $2 AND b.status IN ('pending', 'confirmed')");
 inline constexpr auto kListBookingsOfUser =
-    sql_concat(kBookingSelect, "WHERE b.user_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3));
+    kBookingTable.where("b.user_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3));
 inline constexpr auto kListBookingsOfLab =
-    sql_concat(kBookingSelect, "WHERE a.lab_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3));
+    kBookingTable.where("a.lab_id = $1 AND " DL_KEYSET_DESC(b.id, 2, 3));
 // The user's pending and confirmed bookings for the calendar, in time order.
-inline constexpr auto kCalendarOfUser =
-    sql_concat(kBookingSelect,
-               "WHERE b.user_id = $1 AND b.status IN ('pending', 'confirmed') "
-               "ORDER BY a.slot_start, b.id LIMIT $2");
+inline constexpr auto kCalendarOfUser = kBookingTable.where(
+    "b.user_id = $1 AND b.status IN ('pending', 'confirmed') "
+    "ORDER BY a.slot_start, b.id LIMIT $2");
 
 inline constexpr const char* kInsertBooking =
     "INSERT INTO lab_bookings (id, availability_id, user_id, seats, status, awaiting_approval, "
@@ -203,27 +191,19 @@ inline constexpr const char* kSettlePayment =
 // --- waitlist -----------------------------------------------------------------------------------
 
 inline constexpr auto kWaitlistRow = row_mapping<WaitlistEntry>({
-    {"id", &WaitlistEntry::id},
-    {"availability_id", &WaitlistEntry::availability_id},
-    {"user_id", &WaitlistEntry::user_id},
-    {"seats", &WaitlistEntry::seats},
-    {"position", &WaitlistEntry::position},
-    {"created_at", &WaitlistEntry::created_at},
+    DL_COLUMNS(WaitlistEntry, id, availability_id, user_id, seats, position, created_at),
 });
-inline constexpr auto kWaitlistSelect =
-    sql_concat("SELECT ", column_list<kWaitlistRow>(), " FROM lab_waitlist ");
+inline constexpr RowTable<kWaitlistRow, "lab_waitlist"> kWaitlistTable{"waitlist entry"};
 
-inline constexpr auto kSelectWaitlistEntry = sql_concat(kWaitlistSelect, "WHERE id = $1");
 inline constexpr auto kSelectWaitlistOfUser =
-    sql_concat(kWaitlistSelect, "WHERE availability_id = $1 AND user_id = $2");
+    kWaitlistTable.where("availability_id = $1 AND user_id = $2");
 inline constexpr auto kFirstWaitlisted =
-    sql_concat(kWaitlistSelect, "WHERE availability_id = $1 AND position = 1");
+    kWaitlistTable.where("availability_id = $1 AND position = 1");
 
 inline constexpr const char* kLastWaitlistPosition =
     "SELECT COALESCE(MAX(position), 0) FROM lab_waitlist WHERE availability_id = $1";
-inline constexpr const char* kInsertWaitlistEntry =
-    "INSERT INTO lab_waitlist (id, availability_id, user_id, seats, position, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6)";
+inline constexpr auto kInsertWaitlistEntry =
+    insert_into<"lab_waitlist", "id, availability_id, user_id, seats, position, created_at">();
 inline constexpr const char* kDeleteWaitlistEntry = "DELETE FROM lab_waitlist WHERE id = $1";
 // Closing the gap a position left, in two steps: a unique index is checked
 // row by row, so the positions behind it first move far up (colliding with

@@ -11,36 +11,17 @@ namespace {
 // exclusion constraint on PostgreSQL, the RAISE of a trigger on SQLite.
 constexpr const char* kExclusionViolation = "EXCLUSION_VIOLATION";
 
-Slot slot_from(const Row& r) {
-  Slot s;
-  s.id = r.text(0);
-  s.lab_id = r.text(1);
-  s.slot_start = r.text(2);
-  s.slot_end = r.text(3);
-  s.capacity = r.integer(4);
-  s.seats_taken = r.integer(5);
-  s.seats_free = r.integer(6);
-  s.waitlisted = r.integer(7);
-  s.created_at = r.text(8);
-  return s;
-}
-
-Result<Slot> one_slot(Result<RowSet> rows) {
-  if (!rows.ok()) return std::move(rows).error();
-  if (rows->empty()) return Error::not_found("slot");
-  return slot_from((*rows)[0]);
-}
-
 }  // namespace
 
 Result<Slot> SlotRepository::find(Connection& c, const std::string& id, TimePoint now) {
   if (!is_uuid(id)) return Error::not_found("slot");
-  return one_slot(c.query(sql::kSelectSlot, {format_rfc3339(now), id}));
+  return sql::kSlotTable.find_by(c, sql::kSelectSlot, {format_rfc3339(now), id});
 }
 
 Result<Slot> SlotRepository::find_by_start(Connection& c, const std::string& lab_id,
                                            const std::string& slot_start, TimePoint now) {
-  return one_slot(c.query(sql::kSelectSlotByStart, {format_rfc3339(now), lab_id, slot_start}));
+  return sql::kSlotTable.find_by(c, sql::kSelectSlotByStart,
+                                 {format_rfc3339(now), lab_id, slot_start});
 }
 
 Result<Page<Slot>> SlotRepository::list(Connection& c, const std::string& lab_id,
@@ -52,10 +33,7 @@ Result<Page<Slot>> SlotRepository::list(Connection& c, const std::string& lab_id
       RowSet rows,
       c.query(sql::kListSlots, {format_rfc3339(now), lab_id, from.value_or(sql::kBeginningOfTime),
                                 to.value_or(sql::kEndOfTime), after, page.limit + 1}));
-  std::vector<Slot> items;
-  items.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) items.push_back(slot_from(rows[i]));
-  return make_page(std::move(items), page.limit, [](const Slot& s) { return s.slot_start; });
+  return page_from(rows, page, sql::kSlotRow.reader(), [](const Slot& s) { return s.slot_start; });
 }
 
 Result<std::int64_t> SlotRepository::count_overlapping(Connection& c, const std::string& lab_id,

@@ -6,34 +6,19 @@
 
 namespace deltalabs::labs {
 
-namespace {
-
-WaitlistEntry entry_from(const Row& r) { return sql::kWaitlistRow.read(r); }
-
-Result<std::optional<WaitlistEntry>> optional_entry(Result<RowSet> rows) {
-  if (!rows.ok()) return std::move(rows).error();
-  if (rows->empty()) return std::optional<WaitlistEntry>{};
-  return std::optional<WaitlistEntry>{entry_from((*rows)[0])};
-}
-
-}  // namespace
-
 Result<WaitlistEntry> WaitlistRepository::find(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("waitlist entry");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectWaitlistEntry, {id}));
-  if (rows.empty()) return Error::not_found("waitlist entry");
-  return entry_from(rows[0]);
+  return sql::kWaitlistTable.find(c, id);
 }
 
 Result<std::optional<WaitlistEntry>> WaitlistRepository::of_user(Connection& c,
                                                                  const std::string& availability_id,
                                                                  const std::string& user_id) {
-  return optional_entry(c.query(sql::kSelectWaitlistOfUser, {availability_id, user_id}));
+  return sql::kWaitlistTable.first(c, sql::kSelectWaitlistOfUser, {availability_id, user_id});
 }
 
 Result<std::optional<WaitlistEntry>> WaitlistRepository::first(Connection& c,
                                                                const std::string& availability_id) {
-  return optional_entry(c.query(sql::kFirstWaitlisted, {availability_id}));
+  return sql::kWaitlistTable.first(c, sql::kFirstWaitlisted, {availability_id});
 }
 
 Result<std::string> WaitlistRepository::append(Connection& c, const std::string& availability_id,

@@ -1,7 +1,6 @@
 #include "learning/announcement_handlers.h"
 
-#include "http/path_param.h"
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 #include "learning/learning_shapes.h"
 
 namespace deltalabs::learning {
@@ -19,42 +18,26 @@ const BodySchema& announcement_body() {
 
 void register_announcement_routes(http::Router& router, AnnouncementService& announcements,
                                   const CursorCodec& cursors) {
-  http::paged_list(router, cursors,
-                   {.path = "/v1/courses/:id/announcements",
-                    .summary = "The course's announcements, newest first (course members only)",
-                    .tag = "Learning",
-                    .access = http::Access::kAuthenticated,
-                    .responses = {200, 403, 404}},
-                   announcement_shape(),
-                   [&announcements](http::Request& req, const PageRequest& page) {
-                     return announcements.list(req.caller(), http::path_param(req), page);
-                   });
+  const http::RouteGroup g(router, cursors, "Learning");
+  g.list({.path = "/v1/courses/:id/announcements",
+          .summary = "The course's announcements, newest first (course members only)",
+          .responses = {200, 403, 404}},
+         announcement_shape(), http::call(announcements, &AnnouncementService::list, http::id));
 
-  http::create(
-      router,
-      {.path = "/v1/courses/:id/announcements",
-       .summary = "Post an announcement to the course; each enrolled member is notified (the "
-                  "course's instructors and editors only)",
-       .tag = "Learning",
-       .access = http::Access::kAuthenticated,
-       .body = http::json_body(announcement_body()),
-       .responses = {201, 403, 404}},
-      announcement_shape(),
-      [&announcements](http::Request& req) {
-        return announcements.post(req.caller(), http::path_param(req),
-                                  announcement_body().read<AnnouncementInput>(req.json));
-      },
-      [](const Announcement& a) { return "/v1/announcements/" + a.id; });
+  g.create({.path = "/v1/courses/:id/announcements",
+            .summary = "Post an announcement to the course; each enrolled member is notified (the "
+                       "course's instructors and editors only)",
+            .body = http::json_body(announcement_body()),
+            .responses = {201, 403, 404}},
+           announcement_shape(),
+           http::call(announcements, &AnnouncementService::post, http::id,
+                      http::body_as<AnnouncementInput>),
+           "/v1/announcements/");
 
-  http::get_one(router,
-                {.path = "/v1/announcements/:id",
-                 .summary = "One announcement (members of its course only)",
-                 .tag = "Learning",
-                 .access = http::Access::kAuthenticated,
-                 .responses = {200, 404}},
-                announcement_shape(), [&announcements](http::Request& req) {
-                  return announcements.get(req.caller(), http::path_param(req));
-                });
+  g.get({.path = "/v1/announcements/:id",
+         .summary = "One announcement (members of its course only)",
+         .responses = {200, 404}},
+        announcement_shape(), http::call(announcements, &AnnouncementService::get, http::id));
 }
 
 }  // namespace deltalabs::learning

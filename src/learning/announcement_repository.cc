@@ -6,12 +6,6 @@
 
 namespace deltalabs::learning {
 
-namespace {
-
-Announcement announcement_from(const Row& r) { return sql::kAnnouncementRow.read(r); }
-
-}  // namespace
-
 Result<Announcement> AnnouncementRepository::insert(Connection& c, const std::string& course_id,
                                                     const std::string& author_id,
                                                     const AnnouncementInput& input) {
@@ -22,14 +16,12 @@ Result<Announcement> AnnouncementRepository::insert(Connection& c, const std::st
 }
 
 Result<Announcement> AnnouncementRepository::find(Connection& c, const std::string& id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectAnnouncement, {id}));
-  if (rows.empty()) return Error::not_found("announcement");
-  return announcement_from(rows[0]);
+  return sql::kAnnouncementTable.find(c, id);
 }
 
 Result<Page<Announcement>> AnnouncementRepository::list(Connection& c, const std::string& course_id,
                                                         const PageRequest& page) {
-  return query_page(c, sql::kListAnnouncements, {course_id}, page, announcement_from);
+  return sql::kAnnouncementTable.page(c, sql::kListAnnouncements, {course_id}, page);
 }
 
 Result<std::vector<std::string>> AnnouncementRepository::recipients(Connection& c,

@@ -8,8 +8,6 @@ namespace deltalabs::learning {
 
 namespace {
 
-Enrollment enrollment_from(const Row& r) { return sql::kEnrollmentRow.read(r); }
-
 Result<bool> changed_one(Result<std::int64_t> changed) {
   if (!changed.ok()) return std::move(changed).error();
   return *changed > 0;
@@ -18,25 +16,20 @@ Result<bool> changed_one(Result<std::int64_t> changed) {
 }  // namespace
 
 Result<Enrollment> EnrollmentRepository::find(Connection& c, const std::string& id) {
-  if (!is_uuid(id)) return Error::not_found("enrollment");
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectEnrollment, {id}));
-  if (rows.empty()) return Error::not_found("enrollment");
-  return enrollment_from(rows[0]);
+  return sql::kEnrollmentTable.find(c, id);
 }
 
 Result<std::optional<Enrollment>> EnrollmentRepository::find_of(Connection& c,
                                                                 const std::string& user_id,
                                                                 const std::string& course_id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectEnrollmentOf, {user_id, course_id}));
-  if (rows.empty()) return std::optional<Enrollment>{};
-  return std::optional<Enrollment>{enrollment_from(rows[0])};
+  return sql::kEnrollmentTable.first(c, sql::kSelectEnrollmentOf, {user_id, course_id});
 }
 
 Result<Page<Enrollment>> EnrollmentRepository::list_of_user(
     Connection& c, const std::string& user_id, const std::optional<std::string>& status,
     const PageRequest& page) {
-  return query_page(c, sql::kListEnrollmentsOfUser, {user_id, status.value_or("")}, page,
-                    enrollment_from);
+  return sql::kEnrollmentTable.page(c, sql::kListEnrollmentsOfUser, {user_id, status.value_or("")},
+                                    page);
 }
 
 Result<std::string> EnrollmentRepository::insert(Connection& c, const EnrollmentRow& row) {

@@ -4,6 +4,7 @@
 
 #include "catalog/catalog_shapes.h"
 #include "http/json_fields.h"
+#include "http/shape_fields.h"
 
 namespace deltalabs::learning {
 
@@ -41,9 +42,7 @@ const http::JsonShape<SuperCourseEnrollment>& super_course_enrollment_shape() {
           return boost::json::value(kSuperCourseEnrollmentKind);
         }},
        {"super_course_id", s::uuid(), &SuperCourseEnrollment::super_course_id},
-       {"enrollments", s::array(s::ref(enrollment_shape())), [](const SuperCourseEnrollment& r) {
-          return boost::json::value(enrollment_shape().render_all(r.enrollments));
-        }}});
+       http::array_of("enrollments", enrollment_shape(), &SuperCourseEnrollment::enrollments)});
   return shape;
 }
 
@@ -95,9 +94,7 @@ const http::JsonShape<ProgressReport>& progress_shape() {
                      [](const Enrollment& e) { return e.completed_required_items; }),
        of_enrollment("completed_at", s::nullable(s::timestamp()),
                      [](const Enrollment& e) { return http::text_or_null(e.completed_at); }),
-       {"items", s::array(s::ref(item_progress_shape())), [](const ProgressReport& r) {
-          return boost::json::value(item_progress_shape().render_all(r.items));
-        }}});
+       http::array_of("items", item_progress_shape(), &ProgressReport::items)});
   return shape;
 }
 
@@ -136,9 +133,7 @@ const http::JsonShape<Roadmap>& roadmap_shape() {
                    [](const Roadmap& r) { return boost::json::value(r.progress_percent()); }},
                   {"completed", s::boolean(),
                    [](const Roadmap& r) { return boost::json::value(r.completed()); }},
-                  {"sections", s::array(s::ref(roadmap_section_shape())), [](const Roadmap& r) {
-                     return boost::json::value(roadmap_section_shape().render_all(r.sections));
-                   }}});
+                  http::array_of("sections", roadmap_section_shape(), &Roadmap::sections)});
   return shape;
 }
 

@@ -9,6 +9,7 @@
 #include "learning/model.h"
 #include "storage/keyset.h"
 #include "storage/row_mapping.h"
+#include "storage/row_table.h"
 #include "storage/sql_text.h"
 
 namespace deltalabs::learning::sql {
@@ -16,38 +17,28 @@ namespace deltalabs::learning::sql {
 // --- enrollments --------------------------------------------------------------------------------
 
 inline constexpr auto kEnrollmentRow = row_mapping<Enrollment>({
-    {"e.id", &Enrollment::id},
-    {"e.user_id", &Enrollment::user_id},
-    {"e.course_id", &Enrollment::course_id},
+    DL_COLUMNS_OF(e, Enrollment, id, user_id, course_id),
     {"c.title", &Enrollment::course_title},
     {"c.slug", &Enrollment::course_slug},
-    {"e.member_role", &Enrollment::member_role},
-    {"e.status", &Enrollment::status},
-    {"e.source", &Enrollment::source},
-    {"e.super_course_id", &Enrollment::super_course_id},
-    {"e.enrolled_at", &Enrollment::enrolled_at},
-    {"e.completed_at", &Enrollment::completed_at},
-    {"e.cancelled_at", &Enrollment::cancelled_at},
-    {"e.updated_at", &Enrollment::updated_at},
+    DL_COLUMNS_OF(e, Enrollment, member_role, status, source, super_course_id, enrolled_at,
+                  completed_at, cancelled_at, updated_at),
     {"(SELECT count(*) FROM content_items i JOIN course_sections s ON s.id = i.section_id WHERE "
      "s.course_id = e.course_id AND i.is_required)",
      &Enrollment::required_items},
     {"(SELECT count(*) FROM enrollment_progress p JOIN content_items i ON i.id = p.content_item_id "
      "WHERE p.enrollment_id = e.id AND p.status = 'completed' AND i.is_required)",
      &Enrollment::completed_required_items},
-    {"e.order_id", &Enrollment::order_id},
+    DL_COLUMNS_OF(e, Enrollment, order_id),
 });
-inline constexpr auto kEnrollmentSelect =
-    sql_concat("SELECT ", column_list<kEnrollmentRow>(),
-               " FROM enrollments e JOIN courses c ON c.id = e.course_id ");
+inline constexpr RowTable<kEnrollmentRow, "enrollments e JOIN courses c ON c.id = e.course_id",
+                          "e.id">
+    kEnrollmentTable{"enrollment"};
 
-inline constexpr auto kSelectEnrollment = sql_concat(kEnrollmentSelect, "WHERE e.id = $1");
 inline constexpr auto kSelectEnrollmentOf =
-    sql_concat(kEnrollmentSelect, "WHERE e.user_id = $1 AND e.course_id = $2");
+    kEnrollmentTable.where("e.user_id = $1 AND e.course_id = $2");
 // Newest first; ids are UUIDv7, so id order is creation order.
-inline constexpr auto kListEnrollmentsOfUser = sql_concat(
-    kEnrollmentSelect,
-    "WHERE e.user_id = $1 AND ($2 = '' OR e.status = $2) AND " DL_KEYSET_DESC(e.id, 3, 4));
+inline constexpr auto kListEnrollmentsOfUser = kEnrollmentTable.where(
+    "e.user_id = $1 AND ($2 = '' OR e.status = $2) AND " DL_KEYSET_DESC(e.id, 3, 4));
 
 inline constexpr const char* kInsertEnrollment =
     "INSERT INTO enrollments (id, user_id, course_id, member_role, status, source, "
@@ -81,13 +72,9 @@ inline constexpr const char* kUserExists = "SELECT count(*) FROM users WHERE id 
 
 // A member's row.
 inline constexpr auto kCourseMemberRow = row_mapping<CourseMember>({
-    {"m.user_id", &CourseMember::user_id},
-    {"u.username", &CourseMember::username},
-    {"u.first_name", &CourseMember::first_name},
-    {"u.last_name", &CourseMember::last_name},
-    {"m.member_role", &CourseMember::member_role},
-    {"m.status", &CourseMember::status},
-    {"m.since", &CourseMember::since},
+    DL_COLUMNS_OF(m, CourseMember, user_id),
+    DL_COLUMNS_OF(u, CourseMember, username, first_name, last_name),
+    DL_COLUMNS_OF(m, CourseMember, member_role, status, since),
 });
 // Enrolled members plus the course's instructors who hold no enrollment,
 // one row per user, paged by user id.
@@ -107,25 +94,18 @@ inline constexpr auto kListMembers = sql_concat(
 // --- announcements ------------------------------------------------------------------------------
 
 inline constexpr auto kAnnouncementRow = row_mapping<Announcement>({
-    {"a.id", &Announcement::id},
-    {"a.course_id", &Announcement::course_id},
-    {"a.author_id", &Announcement::author_id},
+    DL_COLUMNS_OF(a, Announcement, id, course_id, author_id),
     {"u.first_name", &Announcement::author_first_name},
     {"u.last_name", &Announcement::author_last_name},
-    {"a.title", &Announcement::title},
-    {"a.body", &Announcement::body},
-    {"a.created_at", &Announcement::created_at},
+    DL_COLUMNS_OF(a, Announcement, title, body, created_at),
 });
-inline constexpr const char* kInsertAnnouncement =
-    "INSERT INTO course_announcements (id, course_id, author_id, title, body, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6)";
-inline constexpr auto kSelectAnnouncement =
-    sql_concat("SELECT ", column_list<kAnnouncementRow>(),
-               " FROM course_announcements a JOIN users u ON u.id = a.author_id WHERE a.id = $1");
+inline constexpr auto kInsertAnnouncement =
+    insert_into<"course_announcements", "id, course_id, author_id, title, body, created_at">();
+inline constexpr RowTable<kAnnouncementRow,
+                          "course_announcements a JOIN users u ON u.id = a.author_id", "a.id">
+    kAnnouncementTable{"announcement"};
 inline constexpr auto kListAnnouncements =
-    sql_concat("SELECT ", column_list<kAnnouncementRow>(),
-               " FROM course_announcements a JOIN users u ON u.id = a.author_id "
-               "WHERE a.course_id = $1 AND " DL_KEYSET_DESC(a.id, 2, 3));
+    kAnnouncementTable.where("a.course_id = $1 AND " DL_KEYSET_DESC(a.id, 2, 3));
 // Who hears of a new announcement: each user with a live enrollment in the
 // course (learners, TAs, enrolled instructors), but its author.
 inline constexpr const char* kAnnouncementRecipients =
@@ -174,27 +154,24 @@ inline constexpr const char* kCompleteRoadmapProgress =
 
 // --- wishlist -----------------------------------------------------------------------------------
 
-inline constexpr const char* kInsertWishlistItem =
-    "INSERT INTO wishlist_items (id, user_id, course_id, added_at) VALUES ($1, $2, $3, $4)";
+inline constexpr auto kInsertWishlistItem =
+    insert_into<"wishlist_items", "id, user_id, course_id, added_at">();
 inline constexpr const char* kDeleteWishlistItem =
     "DELETE FROM wishlist_items WHERE user_id = $1 AND course_id = $2";
 inline constexpr auto kWishlistItemRow = row_mapping<WishlistItem>({
-    {"w.id", &WishlistItem::id},
-    {"w.course_id", &WishlistItem::course_id},
+    DL_COLUMNS_OF(w, WishlistItem, id, course_id),
     {"c.slug", &WishlistItem::course_slug},
     {"c.title", &WishlistItem::course_title},
-    {"c.price_amount_minor", &WishlistItem::price_amount_minor},
-    {"c.price_currency", &WishlistItem::price_currency},
+    DL_COLUMNS_OF(c, WishlistItem, price_amount_minor, price_currency),
     {"c.status", &WishlistItem::course_status},
-    {"w.added_at", &WishlistItem::added_at},
+    DL_COLUMNS_OF(w, WishlistItem, added_at),
 });
+inline constexpr RowTable<kWishlistItemRow, "wishlist_items w JOIN courses c ON c.id = w.course_id",
+                          "w.id">
+    kWishlistItemTable{"wishlist item"};
 inline constexpr auto kListWishlist =
-    sql_concat("SELECT ", column_list<kWishlistItemRow>(),
-               " FROM wishlist_items w JOIN courses c ON c.id = w.course_id "
-               "WHERE w.user_id = $1 AND " DL_KEYSET_DESC(w.id, 2, 3));
+    kWishlistItemTable.where("w.user_id = $1 AND " DL_KEYSET_DESC(w.id, 2, 3));
 inline constexpr auto kSelectWishlistItem =
-    sql_concat("SELECT ", column_list<kWishlistItemRow>(),
-               " FROM wishlist_items w JOIN courses c ON c.id = w.course_id "
-               "WHERE w.user_id = $1 AND w.course_id = $2");
+    kWishlistItemTable.where("w.user_id = $1 AND w.course_id = $2");
 
 }  // namespace deltalabs::learning::sql

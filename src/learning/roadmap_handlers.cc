@@ -2,20 +2,13 @@
 
 #include "core/uuid.h"
 #include "http/path_param.h"
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 #include "learning/learning_shapes.h"
 #include "learning/step_progress_body.h"
 
 namespace deltalabs::learning {
 
 namespace {
-
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Learning";
 
 const BodySchema& milestone_body() {
   static const BodySchema schema{
@@ -39,42 +32,32 @@ const BodySchema& milestone_progress_body() {
 }  // namespace
 
 void register_roadmap_routes(http::Router& router, RoadmapService& roadmaps) {
-  http::get_one(router,
-                {.path = "/v1/courses/:id/roadmap",
-                 .summary = "The course's learning path; with the caller's progress when enrolled",
-                 .tag = kTag,
-                 .access = Access::kOptionalAuth,
-                 .responses = {200, 404}},
-                roadmap_shape(), [&roadmaps](Request& req) {
-                  return roadmaps.get(req.caller(), http::path_param(req));
-                });
+  const http::RouteGroup g(router, "Learning");
+  g.get({.path = "/v1/courses/:id/roadmap",
+         .summary = "The course's learning path; with the caller's progress when enrolled",
+         .access = http::Access::kOptionalAuth,
+         .responses = {200, 404}},
+        roadmap_shape(), http::call(roadmaps, &RoadmapService::get, http::id));
 
-  http::action(router,
-               {.method = Method::kPatch,
-                .path = "/v1/courses/:id/roadmap",
-                .summary = "Record the enrolled learner's progress on a milestone; forward only",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .body = http::json_body(milestone_progress_body()),
-                .responses = {200, 403, 404}},
-               roadmap_shape(), [&roadmaps](Request& req) {
-                 const auto in = milestone_progress_body().read<StepProgressInput>(req.json);
-                 return roadmaps.update_progress(req.caller(), http::path_param(req),
-                                                 canonical_id(in.step_id), in.status);
-               });
+  g.patch({.path = "/v1/courses/:id/roadmap",
+           .summary = "Record the enrolled learner's progress on a milestone; forward only",
+           .body = http::json_body(milestone_progress_body()),
+           .responses = {200, 403, 404}},
+          roadmap_shape(), [&roadmaps](http::Request& req) {
+            const auto in = http::body_as<StepProgressInput>(req);
+            return roadmaps.update_progress(req.caller(), http::path_param(req),
+                                            canonical_id(in.step_id), in.status);
+          });
 
-  http::create(
-      router,
+  g.create(
       {.path = "/v1/courses/:id/roadmap/sections",
        .summary = "Append a milestone to the course's learning path (its editors)",
-       .tag = kTag,
-       .access = Access::kAuthenticated,
        .permission = "courses:update",
        .body = http::json_body(milestone_body()),
        .responses = {201, 403, 404}},
       roadmap_section_shape(),
-      [&roadmaps](Request& req) {
-        auto in = milestone_body().read<RoadmapSectionInput>(req.json);
+      [&roadmaps](http::Request& req) {
+        auto in = http::body_as<RoadmapSectionInput>(req);
         in.section_id = canonical_optional_id(in.section_id);
         return roadmaps.add_section(req.caller(), http::path_param(req), in);
       },

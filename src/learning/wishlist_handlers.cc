@@ -1,20 +1,12 @@
 #include "learning/wishlist_handlers.h"
 
 #include "core/uuid.h"
-#include "http/path_param.h"
-#include "http/shaped_routes.h"
+#include "http/route_group.h"
 #include "learning/learning_shapes.h"
 
 namespace deltalabs::learning {
 
 namespace {
-
-using http::Access;
-using http::Method;
-using http::Request;
-using http::Response;
-
-constexpr const char* kTag = "Learning";
 
 // What POST /v1/wishlist reads.
 struct WishlistCourse {
@@ -31,50 +23,29 @@ const BodySchema& wishlist_body() {
 
 void register_wishlist_routes(http::Router& router, WishlistService& wishlist,
                               const CursorCodec& cursors) {
-  http::paged_list(router, cursors,
-                   {.path = "/v1/wishlist",
-                    .summary = "My wishlist, most recently added first",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated},
-                   wishlist_item_shape(), [&wishlist](Request& req, const PageRequest& page) {
-                     return wishlist.list(req.caller(), page);
-                   });
+  const http::RouteGroup g(router, cursors, "Learning");
+  g.list({.path = "/v1/wishlist", .summary = "My wishlist, most recently added first"},
+         wishlist_item_shape(), http::call(wishlist, &WishlistService::list));
 
-  http::action(router,
-               {.method = Method::kPost,
-                .path = "/v1/wishlist",
-                .summary = "Add a published course to my wishlist; 409 ALREADY_IN_WISHLIST",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .body = http::json_body(wishlist_body()),
-                .responses = {201, 404, 409}},
-               wishlist_item_shape(), [&wishlist](Request& req) {
-                 return wishlist.add(
-                     req.caller(),
-                     canonical_id(wishlist_body().read<WishlistCourse>(req.json).course_id));
-               });
+  g.post({.path = "/v1/wishlist",
+          .summary = "Add a published course to my wishlist; 409 ALREADY_IN_WISHLIST",
+          .body = http::json_body(wishlist_body()),
+          .responses = {201, 404, 409}},
+         wishlist_item_shape(), [&wishlist](http::Request& req) {
+           return wishlist.add(req.caller(),
+                               canonical_id(http::body_as<WishlistCourse>(req).course_id));
+         });
 
-  http::action(router,
-               {.method = Method::kPost,
-                .path = "/v1/wishlist/:courseId",
-                .summary = "Add the course in the path to my wishlist (same as POST /v1/wishlist)",
-                .tag = kTag,
-                .access = Access::kAuthenticated,
-                .responses = {201, 404, 409}},
-               wishlist_item_shape(), [&wishlist](Request& req) {
-                 return wishlist.add(req.caller(), http::path_param(req, "courseId"));
-               });
+  g.post({.path = "/v1/wishlist/:courseId",
+          .summary = "Add the course in the path to my wishlist (same as POST /v1/wishlist)",
+          .responses = {201, 404, 409}},
+         wishlist_item_shape(),
+         http::call(wishlist, &WishlistService::add, http::PathParam{"courseId"}));
 
-  http::no_content(router,
-                   {.method = Method::kDelete,
-                    .path = "/v1/wishlist/:courseId",
-                    .summary = "Remove a course from my wishlist",
-                    .tag = kTag,
-                    .access = Access::kAuthenticated,
-                    .responses = {204, 404}},
-                   [&wishlist](Request& req) {
-                     return wishlist.remove(req.caller(), http::path_param(req, "courseId"));
-                   });
+  g.del({.path = "/v1/wishlist/:courseId",
+         .summary = "Remove a course from my wishlist",
+         .responses = {204, 404}},
+        http::call(wishlist, &WishlistService::remove, http::PathParam{"courseId"}));
 }
 
 }  // namespace deltalabs::learning

@@ -6,12 +6,6 @@
 
 namespace deltalabs::learning {
 
-namespace {
-
-WishlistItem item_from(const Row& r) { return sql::kWishlistItemRow.read(r); }
-
-}  // namespace
-
 Status WishlistRepository::insert(Connection& c, const std::string& user_id,
                                   const std::string& course_id) {
   auto inserted = c.execute(sql::kInsertWishlistItem,
@@ -31,14 +25,12 @@ Result<bool> WishlistRepository::remove(Connection& c, const std::string& user_i
 
 Result<WishlistItem> WishlistRepository::find(Connection& c, const std::string& user_id,
                                               const std::string& course_id) {
-  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql::kSelectWishlistItem, {user_id, course_id}));
-  if (rows.empty()) return Error::not_found("wishlist item");
-  return item_from(rows[0]);
+  return sql::kWishlistItemTable.find_by(c, sql::kSelectWishlistItem, {user_id, course_id});
 }
 
 Result<Page<WishlistItem>> WishlistRepository::list(Connection& c, const std::string& user_id,
                                                     const PageRequest& page) {
-  return query_page(c, sql::kListWishlist, {user_id}, page, item_from);
+  return sql::kWishlistItemTable.page(c, sql::kListWishlist, {user_id}, page);
 }
 
 }  // namespace deltalabs::learning

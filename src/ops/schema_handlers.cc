@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/unicode_text.h"
+#include "http/route_group.h"
 #include "ops/data_model_document.h"
 #include "ops/ops_shapes.h"
 #include "storage/schema_catalog.h"
@@ -10,13 +11,12 @@
 namespace deltalabs::ops {
 
 void register_schema_routes(http::Router& router, Database& db) {
-  using http::Request;
-  using http::Response;
+  const http::RouteGroup anyone(router, "Operations", http::Access::kPublic);
 
-  router.add(
+  anyone.add(
       {.method = http::Method::kGet,
        .path = "/v1/schema",
-       .handler = [&db](Request& request) -> Result<Response> {
+       .handler = [&db](http::Request& request) -> Result<http::Response> {
          const std::string name = request.query("format").value_or("json");
          const auto format = DataModelDocument::parse_format(name);
          if (!format) {
@@ -27,13 +27,11 @@ void register_schema_routes(http::Router& router, Database& db) {
          DL_ASSIGN_OR_RETURN(auto conn, db.read());
          DL_ASSIGN_OR_RETURN(SchemaCatalog catalog, read_schema_catalog(*conn));
          const DataModelDocument document(std::move(catalog));
-         return Response::text(200, document.render(*format),
-                               DataModelDocument::content_type(*format));
+         return http::Response::text(200, document.render(*format),
+                                     DataModelDocument::content_type(*format));
        },
        .summary =
            "The data model (tables, fields, relations, cardinality) read from the live database",
-       .tag = "Operations",
-       .access = http::Access::kPublic,
        .query = {{.name = "format",
                   .type = "string",
                   .description =

@@ -13,7 +13,9 @@
 //       DL_COUPON_SELECT "WHERE " DL_KEYSET_DESC(id, 1, 2);
 //   return query_page(c, sql::kListCoupons, {}, page, coupon_from);
 
+#include <charconv>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -121,6 +123,35 @@ Result<Page<keyset_detail::ItemOf<Read>>> query_page(Connection& c, std::string_
                                                      Read&& read, PositionOf&& position_of = {}) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql, keyset_params(std::move(params), page)));
   return page_from(rows, page, std::forward<Read>(read), std::forward<PositionOf>(position_of));
+}
+
+// The position a list ordered by an integer `position` (1..n within its
+// parent) continues after: 0 for the first page; 400 INVALID_CURSOR when the
+// cursor is no integer.
+inline Result<std::int64_t> position_after(const PageRequest& page) {
+  if (page.after.empty()) return std::int64_t{0};
+  std::int64_t n = 0;
+  const char* end = page.after.data() + page.after.size();
+  if (std::from_chars(page.after.data(), end, n).ptr != end) {
+    return Error::bad_request("INVALID_CURSOR", "The cursor does not belong to this listing.");
+  }
+  return n;
+}
+
+// Runs `sql`, a statement ending "position > $k ORDER BY position LIMIT
+// $k+1", with `params` then the position after and limit + 1, and returns
+// page_from of its rows, continuing after the last item's position.
+template <class Read>
+Result<Page<keyset_detail::ItemOf<Read>>> query_position_page(Connection& c, std::string_view sql,
+                                                              Params params,
+                                                              const PageRequest& page,
+                                                              Read&& read) {
+  DL_ASSIGN_OR_RETURN(std::int64_t after, position_after(page));
+  params.add(after);
+  params.add(page.limit + 1);
+  DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql, params));
+  return page_from(rows, page, std::forward<Read>(read),
+                   [](const auto& item) { return std::to_string(item.position); });
 }
 
 }  // namespace deltalabs

@@ -8,18 +8,17 @@
 // written, at compile time, and reading a row looks nothing up.
 //
 //   inline constexpr auto kOrderRow = row_mapping<Order>({
-//       {"id", &Order::id},
-//       {"number", &Order::number},
-//       {"paid_at", &Order::paid_at},  // std::optional<std::string>: NULL reads as nullopt
+//       DL_COLUMNS(Order, id, number, paid_at),  // paid_at optional: NULL reads as nullopt
 //   });
-//   inline constexpr auto kSelectOrder =
-//       sql_concat("SELECT ", column_list<kOrderRow>(), " FROM orders WHERE id = $1");
+//   inline constexpr auto kSelectOrder = select_where<kOrderRow>("orders", "id = $1");
 //   ...
 //   Order o = sql::kOrderRow.read(rows[0]);
 //
-// Fields may be std::string, std::int64_t, bool, double and std::optional of
-// each (NULL reads as nullopt); a column "name" may be any select expression
-// (`COALESCE(a, b)`, `o.id`).
+// Where a column is its field's name, DL_COLUMNS writes the pair from the
+// name alone (DL_COLUMNS_OF(o, Order, id) selects `o.id`); any other select
+// expression (`COALESCE(a, b)`, a joined `u.first_name`) is an explicit
+// {"expression", &T::field} entry, mixable with them in one list. Fields may
+// be std::string, std::int64_t, bool, double and std::optional of each.
 
 #include <array>
 #include <cstddef>
@@ -33,6 +32,38 @@
 #include "storage/row_reader.h"
 #include "storage/row_set.h"
 #include "storage/sql_text.h"
+
+// Column entries whose select expression is the field's own name:
+// DL_COLUMNS(Order, id, number) is {"id", &Order::id}, {"number", &Order::number}.
+#define DL_COLUMNS(T, ...) DL_FOR_EACH(DL_COLUMN_NAMED_, T, __VA_ARGS__)
+// The same with a table alias before each name: DL_COLUMNS_OF(o, Order, id)
+// is {"o.id", &Order::id}.
+#define DL_COLUMNS_OF(alias, T, ...) DL_FOR_EACH(DL_COLUMN_OF_, (alias, T), __VA_ARGS__)
+
+#define DL_COLUMN_NAMED_(T, name) \
+  { #name, &T::name }
+#define DL_COLUMN_OF_(alias_and_type, name) \
+  DL_COLUMN_OF_2_(DL_UNPARENTHESIZED_ alias_and_type, name)
+#define DL_COLUMN_OF_2_(...) DL_COLUMN_OF_3_(__VA_ARGS__)
+#define DL_COLUMN_OF_3_(alias, T, name) \
+  { #alias "." #name, &T::name }
+#define DL_UNPARENTHESIZED_(...) __VA_ARGS__
+
+// m(context, x) for each x of the arguments, comma separated (up to 64):
+// __VA_OPT__ recursion, each DL_FOR_EACH_EXPAND_ level rescanning the rest.
+#define DL_FOR_EACH(m, context, ...) \
+  __VA_OPT__(DL_FOR_EACH_EXPAND_(DL_FOR_EACH_STEP_(m, context, __VA_ARGS__)))
+#define DL_FOR_EACH_STEP_(m, context, x, ...) \
+  m(context, x) __VA_OPT__(, DL_FOR_EACH_AGAIN_ DL_FOR_EACH_PARENS_(m, context, __VA_ARGS__))
+#define DL_FOR_EACH_PARENS_ ()
+#define DL_FOR_EACH_AGAIN_() DL_FOR_EACH_STEP_
+#define DL_FOR_EACH_EXPAND_(...) DL_FOR_EACH_EXPAND4_(DL_FOR_EACH_EXPAND4_(__VA_ARGS__))
+#define DL_FOR_EACH_EXPAND4_(...) DL_FOR_EACH_EXPAND3_(DL_FOR_EACH_EXPAND3_(__VA_ARGS__))
+#define DL_FOR_EACH_EXPAND3_(...) DL_FOR_EACH_EXPAND2_(DL_FOR_EACH_EXPAND2_(__VA_ARGS__))
+#define DL_FOR_EACH_EXPAND2_(...) DL_FOR_EACH_EXPAND1_(DL_FOR_EACH_EXPAND1_(__VA_ARGS__))
+#define DL_FOR_EACH_EXPAND1_(...) DL_FOR_EACH_EXPAND0_(DL_FOR_EACH_EXPAND0_(__VA_ARGS__))
+#define DL_FOR_EACH_EXPAND0_(...) DL_FOR_EACH_EXPAND00_(DL_FOR_EACH_EXPAND00_(__VA_ARGS__))
+#define DL_FOR_EACH_EXPAND00_(...) __VA_ARGS__
 
 namespace deltalabs {
 
@@ -136,6 +167,9 @@ class Column {
 template <class T, std::size_t N>
 class RowMapping {
  public:
+  // The model a row is read into.
+  using Model = T;
+
   explicit constexpr RowMapping(const std::array<Column<T>, N>& columns) : columns_(columns) {}
 
   static constexpr std::size_t size() { return N; }
@@ -195,6 +229,21 @@ constexpr auto column_list() {
   }
   out.chars[at] = '\0';
   return out;
+}
+
+// "SELECT <columns of Mapping> FROM <from> ": the start of a statement that
+// goes on with its own WHERE, JOIN or ORDER BY.
+template <const auto& Mapping, std::size_t F>
+constexpr auto select_from(const char (&from)[F]) {
+  return sql_concat("SELECT ", column_list<Mapping>(), " FROM ", from, " ");
+}
+
+// "SELECT <columns of Mapping> FROM <from> WHERE <where>": a row by id
+// (`select_where<kOrderRow>("orders", "id = $1")`) or, with a DL_KEYSET_*
+// clause at the end of `where`, a page of rows.
+template <const auto& Mapping, std::size_t F, std::size_t W>
+constexpr auto select_where(const char (&from)[F], const char (&where)[W]) {
+  return sql_concat(select_from<Mapping>(from), "WHERE ", where);
 }
 
 }  // namespace deltalabs

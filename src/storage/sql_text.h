@@ -64,4 +64,57 @@ constexpr auto sql_concat(const Parts&... parts)
   return out;
 }
 
+namespace sql_text_detail {
+
+// The number of columns in a list "a, b, c".
+template <std::size_t N>
+constexpr std::size_t count_columns(const SqlText<N>& columns) {
+  std::size_t n = 1;
+  for (char ch : columns.view()) n += ch == ',' ? 1 : 0;
+  return n;
+}
+
+// The characters of "$1, $2, ..., $n".
+constexpr std::size_t placeholders_length(std::size_t n) {
+  std::size_t length = n > 0 ? 2 * (n - 1) : 0;
+  for (std::size_t i = 1; i <= n; ++i) {
+    length += 1;
+    for (std::size_t rest = i; rest > 0; rest /= 10) ++length;
+  }
+  return length;
+}
+
+// Writes the decimal digits of `i` at `at`.
+template <std::size_t N>
+constexpr void write_number(SqlText<N>& out, std::size_t& at, std::size_t i) {
+  char digits[20] = {};
+  std::size_t count = 0;
+  for (; i > 0; i /= 10) digits[count++] = static_cast<char>('0' + i % 10);
+  while (count > 0) out.chars[at++] = digits[--count];
+}
+
+}  // namespace sql_text_detail
+
+// "INSERT INTO <Table> (<Columns>) VALUES ($1, ..., $n)", one placeholder per
+// column in order: insert_into<"coupons", "id, code, percent_off">().
+template <SqlText Table, SqlText Columns>
+constexpr auto insert_into() {
+  constexpr std::size_t n = sql_text_detail::count_columns(Columns);
+  constexpr auto head = sql_concat("INSERT INTO ", Table, " (", Columns, ") VALUES (");
+  SqlText<head.size() + sql_text_detail::placeholders_length(n) + 2> out;
+  std::size_t at = 0;
+  for (char ch : head.view()) out.chars[at++] = ch;
+  for (std::size_t i = 1; i <= n; ++i) {
+    if (i > 1) {
+      out.chars[at++] = ',';
+      out.chars[at++] = ' ';
+    }
+    out.chars[at++] = '$';
+    sql_text_detail::write_number(out, at, i);
+  }
+  out.chars[at++] = ')';
+  out.chars[at] = '\0';
+  return out;
+}
+
 }  // namespace deltalabs

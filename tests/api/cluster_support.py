@@ -11,8 +11,8 @@ cluster.
 Why: issue 21 §2: the API suite must pass against the load balancer, so
 nothing a client sees may depend on which instance answers. Tests that by
 nature need one process are skipped here, each with its reason, in
-CLUSTER_SKIPS (the one list of them); tests that fail only because some
-state is still per process are expected to fail, in CLUSTER_XFAILS.
+CLUSTER_SKIPS (the one list of them); what may still fail behind haproxy,
+and why, is in CLUSTER_XFAILS.
 """
 
 from __future__ import annotations
@@ -62,47 +62,14 @@ CLUSTER_SKIPS = {
         "runs one process on a PostgreSQL of its own, which it restarts, stops, freezes and fails over",
 }
 
-# Tests expected to fail on a cluster, and why: mostly because state is still
-# per process (issue 21 §3, the shared-state work). Strict where round-robin
-# makes the failure certain, so a fix shows up as an XPASS failure and the
-# entry is then removed; not strict where it depends on timing.
-_RATE_LIMITS = ("state per process (issue 21 §3): rate-limit counters are per process; "
-                "spread over 3 instances, no counter reaches the limit")
-_CACHE = ("state per process (issue 21 §3): a write invalidates the shared listing cache "
-          "of its own instance only")
+# Tests expected to fail on a cluster, and why; strict where the failure is
+# certain, so a fix shows up as an XPASS failure and the entry is then removed.
 _EARLY_CLOSE = "the 413 answer may be lost when the instance closes before reading the body (flaky under load)"
 CLUSTER_XFAILS = {
-    "test_ai_operations.py::test_the_per_user_rate_limit_answers_429_with_ratelimit_headers": (_RATE_LIMITS, True),
-    "test_auth.py::test_login_fails_with_429_and_rate_limit_headers_when_one_address_exceeds_the_limit":
-        (_RATE_LIMITS, True),
-    "test_auth.py::test_register_fails_with_429_when_one_address_exceeds_the_limit": (_RATE_LIMITS, True),
-    "test_auth.py::test_login_fails_with_429_when_one_account_is_tried_by_email_and_by_username": (_RATE_LIMITS, True),
-    "test_auth.py::test_login_fails_with_429_when_one_account_is_tried_from_many_addresses": (_RATE_LIMITS, True),
-    "test_auth.py::test_forgot_password_fails_with_429_when_one_account_is_asked_for_from_many_addresses":
-        (_RATE_LIMITS, True),
-    "test_auth_limits.py::test_repeated_failed_sign_ins_from_one_address_get_429_with_retry_after_on_default_limits":
-        (_RATE_LIMITS, True),
-    "test_auth_limits.py::test_sign_ins_and_refreshes_get_429_past_the_sign_in_limit":
-        (_RATE_LIMITS, True),
-    "test_auth_limits.py::test_forgot_password_requests_from_one_address_get_429_past_the_limit":
-        (_RATE_LIMITS, True),
-    "test_auth_limits.py::test_x_forwarded_for_is_ignored_without_a_trusted_proxy":
-        (_RATE_LIMITS, True),
-    "test_auth_limits.py::test_trusted_proxy_limits_per_forwarded_client_and_ignores_what_clients_prepend":
-        (_RATE_LIMITS, True),
-    "test_auth_limits.py::test_x_forwarded_for_from_an_untrusted_peer_is_ignored_when_a_proxy_is_trusted":
-        (_RATE_LIMITS, True),
-    "test_email_identity.py::test_failed_sign_ins_with_different_spellings_share_one_account_budget":
-        (_RATE_LIMITS, True),
-    "test_generated_client.py::test_rate_limited_routes_send_the_x_ratelimit_headers_beside_the_ietf_ones":
-        (_RATE_LIMITS, True),
     # Not state: an instance answers 413 and closes without reading the rest of
     # the body; haproxy, still sending it, gets a reset and may lose the answer.
     "test_auth.py::test_register_fails_with_413_when_the_body_is_huge": (_EARLY_CLOSE, False),
     "test_foundation.py::test_oversized_body_fails_with_413_problem_and_server_keeps_serving": (_EARLY_CLOSE, False),
-    "test_commerce.py::test_refund_of_a_whole_order_cancels_enrollments_frees_seats_and_returns_stock": (_CACHE, False),
-    "test_learning.py::test_enrolling_someone_else_fails_for_learners_and_succeeds_for_the_course_instructor":
-        (_CACHE, False),
 }
 
 

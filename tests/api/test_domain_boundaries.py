@@ -191,6 +191,11 @@ def sql_statements(code: str) -> list[str]:
     plus the bodies of `#define` column and join macros."""
     statements = []
     code = strip_comments(code)
+    # Statements composed from a row mapping name their table in a template
+    # or function argument (storage/row_mapping.h, row_table.h, sql_text.h):
+    # read it as the FROM or INSERT INTO it becomes.
+    code = re.sub(r'((?:select_(?:from|where)<\w+>\(|RowTable<\w+,)\s*)"', r'\1"FROM ', code)
+    code = re.sub(r'(insert_into<\s*)"', r'\1"INSERT INTO ', code)
     run: list[str] = []
     last_end = None
     for m in LITERAL.finditer(code):
