@@ -58,6 +58,18 @@ void add_global_options(CLI::App& app, Config& c) {
       ->envname("DELTALABS_SSE_HEARTBEAT_MS")
       ->check(CLI::Range(50, 600000))
       ->capture_default_str();
+  app.add_option("--shutdown-grace", c.shutdown_grace_s,
+                 "Seconds after SIGTERM that requests in flight may take to finish; new "
+                 "connections are refused and open streams told to reconnect at once")
+      ->envname("DELTALABS_SHUTDOWN_GRACE")
+      ->check(CLI::Range(0, 3600))
+      ->capture_default_str();
+  app.add_option("--db-timeout-ms", c.db_timeout_ms,
+                 "While serving: how long one PostgreSQL statement may wait for the server "
+                 "before its request answers 503 DATABASE_UNAVAILABLE (0 = no limit)")
+      ->envname("DELTALABS_DB_TIMEOUT_MS")
+      ->check(CLI::Range(0, 3600000))
+      ->capture_default_str();
   app.add_flag("!--no-access-log", c.access_log, "Do not log one line per request")
       ->envname("DELTALABS_ACCESS_LOG");
   app.add_option("--jwt-keys", c.jwt_keys,

@@ -31,6 +31,10 @@ struct Config {
   std::vector<std::string> trusted_proxies;
   int sse_heartbeat_ms = 15000;  // heartbeat comments on open notification streams
   int lab_hold_seconds = 900;    // how long an unpaid booking of a paid lab holds its seats
+  int shutdown_grace_s = 10;     // after SIGTERM: how long requests in flight may take to finish
+  // While serving: how long one PostgreSQL statement may wait for the server
+  // before its request answers 503 DATABASE_UNAVAILABLE (0 = no limit).
+  int db_timeout_ms = 10000;
 
   // Logs.
   std::string log_level = "info";

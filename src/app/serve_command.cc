@@ -74,6 +74,10 @@ int serve(const Config& config) {
   options.port = config.listen_port();
   options.threads = config.resolved_threads();
   options.body_limit = config.body_limit;
+  options.shutdown_grace = std::chrono::seconds(config.shutdown_grace_s);
+  // Migrations ran without a deadline (they may be long); requests get one,
+  // so a frozen or unreachable server answers 503, not a hang.
+  (*app)->db().limit_statements(std::chrono::milliseconds(config.db_timeout_ms));
   http::Server server(options, (*app)->pipeline());
   if (auto started = server.start(); !started.ok()) {
     std::cerr << "deltalabs: " << started.error().message << "\n";
@@ -88,7 +92,11 @@ int serve(const Config& config) {
 
   int received = 0;
   sigwait(&signals, &received);
-  spdlog::info(R"({{"msg":"shutting down","signal":{}}})", received);
+  // Rolling restart: stop() refuses new connections, answers /health 503 on
+  // kept-alive ones, tells open streams to reconnect, and wait() lets the
+  // requests in flight finish within the grace.
+  spdlog::info(R"({{"msg":"shutting down","signal":{},"grace_s":{}}})", received,
+               config.shutdown_grace_s);
   server.stop();
   server.wait();
   jobs.stop();

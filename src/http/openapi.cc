@@ -92,6 +92,20 @@ boost::json::object rate_limited_response_doc() {
   return doc;
 }
 
+// 503, which any route may answer for a moment (one component every
+// operation refers to): the database is down or
+// failing over (DATABASE_UNAVAILABLE), its pool or the blocking pool is full
+// (DATABASE_BUSY, SERVER_BUSY), or this instance is draining (SERVER_DRAINING).
+boost::json::object unavailable_response_doc() {
+  boost::json::object doc = problem_response_doc(
+      "Unavailable for a moment (DATABASE_UNAVAILABLE, DATABASE_BUSY, SERVER_BUSY, "
+      "SERVER_DRAINING): retry after Retry-After seconds");
+  doc["headers"] = {
+      {"Retry-After",
+       {{"description", "Seconds to wait before retrying"}, {"schema", {{"type", "integer"}}}}}};
+  return doc;
+}
+
 const char* status_text(int status) {
   switch (status) {
     case 200:
@@ -210,6 +224,7 @@ boost::json::object responses(const Route& r) {
     out["409"] = problem_response_doc("Conflict, or the same Idempotency-Key is still running");
     out["422"] = problem_response_doc("Idempotency-Key reused with a different request");
   }
+  out["503"] = {{"$ref", "#/components/responses/Unavailable"}};
   out["default"] = problem_response_doc("Error");
   return out;
 }
@@ -271,7 +286,8 @@ boost::json::object build_openapi(const Router& router, const std::string& versi
           {"components",
            {{"securitySchemes",
              {{"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}}}}},
-            {"schemas", std::move(schemas)}}}};
+            {"schemas", std::move(schemas)},
+            {"responses", {{"Unavailable", unavailable_response_doc()}}}}}};
 }
 
 }  // namespace deltalabs::http

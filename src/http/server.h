@@ -20,7 +20,7 @@ struct ServerOptions {
   std::size_t body_limit = 1 << 20;  // bytes; larger bodies get 413
   std::size_t header_limit = 16 << 10;
   std::chrono::seconds idle_timeout{60};
-  std::chrono::seconds shutdown_grace{5};  // in-flight requests get this long after SIGTERM
+  std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long after SIGTERM
 };
 
 // HTTP/1.1 server on Boost.Beast: one acceptor handing connections round-robin

@@ -30,6 +30,15 @@ Error error_for_read_failure(const beast::error_code& ec) {
                             "The request is not valid HTTP/1.1: " + ec.message() + ".");
 }
 
+// What a stream's client reads last at shutdown: reconnect in a second (the
+// load balancer has taken this instance out by then), and why.
+constexpr std::string_view kFarewell = "retry: 1000\n: server shutting down\n\n";
+
+// /health and /health/db: what a load balancer's check asks.
+bool is_health_check(std::string_view path) {
+  return path == "/health" || path.rfind("/health/", 0) == 0;
+}
+
 }  // namespace
 
 Session::Session(tcp::socket socket, IoWorker& worker, ServerState& shared)
@@ -54,8 +63,12 @@ Session::~Session() {
 
 void Session::shut_down() {
   closing_ = true;
-  if (streaming_) return end_stream();  // a stream never finishes by itself
-  if (!busy_ && !(parser_ && parser_->got_some())) {
+  if (streaming_) return finish_stream();  // a stream never finishes by itself
+  // Bytes already here but not parsed yet are a request on its way: it is
+  // served like one begun, not cut off.
+  beast::error_code unread;
+  const bool arriving = stream_.socket().available(unread) > 0;
+  if (!busy_ && !(parser_ && parser_->got_some()) && !arriving) {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
     stream_.socket().close(ec);
@@ -107,16 +120,29 @@ void Session::dispatch() {
   for (const auto& field : raw) request_.headers.emplace_back(field.name_string(), field.value());
   request_.body = raw.body();
   request_.remote_address = remote_;
-  if (shared_.stopping) closing_ = true;
+  if (shared_.stopping) {
+    closing_ = true;
+    // Draining: a load balancer still checking over a kept-alive connection
+    // takes this instance out at once, while requests already sent are served.
+    if (is_health_check(request_.path)) {
+      Response draining = shared_.pipeline.reject(
+          Error::unavailable("SERVER_DRAINING", "This instance is shutting down."),
+          request_.header("X-Request-Id"), request_.method_text, request_.path);
+      draining.header("Retry-After", "1");
+      return write(std::move(draining));
+    }
+  }
 
   RouteMatch match = shared_.pipeline.match(request_);
   if (!Pipeline::is_blocking(match))
     return write(shared_.pipeline.handle(request_, std::move(match)));
   if (shared_.blocking_pending.fetch_add(1) >= shared_.options.blocking_queue) {
     shared_.blocking_pending.fetch_sub(1);
-    return write(shared_.pipeline.reject(
+    Response busy = shared_.pipeline.reject(
         Error::unavailable("SERVER_BUSY", "The server is busy; try again shortly."),
-        request_.header("X-Request-Id"), request_.method_text, request_.path));
+        request_.header("X-Request-Id"), request_.method_text, request_.path);
+    busy.header("Retry-After", "1");
+    return write(std::move(busy));
   }
   asio::post(shared_.blocking, [self = shared_from_this(), match = std::move(match)]() mutable {
     Response resp = self->shared_.pipeline.handle(self->request_, std::move(match));
@@ -156,6 +182,8 @@ void Session::on_write(beast::error_code ec) {
 
 void Session::start_stream(Response resp) {
   streaming_ = true;
+  // A stream opened after shut_down() ran is told to reconnect at once.
+  stream_finishing_ = shared_.stopping.load();
   source_ = std::move(resp.stream);
   stream_.expires_never();  // a quiet stream is not idle: its source sends heartbeats
   stream_header_ = {};
@@ -169,6 +197,7 @@ void Session::start_stream(Response resp) {
   bhttp::async_write_header(stream_, *serializer_,
                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
                               if (ec || self->stream_ended_) return self->end_stream();
+                              if (self->stream_finishing_) return self->send_farewell();
                               self->open_stream();
                             });
 }
@@ -186,7 +215,7 @@ void Session::open_stream() {
 }
 
 void Session::flush_stream() {
-  if (stream_ended_ || stream_writing_) return;
+  if (stream_ended_ || stream_writing_ || stream_finishing_) return;
   stream_out_ = channel_->take();
   if (stream_out_.empty()) return;
   stream_writing_ = true;
@@ -194,6 +223,7 @@ void Session::flush_stream() {
                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
                       self->stream_writing_ = false;
                       if (ec) return self->end_stream();
+                      if (self->stream_finishing_) return self->send_farewell();
                       self->flush_stream();
                     });
 }
@@ -213,6 +243,30 @@ void Session::end_stream() {
   if (channel_) channel_->close();
   source_->close();
   close();
+}
+
+void Session::finish_stream() {
+  if (stream_ended_ || stream_finishing_) return;
+  stream_finishing_ = true;
+  // A write in flight (the header, or a chunk) sends the farewell when it completes.
+  if (!stream_writing_ && channel_) send_farewell();
+}
+
+void Session::send_farewell() {
+  if (stream_ended_) return;
+  stream_writing_ = true;
+  stream_out_ = channel_ ? channel_->take() : std::string();
+  stream_out_ += kFarewell;
+  asio::async_write(stream_, bhttp::make_chunk(asio::buffer(stream_out_)),
+                    [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                      if (ec) return self->end_stream();
+                      // The last chunk: the client sees the response end, not a reset.
+                      asio::async_write(self->stream_, bhttp::make_chunk_last(),
+                                        [self](beast::error_code, std::size_t) {
+                                          self->stream_writing_ = false;
+                                          self->end_stream();
+                                        });
+                    });
 }
 
 void Session::close() {

@@ -65,7 +65,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void start() { read_next(); }
 
   // Called on this session's thread at shutdown: idle connections close now,
-  // busy ones after their response.
+  // busy ones after their response, streams after a `retry:` hint.
   void shut_down();
 
  private:
@@ -86,6 +86,10 @@ class Session : public std::enable_shared_from_this<Session> {
   // Ends the stream when the client leaves.
   void watch_peer();
   void end_stream();
+  // Server shutdown: what the source queued, a `retry:` hint and the last
+  // chunk go out, then the stream ends, so the client reconnects elsewhere soon.
+  void finish_stream();
+  void send_farewell();
 
   void close();
 
@@ -104,6 +108,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool streaming_ = false;
   bool stream_writing_ = false;
   bool stream_ended_ = false;
+  bool stream_finishing_ = false;  // finish_stream() was called
   Request request_;
   IoWorker& worker_;
   ServerState& shared_;

@@ -13,14 +13,22 @@ ConnectionPool::ConnectionPool(Factory factory, std::size_t max_size,
 ConnectionPool::~ConnectionPool() = default;
 
 Result<ConnectionLease> ConnectionPool::acquire() {
+  std::vector<std::unique_ptr<Connection>> dead;  // closed after the lock is released
   std::unique_lock lock(mutex_);
   const auto deadline = std::chrono::steady_clock::now() + wait_timeout_;
   for (;;) {
-    if (!idle_.empty()) {
-      busy_.push_back(std::move(idle_.back()));
+    while (!idle_.empty()) {
+      std::unique_ptr<Connection> c = std::move(idle_.back());
       idle_.pop_back();
-      Connection* c = busy_.back().get();
-      return ConnectionLease(c, [this](Connection* conn) { release(conn); });
+      // The server may have closed it while it sat here (a restart, a
+      // failover): it is dropped, never lent, and its place made anew.
+      if (c->broken()) {
+        dead.push_back(std::move(c));
+        continue;
+      }
+      busy_.push_back(std::move(c));
+      Connection* lent = busy_.back().get();
+      return ConnectionLease(lent, [this](Connection* conn) { release(conn); });
     }
     if (idle_.size() + busy_.size() + opening_ < max_size_) {
       ++opening_;

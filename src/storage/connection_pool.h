@@ -13,7 +13,10 @@
 namespace deltalabs {
 
 // A bounded pool of connections made on demand by a factory. acquire() waits
-// up to `wait_timeout` for a free connection, then fails with 503.
+// up to `wait_timeout` for a free connection, then fails with 503. A broken
+// connection (Connection::broken) is dropped when it comes back and when it
+// would be lent, so no request gets a connection the server has closed, and
+// none is lent to two requests at once. Thread-safe.
 class ConnectionPool {
  public:
   using Factory = std::function<Result<std::unique_ptr<Connection>>()>;
@@ -23,7 +26,8 @@ class ConnectionPool {
   ConnectionPool(const ConnectionPool&) = delete;
   ConnectionPool& operator=(const ConnectionPool&) = delete;
 
-  // Borrows a connection; it comes back when the lease is destroyed.
+  // Borrows a connection; it comes back when the lease is destroyed. 503
+  // DATABASE_BUSY after the wait; the factory's error when it cannot connect.
   Result<ConnectionLease> acquire();
   // Current size, use and queue.
   PoolStats stats() const;

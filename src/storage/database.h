@@ -65,6 +65,11 @@ class Database {
   virtual void open_read_scope() {}
   // Ends the calling thread's read scope and its snapshot.
   virtual void close_read_scope() {}
+  // From now on a statement waits at most `deadline` (0 = no limit) for the
+  // server, then fails with 503 DATABASE_UNAVAILABLE and its connection is
+  // dropped: `serve` sets it once migrations ran. SQLite ignores it (its
+  // waits are bounded by busy_timeout).
+  virtual void limit_statements(std::chrono::milliseconds /*deadline*/) {}
   // Checks that the database answers a trivial query.
   virtual Status ping() = 0;
   // Current pool use.
@@ -82,8 +87,12 @@ class Database {
       auto lease = write();
       if (!lease.ok()) return R(std::move(lease).error());
       Connection& conn = **lease;
-      if (auto begun = conn.execute_script(begin_statement()); !begun.ok())
+      if (auto begun = conn.execute_script(begin_statement()); !begun.ok()) {
+        // Nothing ran yet: a connection the server had dropped (a restart)
+        // is discarded with its lease, and the next one tried.
+        if (conn.broken() && attempt < kMaxAttempts) continue;
         return R(std::move(begun).error());
+      }
       RollbackGuard guard(conn);
       R result = fn(conn);
       if (result.ok()) {

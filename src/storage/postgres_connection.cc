@@ -1,8 +1,10 @@
 #include "storage/postgres_connection.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <memory>
@@ -74,7 +76,11 @@ Error error_from_result(const PGresult* res, pg_conn* conn, std::string_view sql
   }
   if (s.rfind("22", 0) == 0)
     return {ErrorKind::kInvalidInput, "INVALID_VALUE", "A value has the wrong form.", {}, cause};
-  if (s.rfind("08", 0) == 0 || s.rfind("57P", 0) == 0 || PQstatus(conn) != CONNECTION_OK) {
+  // 25006: a write reached a server that is read-only now (the old primary
+  // came back as a standby after a failover): the connection must go, and a
+  // new one (target_session_attrs=read-write) finds the primary.
+  if (s.rfind("08", 0) == 0 || s.rfind("57P", 0) == 0 || s == "25006" ||
+      PQstatus(conn) != CONNECTION_OK) {
     return Error::unavailable(storage_code::kDatabaseUnavailable, "The database is unavailable.",
                               cause);
   }
@@ -121,10 +127,18 @@ Value to_value(const PGresult* res, int row, int col) {
   }
 }
 
+// Said at connect before the URL, so the URL's own settings win: give up on
+// an unreachable host soon, and notice a peer that vanished without closing.
+constexpr std::array<const char*, 6> kConnectKeys = {
+    "connect_timeout",  "keepalives_idle", "keepalives_interval",
+    "keepalives_count", "dbname",          nullptr};
+
 }  // namespace
 
-PostgresConnection::PostgresConnection(const std::string& url) {
-  conn_ = PQconnectdb(url.c_str());
+PostgresConnection::PostgresConnection(const std::string& url, const std::atomic<int>* deadline_ms)
+    : deadline_ms_(deadline_ms) {
+  const std::array<const char*, 6> values = {"5", "10", "5", "3", url.c_str(), nullptr};
+  conn_ = PQconnectdbParams(kConnectKeys.data(), values.data(), /*expand_dbname=*/1);
   if (PQstatus(conn_) != CONNECTION_OK) {
     open_status_ = Error::unavailable(storage_code::kDatabaseUnavailable,
                                       "The database is unavailable.", PQerrorMessage(conn_));
@@ -138,21 +152,104 @@ PostgresConnection::~PostgresConnection() {
 }
 
 bool PostgresConnection::broken() const {
-  return conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK;
+  if (lost_ || conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK) return true;
+  // An idle connection has nothing to read: bytes mean the server said
+  // goodbye (57P01 at a fast shutdown), and the end of file behind them that
+  // the socket closed. One read takes the goodbye, the next finds the end.
+  for (int reads = 0; reads < 4; ++reads) {
+    pollfd fd{PQsocket(conn_), POLLIN, 0};
+    if (fd.fd < 0) return lost_ = true;
+    if (::poll(&fd, 1, 0) <= 0) return false;
+    if (PQconsumeInput(conn_) == 0 || PQstatus(conn_) != CONNECTION_OK) return lost_ = true;
+  }
+  return false;  // still talking after four reads: notices, not a goodbye
+}
+
+Error PostgresConnection::lost_error() const {
+  return Error::unavailable(storage_code::kDatabaseUnavailable, "The database is unavailable.",
+                            "connection lost earlier");
+}
+
+Error PostgresConnection::failed(const PGresult* res, std::string_view sql) {
+  Error e = error_from_result(res, conn_, sql);
+  if (e.code == storage_code::kDatabaseUnavailable) lost_ = true;
+  return e;
+}
+
+bool PostgresConnection::wait_socket(short events,
+                                     std::chrono::steady_clock::time_point deadline) const {
+  const bool forever = deadline == std::chrono::steady_clock::time_point::max();
+  for (;;) {
+    int timeout = -1;
+    if (!forever) {
+      const auto left =
+          std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) return false;
+      timeout = static_cast<int>(left.count());
+    }
+    pollfd fd{PQsocket(conn_), events, 0};
+    if (fd.fd < 0) return true;  // no socket: libpq reports why
+    const int ready = ::poll(&fd, 1, timeout);
+    if (ready > 0) return true;
+    if (ready == 0) return false;
+    if (errno != EINTR) return true;  // libpq reports the socket's failure itself
+  }
+}
+
+Result<PGresult*> PostgresConnection::await_result(std::string_view sql) {
+  const int ms = deadline_ms_ != nullptr ? deadline_ms_->load(std::memory_order_relaxed) : 0;
+  const auto deadline = ms > 0 ? std::chrono::steady_clock::now() + std::chrono::milliseconds(ms)
+                               : std::chrono::steady_clock::time_point::max();
+  // A frozen or unreachable server answers nothing: past the deadline the
+  // request fails with 503 and the connection is dropped (never reused with
+  // an answer still on its way).
+  const auto timed_out = [&] {
+    lost_ = true;
+    return Error::unavailable(
+        storage_code::kDatabaseUnavailable, "The database is unavailable.",
+        "no answer within " + std::to_string(ms) + " ms [" + std::string(sql.substr(0, 200)) + "]");
+  };
+  while (PQflush(conn_) == 1) {
+    if (!wait_socket(POLLIN | POLLOUT, deadline)) return timed_out();
+    if (PQconsumeInput(conn_) == 0) break;
+  }
+  PGresult* last = nullptr;
+  for (;;) {
+    while (PQisBusy(conn_) != 0 && PQstatus(conn_) == CONNECTION_OK) {
+      if (!wait_socket(POLLIN, deadline)) {
+        PQclear(last);
+        return timed_out();
+      }
+      if (PQconsumeInput(conn_) == 0) break;
+    }
+    if (PQstatus(conn_) != CONNECTION_OK && PQisBusy(conn_) != 0) break;  // lost mid-answer
+    PGresult* next = PQgetResult(conn_);
+    if (next == nullptr) break;
+    PQclear(last);
+    last = next;
+  }
+  // A complete answer counts even when the connection broke right after it
+  // (a COMMIT that was acknowledged did commit); the caller judges its status.
+  if (PQstatus(conn_) != CONNECTION_OK) lost_ = true;
+  if (last == nullptr) return failed(nullptr, sql);
+  return last;
 }
 
 Result<PGresult*> PostgresConnection::run(std::string_view sql, const Params& params) {
+  if (lost_) return lost_error();
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     if (cache_.size() >= kStatementCacheLimit) {
-      ResultPtr(PQexec(conn_, "DEALLOCATE ALL"));
+      DL_TRY(execute_script("DEALLOCATE ALL"));
       cache_.clear();
     }
     Prepared p{"s" + std::to_string(next_statement_++)};
     const std::string text(sql);
-    ResultPtr res(PQprepare(conn_, p.name.c_str(), text.c_str(), 0, nullptr));
-    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK)
-      return error_from_result(res.get(), conn_, sql);
+    if (PQsendPrepare(conn_, p.name.c_str(), text.c_str(), 0, nullptr) == 0)
+      return failed(nullptr, sql);
+    DL_ASSIGN_OR_RETURN(PGresult * raw, await_result(sql));
+    ResultPtr res(raw);
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return failed(res.get(), sql);
     it = cache_.emplace(text, std::move(p)).first;
   }
   const auto& values = params.values();
@@ -178,11 +275,13 @@ Result<PGresult*> PostgresConnection::run(std::string_view sql, const Params& pa
     }
     pointers[i] = storage[i].c_str();
   }
-  PGresult* res = PQexecPrepared(conn_, it->second.name.c_str(), static_cast<int>(values.size()),
-                                 pointers.data(), nullptr, nullptr, 0);
+  if (PQsendQueryPrepared(conn_, it->second.name.c_str(), static_cast<int>(values.size()),
+                          pointers.data(), nullptr, nullptr, 0) == 0)
+    return failed(nullptr, sql);
+  DL_ASSIGN_OR_RETURN(PGresult * res, await_result(sql));
   const auto status = PQresultStatus(res);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-    Error e = error_from_result(res, conn_, sql);
+    Error e = failed(res, sql);
     PQclear(res);
     return e;
   }
@@ -215,11 +314,14 @@ Result<std::int64_t> PostgresConnection::execute(std::string_view sql, const Par
 }
 
 Status PostgresConnection::execute_script(std::string_view sql) {
+  if (lost_) return lost_error();
   const std::string text(sql);
-  ResultPtr res(PQexec(conn_, text.c_str()));
+  if (PQsendQuery(conn_, text.c_str()) == 0) return failed(nullptr, sql);
+  DL_ASSIGN_OR_RETURN(PGresult * raw, await_result(sql));
+  ResultPtr res(raw);
   const auto status = PQresultStatus(res.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
-    return error_from_result(res.get(), conn_, sql);
+    return failed(res.get(), sql);
   }
   return {};
 }

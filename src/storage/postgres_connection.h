@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <string>
 
 #include "storage/connection.h"
@@ -12,10 +14,16 @@ namespace deltalabs {
 
 // A libpq connection in UTC. Statements are prepared once per connection;
 // values come back as text and are normalised (booleans, integers, RFC 3339 times).
+// A lost server (closed socket, failover, a statement past its deadline) marks
+// the connection broken, and every later call fails with 503 DATABASE_UNAVAILABLE.
 class PostgresConnection final : public Connection {
  public:
-  // Connects to `url`. Check open_status() afterwards.
-  explicit PostgresConnection(const std::string& url);
+  // Connects to `url` (any libpq URL, several hosts too), within 5 s unless
+  // the URL sets connect_timeout. `deadline_ms`, when given and above zero, is
+  // how long each statement may take (read at each statement; it must outlive
+  // the connection). Check open_status() afterwards.
+  explicit PostgresConnection(const std::string& url,
+                              const std::atomic<int>* deadline_ms = nullptr);
   ~PostgresConnection() override;
   PostgresConnection(const PostgresConnection&) = delete;
   PostgresConnection& operator=(const PostgresConnection&) = delete;
@@ -27,6 +35,8 @@ class PostgresConnection final : public Connection {
   Result<std::int64_t> execute(std::string_view sql, const Params& params) override;
   Status execute_script(std::string_view sql) override;
   Dialect dialect() const override { return Dialect::kPostgres; }
+  // Also true when the server closed an idle connection (a restart, a failover):
+  // what it sent is read without waiting.
   bool broken() const override;
 
  private:
@@ -35,8 +45,19 @@ class PostgresConnection final : public Connection {
   };
   // Runs a prepared statement; the caller owns (and must PQclear) the result.
   Result<pg_result*> run(std::string_view sql, const Params& params);
+  // Waits for what the command just sent returns, within the deadline; the
+  // last result (the error, when one failed), which the caller must PQclear.
+  Result<pg_result*> await_result(std::string_view sql);
+  // Waits until the socket is ready for `events` or the deadline passes.
+  bool wait_socket(short events, std::chrono::steady_clock::time_point deadline) const;
+  // The error of a command that failed; a lost connection is marked broken.
+  Error failed(const pg_result* res, std::string_view sql);
+  // The error of a call made after the connection was lost.
+  Error lost_error() const;
 
   pg_conn* conn_ = nullptr;
+  const std::atomic<int>* deadline_ms_ = nullptr;
+  mutable bool lost_ = false;  // set by broken() too, when it finds the socket closed
   Status open_status_;
   StatementCache<Prepared> cache_;
   std::size_t next_statement_ = 0;

@@ -16,8 +16,8 @@ std::string redact_database_url(const std::string& url) {
 PostgresDatabase::PostgresDatabase(const std::string& url, const DatabaseOptions& options)
     : redacted_(redact_database_url(url)) {
   pool_ = std::make_unique<ConnectionPool>(
-      [url]() -> Result<std::unique_ptr<Connection>> {
-        auto c = std::make_unique<PostgresConnection>(url);
+      [url, deadline = &deadline_ms_]() -> Result<std::unique_ptr<Connection>> {
+        auto c = std::make_unique<PostgresConnection>(url, deadline);
         if (!c->open_status().ok()) return c->open_status().error();
         return std::unique_ptr<Connection>(std::move(c));
       },
@@ -29,6 +29,10 @@ Result<std::unique_ptr<Database>> PostgresDatabase::open(const std::string& url,
   std::unique_ptr<PostgresDatabase> db(new PostgresDatabase(url, options));
   DL_TRY(db->ping());
   return std::unique_ptr<Database>(std::move(db));
+}
+
+void PostgresDatabase::limit_statements(std::chrono::milliseconds deadline) {
+  deadline_ms_.store(static_cast<int>(deadline.count()), std::memory_order_relaxed);
 }
 
 Status PostgresDatabase::ping() {

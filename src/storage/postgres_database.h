@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -19,6 +21,7 @@ class PostgresDatabase final : public Database {
   Dialect dialect() const override { return Dialect::kPostgres; }
   Result<ConnectionLease> read() override { return pool_->acquire(); }
   Result<ConnectionLease> write() override { return pool_->acquire(); }
+  void limit_statements(std::chrono::milliseconds deadline) override;
   Status ping() override;
   PoolStats stats() const override { return pool_->stats(); }
   std::string describe() const override { return redacted_; }
@@ -30,6 +33,9 @@ class PostgresDatabase final : public Database {
   PostgresDatabase(const std::string& url, const DatabaseOptions& options);
 
   std::string redacted_;
+  // Each connection reads it at every statement; declared before the pool
+  // so it outlives the connections.
+  std::atomic<int> deadline_ms_{0};
   std::unique_ptr<ConnectionPool> pool_;
 };
 

@@ -53,6 +53,11 @@ class ReplicaRoutingDatabase final : public Database {
   void open_read_scope() override { primary_->open_read_scope(); }
   // Ends the primary's read scope.
   void close_read_scope() override { primary_->close_read_scope(); }
+  // Both servers' statement deadline (serve sets it after migrations).
+  void limit_statements(std::chrono::milliseconds deadline) override {
+    primary_->limit_statements(deadline);
+    replica_->limit_statements(deadline);
+  }
   // Pings the primary: the instance serves without its replica.
   Status ping() override { return primary_->ping(); }
   // The primary's pool.

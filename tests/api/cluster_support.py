@@ -57,6 +57,9 @@ CLUSTER_SKIPS = {
         "sends one process's HTTP parser garbage (haproxy rejects it first)",
     "test_foundation.py::test_http_garbage_after_a_head_request_fails_with_a_complete_400_problem":
         "sends one process's HTTP parser garbage (haproxy rejects it first)",
+    "test_shutdown_drain.py": "signals one process and talks to its socket directly",
+    "test_cluster_robust_database.py":
+        "runs one process on a PostgreSQL of its own, which it restarts, stops, freezes and fails over",
 }
 
 # Tests expected to fail on a cluster, and why; strict where the failure is

@@ -151,7 +151,10 @@ def test_a_webhook_without_a_card_processor_is_a_404_not_a_503(client, document)
     resp = client.post("/v1/payments/webhook", data=b"{}",
                        headers={"Content-Type": "application/json", "Stripe-Signature": "t=1,v1=00"})
     assert_problem(resp, 404, "CARD_PAYMENTS_DISABLED")
-    assert "503" not in document["paths"]["/v1/payments/webhook"]["post"]["responses"]
+    # Its only 503 is the one every route declares: a moment's outage (issue 21), not "not configured".
+    declared = document["paths"]["/v1/payments/webhook"]["post"]["responses"]["503"]
+    assert declared == {"$ref": "#/components/responses/Unavailable"}
+    assert "Retry-After" in document["components"]["responses"]["Unavailable"]["headers"]
 
 
 def test_rate_limited_routes_send_the_x_ratelimit_headers_beside_the_ietf_ones(server_factory):
