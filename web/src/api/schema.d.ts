@@ -12169,6 +12169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12268,6 +12269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12317,6 +12319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
@@ -12364,6 +12367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
             /** @description Error */
             default: {
                 headers: {
