@@ -1,5 +1,6 @@
 #include "http/session.h"
 
+#include <chrono>
 #include <utility>
 
 namespace deltalabs::http {
@@ -33,6 +34,10 @@ Error error_for_read_failure(const beast::error_code& ec) {
 // What a stream's client reads last at shutdown: reconnect in a second (the
 // load balancer has taken this instance out by then), and why.
 constexpr std::string_view kFarewell = "retry: 1000\n: server shutting down\n\n";
+
+// How long, and how much, a lingering close reads of a body it will not use.
+constexpr std::chrono::seconds kLingerTime{2};
+constexpr std::size_t kLingerBytes = 8 * 1024 * 1024;
 
 // /health and /health/db: what a load balancer's check asks.
 bool is_health_check(std::string_view path) {
@@ -176,6 +181,7 @@ void Session::write(Response resp) {
 
 void Session::on_write(beast::error_code ec) {
   busy_ = false;
+  if (!ec && parser_ && !parser_->is_done()) return linger_close();
   if (ec || !response_.keep_alive() || closing_) return close();
   read_next();
 }
@@ -273,6 +279,28 @@ void Session::close() {
   beast::error_code ec;
   stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
   stream_.socket().close(ec);
+}
+
+// Closing with unread bytes in the socket makes the kernel answer them with a
+// reset, which can destroy the response before the client, or a load balancer
+// still sending the body, reads it (issue 21: 413s lost behind haproxy). So,
+// as nginx's lingering close does, the response is followed by a half-close
+// and the rest of the body is read and dropped until the peer is done.
+void Session::linger_close() {
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  if (ec) return close();
+  stream_.expires_after(kLingerTime);
+  drain_unread();
+}
+
+void Session::drain_unread() {
+  stream_.async_read_some(asio::buffer(peer_bytes_),
+                          [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                            self->lingered_ += n;
+                            if (ec || self->lingered_ >= kLingerBytes) return self->close();
+                            self->drain_unread();
+                          });
 }
 
 }  // namespace deltalabs::http

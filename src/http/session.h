@@ -92,6 +92,11 @@ class Session : public std::enable_shared_from_this<Session> {
   void send_farewell();
 
   void close();
+  // Closes after a response sent before its request's body was read (a 413,
+  // a malformed request): stops sending, then reads and drops what the peer
+  // still sends, for a bounded time and amount, before closing.
+  void linger_close();
+  void drain_unread();
 
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
@@ -115,6 +120,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string remote_;
   bool busy_ = false;
   bool closing_ = false;
+  std::size_t lingered_ = 0;  // bytes dropped by drain_unread
 };
 
 }  // namespace deltalabs::http

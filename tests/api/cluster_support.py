@@ -62,15 +62,10 @@ CLUSTER_SKIPS = {
         "runs one process on a PostgreSQL of its own, which it restarts, stops, freezes and fails over",
 }
 
-# Tests expected to fail on a cluster, and why; strict where the failure is
-# certain, so a fix shows up as an XPASS failure and the entry is then removed.
-_EARLY_CLOSE = "the 413 answer may be lost when the instance closes before reading the body (flaky under load)"
-CLUSTER_XFAILS = {
-    # Not state: an instance answers 413 and closes without reading the rest of
-    # the body; haproxy, still sending it, gets a reset and may lose the answer.
-    "test_auth.py::test_register_fails_with_413_when_the_body_is_huge": (_EARLY_CLOSE, False),
-    "test_foundation.py::test_oversized_body_fails_with_413_problem_and_server_keeps_serving": (_EARLY_CLOSE, False),
-}
+# Tests expected to fail on a cluster, and why (test id -> (reason, strict)).
+# None today: the 413 answers haproxy used to lose when an instance closed
+# before reading the body are kept by the server's lingering close.
+CLUSTER_XFAILS: dict[str, tuple[str, bool]] = {}
 
 
 def free_port() -> int:
