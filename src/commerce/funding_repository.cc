@@ -3,20 +3,18 @@
 #include "commerce/commerce_sql.h"
 #include "core/clock.h"
 #include "core/uuid.h"
+#include "platform/constraint_conflict.h"
 
 namespace deltalabs::commerce {
 
 namespace {
 
-Result<std::string> insert_unique(Connection& c, const char* statement, Params params,
-                                  const char* code, const char* message) {
-  auto inserted = c.execute(statement, params);
-  if (!inserted.ok()) {
-    if (inserted.error().code == storage_code::kUniqueViolation)
-      return Error::conflict(code, message);
-    return std::move(inserted).error();
-  }
-  return std::string();
+// 409 `code` when the insert breaks a "one open per ..." unique constraint.
+Status insert_unique(Connection& c, const char* statement, const Params& params, const char* code,
+                     const char* message) {
+  DL_TRY(execute_or_conflict(c, statement, params, storage_code::kUniqueViolation,
+                             Error::conflict(code, message)));
+  return {};
 }
 
 }  // namespace

@@ -15,10 +15,6 @@ class OrganizationTypeRepository {
  public:
   // Inserts a type from a complete input; returns its id; 409 SLUG_TAKEN on a duplicate slug.
   static Result<std::string> insert(Connection& c, const OrganizationTypeInput& type);
-  // The type, or 404 ORGANIZATION_TYPE_NOT_FOUND.
-  static Result<OrganizationType> find(Connection& c, const std::string& id);
-  // A page of types, ordered by id.
-  static Result<Page<OrganizationType>> list(Connection& c, const PageRequest& page);
   // Applies a change (nullopt fields stay); 409 SLUG_TAKEN on a duplicate slug.
   static Status update(Connection& c, const std::string& id, const OrganizationTypeInput& change);
   // Deletes a type; 409 TYPE_IN_USE when an organization still uses it.

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "identity/identity_sql.h"
 #include "identity/organization_type_repository.h"
 
 namespace deltalabs::identity {
@@ -20,12 +21,15 @@ std::string type_details(const OrganizationTypeInput& input) {
 
 OrganizationTypeService::OrganizationTypeService(Database& db, const AuthorizationService& authz)
     : admin_(db, authz, "organization_types", "organization_type", "organization type",
-             &OrganizationTypeRepository::find) {}
+             [](Connection& c, const std::string& id) {
+               return sql::kOrganizationTypeTable.find(c, id);
+             }) {}
 
 Result<Page<OrganizationType>> OrganizationTypeService::list(const Actor& actor,
                                                              const PageRequest& page) {
-  return admin_.list(actor,
-                     [&](Connection& c) { return OrganizationTypeRepository::list(c, page); });
+  return admin_.list(actor, [&](Connection& c) {
+    return sql::kOrganizationTypeTable.page(c, sql::kListOrganizationTypes, {}, page);
+  });
 }
 
 Result<OrganizationType> OrganizationTypeService::create(const Actor& actor,

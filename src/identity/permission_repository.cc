@@ -3,30 +3,18 @@
 #include "core/clock.h"
 #include "core/uuid.h"
 #include "identity/identity_sql.h"
+#include "platform/constraint_conflict.h"
 
 namespace deltalabs::identity {
 
 Result<std::string> PermissionRepository::insert(Connection& c, const NewPermission& p) {
   const std::string id = new_uuid_v7();
-  auto inserted = c.execute(sql::kInsertPermission, {id, p.slug, p.name, p.resource, p.action,
-                                                     p.description, format_rfc3339(now())});
-  if (!inserted.ok()) {
-    if (inserted.error().code == storage_code::kUniqueViolation) {
-      return Error::conflict("SLUG_TAKEN", "A permission with that slug already exists.");
-    }
-    return std::move(inserted).error();
-  }
+  DL_TRY(execute_or_conflict(
+      c, sql::kInsertPermission,
+      {id, p.slug, p.name, p.resource, p.action, p.description, format_rfc3339(now())},
+      storage_code::kUniqueViolation,
+      Error::conflict("SLUG_TAKEN", "A permission with that slug already exists.")));
   return id;
-}
-
-Result<Permission> PermissionRepository::find(Connection& c, const std::string& id) {
-  return sql::kPermissionTable.find(c, id);
-}
-
-Result<Page<Permission>> PermissionRepository::list(Connection& c,
-                                                    const std::optional<std::string>& resource,
-                                                    const PageRequest& page) {
-  return sql::kPermissionTable.page(c, sql::kListPermissions, {resource}, page);
 }
 
 Status PermissionRepository::update(Connection& c, const std::string& id,

@@ -16,11 +16,6 @@ class PermissionRepository {
  public:
   // Inserts a permission; returns its id; 409 SLUG_TAKEN on a duplicate slug.
   static Result<std::string> insert(Connection& c, const NewPermission& permission);
-  // The permission, or 404 PERMISSION_NOT_FOUND.
-  static Result<Permission> find(Connection& c, const std::string& id);
-  // A page of permissions (of one resource, when given), ordered by id.
-  static Result<Page<Permission>> list(Connection& c, const std::optional<std::string>& resource,
-                                       const PageRequest& page);
   // Applies a change to the name or description.
   static Status update(Connection& c, const std::string& id, const PermissionChange& change);
   // Deletes a permission; 409 PERMISSION_IN_USE while a role grants it.

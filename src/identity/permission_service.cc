@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "identity/identity_sql.h"
 #include "identity/input_rules.h"
 #include "identity/permission_repository.h"
 
@@ -25,13 +26,16 @@ Status check_new_permission(const NewPermission& p) {
 }  // namespace
 
 PermissionService::PermissionService(Database& db, const AuthorizationService& authz)
-    : admin_(db, authz, "permissions", "permission", "permission", &PermissionRepository::find) {}
+    : admin_(
+          db, authz, "permissions", "permission", "permission",
+          [](Connection& c, const std::string& id) { return sql::kPermissionTable.find(c, id); }) {}
 
 Result<Page<Permission>> PermissionService::list(const Actor& actor,
                                                  const std::optional<std::string>& resource,
                                                  const PageRequest& page) {
-  return admin_.list(actor,
-                     [&](Connection& c) { return PermissionRepository::list(c, resource, page); });
+  return admin_.list(actor, [&](Connection& c) {
+    return sql::kPermissionTable.page(c, sql::kListPermissions, {resource}, page);
+  });
 }
 
 Result<Permission> PermissionService::create(const Actor& actor, const NewPermission& input) {

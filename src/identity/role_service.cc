@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/uuid.h"
+#include "identity/identity_sql.h"
 #include "identity/permission_repository.h"
 #include "identity/role_repository.h"
 #include "identity/super_admin_guard.h"
@@ -40,10 +41,13 @@ std::string grant_details(const Permission& p) {
 }  // namespace
 
 RoleService::RoleService(Database& db, const AuthorizationService& authz)
-    : db_(db), admin_(db, authz, "roles", "role", "role", &RoleRepository::find) {}
+    : db_(db), admin_(db, authz, "roles", "role", "role", [](Connection& c, const std::string& id) {
+        return sql::kRoleTable.find(c, id);
+      }) {}
 
 Result<Page<Role>> RoleService::list(const Actor& actor, const PageRequest& page) {
-  return admin_.list(actor, [&](Connection& c) { return RoleRepository::list(c, page); });
+  return admin_.list(
+      actor, [&](Connection& c) { return sql::kRoleTable.page(c, sql::kListRoles, {}, page); });
 }
 
 Result<Role> RoleService::create(const Actor& actor, const RoleInput& input) {
@@ -85,7 +89,7 @@ Result<Page<RolePermission>> RoleService::permissions(const Actor& actor, const 
   DL_TRY(admin_.require(actor, "read"));
   if (!is_uuid(id)) return Error::not_found("role");
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  DL_TRY(RoleRepository::find(*conn, canonical_id(id)));
+  DL_TRY(sql::kRoleTable.find(*conn, canonical_id(id)));
   return RoleRepository::permissions(*conn, canonical_id(id), page);
 }
 
@@ -97,10 +101,10 @@ Result<std::vector<RolePermission>> RoleService::set_permissions(
   std::vector<std::string> wanted;
   for (const auto& p : permission_ids) wanted.push_back(canonical_id(p));
   return db_.transaction([&](Connection& c) -> Result<std::vector<RolePermission>> {
-    DL_ASSIGN_OR_RETURN(Role role, RoleRepository::find(c, id));
+    DL_ASSIGN_OR_RETURN(Role role, sql::kRoleTable.find(c, id));
     std::vector<FieldError> unknown;
     for (std::size_t i = 0; i < wanted.size(); ++i) {
-      auto found = PermissionRepository::find(c, wanted[i]);
+      auto found = sql::kPermissionTable.find(c, wanted[i]);
       if (found.ok()) continue;
       if (found.error().kind != ErrorKind::kNotFound) return std::move(found).error();
       unknown.push_back({"permission_ids[" + std::to_string(i) + "]",
@@ -119,7 +123,7 @@ Result<std::vector<RolePermission>> RoleService::set_permissions(
     std::set_difference(current.begin(), current.end(), wanted.begin(), wanted.end(),
                         std::back_inserter(removed));
     for (const auto& p : removed) {
-      DL_ASSIGN_OR_RETURN(Permission permission, PermissionRepository::find(c, p));
+      DL_ASSIGN_OR_RETURN(Permission permission, sql::kPermissionTable.find(c, p));
       DL_TRY(SuperAdminGuard::check_revocable(role, permission));
       DL_TRY(RoleRepository::revoke(c, id, p));
     }
@@ -142,8 +146,8 @@ Result<RolePermission> RoleService::grant(const Actor& actor, const std::string&
   const std::string id = canonical_id(raw_id);
   const std::string permission_id = canonical_id(raw_permission_id);
   return db_.transaction([&](Connection& c) -> Result<RolePermission> {
-    DL_TRY(RoleRepository::find(c, id));
-    DL_ASSIGN_OR_RETURN(Permission p, PermissionRepository::find(c, permission_id));
+    DL_TRY(sql::kRoleTable.find(c, id));
+    DL_ASSIGN_OR_RETURN(Permission p, sql::kPermissionTable.find(c, permission_id));
     DL_TRY(RoleRepository::grant(c, id, permission_id));
     DL_TRY(AuditLog::record(c, actor, {"role.permission_granted", "role", id, grant_details(p)}));
     return RoleRepository::grant_of(c, id, permission_id);
@@ -158,8 +162,8 @@ Status RoleService::revoke(const Actor& actor, const std::string& raw_id,
   const std::string id = canonical_id(raw_id);
   const std::string permission_id = canonical_id(raw_permission_id);
   return db_.transaction([&](Connection& c) -> Status {
-    DL_ASSIGN_OR_RETURN(Role role, RoleRepository::find(c, id));
-    DL_ASSIGN_OR_RETURN(Permission p, PermissionRepository::find(c, permission_id));
+    DL_ASSIGN_OR_RETURN(Role role, sql::kRoleTable.find(c, id));
+    DL_ASSIGN_OR_RETURN(Permission p, sql::kPermissionTable.find(c, permission_id));
     DL_TRY(SuperAdminGuard::check_revocable(role, p));
     DL_ASSIGN_OR_RETURN(bool revoked, RoleRepository::revoke(c, id, permission_id));
     if (!revoked) return Error::not_found("permission grant");
