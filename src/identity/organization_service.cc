@@ -6,7 +6,6 @@
 #include "identity/identity_sql.h"
 #include "identity/input_rules.h"
 #include "identity/organization_repository.h"
-#include "identity/organization_type_repository.h"
 #include "platform/audit_log.h"
 
 namespace deltalabs::identity {

@@ -2,9 +2,11 @@
 
 #include <boost/json.hpp>
 
+#include "core/clock.h"
+#include "core/uuid.h"
 #include "identity/identity_sql.h"
 #include "identity/input_rules.h"
-#include "identity/permission_repository.h"
+#include "platform/constraint_conflict.h"
 
 namespace deltalabs::identity {
 
@@ -21,6 +23,17 @@ Status check_new_permission(const NewPermission& p) {
   }
   if (problems.empty()) return {};
   return Error::invalid("The request body is not valid.", std::move(problems));
+}
+
+// 409 PERMISSION_IN_USE while a role grants the permission.
+Status remove_permission(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet grants, c.query(sql::kCountPermissionGrants, {id}));
+  if (grants[0].integer(0) > 0) {
+    return Error::conflict("PERMISSION_IN_USE",
+                           "Roles still grant this permission; revoke it from them first.");
+  }
+  DL_TRY(c.execute(sql::kDeletePermission, {id}));
+  return {};
 }
 
 }  // namespace
@@ -41,7 +54,16 @@ Result<Page<Permission>> PermissionService::list(const Actor& actor,
 Result<Permission> PermissionService::create(const Actor& actor, const NewPermission& input) {
   return admin_.create(
       actor, [&] { return check_new_permission(input); },
-      [&](Connection& c) { return PermissionRepository::insert(c, input); },
+      [&](Connection& c) -> Result<std::string> {
+        const std::string id = new_uuid_v7();
+        DL_TRY(execute_or_conflict(
+            c, sql::kInsertPermission,
+            {id, input.slug, input.name, input.resource, input.action, input.description,
+             format_rfc3339(now())},
+            storage_code::kUniqueViolation,
+            Error::conflict("SLUG_TAKEN", "A permission with that slug already exists.")));
+        return id;
+      },
       boost::json::serialize(boost::json::object{{"slug", input.slug}, {"name", input.name}}));
 }
 
@@ -56,14 +78,16 @@ Result<Permission> PermissionService::update(const Actor& actor, const std::stri
   if (change.description) details["description"] = *change.description;
   return admin_.update(
       actor, raw_id, nothing_to_check,
-      [&](Connection& c, const Permission&, const std::string& id) {
-        return PermissionRepository::update(c, id, change);
+      [&](Connection& c, const Permission&, const std::string& id) -> Status {
+        DL_TRY(c.execute(sql::kUpdatePermission,
+                         {id, change.name, change.description, format_rfc3339(now())}));
+        return {};
       },
       boost::json::serialize(details));
 }
 
 Status PermissionService::remove(const Actor& actor, const std::string& raw_id) {
-  return admin_.remove(actor, raw_id, &PermissionRepository::remove);
+  return admin_.remove(actor, raw_id, &remove_permission);
 }
 
 }  // namespace deltalabs::identity

@@ -6,7 +6,6 @@
 
 #include "core/uuid.h"
 #include "identity/identity_sql.h"
-#include "identity/permission_repository.h"
 #include "identity/role_repository.h"
 #include "identity/super_admin_guard.h"
 #include "platform/audit_log.h"
@@ -36,6 +35,19 @@ Error system_role() {
 
 std::string grant_details(const Permission& p) {
   return boost::json::serialize(boost::json::object{{"permission_id", p.id}, {"slug", p.slug}});
+}
+
+// The canonical ids of one grant.
+struct GrantIds {
+  std::string role;
+  std::string permission;
+};
+
+// 404 ROLE_NOT_FOUND or PERMISSION_NOT_FOUND for a malformed id, as for a missing one.
+Result<GrantIds> grant_ids(const std::string& raw_id, const std::string& raw_permission_id) {
+  if (!is_uuid(raw_id)) return Error::not_found("role");
+  if (!is_uuid(raw_permission_id)) return Error::not_found("permission");
+  return GrantIds{canonical_id(raw_id), canonical_id(raw_permission_id)};
 }
 
 }  // namespace
@@ -141,10 +153,9 @@ Result<std::vector<RolePermission>> RoleService::set_permissions(
 Result<RolePermission> RoleService::grant(const Actor& actor, const std::string& raw_id,
                                           const std::string& raw_permission_id) {
   DL_TRY(admin_.require(actor, "update"));
-  if (!is_uuid(raw_id)) return Error::not_found("role");
-  if (!is_uuid(raw_permission_id)) return Error::not_found("permission");
-  const std::string id = canonical_id(raw_id);
-  const std::string permission_id = canonical_id(raw_permission_id);
+  DL_ASSIGN_OR_RETURN(GrantIds ids, grant_ids(raw_id, raw_permission_id));
+  const std::string& id = ids.role;
+  const std::string& permission_id = ids.permission;
   return db_.transaction([&](Connection& c) -> Result<RolePermission> {
     DL_TRY(sql::kRoleTable.find(c, id));
     DL_ASSIGN_OR_RETURN(Permission p, sql::kPermissionTable.find(c, permission_id));
@@ -157,10 +168,9 @@ Result<RolePermission> RoleService::grant(const Actor& actor, const std::string&
 Status RoleService::revoke(const Actor& actor, const std::string& raw_id,
                            const std::string& raw_permission_id) {
   DL_TRY(admin_.require(actor, "update"));
-  if (!is_uuid(raw_id)) return Error::not_found("role");
-  if (!is_uuid(raw_permission_id)) return Error::not_found("permission");
-  const std::string id = canonical_id(raw_id);
-  const std::string permission_id = canonical_id(raw_permission_id);
+  DL_ASSIGN_OR_RETURN(GrantIds ids, grant_ids(raw_id, raw_permission_id));
+  const std::string& id = ids.role;
+  const std::string& permission_id = ids.permission;
   return db_.transaction([&](Connection& c) -> Status {
     DL_ASSIGN_OR_RETURN(Role role, sql::kRoleTable.find(c, id));
     DL_ASSIGN_OR_RETURN(Permission p, sql::kPermissionTable.find(c, permission_id));
