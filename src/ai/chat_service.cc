@@ -3,9 +3,10 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
 #include <chrono>
 
-#include "ai/conversation_repository.h"
+#include "ai/ai_sql.h"
 #include "core/clock.h"
 #include "core/uuid.h"
 
@@ -75,8 +76,8 @@ Error token_cap_reached() {
 Status within_token_cap(Database& db, std::int64_t daily_tokens, const std::string& user_id) {
   if (daily_tokens <= 0) return {};
   DL_ASSIGN_OR_RETURN(auto conn, db.read());
-  DL_ASSIGN_OR_RETURN(std::int64_t spent,
-                      ConversationRepository::tokens_of_day(*conn, user_id, today()));
+  DL_ASSIGN_OR_RETURN(RowSet rows, conn->query(sql::kSelectTokensOfDay, {user_id, today()}));
+  const std::int64_t spent = rows.empty() ? 0 : rows[0].integer(0);
   if (spent >= daily_tokens) return token_cap_reached();
   return {};
 }
@@ -122,13 +123,26 @@ ConversationMessage tool_message(ConversationMessage message, const ToolCallReco
   return message;
 }
 
+// Appends a message (its id and created_at are set here) and touches its
+// conversation, so the newest conversations list first.
+Status append(Connection& c, ConversationMessage& m) {
+  m.id = new_uuid_v7();
+  m.created_at = format_rfc3339(now());
+  DL_TRY(c.execute(sql::kInsertMessage, {m.id, m.conversation_id, m.turn_id, m.position, m.role,
+                                         m.content, m.tool_name, m.tool_arguments, m.tool_result,
+                                         m.tool_ok, m.tokens, m.latency_ms, m.created_at}));
+  DL_TRY(c.execute(sql::kTouchConversation, {m.conversation_id, m.created_at}));
+  return {};
+}
+
 // Stores the answer with the turn's usage, in one transaction.
 Result<ChatTurn> store_answer(Database& db, const std::string& user_id, const ChatTurn& turn,
                               ConversationMessage answer) {
   return db.transaction([&](Connection& c) -> Result<ChatTurn> {
-    DL_TRY(ConversationRepository::append(c, answer));
-    DL_TRY(ConversationRepository::add_usage(
-        c, user_id, today(), static_cast<std::int64_t>(turn.tool_calls.size()), turn.tokens));
+    DL_TRY(append(c, answer));
+    DL_TRY(c.execute(sql::kAddUsage, {new_uuid_v7(), user_id, today(),
+                                      static_cast<std::int64_t>(turn.tool_calls.size()),
+                                      turn.tokens, format_rfc3339(now())}));
     return turn;
   });
 }
@@ -143,24 +157,29 @@ std::int64_t ChatService::seconds_until_reset() {
 Result<Conversation> ChatService::open(const Actor& actor, const ChatRequest& request,
                                        std::vector<ProviderMessage>& history) {
   if (!request.conversation_id) {
-    return db_.transaction([&](Connection& c) {
-      return ConversationRepository::insert(c, actor.user_id, title_of(request.prompt),
-                                            provider_.name());
+    Conversation conv{new_uuid_v7(),    actor.user_id,         title_of(request.prompt),
+                      provider_.name(), format_rfc3339(now()), {}};
+    conv.updated_at = conv.created_at;
+    return db_.transaction([&](Connection& c) -> Result<Conversation> {
+      DL_TRY(c.execute(sql::kInsertConversation,
+                       {conv.id, conv.user_id, conv.title, conv.provider, conv.created_at}));
+      return conv;
     });
   }
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
   DL_ASSIGN_OR_RETURN(Conversation conv,
-                      ConversationRepository::find(*conn, *request.conversation_id));
+                      sql::kConversationTable.find(*conn, canonical_id(*request.conversation_id)));
   if (conv.user_id != actor.user_id) return Error::not_found("conversation");
-  DL_ASSIGN_OR_RETURN(auto earlier, ConversationRepository::recent_dialogue(
-                                        *conn, conv.id, limits_.history_messages));
+  DL_ASSIGN_OR_RETURN(auto earlier, sql::kMessageTable.all(*conn, sql::kRecentDialogue,
+                                                           {conv.id, limits_.history_messages}));
+  // The statement reads the newest first; the model reads them oldest first.
+  std::reverse(earlier.begin(), earlier.end());
   for (auto& m : earlier) history.push_back({m.role, std::move(m.content), {}, {}, {}});
   return conv;
 }
 
 Status ChatService::store(ConversationMessage message) {
-  return db_.transaction(
-      [&](Connection& c) -> Status { return ConversationRepository::append(c, message); });
+  return db_.transaction([&](Connection& c) -> Status { return append(c, message); });
 }
 
 Result<ChatTurn> ChatService::chat(const Actor& actor, const ChatRequest& request) {
@@ -217,15 +236,15 @@ Result<ChatTurn> ChatService::chat(const Actor& actor, const ChatRequest& reques
 Result<Page<Conversation>> ChatService::conversations(const Actor& actor, const PageRequest& page) {
   if (!actor.authenticated()) return Error::unauthorized();
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  return ConversationRepository::list(*conn, actor.user_id, page);
+  return sql::kConversationTable.page(*conn, sql::kListConversations, {actor.user_id}, page);
 }
 
 Result<ConversationDetail> ChatService::conversation(const Actor& actor, const std::string& id) {
   if (!actor.authenticated()) return Error::unauthorized();
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  DL_ASSIGN_OR_RETURN(Conversation conv, ConversationRepository::find(*conn, id));
+  DL_ASSIGN_OR_RETURN(Conversation conv, sql::kConversationTable.find(*conn, canonical_id(id)));
   if (conv.user_id != actor.user_id) return Error::not_found("conversation");
-  DL_ASSIGN_OR_RETURN(auto messages, ConversationRepository::messages(*conn, conv.id));
+  DL_ASSIGN_OR_RETURN(auto messages, sql::kMessageTable.all(*conn, sql::kListMessages, {conv.id}));
   return ConversationDetail{std::move(conv), std::move(messages)};
 }
 

@@ -3,48 +3,21 @@
 #include "commerce/commerce_sql.h"
 #include "core/clock.h"
 #include "core/uuid.h"
+#include "platform/constraint_conflict.h"
 
 namespace deltalabs::commerce {
 
 namespace {
 
-Result<std::string> insert_unique(Connection& c, const char* statement, Params params,
-                                  const char* code, const char* message) {
-  auto inserted = c.execute(statement, params);
-  if (!inserted.ok()) {
-    if (inserted.error().code == storage_code::kUniqueViolation)
-      return Error::conflict(code, message);
-    return std::move(inserted).error();
-  }
-  return std::string();
+// 409 `code` when the insert breaks a "one open per ..." unique constraint.
+Status insert_unique(Connection& c, const char* statement, const Params& params, const char* code,
+                     const char* message) {
+  DL_TRY(execute_or_conflict(c, statement, params, storage_code::kUniqueViolation,
+                             Error::conflict(code, message)));
+  return {};
 }
 
 }  // namespace
-
-Result<Sponsor> FundingRepository::sponsor(Connection& c, const std::string& id) {
-  return sql::kSponsorTable.find(c, id);
-}
-
-Result<Page<Sponsor>> FundingRepository::sponsors(Connection& c, const PageRequest& page) {
-  return sql::kSponsorTable.page(c, sql::kListSponsors, {}, page);
-}
-
-Result<Sponsor> FundingRepository::insert_sponsor(Connection& c, const Sponsor& s) {
-  const std::string id = new_uuid_v7();
-  DL_TRY(c.execute(sql::kInsertSponsor, {id, s.name, s.kind, s.organization_id, s.manager_id,
-                                         s.contact_email, format_rfc3339(now())}));
-  return sponsor(c, id);
-}
-
-Result<SponsorshipRequest> FundingRepository::request(Connection& c, const std::string& id) {
-  return sql::kRequestTable.find(c, id);
-}
-
-Result<Page<SponsorshipRequest>> FundingRepository::requests(Connection& c,
-                                                             const std::string& user_id,
-                                                             const PageRequest& page) {
-  return sql::kRequestTable.page(c, sql::kListRequests, {user_id}, page);
-}
 
 Result<std::string> FundingRepository::insert_request(Connection& c, const SponsorshipRequest& r) {
   const std::string id = new_uuid_v7();
@@ -62,19 +35,10 @@ Result<bool> FundingRepository::decide_request(Connection& c, const std::string&
   return n == 1;
 }
 
-Result<AidApplication> FundingRepository::aid(Connection& c, const std::string& id) {
-  return sql::kAidTable.find(c, id);
-}
-
 Result<std::optional<AidApplication>> FundingRepository::usable_aid(Connection& c,
                                                                     const std::string& user_id,
                                                                     const std::string& course_id) {
   return sql::kAidTable.first(c, sql::kSelectUsableAid, {user_id, course_id});
-}
-
-Result<Page<AidApplication>> FundingRepository::aid_list(Connection& c, const std::string& user_id,
-                                                         const PageRequest& page) {
-  return sql::kAidTable.page(c, sql::kListAid, {user_id}, page);
 }
 
 Result<std::string> FundingRepository::insert_aid(Connection& c, const AidApplication& a) {

@@ -2,10 +2,13 @@
 
 #include <boost/json.hpp>
 
+#include "commerce/commerce_sql.h"
+#include "commerce/fundable_course.h"
 #include "commerce/funding_repository.h"
 #include "commerce/order_fulfilment.h"
 #include "commerce/order_repository.h"
 #include "commerce/status_transitions.h"
+#include "core/clock.h"
 #include "core/uuid.h"
 #include "platform/notification_log.h"
 
@@ -55,28 +58,30 @@ Status sponsored_order(Connection& c, const SponsorshipRequest& r, const catalog
 
 Result<Page<Sponsor>> SponsorshipService::sponsors(const Actor&, const PageRequest& page) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  return FundingRepository::sponsors(*conn, page);
+  return sql::kSponsorTable.page(*conn, sql::kListSponsors, {}, page);
 }
 
 Result<Sponsor> SponsorshipService::create_sponsor(const Actor& actor, const Sponsor& input) {
   return db_.transaction([&](Connection& c) -> Result<Sponsor> {
-    Sponsor s = input;
-    s.manager_id = actor.user_id;
-    return FundingRepository::insert_sponsor(c, s);
+    const std::string id = new_uuid_v7();
+    return sql::kSponsorTable.insert(c, sql::kInsertSponsor,
+                                     {id, input.name, input.kind, input.organization_id,
+                                      actor.user_id, input.contact_email, format_rfc3339(now())},
+                                     id);
   });
 }
 
 Result<Page<SponsorshipRequest>> SponsorshipService::requests(const Actor& actor,
                                                               const PageRequest& page) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  return FundingRepository::requests(*conn, actor.user_id, page);
+  return sql::kRequestTable.page(*conn, sql::kListRequests, {actor.user_id}, page);
 }
 
 Result<SponsorshipRequest> SponsorshipService::request(const Actor& actor, const std::string& id) {
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  DL_ASSIGN_OR_RETURN(SponsorshipRequest r, FundingRepository::request(*conn, canonical_id(id)));
+  DL_ASSIGN_OR_RETURN(SponsorshipRequest r, sql::kRequestTable.find(*conn, canonical_id(id)));
   if (r.user_id == actor.user_id) return r;
-  DL_ASSIGN_OR_RETURN(Sponsor s, FundingRepository::sponsor(*conn, r.sponsor_id));
+  DL_ASSIGN_OR_RETURN(Sponsor s, sql::kSponsorTable.find(*conn, r.sponsor_id));
   if (s.manager_id != actor.user_id) return Error::not_found("sponsorship request");
   return r;
 }
@@ -85,20 +90,16 @@ Result<SponsorshipRequest> SponsorshipService::ask(const Actor& actor,
                                                    const SponsorshipRequestInput& input) {
   return db_.transaction([&](Connection& c) -> Result<SponsorshipRequest> {
     DL_ASSIGN_OR_RETURN(Sponsor sponsor,
-                        FundingRepository::sponsor(c, canonical_id(input.sponsor_id)));
+                        sql::kSponsorTable.find(c, canonical_id(input.sponsor_id)));
     DL_ASSIGN_OR_RETURN(catalog::Course course,
-                        courses_.visible(c, actor, canonical_id(input.course_id)));
-    if (course.status != "published")
-      return Error::conflict("COURSE_NOT_PUBLISHED", "The course takes no enrollments now.");
-    if (course.price.amount_minor == 0)
-      return Error::conflict("COURSE_IS_FREE", "The course is free: enroll directly.");
+                        fundable_course(c, courses_, actor, input.course_id));
     SponsorshipRequest r;
     r.sponsor_id = sponsor.id;
     r.user_id = actor.user_id;
     r.course_id = course.id;
     r.message = input.message;
     DL_ASSIGN_OR_RETURN(std::string id, FundingRepository::insert_request(c, r));
-    return FundingRepository::request(c, id);
+    return sql::kRequestTable.find(c, id);
   });
 }
 
@@ -119,8 +120,8 @@ Result<SponsorshipRequest> SponsorshipService::decide(Connection& c, const Actor
                                                       const std::string& raw_id,
                                                       const std::string& status) {
   const std::string id = canonical_id(raw_id);
-  DL_ASSIGN_OR_RETURN(SponsorshipRequest r, FundingRepository::request(c, id));
-  DL_ASSIGN_OR_RETURN(Sponsor s, FundingRepository::sponsor(c, r.sponsor_id));
+  DL_ASSIGN_OR_RETURN(SponsorshipRequest r, sql::kRequestTable.find(c, id));
+  DL_ASSIGN_OR_RETURN(Sponsor s, sql::kSponsorTable.find(c, r.sponsor_id));
   if (s.manager_id != actor.user_id) {
     if (r.user_id == actor.user_id)
       return Error::forbidden("Only the sponsor's manager decides this request.");
@@ -138,7 +139,7 @@ Result<SponsorshipRequest> SponsorshipService::decide(Connection& c, const Actor
     DL_ASSIGN_OR_RETURN(catalog::Course course, courses_.visible(c, learner, r.course_id));
     DL_TRY(sponsored_order(c, r, course));
   }
-  DL_ASSIGN_OR_RETURN(SponsorshipRequest after, FundingRepository::request(c, id));
+  DL_ASSIGN_OR_RETURN(SponsorshipRequest after, sql::kRequestTable.find(c, id));
   DL_TRY(notify(c, after));
   return after;
 }

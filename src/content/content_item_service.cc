@@ -1,9 +1,12 @@
 #include "content/content_item_service.h"
 
 #include "content/content_item_repository.h"
+#include "content/positioned_writes.h"
 #include "core/uuid.h"
 
 namespace deltalabs::content {
+
+using ItemWrites = PositionedWrites<ContentItem, ContentItemRepository>;
 
 Result<Page<ContentItem>> ContentItemService::list(const Actor& actor,
                                                    const std::string& section_id,
@@ -16,29 +19,18 @@ Result<Page<ContentItem>> ContentItemService::list(const Actor& actor,
 Result<ContentItem> ContentItemService::create(const Actor& actor, const std::string& section_id,
                                                const ContentItemInput& input) {
   DL_ASSIGN_OR_RETURN(Section section, sections_.editable(actor, section_id));
-  return db_.transaction([&](Connection& c) -> Result<ContentItem> {
-    DL_ASSIGN_OR_RETURN(std::string id, ContentItemRepository::insert(c, section.id, input));
-    return ContentItemRepository::find(c, id);
-  });
+  return ItemWrites::create(db_, section.id, input);
 }
 
 Result<ContentItem> ContentItemService::update(const Actor& actor, const std::string& id,
                                                const ContentItemChange& change) {
   DL_ASSIGN_OR_RETURN(ContentItem item, editable(actor, id));
-  return db_.transaction([&](Connection& c) -> Result<ContentItem> {
-    // Read again inside the transaction: another move may have shifted it meanwhile.
-    DL_ASSIGN_OR_RETURN(ContentItem current, ContentItemRepository::find(c, item.id));
-    DL_TRY(ContentItemRepository::update(c, current, change));
-    return ContentItemRepository::find(c, item.id);
-  });
+  return ItemWrites::update(db_, item.id, change);
 }
 
 Status ContentItemService::remove(const Actor& actor, const std::string& id) {
   DL_ASSIGN_OR_RETURN(ContentItem item, editable(actor, id));
-  return db_.transaction([&](Connection& c) -> Status {
-    DL_ASSIGN_OR_RETURN(ContentItem current, ContentItemRepository::find(c, item.id));
-    return ContentItemRepository::remove(c, current);
-  });
+  return ItemWrites::remove(db_, item.id);
 }
 
 Result<ContentItem> ContentItemService::editable(const Actor& actor, const std::string& id) {

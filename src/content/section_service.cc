@@ -1,5 +1,6 @@
 #include "content/section_service.h"
 
+#include "content/positioned_writes.h"
 #include "content/section_repository.h"
 
 namespace deltalabs::content {
@@ -7,6 +8,8 @@ namespace deltalabs::content {
 namespace {
 
 constexpr int kSyllabusLimit = 500;
+
+using SectionWrites = PositionedWrites<Section, SectionRepository>;
 
 // A course the actor may not see hides its sections too.
 Error section_hidden(Error e) {
@@ -26,10 +29,7 @@ Result<Page<Section>> SectionService::list(const Actor& actor, const std::string
 Result<Section> SectionService::create(const Actor& actor, const std::string& course_id,
                                        const SectionInput& input) {
   DL_ASSIGN_OR_RETURN(catalog::Course course, courses_.require_editor(actor, course_id));
-  return db_.transaction([&](Connection& c) -> Result<Section> {
-    DL_ASSIGN_OR_RETURN(std::string id, SectionRepository::insert(c, course.id, input));
-    return SectionRepository::find(c, id);
-  });
+  return SectionWrites::create(db_, course.id, input);
 }
 
 Result<Section> SectionService::create_within(Connection& c, const Actor& actor,
@@ -39,26 +39,18 @@ Result<Section> SectionService::create_within(Connection& c, const Actor& actor,
   DL_ASSIGN_OR_RETURN(bool editor, courses_.is_editor(c, actor, course));
   if (!editor)
     return Error::forbidden("Only the course's instructors and catalog editors may change it.");
-  DL_ASSIGN_OR_RETURN(std::string id, SectionRepository::insert(c, course.id, input));
-  return SectionRepository::find(c, id);
+  return SectionWrites::create(c, course.id, input);
 }
 
 Result<Section> SectionService::update(const Actor& actor, const std::string& id,
                                        const SectionInput& input) {
   DL_ASSIGN_OR_RETURN(Section section, editable(actor, id));
-  return db_.transaction([&](Connection& c) -> Result<Section> {
-    DL_ASSIGN_OR_RETURN(Section current, SectionRepository::find(c, section.id));
-    DL_TRY(SectionRepository::update(c, current, input));
-    return SectionRepository::find(c, section.id);
-  });
+  return SectionWrites::update(db_, section.id, input);
 }
 
 Status SectionService::remove(const Actor& actor, const std::string& id) {
   DL_ASSIGN_OR_RETURN(Section section, editable(actor, id));
-  return db_.transaction([&](Connection& c) -> Status {
-    DL_ASSIGN_OR_RETURN(Section current, SectionRepository::find(c, section.id));
-    return SectionRepository::remove(c, current);
-  });
+  return SectionWrites::remove(db_, section.id);
 }
 
 Result<Section> SectionService::visible(const Actor& actor, const std::string& id) {

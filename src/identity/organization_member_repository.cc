@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "identity/identity_sql.h"
+#include "platform/constraint_conflict.h"
 
 namespace deltalabs::identity {
 
@@ -21,15 +22,10 @@ Membership membership_from(const Row& r) {
 Status OrganizationMemberRepository::insert(Connection& c, const std::string& organization_id,
                                             const std::string& user_id,
                                             const std::optional<std::string>& role_id) {
-  auto inserted =
-      c.execute(sql::kInsertMembership, {user_id, organization_id, role_id, format_rfc3339(now())});
-  if (!inserted.ok()) {
-    if (inserted.error().code == storage_code::kUniqueViolation) {
-      return Error::conflict("ALREADY_MEMBER",
-                             "The user is already a member of this organization.");
-    }
-    return std::move(inserted).error();
-  }
+  DL_TRY(execute_or_conflict(
+      c, sql::kInsertMembership, {user_id, organization_id, role_id, format_rfc3339(now())},
+      storage_code::kUniqueViolation,
+      Error::conflict("ALREADY_MEMBER", "The user is already a member of this organization.")));
   return {};
 }
 

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/uuid.h"
+#include "identity/identity_sql.h"
 #include "identity/input_rules.h"
 #include "identity/organization_member_repository.h"
 #include "identity/organization_repository.h"
@@ -66,7 +67,7 @@ Result<Membership> OrganizationMemberService::add(const Actor& actor, const std:
     DL_ASSIGN_OR_RETURN(bool user_exists, OrganizationMemberRepository::user_exists(c, user_id));
     if (!user_exists) unknown.push_back({"user_id", "user " + user_id + " does not exist"});
     if (role_id) {
-      auto role = RoleRepository::find(c, *role_id);
+      auto role = sql::kRoleTable.find(c, *role_id);
       if (!role.ok() && role.error().kind != ErrorKind::kNotFound) return std::move(role).error();
       if (!role.ok()) unknown.push_back({"role_id", "role " + *role_id + " does not exist"});
     }

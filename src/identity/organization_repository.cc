@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/uuid.h"
 #include "identity/identity_sql.h"
+#include "platform/constraint_conflict.h"
 
 namespace deltalabs::identity {
 
@@ -24,18 +25,11 @@ Error has_children() {
 
 Result<std::string> OrganizationRepository::insert(Connection& c, const OrganizationInput& org) {
   const std::string id = new_uuid_v7();
-  auto inserted =
-      c.execute(sql::kInsertOrganization, {id, org.type_id, org.parent_id, org.name, org.slug,
-                                           org.settings.value_or("{}"), format_rfc3339(now())});
-  if (!inserted.ok()) {
-    if (inserted.error().code == storage_code::kUniqueViolation) return slug_taken();
-    return std::move(inserted).error();
-  }
+  DL_TRY(execute_or_conflict(c, sql::kInsertOrganization,
+                             {id, org.type_id, org.parent_id, org.name, org.slug,
+                              org.settings.value_or("{}"), format_rfc3339(now())},
+                             storage_code::kUniqueViolation, slug_taken()));
   return id;
-}
-
-Result<Organization> OrganizationRepository::find(Connection& c, const std::string& id) {
-  return sql::kOrganizationTable.find(c, id);
 }
 
 Result<bool> OrganizationRepository::exists(Connection& c, const std::string& id) {
@@ -43,34 +37,21 @@ Result<bool> OrganizationRepository::exists(Connection& c, const std::string& id
   return !rows.empty();
 }
 
-Result<Page<Organization>> OrganizationRepository::list(Connection& c,
-                                                        const OrganizationFilter& filter,
-                                                        const PageRequest& page) {
-  return sql::kOrganizationTable.page(c, sql::kListOrganizations,
-                                      {filter.type_id, filter.parent_id}, page);
-}
-
 Status OrganizationRepository::update(Connection& c, const std::string& id,
                                       const OrganizationInput& change) {
-  auto updated = c.execute(sql::kUpdateOrganization,
-                           {id, change.type_id, change.parent_set ? 1 : 0, change.parent_id,
-                            change.name, change.slug, change.settings, format_rfc3339(now())});
-  if (!updated.ok()) {
-    if (updated.error().code == storage_code::kUniqueViolation) return slug_taken();
-    return std::move(updated).error();
-  }
+  DL_TRY(execute_or_conflict(c, sql::kUpdateOrganization,
+                             {id, change.type_id, change.parent_set ? 1 : 0, change.parent_id,
+                              change.name, change.slug, change.settings, format_rfc3339(now())},
+                             storage_code::kUniqueViolation, slug_taken()));
   return {};
 }
 
 Status OrganizationRepository::remove(Connection& c, const std::string& id) {
   DL_ASSIGN_OR_RETURN(RowSet children, c.query(sql::kCountChildOrganizations, {id}));
   if (children[0].integer(0) > 0) return has_children();
-  auto deleted = c.execute(sql::kDeleteOrganization, {id});
-  if (!deleted.ok()) {
-    // A child created concurrently still references it (ON DELETE RESTRICT).
-    if (deleted.error().code == storage_code::kForeignKeyViolation) return has_children();
-    return std::move(deleted).error();
-  }
+  // A child created concurrently still references it (ON DELETE RESTRICT).
+  DL_TRY(execute_or_conflict(c, sql::kDeleteOrganization, {id}, storage_code::kForeignKeyViolation,
+                             has_children()));
   return {};
 }
 

@@ -16,13 +16,8 @@ class OrganizationRepository {
  public:
   // Inserts an organization from a complete input; returns its id; 409 SLUG_TAKEN on a duplicate.
   static Result<std::string> insert(Connection& c, const OrganizationInput& org);
-  // The organization, or 404 ORGANIZATION_NOT_FOUND.
-  static Result<Organization> find(Connection& c, const std::string& id);
   // True when an organization with this id exists.
   static Result<bool> exists(Connection& c, const std::string& id);
-  // A page of organizations matching the filter, ordered by id.
-  static Result<Page<Organization>> list(Connection& c, const OrganizationFilter& filter,
-                                         const PageRequest& page);
   // Applies a change (nullopt fields stay); 409 SLUG_TAKEN on a duplicate slug.
   static Status update(Connection& c, const std::string& id, const OrganizationInput& change);
   // Deletes an organization and its memberships; 409 HAS_CHILDREN while it has child organizations.

@@ -3,9 +3,9 @@
 #include <boost/json.hpp>
 
 #include "core/uuid.h"
+#include "identity/identity_sql.h"
 #include "identity/input_rules.h"
 #include "identity/organization_repository.h"
-#include "identity/organization_type_repository.h"
 #include "platform/audit_log.h"
 
 namespace deltalabs::identity {
@@ -32,7 +32,7 @@ std::string organization_details(const OrganizationInput& input) {
 // 400 when the referenced type or parent does not exist.
 Status check_references(Connection& c, const OrganizationInput& input) {
   if (input.type_id) {
-    auto type = OrganizationTypeRepository::find(c, *input.type_id);
+    auto type = sql::kOrganizationTypeTable.find(c, *input.type_id);
     if (!type.ok()) {
       if (type.error().kind != ErrorKind::kNotFound) return std::move(type).error();
       return invalid_field("type_id", "organization type " + *input.type_id + " does not exist");
@@ -76,9 +76,9 @@ Result<Page<Organization>> OrganizationService::list(const Actor& actor,
   }
   if (!problems.empty()) return Error::invalid("The query is not valid.", std::move(problems));
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  return OrganizationRepository::list(
-      *conn, {canonical_optional_id(filter.type_id), canonical_optional_id(filter.parent_id)},
-      page);
+  return sql::kOrganizationTable.page(
+      *conn, sql::kListOrganizations,
+      {canonical_optional_id(filter.type_id), canonical_optional_id(filter.parent_id)}, page);
 }
 
 Result<Organization> OrganizationService::create(const Actor& actor,
@@ -95,7 +95,7 @@ Result<Organization> OrganizationService::create(const Actor& actor,
     const std::string id = inserted.value();
     DL_TRY(AuditLog::record(
         c, actor, {"organization.created", "organization", id, organization_details(input)}));
-    return OrganizationRepository::find(c, id);
+    return sql::kOrganizationTable.find(c, id);
   });
 }
 
@@ -104,7 +104,7 @@ Result<Organization> OrganizationService::get(const Actor& actor, const std::str
   const std::string id = canonical_id(raw_id);
   DL_TRY(authz_.require(actor, "organizations:read", id));
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  return OrganizationRepository::find(*conn, id);
+  return sql::kOrganizationTable.find(*conn, id);
 }
 
 Result<Organization> OrganizationService::update(const Actor& actor, const std::string& raw_id,
@@ -120,7 +120,7 @@ Result<Organization> OrganizationService::update(const Actor& actor, const std::
     }
   }
   return db_.transaction([&](Connection& c) -> Result<Organization> {
-    DL_TRY(OrganizationRepository::find(c, id));
+    DL_TRY(sql::kOrganizationTable.find(c, id));
     DL_TRY(check_references(c, change));
     if (change.parent_id) {
       DL_ASSIGN_OR_RETURN(bool cycle,
@@ -136,7 +136,7 @@ Result<Organization> OrganizationService::update(const Actor& actor, const std::
     if (!updated.ok()) return reference_error(std::move(updated).error());
     DL_TRY(AuditLog::record(
         c, actor, {"organization.updated", "organization", id, organization_details(change)}));
-    return OrganizationRepository::find(c, id);
+    return sql::kOrganizationTable.find(c, id);
   });
 }
 
@@ -145,7 +145,7 @@ Status OrganizationService::remove(const Actor& actor, const std::string& raw_id
   const std::string id = canonical_id(raw_id);
   DL_TRY(authz_.require(actor, "organizations:delete", id));
   return db_.transaction([&](Connection& c) -> Status {
-    DL_ASSIGN_OR_RETURN(Organization before, OrganizationRepository::find(c, id));
+    DL_ASSIGN_OR_RETURN(Organization before, sql::kOrganizationTable.find(c, id));
     DL_TRY(OrganizationRepository::remove(c, id));
     return AuditLog::record(c, actor,
                             {"organization.deleted", "organization", id,

@@ -2,10 +2,10 @@
 
 #include <boost/json.hpp>
 
+#include "core/clock.h"
 #include "core/uuid.h"
-#include "identity/input_rules.h"
-#include "identity/organization_type_repository.h"
-#include "platform/audit_log.h"
+#include "identity/identity_sql.h"
+#include "platform/constraint_conflict.h"
 
 namespace deltalabs::identity {
 
@@ -19,69 +19,76 @@ std::string type_details(const OrganizationTypeInput& input) {
   return boost::json::serialize(o);
 }
 
-Status check_slug(const std::optional<std::string>& slug) {
-  if (!slug) return {};
-  if (auto problem = slug_problem("slug", *slug)) {
-    return Error::invalid("The request body is not valid.", {*problem});
-  }
+Error slug_taken() {
+  return Error::conflict("SLUG_TAKEN", "An organization type with that slug already exists.");
+}
+
+Error type_in_use() {
+  return Error::conflict("TYPE_IN_USE",
+                         "Organizations still use this type; move or delete them first.");
+}
+
+// 409 TYPE_IN_USE while organizations use the type.
+Status remove_type(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet used, c.query(sql::kCountOrganizationsOfType, {id}));
+  if (used[0].integer(0) > 0) return type_in_use();
+  // An organization created concurrently still references the type (ON DELETE RESTRICT).
+  DL_TRY(execute_or_conflict(c, sql::kDeleteOrganizationType, {id},
+                             storage_code::kForeignKeyViolation, type_in_use()));
   return {};
 }
 
 }  // namespace
 
+OrganizationTypeService::OrganizationTypeService(Database& db, const AuthorizationService& authz)
+    : admin_(db, authz, "organization_types", "organization_type", "organization type",
+             [](Connection& c, const std::string& id) {
+               return sql::kOrganizationTypeTable.find(c, id);
+             }) {}
+
 Result<Page<OrganizationType>> OrganizationTypeService::list(const Actor& actor,
                                                              const PageRequest& page) {
-  DL_TRY(authz_.require(actor, "organization_types:list"));
-  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  return OrganizationTypeRepository::list(*conn, page);
+  return admin_.list(actor, [&](Connection& c) {
+    return sql::kOrganizationTypeTable.page(c, sql::kListOrganizationTypes, {}, page);
+  });
 }
 
 Result<OrganizationType> OrganizationTypeService::create(const Actor& actor,
                                                          const OrganizationTypeInput& input) {
-  DL_TRY(authz_.require(actor, "organization_types:create"));
-  DL_TRY(check_slug(input.slug));
-  return db_.transaction([&](Connection& c) -> Result<OrganizationType> {
-    DL_ASSIGN_OR_RETURN(std::string id, OrganizationTypeRepository::insert(c, input));
-    DL_TRY(AuditLog::record(
-        c, actor, {"organization_type.created", "organization_type", id, type_details(input)}));
-    return OrganizationTypeRepository::find(c, id);
-  });
+  return admin_.create(
+      actor, [&] { return check_slug(input.slug); },
+      [&](Connection& c) -> Result<std::string> {
+        const std::string id = new_uuid_v7();
+        DL_TRY(execute_or_conflict(
+            c, sql::kInsertOrganizationType,
+            {id, input.slug, input.name, input.description.value_or(""), format_rfc3339(now())},
+            storage_code::kUniqueViolation, slug_taken()));
+        return id;
+      },
+      type_details(input));
 }
 
 Result<OrganizationType> OrganizationTypeService::get(const Actor& actor, const std::string& id) {
-  DL_TRY(authz_.require(actor, "organization_types:read"));
-  if (!is_uuid(id)) return Error::not_found("organization type");
-  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  return OrganizationTypeRepository::find(*conn, canonical_id(id));
+  return admin_.get(actor, id);
 }
 
 Result<OrganizationType> OrganizationTypeService::update(const Actor& actor,
                                                          const std::string& raw_id,
                                                          const OrganizationTypeInput& change) {
-  DL_TRY(authz_.require(actor, "organization_types:update"));
-  if (!is_uuid(raw_id)) return Error::not_found("organization type");
-  DL_TRY(check_slug(change.slug));
-  const std::string id = canonical_id(raw_id);
-  return db_.transaction([&](Connection& c) -> Result<OrganizationType> {
-    DL_TRY(OrganizationTypeRepository::find(c, id));
-    DL_TRY(OrganizationTypeRepository::update(c, id, change));
-    DL_TRY(AuditLog::record(
-        c, actor, {"organization_type.updated", "organization_type", id, type_details(change)}));
-    return OrganizationTypeRepository::find(c, id);
-  });
+  return admin_.update(
+      actor, raw_id, [&] { return check_slug(change.slug); },
+      [&](Connection& c, const OrganizationType&, const std::string& id) -> Status {
+        DL_TRY(execute_or_conflict(
+            c, sql::kUpdateOrganizationType,
+            {id, change.slug, change.name, change.description, format_rfc3339(now())},
+            storage_code::kUniqueViolation, slug_taken()));
+        return {};
+      },
+      type_details(change));
 }
 
 Status OrganizationTypeService::remove(const Actor& actor, const std::string& raw_id) {
-  DL_TRY(authz_.require(actor, "organization_types:delete"));
-  if (!is_uuid(raw_id)) return Error::not_found("organization type");
-  const std::string id = canonical_id(raw_id);
-  return db_.transaction([&](Connection& c) -> Status {
-    DL_ASSIGN_OR_RETURN(OrganizationType before, OrganizationTypeRepository::find(c, id));
-    DL_TRY(OrganizationTypeRepository::remove(c, id));
-    return AuditLog::record(c, actor,
-                            {"organization_type.deleted", "organization_type", id,
-                             boost::json::serialize(boost::json::object{{"slug", before.slug}})});
-  });
+  return admin_.remove(actor, raw_id, &remove_type);
 }
 
 }  // namespace deltalabs::identity

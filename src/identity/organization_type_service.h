@@ -5,6 +5,7 @@
 #include "core/actor.h"
 #include "core/page.h"
 #include "core/result.h"
+#include "identity/administered.h"
 #include "identity/authorization_service.h"
 #include "identity/model.h"
 #include "storage/database.h"
@@ -15,8 +16,7 @@ namespace deltalabs::identity {
 // administrators manage; changes are audited.
 class OrganizationTypeService {
  public:
-  OrganizationTypeService(Database& db, const AuthorizationService& authz)
-      : db_(db), authz_(authz) {}
+  OrganizationTypeService(Database& db, const AuthorizationService& authz);
 
   // A page of types (organization_types:list).
   Result<Page<OrganizationType>> list(const Actor& actor, const PageRequest& page);
@@ -31,8 +31,7 @@ class OrganizationTypeService {
   Status remove(const Actor& actor, const std::string& id);
 
  private:
-  Database& db_;
-  const AuthorizationService& authz_;
+  Administered<OrganizationType> admin_;
 };
 
 }  // namespace deltalabs::identity

@@ -2,10 +2,11 @@
 
 #include <boost/json.hpp>
 
+#include "core/clock.h"
 #include "core/uuid.h"
+#include "identity/identity_sql.h"
 #include "identity/input_rules.h"
-#include "identity/permission_repository.h"
-#include "platform/audit_log.h"
+#include "platform/constraint_conflict.h"
 
 namespace deltalabs::identity {
 
@@ -24,64 +25,69 @@ Status check_new_permission(const NewPermission& p) {
   return Error::invalid("The request body is not valid.", std::move(problems));
 }
 
+// 409 PERMISSION_IN_USE while a role grants the permission.
+Status remove_permission(Connection& c, const std::string& id) {
+  DL_ASSIGN_OR_RETURN(RowSet grants, c.query(sql::kCountPermissionGrants, {id}));
+  if (grants[0].integer(0) > 0) {
+    return Error::conflict("PERMISSION_IN_USE",
+                           "Roles still grant this permission; revoke it from them first.");
+  }
+  DL_TRY(c.execute(sql::kDeletePermission, {id}));
+  return {};
+}
+
 }  // namespace
+
+PermissionService::PermissionService(Database& db, const AuthorizationService& authz)
+    : admin_(
+          db, authz, "permissions", "permission", "permission",
+          [](Connection& c, const std::string& id) { return sql::kPermissionTable.find(c, id); }) {}
 
 Result<Page<Permission>> PermissionService::list(const Actor& actor,
                                                  const std::optional<std::string>& resource,
                                                  const PageRequest& page) {
-  DL_TRY(authz_.require(actor, "permissions:list"));
-  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  return PermissionRepository::list(*conn, resource, page);
-}
-
-Result<Permission> PermissionService::create(const Actor& actor, const NewPermission& input) {
-  DL_TRY(authz_.require(actor, "permissions:create"));
-  DL_TRY(check_new_permission(input));
-  return db_.transaction([&](Connection& c) -> Result<Permission> {
-    DL_ASSIGN_OR_RETURN(std::string id, PermissionRepository::insert(c, input));
-    DL_TRY(AuditLog::record(
-        c, actor,
-        {"permission.created", "permission", id,
-         boost::json::serialize(boost::json::object{{"slug", input.slug}, {"name", input.name}})}));
-    return PermissionRepository::find(c, id);
+  return admin_.list(actor, [&](Connection& c) {
+    return sql::kPermissionTable.page(c, sql::kListPermissions, {resource}, page);
   });
 }
 
+Result<Permission> PermissionService::create(const Actor& actor, const NewPermission& input) {
+  return admin_.create(
+      actor, [&] { return check_new_permission(input); },
+      [&](Connection& c) -> Result<std::string> {
+        const std::string id = new_uuid_v7();
+        DL_TRY(execute_or_conflict(
+            c, sql::kInsertPermission,
+            {id, input.slug, input.name, input.resource, input.action, input.description,
+             format_rfc3339(now())},
+            storage_code::kUniqueViolation,
+            Error::conflict("SLUG_TAKEN", "A permission with that slug already exists.")));
+        return id;
+      },
+      boost::json::serialize(boost::json::object{{"slug", input.slug}, {"name", input.name}}));
+}
+
 Result<Permission> PermissionService::get(const Actor& actor, const std::string& id) {
-  DL_TRY(authz_.require(actor, "permissions:read"));
-  if (!is_uuid(id)) return Error::not_found("permission");
-  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  return PermissionRepository::find(*conn, canonical_id(id));
+  return admin_.get(actor, id);
 }
 
 Result<Permission> PermissionService::update(const Actor& actor, const std::string& raw_id,
                                              const PermissionChange& change) {
-  DL_TRY(authz_.require(actor, "permissions:update"));
-  if (!is_uuid(raw_id)) return Error::not_found("permission");
-  const std::string id = canonical_id(raw_id);
-  return db_.transaction([&](Connection& c) -> Result<Permission> {
-    DL_TRY(PermissionRepository::find(c, id));
-    DL_TRY(PermissionRepository::update(c, id, change));
-    boost::json::object details;
-    if (change.name) details["name"] = *change.name;
-    if (change.description) details["description"] = *change.description;
-    DL_TRY(AuditLog::record(
-        c, actor, {"permission.updated", "permission", id, boost::json::serialize(details)}));
-    return PermissionRepository::find(c, id);
-  });
+  boost::json::object details;
+  if (change.name) details["name"] = *change.name;
+  if (change.description) details["description"] = *change.description;
+  return admin_.update(
+      actor, raw_id, nothing_to_check,
+      [&](Connection& c, const Permission&, const std::string& id) -> Status {
+        DL_TRY(c.execute(sql::kUpdatePermission,
+                         {id, change.name, change.description, format_rfc3339(now())}));
+        return {};
+      },
+      boost::json::serialize(details));
 }
 
 Status PermissionService::remove(const Actor& actor, const std::string& raw_id) {
-  DL_TRY(authz_.require(actor, "permissions:delete"));
-  if (!is_uuid(raw_id)) return Error::not_found("permission");
-  const std::string id = canonical_id(raw_id);
-  return db_.transaction([&](Connection& c) -> Status {
-    DL_ASSIGN_OR_RETURN(Permission before, PermissionRepository::find(c, id));
-    DL_TRY(PermissionRepository::remove(c, id));
-    return AuditLog::record(c, actor,
-                            {"permission.deleted", "permission", id,
-                             boost::json::serialize(boost::json::object{{"slug", before.slug}})});
-  });
+  return admin_.remove(actor, raw_id, &remove_permission);
 }
 
 }  // namespace deltalabs::identity

@@ -6,6 +6,7 @@
 #include "core/actor.h"
 #include "core/page.h"
 #include "core/result.h"
+#include "identity/administered.h"
 #include "identity/authorization_service.h"
 #include "identity/model.h"
 #include "storage/database.h"
@@ -16,7 +17,7 @@ namespace deltalabs::identity {
 // slug is fixed once created, since code checks it by name; changes are audited.
 class PermissionService {
  public:
-  PermissionService(Database& db, const AuthorizationService& authz) : db_(db), authz_(authz) {}
+  PermissionService(Database& db, const AuthorizationService& authz);
 
   // A page of permissions, optionally of one resource (permissions:list).
   Result<Page<Permission>> list(const Actor& actor, const std::optional<std::string>& resource,
@@ -32,8 +33,7 @@ class PermissionService {
   Status remove(const Actor& actor, const std::string& id);
 
  private:
-  Database& db_;
-  const AuthorizationService& authz_;
+  Administered<Permission> admin_;
 };
 
 }  // namespace deltalabs::identity

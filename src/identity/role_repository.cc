@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/uuid.h"
 #include "identity/identity_sql.h"
+#include "platform/constraint_conflict.h"
 
 namespace deltalabs::identity {
 
@@ -25,31 +26,18 @@ Error slug_taken() {
 
 Result<std::string> RoleRepository::insert(Connection& c, const RoleInput& role) {
   const std::string id = new_uuid_v7();
-  auto inserted =
-      c.execute(sql::kInsertRole,
-                {id, role.slug, role.name, role.description.value_or(""), format_rfc3339(now())});
-  if (!inserted.ok()) {
-    if (inserted.error().code == storage_code::kUniqueViolation) return slug_taken();
-    return std::move(inserted).error();
-  }
+  DL_TRY(execute_or_conflict(
+      c, sql::kInsertRole,
+      {id, role.slug, role.name, role.description.value_or(""), format_rfc3339(now())},
+      storage_code::kUniqueViolation, slug_taken()));
   return id;
 }
 
-Result<Role> RoleRepository::find(Connection& c, const std::string& id) {
-  return sql::kRoleTable.find(c, id);
-}
-
-Result<Page<Role>> RoleRepository::list(Connection& c, const PageRequest& page) {
-  return sql::kRoleTable.page(c, sql::kListRoles, {}, page);
-}
-
 Status RoleRepository::update(Connection& c, const std::string& id, const RoleInput& change) {
-  auto updated = c.execute(
-      sql::kUpdateRole, {id, change.slug, change.name, change.description, format_rfc3339(now())});
-  if (!updated.ok()) {
-    if (updated.error().code == storage_code::kUniqueViolation) return slug_taken();
-    return std::move(updated).error();
-  }
+  DL_TRY(
+      execute_or_conflict(c, sql::kUpdateRole,
+                          {id, change.slug, change.name, change.description, format_rfc3339(now())},
+                          storage_code::kUniqueViolation, slug_taken()));
   return {};
 }
 

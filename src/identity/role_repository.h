@@ -17,10 +17,6 @@ class RoleRepository {
  public:
   // Inserts a non-system role from a complete input; returns its id; 409 SLUG_TAKEN on a duplicate.
   static Result<std::string> insert(Connection& c, const RoleInput& role);
-  // The role, or 404 ROLE_NOT_FOUND.
-  static Result<Role> find(Connection& c, const std::string& id);
-  // A page of roles, ordered by id.
-  static Result<Page<Role>> list(Connection& c, const PageRequest& page);
   // Applies a change (nullopt fields stay); 409 SLUG_TAKEN on a duplicate slug.
   static Status update(Connection& c, const std::string& id, const RoleInput& change);
   // Deletes a role; its grants and user assignments go with it, memberships keep no role.

@@ -5,8 +5,7 @@
 #include <algorithm>
 
 #include "core/uuid.h"
-#include "identity/input_rules.h"
-#include "identity/permission_repository.h"
+#include "identity/identity_sql.h"
 #include "identity/role_repository.h"
 #include "identity/super_admin_guard.h"
 #include "platform/audit_log.h"
@@ -34,94 +33,90 @@ Error system_role() {
   return Error::conflict("SYSTEM_ROLE", "A system role cannot be deleted or renamed.");
 }
 
-Status check_slug(const std::optional<std::string>& slug) {
-  if (!slug) return {};
-  if (auto problem = slug_problem("slug", *slug)) {
-    return Error::invalid("The request body is not valid.", {*problem});
-  }
-  return {};
-}
-
 std::string grant_details(const Permission& p) {
   return boost::json::serialize(boost::json::object{{"permission_id", p.id}, {"slug", p.slug}});
 }
 
+// The canonical ids of one grant.
+struct GrantIds {
+  std::string role;
+  std::string permission;
+};
+
+// 404 ROLE_NOT_FOUND or PERMISSION_NOT_FOUND for a malformed id, as for a missing one.
+Result<GrantIds> grant_ids(const std::string& raw_id, const std::string& raw_permission_id) {
+  if (!is_uuid(raw_id)) return Error::not_found("role");
+  if (!is_uuid(raw_permission_id)) return Error::not_found("permission");
+  return GrantIds{canonical_id(raw_id), canonical_id(raw_permission_id)};
+}
+
 }  // namespace
 
+RoleService::RoleService(Database& db, const AuthorizationService& authz)
+    : db_(db), admin_(db, authz, "roles", "role", "role", [](Connection& c, const std::string& id) {
+        return sql::kRoleTable.find(c, id);
+      }) {}
+
 Result<Page<Role>> RoleService::list(const Actor& actor, const PageRequest& page) {
-  DL_TRY(authz_.require(actor, "roles:list"));
-  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  return RoleRepository::list(*conn, page);
+  return admin_.list(
+      actor, [&](Connection& c) { return sql::kRoleTable.page(c, sql::kListRoles, {}, page); });
 }
 
 Result<Role> RoleService::create(const Actor& actor, const RoleInput& input) {
-  DL_TRY(authz_.require(actor, "roles:create"));
-  DL_TRY(check_slug(input.slug));
-  return db_.transaction([&](Connection& c) -> Result<Role> {
-    DL_ASSIGN_OR_RETURN(std::string id, RoleRepository::insert(c, input));
-    DL_TRY(AuditLog::record(c, actor, {"role.created", "role", id, role_details(input)}));
-    return RoleRepository::find(c, id);
-  });
+  return admin_.create(
+      actor, [&] { return check_slug(input.slug); },
+      [&](Connection& c) { return RoleRepository::insert(c, input); }, role_details(input));
 }
 
 Result<Role> RoleService::get(const Actor& actor, const std::string& id) {
-  DL_TRY(authz_.require(actor, "roles:read"));
-  if (!is_uuid(id)) return Error::not_found("role");
-  DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  return RoleRepository::find(*conn, canonical_id(id));
+  return admin_.get(actor, id);
 }
 
 Result<Role> RoleService::update(const Actor& actor, const std::string& raw_id,
                                  const RoleInput& change) {
-  DL_TRY(authz_.require(actor, "roles:update"));
-  if (!is_uuid(raw_id)) return Error::not_found("role");
-  DL_TRY(check_slug(change.slug));
-  const std::string id = canonical_id(raw_id);
-  return db_.transaction([&](Connection& c) -> Result<Role> {
-    DL_ASSIGN_OR_RETURN(Role before, RoleRepository::find(c, id));
-    if (before.is_system && change.slug && *change.slug != before.slug) return system_role();
-    DL_TRY(RoleRepository::update(c, id, change));
-    DL_TRY(AuditLog::record(c, actor, {"role.updated", "role", id, role_details(change)}));
-    return RoleRepository::find(c, id);
-  });
+  return admin_.update(
+      actor, raw_id, [&] { return check_slug(change.slug); },
+      [&](Connection& c, const Role& before, const std::string& id) -> Status {
+        if (before.is_system && change.slug && *change.slug != before.slug) return system_role();
+        return RoleRepository::update(c, id, change);
+      },
+      role_details(change));
 }
 
 Status RoleService::remove(const Actor& actor, const std::string& raw_id) {
-  DL_TRY(authz_.require(actor, "roles:delete"));
-  if (!is_uuid(raw_id)) return Error::not_found("role");
-  const std::string id = canonical_id(raw_id);
-  return db_.transaction([&](Connection& c) -> Status {
-    DL_ASSIGN_OR_RETURN(Role before, RoleRepository::find(c, id));
-    if (before.is_system) return system_role();
-    DL_TRY(RoleRepository::remove(c, id));
-    return AuditLog::record(c, actor,
-                            {"role.deleted", "role", id,
-                             boost::json::serialize(boost::json::object{{"slug", before.slug},
-                                                                        {"name", before.name}})});
-  });
+  return admin_.remove(
+      actor, raw_id,
+      [](Connection& c, const Role& before, const std::string& id) -> Status {
+        if (before.is_system) return system_role();
+        return RoleRepository::remove(c, id);
+      },
+      [](const Role& before) {
+        return boost::json::serialize(
+            boost::json::object{{"slug", before.slug}, {"name", before.name}});
+      });
 }
 
 Result<Page<RolePermission>> RoleService::permissions(const Actor& actor, const std::string& id,
                                                       const PageRequest& page) {
-  DL_TRY(authz_.require(actor, "roles:read"));
+  DL_TRY(admin_.require(actor, "read"));
   if (!is_uuid(id)) return Error::not_found("role");
   DL_ASSIGN_OR_RETURN(auto conn, db_.read());
-  DL_TRY(RoleRepository::find(*conn, canonical_id(id)));
+  DL_TRY(sql::kRoleTable.find(*conn, canonical_id(id)));
   return RoleRepository::permissions(*conn, canonical_id(id), page);
 }
 
 Result<std::vector<RolePermission>> RoleService::set_permissions(
     const Actor& actor, const std::string& raw_id, const std::vector<std::string>& permission_ids) {
-  DL_TRY(authz_.require(actor, "roles:update"));
+  DL_TRY(admin_.require(actor, "update"));
   if (!is_uuid(raw_id)) return Error::not_found("role");
   const std::string id = canonical_id(raw_id);
   std::vector<std::string> wanted;
   for (const auto& p : permission_ids) wanted.push_back(canonical_id(p));
   return db_.transaction([&](Connection& c) -> Result<std::vector<RolePermission>> {
-    DL_ASSIGN_OR_RETURN(Role role, RoleRepository::find(c, id));
+    DL_ASSIGN_OR_RETURN(Role role, sql::kRoleTable.find(c, id));
     std::vector<FieldError> unknown;
     for (std::size_t i = 0; i < wanted.size(); ++i) {
-      auto found = PermissionRepository::find(c, wanted[i]);
+      auto found = sql::kPermissionTable.find(c, wanted[i]);
       if (found.ok()) continue;
       if (found.error().kind != ErrorKind::kNotFound) return std::move(found).error();
       unknown.push_back({"permission_ids[" + std::to_string(i) + "]",
@@ -140,7 +135,7 @@ Result<std::vector<RolePermission>> RoleService::set_permissions(
     std::set_difference(current.begin(), current.end(), wanted.begin(), wanted.end(),
                         std::back_inserter(removed));
     for (const auto& p : removed) {
-      DL_ASSIGN_OR_RETURN(Permission permission, PermissionRepository::find(c, p));
+      DL_ASSIGN_OR_RETURN(Permission permission, sql::kPermissionTable.find(c, p));
       DL_TRY(SuperAdminGuard::check_revocable(role, permission));
       DL_TRY(RoleRepository::revoke(c, id, p));
     }
@@ -157,14 +152,13 @@ Result<std::vector<RolePermission>> RoleService::set_permissions(
 
 Result<RolePermission> RoleService::grant(const Actor& actor, const std::string& raw_id,
                                           const std::string& raw_permission_id) {
-  DL_TRY(authz_.require(actor, "roles:update"));
-  if (!is_uuid(raw_id)) return Error::not_found("role");
-  if (!is_uuid(raw_permission_id)) return Error::not_found("permission");
-  const std::string id = canonical_id(raw_id);
-  const std::string permission_id = canonical_id(raw_permission_id);
+  DL_TRY(admin_.require(actor, "update"));
+  DL_ASSIGN_OR_RETURN(GrantIds ids, grant_ids(raw_id, raw_permission_id));
+  const std::string& id = ids.role;
+  const std::string& permission_id = ids.permission;
   return db_.transaction([&](Connection& c) -> Result<RolePermission> {
-    DL_TRY(RoleRepository::find(c, id));
-    DL_ASSIGN_OR_RETURN(Permission p, PermissionRepository::find(c, permission_id));
+    DL_TRY(sql::kRoleTable.find(c, id));
+    DL_ASSIGN_OR_RETURN(Permission p, sql::kPermissionTable.find(c, permission_id));
     DL_TRY(RoleRepository::grant(c, id, permission_id));
     DL_TRY(AuditLog::record(c, actor, {"role.permission_granted", "role", id, grant_details(p)}));
     return RoleRepository::grant_of(c, id, permission_id);
@@ -173,14 +167,13 @@ Result<RolePermission> RoleService::grant(const Actor& actor, const std::string&
 
 Status RoleService::revoke(const Actor& actor, const std::string& raw_id,
                            const std::string& raw_permission_id) {
-  DL_TRY(authz_.require(actor, "roles:update"));
-  if (!is_uuid(raw_id)) return Error::not_found("role");
-  if (!is_uuid(raw_permission_id)) return Error::not_found("permission");
-  const std::string id = canonical_id(raw_id);
-  const std::string permission_id = canonical_id(raw_permission_id);
+  DL_TRY(admin_.require(actor, "update"));
+  DL_ASSIGN_OR_RETURN(GrantIds ids, grant_ids(raw_id, raw_permission_id));
+  const std::string& id = ids.role;
+  const std::string& permission_id = ids.permission;
   return db_.transaction([&](Connection& c) -> Status {
-    DL_ASSIGN_OR_RETURN(Role role, RoleRepository::find(c, id));
-    DL_ASSIGN_OR_RETURN(Permission p, PermissionRepository::find(c, permission_id));
+    DL_ASSIGN_OR_RETURN(Role role, sql::kRoleTable.find(c, id));
+    DL_ASSIGN_OR_RETURN(Permission p, sql::kPermissionTable.find(c, permission_id));
     DL_TRY(SuperAdminGuard::check_revocable(role, p));
     DL_ASSIGN_OR_RETURN(bool revoked, RoleRepository::revoke(c, id, permission_id));
     if (!revoked) return Error::not_found("permission grant");

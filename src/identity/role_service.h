@@ -6,6 +6,7 @@
 #include "core/actor.h"
 #include "core/page.h"
 #include "core/result.h"
+#include "identity/administered.h"
 #include "identity/authorization_service.h"
 #include "identity/model.h"
 #include "storage/database.h"
@@ -17,7 +18,7 @@ namespace deltalabs::identity {
 // next request (authorization reads grants from the database each time).
 class RoleService {
  public:
-  RoleService(Database& db, const AuthorizationService& authz) : db_(db), authz_(authz) {}
+  RoleService(Database& db, const AuthorizationService& authz);
 
   // A page of roles (roles:list).
   Result<Page<Role>> list(const Actor& actor, const PageRequest& page);
@@ -48,7 +49,7 @@ class RoleService {
 
  private:
   Database& db_;
-  const AuthorizationService& authz_;
+  Administered<Role> admin_;
 };
 
 }  // namespace deltalabs::identity
