@@ -40,9 +40,9 @@
 #define DL_SHAPE_FIELD_3_(T, name, schema_function, ...) \
   { #name, ::deltalabs::http::schema::schema_function(__VA_ARGS__), &T::name }
 
-// The same preprocessor loop as storage/row_mapping.h on branch i19-rows,
-// token for token, so the two may meet in one translation unit; one shared
-// header in core/ should hold it once both are merged.
+// The same preprocessor loop as storage/row_mapping.h, token for token, so
+// the two may meet in one translation unit (an identical redefinition is
+// allowed); http/ may not include storage/, so one copy belongs in core/.
 #ifndef DL_FOR_EACH
 #define DL_UNPARENTHESIZED_(...) __VA_ARGS__
 
