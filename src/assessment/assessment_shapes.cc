@@ -32,175 +32,103 @@ boost::json::value key_or_null(const std::optional<AnswerKey>& key) {
   return key ? boost::json::value(answer_key_shape().render(*key)) : boost::json::value(nullptr);
 }
 
-const http::JsonShape<GradeChange>& grade_change_shape() {
-  static const http::JsonShape<GradeChange> shape(
-      "GradeChange",
-      {{"id", s::uuid(), &GradeChange::id},
-       {"old_score", s::nullable(s::number()),
-        [](const GradeChange& g) { return optional_score(g.old_score); }},
-       {"new_score", s::number(), [](const GradeChange& g) { return score_json(g.new_score); }},
-       {"changed_by", s::uuid(), &GradeChange::changed_by},
-       {"reason", s::string(), &GradeChange::reason},
-       {"source", s::one_of({"submission", "grading", "override", "appeal"}), &GradeChange::source},
-       {"created_at", s::timestamp(), &GradeChange::created_at}});
-  return shape;
-}
+DL_JSON_SHAPE(grade_change_shape, GradeChange, "GradeChange",
+              {DL_SHAPE_FIELDS(GradeChange, (id, uuid)),
+               {"old_score", s::nullable(s::number()),
+                [](const GradeChange& g) { return optional_score(g.old_score); }},
+               {"new_score", s::number(),
+                [](const GradeChange& g) { return score_json(g.new_score); }},
+               DL_SHAPE_FIELDS(GradeChange, (changed_by, uuid), (reason, string),
+                               (source, one_of, {"submission", "grading", "override", "appeal"}),
+                               (created_at, timestamp))})
 
-const http::JsonShape<Answer>& answer_shape() {
-  static const http::JsonShape<Answer> shape(
-      "SubmittedAnswer",
-      {{"question_id", s::uuid(), &Answer::question_id},
-       {"selected", s::array(s::integer()), [](const Answer& a) { return integers(a.selected); }},
-       {"number", s::nullable(s::number()),
-        [](const Answer& a) { return optional_score(a.number); }},
-       {"text", s::string(), &Answer::text},
-       {"points", s::nullable(s::number()),
-        [](const Answer& a) { return optional_score(a.points); }},
-       {"max_points", s::integer(), &Answer::max_points},
-       {"correct_answer", s::nullable(s::ref(answer_key_shape())),
-        [](const Answer& a) { return key_or_null(a.correct_answer); }}});
-  return shape;
-}
+DL_JSON_SHAPE(
+    answer_shape, Answer, "SubmittedAnswer",
+    {DL_SHAPE_FIELDS(Answer, (question_id, uuid)),
+     {"selected", s::array(s::integer()), [](const Answer& a) { return integers(a.selected); }},
+     {"number", s::nullable(s::number()), [](const Answer& a) { return optional_score(a.number); }},
+     DL_SHAPE_FIELDS(Answer, (text, string)),
+     {"points", s::nullable(s::number()), [](const Answer& a) { return optional_score(a.points); }},
+     DL_SHAPE_FIELDS(Answer, (max_points, integer)),
+     {"correct_answer", s::nullable(s::ref(answer_key_shape())),
+      [](const Answer& a) { return key_or_null(a.correct_answer); }}})
 
 std::vector<http::ShapeField<GradeItem>> grade_item_fields() {
-  return {{"id", s::uuid(), &GradeItem::id},
-          {"enrollment_id", s::uuid(), &GradeItem::enrollment_id},
-          {"user_id", s::uuid(), &GradeItem::user_id},
-          {"course_id", s::uuid(), &GradeItem::course_id},
-          {"exercise_id", s::uuid(), &GradeItem::exercise_id},
-          {"exercise_title", s::string(), &GradeItem::exercise_title},
-          {"weight", s::integer(), &GradeItem::weight},
-          {"submission_id", s::uuid(), &GradeItem::submission_id},
+  return {DL_SHAPE_FIELDS(GradeItem, (id, uuid), (enrollment_id, uuid), (user_id, uuid),
+                          (course_id, uuid), (exercise_id, uuid), (exercise_title, string),
+                          (weight, integer), (submission_id, uuid)),
           {"score", s::number(), [](const GradeItem& g) { return score_json(g.score); }},
           {"max_score", s::number(), [](const GradeItem& g) { return score_json(g.max_score); }},
-          {"overridden", s::boolean(), &GradeItem::overridden},
-          {"updated_at", s::timestamp(), &GradeItem::updated_at}};
+          DL_SHAPE_FIELDS(GradeItem, (overridden, boolean), (updated_at, timestamp))};
 }
 
 }  // namespace
 
-const http::JsonShape<AnswerKey>& answer_key_shape() {
-  static const http::JsonShape<AnswerKey> shape(
-      "AnswerKey", {{"correct_options", s::array(s::integer()),
-                     [](const AnswerKey& k) { return integers(k.correct_options); }},
-                    {"numeric_answer", s::nullable(s::number()),
-                     [](const AnswerKey& k) { return optional_score(k.numeric_answer); }},
-                    {"tolerance", s::nullable(s::number()),
-                     [](const AnswerKey& k) { return optional_score(k.tolerance); }},
-                    {"accepted_answers", s::array(s::string()), &AnswerKey::accepted_answers}});
-  return shape;
-}
+DL_JSON_SHAPE(answer_key_shape, AnswerKey, "AnswerKey",
+              {{"correct_options", s::array(s::integer()),
+                [](const AnswerKey& k) { return integers(k.correct_options); }},
+               {"numeric_answer", s::nullable(s::number()),
+                [](const AnswerKey& k) { return optional_score(k.numeric_answer); }},
+               {"tolerance", s::nullable(s::number()),
+                [](const AnswerKey& k) { return optional_score(k.tolerance); }},
+               DL_SHAPE_FIELDS(AnswerKey, (accepted_answers, array, s::string()))})
 
-const http::JsonShape<Question>& question_shape() {
-  static const http::JsonShape<Question> shape(
-      "ExerciseQuestion",
-      {{"id", s::uuid(), &Question::id},
-       {"position", s::integer(), &Question::position},
-       {"type",
-        s::one_of({"single_choice", "multiple_choice", "numeric", "short_text", "free_text"}),
-        &Question::type},
-       {"prompt", s::string(), &Question::prompt},
-       {"options", s::array(s::string()), &Question::options},
-       {"points", s::integer(), &Question::points},
-       {"answer_key", s::nullable(s::ref(answer_key_shape())),
-        [](const Question& q) { return key_or_null(q.key); }}});
-  return shape;
-}
+DL_JSON_SHAPE(question_shape, Question, "ExerciseQuestion",
+              {DL_SHAPE_FIELDS(Question, (id, uuid), (position, integer),
+                               (type, one_of,
+                                {"single_choice", "multiple_choice", "numeric", "short_text",
+                                 "free_text"}),
+                               (prompt, string), (options, array, s::string()), (points, integer)),
+               {"answer_key", s::nullable(s::ref(answer_key_shape())),
+                [](const Question& q) { return key_or_null(q.key); }}})
 
-const http::JsonShape<Exercise>& exercise_shape() {
-  static const http::JsonShape<Exercise> shape(
-      "Exercise", {{"id", s::uuid(), &Exercise::id},
-                   {"course_id", s::uuid(), &Exercise::course_id},
-                   {"section_id", s::uuid(), &Exercise::section_id},
-                   {"title", s::string(), &Exercise::title},
-                   {"description", s::string(), &Exercise::description},
-                   {"attempts_allowed", s::integer(), &Exercise::attempts_allowed},
-                   {"due_at", s::timestamp(), &Exercise::due_at},
-                   {"weight", s::integer(), &Exercise::weight},
-                   {"published", s::boolean(), &Exercise::published},
-                   {"max_score", s::integer(),
-                    [](const Exercise& x) { return boost::json::value(x.max_score()); }},
-                   http::array_of("questions", question_shape(), &Exercise::questions),
-                   {"created_at", s::timestamp(), &Exercise::created_at},
-                   {"updated_at", s::timestamp(), &Exercise::updated_at}});
-  return shape;
-}
+DL_JSON_SHAPE(exercise_shape, Exercise, "Exercise",
+              {DL_SHAPE_FIELDS(Exercise, (id, uuid), (course_id, uuid), (section_id, uuid),
+                               (title, string), (description, string), (attempts_allowed, integer),
+                               (due_at, timestamp), (weight, integer), (published, boolean)),
+               {"max_score", s::integer(),
+                [](const Exercise& x) { return boost::json::value(x.max_score()); }},
+               http::array_of("questions", question_shape(), &Exercise::questions),
+               DL_SHAPE_FIELDS(Exercise, (created_at, timestamp), (updated_at, timestamp))})
 
-const http::JsonShape<Submission>& submission_shape() {
-  static const http::JsonShape<Submission> shape(
-      "Submission",
-      {{"id", s::uuid(), &Submission::id},
-       {"exercise_id", s::uuid(), &Submission::exercise_id},
-       {"course_id", s::uuid(), &Submission::course_id},
-       {"user_id", s::uuid(), &Submission::user_id},
-       {"attempt", s::integer(), &Submission::attempt},
-       {"status", s::one_of({"submitted", "graded"}), &Submission::status},
-       {"auto_score", s::number(), [](const Submission& x) { return score_json(x.auto_score); }},
-       {"score", s::number(), [](const Submission& x) { return score_json(x.score); }},
-       {"max_score", s::number(), [](const Submission& x) { return score_json(x.max_score); }},
-       {"feedback", s::string(), &Submission::feedback},
-       {"submitted_at", s::timestamp(), &Submission::submitted_at},
-       {"graded_at", s::timestamp(), &Submission::graded_at},
-       {"graded_by", s::uuid(), &Submission::graded_by},
-       http::array_of("answers", answer_shape(), &Submission::answers)});
-  return shape;
-}
+DL_JSON_SHAPE(
+    submission_shape, Submission, "Submission",
+    {DL_SHAPE_FIELDS(Submission, (id, uuid), (exercise_id, uuid), (course_id, uuid),
+                     (user_id, uuid), (attempt, integer),
+                     (status, one_of, {"submitted", "graded"})),
+     {"auto_score", s::number(), [](const Submission& x) { return score_json(x.auto_score); }},
+     {"score", s::number(), [](const Submission& x) { return score_json(x.score); }},
+     {"max_score", s::number(), [](const Submission& x) { return score_json(x.max_score); }},
+     DL_SHAPE_FIELDS(Submission, (feedback, string), (submitted_at, timestamp),
+                     (graded_at, timestamp), (graded_by, uuid)),
+     http::array_of("answers", answer_shape(), &Submission::answers)})
 
-const http::JsonShape<GradeItem>& grade_item_shape() {
-  static const http::JsonShape<GradeItem> shape("GradeItem", grade_item_fields());
-  return shape;
-}
+DL_JSON_SHAPE(grade_item_shape, GradeItem, "GradeItem", grade_item_fields())
 
-const http::JsonShape<GradeItem>& grade_item_detail_shape() {
-  static const http::JsonShape<GradeItem> shape(
-      "GradeItemDetail",
-      http::concat(grade_item_fields(),
-                   {http::array_of("history", grade_change_shape(), &GradeItem::history)}));
-  return shape;
-}
+DL_JSON_SHAPE(grade_item_detail_shape, GradeItem, "GradeItemDetail",
+              http::concat(grade_item_fields(),
+                           {http::array_of("history", grade_change_shape(), &GradeItem::history)}))
 
-const http::JsonShape<CourseGrade>& course_grade_shape() {
-  static const http::JsonShape<CourseGrade> shape(
-      "CourseGrade",
-      {{"enrollment_id", s::uuid(), &CourseGrade::enrollment_id},
-       {"user_id", s::uuid(), &CourseGrade::user_id},
-       {"course_id", s::uuid(), &CourseGrade::course_id},
-       {"score", s::number(), [](const CourseGrade& g) { return score_json(g.score); }},
-       {"scored_at", s::timestamp(), &CourseGrade::scored_at},
-       http::array_of("items", grade_item_shape(), &CourseGrade::items)});
-  return shape;
-}
+DL_JSON_SHAPE(course_grade_shape, CourseGrade, "CourseGrade",
+              {DL_SHAPE_FIELDS(CourseGrade, (enrollment_id, uuid), (user_id, uuid),
+                               (course_id, uuid)),
+               {"score", s::number(), [](const CourseGrade& g) { return score_json(g.score); }},
+               DL_SHAPE_FIELDS(CourseGrade, (scored_at, timestamp)),
+               http::array_of("items", grade_item_shape(), &CourseGrade::items)})
 
-const http::JsonShape<RankingEntry>& ranking_entry_shape() {
-  static const http::JsonShape<RankingEntry> shape(
-      "RankingEntry",
-      {{"rank", s::integer(), &RankingEntry::rank},
-       {"user_id", s::uuid(), &RankingEntry::user_id},
-       {"username", s::string(), &RankingEntry::username},
-       {"first_name", s::string(), &RankingEntry::first_name},
-       {"last_name", s::string(), &RankingEntry::last_name},
-       {"score", s::number(), [](const RankingEntry& e) { return score_json(e.score); }},
-       {"completed_at", s::timestamp(), &RankingEntry::completed_at},
-       {"scored_at", s::timestamp(), &RankingEntry::scored_at}});
-  return shape;
-}
+DL_JSON_SHAPE(ranking_entry_shape, RankingEntry, "RankingEntry",
+              {DL_SHAPE_FIELDS(RankingEntry, (rank, integer), (user_id, uuid), (username, string),
+                               (first_name, string), (last_name, string)),
+               {"score", s::number(), [](const RankingEntry& e) { return score_json(e.score); }},
+               DL_SHAPE_FIELDS(RankingEntry, (completed_at, timestamp), (scored_at, timestamp))})
 
-const http::JsonShape<Appeal>& appeal_shape() {
-  static const http::JsonShape<Appeal> shape(
-      "Appeal", {{"id", s::uuid(), &Appeal::id},
-                 {"grade_item_id", s::uuid(), &Appeal::grade_item_id},
-                 {"user_id", s::uuid(), &Appeal::user_id},
-                 {"course_id", s::uuid(), &Appeal::course_id},
-                 {"exercise_id", s::uuid(), &Appeal::exercise_id},
-                 {"reason", s::string(), &Appeal::reason},
-                 {"status", s::one_of({"open", "accepted", "rejected"}), &Appeal::status},
-                 {"new_score", s::nullable(s::number()),
-                  [](const Appeal& a) { return optional_score(a.new_score); }},
-                 {"resolved_by", s::uuid(), &Appeal::resolved_by},
-                 {"resolution_note", s::string(), &Appeal::resolution_note},
-                 {"created_at", s::timestamp(), &Appeal::created_at},
-                 {"resolved_at", s::timestamp(), &Appeal::resolved_at}});
-  return shape;
-}
+DL_JSON_SHAPE(appeal_shape, Appeal, "Appeal",
+              {DL_SHAPE_FIELDS(Appeal, (id, uuid), (grade_item_id, uuid), (user_id, uuid),
+                               (course_id, uuid), (exercise_id, uuid), (reason, string),
+                               (status, one_of, {"open", "accepted", "rejected"})),
+               {"new_score", s::nullable(s::number()),
+                [](const Appeal& a) { return optional_score(a.new_score); }},
+               DL_SHAPE_FIELDS(Appeal, (resolved_by, uuid), (resolution_note, string),
+                               (created_at, timestamp), (resolved_at, timestamp))})
 
 }  // namespace deltalabs::assessment

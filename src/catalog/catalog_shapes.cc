@@ -2,59 +2,33 @@
 
 #include <boost/json.hpp>
 
+#include "http/shape_fields.h"
+
 namespace deltalabs::catalog {
 
 namespace s = http::schema;
 
-const http::JsonShape<ReferenceEntry>& reference_shape() {
-  static const http::JsonShape<ReferenceEntry> shape(
-      "ReferenceEntry", {{"id", s::uuid(), &ReferenceEntry::id},
-                         {"slug", s::string(), &ReferenceEntry::slug},
-                         {"name", s::string(), &ReferenceEntry::name},
-                         {"description", s::string(), &ReferenceEntry::description},
-                         {"created_at", s::timestamp(), &ReferenceEntry::created_at}});
-  return shape;
-}
+DL_JSON_SHAPE(reference_shape, ReferenceEntry, "ReferenceEntry",
+              {DL_SHAPE_FIELDS(ReferenceEntry, (id, uuid), (slug, string), (name, string),
+                               (description, string), (created_at, timestamp))})
 
-const http::JsonShape<Instructor>& instructor_shape() {
-  static const http::JsonShape<Instructor> shape(
-      "Instructor", {{"id", s::uuid(), &Instructor::id},
-                     {"user_id", s::uuid(), &Instructor::user_id},
-                     {"name", s::string(), &Instructor::name},
-                     {"headline", s::string(), &Instructor::headline},
-                     {"bio", s::string(), &Instructor::bio},
-                     {"created_at", s::timestamp(), &Instructor::created_at}});
-  return shape;
-}
+DL_JSON_SHAPE(instructor_shape, Instructor, "Instructor",
+              {DL_SHAPE_FIELDS(Instructor, (id, uuid), (user_id, uuid), (name, string),
+                               (headline, string), (bio, string), (created_at, timestamp))})
 
-const http::JsonShape<Money>& money_shape() {
-  static const http::JsonShape<Money> shape("Money",
-                                            {{"amount_minor", s::integer(), &Money::amount_minor},
-                                             {"currency", s::string(), &Money::currency}});
-  return shape;
-}
+DL_JSON_SHAPE(money_shape, Money, "Money",
+              {DL_SHAPE_FIELDS(Money, (amount_minor, integer), (currency, string))})
 
-const http::JsonShape<Course>& course_shape() {
-  static const http::JsonShape<Course> shape(
-      "Course", {{"id", s::uuid(), &Course::id},
-                 {"slug", s::string(), &Course::slug},
-                 {"title", s::string(), &Course::title},
-                 {"subtitle", s::string(), &Course::subtitle},
-                 {"description", s::string(), &Course::description},
-                 {"category_id", s::uuid(), &Course::category_id},
-                 {"level_id", s::uuid(), &Course::level_id},
-                 {"language", s::string(), &Course::language},
-                 {"price", money_shape(), &Course::price},
-                 {"status", s::one_of({"draft", "published", "archived"}), &Course::status},
-                 {"max_students", s::integer(), &Course::max_students},
-                 {"enrollment_count", s::integer(), &Course::enrollment_count},
-                 {"instructor_ids", s::array(s::uuid()), &Course::instructor_ids},
-                 {"created_by", s::uuid(), &Course::created_by},
-                 {"published_at", s::timestamp(), &Course::published_at},
-                 {"created_at", s::timestamp(), &Course::created_at},
-                 {"updated_at", s::timestamp(), &Course::updated_at}});
-  return shape;
-}
+DL_JSON_SHAPE(course_shape, Course, "Course",
+              {DL_SHAPE_FIELDS(Course, (id, uuid), (slug, string), (title, string),
+                               (subtitle, string), (description, string), (category_id, uuid),
+                               (level_id, uuid), (language, string)),
+               {"price", money_shape(), &Course::price},
+               DL_SHAPE_FIELDS(Course, (status, one_of, {"draft", "published", "archived"}),
+                               (max_students, integer), (enrollment_count, integer),
+                               (instructor_ids, array, s::uuid()), (created_by, uuid),
+                               (published_at, timestamp), (created_at, timestamp),
+                               (updated_at, timestamp))})
 
 boost::json::object money_json(const Money& m) { return money_shape().render(m); }
 

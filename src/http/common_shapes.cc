@@ -1,12 +1,11 @@
 #include "http/common_shapes.h"
 
+#include "http/shape_fields.h"
+
 namespace deltalabs::http {
 
-const JsonShape<Accepted>& accepted_shape() {
-  static const JsonShape<Accepted> shape(
-      "Accepted", {{"status", schema::one_of({"accepted"}),
-                    [](const Accepted&) { return boost::json::value("accepted"); }}});
-  return shape;
-}
+DL_JSON_SHAPE(accepted_shape, Accepted, "Accepted",
+              {{"status", schema::one_of({"accepted"}),
+                [](const Accepted&) { return boost::json::value("accepted"); }}})
 
 }  // namespace deltalabs::http

@@ -1,5 +1,18 @@
 #pragma once
 
+// Shape fields declared densely. A member whose JSON key is the field's own
+// name is written by the name once, beside its schema:
+//
+//   DL_JSON_SHAPE(answer_shape, Answer, "Answer",
+//                 {DL_SHAPE_FIELDS(Answer, (id, uuid), (body, string),
+//                                  (status, one_of, {"open", "closed"})),
+//                  {"added_at", s::timestamp(), &Answer::created_at}})
+//
+// (id, uuid) is {"id", schema::uuid(), &Answer::id}; a third element and on
+// are the schema function's arguments. Any other member (a key that differs
+// from the field, a computed value, a nested shape, a schema built from
+// others) stays an explicit ShapeField entry, mixable in the same list.
+
 #include <boost/json/value.hpp>
 
 #include <string>
@@ -8,6 +21,47 @@
 
 #include "http/json_schema.h"
 #include "http/json_shape.h"
+
+// Defines `const http::JsonShape<T>& function()`: the shape named `name`,
+// built once, on first use, from `fields` (a ShapeField list or a function
+// returning one).
+#define DL_JSON_SHAPE(function, T, name, ...)                              \
+  const ::deltalabs::http::JsonShape<T>& function() {                      \
+    static const ::deltalabs::http::JsonShape<T> shape(name, __VA_ARGS__); \
+    return shape;                                                          \
+  }
+
+// ShapeField entries of T whose key is the field's name, in the order given:
+// each argument is (field, schema function[, its arguments...]).
+#define DL_SHAPE_FIELDS(T, ...) DL_FOR_EACH(DL_SHAPE_FIELD_, T, __VA_ARGS__)
+
+#define DL_SHAPE_FIELD_(T, entry) DL_SHAPE_FIELD_2_(T, DL_UNPARENTHESIZED_ entry)
+#define DL_SHAPE_FIELD_2_(...) DL_SHAPE_FIELD_3_(__VA_ARGS__)
+#define DL_SHAPE_FIELD_3_(T, name, schema_function, ...) \
+  { #name, ::deltalabs::http::schema::schema_function(__VA_ARGS__), &T::name }
+
+// The same preprocessor loop as storage/row_mapping.h, token for token, so
+// the two may meet in one translation unit (an identical redefinition is
+// allowed); http/ may not include storage/, so one copy belongs in core/.
+#ifndef DL_FOR_EACH
+#define DL_UNPARENTHESIZED_(...) __VA_ARGS__
+
+// m(context, x) for each x of the arguments, comma separated (up to 64):
+// __VA_OPT__ recursion, each DL_FOR_EACH_EXPAND_ level rescanning the rest.
+#define DL_FOR_EACH(m, context, ...) \
+  __VA_OPT__(DL_FOR_EACH_EXPAND_(DL_FOR_EACH_STEP_(m, context, __VA_ARGS__)))
+#define DL_FOR_EACH_STEP_(m, context, x, ...) \
+  m(context, x) __VA_OPT__(, DL_FOR_EACH_AGAIN_ DL_FOR_EACH_PARENS_(m, context, __VA_ARGS__))
+#define DL_FOR_EACH_PARENS_ ()
+#define DL_FOR_EACH_AGAIN_() DL_FOR_EACH_STEP_
+#define DL_FOR_EACH_EXPAND_(...) DL_FOR_EACH_EXPAND4_(DL_FOR_EACH_EXPAND4_(__VA_ARGS__))
+#define DL_FOR_EACH_EXPAND4_(...) DL_FOR_EACH_EXPAND3_(DL_FOR_EACH_EXPAND3_(__VA_ARGS__))
+#define DL_FOR_EACH_EXPAND3_(...) DL_FOR_EACH_EXPAND2_(DL_FOR_EACH_EXPAND2_(__VA_ARGS__))
+#define DL_FOR_EACH_EXPAND2_(...) DL_FOR_EACH_EXPAND1_(DL_FOR_EACH_EXPAND1_(__VA_ARGS__))
+#define DL_FOR_EACH_EXPAND1_(...) DL_FOR_EACH_EXPAND0_(DL_FOR_EACH_EXPAND0_(__VA_ARGS__))
+#define DL_FOR_EACH_EXPAND0_(...) DL_FOR_EACH_EXPAND00_(DL_FOR_EACH_EXPAND00_(__VA_ARGS__))
+#define DL_FOR_EACH_EXPAND00_(...) __VA_ARGS__
+#endif
 
 namespace deltalabs::http {
 

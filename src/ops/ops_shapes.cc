@@ -2,22 +2,17 @@
 
 #include <boost/json.hpp>
 
+#include "http/shape_fields.h"
+
 namespace deltalabs::ops {
 
 namespace s = http::schema;
 
-const http::JsonShape<Health>& health_shape() {
-  static const http::JsonShape<Health> shape("Health",
-                                             {{"status", s::one_of({"ok"}), &Health::status}});
-  return shape;
-}
+DL_JSON_SHAPE(health_shape, Health, "Health", {DL_SHAPE_FIELDS(Health, (status, one_of, {"ok"}))})
 
-const http::JsonShape<Health>& database_health_shape() {
-  static const http::JsonShape<Health> shape(
-      "DatabaseHealth", {{"status", s::one_of({"ok"}), &Health::status},
-                         {"database", s::one_of({"sqlite", "postgresql"}), &Health::database}});
-  return shape;
-}
+DL_JSON_SHAPE(database_health_shape, Health, "DatabaseHealth",
+              {DL_SHAPE_FIELDS(Health, (status, one_of, {"ok"}),
+                               (database, one_of, {"sqlite", "postgresql"}))})
 
 const http::NamedSchema& openapi_document_schema() {
   static const http::NamedSchema schema("OpenApiDocument",
