@@ -4,6 +4,7 @@
 #include "content/content_shapes.h"
 #include "http/path_param.h"
 #include "http/route_group.h"
+#include "http/shape_fields.h"
 
 namespace deltalabs::ai {
 
@@ -15,16 +16,14 @@ struct Promotion {
   content::Section section;
 };
 
-const http::JsonShape<Promotion>& promotion_shape() {
-  static const http::JsonShape<Promotion> shape(
-      "ContentDraftPromotion",
-      {{"draft", http::schema::ref(draft_shape()),
-        [](const Promotion& p) { return boost::json::value(draft_shape().render(p.draft)); }},
-       {"section", http::schema::ref(content::section_shape()), [](const Promotion& p) {
-          return boost::json::value(content::section_shape().render(p.section));
-        }}});
-  return shape;
-}
+DL_JSON_SHAPE(promotion_shape, Promotion, "ContentDraftPromotion",
+              {{"draft", http::schema::ref(draft_shape()),
+                [](const Promotion& p) {
+                  return boost::json::value(draft_shape().render(p.draft));
+                }},
+               {"section", http::schema::ref(content::section_shape()), [](const Promotion& p) {
+                  return boost::json::value(content::section_shape().render(p.section));
+                }}})
 
 const BodySchema& draft_body() {
   static const BodySchema schema{

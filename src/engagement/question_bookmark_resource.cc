@@ -4,6 +4,7 @@
 #include "core/uuid.h"
 #include "engagement/engagement_sql.h"
 #include "http/route_group.h"
+#include "http/shape_fields.h"
 
 namespace deltalabs::engagement {
 
@@ -52,15 +53,9 @@ namespace {
 
 namespace s = http::schema;
 
-const http::JsonShape<QuestionBookmark>& bookmark_shape() {
-  static const http::JsonShape<QuestionBookmark> shape(
-      "QuestionBookmark", {{"id", s::uuid(), &QuestionBookmark::id},
-                           {"question_id", s::uuid(), &QuestionBookmark::question_id},
-                           {"course_id", s::uuid(), &QuestionBookmark::course_id},
-                           {"question_title", s::string(), &QuestionBookmark::question_title},
-                           {"created_at", s::timestamp(), &QuestionBookmark::created_at}});
-  return shape;
-}
+DL_JSON_SHAPE(bookmark_shape, QuestionBookmark, "QuestionBookmark",
+              {DL_SHAPE_FIELDS(QuestionBookmark, (id, uuid), (question_id, uuid), (course_id, uuid),
+                               (question_title, string), (created_at, timestamp))})
 
 const BodySchema& bookmark_body() {
   static const BodySchema schema{

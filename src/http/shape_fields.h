@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/for_each_macro.h"
 #include "http/json_schema.h"
 #include "http/json_shape.h"
 
@@ -39,29 +40,6 @@
 #define DL_SHAPE_FIELD_2_(...) DL_SHAPE_FIELD_3_(__VA_ARGS__)
 #define DL_SHAPE_FIELD_3_(T, name, schema_function, ...) \
   { #name, ::deltalabs::http::schema::schema_function(__VA_ARGS__), &T::name }
-
-// The same preprocessor loop as storage/row_mapping.h, token for token, so
-// the two may meet in one translation unit (an identical redefinition is
-// allowed); http/ may not include storage/, so one copy belongs in core/.
-#ifndef DL_FOR_EACH
-#define DL_UNPARENTHESIZED_(...) __VA_ARGS__
-
-// m(context, x) for each x of the arguments, comma separated (up to 64):
-// __VA_OPT__ recursion, each DL_FOR_EACH_EXPAND_ level rescanning the rest.
-#define DL_FOR_EACH(m, context, ...) \
-  __VA_OPT__(DL_FOR_EACH_EXPAND_(DL_FOR_EACH_STEP_(m, context, __VA_ARGS__)))
-#define DL_FOR_EACH_STEP_(m, context, x, ...) \
-  m(context, x) __VA_OPT__(, DL_FOR_EACH_AGAIN_ DL_FOR_EACH_PARENS_(m, context, __VA_ARGS__))
-#define DL_FOR_EACH_PARENS_ ()
-#define DL_FOR_EACH_AGAIN_() DL_FOR_EACH_STEP_
-#define DL_FOR_EACH_EXPAND_(...) DL_FOR_EACH_EXPAND4_(DL_FOR_EACH_EXPAND4_(__VA_ARGS__))
-#define DL_FOR_EACH_EXPAND4_(...) DL_FOR_EACH_EXPAND3_(DL_FOR_EACH_EXPAND3_(__VA_ARGS__))
-#define DL_FOR_EACH_EXPAND3_(...) DL_FOR_EACH_EXPAND2_(DL_FOR_EACH_EXPAND2_(__VA_ARGS__))
-#define DL_FOR_EACH_EXPAND2_(...) DL_FOR_EACH_EXPAND1_(DL_FOR_EACH_EXPAND1_(__VA_ARGS__))
-#define DL_FOR_EACH_EXPAND1_(...) DL_FOR_EACH_EXPAND0_(DL_FOR_EACH_EXPAND0_(__VA_ARGS__))
-#define DL_FOR_EACH_EXPAND0_(...) DL_FOR_EACH_EXPAND00_(DL_FOR_EACH_EXPAND00_(__VA_ARGS__))
-#define DL_FOR_EACH_EXPAND00_(...) __VA_ARGS__
-#endif
 
 namespace deltalabs::http {
 
