@@ -50,6 +50,12 @@ struct Context {
   std::vector<std::string> levels;
 };
 
+// A bulk writer of one table's rows on the writer's connection, batched as its dialect allows.
+BulkInserter inserter(Context& x, std::string_view target, int columns) {
+  return BulkInserter(x.c, target, static_cast<std::size_t>(columns),
+                      rows_per_statement(x.c.dialect(), columns));
+}
+
 Result<std::string> id_by_slug(Connection& c, const char* sql, std::string_view slug) {
   DL_ASSIGN_OR_RETURN(RowSet rows, c.query(sql, {slug}));
   if (rows.empty())
@@ -78,12 +84,10 @@ constexpr const char* kPrivacy = R"({"profile_visible":true,"show_progress":fals
 Status write_users(Context& x) {
   const auto& o = x.options;
   x.progress.phase("users");
-  BulkInserter users(x.c, scale_sql::kUsers, scale_sql::kUsersColumns,
-                     rows_per_statement(x.c.dialect(), scale_sql::kUsersColumns));
-  BulkInserter preferences(x.c, scale_sql::kUserPreferences, scale_sql::kUserPreferencesColumns,
-                           rows_per_statement(x.c.dialect(), scale_sql::kUserPreferencesColumns));
-  BulkInserter roles(x.c, scale_sql::kUserRoles, scale_sql::kUserRolesColumns,
-                     rows_per_statement(x.c.dialect(), scale_sql::kUserRolesColumns));
+  BulkInserter users = inserter(x, scale_sql::kUsers, scale_sql::kUsersColumns);
+  BulkInserter preferences =
+      inserter(x, scale_sql::kUserPreferences, scale_sql::kUserPreferencesColumns);
+  BulkInserter roles = inserter(x, scale_sql::kUserRoles, scale_sql::kUserRolesColumns);
   for (std::int64_t u = 0; u < o.users; ++u) {
     const std::string created = at(user_created(u, o));
     const auto h = hash_of(u, 0x05e4);
@@ -105,8 +109,7 @@ Status write_users(Context& x) {
   }
   DL_TRY(preferences.flush());
   DL_TRY(roles.flush());
-  BulkInserter instructors(x.c, scale_sql::kInstructors, scale_sql::kInstructorsColumns,
-                           rows_per_statement(x.c.dialect(), scale_sql::kInstructorsColumns));
+  BulkInserter instructors = inserter(x, scale_sql::kInstructors, scale_sql::kInstructorsColumns);
   for (std::int64_t i = 0; i < x.plan.instructors; ++i) {
     const std::string created = at(user_created(i, o) + kHour);
     DL_TRY(instructors.row(instructor_id(i, o), user_id(i, o),
@@ -120,10 +123,9 @@ Status write_users(Context& x) {
 Status write_courses(Context& x) {
   const auto& o = x.options;
   x.progress.phase("courses");
-  BulkInserter courses(x.c, scale_sql::kCourses, scale_sql::kCoursesColumns,
-                       rows_per_statement(x.c.dialect(), scale_sql::kCoursesColumns));
-  BulkInserter teachers(x.c, scale_sql::kCourseInstructors, scale_sql::kCourseInstructorsColumns,
-                        rows_per_statement(x.c.dialect(), scale_sql::kCourseInstructorsColumns));
+  BulkInserter courses = inserter(x, scale_sql::kCourses, scale_sql::kCoursesColumns);
+  BulkInserter teachers =
+      inserter(x, scale_sql::kCourseInstructors, scale_sql::kCourseInstructorsColumns);
   teachers.references(courses);
   const std::int64_t instructors = x.plan.instructors;
   for (std::int64_t c = 0; c < o.courses; ++c) {
@@ -158,10 +160,8 @@ Status write_courses(Context& x) {
 Status write_content(Context& x) {
   const auto& o = x.options;
   x.progress.phase("sections and items");
-  BulkInserter sections(x.c, scale_sql::kSections, scale_sql::kSectionsColumns,
-                        rows_per_statement(x.c.dialect(), scale_sql::kSectionsColumns));
-  BulkInserter items(x.c, scale_sql::kItems, scale_sql::kItemsColumns,
-                     rows_per_statement(x.c.dialect(), scale_sql::kItemsColumns));
+  BulkInserter sections = inserter(x, scale_sql::kSections, scale_sql::kSectionsColumns);
+  BulkInserter items = inserter(x, scale_sql::kItems, scale_sql::kItemsColumns);
   items.references(sections);
   for (std::int64_t c = 0; c < o.courses; ++c) {
     const std::int64_t created_ms = course_created(c, o);
@@ -193,8 +193,7 @@ Status write_enrollments(Context& x) {
   const auto& o = x.options;
   const std::int64_t course_items = o.sections_per_course * o.items_per_section;
   x.progress.phase("enrollments");
-  BulkInserter enrollments(x.c, scale_sql::kEnrollments, scale_sql::kEnrollmentsColumns,
-                           rows_per_statement(x.c.dialect(), scale_sql::kEnrollmentsColumns));
+  BulkInserter enrollments = inserter(x, scale_sql::kEnrollments, scale_sql::kEnrollmentsColumns);
   const auto total = static_cast<std::int64_t>(x.plan.enrollment_course.size());
   for (std::int64_t e = 0; e < total; ++e) {
     const std::int64_t course = x.plan.enrollment_course[static_cast<std::size_t>(e)];
@@ -217,8 +216,7 @@ Status write_enrollments(Context& x) {
   DL_TRY(enrollments.flush());
 
   x.progress.phase("progress");
-  BulkInserter progress(x.c, scale_sql::kProgress, scale_sql::kProgressColumns,
-                        rows_per_statement(x.c.dialect(), scale_sql::kProgressColumns));
+  BulkInserter progress = inserter(x, scale_sql::kProgress, scale_sql::kProgressColumns);
   std::int64_t number = 0;
   for (std::int64_t e = 0; e < total; ++e) {
     const auto state = enrollment_state(e, course_items);

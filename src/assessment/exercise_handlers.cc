@@ -23,16 +23,7 @@ struct QuestionBody {
 };
 
 // What POST /v1/courses/:id/exercises reads.
-struct ExerciseBody {
-  std::string title;
-  std::string description;
-  std::optional<std::string> section_id;
-  std::int64_t attempts_allowed = 1;
-  std::optional<std::string> due_at;
-  std::int64_t weight = 1;
-  bool published = false;
-  std::vector<QuestionBody> questions;
-};
+using ExerciseBody = NewExercise<QuestionBody>;
 
 // What PATCH /v1/courses/:id/exercises/:eid reads.
 struct ExerciseChangeBody {

@@ -66,8 +66,10 @@ struct QuestionInput {
   AnswerKey key;
 };
 
-// A new exercise as an author sends it.
-struct ExerciseInput {
+// A new exercise as an author sends it, its questions as Q: the handler reads
+// them as the body has them, the service takes them as QuestionInput.
+template <class Q>
+struct NewExercise {
   std::string title;
   std::string description;
   std::optional<std::string> section_id;
@@ -75,8 +77,9 @@ struct ExerciseInput {
   std::optional<std::string> due_at;
   std::int64_t weight = 1;
   bool published = false;
-  std::vector<QuestionInput> questions;
+  std::vector<Q> questions;
 };
+using ExerciseInput = NewExercise<QuestionInput>;
 
 // A change of an exercise's settings; absent members stay as they are.
 struct ExerciseChange {
