@@ -29,6 +29,29 @@ struct ResultDeleter {
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
+// What a constraint or concurrency SQLSTATE means to callers.
+struct StateMeaning {
+  std::string_view state;
+  ErrorKind kind;
+  const char* code;
+  const char* message;
+};
+
+// An exclusion constraint (lab slots that would overlap) is a conflict like a
+// unique one, since it is the same rule over ranges; deadlocks and lock
+// timeouts are retried like serialization failures.
+constexpr StateMeaning kStateMeanings[] = {
+    {"23505", ErrorKind::kConflict, storage_code::kUniqueViolation, "A unique rule was violated."},
+    {"23P01", ErrorKind::kConflict, "EXCLUSION_VIOLATION", "An exclusion rule was violated."},
+    {"23503", ErrorKind::kConflict, storage_code::kForeignKeyViolation,
+     "A reference is not valid."},
+    {"23514", ErrorKind::kInvalidInput, storage_code::kCheckViolation, "A value is not allowed."},
+    {"23502", ErrorKind::kInvalidInput, storage_code::kNotNullViolation, "A value is missing."},
+    {"40001", ErrorKind::kConflict, storage_code::kSerializationFailure, "The database is busy."},
+    {"40P01", ErrorKind::kConflict, storage_code::kSerializationFailure, "The database is busy."},
+    {"55P03", ErrorKind::kConflict, storage_code::kSerializationFailure, "The database is busy."},
+};
+
 Error error_from_result(const PGresult* res, pg_conn* conn, std::string_view sql) {
   const char* state = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   const char* constraint =
@@ -38,41 +61,8 @@ Error error_from_result(const PGresult* res, pg_conn* conn, std::string_view sql
   if (constraint != nullptr) cause += std::string(" constraint=") + constraint;
   cause += " [" + std::string(sql.substr(0, 200)) + "]";
   const std::string s = state != nullptr ? state : "";
-  if (s == "23505")
-    return {ErrorKind::kConflict,
-            storage_code::kUniqueViolation,
-            "A unique rule was violated.",
-            {},
-            cause};
-  // An exclusion constraint (lab slots that would overlap): a conflict like a
-  // unique one, since it is the same rule over ranges.
-  if (s == "23P01")
-    return {
-        ErrorKind::kConflict, "EXCLUSION_VIOLATION", "An exclusion rule was violated.", {}, cause};
-  if (s == "23503")
-    return {ErrorKind::kConflict,
-            storage_code::kForeignKeyViolation,
-            "A reference is not valid.",
-            {},
-            cause};
-  if (s == "23514")
-    return {ErrorKind::kInvalidInput,
-            storage_code::kCheckViolation,
-            "A value is not allowed.",
-            {},
-            cause};
-  if (s == "23502")
-    return {ErrorKind::kInvalidInput,
-            storage_code::kNotNullViolation,
-            "A value is missing.",
-            {},
-            cause};
-  if (s == "40001" || s == "40P01" || s == "55P03") {
-    return {ErrorKind::kConflict,
-            storage_code::kSerializationFailure,
-            "The database is busy.",
-            {},
-            cause};
+  for (const StateMeaning& m : kStateMeanings) {
+    if (s == m.state) return {m.kind, m.code, m.message, {}, cause};
   }
   if (s.rfind("22", 0) == 0)
     return {ErrorKind::kInvalidInput, "INVALID_VALUE", "A value has the wrong form.", {}, cause};
