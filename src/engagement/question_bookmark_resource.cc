@@ -5,6 +5,7 @@
 #include "engagement/engagement_sql.h"
 #include "http/route_group.h"
 #include "http/shape_fields.h"
+#include "platform/constraint_conflict.h"
 
 namespace deltalabs::engagement {
 
@@ -27,12 +28,11 @@ Result<QuestionBookmark> BookmarkService::add(const Actor& actor, const Bookmark
     DL_ASSIGN_OR_RETURN(Question q, sql::kQuestionTable.find(c, canonical_id(input.question_id)));
     DL_TRY(membership_.require_member(c, actor, q.course_id));
     const std::string id = new_uuid_v7();
-    auto inserted = sql::kBookmarkTable.insert(
-        c, sql::kInsertBookmark, {id, actor.user_id, q.id, format_rfc3339(now())}, id);
-    if (!inserted.ok() && inserted.error().code == storage_code::kUniqueViolation) {
-      return Error::conflict("ALREADY_BOOKMARKED", "You have bookmarked this question already.");
-    }
-    return inserted;
+    DL_TRY(execute_or_conflict(
+        c, sql::kInsertBookmark, {id, actor.user_id, q.id, format_rfc3339(now())},
+        storage_code::kUniqueViolation,
+        Error::conflict("ALREADY_BOOKMARKED", "You have bookmarked this question already.")));
+    return sql::kBookmarkTable.find(c, id);
   });
 }
 
