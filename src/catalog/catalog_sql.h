@@ -212,16 +212,22 @@ inline constexpr const char* kPgCatalogByPopular =
 inline constexpr const char* kPgCatalogByPrice = "SELECT * FROM (" DL_PG_SCORED ") s " DL_BY_PRICE;
 
 // The catalog's first and most requested listing, newest first with no text
-// query or filter, without the conditions every row would otherwise evaluate.
-// $1 the id of the last row seen (NULL on the first page), $2 the row limit.
-inline constexpr const char* kSqliteCatalogNewestUnfiltered =
+// query or filter, without the conditions every row would otherwise evaluate:
+// the first page, and the pages after the id of the last row seen ($1). The
+// row limit is written into the text (with_row_limit): PostgreSQL plans a
+// `LIMIT $n` afresh at every execution, since its generic plan guesses a
+// tenth of the table, and planning cost more than running (decision 0030).
+inline constexpr const char* kSqliteCatalogNewestFirst =
     "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS
-    ", 0 AS score FROM courses c WHERE c.status = 'published' "
-    "AND (CAST($1 AS TEXT) IS NULL OR c.id < $1) ORDER BY c.id DESC LIMIT $2";
-inline constexpr const char* kPgCatalogNewestUnfiltered =
+    ", 0 AS score FROM courses c WHERE c.status = 'published' ORDER BY c.id DESC";
+inline constexpr const char* kSqliteCatalogNewestAfter =
     "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS
-    ", 0 AS score FROM courses c WHERE c.status = 'published' "
-    "AND (CAST($1 AS TEXT) IS NULL OR c.id < CAST($1 AS UUID)) ORDER BY c.id DESC LIMIT $2";
+    ", 0 AS score FROM courses c WHERE c.status = 'published' AND c.id < $1 ORDER BY c.id DESC";
+inline constexpr const char* kPgCatalogNewestFirst = kSqliteCatalogNewestFirst;
+inline constexpr const char* kPgCatalogNewestAfter =
+    "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS
+    ", 0 AS score FROM courses c WHERE c.status = 'published' AND c.id < CAST($1 AS UUID) "
+    "ORDER BY c.id DESC";
 
 // The same four orders when a text query is given ($1 not NULL).
 inline constexpr const char* kSqliteSearchByRelevance = DL_SQLITE_SEARCHED DL_BY_RELEVANCE;
@@ -268,29 +274,34 @@ inline constexpr const char* kPgMatchesPublished =
 // The courses of a ranked list of search keys ($1, a JSON array: rowids on
 // SQLite, which read a row without a seek through the 36-character id index,
 // ids on PostgreSQL), each with its position in the list and whether it
-// passes the catalog filters ($2..$7 as above) last; in no particular order
-// (the caller sorts the few rows by position). Every key reads its row, so
-// the caller can tell a stale index (a VACUUM may renumber rowids) from
-// filtered rows.
+// passes the catalog filters ($2..$7 as above), then the catalog generation
+// the statement's snapshot reads (so a search learns whether its index is
+// current without a round trip of its own); in no particular order (the
+// caller sorts the few rows by position). Every key reads its row, so the
+// caller can tell a stale index (a VACUUM may renumber rowids) from filtered
+// rows.
+#define DL_SEARCH_GENERATION "(SELECT generation FROM course_search_generation WHERE id = 1)"
 // The same without filters (courses the index ranked are published at the
 // generation this snapshot reads): $1 the keys.
 inline constexpr const char* kSqliteRankedCoursesUnfiltered =
     "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS
-    ", j.key, c.status = 'published' "
-    "FROM json_each($1) j CROSS JOIN courses c WHERE c.rowid = j.value";
+    ", j.key, c.status = 'published', " DL_SEARCH_GENERATION
+    " FROM json_each($1) j CROSS JOIN courses c WHERE c.rowid = j.value";
 inline constexpr const char* kPgRankedCoursesUnfiltered =
     "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS
-    ", j.ord - 1, c.status = 'published' "
-    "FROM jsonb_array_elements_text(CAST($1 AS JSONB)) WITH ORDINALITY AS j(id, ord) "
+    ", j.ord - 1, c.status = 'published', " DL_SEARCH_GENERATION
+    " FROM jsonb_array_elements_text(CAST($1 AS JSONB)) WITH ORDINALITY AS j(id, ord) "
     "JOIN courses c ON c.id = CAST(j.id AS UUID)";
 inline constexpr const char* kSqliteRankedCourses =
     "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS ", j.key, (" DL_CATALOG_FILTERS
-    ") FROM json_each($1) j CROSS JOIN courses c WHERE c.rowid = j.value";
+    "), " DL_SEARCH_GENERATION " FROM json_each($1) j CROSS JOIN courses c WHERE c.rowid = j.value";
 inline constexpr const char* kPgRankedCourses =
     "SELECT " DL_COURSE_COLUMNS ", " DL_COURSE_INSTRUCTORS ", j.ord - 1, (" DL_CATALOG_FILTERS
-    ") FROM jsonb_array_elements_text(CAST($1 AS JSONB)) WITH ORDINALITY AS j(id, ord) "
+    "), " DL_SEARCH_GENERATION
+    " FROM jsonb_array_elements_text(CAST($1 AS JSONB)) WITH ORDINALITY AS j(id, ord) "
     "JOIN courses c ON c.id = CAST(j.id AS UUID)";
 
+#undef DL_SEARCH_GENERATION
 #undef DL_BY_PRICE
 #undef DL_BY_POPULAR
 #undef DL_BY_NEWEST

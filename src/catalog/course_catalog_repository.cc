@@ -5,6 +5,7 @@
 #include "catalog/catalog_position.h"
 #include "catalog/catalog_sql.h"
 #include "catalog/course_repository.h"
+#include "storage/sql_text.h"
 
 namespace deltalabs::catalog {
 
@@ -109,12 +110,16 @@ Result<std::optional<std::string>> CourseCatalogRepository::each(
   }
   std::optional<std::string> free;
   if (query.free) free = *query.free ? "true" : "false";
-  const char* statement = nullptr;
+  std::string statement;
   Params params;
   if (unfiltered_newest(query)) {
-    statement = c.dialect() == Dialect::kSqlite ? sql::kSqliteCatalogNewestUnfiltered
-                                                : sql::kPgCatalogNewestUnfiltered;
-    params = Params{position.id, page.limit + 1};
+    const bool sqlite = c.dialect() == Dialect::kSqlite;
+    const char* text_of_page = sqlite ? sql::kSqliteCatalogNewestFirst : sql::kPgCatalogNewestFirst;
+    if (position.id) {
+      text_of_page = sqlite ? sql::kSqliteCatalogNewestAfter : sql::kPgCatalogNewestAfter;
+      params = Params{position.id};
+    }
+    statement = with_row_limit(text_of_page, page.limit + 1);
   } else {
     statement = statement_for(c.dialect(), query.sort, text.has_value());
     params = Params{text,           query.category,  query.level, query.instructor_id,

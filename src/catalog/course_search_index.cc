@@ -47,12 +47,11 @@ std::optional<RelevanceStart> relevance_start(const CatalogPosition& position,
 
 // The rows of `ranked` from `from` on that meet the query's filters; nullopt
 // when the keys read other rows.
-Result<std::optional<std::vector<RankedCourse>>> read_ranked(Connection& c,
-                                                             const std::vector<RankedMatch>& ranked,
-                                                             std::size_t from,
-                                                             const std::vector<std::string>& keys,
-                                                             const std::vector<std::string>& ids,
-                                                             const CourseQuery& query) {
+Result<std::optional<RankedRows>> read_ranked(Connection& c, const std::vector<RankedMatch>& ranked,
+                                              std::size_t from,
+                                              const std::vector<std::string>& keys,
+                                              const std::vector<std::string>& ids,
+                                              const CourseQuery& query) {
   std::vector<std::string> wanted_keys;
   std::vector<std::string> wanted_ids;
   wanted_keys.reserve(ranked.size() - from);
@@ -64,34 +63,47 @@ Result<std::optional<std::vector<RankedCourse>>> read_ranked(Connection& c,
   return CourseSearchRepository::ranked_courses(c, wanted_keys, wanted_ids, query);
 }
 
+// What best_matches found, and the catalog generation every read of it saw
+// (none when no row was read, or when two reads saw different ones).
+struct Matches {
+  std::vector<Found> found;
+  std::optional<std::int64_t> generation;
+};
+
 // The best `needed` courses matching every list after `start`, with their
 // scores, best first; nullopt when the keys read other rows. Ranks the best
 // `needed` and reads them; only when filters turn rows away, ranks further
 // (four times as many each round) and reads the rest.
-Result<std::optional<std::vector<Found>>> best_matches(
-    Connection& c, const std::vector<const WordPostings*>& lists,
-    const std::optional<RelevanceStart>& start, std::size_t needed,
-    const std::vector<std::string>& keys, const std::vector<std::string>& ids,
-    const CourseQuery& query) {
-  std::vector<Found> found;
+Result<std::optional<Matches>> best_matches(Connection& c,
+                                            const std::vector<const WordPostings*>& lists,
+                                            const std::optional<RelevanceStart>& start,
+                                            std::size_t needed,
+                                            const std::vector<std::string>& keys,
+                                            const std::vector<std::string>& ids,
+                                            const CourseQuery& query) {
+  Matches matches;
   std::size_t cap = needed;
   std::size_t checked = 0;
+  bool mixed = false;
   for (;;) {
     const auto ranked = rank_by_relevance(lists, start, cap);
     if (ranked.size() > checked) {
-      DL_ASSIGN_OR_RETURN(std::optional<std::vector<RankedCourse>> rows,
+      DL_ASSIGN_OR_RETURN(std::optional<RankedRows> rows,
                           read_ranked(c, ranked, checked, keys, ids, query));
-      if (!rows) return std::optional<std::vector<Found>>();
-      for (auto& row : *rows) {
-        if (found.size() < needed)
-          found.emplace_back(std::move(row.course), ranked[checked + row.place].score);
+      if (!rows) return std::optional<Matches>();
+      mixed = mixed || (matches.generation && *matches.generation != rows->generation);
+      matches.generation = rows->generation;
+      for (auto& row : rows->courses) {
+        if (matches.found.size() < needed)
+          matches.found.emplace_back(std::move(row.course), ranked[checked + row.place].score);
       }
       checked = ranked.size();
     }
-    if (found.size() >= needed || ranked.size() < cap) break;
+    if (matches.found.size() >= needed || ranked.size() < cap) break;
     cap *= 4;
   }
-  return std::optional<std::vector<Found>>(std::move(found));
+  if (mixed) matches.generation.reset();
+  return std::optional<Matches>(std::move(matches));
 }
 
 // The page of at most `limit` courses of `found` (one more means a next page).
@@ -194,18 +206,15 @@ Result<bool> CourseSearchIndex::dropped(Connection& c, Catalog& catalog, const s
   return drops;
 }
 
-Result<std::optional<Page<Course>>> CourseSearchIndex::search(Connection& c,
-                                                              const CourseQuery& query,
-                                                              const PageRequest& page) {
-  DL_ASSIGN_OR_RETURN(CatalogPosition position,
-                      parse_catalog_position(page.after, CourseSort::kRelevance));
-  const auto words = distinct_words(query.q.value_or(""));
-  if (words.empty()) return empty_page();  // nothing searchable matches nothing
-  DL_ASSIGN_OR_RETURN(std::int64_t generation, CourseSearchRepository::generation(c));
-  DL_ASSIGN_OR_RETURN(std::shared_ptr<Catalog> catalog, catalog_at(c, generation));
-  if (!catalog) return std::optional<Page<Course>>();
+std::shared_ptr<CourseSearchIndex::Catalog> CourseSearchIndex::held() {
+  std::lock_guard lock(mutex_);
+  return current_;
+}
 
-  std::vector<std::shared_ptr<const WordPostings>> held;  // keeps the lists alive
+Result<CourseSearchIndex::Outcome> CourseSearchIndex::search_in(
+    Connection& c, const std::shared_ptr<Catalog>& catalog, const std::vector<std::string>& words,
+    const CatalogPosition& position, const CourseQuery& query, int limit) {
+  std::vector<std::shared_ptr<const WordPostings>> kept;  // keeps the lists alive
   std::vector<const WordPostings*> lists;
   std::vector<const std::string*> unmatched;
   const std::string* partner = nullptr;
@@ -217,25 +226,48 @@ Result<std::optional<Page<Course>>> CourseSearchIndex::search(Connection& c,
       lists.push_back(list.get());
       partner = &word;
     }
-    held.push_back(std::move(list));
+    kept.push_back(std::move(list));
   }
-  if (lists.empty()) return empty_page();
+  if (lists.empty()) return Outcome{empty_page(), std::nullopt};
   for (const auto* word : unmatched) {
     DL_ASSIGN_OR_RETURN(bool drops, dropped(c, *catalog, *word, *partner));
-    if (!drops) return empty_page();
+    if (!drops) return Outcome{empty_page(), std::nullopt};
   }
 
   DL_ASSIGN_OR_RETURN(
-      std::optional<std::vector<Found>> found,
+      std::optional<Matches> matches,
       best_matches(c, lists, relevance_start(position, catalog->ids),
-                   static_cast<std::size_t>(page.limit) + 1, catalog->keys, catalog->ids, query));
-  if (!found) {
+                   static_cast<std::size_t>(limit) + 1, catalog->keys, catalog->ids, query));
+  if (!matches) {
     // Its keys read other rows (a VACUUM renumbered them): SQL answers,
     // and the next search builds the index anew.
     forget(catalog);
-    return std::optional<Page<Course>>();
+    return Outcome{std::nullopt, std::nullopt};
   }
-  return std::optional<Page<Course>>(relevance_page(std::move(*found), page.limit));
+  return Outcome{relevance_page(std::move(matches->found), limit), matches->generation};
+}
+
+Result<std::optional<Page<Course>>> CourseSearchIndex::search(Connection& c,
+                                                              const CourseQuery& query,
+                                                              const PageRequest& page) {
+  DL_ASSIGN_OR_RETURN(CatalogPosition position,
+                      parse_catalog_position(page.after, CourseSort::kRelevance));
+  const auto words = distinct_words(query.q.value_or(""));
+  if (words.empty()) return empty_page();  // nothing searchable matches nothing
+  // Optimistically on the index held: the page's own rows carry the
+  // generation they were read at, so on PostgreSQL a search is one round trip
+  // when the index is current. Otherwise (no index yet, a changed catalog,
+  // keys that read other rows, or nothing read to tell) the generation is
+  // asked first, as it must be.
+  if (std::shared_ptr<Catalog> catalog = held()) {
+    DL_ASSIGN_OR_RETURN(Outcome first, search_in(c, catalog, words, position, query, page.limit));
+    if (first.page && first.generation == catalog->generation) return std::move(first.page);
+  }
+  DL_ASSIGN_OR_RETURN(std::int64_t generation, CourseSearchRepository::generation(c));
+  DL_ASSIGN_OR_RETURN(std::shared_ptr<Catalog> catalog, catalog_at(c, generation));
+  if (!catalog) return std::optional<Page<Course>>();
+  DL_ASSIGN_OR_RETURN(Outcome checked, search_in(c, catalog, words, position, query, page.limit));
+  return std::move(checked.page);
 }
 
 }  // namespace deltalabs::catalog

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/catalog_position.h"
 #include "catalog/model.h"
 #include "catalog/relevance_ranking.h"
 #include "core/page.h"
@@ -43,6 +44,18 @@ class CourseSearchIndex {
 
  private:
   struct Catalog;
+  // A search's page (nullopt: SQL must answer) and the catalog generation its
+  // rows were read at (nullopt when no row was read).
+  struct Outcome {
+    std::optional<Page<Course>> page;
+    std::optional<std::int64_t> generation;
+  };
+  // The index held now, whatever generation it is of; nullptr before the first build.
+  std::shared_ptr<Catalog> held();
+  // The page of `words` (distinct, not empty) after `position` in `catalog`.
+  Result<Outcome> search_in(Connection& c, const std::shared_ptr<Catalog>& catalog,
+                            const std::vector<std::string>& words, const CatalogPosition& position,
+                            const CourseQuery& query, int limit);
 
   // The index of `generation`, built on `c` when it is newer than the one
   // held; nullptr when it is older.

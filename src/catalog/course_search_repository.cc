@@ -14,6 +14,7 @@ namespace {
 
 constexpr std::size_t kPlaceColumn = 18;   // after the course columns and instructors
 constexpr std::size_t kPassesColumn = 19;  // whether the row passes the filters
+constexpr std::size_t kGenerationColumn = 20;
 
 const char* pick(Dialect d, const char* sqlite, const char* postgres) {
   return d == Dialect::kSqlite ? sqlite : postgres;
@@ -57,7 +58,7 @@ Result<bool> CourseSearchRepository::matches_published(Connection& c,
   return !rows.empty() && rows[0].integer(0) > 0;
 }
 
-Result<std::optional<std::vector<RankedCourse>>> CourseSearchRepository::ranked_courses(
+Result<std::optional<RankedRows>> CourseSearchRepository::ranked_courses(
     Connection& c, const std::vector<std::string>& keys, const std::vector<std::string>& ids,
     const CourseQuery& filters) {
   boost::json::array list;
@@ -89,22 +90,23 @@ Result<std::optional<std::vector<RankedCourse>>> CourseSearchRepository::ranked_
                     free};
   }
   // Every key reads the course the index ranked, or the index is stale.
-  std::vector<RankedCourse> out;
-  out.reserve(keys.size());
+  RankedRows out;
+  out.courses.reserve(keys.size());
   std::size_t read = 0;
   bool stale = false;
   DL_TRY(c.query_each(statement, params, [&](const RowReader& r) {
     ++read;
+    out.generation = r.integer(kGenerationColumn);
     const auto place = static_cast<std::size_t>(r.integer(kPlaceColumn));
     stale = stale || place >= ids.size() || r.text(0) != ids[place];
     if (stale || r.integer(kPassesColumn) == 0) return;
-    out.push_back({Course{}, place});
-    read_course(r, out.back().course);
+    out.courses.push_back({Course{}, place});
+    read_course(r, out.courses.back().course);
   }));
-  if (stale || read != keys.size()) return std::optional<std::vector<RankedCourse>>();
-  std::sort(out.begin(), out.end(),
+  if (stale || read != keys.size()) return std::optional<RankedRows>();
+  std::sort(out.courses.begin(), out.courses.end(),
             [](const RankedCourse& a, const RankedCourse& b) { return a.place < b.place; });
-  return std::optional<std::vector<RankedCourse>>(std::move(out));
+  return std::optional<RankedRows>(std::move(out));
 }
 
 }  // namespace deltalabs::catalog

@@ -33,6 +33,13 @@ struct RankedCourse {
   std::size_t place;
 };
 
+// The rows a ranked list of keys read, and the catalog generation their
+// statement's snapshot reads.
+struct RankedRows {
+  std::vector<RankedCourse> courses;
+  std::int64_t generation = 0;
+};
+
 // The SQL behind CourseSearchIndex (decision 0014): the generation counter,
 // the published set, one word's matches from each dialect's own matcher (FTS5
 // or the stored tsvectors), and the rows of a ranked page. Stateless.
@@ -49,10 +56,11 @@ class CourseSearchRepository {
   // The courses of `keys` (SearchKey::key) that are published and pass the query's
   // filters (its text is ignored), with their instructor ids, in the order of `keys`;
   // nullopt when a key no longer reads the course of the same place in `ids` (the
-  // index that made the keys is stale).
-  static Result<std::optional<std::vector<RankedCourse>>> ranked_courses(
-      Connection& c, const std::vector<std::string>& keys, const std::vector<std::string>& ids,
-      const CourseQuery& filters);
+  // index that made the keys is stale). `keys` must not be empty.
+  static Result<std::optional<RankedRows>> ranked_courses(Connection& c,
+                                                          const std::vector<std::string>& keys,
+                                                          const std::vector<std::string>& ids,
+                                                          const CourseQuery& filters);
 };
 
 }  // namespace deltalabs::catalog

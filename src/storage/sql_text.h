@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace deltalabs {
@@ -115,6 +116,17 @@ constexpr auto insert_into() {
   out.chars[at++] = ')';
   out.chars[at] = '\0';
   return out;
+}
+
+// `sql` with " LIMIT <rows>" appended: a row limit written into the text
+// rather than bound, so that PostgreSQL keeps one generic plan per limit
+// instead of planning a `LIMIT $n` at every execution (decision 0030). Only for
+// limits the caller bounds (a page size), since each value is a statement of its own.
+inline std::string with_row_limit(std::string_view sql, int rows) {
+  std::string text(sql);
+  text += " LIMIT ";
+  text += std::to_string(rows);
+  return text;
 }
 
 }  // namespace deltalabs

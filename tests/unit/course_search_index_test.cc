@@ -328,9 +328,9 @@ TEST_P(CourseSearchIndexTest, SeesEveryChangeToThePublishedCatalogAtOnce) {
 
 // On SQLite the index reads its ranked rows by rowid, which a VACUUM may
 // renumber without any change the generation counter watches. A search that
-// finds its keys reading other courses must leave the answer to SQL (no wrong
-// course, none missing) and build the index anew for the next search.
-TEST_P(CourseSearchIndexTest, AnIndexWhoseRowidsWereRenumberedLetsSqlAnswerThenRebuilds) {
+// finds its keys reading other courses must not answer with them (no wrong
+// course, none missing): it builds the index anew and answers as SQL does.
+TEST_P(CourseSearchIndexTest, AnIndexWhoseRowidsWereRenumberedIsBuiltAnew) {
   if (GetParam() != "sqlite") GTEST_SKIP() << "rowids are SQLite's";
   CourseSearchIndex index;
   expect_same_as_sql(index, relevance("rust"), 100);  // builds the index
@@ -344,13 +344,6 @@ TEST_P(CourseSearchIndexTest, AnIndexWhoseRowidsWereRenumberedLetsSqlAnswerThenR
                                      "UPDATE courses SET rowid = 1000 + rowid; "
                                      "INSERT INTO courses_fts (courses_fts) VALUES ('rebuild');")
                     .ok());
-  }
-  {
-    auto conn = db_->read();
-    ASSERT_TRUE(conn.ok());
-    auto stale = index.search(**conn, relevance("rust"), PageRequest{100, ""});
-    ASSERT_TRUE(stale.ok()) << stale.error().cause;
-    EXPECT_FALSE(stale->has_value()) << "a stale index must not answer";
   }
   expect_same_as_sql(index, relevance("rust"), 100);  // rebuilt: answers again, as SQL does
   expect_same_as_sql(index, relevance("learn projects"), 3);
