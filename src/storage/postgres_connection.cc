@@ -10,6 +10,8 @@
 #include <memory>
 #include <vector>
 
+#include "storage/row_reader.h"
+
 namespace deltalabs {
 
 namespace {
@@ -116,6 +118,53 @@ Value to_value(const PGresult* res, int row, int col) {
       return std::string(text, static_cast<std::size_t>(PQgetlength(res, row, col)));
   }
 }
+
+// Whether query() keeps a column of this type as libpq's text: every type
+// but booleans, reals and times (integers too: PostgreSQL writes them as
+// std::to_string would).
+bool read_in_place(Oid type) {
+  switch (type) {
+    case kBoolOid:
+    case kFloat4Oid:
+    case kFloat8Oid:
+    case kTimestampOid:
+    case kTimestampTzOid:
+      return false;
+    default:
+      return true;
+  }
+}
+
+// A row of a result read where libpq holds it: what query() would make of
+// it, column by column, without copying texts out of the result.
+class PgRowReader final : public RowReader {
+ public:
+  PgRowReader(const PGresult* res, int row) : res_(res), row_(row) {}
+
+  bool is_null(std::size_t i) const override { return PQgetisnull(res_, row_, col(i)) != 0; }
+  std::string_view text(std::size_t i) const override {
+    if (read_in_place(PQftype(res_, col(i))))  // NULL reads "" here, as in a RowSet
+      return {PQgetvalue(res_, row_, col(i)), static_cast<std::size_t>(length(i))};
+    if (formatted_.empty()) formatted_.resize(static_cast<std::size_t>(PQnfields(res_)));
+    formatted_[i] = converted(i).text(0);
+    return formatted_[i];
+  }
+  std::int64_t integer(std::size_t i) const override { return converted(i).integer(0); }
+
+ private:
+  int col(std::size_t i) const { return static_cast<int>(i); }
+  int length(std::size_t i) const { return PQgetlength(res_, row_, col(i)); }
+  // Column i as query() reads it, in a one-value Row.
+  Row converted(std::size_t i) const {
+    value_.assign(1, to_value(res_, row_, col(i)));
+    return Row(nullptr, &value_);
+  }
+
+  const PGresult* res_;
+  int row_;
+  mutable std::vector<Value> value_;
+  mutable std::vector<std::string> formatted_;  // converted texts asked for, if any
+};
 
 // Said at connect before the URL, so the URL's own settings win: give up on
 // an unreachable host soon, and notice a peer that vanished without closing.
@@ -294,6 +343,15 @@ Result<RowSet> PostgresConnection::query(std::string_view sql, const Params& par
     rows.add_row(std::move(row));
   }
   return rows;
+}
+
+Status PostgresConnection::query_each(std::string_view sql, const Params& params,
+                                      const std::function<void(const RowReader&)>& visit) {
+  DL_ASSIGN_OR_RETURN(PGresult * raw, run(sql, params));
+  ResultPtr res(raw);
+  const int nrows = PQntuples(res.get());
+  for (int r = 0; r < nrows; ++r) visit(PgRowReader(res.get(), r));
+  return {};
 }
 
 Result<std::int64_t> PostgresConnection::execute(std::string_view sql, const Params& params) {

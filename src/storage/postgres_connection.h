@@ -32,6 +32,9 @@ class PostgresConnection final : public Connection {
   const Status& open_status() const { return open_status_; }
 
   Result<RowSet> query(std::string_view sql, const Params& params) override;
+  // Visits the rows in libpq's buffer, as query() would read them.
+  Status query_each(std::string_view sql, const Params& params,
+                    const std::function<void(const RowReader&)>& visit) override;
   Result<std::int64_t> execute(std::string_view sql, const Params& params) override;
   Status execute_script(std::string_view sql) override;
   Dialect dialect() const override { return Dialect::kPostgres; }

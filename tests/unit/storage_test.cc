@@ -76,7 +76,7 @@ TEST_P(StorageTest, ValuesRoundTripWithTheSameTypesOnEveryBackend) {
 }
 
 // query_each hands out, in place, the rows query() returns: the same text
-// (numbers formatted), integers and NULLs, in order; nothing for no rows; and
+// (numbers, booleans and times formatted), integers and NULLs, in order; nothing for no rows; and
 // a visitor that throws leaves the statement ready to run again.
 TEST_P(StorageTest, RowsVisitedInPlaceReadAsQueryReturnsThem) {
   const std::string parent = add_parent("visited");
@@ -91,8 +91,8 @@ TEST_P(StorageTest, RowsVisitedInPlaceReadAsQueryReturnsThem) {
                     .ok());
   }
   const char* sql =
-      "SELECT id, n, at, CAST(n AS TEXT) || '!' FROM children WHERE parent_id = $1 "
-      "ORDER BY n";
+      "SELECT id, n, at, CAST(n AS TEXT) || '!', flag, CAST(n AS REAL) / 2 FROM children "
+      "WHERE parent_id = $1 ORDER BY n";
   auto rows = (*conn)->query(sql, {parent});
   ASSERT_TRUE(rows.ok()) << rows.error().cause;
   std::size_t seen = 0;
@@ -104,6 +104,9 @@ TEST_P(StorageTest, RowsVisitedInPlaceReadAsQueryReturnsThem) {
     EXPECT_EQ(r.is_null(2), expected.is_null(2));
     EXPECT_EQ(r.text(2), expected.text(2));  // "" for NULL
     EXPECT_EQ(r.text(3), std::to_string(expected.integer(1)) + "!");
+    EXPECT_EQ(r.integer(4), expected.integer(4));  // a boolean
+    EXPECT_EQ(r.text(4), expected.text(4));
+    EXPECT_EQ(r.integer(5), expected.integer(5));  // a real
   });
   ASSERT_TRUE(visited.ok()) << visited.error().cause;
   EXPECT_EQ(seen, 3u);
