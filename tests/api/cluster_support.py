@@ -64,6 +64,7 @@ CLUSTER_SKIPS = {
     "test_cluster_shared_jobs.py": "starts and stops its own instances and counts each one's lease takeovers",
     "test_cluster_shared_limits_and_cache.py": "starts its own instances and talks to each one directly",
     "test_cluster_shared_sessions.py": "starts its own instances and talks to each one directly",
+    "test_cluster_shared_stream_restart.py": "streams from one instance, restarts it and resumes on another",
     "test_cluster_instance_lease_freeze.py":
         "freezes one process's lease session and signals that process",
     "test_cluster_robust_database.py":
