@@ -101,7 +101,6 @@ int serve(const Config& config) {
   server.wait();
   jobs.stop();
   spdlog::info(R"({"msg":"stopped"})");
-  spdlog::shutdown();
   return 0;
 }
 
@@ -114,7 +113,12 @@ Command serve_command(CLI::App& app, const Config& config) {
               std::cerr << "deltalabs: unknown log level '" << config.log_level << "'\n";
               return 2;
             }
-            return serve(config);
+            const int code = serve(config);
+            // Only once serve() destroyed the application: its threads (the
+            // instance-lease keeper, listeners) may log until they are joined,
+            // and a line logged after shutdown() crashed the process.
+            spdlog::shutdown();
+            return code;
           }};
 }
 

@@ -1,11 +1,20 @@
 #include "storage/postgres_instance_lease.h"
 
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+
 namespace deltalabs {
 
 namespace {
 
 // Owner ids tried before giving up when each one's key is taken (a clash of keys).
 constexpr int kOwnerAttempts = 5;
+// How long each of the lease connection's statements may wait for an answer:
+// a check must be over before the next is due. Without it a frozen server
+// (or a frozen backend) held the keeper in poll() for good, and with it the
+// process's shutdown, which joins the keeper.
+const std::atomic<int> kAnswerWithinMs{5000};
 constexpr const char* kTryLock = "SELECT pg_try_advisory_lock($1)";
 constexpr const char* kPing = "SELECT 1";
 // Whether a session holds the advisory lock on bigint key $1 in this database:
@@ -51,7 +60,7 @@ PostgresInstanceLease::~PostgresInstanceLease() {
 
 Result<std::unique_ptr<PostgresConnection>> PostgresInstanceLease::hold(const std::string& url,
                                                                         std::int64_t key) {
-  auto conn = std::make_unique<PostgresConnection>(url);
+  auto conn = std::make_unique<PostgresConnection>(url, &kAnswerWithinMs);
   DL_TRY(conn->open_status());
   DL_ASSIGN_OR_RETURN(RowSet rows, conn->query(kTryLock, {key}));
   if (rows.empty() || !rows[0].boolean(0)) return key_taken();
@@ -76,11 +85,22 @@ void PostgresInstanceLease::keep() {
 }
 
 void PostgresInstanceLease::check_or_retake() {
-  if (held_ != nullptr && !held_->broken() && held_->query(kPing, {}).ok()) return;
-  // Lost: until it is back, other processes may take over this process's
+  const bool had = held_ != nullptr;
+  if (had && !held_->broken() && held_->query(kPing, {}).ok()) return;
+  // Lost, or no answer within kAnswerWithinMs: the connection is dropped
+  // (closing it ends the session and its lock once the server reads again),
+  // and until the lock is back other processes may take over this process's
   // claims. The old session may still hold the lock a moment; try again next time.
+  if (had) spdlog::warn(R"({{"msg":"instance lease lost","owner":"{}"}})", owner());
+  held_.reset();
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;
+  }
   auto again = hold(url_, *owner_key(owner()));
-  held_ = again.ok() ? std::move(again).value() : nullptr;
+  if (!again.ok()) return;
+  held_ = std::move(again).value();
+  spdlog::info(R"({{"msg":"instance lease retaken","owner":"{}"}})", owner());
 }
 
 }  // namespace deltalabs

@@ -17,8 +17,9 @@ namespace deltalabs {
 // advisory lock on the owner's key, held on a connection of its own. The
 // server releases it when that session ends, and a killed process's session
 // ends when its socket closes; pg_locks shows it to every other process. A
-// keeper thread checks the connection and, should it be lost, reconnects and
-// takes the same lock again.
+// keeper thread checks the connection and, should it be lost or not answer
+// within 5 s (a frozen server), drops it, reconnects and takes the same lock
+// again; it never waits longer than that, so neither does its destructor.
 class PostgresInstanceLease final : public InstanceLease {
  public:
   // Connects to `url` and takes a lease under a new owner id.

@@ -62,8 +62,12 @@ CLUSTER_SKIPS = {
     # count what each did; a server here is already three behind a haproxy.
     # They run on the PostgreSQL pass.
     "test_cluster_shared_jobs.py": "starts and stops its own instances and counts each one's lease takeovers",
+    "test_cluster_shared_hold_expiry.py": "kills the instance of its own that holds the hold sweeper's lease",
     "test_cluster_shared_limits_and_cache.py": "starts its own instances and talks to each one directly",
     "test_cluster_shared_sessions.py": "starts its own instances and talks to each one directly",
+    "test_cluster_shared_stream_restart.py": "streams from one instance, restarts it and resumes on another",
+    "test_cluster_instance_lease_freeze.py":
+        "freezes one process's lease session and signals that process",
     "test_cluster_robust_database.py":
         "runs one process on a PostgreSQL of its own, which it restarts, stops, freezes and fails over",
 }
