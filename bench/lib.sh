@@ -53,15 +53,10 @@ CONF
   wait_for "http://127.0.0.1:$port/health.json"
 }
 
-# Runs wrk against a URL and prints "name<TAB>req/s<TAB>p50 ms<TAB>p99 ms<TAB>non-2xx".
-# Usage: run_wrk NAME URL [HEADER] [LUA_SCRIPT]; settings from $threads $connections $duration.
-run_wrk() {
-  local name=$1 url=$2 header=${3:-} script=${4:-} out
-  local args=(-t"$threads" -c"$connections" -d"$duration" --latency)
-  [ -n "$header" ] && args+=(-H "$header")
-  [ -n "$script" ] && args+=(-s "$script")
-  out=$(wrk "${args[@]}" "$url")
-  WRK_OUT=$out /usr/bin/python3 - "$name" <<'PY'
+# Prints "name<TAB>req/s<TAB>p50 ms<TAB>p99 ms<TAB>non-2xx<TAB>requests completed"
+# of the wrk output in $WRK_OUT. Usage: WRK_OUT=$out wrk_fields NAME
+wrk_fields() {
+  /usr/bin/python3 - "$1" <<'PY'
 import os, re, sys
 text = os.environ["WRK_OUT"]
 def ms(v):
@@ -71,9 +66,21 @@ def ms(v):
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 p50 = ms(re.search(r"\s50%\s+(\S+)", text).group(1))
 p99 = ms(re.search(r"\s99%\s+(\S+)", text).group(1))
+requests = re.search(r"(\d+) requests in", text).group(1)
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print(f"{sys.argv[1]}\t{rps:.0f}\t{p50:.3f}\t{p99:.3f}\t{errors.group(1) if errors else 0}")
+print(f"{sys.argv[1]}\t{rps:.0f}\t{p50:.3f}\t{p99:.3f}\t{errors.group(1) if errors else 0}\t{requests}")
 PY
+}
+
+# Runs wrk against a URL and prints "name<TAB>req/s<TAB>p50 ms<TAB>p99 ms<TAB>non-2xx".
+# Usage: run_wrk NAME URL [HEADER] [LUA_SCRIPT]; settings from $threads $connections $duration.
+run_wrk() {
+  local name=$1 url=$2 header=${3:-} script=${4:-} out
+  local args=(-t"$threads" -c"$connections" -d"$duration" --latency)
+  [ -n "$header" ] && args+=(-H "$header")
+  [ -n "$script" ] && args+=(-s "$script")
+  out=$(wrk "${args[@]}" "$url")
+  WRK_OUT=$out wrk_fields "$name" | cut -f1-5
 }
 
 # Writes the markdown report of a TSV of run_wrk rows: ratios against the mean

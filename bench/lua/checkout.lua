@@ -1,7 +1,9 @@
 -- wrk script: each wrk thread holds one connection and one learner, and
 -- alternates POST /v1/cart/items (a resource) with POST /v1/orders (a new
 -- Idempotency-Key each time), so every second request is a real checkout.
--- Reads tokens.txt and resource.txt from the directory in $BENCH_DATA.
+-- Reads tokens.txt and resource.txt from the directory in $BENCH_DATA. The
+-- keys name the run (the second it started), so a second run with the same
+-- learners checks out anew instead of being answered the stored first orders.
 local next_id = 1
 
 function setup(thread)
@@ -16,6 +18,7 @@ function init(args)
   for line in io.lines(dir .. "/resource.txt") do resource = line end
   token = tokens[(id - 1) % #tokens + 1]
   step = 0
+  run = os.time()
 end
 
 function request()
@@ -25,6 +28,6 @@ function request()
     return wrk.format("POST", "/v1/cart/items", headers,
                       '{"item_type":"resource","item_id":"' .. resource .. '"}')
   end
-  headers["Idempotency-Key"] = "bench-" .. id .. "-" .. step
+  headers["Idempotency-Key"] = "bench-" .. run .. "-" .. id .. "-" .. step
   return wrk.format("POST", "/v1/orders", headers, "{}")
 end
