@@ -52,9 +52,12 @@ start_samplers() {
       extract(epoch FROM replay_lag) * 1000 FROM pg_stat_replication \\watch 0.1" \
     | psql_at "$primary_port" >"$1-primary.tsv" 2>&1 &
   sampler_pids=($!)
+  # The expression of kSelectReplicaStatus (storage/replica_sql.h): no commit
+  # replayed yet counts as lagging without end, as the instances count it.
   echo "SELECT extract(epoch FROM clock_timestamp()),
       CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
-      ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp()) * 1000 END \\watch 0.1" \
+      ELSE COALESCE(extract(epoch FROM now() - pg_last_xact_replay_timestamp()) * 1000, 2147483647) END
+      \\watch 0.1" \
     | psql_at "$replica_port" >"$1-replica.tsv" 2>&1 &
   sampler_pids+=($!)
   bench_pids+=("${sampler_pids[@]}")
