@@ -45,10 +45,9 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1 (see the top of bench/cluster-scale.sh)" >&2; exit 2 ;;
   esac
 done
-binary=$(realpath "${DELTALABS_BINARY:-${BUILD_DIR:-build}/deltalabs}")
-[ -x "$binary" ] || { echo "build first: scripts/build" >&2; exit 1; }
-export DELTALABS_BINARY=$binary
 source bench/lib.sh
+export_binary
+binary=$DELTALABS_BINARY
 export CLUSTER_DIR=$bench_work/cluster
 trap 'scripts/cluster down >/dev/null 2>&1 || true; bench_cleanup' EXIT
 trap 'exit 130' INT TERM  # so the EXIT trap removes the cluster

@@ -12,6 +12,15 @@ bench_cleanup() {
 }
 trap bench_cleanup EXIT
 
+# Sets DELTALABS_BINARY to the absolute path of the binary to measure
+# ($DELTALABS_BINARY, else $BUILD_DIR/deltalabs, else build/deltalabs) and
+# exports it, for scripts that hand it on (scripts/cluster runs it from there).
+export_binary() {
+  DELTALABS_BINARY=$(realpath "${DELTALABS_BINARY:-${BUILD_DIR:-build}/deltalabs}")
+  [ -x "$DELTALABS_BINARY" ] || { echo "build first: scripts/build" >&2; exit 1; }
+  export DELTALABS_BINARY
+}
+
 # Prints a free TCP port on 127.0.0.1.
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 

@@ -29,10 +29,9 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1 (see the top of bench/replica-lag.sh)" >&2; exit 2 ;;
   esac
 done
-binary=$(realpath "${DELTALABS_BINARY:-${BUILD_DIR:-build}/deltalabs}")
-[ -x "$binary" ] || { echo "build first: scripts/build" >&2; exit 1; }
-export DELTALABS_BINARY=$binary
 source bench/lib.sh
+export_binary
+binary=$DELTALABS_BINARY
 trap 'for d in "$bench_work"/cluster-*; do CLUSTER_DIR=$d scripts/cluster down >/dev/null 2>&1 || true; done
       bench_cleanup' EXIT
 trap 'exit 130' INT TERM  # so the EXIT trap removes the clusters
