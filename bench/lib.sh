@@ -12,6 +12,15 @@ bench_cleanup() {
 }
 trap bench_cleanup EXIT
 
+# Sets DELTALABS_BINARY to the absolute path of the binary to measure
+# ($DELTALABS_BINARY, else $BUILD_DIR/deltalabs, else build/deltalabs) and
+# exports it, for scripts that hand it on (scripts/cluster runs it from there).
+export_binary() {
+  DELTALABS_BINARY=$(realpath "${DELTALABS_BINARY:-${BUILD_DIR:-build}/deltalabs}")
+  [ -x "$DELTALABS_BINARY" ] || { echo "build first: scripts/build" >&2; exit 1; }
+  export DELTALABS_BINARY
+}
+
 # Prints a free TCP port on 127.0.0.1.
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -53,15 +62,10 @@ CONF
   wait_for "http://127.0.0.1:$port/health.json"
 }
 
-# Runs wrk against a URL and prints "name<TAB>req/s<TAB>p50 ms<TAB>p99 ms<TAB>non-2xx".
-# Usage: run_wrk NAME URL [HEADER] [LUA_SCRIPT]; settings from $threads $connections $duration.
-run_wrk() {
-  local name=$1 url=$2 header=${3:-} script=${4:-} out
-  local args=(-t"$threads" -c"$connections" -d"$duration" --latency)
-  [ -n "$header" ] && args+=(-H "$header")
-  [ -n "$script" ] && args+=(-s "$script")
-  out=$(wrk "${args[@]}" "$url")
-  WRK_OUT=$out /usr/bin/python3 - "$name" <<'PY'
+# Prints "name<TAB>req/s<TAB>p50 ms<TAB>p99 ms<TAB>non-2xx<TAB>requests completed"
+# of the wrk output in $WRK_OUT. Usage: WRK_OUT=$out wrk_fields NAME
+wrk_fields() {
+  /usr/bin/python3 - "$1" <<'PY'
 import os, re, sys
 text = os.environ["WRK_OUT"]
 def ms(v):
@@ -71,9 +75,21 @@ def ms(v):
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 p50 = ms(re.search(r"\s50%\s+(\S+)", text).group(1))
 p99 = ms(re.search(r"\s99%\s+(\S+)", text).group(1))
+requests = re.search(r"(\d+) requests in", text).group(1)
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print(f"{sys.argv[1]}\t{rps:.0f}\t{p50:.3f}\t{p99:.3f}\t{errors.group(1) if errors else 0}")
+print(f"{sys.argv[1]}\t{rps:.0f}\t{p50:.3f}\t{p99:.3f}\t{errors.group(1) if errors else 0}\t{requests}")
 PY
+}
+
+# Runs wrk against a URL and prints "name<TAB>req/s<TAB>p50 ms<TAB>p99 ms<TAB>non-2xx".
+# Usage: run_wrk NAME URL [HEADER] [LUA_SCRIPT]; settings from $threads $connections $duration.
+run_wrk() {
+  local name=$1 url=$2 header=${3:-} script=${4:-} out
+  local args=(-t"$threads" -c"$connections" -d"$duration" --latency)
+  [ -n "$header" ] && args+=(-H "$header")
+  [ -n "$script" ] && args+=(-s "$script")
+  out=$(wrk "${args[@]}" "$url")
+  WRK_OUT=$out wrk_fields "$name" | cut -f1-5
 }
 
 # Writes the markdown report of a TSV of run_wrk rows: ratios against the mean
