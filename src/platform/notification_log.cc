@@ -11,17 +11,42 @@ constexpr const char* kInsertNotification =
     "INSERT INTO notifications (id, user_id, kind, payload, read_at, created_at) "
     "VALUES ($1, $2, $3, $4, NULL, $5)";
 constexpr const char* kSignal = "SELECT pg_notify($1, $2)";
+// Held until the transaction ends: one recipient's notifications are written
+// one transaction after another (SQLite's single writer does this already).
+constexpr const char* kLockRecipient = "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))";
+constexpr const char* kLatestOfRecipient =
+    "SELECT CAST(id AS TEXT) FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 1";
+
+// The id after `latest` made from it: its last twelve hex digits (random
+// bits of a UUIDv7) plus one.
+std::string id_after(std::string latest) {
+  for (std::size_t i = latest.size(); i-- > latest.size() - 12;) {
+    char& digit = latest[i];
+    if (digit == 'f') {
+      digit = '0';
+      continue;
+    }
+    digit = digit == '9' ? 'a' : static_cast<char>(digit + 1);
+    break;
+  }
+  return latest;
+}
 
 }  // namespace
 
 Result<std::string> NotificationLog::record(Connection& c, const std::string& user_id,
                                             const std::string& kind,
                                             const std::string& payload_json) {
+  const bool postgres = c.dialect() == Dialect::kPostgres;
+  if (postgres) DL_TRY(c.query(kLockRecipient, {user_id}));
+  // Ids made before commit could commit out of order; a recipient's ids are
+  // therefore made under its lock and above its newest, so commit order is id
+  // order and a stream resumed after an id misses nothing (decision 0029).
+  DL_ASSIGN_OR_RETURN(RowSet latest, c.query(kLatestOfRecipient, {user_id}));
   std::string id = new_uuid_v7();
+  if (!latest.empty() && id <= latest[0].text(0)) id = id_after(latest[0].text(0));
   DL_TRY(c.execute(kInsertNotification, {id, user_id, kind, payload_json, format_rfc3339(now())}));
-  if (c.dialect() == Dialect::kPostgres) {
-    DL_TRY(c.query(kSignal, {std::string(kNotificationChannel), user_id}));
-  }
+  if (postgres) DL_TRY(c.query(kSignal, {std::string(kNotificationChannel), user_id}));
   return id;
 }
 

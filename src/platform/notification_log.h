@@ -15,7 +15,9 @@ inline constexpr const char* kNotificationChannel = "deltalabs_notifications";
 // transaction, so a notification exists exactly when the change it announces
 // committed. On PostgreSQL the recipient is also signalled on
 // kNotificationChannel, which the database delivers at commit, to every
-// server process listening on that database.
+// server process listening on that database. One recipient's notifications
+// commit in id order (a lock per recipient until commit), which is the order
+// a notification stream reads them in.
 class NotificationLog {
  public:
   // Appends a notification of `kind` (e.g. answer.created, appeal.resolved)
