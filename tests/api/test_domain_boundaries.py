@@ -114,6 +114,9 @@ EXCEPTIONS: dict[tuple[str, str, str], str] = {
         "NotificationLog is the one insert path every domain (learning, assessment, commerce, labs) "
         "uses in its own transaction; moving it into engagement needs engagement below them all, "
         "and engagement uses learning's EnrollmentService today",
+    ("reads-engagement", "platform/notification_log.cc", "notifications"):
+        "the same insert path reads the recipient's newest id under its lock, so that one "
+        "recipient's notifications commit in id order (decision 0029)",
     # -- reads: joins in listing and derived-value statements
     ("reads-catalog", "learning/learning_sql.h", "courses"):
         "enrollments show their course's title and slug, wishlist pages its title, price and "
