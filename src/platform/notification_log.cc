@@ -13,7 +13,9 @@ constexpr const char* kInsertNotification =
 constexpr const char* kSignal = "SELECT pg_notify($1, $2)";
 // Held until the transaction ends: one recipient's notifications are written
 // one transaction after another (SQLite's single writer does this already).
-constexpr const char* kLockRecipient = "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))";
+// A two-key lock (802017: this class; the recipient's hash) never meets the
+// one-key locks of instance leases and migrations.
+constexpr const char* kLockRecipient = "SELECT pg_advisory_xact_lock(802017, hashtext($1))";
 constexpr const char* kLatestOfRecipient =
     "SELECT CAST(id AS TEXT) FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 1";
 

@@ -19,10 +19,13 @@ constexpr const char* kTryLock = "SELECT pg_try_advisory_lock($1)";
 constexpr const char* kPing = "SELECT 1";
 // Whether a session holds the advisory lock on bigint key $1 in this database:
 // pg_locks splits such a key into classid (high half) and objid (low half).
+// The halves of $1 are compared, not the key rebuilt from every row's: a row
+// of any other advisory lock (a high classid) would overflow that sum.
 constexpr const char* kLockHeld =
     "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1 "
     "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-    "AND CAST(classid AS bigint) * 4294967296 + CAST(objid AS bigint) = $1";
+    "AND classid = CAST((CAST($1 AS BIGINT) >> 32) & 4294967295 AS OID) "
+    "AND objid = CAST(CAST($1 AS BIGINT) & 4294967295 AS OID)";
 
 Error key_taken() {
   return Error::unavailable("INSTANCE_LEASE_FAILED", "Cannot take this process's instance lease.",

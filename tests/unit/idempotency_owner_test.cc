@@ -112,6 +112,24 @@ TEST_P(IdempotencyOwnerTest, ALeaseIsAliveWhileHeldAndEndsWithItsHolder) {
   EXPECT_FALSE(alive(*a, ended));
 }
 
+// Other advisory locks in the database (any key, one-key or two-key) neither
+// break the check nor count as a live owner.
+TEST_P(IdempotencyOwnerTest, OtherAdvisoryLocksDoNotConfuseTheCheck) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "advisory locks are PostgreSQL's";
+  auto a = lease();
+  ASSERT_TRUE(a);
+  auto other = db_->write();
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)
+                  ->execute_script("SELECT pg_advisory_lock(-1); SELECT pg_advisory_lock(-42, 7);"
+                                   "SELECT pg_advisory_lock(9223372036854775807)")
+                  .ok());
+  EXPECT_TRUE(alive(*a, a->owner()));
+  EXPECT_FALSE(alive(*a, make_owner_id()));
+  EXPECT_FALSE(alive(*a, "3fffffffffffffff"));
+  ASSERT_TRUE((*other)->execute_script("SELECT pg_advisory_unlock_all()").ok());
+}
+
 TEST_P(IdempotencyOwnerTest, AClaimOfAnOwnerThatIsGoneIsTakenOverAtOnce) {
   auto crashed = lease();
   ASSERT_TRUE(crashed);
