@@ -38,19 +38,23 @@ RETAKEN = '"msg":"instance lease retaken"'
 
 
 def keeper_backend(databases, url: str) -> tuple[int, str]:
-    """The pid of the one session holding an advisory lock on the database at `url` (the
-    instance's lease), and the lock's key."""
+    """The pid of the one session holding a one-key advisory lock on the database at `url`
+    (the instance's lease; notifications take two-key locks), and the lock's key."""
     name = url.rsplit("/", 1)[1].split("?")[0]
-    rows = databases.execute(url, "SELECT l.pid, CAST(l.classid AS bigint) * 4294967296 + CAST(l.objid AS bigint) "
+    rows = databases.execute(url, "SELECT l.pid, l.classid, l.objid "
                                   "FROM pg_locks l JOIN pg_database d ON d.oid = l.database "
-                                  f"WHERE l.locktype = 'advisory' AND l.granted AND d.datname = '{name}'")
+                                  "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
+                                  f"AND d.datname = '{name}'")
     assert len(rows) == 1, rows
-    return int(rows[0][0]), rows[0][1]
+    pid, high, low = (int(v) for v in rows[0])
+    return pid, str((high << 32) + low)
 
 
 def lock_holders(databases, url: str, key: str) -> list[int]:
-    rows = databases.execute(url, "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND "
-                                  f"CAST(classid AS bigint) * 4294967296 + CAST(objid AS bigint) = {key}")
+    # pg_locks splits a one-key lock's bigint into its halves (classid, objid).
+    high, low = (int(key) >> 32) & 0xFFFFFFFF, int(key) & 0xFFFFFFFF
+    rows = databases.execute(url, "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                                  f"AND objsubid = 1 AND classid = {high} AND objid = {low}")
     return [int(r[0]) for r in rows]
 
 
