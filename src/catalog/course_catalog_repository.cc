@@ -110,7 +110,8 @@ Result<std::optional<std::string>> CourseCatalogRepository::each(
   }
   std::optional<std::string> free;
   if (query.free) free = *query.free ? "true" : "false";
-  std::string statement;
+  std::string limited;  // the newest-first page's text with its row limit
+  std::string_view statement;
   Params params;
   if (unfiltered_newest(query)) {
     const bool sqlite = c.dialect() == Dialect::kSqlite;
@@ -119,7 +120,8 @@ Result<std::optional<std::string>> CourseCatalogRepository::each(
       text_of_page = sqlite ? sql::kSqliteCatalogNewestAfter : sql::kPgCatalogNewestAfter;
       params = Params{position.id};
     }
-    statement = with_row_limit(text_of_page, page.limit + 1);
+    limited = with_row_limit(text_of_page, page.limit + 1);
+    statement = limited;
   } else {
     statement = statement_for(c.dialect(), query.sort, text.has_value());
     params = Params{text,           query.category,  query.level, query.instructor_id,

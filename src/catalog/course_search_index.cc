@@ -206,7 +206,7 @@ Result<bool> CourseSearchIndex::dropped(Connection& c, Catalog& catalog, const s
   return drops;
 }
 
-std::shared_ptr<CourseSearchIndex::Catalog> CourseSearchIndex::held() {
+std::shared_ptr<CourseSearchIndex::Catalog> CourseSearchIndex::current_catalog() {
   std::lock_guard lock(mutex_);
   return current_;
 }
@@ -259,7 +259,7 @@ Result<std::optional<Page<Course>>> CourseSearchIndex::search(Connection& c,
   // when the index is current. Otherwise (no index yet, a changed catalog,
   // keys that read other rows, or nothing read to tell) the generation is
   // asked first, as it must be.
-  if (std::shared_ptr<Catalog> catalog = held()) {
+  if (std::shared_ptr<Catalog> catalog = current_catalog()) {
     DL_ASSIGN_OR_RETURN(Outcome first, search_in(c, catalog, words, position, query, page.limit));
     if (first.page && first.generation == catalog->generation) return std::move(first.page);
   }

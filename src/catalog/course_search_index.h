@@ -51,7 +51,7 @@ class CourseSearchIndex {
     std::optional<std::int64_t> generation;
   };
   // The index held now, whatever generation it is of; nullptr before the first build.
-  std::shared_ptr<Catalog> held();
+  std::shared_ptr<Catalog> current_catalog();
   // The page of `words` (distinct, not empty) after `position` in `catalog`.
   Result<Outcome> search_in(Connection& c, const std::shared_ptr<Catalog>& catalog,
                             const std::vector<std::string>& words, const CatalogPosition& position,

@@ -119,6 +119,8 @@ Value to_value(const PGresult* res, int row, int col) {
   }
 }
 
+bool is_integer(Oid type) { return type == kInt2Oid || type == kInt4Oid || type == kInt8Oid; }
+
 // Whether query() keeps a column of this type as libpq's text: every type
 // but booleans, reals and times (integers too: PostgreSQL writes them as
 // std::to_string would).
@@ -149,7 +151,11 @@ class PgRowReader final : public RowReader {
     formatted_[i] = converted(i).text(0);
     return formatted_[i];
   }
-  std::int64_t integer(std::size_t i) const override { return converted(i).integer(0); }
+  std::int64_t integer(std::size_t i) const override {
+    if (is_integer(PQftype(res_, col(i))))  // NULL reads "", which parses as 0 as in a RowSet
+      return std::strtoll(PQgetvalue(res_, row_, col(i)), nullptr, 10);
+    return converted(i).integer(0);
+  }
 
  private:
   int col(std::size_t i) const { return static_cast<int>(i); }
