@@ -22,11 +22,16 @@
 
 namespace deltalabs {
 
-Result<std::unique_ptr<Database>> open_configured_database(const Config& config) {
+DatabaseOptions database_options(const Config& config, std::string url) {
   DatabaseOptions options;
-  options.url = config.database;
-  options.pool_size = config.db_pool > 0 ? config.db_pool : config.resolved_threads() + 2;
-  return open_database(options);
+  options.url = std::move(url);
+  options.pool_size = config.resolved_db_pool();
+  options.read_pipelines = config.resolved_read_pipelines();
+  return options;
+}
+
+Result<std::unique_ptr<Database>> open_configured_database(const Config& config) {
+  return open_database(database_options(config, config.database));
 }
 
 namespace {

@@ -141,5 +141,7 @@ class Application {
 
 // Opens (and creates) the configured database without migrating it.
 Result<std::unique_ptr<Database>> open_configured_database(const Config& config);
+// The storage settings of `config` for the database at `url`.
+DatabaseOptions database_options(const Config& config, std::string url);
 
 }  // namespace deltalabs

@@ -7,8 +7,15 @@ void add_global_options(CLI::App& app, Config& c) {
   app.add_option("--database", c.database, "sqlite:PATH or postgresql://user:pass@host:port/db")
       ->envname("DELTALABS_DATABASE")
       ->capture_default_str();
-  app.add_option("--db-pool", c.db_pool, "Database connections (0 = threads + 2)")
+  app.add_option("--db-pool", c.db_pool, "Pooled database connections (0 = threads + 2; with read pipelines, as many as without)")
       ->envname("DELTALABS_DB_POOL");
+  app.add_option("--db-read-pipelines", c.db_read_pipelines,
+                 "PostgreSQL: connections that carry every request's autocommit reads in "
+                 "batches, one round trip each (libpq pipeline mode; decision 0031); -1 = one "
+                 "per core (at least 2), 0 = each read borrows a pooled connection")
+      ->envname("DELTALABS_DB_READ_PIPELINES")
+      ->check(CLI::Range(-1, 64))
+      ->capture_default_str();
   app.add_option("--database-replica", c.database_replica,
                  "postgresql://... of a streaming replica of --database: serve reads the public "
                  "catalog there (read-your-writes kept; decision 0029)")
@@ -24,7 +31,7 @@ void add_global_options(CLI::App& app, Config& c) {
   app.add_option("--listen", c.listen, "HOST:PORT to serve on")
       ->envname("DELTALABS_LISTEN")
       ->capture_default_str();
-  app.add_option("--threads", c.threads, "HTTP worker threads (0 = two per core, at least 4)")
+  app.add_option("--threads", c.threads, "HTTP worker threads (0 = two per core, at least 4; with PostgreSQL read pipelines 16 per core)")
       ->envname("DELTALABS_THREADS");
   app.add_option("--body-limit", c.body_limit, "Largest request body in bytes")
       ->envname("DELTALABS_BODY_LIMIT")

@@ -12,7 +12,10 @@ namespace deltalabs {
 struct Config {
   // Storage (every data subcommand).
   std::string database = "sqlite:./var/deltalabs.db";
-  std::size_t db_pool = 0;  // 0 = threads + 2
+  std::size_t db_pool = 0;  // 0 = threads + 2 (with read pipelines: as on SQLite)
+  // PostgreSQL: connections carrying every request's reads in batches
+  // (decision 0031); -1 = one per core (at least 2), 0 = none.
+  int db_read_pipelines = -1;
   // A PostgreSQL streaming replica for stale-ok reads (serve); empty = none.
   std::string database_replica;
   int replica_max_lag_s = 10;  // a replica further behind is skipped
@@ -76,6 +79,10 @@ struct Config {
   unsigned short listen_port() const;
   // Worker threads after resolving 0 to the hardware.
   std::size_t resolved_threads() const;
+  // Pooled database connections after resolving 0 to the hardware.
+  std::size_t resolved_db_pool() const;
+  // Read pipelines after resolving -1 to the hardware; 0 on SQLite.
+  std::size_t resolved_read_pipelines() const;
 };
 
 }  // namespace deltalabs

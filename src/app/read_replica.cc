@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/application.h"
+
 namespace deltalabs {
 
 Result<std::unique_ptr<ReplicaRoutingDatabase>> open_read_replica(std::unique_ptr<Database> primary,
@@ -10,10 +12,8 @@ Result<std::unique_ptr<ReplicaRoutingDatabase>> open_read_replica(std::unique_pt
     return Error::misconfigured("REPLICA_NEEDS_POSTGRESQL",
                                 "--database-replica needs a PostgreSQL --database.");
   }
-  DatabaseOptions options;
-  options.url = config.database_replica;
-  options.pool_size = config.db_pool > 0 ? config.db_pool : config.resolved_threads() + 2;
-  DL_ASSIGN_OR_RETURN(std::unique_ptr<Database> replica, open_database(options));
+  DL_ASSIGN_OR_RETURN(std::unique_ptr<Database> replica,
+                      open_database(database_options(config, config.database_replica)));
   if (replica->dialect() != Dialect::kPostgres) {
     return Error::misconfigured("REPLICA_NEEDS_POSTGRESQL",
                                 "--database-replica must be a postgresql:// URL.");

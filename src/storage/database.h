@@ -142,6 +142,10 @@ struct DatabaseOptions {
   std::string url = "sqlite:./var/deltalabs.db";
   std::size_t pool_size = 8;
   std::chrono::milliseconds busy_timeout{5000};
+  // PostgreSQL: connections that carry every request's autocommit reads in
+  // batches (libpq pipeline mode, decision 0031); 0 = each read borrows a
+  // pooled connection. SQLite ignores it.
+  std::size_t read_pipelines = 0;
 };
 
 // Opens the database a URL names: `sqlite:PATH` (or a path ending in .db) or

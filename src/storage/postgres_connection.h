@@ -2,9 +2,14 @@
 
 #include <atomic>
 #include <chrono>
+#include <optional>
+#include <span>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "storage/connection.h"
+#include "storage/pg_result.h"
 #include "storage/statement_cache.h"
 
 struct pg_conn;
@@ -41,6 +46,24 @@ class PostgresConnection final : public Connection {
   // Also true when the server closed an idle connection (a restart, a failover):
   // what it sent is read without waiting.
   bool broken() const override;
+  // True once a statement found the server gone (no look at the socket).
+  bool lost() const { return lost_; }
+
+  // A statement of a batch (run_batch), then its outcome: the result, the
+  // error, or none when it must run again (another statement of its batch failed).
+  struct BatchStatement {
+    std::string_view sql;
+    const Params* params = nullptr;
+    std::optional<Result<PgResultPtr>> outcome;
+    bool prepares = false;  // set by run_batch: the batch prepared its text
+  };
+  // Runs the statements in one round trip (libpq pipeline mode) as one
+  // implicit transaction, each on a snapshot of its own, within one deadline.
+  // Outcomes are given once the transaction ended: all of them when it
+  // committed; when a statement failed, only its error (the others were
+  // rolled back with it and run again in a later batch); when the server was
+  // lost, 503 to every statement.
+  void run_batch(std::span<BatchStatement* const> batch);
 
  private:
   struct Prepared {
@@ -48,6 +71,18 @@ class PostgresConnection final : public Connection {
   };
   // Runs a prepared statement; the caller owns (and must PQclear) the result.
   Result<pg_result*> run(std::string_view sql, const Params& params);
+  // Queues a batch's statements and its sync; false when libpq refused one.
+  bool send_batch(std::span<BatchStatement* const> batch);
+  // Reads a sent batch's answers into its statements' outcomes.
+  void read_batch(std::span<BatchStatement* const> batch,
+                  std::chrono::steady_clock::time_point deadline);
+  // The next result of a pipeline, waiting within the deadline; null at the
+  // end of a statement's results, an error when the server is gone.
+  Result<pg_result*> next_result(std::chrono::steady_clock::time_point deadline);
+  // When a statement sent now must be answered by, from the deadline setting.
+  std::chrono::steady_clock::time_point statement_deadline() const;
+  // Sends what libpq holds, reading answers meanwhile; false at the deadline.
+  bool flush_within(std::chrono::steady_clock::time_point deadline);
   // Waits for what the command just sent returns, within the deadline; the
   // last result (the error, when one failed), which the caller must PQclear.
   Result<pg_result*> await_result(std::string_view sql);
@@ -64,6 +99,7 @@ class PostgresConnection final : public Connection {
   Status open_status_;
   StatementCache<Prepared> cache_;
   std::size_t next_statement_ = 0;
+  std::vector<std::pair<std::string, std::string>> batch_names_;  // texts a batch prepares, names
 };
 
 }  // namespace deltalabs

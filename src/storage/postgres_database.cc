@@ -1,5 +1,6 @@
 #include "storage/postgres_database.h"
 
+#include "storage/pipelined_reads.h"
 #include "storage/postgres_connection.h"
 
 namespace deltalabs {
@@ -22,6 +23,18 @@ PostgresDatabase::PostgresDatabase(const std::string& url, const DatabaseOptions
         return std::unique_ptr<Connection>(std::move(c));
       },
       options.pool_size, options.busy_timeout);
+  for (std::size_t i = 0; i < options.read_pipelines; ++i)
+    pipelines_.push_back(std::make_unique<PostgresPipeline>(url, &deadline_ms_));
+}
+
+Result<ConnectionLease> PostgresDatabase::read() {
+  if (pipelines_.empty()) return pool_->acquire();
+  PostgresPipeline* least = pipelines_.front().get();
+  for (const auto& pipeline : pipelines_) {
+    if (pipeline->load() < least->load()) least = pipeline.get();
+  }
+  auto* reads = new PipelinedReads(*least, [pool = pool_.get()] { return pool->acquire(); });
+  return ConnectionLease(reads, [](Connection* c) { delete c; });
 }
 
 Result<std::unique_ptr<Database>> PostgresDatabase::open(const std::string& url,

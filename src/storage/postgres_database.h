@@ -4,14 +4,17 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "storage/connection_pool.h"
 #include "storage/database.h"
+#include "storage/postgres_pipeline.h"
 
 namespace deltalabs {
 
 // A PostgreSQL server reached through one pool of libpq connections; reads and
-// write transactions (READ COMMITTED, retried on serialization failure) share it.
+// write transactions (READ COMMITTED, retried on serialization failure) share
+// it, unless reads go through read pipelines (DatabaseOptions::read_pipelines).
 class PostgresDatabase final : public Database {
  public:
   // Connects once to check the URL, then pools lazily.
@@ -19,7 +22,9 @@ class PostgresDatabase final : public Database {
                                                 const DatabaseOptions& options);
 
   Dialect dialect() const override { return Dialect::kPostgres; }
-  Result<ConnectionLease> read() override { return pool_->acquire(); }
+  // With read pipelines, a connection whose statements join the least busy
+  // pipeline's next batch; else a pooled one.
+  Result<ConnectionLease> read() override;
   Result<ConnectionLease> write() override { return pool_->acquire(); }
   void limit_statements(std::chrono::milliseconds deadline) override;
   Status ping() override;
@@ -37,6 +42,7 @@ class PostgresDatabase final : public Database {
   // so it outlives the connections.
   std::atomic<int> deadline_ms_{0};
   std::unique_ptr<ConnectionPool> pool_;
+  std::vector<std::unique_ptr<PostgresPipeline>> pipelines_;
 };
 
 // `url` with any password replaced by ***.
