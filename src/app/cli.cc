@@ -31,7 +31,7 @@ void add_global_options(CLI::App& app, Config& c) {
   app.add_option("--listen", c.listen, "HOST:PORT to serve on")
       ->envname("DELTALABS_LISTEN")
       ->capture_default_str();
-  app.add_option("--threads", c.threads, "HTTP worker threads (0 = two per core, at least 4; with PostgreSQL read pipelines 16 per core)")
+  app.add_option("--threads", c.threads, "HTTP worker threads (0 = two per core, at least 4; with PostgreSQL read pipelines 8 per core, at least 16)")
       ->envname("DELTALABS_THREADS");
   app.add_option("--body-limit", c.body_limit, "Largest request body in bytes")
       ->envname("DELTALABS_BODY_LIMIT")

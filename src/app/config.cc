@@ -34,8 +34,9 @@ std::size_t Config::resolved_threads() const {
   if (threads > 0) return threads;
   // With read pipelines a request spends most of its time waiting for its
   // batch, holding a thread but no core, and the more requests wait the
-  // fuller the batches (decision 0031: 16 per core measured best on 2 cores).
-  if (resolved_read_pipelines() > 0) return std::max(16u, 16 * cores());
+  // fuller the batches (decision 0031: 8 to 16 per core measured alike on 2 cores,
+  // with a longer tail at 16).
+  if (resolved_read_pipelines() > 0) return std::max(16u, 8 * cores());
   // Two per core: request threads block in the kernel on SQLite's file locks
   // and on wake-ups, and a second thread per core keeps the core busy then
   // (measured: GET /v1/users/me +18 % on 2 cores, /health unchanged).

@@ -201,15 +201,21 @@ void PostgresConnection::run_batch(std::span<BatchStatement* const> batch) {
   if (!lost_ && cache_.size() + batch.size() > kStatementCacheLimit) {
     if (execute_script("DEALLOCATE ALL").ok()) cache_.clear();
   }
-  if (lost_ || PQenterPipelineMode(conn_) == 0 || PQsetnonblocking(conn_, 1) != 0 ||
-      !send_batch(batch)) {
-    lost_ = true;
-  } else {
-    read_batch(batch, deadline);
+  Status answered = lost_ ? Status(lost_error()) : Status();
+  if (answered.ok()) {
+    if (PQenterPipelineMode(conn_) == 0 || PQsetnonblocking(conn_, 1) != 0 || !send_batch(batch)) {
+      answered = failed(nullptr, "a batch of reads");
+      lost_ = true;
+    } else {
+      answered = read_batch(batch, deadline);
+    }
   }
-  if (!lost_ && (PQsetnonblocking(conn_, 0) != 0 || PQexitPipelineMode(conn_) == 0)) lost_ = true;
+  if (answered.ok() && (PQsetnonblocking(conn_, 0) != 0 || PQexitPipelineMode(conn_) == 0)) {
+    answered = failed(nullptr, "a batch of reads");
+    lost_ = true;
+  }
   for (BatchStatement* statement : batch) {
-    if (lost_ && !statement->outcome) statement->outcome.emplace(lost_error());
+    if (!answered.ok() && !statement->outcome) statement->outcome.emplace(answered.error());
   }
 }
 
@@ -252,20 +258,25 @@ Result<PGresult*> PostgresConnection::next_result(std::chrono::steady_clock::tim
   return PQgetResult(conn_);
 }
 
-void PostgresConnection::read_batch(std::span<BatchStatement* const> batch,
-                                    std::chrono::steady_clock::time_point deadline) {
+Status PostgresConnection::read_batch(std::span<BatchStatement* const> batch,
+                                      std::chrono::steady_clock::time_point deadline) {
+  const auto lost = [this](Error e) {
+    lost_ = true;  // what is still on its way cannot be told from the next batch's answers
+    return e;
+  };
   if (!flush_within(deadline)) {
-    lost_ = true;
-    return;
+    return lost(Error::unavailable(storage_code::kDatabaseUnavailable,
+                                   "The database is unavailable.",
+                                   "a batch of reads could not be sent within the deadline"));
   }
   std::vector<PgResultPtr> results(batch.size());
   std::optional<Error> failure;
   std::size_t failed_at = batch.size();
   // Reads one statement's answer (a prepare's or a query's) and the end mark after it.
-  const auto answer = [&](std::size_t i, PgResultPtr* keep) -> bool {
-    auto next = next_result(deadline);
-    if (!next.ok() || *next == nullptr) return false;
-    PgResultPtr res(*next);
+  const auto answer = [&](std::size_t i, PgResultPtr* keep) -> Status {
+    DL_ASSIGN_OR_RETURN(PGresult * next, next_result(deadline));
+    if (next == nullptr) return failed(nullptr, "a batch of reads: an answer is missing");
+    PgResultPtr res(next);
     const auto status = PQresultStatus(res.get());
     if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
       if (keep != nullptr) *keep = std::move(res);
@@ -273,29 +284,31 @@ void PostgresConnection::read_batch(std::span<BatchStatement* const> batch,
       failure = pg_error(res.get(), conn_, batch[i]->sql);
       failed_at = i;
     }
-    auto end = next_result(deadline);
-    return end.ok() && *end == nullptr;
+    DL_ASSIGN_OR_RETURN(PGresult * end, next_result(deadline));
+    const PgResultPtr extra(end);
+    if (extra) return failed(nullptr, "a batch of reads: an answer too many");
+    return {};
   };
   for (std::size_t i = 0; i < batch.size(); ++i) {
-    if (batch[i]->prepares && !answer(i, nullptr)) return static_cast<void>(lost_ = true);
-    if (!answer(i, &results[i])) return static_cast<void>(lost_ = true);
+    if (batch[i]->prepares) {
+      if (auto prepared = answer(i, nullptr); !prepared.ok()) return lost(prepared.error());
+    }
+    if (auto ran = answer(i, &results[i]); !ran.ok()) return lost(ran.error());
   }
-  auto sync = next_result(deadline);
-  if (!sync.ok() || *sync == nullptr) return static_cast<void>(lost_ = true);
-  PgResultPtr sync_result(*sync);
+  DL_ASSIGN_OR_RETURN(PGresult * sync, next_result(deadline));
+  if (sync == nullptr) return lost(failed(nullptr, "a batch of reads: its end is missing"));
+  const PgResultPtr sync_result(sync);
   if (PQresultStatus(sync_result.get()) != PGRES_PIPELINE_SYNC) {
     // The implicit transaction failed to commit: every statement learns why.
-    const Error commit = pg_error(sync_result.get(), conn_, "a batch of reads");
-    for (BatchStatement* statement : batch) statement->outcome.emplace(commit);
-    lost_ = true;  // what follows on the wire is not known: start over
-    return;
+    return lost(pg_error(sync_result.get(), conn_, "a batch of reads"));
   }
   if (failure) {
     batch[failed_at]->outcome.emplace(std::move(*failure));
-    return;
+    return {};
   }
   for (const auto& [text, name] : batch_names_) cache_.emplace(text, Prepared{name});
   for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->outcome.emplace(std::move(results[i]));
+  return {};
 }
 
 }  // namespace deltalabs

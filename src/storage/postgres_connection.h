@@ -62,7 +62,7 @@ class PostgresConnection final : public Connection {
   // Outcomes are given once the transaction ended: all of them when it
   // committed; when a statement failed, only its error (the others were
   // rolled back with it and run again in a later batch); when the server was
-  // lost, 503 to every statement.
+  // lost (503) or the commit failed, that error to every statement.
   void run_batch(std::span<BatchStatement* const> batch);
 
  private:
@@ -73,8 +73,9 @@ class PostgresConnection final : public Connection {
   Result<pg_result*> run(std::string_view sql, const Params& params);
   // Queues a batch's statements and its sync; false when libpq refused one.
   bool send_batch(std::span<BatchStatement* const> batch);
-  // Reads a sent batch's answers into its statements' outcomes.
-  void read_batch(std::span<BatchStatement* const> batch,
+  // Reads a sent batch's answers into its statements' outcomes; the error
+  // when the connection was lost (the statements without an outcome get it).
+  Status read_batch(std::span<BatchStatement* const> batch,
                   std::chrono::steady_clock::time_point deadline);
   // The next result of a pipeline, waiting within the deadline; null at the
   // end of a statement's results, an error when the server is gone.
