@@ -7,7 +7,9 @@ void add_global_options(CLI::App& app, Config& c) {
   app.add_option("--database", c.database, "sqlite:PATH or postgresql://user:pass@host:port/db")
       ->envname("DELTALABS_DATABASE")
       ->capture_default_str();
-  app.add_option("--db-pool", c.db_pool, "Pooled database connections (0 = threads + 2; with read pipelines, as many as without)")
+  app.add_option("--db-pool", c.db_pool,
+                 "Pooled database connections (0 = threads + 2; with read pipelines, as "
+                 "many as without them)")
       ->envname("DELTALABS_DB_POOL");
   app.add_option("--db-read-pipelines", c.db_read_pipelines,
                  "PostgreSQL: connections that carry every request's autocommit reads in "
@@ -31,7 +33,9 @@ void add_global_options(CLI::App& app, Config& c) {
   app.add_option("--listen", c.listen, "HOST:PORT to serve on")
       ->envname("DELTALABS_LISTEN")
       ->capture_default_str();
-  app.add_option("--threads", c.threads, "HTTP worker threads (0 = two per core, at least 4; with PostgreSQL read pipelines 8 per core, at least 16)")
+  app.add_option("--threads", c.threads,
+                 "HTTP worker threads (0 = two per core, at least 4; with PostgreSQL read "
+                 "pipelines 8 per core, at least 16)")
       ->envname("DELTALABS_THREADS");
   app.add_option("--body-limit", c.body_limit, "Largest request body in bytes")
       ->envname("DELTALABS_BODY_LIMIT")

@@ -76,7 +76,7 @@ class PostgresConnection final : public Connection {
   // Reads a sent batch's answers into its statements' outcomes; the error
   // when the connection was lost (the statements without an outcome get it).
   Status read_batch(std::span<BatchStatement* const> batch,
-                  std::chrono::steady_clock::time_point deadline);
+                    std::chrono::steady_clock::time_point deadline);
   // The next result of a pipeline, waiting within the deadline; null at the
   // end of a statement's results, an error when the server is gone.
   Result<pg_result*> next_result(std::chrono::steady_clock::time_point deadline);

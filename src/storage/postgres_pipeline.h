@@ -59,8 +59,8 @@ class PostgresPipeline {
   std::atomic<std::size_t> load_{0};
   std::mutex mutex_;
   std::condition_variable queued_;
-  std::deque<Waiter*> queue_;  // guarded by mutex_
-  bool stopping_ = false;      // guarded by mutex_
+  std::deque<Waiter*> queue_;                 // guarded by mutex_
+  bool stopping_ = false;                     // guarded by mutex_
   std::unique_ptr<PostgresConnection> conn_;  // the sender thread's
   std::thread sender_;
 };

@@ -90,9 +90,9 @@ TEST_F(PostgresPipelineTest, AWriteRolledBackWithItsBatchHappensOnceWhenItRunsAg
   std::atomic<int> deadline_ms{5000};
   PostgresConnection c(url_, &deadline_ms);
   ASSERT_TRUE(c.open_status().ok());
-  const std::string table = "pipeline_once_" + std::to_string(std::chrono::steady_clock::now()
-                                                                   .time_since_epoch()
-                                                                   .count());
+  const std::string table =
+      "pipeline_once_" +
+      std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
   ASSERT_TRUE(c.execute_script("CREATE TABLE " + table + " (n BIGINT)").ok());
   const Params seven{7};
   const Params none;
