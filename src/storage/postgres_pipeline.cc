@@ -40,7 +40,7 @@ Result<PostgresConnection*> PostgresPipeline::connection(bool was_idle) {
   // After a pause the server may have closed the connection (a restart, a
   // failover): broken() notices without sending. Under load, a lost
   // connection shows in the batch that finds it.
-  if (conn_ && (was_idle ? conn_->broken() : false)) conn_.reset();
+  if (conn_ && was_idle && conn_->broken()) conn_.reset();
   if (conn_) return conn_.get();
   auto fresh = std::make_unique<PostgresConnection>(url_, deadline_ms_);
   if (!fresh->open_status().ok()) return fresh->open_status().error();
@@ -65,6 +65,13 @@ void PostgresPipeline::send_batches() {
       queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
     }
     auto conn = connection(was_idle);
+    if (!conn.ok()) {
+      // The server cannot be reached: what queued during the attempt fails
+      // with it too, so no statement waits for more than one attempt.
+      const std::lock_guard lock(mutex_);
+      batch.insert(batch.end(), queue_.begin(), queue_.end());
+      queue_.clear();
+    }
     statements.clear();
     for (Waiter* waiter : batch) {
       if (!conn.ok()) waiter->statement.outcome.emplace(conn.error());

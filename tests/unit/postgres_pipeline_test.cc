@@ -174,6 +174,23 @@ TEST_F(PostgresPipelineTest, ABatchPastTheDeadlineFailsWith503AndTheNextOneRuns)
   EXPECT_EQ(pg_rows(one->get())[0].integer(0), 1);
 }
 
+TEST_F(PostgresPipelineTest, AServerThatCannotBeReachedFailsEveryStatementWith503) {
+  std::atomic<int> deadline_ms{2000};
+  PostgresPipeline pipeline("postgresql://postgres@127.0.0.1:1/postgres", &deadline_ms);
+  std::atomic<int> unavailable{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 5; ++i) {
+        auto res = pipeline.run("SELECT 1", {});
+        if (!res.ok() && res.error().code == storage_code::kDatabaseUnavailable) ++unavailable;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(unavailable.load(), 40);
+}
+
 TEST_F(PostgresPipelineTest, ALeaseThatChangesItsSessionKeepsOneConnection) {
   DatabaseOptions options;
   options.url = url_;
