@@ -1,7 +1,10 @@
 #include "app/config.h"
 
+#include <algorithm>
 #include <charconv>
 #include <thread>
+
+#include "storage/database.h"
 
 namespace deltalabs {
 
@@ -52,8 +55,7 @@ std::size_t Config::resolved_db_pool() const {
 }
 
 std::size_t Config::resolved_read_pipelines() const {
-  const bool postgres = database.rfind("postgres", 0) == 0;
-  if (!postgres || db_read_pipelines == 0) return 0;
+  if (!is_postgres_url(database) || db_read_pipelines == 0) return 0;
   if (db_read_pipelines > 0) return static_cast<std::size_t>(db_read_pipelines);
   return std::max(2u, cores());
 }

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <type_traits>
 #include <utility>
@@ -147,6 +148,9 @@ struct DatabaseOptions {
   // pooled connection. SQLite ignores it.
   std::size_t read_pipelines = 0;
 };
+
+// Whether a database URL names a PostgreSQL server (postgresql:// or postgres://).
+bool is_postgres_url(std::string_view url);
 
 // Opens the database a URL names: `sqlite:PATH` (or a path ending in .db) or
 // `postgresql://...` / `postgres://...`. Creates a SQLite file and its folder if needed.

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <random>
 
+#include "storage/database.h"
 #include "storage/postgres_instance_lease.h"
 #include "storage/sqlite_instance_lease.h"
 
@@ -17,8 +18,7 @@ constexpr std::uint64_t kKeyMask = (std::uint64_t{1} << 62) - 1;
 
 Result<std::unique_ptr<InstanceLease>> open_instance_lease(const std::string& database_url) {
   const std::string& url = database_url;
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
-    return PostgresInstanceLease::open(url);
+  if (is_postgres_url(url)) return PostgresInstanceLease::open(url);
   if (url.rfind("sqlite:", 0) == 0) return SqliteInstanceLease::open(url.substr(7));
   if (url.find("://") == std::string::npos && !url.empty()) return SqliteInstanceLease::open(url);
   return Error::bad_request(

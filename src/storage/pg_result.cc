@@ -45,39 +45,6 @@ constexpr StateMeaning kStateMeanings[] = {
     {"55P03", ErrorKind::kConflict, storage_code::kSerializationFailure, "The database is busy."},
 };
 
-}  // namespace
-
-Error pg_error(const PGresult* res, pg_conn* conn, std::string_view sql) {
-  const char* state = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-  const char* constraint =
-      res != nullptr ? PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME) : nullptr;
-  std::string cause = PQerrorMessage(conn);
-  if (res != nullptr && PQresultErrorMessage(res)[0] != '\0') cause = PQresultErrorMessage(res);
-  if (constraint != nullptr) cause += std::string(" constraint=") + constraint;
-  cause += " [" + std::string(sql.substr(0, 200)) + "]";
-  const std::string s = state != nullptr ? state : "";
-  for (const StateMeaning& m : kStateMeanings) {
-    if (s == m.state) return {m.kind, m.code, m.message, {}, cause};
-  }
-  if (s.rfind("22", 0) == 0)
-    return {ErrorKind::kInvalidInput, "INVALID_VALUE", "A value has the wrong form.", {}, cause};
-  // 25006: a write reached a server that is read-only now (the old primary
-  // came back as a standby after a failover): the connection must go, and a
-  // new one (target_session_attrs=read-write) finds the primary.
-  if (s.rfind("08", 0) == 0 || s.rfind("57P", 0) == 0 || s == "25006" ||
-      PQstatus(conn) != CONNECTION_OK) {
-    return Error::unavailable(storage_code::kDatabaseUnavailable, "The database is unavailable.",
-                              cause);
-  }
-  return Error{ErrorKind::kInternal,
-               storage_code::kDatabaseError,
-               "An unexpected error occurred.",
-               {},
-               cause};
-}
-
-namespace {
-
 // "2026-11-24 09:30:00.5+00" -> "2026-11-24T09:30:00.500Z" (the session runs in UTC).
 std::string normalise_timestamp(const char* text) {
   std::string s(text);
@@ -170,6 +137,35 @@ class PgRowReader final : public RowReader {
 }  // namespace
 
 void PgResultDeleter::operator()(PGresult* res) const { PQclear(res); }
+
+Error pg_error(const PGresult* res, pg_conn* conn, std::string_view sql) {
+  const char* state = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  const char* constraint =
+      res != nullptr ? PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME) : nullptr;
+  std::string cause = PQerrorMessage(conn);
+  if (res != nullptr && PQresultErrorMessage(res)[0] != '\0') cause = PQresultErrorMessage(res);
+  if (constraint != nullptr) cause += std::string(" constraint=") + constraint;
+  cause += " [" + std::string(sql.substr(0, 200)) + "]";
+  const std::string s = state != nullptr ? state : "";
+  for (const StateMeaning& m : kStateMeanings) {
+    if (s == m.state) return {m.kind, m.code, m.message, {}, cause};
+  }
+  if (s.rfind("22", 0) == 0)
+    return {ErrorKind::kInvalidInput, "INVALID_VALUE", "A value has the wrong form.", {}, cause};
+  // 25006: a write reached a server that is read-only now (the old primary
+  // came back as a standby after a failover): the connection must go, and a
+  // new one (target_session_attrs=read-write) finds the primary.
+  if (s.rfind("08", 0) == 0 || s.rfind("57P", 0) == 0 || s == "25006" ||
+      PQstatus(conn) != CONNECTION_OK) {
+    return Error::unavailable(storage_code::kDatabaseUnavailable, "The database is unavailable.",
+                              cause);
+  }
+  return Error{ErrorKind::kInternal,
+               storage_code::kDatabaseError,
+               "An unexpected error occurred.",
+               {},
+               cause};
+}
 
 PgParams::PgParams(const Params& params) {
   const auto& values = params.values();

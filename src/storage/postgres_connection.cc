@@ -97,27 +97,44 @@ bool PostgresConnection::flush_within(std::chrono::steady_clock::time_point dead
   return true;
 }
 
-Result<PGresult*> PostgresConnection::await_result(std::string_view sql) {
-  const int ms = deadline_ms_ != nullptr ? deadline_ms_->load(std::memory_order_relaxed) : 0;
-  const auto deadline = statement_deadline();
+bool PostgresConnection::await_readable(std::chrono::steady_clock::time_point deadline) {
+  while (PQisBusy(conn_) != 0 && PQstatus(conn_) == CONNECTION_OK) {
+    if (!wait_socket(POLLIN, deadline)) return false;
+    if (PQconsumeInput(conn_) == 0) break;
+  }
+  return true;
+}
+
+Error PostgresConnection::timed_out(std::string_view sql) {
   // A frozen or unreachable server answers nothing: past the deadline the
   // request fails with 503 and the connection is dropped (never reused with
   // an answer still on its way).
-  const auto timed_out = [&] {
-    lost_ = true;
-    return Error::unavailable(
-        storage_code::kDatabaseUnavailable, "The database is unavailable.",
-        "no answer within " + std::to_string(ms) + " ms [" + std::string(sql.substr(0, 200)) + "]");
-  };
-  if (!flush_within(deadline)) return timed_out();
+  lost_ = true;
+  const int ms = deadline_ms_ != nullptr ? deadline_ms_->load(std::memory_order_relaxed) : 0;
+  return Error::unavailable(
+      storage_code::kDatabaseUnavailable, "The database is unavailable.",
+      "no answer within " + std::to_string(ms) + " ms [" + std::string(sql.substr(0, 200)) + "]");
+}
+
+Status PostgresConnection::make_room(std::size_t statements) {
+  if (cache_.size() + statements <= kStatementCacheLimit) return {};
+  DL_TRY(execute_script("DEALLOCATE ALL"));
+  cache_.clear();
+  return {};
+}
+
+std::string PostgresConnection::next_statement_name() {
+  return "s" + std::to_string(next_statement_++);
+}
+
+Result<PGresult*> PostgresConnection::await_result(std::string_view sql) {
+  const auto deadline = statement_deadline();
+  if (!flush_within(deadline)) return timed_out(sql);
   PGresult* last = nullptr;
   for (;;) {
-    while (PQisBusy(conn_) != 0 && PQstatus(conn_) == CONNECTION_OK) {
-      if (!wait_socket(POLLIN, deadline)) {
-        PQclear(last);
-        return timed_out();
-      }
-      if (PQconsumeInput(conn_) == 0) break;
+    if (!await_readable(deadline)) {
+      PQclear(last);
+      return timed_out(sql);
     }
     if (PQstatus(conn_) != CONNECTION_OK && PQisBusy(conn_) != 0) break;  // lost mid-answer
     PGresult* next = PQgetResult(conn_);
@@ -136,11 +153,8 @@ Result<PGresult*> PostgresConnection::run(std::string_view sql, const Params& pa
   if (lost_) return lost_error();
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
-    if (cache_.size() >= kStatementCacheLimit) {
-      DL_TRY(execute_script("DEALLOCATE ALL"));
-      cache_.clear();
-    }
-    Prepared p{"s" + std::to_string(next_statement_++)};
+    DL_TRY(make_room(1));
+    Prepared p{next_statement_name()};
     const std::string text(sql);
     if (PQsendPrepare(conn_, p.name.c_str(), text.c_str(), 0, nullptr) == 0)
       return failed(nullptr, sql);
@@ -198,9 +212,8 @@ Status PostgresConnection::execute_script(std::string_view sql) {
 
 void PostgresConnection::run_batch(std::span<BatchStatement* const> batch) {
   const auto deadline = statement_deadline();
-  if (!lost_ && cache_.size() + batch.size() > kStatementCacheLimit) {
-    if (execute_script("DEALLOCATE ALL").ok()) cache_.clear();
-  }
+  // A connection that cannot make room is lost, and the batch learns so below.
+  if (!lost_) static_cast<void>(make_room(batch.size()));
   Status answered = lost_ ? Status(lost_error()) : Status();
   if (answered.ok()) {
     if (PQenterPipelineMode(conn_) == 0 || PQsetnonblocking(conn_, 1) != 0 || !send_batch(batch)) {
@@ -231,7 +244,7 @@ bool PostgresConnection::send_batch(std::span<BatchStatement* const> batch) {
                sent != batch_names_.end()) {
       name = sent->second;
     } else {
-      name = "s" + std::to_string(next_statement_++);
+      name = next_statement_name();
       const std::string text(statement->sql);
       if (PQsendPrepare(conn_, name.c_str(), text.c_str(), 0, nullptr) == 0) return false;
       batch_names_.emplace_back(text, name);
@@ -246,14 +259,7 @@ bool PostgresConnection::send_batch(std::span<BatchStatement* const> batch) {
 }
 
 Result<PGresult*> PostgresConnection::next_result(std::chrono::steady_clock::time_point deadline) {
-  while (PQisBusy(conn_) != 0 && PQstatus(conn_) == CONNECTION_OK) {
-    if (!wait_socket(POLLIN, deadline)) {
-      lost_ = true;
-      return Error::unavailable(storage_code::kDatabaseUnavailable, "The database is unavailable.",
-                                "no answer to a batch of reads within the deadline");
-    }
-    if (PQconsumeInput(conn_) == 0) break;
-  }
+  if (!await_readable(deadline)) return timed_out("a batch of reads");
   if (PQstatus(conn_) != CONNECTION_OK) return failed(nullptr, "a batch of reads");
   return PQgetResult(conn_);
 }
@@ -264,11 +270,7 @@ Status PostgresConnection::read_batch(std::span<BatchStatement* const> batch,
     lost_ = true;  // what is still on its way cannot be told from the next batch's answers
     return e;
   };
-  if (!flush_within(deadline)) {
-    return lost(Error::unavailable(storage_code::kDatabaseUnavailable,
-                                   "The database is unavailable.",
-                                   "a batch of reads could not be sent within the deadline"));
-  }
+  if (!flush_within(deadline)) return timed_out("a batch of reads");
   std::vector<PgResultPtr> results(batch.size());
   std::optional<Error> failure;
   std::size_t failed_at = batch.size();

@@ -84,6 +84,14 @@ class PostgresConnection final : public Connection {
   std::chrono::steady_clock::time_point statement_deadline() const;
   // Sends what libpq holds, reading answers meanwhile; false at the deadline.
   bool flush_within(std::chrono::steady_clock::time_point deadline);
+  // Waits until libpq holds a whole result, or the connection failed; false at the deadline.
+  bool await_readable(std::chrono::steady_clock::time_point deadline);
+  // The 503 of a statement the server did not answer in time; the connection is lost.
+  Error timed_out(std::string_view sql);
+  // Deallocates every prepared statement when `statements` more would pass the cache's limit.
+  Status make_room(std::size_t statements);
+  // A name no statement of this connection has had.
+  std::string next_statement_name();
   // Waits for what the command just sent returns, within the deadline; the
   // last result (the error, when one failed), which the caller must PQclear.
   Result<pg_result*> await_result(std::string_view sql);

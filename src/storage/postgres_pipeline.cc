@@ -51,6 +51,7 @@ Result<PostgresConnection*> PostgresPipeline::connection(bool was_idle) {
 void PostgresPipeline::send_batches() {
   std::vector<Waiter*> batch;
   std::vector<PostgresConnection::BatchStatement*> statements;
+  std::vector<Waiter*> again;
   for (;;) {
     bool was_idle = false;
     {
@@ -80,7 +81,7 @@ void PostgresPipeline::send_batches() {
     if (conn.ok()) (*conn)->run_batch(statements);
     if (conn.ok() && (*conn)->lost()) conn_.reset();
     // Statements another one's failure rolled back go first into the next batch.
-    std::vector<Waiter*> again;
+    again.clear();
     for (Waiter* waiter : batch) {
       if (!waiter->statement.outcome) {
         again.push_back(waiter);

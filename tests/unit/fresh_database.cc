@@ -20,6 +20,11 @@ const char* postgres_url() {
 
 bool FreshDatabase::postgres_available() { return postgres_url() != nullptr; }
 
+std::string FreshDatabase::server_url() {
+  const char* url = postgres_url();
+  return url != nullptr ? url : "";
+}
+
 Result<std::unique_ptr<FreshDatabase>> FreshDatabase::create(const std::string& backend,
                                                              const std::string& prefix,
                                                              std::size_t pool) {

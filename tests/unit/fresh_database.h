@@ -16,6 +16,8 @@ class FreshDatabase {
  public:
   // Whether DELTALABS_TEST_PG names a server; PostgreSQL cases skip without one.
   static bool postgres_available();
+  // The server's URL DELTALABS_TEST_PG names; empty when it names none.
+  static std::string server_url();
   // Creates one for `backend`, named after `prefix`, with `pool` connections.
   static Result<std::unique_ptr<FreshDatabase>> create(const std::string& backend,
                                                        const std::string& prefix, std::size_t pool);

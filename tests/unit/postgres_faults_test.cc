@@ -8,10 +8,10 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
 #include <string>
 #include <thread>
 
+#include "fresh_database.h"
 #include "storage/postgres_connection.h"
 
 namespace deltalabs {
@@ -20,9 +20,8 @@ namespace {
 class PostgresFaults : public ::testing::Test {
  protected:
   void SetUp() override {
-    const char* url = std::getenv("DELTALABS_TEST_PG");
-    if (url == nullptr || *url == '\0') GTEST_SKIP() << "DELTALABS_TEST_PG is not set";
-    url_ = url;
+    url_ = FreshDatabase::server_url();
+    if (url_.empty()) GTEST_SKIP() << "DELTALABS_TEST_PG is not set";
   }
   std::string url_;
 };

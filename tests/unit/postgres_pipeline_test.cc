@@ -11,11 +11,11 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "fresh_database.h"
 #include "storage/postgres_database.h"
 #include "storage/postgres_pipeline.h"
 
@@ -27,9 +27,8 @@ using Statement = PostgresConnection::BatchStatement;
 class PostgresPipelineTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const char* url = std::getenv("DELTALABS_TEST_PG");
-    if (url == nullptr || *url == '\0') GTEST_SKIP() << "DELTALABS_TEST_PG is not set";
-    url_ = url;
+    url_ = FreshDatabase::server_url();
+    if (url_.empty()) GTEST_SKIP() << "DELTALABS_TEST_PG is not set";
   }
   // The first column of the first row of a statement's outcome, as an integer.
   static std::int64_t first_integer(const Statement& s) {
