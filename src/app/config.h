@@ -14,7 +14,7 @@ struct Config {
   std::string database = "sqlite:./var/deltalabs.db";
   std::size_t db_pool = 0;  // 0 = threads + 2 (with read pipelines: as on SQLite)
   // PostgreSQL: connections carrying every request's reads in batches
-  // (decision 0031); -1 = one per core (at least 2), 0 = none.
+  // (decisions 0031, 0032); -1 = one per two cores (at least 1), 0 = none.
   int db_read_pipelines = -1;
   // A PostgreSQL streaming replica for stale-ok reads (serve); empty = none.
   std::string database_replica;
