@@ -13,8 +13,9 @@ void add_global_options(CLI::App& app, Config& c) {
       ->envname("DELTALABS_DB_POOL");
   app.add_option("--db-read-pipelines", c.db_read_pipelines,
                  "PostgreSQL: connections that carry every request's autocommit reads in "
-                 "batches, one round trip each (libpq pipeline mode; decision 0031); -1 = one "
-                 "per two cores (at least 1), 0 = each read borrows a pooled connection")
+                 "batches, one round trip each (libpq pipeline mode; decisions 0031, 0032); "
+                 "-1 = one per two cores (at least 1), 0 = each read borrows a pooled "
+                 "connection")
       ->envname("DELTALABS_DB_READ_PIPELINES")
       ->check(CLI::Range(-1, 64))
       ->capture_default_str();
